@@ -1,0 +1,117 @@
+"""Find questionnaires (shipped and the user's) and load every kind of file by name."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from capassess.consistency import check_matrix, check_questionnaire
+from capassess.errors import InputError, NotFoundError, Problem
+from capassess.loading import load_checked, raise_errors, read_model
+from capassess.model.answers import Assessment
+from capassess.model.matrix import AhpMatrix
+from capassess.model.questionnaire import Questionnaire
+from capassess.model.target import TargetFile
+from capassess.resources import data_dir
+from capassess.values import check_assessment
+
+ENV_VAR = "CAPASSESS_QUESTIONNAIRES"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A questionnaire found on disk."""
+
+    path: Path
+    questionnaire: Questionnaire
+    shipped: bool
+
+
+def search_dirs(extra: Iterable[str | Path] = ()) -> list[tuple[Path, bool]]:
+    """Folders searched for questionnaires: user folders first, then the shipped one."""
+    user = [Path(p) for p in extra]
+    user += [Path(p) for p in os.environ.get(ENV_VAR, "").split(os.pathsep) if p]
+    return [(p, False) for p in user] + [(data_dir("questionnaires"), True)]
+
+
+def load_questionnaire(path: str | Path) -> Questionnaire:
+    """Load and cross-check a questionnaire file."""
+    return load_checked(path, "questionnaire", Questionnaire, check_questionnaire)[0]
+
+
+def list_questionnaires(extra: Iterable[str | Path] = ()) -> tuple[list[Entry], list[Problem]]:
+    """Every questionnaire found, and the problems of files that failed to load."""
+    entries: list[Entry] = []
+    problems: list[Problem] = []
+    for folder, shipped in search_dirs(extra):
+        for path in sorted(folder.glob("*.y*ml")) if folder.is_dir() else []:
+            try:
+                entries.append(Entry(path, load_questionnaire(path), shipped))
+            except InputError as exc:
+                problems.extend(exc.errors)
+    return entries, problems
+
+
+def find_questionnaire(name: str, extra: Iterable[str | Path] = ()) -> Questionnaire:
+    """Resolve ``name`` (a path, an id or ``id@version``) to a questionnaire."""
+    if Path(name).is_file():
+        return load_questionnaire(name)
+    ident, _, version = name.partition("@")
+    seen: list[str] = []
+    for folder, _ in search_dirs(extra):
+        for suffix in (".yaml", ".yml"):
+            path = folder / f"{ident}{suffix}"
+            if path.is_file():
+                q = load_questionnaire(path)
+                if not version or q.version == version:
+                    return q
+                seen.append(q.ref)
+    if seen:
+        raise NotFoundError(f"questionnaire {name!r} not found; available: {', '.join(seen)}")
+    entries, _ = list_questionnaires(extra)
+    for entry in entries:
+        if entry.questionnaire.id == ident and (not version or entry.questionnaire.version == version):
+            return entry.questionnaire
+    known = ", ".join(sorted({e.questionnaire.ref for e in entries})) or "none"
+    raise NotFoundError(f"questionnaire {name!r} not found (known: {known})")
+
+
+def load_assessment(
+    path: str | Path, questionnaire: Questionnaire | None = None, extra: Iterable[str | Path] = ()
+) -> tuple[Assessment, Questionnaire, list[Problem]]:
+    """Load an answers file and check it against its questionnaire (found by its id)."""
+    doc, assessment = read_model(path, "answers", Assessment)
+    if questionnaire is None:
+        try:
+            questionnaire = find_questionnaire(assessment.questionnaire_id, extra)
+        except NotFoundError as exc:
+            raise InputError.at(exc.message, str(path), loc=("questionnaire",)) from None
+    warnings = raise_errors(doc, check_assessment(questionnaire, assessment), "answers")
+    return assessment, questionnaire, warnings
+
+
+def load_target(path: str | Path, questionnaire: Questionnaire | None = None) -> TargetFile:
+    """Load a target file; with a questionnaire, refuse capability ids it lacks."""
+
+    def check(target: TargetFile) -> list[Problem]:
+        if questionnaire is None:
+            return []
+        caps = {cap.id for _, cap in questionnaire.capabilities()}
+        return [
+            Problem(f"unknown capability {cid!r} in {questionnaire.id}", ("targets", cid))
+            for cid in target.targets
+            if cid not in caps
+        ]
+
+    return load_checked(path, "target", TargetFile, check)[0]
+
+
+def load_matrix(path: str | Path) -> AhpMatrix:
+    """Load a standalone AHP matrix file and check its reciprocity."""
+
+    def check(matrix: AhpMatrix) -> list[Problem]:
+        return [p for p in check_matrix(matrix, ()) if "consistency ratio" not in p.message]
+
+    return load_checked(path, "matrix", AhpMatrix, check)[0]

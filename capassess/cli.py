@@ -1,0 +1,151 @@
+"""The command line: parse options, call one function, print. Heavy imports stay lazy."""
+
+from __future__ import annotations
+
+import sys
+from typing import Any, NoReturn
+
+import click
+
+from capassess import __version__
+
+LANG = click.Choice(["en", "zh"])
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+class CapassessGroup(click.Group):
+    """A group that turns capassess errors into messages and exit codes, once."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        from capassess.errors import CapassessError
+
+        try:
+            return super().invoke(ctx)
+        except CapassessError as exc:
+            fail(exc)
+        except KeyboardInterrupt:
+            click.echo("interrupted", err=True)
+            sys.exit(130)
+
+
+def fail(exc: Exception) -> NoReturn:
+    """Print a capassess error to stderr and exit with its code."""
+    from capassess.errors import CapassessError
+    from capassess.views.console import message
+
+    if isinstance(exc, CapassessError) and exc.problems:
+        for problem in exc.problems:
+            message(str(problem), "red" if problem.severity == "error" else "yellow")
+    else:
+        message(f"error: {exc}", "red")
+    sys.exit(getattr(exc, "exit_code", 2))
+
+
+def user_dirs(ctx: click.Context) -> tuple[str, ...]:
+    """The user questionnaire folders given with --questionnaire-dir."""
+    obj = ctx.find_root().obj or {}
+    return tuple(obj.get("dirs", ()))
+
+
+@click.group(cls=CapassessGroup, context_settings=CONTEXT)
+@click.version_option(__version__, "-V", "--version", prog_name="capassess")
+@click.option(
+    "--questionnaire-dir",
+    "dirs",
+    multiple=True,
+    type=click.Path(file_okay=False),
+    help="Extra folder of questionnaires (also $CAPASSESS_QUESTIONNAIRES, ':'-separated).",
+)
+@click.pass_context
+def main(ctx: click.Context, dirs: tuple[str, ...]) -> None:
+    """Assess a bank's fintech capability maturity, find the gaps, plan the way forward.
+
+    \b
+    Examples:
+      capassess questionnaires
+      capassess show bank-fintech --lang zh
+      capassess validate my-questionnaire.yaml answers/acme.yaml
+    """
+    ctx.obj = {"dirs": dirs}
+
+
+@main.command("questionnaires")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
+@click.option("--lang", type=LANG, default="en", show_default=True)
+@click.pass_context
+def questionnaires_cmd(ctx: click.Context, fmt: str, lang: str) -> None:
+    """List shipped and user questionnaires.
+
+    \b
+    Example:
+      capassess questionnaires --format json
+    """
+    from capassess.catalog import list_questionnaires
+    from capassess.views.catalog import print_catalog
+
+    entries, problems = list_questionnaires(user_dirs(ctx))
+    print_catalog(entries, problems, fmt, lang)
+
+
+@main.command()
+@click.argument("questionnaire")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "md"]), default="text")
+@click.option("--lang", type=LANG, default="en", show_default=True)
+@click.pass_context
+def show(ctx: click.Context, questionnaire: str, fmt: str, lang: str) -> None:
+    """Show a questionnaire's structure, questions and actions.
+
+    QUESTIONNAIRE is a shipped id (bank-fintech), id@version, or a path.
+
+    \b
+    Examples:
+      capassess show bank-fintech
+      capassess show branch-fintech --format md --lang zh > branch.md
+    """
+    from capassess.catalog import find_questionnaire
+    from capassess.views.questionnaire import show_questionnaire
+
+    show_questionnaire(find_questionnaire(questionnaire, user_dirs(ctx)), fmt, lang)  # type: ignore[arg-type]
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path())
+@click.option("-q", "--quiet", is_flag=True, help="Print only problems.")
+@click.pass_context
+def validate(ctx: click.Context, files: tuple[str, ...], quiet: bool) -> None:
+    """Validate questionnaire, answers, target and AHP matrix files.
+
+    Every problem is printed as path:line:col: field: message. Exit 0 if all files are
+    valid (warnings allowed), 2 otherwise.
+
+    \b
+    Examples:
+      capassess validate questionnaires/*.yaml
+      capassess validate examples/acme-bank.yaml targets.yaml
+    """
+    from capassess.validation import validate_file
+    from capassess.views.validation import print_report
+
+    reports = [validate_file(path, user_dirs(ctx)) for path in files]
+    for report in reports:
+        print_report(report, quiet)
+    if not all(r.ok for r in reports):
+        sys.exit(2)
+
+
+@main.command()
+@click.argument("kind", type=click.Choice(["questionnaire", "answers", "target", "matrix"]))
+def schema(kind: str) -> None:
+    """Print the JSON Schema of a file kind, for editors and yaml-language-server.
+
+    \b
+    Example:
+      capassess schema questionnaire > questionnaire.schema.json
+    """
+    from capassess.schemas import schema_json
+
+    click.echo(schema_json(kind))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,1 @@
+"""Command groups beyond the foundation's, registered by ``capassess.cli``."""

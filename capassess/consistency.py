@@ -1,0 +1,206 @@
+"""Cross-checks of a questionnaire that one field alone cannot make."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from pydantic import BaseModel
+
+from capassess.errors import Loc, Problem
+from capassess.expr import ExpressionError, parse_expression
+from capassess.model.base import Text
+from capassess.model.matrix import AhpMatrix
+from capassess.model.questionnaire import Questionnaire
+from capassess.scoring.ahp import analyse_matrix, reciprocity_problems
+
+
+def check_questionnaire(q: Questionnaire) -> list[Problem]:
+    """Return every cross-field error and warning of ``q``."""
+    return [
+        *_unique_ids(q),
+        *_conditions(q),
+        *_dependencies(q),
+        *_ahp_matrices(q),
+        *_references_and_profiles(q),
+        *_missing_languages(q),
+    ]
+
+
+def _node_locs(q: Questionnaire) -> Iterator[tuple[Loc, str]]:
+    for d, dim in enumerate(q.dimensions):
+        yield ("dimensions", d, "id"), dim.id
+        for c, cap in enumerate(dim.capabilities):
+            base: Loc = ("dimensions", d, "capabilities", c)
+            yield (*base, "id"), cap.id
+            for i, question in enumerate(cap.questions):
+                yield (*base, "questions", i, "id"), question.id
+            for i, action in enumerate(cap.actions):
+                yield (*base, "actions", i, "id"), action.id
+
+
+def _unique_ids(q: Questionnaire) -> Iterator[Problem]:
+    seen: dict[str, Loc] = {}
+    for loc, ident in _node_locs(q):
+        if ident in seen:
+            first = "/".join(str(p) for p in seen[ident][:-1])
+            yield Problem(f"duplicate id {ident!r} (first used at {first})", loc)
+        else:
+            seen[ident] = loc
+    for _, cap, question in q.questions():
+        options = getattr(question, "options", [])
+        ids = [o.id for o in options]
+        for dup in sorted({i for i in ids if ids.count(i) > 1}):
+            yield Problem(f"duplicate option id {dup!r} in question {question.id!r}")
+    for field in ("references", "profiles"):
+        ids = [item.id for item in getattr(q, field)]
+        for n, ident in enumerate(ids):
+            if ident in ids[:n]:
+                yield Problem(f"duplicate id {ident!r}", (field, n, "id"))
+
+
+def _conditions(q: Questionnaire) -> Iterator[Problem]:
+    order = {question.id: n for n, (_, _, question) in enumerate(q.questions())}
+    for d, dim in enumerate(q.dimensions):
+        for c, cap in enumerate(dim.capabilities):
+            for i, question in enumerate(cap.questions):
+                if question.when is None:
+                    continue
+                loc: Loc = ("dimensions", d, "capabilities", c, "questions", i, "when")
+                try:
+                    names = parse_expression(question.when).names()
+                except ExpressionError as exc:
+                    yield Problem(f"cannot parse condition: {exc}", loc)
+                    continue
+                for name in names:
+                    if name not in order:
+                        yield Problem(f"condition refers to unknown question {name!r}", loc)
+                    elif order[name] >= order[question.id]:
+                        yield Problem(
+                            f"condition refers to {name!r}, which is not asked before "
+                            f"{question.id!r}",
+                            loc,
+                        )
+
+
+def _dependencies(q: Questionnaire) -> Iterator[Problem]:
+    graph: dict[str, list[str]] = {}
+    locs: dict[str, Loc] = {}
+    for d, dim in enumerate(q.dimensions):
+        for c, cap in enumerate(dim.capabilities):
+            for i, action in enumerate(cap.actions):
+                graph[action.id] = list(action.depends_on)
+                locs[action.id] = ("dimensions", d, "capabilities", c, "actions", i, "depends_on")
+    for ident, deps in graph.items():
+        for dep in deps:
+            if dep not in graph:
+                yield Problem(f"action {ident!r} depends on unknown action {dep!r}", locs[ident])
+    cycle = find_cycle(graph)
+    if cycle:
+        yield Problem("dependency cycle: " + " -> ".join(cycle), locs[cycle[0]])
+
+
+def find_cycle(graph: dict[str, list[str]]) -> list[str]:
+    """Return one cycle as ``[a, b, ..., a]``, or ``[]`` if the graph has none."""
+    state: dict[str, int] = {}  # 1 = on the current path, 2 = done
+    for root in graph:
+        if state.get(root):
+            continue
+        path: list[str] = []
+        stack: list[tuple[str, Iterator[str]]] = [(root, iter(graph[root]))]
+        state[root] = 1
+        path.append(root)
+        while stack:
+            node, children = stack[-1]
+            child = next(children, None)
+            if child is None:
+                stack.pop()
+                path.pop()
+                state[node] = 2
+            elif child in graph and state.get(child) == 1:
+                return [*path[path.index(child) :], child]
+            elif child in graph and not state.get(child):
+                state[child] = 1
+                path.append(child)
+                stack.append((child, iter(graph[child])))
+    return []
+
+
+def _ahp_nodes(q: Questionnaire) -> Iterator[tuple[Loc, AhpMatrix | None, list[str]]]:
+    yield (), q.ahp, [dim.id for dim in q.dimensions]
+    for d, dim in enumerate(q.dimensions):
+        yield ("dimensions", d), dim.ahp, [cap.id for cap in dim.capabilities]
+        for c, cap in enumerate(dim.capabilities):
+            ids = [question.id for question in cap.questions]
+            yield ("dimensions", d, "capabilities", c), cap.ahp, ids
+
+
+def _ahp_matrices(q: Questionnaire) -> Iterator[Problem]:
+    for base, matrix, children in _ahp_nodes(q):
+        if matrix is None:
+            continue
+        yield from check_matrix(matrix, (*base, "ahp"), children)
+
+
+def check_matrix(matrix: AhpMatrix, loc: Loc, children: list[str] | None = None) -> list[Problem]:
+    """Check one AHP matrix: items, reciprocity and consistency ratio."""
+    problems = []
+    if children is not None and sorted(matrix.items) != sorted(children):
+        problems.append(
+            Problem(
+                f"AHP items {matrix.items} must be exactly the children {children}",
+                (*loc, "items"),
+            )
+        )
+    full = matrix.full()
+    problems += [Problem(msg, (*loc, "matrix")) for msg in reciprocity_problems(full)]
+    if not problems:
+        result = analyse_matrix(full, accept_cr=matrix.accept_cr)
+        if not result.consistent:
+            problems.append(
+                Problem(
+                    f"AHP consistency ratio CR = {result.cr:.3f} is not below "
+                    f"{result.limit:.2f} (lambda_max = {result.lambda_max:.4f}, CI = "
+                    f"{result.ci:.4f}); revise the comparisons or set accept_cr",
+                    (*loc, "matrix"),
+                )
+            )
+    return problems
+
+
+def _references_and_profiles(q: Questionnaire) -> Iterator[Problem]:
+    refs = {r.id for r in q.references}
+    caps = {cap.id for _, cap in q.capabilities()}
+    for d, dim in enumerate(q.dimensions):
+        for c, cap in enumerate(dim.capabilities):
+            loc: Loc = ("dimensions", d, "capabilities", c)
+            for ref in cap.references:
+                if ref not in refs:
+                    yield Problem(f"unknown reference {ref!r}", (*loc, "references"))
+            for i, question in enumerate(cap.questions):
+                for ref in question.references:
+                    if ref not in refs:
+                        yield Problem(
+                            f"unknown reference {ref!r}", (*loc, "questions", i, "references")
+                        )
+    for p, profile in enumerate(q.profiles):
+        for cap_id in profile.targets:
+            if cap_id not in caps:
+                yield Problem(f"unknown capability {cap_id!r}", ("profiles", p, "targets", cap_id))
+
+
+def _walk_texts(value: Any, loc: Loc) -> Iterator[tuple[Loc, Text]]:
+    if isinstance(value, Text):
+        yield loc, value
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from _walk_texts(getattr(value, name), (*loc, name))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _walk_texts(item, (*loc, i))
+
+
+def _missing_languages(q: Questionnaire) -> Iterator[Problem]:
+    for loc, text in _walk_texts(q, ()):
+        for lang in text.missing():
+            yield Problem(f"no '{lang}' text", loc, severity="warning")

@@ -1,0 +1,199 @@
+"""The ``when`` language: a small, safe expression language over earlier answers.
+
+Grammar (no Python ``eval`` anywhere)::
+
+    expr    := and ('or' and)*
+    and     := not ('and' not)*
+    not     := 'not' not | compare
+    compare := operand (('=='|'!='|'<'|'<='|'>'|'>='|'in'|'contains') operand)?
+    operand := NUMBER | STRING | 'true' | 'false' | IDENT | 'answered' '(' IDENT ')'
+             | '[' operand (',' operand)* ']' | '(' expr ')'
+
+An identifier stands for the answer to that question: a level (int), an option id
+(str), a list of option ids (multi), a number or a bool. An unanswered or ``n/a``
+question is ``None``, and any comparison with ``None`` is false.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+TOKEN = re.compile(
+    r"""\s*(?:
+    (?P<num>-?\d+(?:\.\d+)?)
+  | (?P<str>'[^']*'|"[^"]*")
+  | (?P<op>==|!=|<=|>=|<|>|\(|\)|\[|\]|,)
+  | (?P<name>[A-Za-z][A-Za-z0-9_.-]*)
+    )""",
+    re.VERBOSE,
+)
+COMPARE = {"==", "!=", "<", "<=", ">", ">=", "in", "contains"}
+KEYWORDS = {"and", "or", "not", "true", "false", "in", "contains", "answered"}
+
+
+class ExpressionError(ValueError):
+    """A ``when`` expression does not parse."""
+
+
+@dataclass(frozen=True)
+class Node:
+    """A parsed expression: ``op`` with ``args``; leaves carry a ``value``."""
+
+    op: str
+    args: tuple[Node, ...] = ()
+    value: Any = None
+
+    def names(self) -> list[str]:
+        """Question ids the expression refers to, in order of appearance."""
+        if self.op in ("name", "answered"):
+            return [str(self.value)]
+        return [n for arg in self.args for n in arg.names()]
+
+
+def tokenize(text: str) -> list[tuple[str, Any]]:
+    """Split an expression into (kind, value) tokens."""
+    tokens: list[tuple[str, Any]] = []
+    pos = 0
+    text = text.rstrip()
+    while pos < len(text):
+        match = TOKEN.match(text, pos)
+        if not match or match.end() == pos:
+            raise ExpressionError(f"unexpected {text[pos:].strip()[:20]!r} at column {pos + 1}")
+        kind = match.lastgroup or ""
+        raw = match.group(kind)
+        if kind == "num":
+            tokens.append(("lit", float(raw) if "." in raw else int(raw)))
+        elif kind == "str":
+            tokens.append(("lit", raw[1:-1]))
+        elif kind == "name" and raw in ("true", "false"):
+            tokens.append(("lit", raw == "true"))
+        elif kind == "name" and raw in KEYWORDS:
+            tokens.append(("op", raw))
+        else:
+            tokens.append((kind, raw))
+        pos = match.end()
+    return tokens
+
+
+class _Parser:
+    def __init__(self, text: str) -> None:
+        self.tokens = tokenize(text)
+        self.pos = 0
+
+    def peek(self) -> tuple[str, Any]:
+        return self.tokens[self.pos] if self.pos < len(self.tokens) else ("end", None)
+
+    def take(self, kind: str, value: Any = None) -> Any:
+        tok = self.peek()
+        if tok[0] != kind or (value is not None and tok[1] != value):
+            want = value or kind
+            got = "end of expression" if tok[0] == "end" else repr(tok[1])
+            raise ExpressionError(f"expected {want!r}, got {got}")
+        self.pos += 1
+        return tok[1]
+
+    def accept(self, value: str) -> bool:
+        if self.peek() == ("op", value):
+            self.pos += 1
+            return True
+        return False
+
+    def parse(self) -> Node:
+        node = self.expr()
+        if self.peek()[0] != "end":
+            raise ExpressionError(f"unexpected {self.peek()[1]!r} after a complete expression")
+        return node
+
+    def expr(self) -> Node:
+        node = self.conj()
+        while self.accept("or"):
+            node = Node("or", (node, self.conj()))
+        return node
+
+    def conj(self) -> Node:
+        node = self.neg()
+        while self.accept("and"):
+            node = Node("and", (node, self.neg()))
+        return node
+
+    def neg(self) -> Node:
+        if self.accept("not"):
+            return Node("not", (self.neg(),))
+        left = self.operand()
+        kind, value = self.peek()
+        if kind == "op" and value in COMPARE:
+            self.pos += 1
+            return Node(value, (left, self.operand()))
+        return left
+
+    def operand(self) -> Node:
+        kind, value = self.peek()
+        if kind == "lit":
+            self.pos += 1
+            return Node("lit", value=value)
+        if kind == "name":
+            self.pos += 1
+            return Node("name", value=value)
+        if self.accept("answered"):
+            self.take("op", "(")
+            name = self.take("name")
+            self.take("op", ")")
+            return Node("answered", value=name)
+        if self.accept("("):
+            node = self.expr()
+            self.take("op", ")")
+            return node
+        if self.accept("["):
+            items = [self.operand()]
+            while self.accept(","):
+                items.append(self.operand())
+            self.take("op", "]")
+            return Node("list", tuple(items))
+        got = "end of expression" if kind == "end" else repr(value)
+        raise ExpressionError(f"expected a value or question id, got {got}")
+
+
+def parse_expression(text: str) -> Node:
+    """Parse a ``when`` expression; raise ``ExpressionError`` with the reason."""
+    return _Parser(text).parse()
+
+
+def _compare(op: str, left: Any, right: Any) -> bool:
+    if left is None or right is None:
+        return False
+    checks: dict[str, Callable[[Any, Any], bool]] = {
+        "==": lambda a, b: bool(a == b),
+        "!=": lambda a, b: bool(a != b),
+        "<": lambda a, b: bool(a < b),
+        "<=": lambda a, b: bool(a <= b),
+        ">": lambda a, b: bool(a > b),
+        ">=": lambda a, b: bool(a >= b),
+        "in": lambda a, b: isinstance(b, list) and a in b,
+        "contains": lambda a, b: isinstance(a, list) and b in a,
+    }
+    try:
+        return checks[op](left, right)
+    except TypeError:
+        return False
+
+
+def evaluate(node: Node, values: Mapping[str, Any]) -> Any:
+    """Evaluate ``node`` over answer values by question id (``None`` = no answer)."""
+    if node.op == "lit":
+        return node.value
+    if node.op == "name":
+        return values.get(node.value)
+    if node.op == "answered":
+        return values.get(node.value) is not None
+    if node.op == "list":
+        return [evaluate(arg, values) for arg in node.args]
+    if node.op == "not":
+        return not evaluate(node.args[0], values)
+    if node.op == "and":
+        return bool(evaluate(node.args[0], values)) and bool(evaluate(node.args[1], values))
+    if node.op == "or":
+        return bool(evaluate(node.args[0], values)) or bool(evaluate(node.args[1], values))
+    return _compare(node.op, evaluate(node.args[0], values), evaluate(node.args[1], values))

@@ -1,0 +1,234 @@
+"""Read YAML files into models, reporting every problem at ``path:line:col``.
+
+The only module that imports ruamel.yaml. Files are parsed with the round-trip loader
+(which keeps positions) but nothing in them is ever turned into a Python object other
+than mappings, lists, strings, numbers, booleans, dates and null.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal, TypeVar
+
+from pydantic import BaseModel, ValidationError
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+from capassess.errors import InputError, Loc, Problem
+
+MAX_BYTES = 20 * 1024 * 1024
+MAX_NODES = 1_000_000
+CORE_TAGS = ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")
+SAFE_TAGS: set[str | None] = {None, *("tag:yaml.org,2002:" + t for t in CORE_TAGS)}
+
+Kind = Literal["questionnaire", "answers", "target", "matrix"]
+KIND_KEYS: tuple[tuple[str, Kind], ...] = (
+    ("dimensions", "questionnaire"),
+    ("answers", "answers"),
+    ("subject", "answers"),
+    ("targets", "target"),
+    ("matrix", "matrix"),
+)
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass
+class YamlDocument:
+    """A parsed YAML file: plain data plus the round-trip tree that knows positions."""
+
+    path: str
+    data: Any
+    tree: Any
+
+    def position(self, loc: Loc) -> tuple[int, int, Loc]:
+        """Return (line, column, shown loc) of ``loc``, 1-based, as near as the tree knows."""
+        node, line, col, shown = self.tree, 1, 1, []
+        for part in loc:
+            if isinstance(node, CommentedMap) and part in node:
+                child = node[part]
+                ln, cl = (
+                    node.lc.key(part)
+                    if isinstance(child, (CommentedMap, CommentedSeq))
+                    else node.lc.value(part)
+                )
+            elif isinstance(node, CommentedSeq) and isinstance(part, int) and part < len(node):
+                child = node[part]
+                ln, cl = node.lc.item(part)
+            else:
+                # Union tags and '[key]' markers in pydantic locations have no YAML node.
+                if isinstance(node, CommentedMap) and part not in ("[key]",) and not (
+                    isinstance(part, str) and part in {"level", "choice", "multi", "number", "bool"}
+                ):
+                    shown.append(part)
+                continue
+            node, line, col = child, ln + 1, cl + 1
+            shown.append(part)
+        return line, col, tuple(shown)
+
+    def locate(self, problem: Problem) -> Problem:
+        """Place ``problem`` at its line and column in this file."""
+        line, col, shown = self.position(problem.loc)
+        return Problem(problem.message, shown, self.path, line, col, problem.severity)
+
+
+def _decode(raw: bytes, path: str) -> str:
+    if not raw.strip():
+        raise InputError.at("the file is empty", path, 1, 1)
+    if len(raw) > MAX_BYTES:
+        raise InputError.at(f"the file is larger than {MAX_BYTES // 1024 // 1024} MiB", path)
+    if b"\x00" in raw[:8192]:
+        raise InputError.at("this is a binary file, not YAML text", path, 1, 1)
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        col = exc.start - (before.rfind(b"\n") + 1) + 1
+        raise InputError.at(
+            f"the file is not UTF-8 text (byte 0x{raw[exc.start]:02x}); save it as UTF-8",
+            path,
+            line,
+            col,
+        ) from None
+
+
+def _plain(node: Any, path: str, budget: list[int]) -> Any:
+    """Convert the round-trip tree to plain data, refusing tags and alias bombs."""
+    budget[0] -= 1
+    if budget[0] < 0:
+        raise InputError.at(
+            f"the document expands to more than {MAX_NODES:,} values (an alias bomb?)", path
+        )
+    tag = getattr(getattr(node, "tag", None), "value", None)
+    if tag not in SAFE_TAGS:
+        raise InputError.at(f"YAML tag {tag!r} is not allowed", path)
+    if isinstance(node, CommentedMap):
+        return {_plain(k, path, budget): _plain(v, path, budget) for k, v in node.items()}
+    if isinstance(node, CommentedSeq):
+        return [_plain(v, path, budget) for v in node]
+    if isinstance(node, bool) or node is None:
+        return node
+    if isinstance(node, int):
+        return int(node)
+    if isinstance(node, float):
+        return float(node)
+    if isinstance(node, str):
+        return str(node)
+    if isinstance(node, (dt.date, dt.datetime)):
+        return node
+    raise InputError.at(f"unsupported YAML value of type {type(node).__name__}", path)
+
+
+def parse_yaml_text(text: str, path: str) -> YamlDocument:
+    """Parse YAML text; syntax errors, duplicate keys and unsafe tags become InputError."""
+    yaml = YAML(typ="rt")
+    try:
+        tree = yaml.load(text)
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
+        message = " ".join(str(exc.problem or exc.context or "invalid YAML").split())
+        if "duplicate key" in message:
+            message = message.split(" with value")[0]
+        raise InputError.at(f"YAML error: {message}", path, line, col) from None
+    except YAMLError as exc:
+        raise InputError.at(f"YAML error: {' '.join(str(exc).split())}", path) from None
+    except RecursionError:
+        raise InputError.at("the YAML nests too deeply", path) from None
+    if tree is None:
+        raise InputError.at("the file holds no YAML document", path, 1, 1)
+    try:
+        data = _plain(tree, path, [MAX_NODES])
+    except RecursionError:
+        raise InputError.at("the YAML nests too deeply", path) from None
+    return YamlDocument(path, data, tree)
+
+
+def read_yaml(path: str | Path) -> YamlDocument:
+    """Read and parse one YAML file."""
+    name = str(path)
+    try:
+        raw = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise InputError.at("no such file", name) from None
+    except IsADirectoryError:
+        raise InputError.at("this is a folder, not a file", name) from None
+    except OSError as exc:
+        raise InputError.at(f"cannot read: {exc.strerror}", name) from None
+    return parse_yaml_text(_decode(raw, name), name)
+
+
+def detect_kind(doc: YamlDocument) -> Kind | None:
+    """Guess which kind of capassess file ``doc`` is from its top-level keys."""
+    if not isinstance(doc.data, dict):
+        return None
+    for key, kind in KIND_KEYS:
+        if key in doc.data:
+            return kind
+    return None
+
+
+def _message(error: Any) -> str:
+    kind, msg = error["type"], error["msg"]
+    if kind == "extra_forbidden":
+        return "unknown field"
+    if kind == "missing":
+        return f"required field {error['loc'][-1]!r} is missing"
+    if msg.startswith("Value error, "):
+        return msg[len("Value error, ") :]
+    return str(msg)
+
+
+def validate_model(doc: YamlDocument, model: type[M]) -> M:
+    """Build ``model`` from ``doc``; raise InputError listing every located problem."""
+    try:
+        return model.model_validate(doc.data)
+    except ValidationError as exc:
+        problems = []
+        for error in exc.errors():
+            loc = tuple(error["loc"])
+            if error["type"] == "missing":
+                loc = loc[:-1]
+            problems.append(doc.locate(Problem(_message(error), loc)))
+        raise InputError(f"{doc.path}: invalid {model.__name__}", tuple(problems)) from None
+
+
+def expect_kind(doc: YamlDocument, kind: Kind) -> None:
+    """Refuse a file of another kind with a message that names both kinds."""
+    found = detect_kind(doc)
+    if found == kind:
+        return
+    what = f"a {found} file" if found else "not a capassess file"
+    if not isinstance(doc.data, dict):
+        what = "not a mapping of fields"
+    raise InputError.at(f"expected a {kind} file, but this is {what}", doc.path, 1, 1)
+
+
+def read_model(path: str | Path, kind: Kind, model: type[M]) -> tuple[YamlDocument, M]:
+    """Read a file of ``kind`` into ``model``; raise InputError on any problem."""
+    doc = read_yaml(path)
+    expect_kind(doc, kind)
+    return doc, validate_model(doc, model)
+
+
+def raise_errors(doc: YamlDocument, problems: list[Problem], kind: str) -> list[Problem]:
+    """Locate ``problems`` in ``doc``; raise if any is an error, else return the warnings."""
+    located = [doc.locate(p) for p in problems]
+    if any(p.severity == "error" for p in located):
+        raise InputError(f"{doc.path}: invalid {kind}", tuple(located))
+    return located
+
+
+def load_checked(
+    path: str | Path,
+    kind: Kind,
+    model: type[M],
+    check: Callable[[M], list[Problem]] | None = None,
+) -> tuple[M, list[Problem]]:
+    """Load a file of ``kind`` into ``model`` and run ``check``; return model and warnings."""
+    doc, result = read_model(path, kind, model)
+    return result, raise_errors(doc, check(result) if check else [], kind)

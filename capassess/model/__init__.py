@@ -1,0 +1,1 @@
+"""Frozen pydantic models of every file capassess reads and every result it computes."""

@@ -1,0 +1,84 @@
+"""Answers files: who was assessed, by whom, and each answer with its evidence."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any, Literal
+
+from pydantic import Field, StrictBool, StrictFloat, StrictInt, field_validator, model_validator
+
+from capassess.model.base import Frozen, Id
+
+NA = "n/a"
+Value = StrictBool | StrictInt | StrictFloat | str | list[str]
+
+
+class Answer(Frozen):
+    """One answer: a value (``n/a`` when not applicable), evidence and a note."""
+
+    value: Value | None = Field(
+        None,
+        description="level: 1..5; choice: option id; multi: list of option ids; number: a "
+        "figure; bool: true/false; 'n/a' when not applicable; empty when not yet answered.",
+    )
+    evidence: str | None = None
+    note: str | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _bare_value(cls, data: Any) -> Any:
+        # `q1: 3` is shorthand for `q1: {value: 3}`.
+        if isinstance(data, dict):
+            return data
+        return {"value": data}
+
+    @property
+    def not_applicable(self) -> bool:
+        """True if the answer is ``n/a``."""
+        return isinstance(self.value, str) and self.value.strip().lower() == NA
+
+    @property
+    def is_missing(self) -> bool:
+        """True if no value was given."""
+        return self.value is None or (isinstance(self.value, str) and not self.value.strip())
+
+
+class Subject(Frozen):
+    """The bank or branch assessed."""
+
+    id: str = Field(min_length=1, max_length=200)
+    name: str | None = None
+    kind: Literal["bank", "branch"] = "bank"
+    group: dict[str, str] = Field(
+        default_factory=dict, description="Grouping such as {region: East}."
+    )
+
+    @field_validator("group", mode="before")
+    @classmethod
+    def _group_as_text(cls, value: Any) -> Any:
+        if isinstance(value, dict):
+            return {str(k): v if isinstance(v, str) else str(v) for k, v in value.items()}
+        return value
+
+
+class Assessment(Frozen):
+    """An answers file."""
+
+    questionnaire: Annotated[
+        str, Field(pattern=r"^[A-Za-z][A-Za-z0-9_.-]*(@[^@\s]+)?$", description="ID@VERSION")
+    ]
+    subject: Subject
+    assessor: str | None = None
+    date: dt.date | None = None
+    answers: dict[Id, Answer] = Field(default_factory=dict)
+
+    @property
+    def questionnaire_id(self) -> str:
+        """The questionnaire id without the version."""
+        return self.questionnaire.split("@", 1)[0]
+
+    @property
+    def questionnaire_version(self) -> str | None:
+        """The questionnaire version, if the file names one."""
+        parts = self.questionnaire.split("@", 1)
+        return parts[1] if len(parts) == 2 else None

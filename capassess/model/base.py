@@ -1,0 +1,45 @@
+"""Shared building blocks of the models: frozen base, ids, bilingual text."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+Lang = Literal["en", "zh"]
+LANGS: tuple[Lang, ...] = ("en", "zh")
+
+Id = Annotated[
+    str,
+    StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9_.-]{0,63}$"),
+    Field(description="Identifier: a letter, then letters, digits, '_', '.' or '-'."),
+]
+LevelNumber = Annotated[int, Field(ge=1, le=5, description="A maturity level, 1..5.")]
+
+
+class Frozen(BaseModel):
+    """Base of all models: immutable, and unknown fields are errors."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Text(Frozen):
+    """Bilingual text; at least one language is required, both are expected."""
+
+    en: str | None = Field(None, description="English text.")
+    zh: str | None = Field(None, description="Chinese text (简体中文).")
+
+    @model_validator(mode="after")
+    def _one_language(self) -> Text:
+        if not (self.en or self.zh):
+            raise ValueError("text needs at least one of 'en' or 'zh'")
+        return self
+
+    def get(self, lang: Lang = "en") -> str:
+        """Return the text in ``lang``, falling back to the other language."""
+        first, second = (self.en, self.zh) if lang == "en" else (self.zh, self.en)
+        return first or second or ""
+
+    def missing(self) -> list[Lang]:
+        """Languages that have no text."""
+        return [lang for lang in LANGS if not getattr(self, lang)]

@@ -1,0 +1,248 @@
+"""The questionnaire: levels, dimensions, capabilities, questions, actions, profiles."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Annotated, Any, Literal
+
+from pydantic import Field, field_validator, model_validator
+
+from capassess.model.base import Frozen, Id, LevelNumber, Text
+from capassess.model.matrix import AhpMatrix
+
+Weight = Annotated[float, Field(gt=0, description="Relative weight among siblings; > 0.")]
+Effort = Literal["low", "medium", "high"]
+ModelName = Literal["weighted-mean", "staged"]
+MissingPolicy = Literal["lowest", "exclude", "error"]
+
+DCMM_LEVELS: tuple[tuple[str, str], ...] = (
+    ("Initial", "初始级"),
+    ("Managed", "受管理级"),
+    ("Robust", "稳健级"),
+    ("Quantitatively managed", "量化管理级"),
+    ("Optimising", "优化级"),
+)
+
+
+class Level(Frozen):
+    """One of the five maturity levels."""
+
+    level: LevelNumber
+    name: Text
+    description: Text | None = None
+
+
+def default_levels() -> list[Level]:
+    """The DCMM (GB/T 36073-2018) level names."""
+    return [Level(level=i + 1, name=Text(en=en, zh=zh)) for i, (en, zh) in enumerate(DCMM_LEVELS)]
+
+
+class Option(Frozen):
+    """An answer option of a ``choice`` or ``multi`` question."""
+
+    id: Id
+    label: Text
+    score: Annotated[float, Field(ge=0, le=1, description="Score of the option in [0, 1].")]
+
+
+class QuestionBase(Frozen):
+    """Fields shared by every question type."""
+
+    id: Id
+    text: Text
+    help: Text | None = None
+    weight: Weight = 1.0
+    evidence: Literal["none", "optional", "required"] = "optional"
+    when: str | None = Field(
+        None, description="Ask only if this holds over earlier answers, e.g. 'dg-1 >= 3'."
+    )
+    references: list[Id] = Field(default_factory=list)
+
+
+class LevelQuestion(QuestionBase):
+    """Pick the one of five level descriptions that fits."""
+
+    type: Literal["level"]
+    levels: Annotated[list[Text], Field(min_length=5, max_length=5)]
+
+
+class ChoiceQuestion(QuestionBase):
+    """Pick one option; its ``score`` is the question's score."""
+
+    type: Literal["choice"]
+    options: Annotated[list[Option], Field(min_length=2)]
+
+
+class MultiQuestion(QuestionBase):
+    """Tick every option that applies; score = ticked scores / all scores."""
+
+    type: Literal["multi"]
+    options: Annotated[list[Option], Field(min_length=1)]
+
+    @model_validator(mode="after")
+    def _positive_total(self) -> MultiQuestion:
+        if sum(o.score for o in self.options) <= 0:
+            raise ValueError("the option scores of a multi question must not all be 0")
+        return self
+
+
+class NumberQuestion(QuestionBase):
+    """A figure mapped to a level by four ascending thresholds."""
+
+    type: Literal["number"]
+    thresholds: Annotated[list[float], Field(min_length=4, max_length=4)] = Field(
+        description="Four ascending values t1<t2<t3<t4. With better: higher, a value "
+        "below t1 is level 1, at least t1 level 2, ... at least t4 level 5. With "
+        "better: lower, a value at most t1 is level 5, ... above t4 level 1."
+    )
+    better: Literal["higher", "lower"] = "higher"
+    unit: Text | None = None
+    min: float | None = None
+    max: float | None = None
+
+    @field_validator("thresholds")
+    @classmethod
+    def _ascending(cls, values: list[float]) -> list[float]:
+        if any(b <= a for a, b in zip(values, values[1:])):
+            raise ValueError(f"thresholds must be strictly ascending, got {values}")
+        return values
+
+    @model_validator(mode="after")
+    def _range(self) -> NumberQuestion:
+        if self.min is not None and self.max is not None and self.min >= self.max:
+            raise ValueError(f"min ({self.min}) must be below max ({self.max})")
+        return self
+
+    def level_of(self, value: float) -> int:
+        """Map a figure to its level 1..5."""
+        t = self.thresholds
+        if self.better == "higher":
+            return 1 + sum(1 for x in t if value >= x)
+        return 5 - sum(1 for x in t if value > x)
+
+
+class BoolQuestion(QuestionBase):
+    """Yes or no; yes scores 1."""
+
+    type: Literal["bool"]
+
+
+Question = Annotated[
+    LevelQuestion | ChoiceQuestion | MultiQuestion | NumberQuestion | BoolQuestion,
+    Field(discriminator="type"),
+]
+
+
+class Action(Frozen):
+    """An improvement action that helps a capability reach ``level``."""
+
+    id: Id
+    title: Text
+    description: Text | None = None
+    level: Annotated[int, Field(ge=2, le=5, description="The level this action helps reach.")]
+    effort: Effort
+    impact: Effort
+    duration_months: Annotated[int, Field(ge=1, le=120)]
+    depends_on: list[Id] = Field(default_factory=list)
+
+
+class Capability(Frozen):
+    """A capability: questions that score it, a default target, improvement actions."""
+
+    id: Id
+    title: Text
+    description: Text | None = None
+    weight: Weight = 1.0
+    target: LevelNumber = Field(description="Default target level.")
+    ahp: AhpMatrix | None = Field(None, description="Question weights from AHP.")
+    questions: Annotated[list[Question], Field(min_length=1)]
+    actions: list[Action] = Field(default_factory=list)
+    references: list[Id] = Field(default_factory=list)
+
+
+class Dimension(Frozen):
+    """A dimension of the model, made of capabilities."""
+
+    id: Id
+    title: Text
+    description: Text | None = None
+    weight: Weight = 1.0
+    ahp: AhpMatrix | None = Field(None, description="Capability weights from AHP.")
+    capabilities: Annotated[list[Capability], Field(min_length=1)]
+
+
+class Reference(Frozen):
+    """An external framework the model is grounded in."""
+
+    id: Id
+    title: Text
+    url: str | None = None
+    description: Text | None = None
+
+
+class Profile(Frozen):
+    """A named set of targets per capability."""
+
+    id: Id
+    title: Text
+    description: Text | None = None
+    illustrative: bool = False
+    default: LevelNumber | None = None
+    targets: dict[Id, LevelNumber] = Field(default_factory=dict)
+
+
+class Questionnaire(Frozen):
+    """A maturity model: what is asked, how it is weighted and what to do about it."""
+
+    id: Id
+    version: str
+    title: Text
+    description: Text | None = None
+    model: ModelName = "weighted-mean"
+    missing: MissingPolicy = "lowest"
+    levels: Annotated[list[Level], Field(min_length=5, max_length=5)] = Field(
+        default_factory=default_levels
+    )
+    ahp: AhpMatrix | None = Field(None, description="Dimension weights from AHP.")
+    dimensions: Annotated[list[Dimension], Field(min_length=1)]
+    references: list[Reference] = Field(default_factory=list)
+    profiles: list[Profile] = Field(default_factory=list)
+
+    @field_validator("version", mode="before")
+    @classmethod
+    def _version_text(cls, value: Any) -> Any:
+        if isinstance(value, bool) or isinstance(value, float):
+            raise ValueError(f'write the version in quotes, e.g. "{value}"')
+        return str(value) if isinstance(value, int) else value
+
+    @field_validator("levels")
+    @classmethod
+    def _levels_in_order(cls, levels: list[Level]) -> list[Level]:
+        if [lv.level for lv in levels] != [1, 2, 3, 4, 5]:
+            raise ValueError("levels must be 1, 2, 3, 4, 5 in that order")
+        return levels
+
+    @property
+    def ref(self) -> str:
+        """``id@version``, as answers files name their questionnaire."""
+        return f"{self.id}@{self.version}"
+
+    def capabilities(self) -> Iterator[tuple[Dimension, Capability]]:
+        """Every capability with its dimension, in file order."""
+        for dim in self.dimensions:
+            for cap in dim.capabilities:
+                yield dim, cap
+
+    def questions(self) -> Iterator[tuple[Dimension, Capability, Question]]:
+        """Every question with its dimension and capability, in file order."""
+        for dim, cap in self.capabilities():
+            for q in cap.questions:
+                yield dim, cap, q
+
+    def question_map(self) -> dict[str, Question]:
+        """Questions by id."""
+        return {q.id: q for _, _, q in self.questions()}
+
+    def level_name(self, level: int, lang: Literal["en", "zh"] = "en") -> str:
+        """The name of ``level`` in ``lang``."""
+        return self.levels[max(1, min(5, level)) - 1].name.get(lang)

@@ -1,0 +1,30 @@
+"""Target files: the level a bank aims for per capability, with optional importance."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from capassess.model.base import Frozen, Id, LevelNumber
+
+
+class TargetEntry(Frozen):
+    """A target level and how much the capability matters (1 = as modelled)."""
+
+    level: LevelNumber
+    importance: float = Field(1.0, gt=0)
+
+
+class TargetFile(Frozen):
+    """A target file: a default level and per-capability targets."""
+
+    questionnaire: str | None = Field(None, description="ID or ID@VERSION it applies to.")
+    name: str | None = None
+    default: LevelNumber | None = Field(None, description="Target for capabilities not listed.")
+    targets: dict[Id, LevelNumber | TargetEntry] = Field(default_factory=dict)
+
+    def entry(self, capability_id: str) -> TargetEntry | None:
+        """The target of one capability, if the file sets one."""
+        value = self.targets.get(capability_id)
+        if value is None:
+            return TargetEntry(level=self.default) if self.default else None
+        return value if isinstance(value, TargetEntry) else TargetEntry(level=value)

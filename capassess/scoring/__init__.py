@@ -1,0 +1,1 @@
+"""Pure scoring: question scores, models, weights (direct, AHP, entropy) and TOPSIS."""

@@ -1,0 +1,109 @@
+"""Validate any capassess file, whatever its kind, and say what it is."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from capassess.catalog import find_questionnaire
+from capassess.consistency import check_matrix, check_questionnaire
+from capassess.errors import CapassessError, InputError, Problem
+from capassess.loading import YamlDocument, detect_kind, read_yaml, validate_model
+from capassess.model.answers import Assessment
+from capassess.model.matrix import AhpMatrix
+from capassess.model.questionnaire import Questionnaire
+from capassess.model.target import TargetFile
+from capassess.scoring.ahp import analyse_matrix
+from capassess.values import check_assessment
+
+
+@dataclass
+class FileReport:
+    """What validating one file found."""
+
+    path: str
+    kind: str | None = None
+    summary: str = ""
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        """True if the file has no errors (warnings allowed)."""
+        return not any(p.severity == "error" for p in self.problems)
+
+
+def _questionnaire(doc: YamlDocument) -> tuple[str, list[Problem]]:
+    q = validate_model(doc, Questionnaire)
+    n_caps = sum(1 for _ in q.capabilities())
+    n_questions = sum(1 for _ in q.questions())
+    n_actions = sum(len(cap.actions) for _, cap in q.capabilities())
+    summary = (
+        f"questionnaire {q.ref}: {len(q.dimensions)} dimensions, {n_caps} capabilities, "
+        f"{n_questions} questions, {n_actions} actions"
+    )
+    return summary, check_questionnaire(q)
+
+
+def _answers(doc: YamlDocument, extra: Iterable[str | Path]) -> tuple[str, list[Problem]]:
+    a = validate_model(doc, Assessment)
+    try:
+        q = find_questionnaire(a.questionnaire_id, extra)
+    except CapassessError as exc:
+        return "", [Problem(exc.message, ("questionnaire",))]
+    summary = f"answers for {a.subject.name or a.subject.id} ({q.ref}): {len(a.answers)} answers"
+    return summary, check_assessment(q, a)
+
+
+def _target(doc: YamlDocument, extra: Iterable[str | Path]) -> tuple[str, list[Problem]]:
+    t = validate_model(doc, TargetFile)
+    problems: list[Problem] = []
+    if t.questionnaire:
+        try:
+            q = find_questionnaire(t.questionnaire.split("@")[0], extra)
+        except CapassessError as exc:
+            return "", [Problem(exc.message, ("questionnaire",))]
+        caps = {cap.id for _, cap in q.capabilities()}
+        problems = [
+            Problem(f"unknown capability {cid!r} in {q.id}", ("targets", cid))
+            for cid in t.targets
+            if cid not in caps
+        ]
+    return f"target file: {len(t.targets)} capability targets", problems
+
+
+def _matrix(doc: YamlDocument) -> tuple[str, list[Problem]]:
+    m = validate_model(doc, AhpMatrix)
+    problems = check_matrix(m, ())
+    if any("reciprocal" in p.message or "diagonal" in p.message for p in problems):
+        return "", problems
+    r = analyse_matrix(m.full(), accept_cr=m.accept_cr)
+    return f"AHP matrix of {len(m.items)} items: CR = {r.cr:.4f}", problems
+
+
+def validate_file(path: str | Path, extra: Iterable[str | Path] = ()) -> FileReport:
+    """Validate one file of any kind; never raises for a bad file."""
+    report = FileReport(str(path))
+    try:
+        doc = read_yaml(path)
+        report.kind = detect_kind(doc)
+        if report.kind is None:
+            raise InputError.at(
+                "not a capassess file: expected a questionnaire (dimensions:), answers "
+                "(answers:), target (targets:) or AHP matrix (matrix:)",
+                doc.path,
+                1,
+                1,
+            )
+        if report.kind == "questionnaire":
+            report.summary, problems = _questionnaire(doc)
+        elif report.kind == "answers":
+            report.summary, problems = _answers(doc, extra)
+        elif report.kind == "target":
+            report.summary, problems = _target(doc, extra)
+        else:
+            report.summary, problems = _matrix(doc)
+        report.problems = [doc.locate(p) for p in problems]
+    except InputError as exc:
+        report.problems = list(exc.problems)
+    return report

@@ -1,0 +1,166 @@
+"""Answer values: parse raw input (YAML, CSV cell, keyboard) per question type, and
+check a whole assessment against its questionnaire."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from capassess.errors import Problem
+from capassess.model.answers import NA, Assessment
+from capassess.model.questionnaire import (
+    BoolQuestion,
+    ChoiceQuestion,
+    LevelQuestion,
+    MultiQuestion,
+    NumberQuestion,
+    Question,
+    Questionnaire,
+)
+
+TypedValue = int | float | str | bool | list[str]
+TRUE_WORDS = {"true", "yes", "y", "1", "是", "对"}
+FALSE_WORDS = {"false", "no", "n", "0", "否", "不"}
+
+
+def is_not_applicable(raw: Any) -> bool:
+    """True for the ``n/a`` marker (any case, surrounding blanks ignored)."""
+    return isinstance(raw, str) and raw.strip().lower() == NA
+
+
+def _number(raw: Any) -> float:
+    if isinstance(raw, bool):
+        raise ValueError(f"{raw!r} is not a number")
+    if isinstance(raw, (int, float)):
+        value = float(raw)
+    else:
+        text = str(raw).strip().replace(",", "")
+        if text.endswith("%"):
+            text = text[:-1]
+        try:
+            value = float(text)
+        except ValueError:
+            raise ValueError(f"{raw!r} is not a number") from None
+    if not math.isfinite(value):
+        raise ValueError(f"{raw!r} is not a finite number")
+    return value
+
+
+def _level(raw: Any) -> int:
+    value = _number(raw)
+    if value != int(value) or not 1 <= value <= 5:
+        raise ValueError(f"{raw!r} is not a level; expected a whole number 1..5")
+    return int(value)
+
+
+def _choice(question: ChoiceQuestion, raw: Any) -> str:
+    ids = [o.id for o in question.options]
+    text = str(raw).strip()
+    if text not in ids:
+        raise ValueError(f"{text!r} is not an option; expected one of: {', '.join(ids)}")
+    return text
+
+
+def _multi(question: MultiQuestion, raw: Any) -> list[str]:
+    ids = [o.id for o in question.options]
+    items = raw if isinstance(raw, list) else [p for p in str(raw).replace(";", ",").split(",")]
+    picked = [str(item).strip() for item in items if str(item).strip()]
+    unknown = [p for p in picked if p not in ids]
+    if unknown:
+        raise ValueError(
+            f"{', '.join(map(repr, unknown))} not among the options: {', '.join(ids)}"
+        )
+    return [i for i in ids if i in picked]
+
+
+def _bool(raw: Any) -> bool:
+    if isinstance(raw, bool):
+        return raw
+    word = str(raw).strip().lower()
+    if word in TRUE_WORDS:
+        return True
+    if word in FALSE_WORDS:
+        return False
+    raise ValueError(f"{raw!r} is not yes/no; expected true or false")
+
+
+def _bounded(question: NumberQuestion, raw: Any) -> float:
+    value = _number(raw)
+    if question.min is not None and value < question.min:
+        raise ValueError(f"{value:g} is below the minimum {question.min:g}")
+    if question.max is not None and value > question.max:
+        raise ValueError(f"{value:g} is above the maximum {question.max:g}")
+    return value
+
+
+def parse_value(question: Question, raw: Any) -> TypedValue:
+    """Return ``raw`` as the typed value ``question`` takes; ``ValueError`` says why not.
+
+    The caller handles missing values and ``n/a`` before calling this.
+    """
+    if isinstance(question, LevelQuestion):
+        return _level(raw)
+    if isinstance(question, ChoiceQuestion):
+        return _choice(question, raw)
+    if isinstance(question, MultiQuestion):
+        return _multi(question, raw)
+    if isinstance(question, NumberQuestion):
+        return _bounded(question, raw)
+    if isinstance(question, BoolQuestion):
+        return _bool(raw)
+    raise TypeError(f"unknown question type {type(question).__name__}")
+
+
+def answer_values(q: Questionnaire, assessment: Assessment) -> dict[str, TypedValue | None]:
+    """Typed values by question id; ``None`` for missing, ``n/a`` or invalid answers."""
+    questions = q.question_map()
+    out: dict[str, TypedValue | None] = {}
+    for qid, answer in assessment.answers.items():
+        question = questions.get(qid)
+        if question is None or answer.is_missing or answer.not_applicable:
+            out[qid] = None
+            continue
+        try:
+            out[qid] = parse_value(question, answer.value)
+        except ValueError:
+            out[qid] = None
+    return out
+
+
+def check_assessment(q: Questionnaire, assessment: Assessment) -> list[Problem]:
+    """Every problem of ``assessment`` against ``q``: ids, values, version, evidence."""
+    problems: list[Problem] = []
+    if assessment.questionnaire_id != q.id:
+        problems.append(
+            Problem(
+                f"answers are for questionnaire {assessment.questionnaire_id!r}, not {q.id!r}",
+                ("questionnaire",),
+            )
+        )
+        return problems
+    version = assessment.questionnaire_version
+    if version is not None and version != q.version:
+        problems.append(
+            Problem(
+                f"answers are for version {version} but {q.id} is version {q.version}",
+                ("questionnaire",),
+            )
+        )
+    questions = q.question_map()
+    for qid, answer in assessment.answers.items():
+        question = questions.get(qid)
+        if question is None:
+            problems.append(Problem(f"unknown question id {qid!r} in {q.id}", ("answers", qid)))
+            continue
+        if answer.is_missing or answer.not_applicable:
+            continue
+        try:
+            parse_value(question, answer.value)
+        except ValueError as exc:
+            problems.append(Problem(str(exc), ("answers", qid, "value")))
+            continue
+        if question.evidence == "required" and not (answer.evidence or "").strip():
+            problems.append(
+                Problem("this question requires evidence", ("answers", qid), severity="warning")
+            )
+    return problems

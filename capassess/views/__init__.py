@@ -1,0 +1,1 @@
+"""Terminal and text views of models and results (rich lives here and in interactive/)."""

@@ -1,0 +1,38 @@
+"""Print the list of questionnaires found."""
+
+from __future__ import annotations
+
+import json
+
+from capassess.catalog import Entry
+from capassess.errors import Problem
+from capassess.model.base import Lang
+from capassess.views.console import console, message
+
+
+def print_catalog(entries: list[Entry], problems: list[Problem], fmt: str, lang: str) -> None:
+    """Print id, version, title and counts of each questionnaire; problems to stderr."""
+    language: Lang = "zh" if lang == "zh" else "en"
+    rows = [
+        {
+            "id": e.questionnaire.id,
+            "version": e.questionnaire.version,
+            "title": e.questionnaire.title.get(language),
+            "dimensions": len(e.questionnaire.dimensions),
+            "capabilities": sum(1 for _ in e.questionnaire.capabilities()),
+            "questions": sum(1 for _ in e.questionnaire.questions()),
+            "source": "shipped" if e.shipped else str(e.path),
+        }
+        for e in entries
+    ]
+    for problem in problems:
+        message(f"skipped: {problem}", "yellow")
+    if fmt == "json":
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    from rich.table import Table
+
+    table = Table("id", "version", "title", "dims", "caps", "questions", "source")
+    for row in rows:
+        table.add_row(*(str(v) for v in row.values()))
+    console().print(table)

@@ -1,0 +1,113 @@
+"""Show a questionnaire: a rich tree for the terminal, Markdown, or JSON."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING
+
+from capassess.model.base import Lang
+from capassess.model.questionnaire import (
+    ChoiceQuestion,
+    LevelQuestion,
+    MultiQuestion,
+    NumberQuestion,
+    Question,
+    Questionnaire,
+)
+
+if TYPE_CHECKING:
+    from rich.tree import Tree
+
+
+def answer_format(question: Question, lang: Lang) -> list[str]:
+    """Human lines that describe what ``question`` accepts."""
+    if isinstance(question, LevelQuestion):
+        return [f"{i + 1}. {text.get(lang)}" for i, text in enumerate(question.levels)]
+    if isinstance(question, (ChoiceQuestion, MultiQuestion)):
+        return [f"{o.id} ({o.score:g}): {o.label.get(lang)}" for o in question.options]
+    if isinstance(question, NumberQuestion):
+        unit = question.unit.get(lang) if question.unit else ""
+        sign = ">=" if question.better == "higher" else "<="
+        bounds = ", ".join(f"L{i + 2} {sign} {t:g}" for i, t in enumerate(question.thresholds))
+        if question.better == "lower":
+            bounds = ", ".join(f"L{5 - i} {sign} {t:g}" for i, t in enumerate(question.thresholds))
+        return [f"number {unit}".strip() + f"; {bounds}"]
+    return ["yes / no"]
+
+
+def questionnaire_json(q: Questionnaire) -> str:
+    """The questionnaire as JSON."""
+    return json.dumps(q.model_dump(mode="json", exclude_none=True), ensure_ascii=False, indent=2)
+
+
+def questionnaire_tree(q: Questionnaire, lang: Lang) -> Tree:
+    """A rich tree: dimensions, capabilities (target, weight), questions, actions."""
+    from rich.markup import escape
+    from rich.tree import Tree
+
+    root = Tree(f"[bold]{escape(q.title.get(lang))}[/] [dim]{q.ref} · model {q.model}[/]")
+    for dim in q.dimensions:
+        d = root.add(f"[bold cyan]{escape(dim.title.get(lang))}[/] [dim]{dim.id} w={dim.weight:g}[/]")
+        for cap in dim.capabilities:
+            c = d.add(
+                f"[bold]{escape(cap.title.get(lang))}[/] [dim]{cap.id} w={cap.weight:g} "
+                f"target={cap.target}[/]"
+            )
+            for question in cap.questions:
+                cond = f" [yellow]when {escape(question.when)}[/]" if question.when else ""
+                node = c.add(
+                    f"{escape(question.text.get(lang))} [dim]{question.id} ({question.type}){cond}[/]"
+                )
+                for line in answer_format(question, lang):
+                    node.add(f"[dim]{escape(line)}[/]")
+            if cap.actions:
+                acts = c.add("[green]actions[/]")
+                for a in cap.actions:
+                    deps = f" after {', '.join(a.depends_on)}" if a.depends_on else ""
+                    acts.add(
+                        f"L{a.level} {escape(a.title.get(lang))} [dim]{a.id} effort={a.effort} "
+                        f"impact={a.impact} {a.duration_months}m{escape(deps)}[/]"
+                    )
+    return root
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", "<br>")
+
+
+def questionnaire_markdown(q: Questionnaire, lang: Lang) -> str:
+    """The questionnaire as GitHub-flavoured Markdown."""
+    out = [f"# {q.title.get(lang)}", "", f"`{q.ref}` · model `{q.model}`", ""]
+    if q.description:
+        out += [q.description.get(lang), ""]
+    for dim in q.dimensions:
+        out += [f"## {dim.title.get(lang)} (`{dim.id}`, weight {dim.weight:g})", ""]
+        for cap in dim.capabilities:
+            out += [f"### {cap.title.get(lang)} (`{cap.id}`, target {cap.target})", ""]
+            out += ["| id | type | question | answers |", "|---|---|---|---|"]
+            for question in cap.questions:
+                text = question.text.get(lang) + (f" (when `{question.when}`)" if question.when else "")
+                answers = "<br>".join(_cell(x) for x in answer_format(question, lang))
+                out.append(f"| `{question.id}` | {question.type} | {_cell(text)} | {answers} |")
+            out.append("")
+            if cap.actions:
+                out += ["| action | level | effort | impact | months | after |", "|---|---|---|---|---|---|"]
+                for a in cap.actions:
+                    out.append(
+                        f"| {_cell(a.title.get(lang))} (`{a.id}`) | {a.level} | {a.effort} | "
+                        f"{a.impact} | {a.duration_months} | {', '.join(a.depends_on)} |"
+                    )
+                out.append("")
+    return "\n".join(out)
+
+
+def show_questionnaire(q: Questionnaire, fmt: str, lang: Lang) -> None:
+    """Print ``q`` to stdout as text (a tree), JSON or Markdown."""
+    from capassess.views.console import console
+
+    if fmt == "json":
+        print(questionnaire_json(q))
+    elif fmt == "md":
+        print(questionnaire_markdown(q, lang))
+    else:
+        console().print(questionnaire_tree(q, lang))

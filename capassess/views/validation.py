@@ -1,0 +1,19 @@
+"""Print the outcome of validating files."""
+
+from __future__ import annotations
+
+from capassess.validation import FileReport
+from capassess.views.console import console, message
+
+
+def print_report(report: FileReport, quiet: bool) -> None:
+    """Print one file's problems to stderr and, unless quiet, its verdict to stdout."""
+    for problem in report.problems:
+        message(str(problem), "red" if problem.severity == "error" else "yellow")
+    if quiet:
+        return
+    if report.ok:
+        console().print(f"[green]ok[/] {report.path}: {report.summary}", highlight=False)
+    else:
+        errors = sum(1 for p in report.problems if p.severity == "error")
+        console().print(f"[red]invalid[/] {report.path}: {errors} error(s)", highlight=False)
