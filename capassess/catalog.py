@@ -72,7 +72,9 @@ def find_questionnaire(name: str, extra: Iterable[str | Path] = ()) -> Questionn
         raise NotFoundError(f"questionnaire {name!r} not found; available: {', '.join(seen)}")
     entries, _ = list_questionnaires(extra)
     for entry in entries:
-        if entry.questionnaire.id == ident and (not version or entry.questionnaire.version == version):
+        if entry.questionnaire.id == ident and (
+            not version or entry.questionnaire.version == version
+        ):
             return entry.questionnaire
     known = ", ".join(sorted({e.questionnaire.ref for e in entries})) or "none"
     raise NotFoundError(f"questionnaire {name!r} not found (known: {known})")

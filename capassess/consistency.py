@@ -47,11 +47,16 @@ def _unique_ids(q: Questionnaire) -> Iterator[Problem]:
             yield Problem(f"duplicate id {ident!r} (first used at {first})", loc)
         else:
             seen[ident] = loc
-    for _, cap, question in q.questions():
-        options = getattr(question, "options", [])
-        ids = [o.id for o in options]
-        for dup in sorted({i for i in ids if ids.count(i) > 1}):
-            yield Problem(f"duplicate option id {dup!r} in question {question.id!r}")
+    for d, dim in enumerate(q.dimensions):
+        for c, cap in enumerate(dim.capabilities):
+            for i, question in enumerate(cap.questions):
+                ids = [o.id for o in getattr(question, "options", [])]
+                for n, ident in enumerate(ids):
+                    if ident in ids[:n]:
+                        where = ("dimensions", d, "capabilities", c, "questions", i)
+                        yield Problem(
+                            f"duplicate option id {ident!r}", (*where, "options", n, "id")
+                        )
     for field in ("references", "profiles"):
         ids = [item.id for item in getattr(q, field)]
         for n, ident in enumerate(ids):

@@ -21,7 +21,7 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from capassess.errors import InputError, Loc, Problem
 
 MAX_BYTES = 20 * 1024 * 1024
-MAX_NODES = 1_000_000
+MAX_NODES = 200_000
 CORE_TAGS = ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")
 SAFE_TAGS: set[str | None] = {None, *("tag:yaml.org,2002:" + t for t in CORE_TAGS)}
 
@@ -60,8 +60,13 @@ class YamlDocument:
                 ln, cl = node.lc.item(part)
             else:
                 # Union tags and '[key]' markers in pydantic locations have no YAML node.
-                if isinstance(node, CommentedMap) and part not in ("[key]",) and not (
-                    isinstance(part, str) and part in {"level", "choice", "multi", "number", "bool"}
+                if (
+                    isinstance(node, CommentedMap)
+                    and part not in ("[key]",)
+                    and not (
+                        isinstance(part, str)
+                        and part in {"level", "choice", "multi", "number", "bool"}
+                    )
                 ):
                     shown.append(part)
                 continue
@@ -105,7 +110,16 @@ def _plain(node: Any, path: str, budget: list[int]) -> Any:
         )
     tag = getattr(getattr(node, "tag", None), "value", None)
     if tag not in SAFE_TAGS:
-        raise InputError.at(f"YAML tag {tag!r} is not allowed", path)
+        lc = getattr(node, "lc", None)
+        line = col = None
+        if lc is not None and lc.line is not None:
+            line, col = lc.line + 1, lc.col + 1
+        raise InputError.at(
+            f"YAML tag {tag!r} is not allowed: capassess files hold only plain data",
+            path,
+            line,
+            col,
+        )
     if isinstance(node, CommentedMap):
         return {_plain(k, path, budget): _plain(v, path, budget) for k, v in node.items()}
     if isinstance(node, CommentedSeq):
@@ -172,10 +186,15 @@ def detect_kind(doc: YamlDocument) -> Kind | None:
     return None
 
 
-def _message(error: Any) -> str:
+    kind, msg = str(error["type"]), str(error["msg"])
     kind, msg = error["type"], error["msg"]
     if kind == "extra_forbidden":
         return "unknown field"
+    if kind == "string_pattern_mismatch" and "A-Za-z0-9_.-]{0,63}" in str(error.get("ctx")):
+        return (
+            f"{error['input']!r} is not a valid id: start with a letter, then letters, "
+            "digits, '_', '.' or '-' (at most 64)"
+        )
     if kind == "missing":
         return f"required field {error['loc'][-1]!r} is missing"
     if msg.startswith("Value error, "):
@@ -194,6 +213,7 @@ def validate_model(doc: YamlDocument, model: type[M]) -> M:
             if error["type"] == "missing":
                 loc = loc[:-1]
             problems.append(doc.locate(Problem(_message(error), loc)))
+        problems.sort(key=lambda p: (p.line or 0, p.column or 0))
         raise InputError(f"{doc.path}: invalid {model.__name__}", tuple(problems)) from None
 
 

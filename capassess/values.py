@@ -67,9 +67,7 @@ def _multi(question: MultiQuestion, raw: Any) -> list[str]:
     picked = [str(item).strip() for item in items if str(item).strip()]
     unknown = [p for p in picked if p not in ids]
     if unknown:
-        raise ValueError(
-            f"{', '.join(map(repr, unknown))} not among the options: {', '.join(ids)}"
-        )
+        raise ValueError(f"{', '.join(map(repr, unknown))} not among the options: {', '.join(ids)}")
     return [i for i in ids if i in picked]
 
 

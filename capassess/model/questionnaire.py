@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 from typing import Annotated, Any, Literal
 
@@ -103,7 +104,7 @@ class NumberQuestion(QuestionBase):
     @field_validator("thresholds")
     @classmethod
     def _ascending(cls, values: list[float]) -> list[float]:
-        if any(b <= a for a, b in zip(values, values[1:])):
+        if any(b <= a for a, b in itertools.pairwise(values)):
             raise ValueError(f"thresholds must be strictly ascending, got {values}")
         return values
 
@@ -211,7 +212,7 @@ class Questionnaire(Frozen):
     @field_validator("version", mode="before")
     @classmethod
     def _version_text(cls, value: Any) -> Any:
-        if isinstance(value, bool) or isinstance(value, float):
+        if isinstance(value, (bool, float)):
             raise ValueError(f'write the version in quotes, e.g. "{value}"')
         return str(value) if isinstance(value, int) else value
 

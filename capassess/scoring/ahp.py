@@ -7,7 +7,9 @@ from dataclasses import dataclass
 # Random consistency indices for n = 1..15.
 RI_TABLES: dict[str, tuple[float, ...]] = {
     # Saaty (1980), The Analytic Hierarchy Process; the classic table.
-    "saaty1980": (0, 0, 0.58, 0.90, 1.12, 1.24, 1.32, 1.41, 1.45, 1.49, 1.51, 1.48, 1.56, 1.57, 1.59),
+    "saaty1980": (
+        0, 0, 0.58, 0.90, 1.12, 1.24, 1.32, 1.41, 1.45, 1.49, 1.51, 1.48, 1.56, 1.57, 1.59,
+    ),
     # Alonso & Lamata (2006), from 100,000 random matrices per n.
     "alonso-lamata2006": (
         0, 0, 0.5245, 0.8815, 1.1086, 1.2479, 1.3417, 1.4056, 1.4499, 1.4854,
@@ -44,7 +46,7 @@ def principal_eigenvector(matrix: list[list[float]], tol: float = 1e-12) -> list
         nxt = [sum(matrix[i][j] * w[j] for j in range(n)) for i in range(n)]
         total = sum(nxt)
         nxt = [x / total for x in nxt]
-        if max(abs(a - b) for a, b in zip(nxt, w)) < tol:
+        if max(abs(a - b) for a, b in zip(nxt, w, strict=False)) < tol:
             return nxt
         w = nxt
     return w

@@ -47,7 +47,9 @@ def questionnaire_tree(q: Questionnaire, lang: Lang) -> Tree:
 
     root = Tree(f"[bold]{escape(q.title.get(lang))}[/] [dim]{q.ref} · model {q.model}[/]")
     for dim in q.dimensions:
-        d = root.add(f"[bold cyan]{escape(dim.title.get(lang))}[/] [dim]{dim.id} w={dim.weight:g}[/]")
+        d = root.add(
+            f"[bold cyan]{escape(dim.title.get(lang))}[/] [dim]{dim.id} w={dim.weight:g}[/]"
+        )
         for cap in dim.capabilities:
             c = d.add(
                 f"[bold]{escape(cap.title.get(lang))}[/] [dim]{cap.id} w={cap.weight:g} "
@@ -55,9 +57,8 @@ def questionnaire_tree(q: Questionnaire, lang: Lang) -> Tree:
             )
             for question in cap.questions:
                 cond = f" [yellow]when {escape(question.when)}[/]" if question.when else ""
-                node = c.add(
-                    f"{escape(question.text.get(lang))} [dim]{question.id} ({question.type}){cond}[/]"
-                )
+                label = escape(question.text.get(lang))
+                node = c.add(f"{label} [dim]{question.id} ({question.type}){cond}[/]")
                 for line in answer_format(question, lang):
                     node.add(f"[dim]{escape(line)}[/]")
             if cap.actions:
@@ -86,12 +87,17 @@ def questionnaire_markdown(q: Questionnaire, lang: Lang) -> str:
             out += [f"### {cap.title.get(lang)} (`{cap.id}`, target {cap.target})", ""]
             out += ["| id | type | question | answers |", "|---|---|---|---|"]
             for question in cap.questions:
-                text = question.text.get(lang) + (f" (when `{question.when}`)" if question.when else "")
+                text = question.text.get(lang) + (
+                    f" (when `{question.when}`)" if question.when else ""
+                )
                 answers = "<br>".join(_cell(x) for x in answer_format(question, lang))
                 out.append(f"| `{question.id}` | {question.type} | {_cell(text)} | {answers} |")
             out.append("")
             if cap.actions:
-                out += ["| action | level | effort | impact | months | after |", "|---|---|---|---|---|---|"]
+                out += [
+                    "| action | level | effort | impact | months | after |",
+                    "|---|---|---|---|---|---|",
+                ]
                 for a in cap.actions:
                     out.append(
                         f"| {_cell(a.title.get(lang))} (`{a.id}`) | {a.level} | {a.effort} | "

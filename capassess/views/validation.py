@@ -13,7 +13,7 @@ def print_report(report: FileReport, quiet: bool) -> None:
     if quiet:
         return
     if report.ok:
-        console().print(f"[green]ok[/] {report.path}: {report.summary}", highlight=False)
+        console().print(f"[green]ok[/] {report.path}: {report.summary}", soft_wrap=True)
     else:
         errors = sum(1 for p in report.problems if p.severity == "error")
-        console().print(f"[red]invalid[/] {report.path}: {errors} error(s)", highlight=False)
+        console().print(f"[red]invalid[/] {report.path}: {errors} error(s)", soft_wrap=True)

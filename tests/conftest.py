@@ -1,0 +1,18 @@
+"""Shared fixtures: paths to test data and a CLI runner."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).resolve().parent / "data"
+TINY = DATA / "good" / "tiny.yaml"
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    """A click runner."""
+    return CliRunner()

@@ -1,0 +1,60 @@
+"""The pure core imports no I/O or presentation library, and --help stays light."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+
+PACKAGE = ROOT / "capassess"
+CORE = ["model", "scoring", "expr.py", "values.py", "consistency.py", "gap.py", "roadmap.py"]
+FORBIDDEN = {"click", "rich", "jinja2", "ruamel", "openpyxl"}
+
+
+def _core_files() -> list[Path]:
+    files: list[Path] = []
+    for name in CORE:
+        path = PACKAGE / name
+        files += sorted(path.rglob("*.py")) if path.is_dir() else [path] if path.exists() else []
+    return files
+
+
+def _imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names |= {alias.name.split(".")[0] for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module.split(".")[0])
+    return names
+
+
+def test_core_files_exist() -> None:
+    assert len(_core_files()) >= 8
+
+
+@pytest.mark.parametrize("path", _core_files(), ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_core_module_imports_no_io_library(path: Path) -> None:
+    assert not (_imports(path) & FORBIDDEN)
+
+
+def test_only_loading_imports_ruamel() -> None:
+    users = [p for p in PACKAGE.rglob("*.py") if "ruamel" in _imports(p)]
+    assert [p.relative_to(PACKAGE).as_posix() for p in users] == ["loading.py"]
+
+
+def test_help_does_not_import_heavy_modules() -> None:
+    code = (
+        "import sys; from capassess.cli import main\n"
+        "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
+        "heavy = [m for m in ('rich', 'jinja2', 'pydantic', 'ruamel', 'numpy') if m in sys.modules]\n"
+        "print('HEAVY=' + ','.join(heavy))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip().splitlines()[-1] == "HEAVY="

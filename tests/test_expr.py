@@ -1,0 +1,54 @@
+"""The `when` language parses safely and evaluates over typed answers."""
+
+from __future__ import annotations
+
+import pytest
+
+from capassess.expr import ExpressionError, evaluate, parse_expression
+
+
+@pytest.mark.parametrize(
+    ("text", "values", "expected"),
+    [
+        ("q1 >= 3", {"q1": 3}, True),
+        ("q1 >= 3", {"q1": 2}, False),
+        ("q1 >= 3", {}, False),
+        ("q1 < 3", {"q1": None}, False),
+        ("c == 'api'", {"c": "api"}, True),
+        ('c != "api"', {"c": "file"}, True),
+        ("m contains 'bi'", {"m": ["bi", "ml"]}, True),
+        ("m contains 'rt'", {"m": ["bi"]}, False),
+        ("c in ['a', 'b']", {"c": "b"}, True),
+        ("b == true", {"b": True}, True),
+        ("not b", {"b": False}, True),
+        ("answered(x)", {"x": 0}, True),
+        ("answered(x)", {}, False),
+        ("q1 >= 3 and (b or n > 2.5)", {"q1": 4, "b": False, "n": 3.0}, True),
+        ("q1 >= 3 and b or n > 2.5", {"q1": 1, "b": True, "n": 1}, False),
+        ("q1 > 'text'", {"q1": 3}, False),
+    ],
+)
+def test_evaluate(text: str, values: dict[str, object], expected: bool) -> None:
+    assert evaluate(parse_expression(text), values) is expected
+
+
+def test_names_in_order() -> None:
+    assert parse_expression("a > 1 or answered(b-2) and c.x in [1]").names() == ["a", "b-2", "c.x"]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("", "expected a value or question id, got end of expression"),
+        ("a >=", "got end of expression"),
+        ("(a", "expected ')'"),
+        ("a b", "unexpected 'b'"),
+        ("__import__('os').system('x')", "unexpected"),
+        ("a == @", "unexpected '@'"),
+        ("answered(1)", "expected 'name'"),
+    ],
+)
+def test_parse_errors(text: str, message: str) -> None:
+    with pytest.raises(ExpressionError, match=None) as info:
+        parse_expression(text)
+    assert message in str(info.value)
