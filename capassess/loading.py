@@ -186,8 +186,8 @@ def detect_kind(doc: YamlDocument) -> Kind | None:
     return None
 
 
+def _message(error: Any) -> str:
     kind, msg = str(error["type"]), str(error["msg"])
-    kind, msg = error["type"], error["msg"]
     if kind == "extra_forbidden":
         return "unknown field"
     if kind == "string_pattern_mismatch" and "A-Za-z0-9_.-]{0,63}" in str(error.get("ctx")):
