@@ -1,0 +1,157 @@
+"""Action selection, dependency order, phases, budgets and projections."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from capassess.gap import find_gaps, resolve_targets
+from capassess.roadmap import PhasePlan, build_roadmap, quadrant, select_actions
+from capassess.scoring.engine import roll_up
+from tests.plan.helpers import action, questionnaire, scores
+
+
+def _plan(q, values, plan=None):
+    result = scores(q, values)
+    gaps = find_gaps(q, result, resolve_targets(q))
+    return build_roadmap(q, result, gaps, lambda s: roll_up(q, s, template=result), plan)
+
+
+@pytest.fixture
+def q():
+    return questionnaire(
+        {
+            "gov": (3, 1.0, [action("stewards", 2, effort="low"), action("committee", 3)]),
+            "ana": (4, 1.0, [
+                action("bi", 3, deps=("committee",)),
+                action("models", 4, effort="high", impact="high", months=12, deps=("bi",)),
+                action("realtime", 5, effort="high", deps=("models",)),
+            ]),
+            "api": (3, 1.0, [action("gateway", 3, effort="high", impact="high")]),
+        }
+    )  # fmt: skip
+
+
+def test_quadrants() -> None:
+    assert quadrant("high", "low") == "quick-win"
+    assert quadrant("medium", "medium") == "quick-win"
+    assert quadrant("high", "high") == "major-project"
+    assert quadrant("low", "low") == "fill-in"
+    assert quadrant("low", "high") == "thankless"
+
+
+def test_selection_pulls_dependencies_across_capabilities(q) -> None:
+    # gov is at its target 3, so its actions are needed only as dependencies of ana's.
+    result = scores(q, {"gov": 3.2, "ana": 2.5, "api": 3.0})
+    gaps = find_gaps(q, result, resolve_targets(q))
+    selected = select_actions(q, gaps)
+    # ana at level 2 with target 4: bi (3) and models (4); realtime (5) is above target.
+    assert set(selected) == {"bi", "models", "committee"}
+    assert selected["committee"] == ["bi"]
+    assert selected["models"] == []
+
+
+def test_transitive_dependencies_are_pulled_in(q) -> None:
+    road = _plan(q, {"gov": 3.0, "ana": 3.5, "api": 3.0})
+    # ana at 3 -> 4 needs models, which needs bi, which needs committee.
+    ids = [a.id for a in road.actions]
+    assert set(ids) == {"models", "bi", "committee"}
+    assert ids.index("committee") < ids.index("bi") < ids.index("models")
+    by_id = {a.id: a for a in road.actions}
+    assert by_id["models"].closes_gap and not by_id["bi"].closes_gap
+    assert by_id["bi"].pulled_in and by_id["bi"].needed_by == ["models"]
+
+
+def test_dependency_order_inside_and_across_phases(q) -> None:
+    road = _plan(q, {"gov": 1.0, "ana": 1.0, "api": 1.0})
+    by_id = {a.id: a for a in road.actions}
+    for a in road.actions:
+        for dep in a.depends_on:
+            assert by_id[dep].phase <= a.phase
+            assert by_id[dep].end_month <= a.start_month
+    # stewards (L2) precedes committee (L3) of the same capability.
+    assert by_id["stewards"].end_month <= by_id["committee"].start_month
+    # committee ends at month 12 (6 after stewards' 6): bi starts in phase 2 (6-18)
+    assert (by_id["committee"].start_month, by_id["committee"].end_month) == (6, 12)
+    assert by_id["bi"].phase == 1 and by_id["bi"].start_month == 12
+
+
+def test_quick_wins_come_first(q) -> None:
+    road = _plan(q, {"gov": 1.0, "ana": 3.0, "api": 1.0})
+    ids = [a.id for a in road.actions]
+    # stewards (quick win, L2) before gateway (major project) though both are free.
+    assert ids.index("stewards") < ids.index("gateway")
+
+
+def test_budget_pushes_overflow_to_later_phases(q) -> None:
+    plan = PhasePlan(budget=5)
+    road = _plan(q, {"gov": 1.0, "ana": 1.0, "api": 1.0}, plan)
+    for phase in road.phases:
+        if phase.budget is not None:
+            assert phase.effort_points <= 5
+    by_id = {a.id: a for a in road.actions}
+    # Quick wins pick first: stewards (1 point) in phase 0; committee (3) starts at month 6
+    # in phase 1; bi (3) would make phase 1 hold 6 points, so it moves to phase 2. gateway
+    # (5) fits in no planned phase once the quick wins are in: it lands in the overflow
+    # phase after month 36, and so does models (5), which follows bi.
+    assert [by_id[a].phase for a in ("stewards", "committee", "bi")] == [0, 1, 2]
+    assert by_id["gateway"].phase == 3 and by_id["gateway"].start_month == 36
+    assert by_id["models"].phase == 3
+    assert {a.id for a in road.actions} == {"stewards", "committee", "bi", "models", "gateway"}
+
+
+def test_overflow_phase_after_the_last(q) -> None:
+    road = _plan(q, {"gov": 1.0, "ana": 1.0, "api": 1.0}, PhasePlan(boundaries=(0, 6), budget=5))
+    assert road.phases[-1].end_month is None
+    assert len(road.phases) == 2
+
+
+def test_projection_uses_the_engine(q) -> None:
+    road = _plan(q, {"gov": 1.0, "ana": 1.0, "api": 1.0})
+    final = road.phases[-1]
+    # Every selected action done: gov 3, ana 4, api 3 -> mean (3 + 4 + 3) / 3
+    assert final.capability_scores == {"gov": 3.0, "ana": 4.0, "api": 3.0}
+    assert final.overall_score == pytest.approx(10 / 3)
+    assert road.baseline_overall == pytest.approx(1.0)
+    overall = [p.overall_score for p in road.phases]
+    assert overall == sorted(overall)
+
+
+@st.composite
+def dags(draw):
+    n = draw(st.integers(1, 12))
+    caps: dict[str, tuple[int, float, list]] = {}
+    for i in range(n):
+        deps = draw(st.lists(st.sampled_from([f"a{j}" for j in range(i)]), unique=True,
+                             max_size=3)) if i else []  # fmt: skip
+        cap = f"c{draw(st.integers(0, 3))}"
+        level = draw(st.integers(2, 5))
+        effort = draw(st.sampled_from(["low", "medium", "high"]))
+        impact = draw(st.sampled_from(["low", "medium", "high"]))
+        months = draw(st.integers(1, 24))
+        caps.setdefault(cap, (draw(st.integers(2, 5)), 1.0, []))[2].append(
+            action(f"a{i}", level, effort=effort, impact=impact, months=months, deps=tuple(deps))
+        )
+    values = {c: draw(st.floats(1, 5)) for c in caps}
+    budget = draw(st.one_of(st.none(), st.integers(5, 12)))
+    return questionnaire(caps), values, PhasePlan(budget=budget)
+
+
+@settings(max_examples=150, deadline=None)
+@given(dags())
+def test_roadmap_respects_dependencies_and_drops_nothing(case) -> None:
+    q, values, plan = case
+    result = scores(q, values)
+    gaps = find_gaps(q, result, resolve_targets(q))
+    selected = select_actions(q, gaps)
+    road = build_roadmap(q, result, gaps, lambda s: roll_up(q, s, template=result), plan)
+    assert sorted(a.id for a in road.actions) == sorted(selected)
+    position = {a.id: n for n, a in enumerate(road.actions)}
+    by_id = {a.id: a for a in road.actions}
+    for a in road.actions:
+        for dep in a.depends_on:
+            assert dep in by_id, "a dependency was not pulled in"
+            assert position[dep] < position[a.id]
+            assert by_id[dep].phase <= a.phase
+            assert by_id[dep].end_month <= a.start_month
