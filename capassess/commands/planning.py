@@ -1,0 +1,85 @@
+"""`plan` and `compare`: gaps, roadmap, and what moved between two assessments."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+LANG = click.Choice(["en", "zh"])
+
+
+def _boundaries(text: str) -> tuple[int, ...]:
+    try:
+        return tuple(int(p) for p in text.split(","))
+    except ValueError:
+        raise click.BadParameter(f"{text!r}: expected months such as 0,6,18,36") from None
+
+
+@click.command()
+@click.argument("answers", type=click.Path(dir_okay=False))
+@click.option(
+    "-t", "--target", help="A target YAML file, or the id of a profile in the questionnaire."
+)
+@click.option(
+    "--target-level", type=click.IntRange(1, 5), help="One target level for every capability."
+)
+@click.option(
+    "--baseline", type=click.Path(dir_okay=False), help="An earlier answers file: show progress."
+)
+@click.option(
+    "--phases", default="0,6,18,36", show_default=True, help="Phase boundaries in months."
+)
+@click.option("--budget", type=int, help="Effort points per phase (low=1, medium=3, high=5).")
+@click.option("--model", type=click.Choice(["weighted-mean", "staged"]), help="Scoring model.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
+@click.option("--lang", type=LANG, default="en", show_default=True)
+@click.pass_context
+def plan(
+    ctx: click.Context, answers: str, target: str | None, target_level: int | None,
+    baseline: str | None, phases: str, budget: int | None, model: str | None, fmt: str, lang: str,
+) -> None:  # fmt: skip
+    """Show the gaps to target and a phased, dependency-ordered roadmap.
+
+    \b
+    Examples:
+      capassess plan examples/acme-bank.yaml
+      capassess plan examples/acme-bank.yaml --target digital-leader --budget 12
+      capassess plan examples/acme-bank.yaml --baseline examples/acme-bank-2025.yaml --format json
+    """
+    from capassess.cli import user_dirs
+    from capassess.plan_json import plan_json
+    from capassess.planning import PlanOptions, plan_file
+    from capassess.views.plan import print_plan
+
+    options = PlanOptions(target, target_level, baseline, _boundaries(phases), budget)
+    planned = plan_file(answers, options, user_dirs(ctx), model=model)
+    if fmt == "json":
+        click.echo(json.dumps(plan_json(planned), ensure_ascii=False, indent=2))
+    else:
+        print_plan(planned, "zh" if lang == "zh" else "en")
+
+
+@click.command()
+@click.argument("old", type=click.Path(dir_okay=False))
+@click.argument("new", type=click.Path(dir_okay=False))
+@click.option("--model", type=click.Choice(["weighted-mean", "staged"]), help="Scoring model.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
+@click.pass_context
+def compare(ctx: click.Context, old: str, new: str, model: str | None, fmt: str) -> None:
+    """Compare two assessments: scores, levels and answers that changed.
+
+    \b
+    Example:
+      capassess compare examples/acme-bank-2025.yaml examples/acme-bank.yaml
+    """
+    from capassess.cli import user_dirs
+    from capassess.plan_json import comparison_json
+    from capassess.planning import compare_files
+    from capassess.views.plan import print_comparison
+
+    comparison = compare_files(old, new, user_dirs(ctx), model=model)
+    if fmt == "json":
+        click.echo(json.dumps(comparison_json(comparison), ensure_ascii=False, indent=2))
+    else:
+        print_comparison(comparison)

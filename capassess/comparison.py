@@ -1,0 +1,116 @@
+"""Compare two scored assessments: what moved, node by node and answer by answer (pure)."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from capassess.errors import InputError
+from capassess.model.answers import Assessment
+from capassess.model.base import Frozen
+from capassess.model.questionnaire import Questionnaire
+from capassess.model.results import ScoreResult
+
+NodeKind = Literal["overall", "dimension", "capability"]
+
+
+class NodeChange(Frozen):
+    """One node's score before and after."""
+
+    id: str
+    kind: NodeKind
+    old: float | None
+    new: float | None
+    old_level: int | None
+    new_level: int | None
+
+    @property
+    def change(self) -> float | None:
+        """new - old, when both exist."""
+        return None if self.old is None or self.new is None else self.new - self.old
+
+    @property
+    def level_changed(self) -> bool:
+        """True if the level moved."""
+        return self.old_level != self.new_level
+
+
+class AnswerChange(Frozen):
+    """An answer that differs between the two assessments."""
+
+    id: str
+    old: Any
+    new: Any
+
+
+class Comparison(Frozen):
+    """What moved between two assessments."""
+
+    old_ref: str
+    new_ref: str
+    nodes: list[NodeChange]
+    answers: list[AnswerChange]
+    dropped: list[str]
+    added: list[str]
+
+
+def _ids(q: Questionnaire) -> list[str]:
+    out = [dim.id for dim in q.dimensions] + [cap.id for _, cap in q.capabilities()]
+    return out + [question.id for _, _, question in q.questions()]
+
+
+def _nodes(result: ScoreResult) -> dict[str, tuple[NodeKind, float | None, int | None]]:
+    nodes: dict[str, tuple[NodeKind, float | None, int | None]] = {
+        "overall": ("overall", result.overall.score, result.overall.level)
+    }
+    for dim in result.dimensions:
+        nodes[dim.id] = ("dimension", dim.score, dim.level)
+        for cap in dim.capabilities:
+            nodes[cap.id] = ("capability", cap.score, cap.level)
+    return nodes
+
+
+def _value(assessment: Assessment, qid: str) -> Any:
+    answer = assessment.answers.get(qid)
+    return None if answer is None else answer.value
+
+
+def compare(
+    old: tuple[Questionnaire, Assessment, ScoreResult],
+    new: tuple[Questionnaire, Assessment, ScoreResult],
+) -> Comparison:
+    """Compare two assessments; refuse two questionnaires that share no ids."""
+    (old_q, old_a, old_r), (new_q, new_a, new_r) = old, new
+    old_ids, new_ids = _ids(old_q), _ids(new_q)
+    shared = set(old_ids) & set(new_ids)
+    if old_q.id != new_q.id and not shared:
+        raise InputError(
+            f"cannot compare an assessment of {old_q.ref} with one of {new_q.ref}: "
+            "the questionnaires share no dimension, capability or question ids"
+        )
+    old_nodes, new_nodes = _nodes(old_r), _nodes(new_r)
+    nodes = [
+        NodeChange(
+            id=nid,
+            kind=kind,
+            old=old_nodes[nid][1],
+            new=score,
+            old_level=old_nodes[nid][2],
+            new_level=level,
+        )
+        for nid, (kind, score, level) in new_nodes.items()
+        if nid in old_nodes
+    ]
+    questions = [qid for _, _, q in new_q.questions() if (qid := q.id) in shared]
+    answers = [
+        AnswerChange(id=qid, old=_value(old_a, qid), new=_value(new_a, qid))
+        for qid in questions
+        if _value(old_a, qid) != _value(new_a, qid)
+    ]
+    return Comparison(
+        old_ref=old_q.ref,
+        new_ref=new_q.ref,
+        nodes=nodes,
+        answers=answers,
+        dropped=[i for i in old_ids if i not in shared],
+        added=[i for i in new_ids if i not in shared],
+    )

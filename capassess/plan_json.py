@@ -1,0 +1,67 @@
+"""Plain-data JSON of plans and comparisons, for ``--format json`` and reports."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from capassess.comparison import Comparison
+from capassess.planning import Planned
+from capassess.scoring.report_json import score_json
+
+
+def gaps_json(planned: Planned) -> dict[str, Any]:
+    """Targets, gaps per capability and dimension, attainment, strengths, top gaps."""
+    gaps = planned.gaps
+    return {
+        "attainment": gaps.attainment,
+        "overall_baseline": gaps.overall_baseline,
+        "capabilities": [
+            {**g.model_dump(mode="json"), "met": g.met, "source": planned.targets[g.id].source}
+            for g in gaps.capabilities
+        ],
+        "dimensions": [d.model_dump(mode="json") for d in gaps.dimensions],
+        "strengths": [g.id for g in gaps.strengths()],
+        "ranked": [g.id for g in gaps.ranked()],
+    }
+
+
+def roadmap_json(planned: Planned) -> dict[str, Any]:
+    """Phases with projected scores, and the actions in dependency order."""
+    road = planned.roadmap
+    return {
+        "baseline_overall": road.baseline_overall,
+        "phases": [p.model_dump(mode="json") for p in road.phases],
+        "actions": [
+            {**a.model_dump(mode="json"), "pulled_in": a.pulled_in} for a in road.actions
+        ],
+    }
+
+
+def plan_json(planned: Planned) -> dict[str, Any]:
+    """The score JSON of SPEC.md plus gaps and roadmap."""
+    scored = planned.scored
+    out = score_json(scored.result, scored.questionnaire)
+    out["gaps"] = gaps_json(planned)
+    out["roadmap"] = roadmap_json(planned)
+    if planned.baseline is not None:
+        out["baseline"] = {
+            "path": planned.baseline.path,
+            "date": str(planned.baseline.assessment.date or ""),
+            "overall": planned.baseline.result.overall.model_dump(mode="json"),
+        }
+    return out
+
+
+def comparison_json(comparison: Comparison) -> dict[str, Any]:
+    """Node changes, answer changes, dropped and added ids."""
+    return {
+        "old": comparison.old_ref,
+        "new": comparison.new_ref,
+        "nodes": [
+            {**n.model_dump(mode="json"), "change": n.change, "level_changed": n.level_changed}
+            for n in comparison.nodes
+        ],
+        "answers": [a.model_dump(mode="json") for a in comparison.answers],
+        "dropped": comparison.dropped,
+        "added": comparison.added,
+    }

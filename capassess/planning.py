@@ -1,0 +1,120 @@
+"""Services that load answers files and run the core: score, gaps, roadmap, compare."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from capassess.catalog import find_questionnaire, load_assessment, load_target
+from capassess.comparison import Comparison, compare
+from capassess.errors import InputError, Problem
+from capassess.gap import find_gaps, resolve_targets
+from capassess.model.answers import Assessment
+from capassess.model.plan import GapAnalysis, Roadmap, Target
+from capassess.model.questionnaire import Questionnaire
+from capassess.model.results import ScoreResult
+from capassess.roadmap import PhasePlan, build_roadmap
+from capassess.scoring.engine import roll_up, score_assessment
+
+
+@dataclass(frozen=True)
+class Scored:
+    """An answers file with its questionnaire and scores."""
+
+    path: str
+    questionnaire: Questionnaire
+    assessment: Assessment
+    result: ScoreResult
+    warnings: list[Problem]
+
+
+@dataclass(frozen=True)
+class PlanOptions:
+    """How to set targets and phases."""
+
+    target: str | None = None
+    target_level: int | None = None
+    baseline: str | None = None
+    boundaries: tuple[int, ...] = (0, 6, 18, 36)
+    budget: int | None = None
+
+
+@dataclass(frozen=True)
+class Planned:
+    """Scores, targets, gaps and roadmap of one assessment (and its baseline)."""
+
+    scored: Scored
+    targets: dict[str, Target]
+    gaps: GapAnalysis
+    roadmap: Roadmap
+    baseline: Scored | None
+
+
+def load_scored(
+    path: str | Path,
+    dirs: Iterable[str | Path] = (),
+    *,
+    questionnaire: str | None = None,
+    model: str | None = None,
+    missing: str | None = None,
+) -> Scored:
+    """Load an answers file, check it against its questionnaire, and score it."""
+    q = find_questionnaire(questionnaire, dirs) if questionnaire else None
+    assessment, q, warnings = load_assessment(path, q, dirs)
+    result = score_assessment(q, assessment, model=model, missing=missing)
+    return Scored(str(path), q, assessment, result, warnings)
+
+
+def _targets(q: Questionnaire, options: PlanOptions) -> dict[str, Target]:
+    spec = options.target
+    if spec is not None and Path(spec).is_file():
+        return resolve_targets(q, target_file=load_target(spec, q), level=options.target_level)
+    return resolve_targets(q, profile=spec, level=options.target_level)
+
+
+def plan_scored(scored: Scored, options: PlanOptions, baseline: Scored | None = None) -> Planned:
+    """Targets, gaps and roadmap for an already scored assessment."""
+    q, result = scored.questionnaire, scored.result
+    if baseline is not None and baseline.questionnaire.id != q.id:
+        raise InputError.at(
+            f"the baseline is an assessment of {baseline.questionnaire.ref}, not {q.ref}",
+            baseline.path,
+        )
+    try:
+        phases = PhasePlan(options.boundaries, options.budget)
+    except ValueError as exc:
+        raise InputError(str(exc)) from None
+    targets = _targets(q, options)
+    gaps = find_gaps(q, result, targets, baseline.result if baseline else None)
+    roadmap = build_roadmap(
+        q, result, gaps, lambda caps: roll_up(q, caps, template=result), phases
+    )
+    return Planned(scored, targets, gaps, roadmap, baseline)
+
+
+def plan_file(
+    path: str | Path,
+    options: PlanOptions,
+    dirs: Iterable[str | Path] = (),
+    *,
+    model: str | None = None,
+) -> Planned:
+    """Score an answers file (and its baseline) and plan its improvement."""
+    scored = load_scored(path, dirs, model=model)
+    baseline = None
+    if options.baseline:
+        baseline = load_scored(
+            options.baseline, dirs, questionnaire=scored.questionnaire.id, model=model
+        )
+    return plan_scored(scored, options, baseline)
+
+
+def compare_files(
+    old: str | Path, new: str | Path, dirs: Iterable[str | Path] = (), *, model: str | None = None
+) -> Comparison:
+    """Score two answers files and compare them."""
+    a, b = load_scored(old, dirs, model=model), load_scored(new, dirs, model=model)
+    return compare(
+        (a.questionnaire, a.assessment, a.result), (b.questionnaire, b.assessment, b.result)
+    )

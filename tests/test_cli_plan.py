@@ -1,0 +1,112 @@
+"""`plan` and `compare` through the CLI on the tiny questionnaire."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from capassess.cli import main
+from tests.conftest import DATA
+
+GOOD = DATA / "good"
+ANSWERS = str(GOOD / "tiny-answers.yaml")
+OLD = str(GOOD / "tiny-answers-old.yaml")
+
+
+def run(runner: CliRunner, *args: str):
+    return runner.invoke(main, ["--questionnaire-dir", str(GOOD), *args])
+
+
+def test_plan_table(runner: CliRunner) -> None:
+    result = run(runner, "plan", ANSWERS)
+    assert result.exit_code == 0, result.output
+    assert "Acme Bank · tiny@1.0 · overall 2.38 (Managed)" in result.stdout
+    assert "Phase 1 (0-6 months)" in result.stdout
+    assert "act-committee" in result.stdout
+
+
+def test_plan_json_shape_and_numbers(runner: CliRunner) -> None:
+    result = run(runner, "plan", ANSWERS, "--format", "json", "--baseline", OLD)
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    # governance: g-level 2 -> 0.25 (w 2), g-choice partial 0.5 (w 1)
+    # C = 1 + 4 * (2*0.25 + 0.5) / 3 = 2.333...
+    caps = {c["id"]: c for c in data["gaps"]["capabilities"]}
+    assert caps["governance"]["score"] == pytest.approx(1 + 4 / 3)
+    assert caps["governance"]["gap"] == pytest.approx(3 - (1 + 4 / 3))
+    assert caps["api"]["met"] is True
+    assert data["gaps"]["strengths"] == ["api"]
+    assert [a["id"] for a in data["roadmap"]["actions"]] == [
+        "act-stewards", "act-committee", "act-models",
+    ]  # fmt: skip
+    assert data["roadmap"]["actions"][0]["pulled_in"] is True
+    assert data["baseline"]["overall"]["score"] == pytest.approx(1.0)
+    final = data["roadmap"]["phases"][-1]
+    assert final["capability_scores"]["analytics"] == 4.0
+
+
+def test_plan_target_level_and_budget(runner: CliRunner) -> None:
+    result = run(runner, "plan", ANSWERS, "--target-level", "5", "--budget", "5", "--format", "json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert {c["target"] for c in data["gaps"]["capabilities"]} == {5}
+    for phase in data["roadmap"]["phases"]:
+        if phase["budget"] is not None:
+            assert phase["effort_points"] <= 5
+
+
+def test_plan_target_file(runner: CliRunner, tmp_path) -> None:
+    target = tmp_path / "t.yaml"
+    target.write_text("targets:\n  api: 5\n  governance: {level: 2, importance: 3}\n", "utf-8")
+    data = json.loads(run(runner, "plan", ANSWERS, "-t", str(target), "--format", "json").stdout)
+    caps = {c["id"]: c for c in data["gaps"]["capabilities"]}
+    assert caps["api"]["target"] == 5 and caps["api"]["source"] == "file"
+    assert caps["governance"]["met"] is True
+
+
+def test_plan_bad_target_file_is_located(runner: CliRunner, tmp_path) -> None:
+    target = tmp_path / "t.yaml"
+    target.write_text("targets:\n  api: 5\n  nowhere: 3\n", "utf-8")
+    result = run(runner, "plan", ANSWERS, "-t", str(target))
+    assert result.exit_code == 2
+    assert f"{target}:3:12: targets.nowhere: unknown capability 'nowhere' in tiny" in result.stderr
+
+
+def test_plan_unknown_profile(runner: CliRunner) -> None:
+    result = run(runner, "plan", ANSWERS, "-t", "leader")
+    assert result.exit_code == 2
+    assert "unknown target profile 'leader'" in result.stderr
+
+
+def test_plan_bad_phases(runner: CliRunner) -> None:
+    result = run(runner, "plan", ANSWERS, "--phases", "0,6,3")
+    assert result.exit_code == 2
+    assert "phase boundaries must start at 0 and ascend" in result.stderr
+
+
+def test_compare(runner: CliRunner) -> None:
+    result = run(runner, "compare", OLD, ANSWERS, "--format", "json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    nodes = {n["id"]: n for n in data["nodes"]}
+    assert nodes["api"]["old_level"] == 1 and nodes["api"]["new_level"] == 3
+    assert nodes["overall"]["change"] == pytest.approx(nodes["overall"]["new"] - 1.0)
+    changed = {a["id"] for a in data["answers"]}
+    assert changed == {"g-level", "g-choice", "a-multi", "a-number", "a-bool", "o-api"}
+    assert data["dropped"] == [] and data["added"] == []
+
+
+def test_compare_refuses_unrelated_questionnaires(runner: CliRunner, tmp_path) -> None:
+    other = tmp_path / "other.yaml"
+    src = (GOOD / "tiny.yaml").read_text("utf-8")
+    for old, new in (("id: tiny", "id: other"), ("- id: ", "- id: x")):
+        src = src.replace(old, new)
+    src = src.replace("depends_on: [act-", "depends_on: [xact-").replace('when: "a-number', 'when: "xa-number')
+    other.write_text(src, "utf-8")
+    answers = tmp_path / "a.yaml"
+    answers.write_text("questionnaire: other\nsubject: {id: x}\nanswers: {}\n", "utf-8")
+    result = run(runner, "--questionnaire-dir", str(tmp_path), "compare", ANSWERS, str(answers))
+    assert result.exit_code == 2, result.output
+    assert "share no dimension, capability or question ids" in result.stderr
