@@ -9,6 +9,7 @@ fill-in = low impact, low effort; thankless = low impact, high effort.
 from __future__ import annotations
 
 import heapq
+import itertools
 import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -35,7 +36,7 @@ class PhasePlan:
 
     def __post_init__(self) -> None:
         b = self.boundaries
-        if len(b) < 2 or b[0] != 0 or any(y <= x for x, y in zip(b, b[1:], strict=False)):
+        if len(b) < 2 or b[0] != 0 or any(y <= x for x, y in itertools.pairwise(b)):
             raise ValueError(f"phase boundaries must start at 0 and ascend, got {list(b)}")
         if self.budget is not None and self.budget < EFFORT_POINTS["high"]:
             raise ValueError(f"a phase budget must be at least {EFFORT_POINTS['high']} points")

@@ -13,10 +13,14 @@ if TYPE_CHECKING:
     from rich.table import Table
 
 QUADRANT_LABEL = {
-    "en": {"quick-win": "quick win", "major-project": "major project", "fill-in": "fill-in",
-           "thankless": "thankless"},
+    "en": {
+        "quick-win": "quick win",
+        "major-project": "major project",
+        "fill-in": "fill-in",
+        "thankless": "thankless",
+    },
     "zh": {"quick-win": "速赢", "major-project": "重大项目", "fill-in": "填充", "thankless": "低效"},
-}  # fmt: skip
+}
 
 
 def _num(value: float | None, digits: int = 2) -> str:
