@@ -19,7 +19,12 @@ QUADRANT_LABEL = {
         "fill-in": "fill-in",
         "thankless": "thankless",
     },
-    "zh": {"quick-win": "速赢", "major-project": "重大项目", "fill-in": "填充", "thankless": "低效"},
+    "zh": {
+        "quick-win": "速赢",
+        "major-project": "重大项目",
+        "fill-in": "填充",
+        "thankless": "低效",
+    },
 }
 
 
