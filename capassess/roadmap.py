@@ -55,8 +55,15 @@ def quadrant(impact: str, effort: str) -> Quadrant:
     return "thankless" if high_effort else "fill-in"
 
 
+def in_place(action: Action, capability_id: str, gaps: GapAnalysis) -> bool:
+    """True if the capability already stands at the action's level: it counts as done."""
+    score = gaps.capability(capability_id).score
+    return score is not None and math.floor(score + 1e-9) >= action.level
+
+
 def select_actions(q: Questionnaire, gaps: GapAnalysis) -> dict[str, list[str]]:
-    """Actions for every gap, plus their dependencies: id -> ids of actions needing it."""
+    """Actions for every gap, plus their dependencies not yet in place (transitively):
+    id -> ids of the selected actions that need it."""
     owner = {a.id: cap.id for _, cap in q.capabilities() for a in cap.actions}
     actions = {a.id: a for _, cap in q.capabilities() for a in cap.actions}
     selected: dict[str, list[str]] = {}
@@ -72,7 +79,9 @@ def select_actions(q: Questionnaire, gaps: GapAnalysis) -> dict[str, list[str]]:
     while queue:
         action = actions[queue.pop()]
         for dep in action.depends_on:
-            if dep in owner and dep not in selected:
+            if dep not in owner or in_place(actions[dep], owner[dep], gaps):
+                continue
+            if dep not in selected:
                 selected[dep] = []
                 queue.append(dep)
             if dep in selected and action.id not in selected[dep]:
