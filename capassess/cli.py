@@ -147,5 +147,16 @@ def schema(kind: str) -> None:
     click.echo(schema_json(kind))
 
 
+from capassess.commands.scoring import score, weights  # noqa: E402
+
+main.add_command(score)
+main.add_command(weights)
+
+from capassess.commands.planning import compare, plan  # noqa: E402
+
+main.add_command(plan)
+main.add_command(compare)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

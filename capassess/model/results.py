@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any, Literal
 
 from pydantic import Field
@@ -33,6 +34,7 @@ class NodeScore(Frozen):
     answered: int = 0
     not_applicable: int = 0
     missing: int = 0
+    skipped: int = Field(0, description="Questions left out because their `when` is false.")
 
 
 class CapabilityScore(NodeScore):
@@ -62,6 +64,8 @@ class ScoreResult(Frozen):
     model: str
     missing_policy: str
     subject: Subject | None = None
+    assessor: str | None = None
+    date: dt.date | None = None
     overall: OverallScore
     dimensions: list[DimensionScore]
 
@@ -76,3 +80,11 @@ class ScoreResult(Frozen):
     def capability_scores(self) -> dict[str, float | None]:
         """Capability scores by id."""
         return {cap.id: cap.score for dim in self.dimensions for cap in dim.capabilities}
+
+    def capabilities(self) -> list[CapabilityScore]:
+        """Every capability score, in questionnaire order."""
+        return [cap for dim in self.dimensions for cap in dim.capabilities]
+
+    def question_ids(self, status: QuestionStatus) -> list[str]:
+        """Ids of the questions with ``status`` (e.g. ``missing``), in questionnaire order."""
+        return [q.id for cap in self.capabilities() for q in cap.questions if q.status == status]

@@ -17,7 +17,6 @@ the weighted-mean one at any node (``tests/scoring/test_properties.py`` checks t
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import ClassVar
 
 from capassess.scoring.interface import Weighted, clamp_score
 
@@ -25,7 +24,7 @@ from capassess.scoring.interface import Weighted, clamp_score
 class StagedModel:
     """The lowest question decides the capability; the lowest child decides the parent."""
 
-    name: ClassVar[str] = "staged"
+    name: str = "staged"
 
     def capability(self, questions: Sequence[Weighted]) -> float | None:
         """min over questions of 1 + 4 s."""

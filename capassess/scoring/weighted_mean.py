@@ -7,7 +7,6 @@ the weighted mean of its capabilities, the whole the weighted mean of its dimens
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import ClassVar
 
 from capassess.scoring.interface import Weighted, clamp_score
 
@@ -23,7 +22,7 @@ def weighted_mean(pairs: Sequence[Weighted]) -> float | None:
 class WeightedMeanModel:
     """Weighted mean of question scores, then of child scores."""
 
-    name: ClassVar[str] = "weighted-mean"
+    name: str = "weighted-mean"
 
     def capability(self, questions: Sequence[Weighted]) -> float | None:
         """C = 1 + 4 * sum(w s) / sum(w)."""

@@ -1,0 +1,212 @@
+"""Score an assessment, and roll capability scores up the tree, with one code path.
+
+``score_assessment`` scores questions, then capabilities, then calls ``aggregate`` for
+dimensions and the whole; ``roll_up`` (used to project scores after a roadmap phase)
+starts from given capability scores and calls the same ``aggregate``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import get_args
+
+from capassess.errors import InputError, Problem
+from capassess.model.answers import Assessment
+from capassess.model.questionnaire import Capability, MissingPolicy, Questionnaire
+from capassess.model.results import (
+    CapabilityScore,
+    DimensionScore,
+    NodeScore,
+    OverallScore,
+    QuestionResult,
+    ScoreResult,
+)
+from capassess.scoring.interface import ScoringModel, Weighted, get_model
+from capassess.scoring.questions import QuestionOutcome, evaluate_questions, level_of
+from capassess.scoring.weights import WeightTree, tree_weights
+
+MISSING_POLICIES: tuple[str, ...] = get_args(MissingPolicy)
+
+
+def score_assessment(
+    questionnaire: Questionnaire,
+    assessment: Assessment,
+    *,
+    model: str | None = None,
+    missing: str | None = None,
+    weights: WeightTree | None = None,
+) -> ScoreResult:
+    """Score ``assessment`` against ``questionnaire``.
+
+    ``model`` and ``missing`` default to the questionnaire's own; ``weights`` may be
+    passed to score many assessments without recomputing them. Raise ``InputError`` for
+    a value that does not fit its question, an unknown model or policy, or (under
+    ``missing: error``) any unanswered question, listing all of them.
+    """
+    scorer = get_model(model or questionnaire.model)
+    policy = _policy(missing or questionnaire.missing)
+    tree = weights or tree_weights(questionnaire)
+    questions = (question for _, _, question in questionnaire.questions())
+    outcomes = evaluate_questions(questions, assessment.answers)
+    if policy == "error":
+        _refuse_missing(outcomes)
+    capabilities = {
+        cap.id: score_capability(cap, outcomes, tree, scorer, policy)
+        for _, cap in questionnaire.capabilities()
+    }
+    dimensions, overall = aggregate(questionnaire, capabilities, tree, scorer)
+    return ScoreResult(
+        questionnaire_id=questionnaire.id,
+        questionnaire_version=questionnaire.version,
+        model=scorer.name,
+        missing_policy=policy,
+        subject=assessment.subject,
+        assessor=assessment.assessor,
+        date=assessment.date,
+        overall=overall,
+        dimensions=dimensions,
+    )
+
+
+def roll_up(
+    questionnaire: Questionnaire,
+    capability_scores: Mapping[str, float | None],
+    *,
+    model: str | None = None,
+    template: ScoreResult | None = None,
+    weights: WeightTree | None = None,
+) -> ScoreResult:
+    """Recompute dimension and overall scores from capability scores in [1, 5] (or None).
+
+    A capability left out of ``capability_scores`` keeps its score in ``template`` (or
+    is ``None`` without one); its questions and counts are kept from ``template``. The
+    model defaults to the template's, then the questionnaire's.
+    """
+    known = {cap.id for _, cap in questionnaire.capabilities()}
+    unknown = sorted(set(capability_scores) - known)
+    bad = [k for k, v in capability_scores.items() if v is not None and not 1 <= v <= 5]
+    if unknown or bad:
+        raise ValueError(f"unknown capabilities {unknown} or scores outside [1, 5] for {bad}")
+    scorer = get_model(model or (template.model if template else questionnaire.model))
+    tree = weights or tree_weights(questionnaire)
+    old = {cap.id: cap for cap in template.capabilities()} if template else {}
+    capabilities: dict[str, CapabilityScore] = {}
+    for _, cap in questionnaire.capabilities():
+        base = old.get(cap.id) or _empty_capability(cap.id, tree)
+        score = capability_scores.get(cap.id, base.score)
+        capabilities[cap.id] = base.model_copy(update={"score": score, "level": level_of(score)})
+    dimensions, overall = aggregate(questionnaire, capabilities, tree, scorer)
+    return ScoreResult(
+        questionnaire_id=questionnaire.id,
+        questionnaire_version=questionnaire.version,
+        model=scorer.name,
+        missing_policy=template.missing_policy if template else questionnaire.missing,
+        subject=template.subject if template else None,
+        assessor=template.assessor if template else None,
+        date=template.date if template else None,
+        overall=overall,
+        dimensions=dimensions,
+    )
+
+
+def _policy(name: str) -> str:
+    if name not in MISSING_POLICIES:
+        choices = ", ".join(MISSING_POLICIES)
+        raise InputError(f"unknown missing-answer policy {name!r}; choose one of: {choices}")
+    return name
+
+
+def _refuse_missing(outcomes: Mapping[str, QuestionOutcome]) -> None:
+    ids = [qid for qid, o in outcomes.items() if o.status == "missing"]
+    if ids:
+        problems = tuple(
+            Problem("no answer, and the missing-answer policy is 'error'", ("answers", qid))
+            for qid in ids
+        )
+        raise InputError(f"{len(ids)} question(s) unanswered: {', '.join(ids)}", problems)
+
+
+def _empty_capability(cap_id: str, tree: WeightTree) -> CapabilityScore:
+    return CapabilityScore(
+        id=cap_id,
+        score=None,
+        level=None,
+        weight=tree.local[cap_id],
+        global_weight=tree.global_[cap_id],
+    )
+
+
+def score_capability(
+    cap: Capability,
+    outcomes: Mapping[str, QuestionOutcome],
+    tree: WeightTree,
+    scorer: ScoringModel,
+    policy: str,
+) -> CapabilityScore:
+    """Score one capability from its questions' outcomes under the missing ``policy``."""
+    results: list[QuestionResult] = []
+    counted: list[Weighted] = []
+    for question in cap.questions:
+        outcome = outcomes[question.id]
+        score = outcome.score
+        if outcome.status == "missing" and policy == "lowest":
+            score = 0.0
+        weight = tree.local[question.id]
+        if score is not None:
+            counted.append((score, weight))
+        results.append(
+            QuestionResult(
+                id=question.id,
+                status=outcome.status,
+                value=outcome.value,
+                score=score,
+                weight=weight,
+            )
+        )
+    score = scorer.capability(counted)
+    statuses = [r.status for r in results]
+    return CapabilityScore(
+        id=cap.id,
+        score=score,
+        level=level_of(score),
+        weight=tree.local[cap.id],
+        global_weight=tree.global_[cap.id],
+        answered=statuses.count("answered"),
+        not_applicable=statuses.count("not_applicable"),
+        missing=statuses.count("missing"),
+        skipped=statuses.count("skipped"),
+        questions=results,
+    )
+
+
+def _combine(scorer: ScoringModel, children: Sequence[NodeScore]) -> float | None:
+    return scorer.combine([(c.score, c.weight) for c in children if c.score is not None])
+
+
+def aggregate(
+    questionnaire: Questionnaire,
+    capabilities: Mapping[str, CapabilityScore],
+    tree: WeightTree,
+    scorer: ScoringModel,
+) -> tuple[list[DimensionScore], OverallScore]:
+    """Dimension and overall scores from capability scores; n/a children leave the sums."""
+    dimensions: list[DimensionScore] = []
+    for dim in questionnaire.dimensions:
+        caps = [capabilities[cap.id] for cap in dim.capabilities]
+        score = _combine(scorer, caps)
+        dimensions.append(
+            DimensionScore(
+                id=dim.id,
+                score=score,
+                level=level_of(score),
+                weight=tree.local[dim.id],
+                global_weight=tree.global_[dim.id],
+                answered=sum(c.answered for c in caps),
+                not_applicable=sum(c.not_applicable for c in caps),
+                missing=sum(c.missing for c in caps),
+                skipped=sum(c.skipped for c in caps),
+                capabilities=caps,
+            )
+        )
+    overall = _combine(scorer, dimensions)
+    return dimensions, OverallScore(score=overall, level=level_of(overall))

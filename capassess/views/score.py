@@ -1,0 +1,144 @@
+"""Print scores: a rich table for the terminal, or the score JSON; AHP analyses too."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING
+
+from capassess.model.base import Lang
+from capassess.model.matrix import AhpMatrix
+from capassess.model.questionnaire import Questionnaire
+from capassess.model.results import NodeScore, ScoreResult
+from capassess.scoring.ahp import AhpResult
+from capassess.views.console import console, message
+
+if TYPE_CHECKING:
+    from rich.table import Table
+
+BAR_CELLS = 10
+WIDE = 76  # narrower consoles get no bar
+WIDER = 100  # narrower consoles get no global weight
+BLOCKS = " ▏▎▍▌▋▊▉█"
+
+
+def score_bar(score: float | None, cells: int = BAR_CELLS) -> str:
+    """A bar of ``cells`` characters filled in proportion to (score - 1) / 4."""
+    if score is None:
+        return ""
+    eighths = round(max(0.0, min(1.0, (score - 1) / 4)) * cells * 8)
+    full, part = divmod(eighths, 8)
+    bar = "█" * full + (BLOCKS[part] if part else "")
+    return bar.ljust(cells, "·")
+
+
+def _cells(node: NodeScore, label: str, q: Questionnaire, lang: Lang) -> dict[str, str]:
+    from rich.markup import escape
+
+    na = node.score is None
+    return {
+        "label": label,
+        "Score": "n/a" if node.score is None else f"{node.score:.2f}",
+        "Level": "" if na else f"{node.level} {escape(q.level_name(node.level or 1, lang))}",
+        "Weight": f"{node.weight:.0%}",
+        "Global": f"{node.global_weight:.1%}",
+        "": score_bar(node.score),
+    }
+
+
+def _columns(width: int) -> list[tuple[str, int]]:
+    """The columns after the label, with their widths; fewer on narrow consoles."""
+    columns = [("Score", 5), ("Level", 14), ("Weight", 6)]
+    columns += [("Global", 6)] if width >= WIDER else []
+    columns += [("", BAR_CELLS)] if width >= WIDE else []
+    return columns
+
+
+def score_table(result: ScoreResult, q: Questionnaire, lang: Lang) -> Table:
+    """Dimensions and their capabilities with score, level, weights and a bar."""
+    from rich import box
+    from rich.markup import escape
+    from rich.table import Table
+
+    titles = {d.id: d.title for d in q.dimensions}
+    titles.update({c.id: c.title for _, c in q.capabilities()})
+    overall = result.overall
+    shown = "n/a" if overall.score is None else f"{overall.score:.2f} (level {overall.level})"
+    title = f"{escape(q.title.get(lang))} · overall {shown}"
+    table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD)
+    width = console().width
+    columns = _columns(width)
+    # every column has a blank either side; the label gets the rest, cut short with "…"
+    label_width = max(12, width - sum(size + 2 for _, size in columns) - 8)
+    table.add_column("Dimension / capability", no_wrap=True, max_width=label_width)
+    for name, size in columns:
+        left = name in ("Level", "")
+        table.add_column(
+            name, justify="left" if left else "right", no_wrap=True, min_width=size, max_width=size
+        )
+    keys = ["label", *(name for name, _ in columns)]
+    for dim in result.dimensions:
+        cells = _cells(dim, escape(titles[dim.id].get(lang)), q, lang)
+        table.add_row(*(cells[k] for k in keys), style="bold")
+        for cap in dim.capabilities:
+            cells = _cells(cap, "  " + escape(titles[cap.id].get(lang)), q, lang)
+            table.add_row(*(cells[k] for k in keys))
+    return table
+
+
+def print_score(result: ScoreResult, q: Questionnaire, fmt: str, lang: Lang) -> None:
+    """Print ``result`` to stdout as a table or as the score JSON."""
+    if fmt == "json":
+        from capassess.scoring.report_json import score_json
+
+        print(json.dumps(score_json(result, q), ensure_ascii=False, indent=2))
+        return
+    console().print(score_table(result, q, lang))
+    subject = result.subject
+    if subject is not None:
+        who = subject.name or subject.id
+        console().print(f"[dim]{who} · {q.ref} · model {result.model}[/]", soft_wrap=True)
+
+
+def print_notes(result: ScoreResult) -> None:
+    """Tell, on stderr, which questions were unanswered or not applicable."""
+    missing = result.question_ids("missing")
+    if missing:
+        how = "counted as lowest" if result.missing_policy == "lowest" else "left out"
+        message(f"{len(missing)} unanswered question(s), {how}: {', '.join(missing)}", "yellow")
+    na = result.question_ids("not_applicable")
+    if na:
+        message(f"{len(na)} question(s) not applicable: {', '.join(na)}", "dim")
+
+
+def ahp_json(matrix: AhpMatrix, result: AhpResult) -> dict[str, object]:
+    """The AHP analysis as a plain dict."""
+    return {
+        "items": list(matrix.items),
+        "weights": dict(zip(matrix.items, result.weights, strict=True)),
+        "lambda_max": result.lambda_max,
+        "ci": result.ci,
+        "ri": result.ri,
+        "cr": result.cr,
+        "limit": result.limit,
+        "consistent": result.consistent,
+    }
+
+
+def print_ahp(matrix: AhpMatrix, result: AhpResult, fmt: str) -> None:
+    """Print item weights, lambda_max, CI, RI, CR and the verdict."""
+    if fmt == "json":
+        print(json.dumps(ahp_json(matrix, result), indent=2))
+        return
+    from rich.table import Table
+
+    table = Table("item", "weight", "")
+    for item, weight in zip(matrix.items, result.weights, strict=True):
+        table.add_row(item, f"{weight:.4f}", score_bar(1 + 4 * weight))
+    console().print(table)
+    verdict = "[green]consistent[/]" if result.consistent else "[red]inconsistent[/]"
+    console().print(
+        f"lambda_max = {result.lambda_max:.4f}  CI = {result.ci:.4f}  RI = {result.ri:.4f}  "
+        f"CR = {result.cr:.4f} ({'<' if result.consistent else '>='} {result.limit:.2f}): "
+        f"{verdict}",
+        soft_wrap=True,
+    )

@@ -1,0 +1,220 @@
+"""capassess score and capassess weights ahp, as a user runs them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from capassess.cli import main
+from tests.conftest import DATA, TINY
+
+GOOD = DATA / "good"
+ANSWERS = DATA / "answers"
+BAD = DATA / "answers_bad"
+MATRICES = DATA / "matrices"
+
+
+def run(runner: CliRunner, *args: str | Path) -> Result:
+    """Run capassess with the tiny questionnaire's folder on the search path."""
+    return runner.invoke(main, ["--questionnaire-dir", str(GOOD), *map(str, args)])
+
+
+def test_score_table(runner: CliRunner) -> None:
+    result = run(runner, "score", ANSWERS / "tiny-full.yaml")
+    assert result.exit_code == 0, result.output
+    # overall 3.625 (tests/scoring/test_engine.py), printed with 2 decimals
+    assert "overall 3.62" in result.stdout or "overall 3.63" in result.stdout
+    for line in ("Governance", "3.00", "3 Robust", "Analytics", "4.00", "4 Quantitativ"):
+        assert line in result.stdout
+    assert result.stderr == ""
+
+
+def test_score_table_in_chinese(runner: CliRunner) -> None:
+    result = run(runner, "score", ANSWERS / "tiny-full.yaml", "--lang", "zh")
+    assert result.exit_code == 0
+    assert "治理" in result.stdout and "稳健级" in result.stdout
+
+
+def test_score_json_shape(runner: CliRunner) -> None:
+    result = run(runner, "score", ANSWERS / "tiny-full.yaml", "--format", "json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["tool"]["version"]
+    assert (data["questionnaire"]["id"], data["questionnaire"]["version"]) == ("tiny", "1.0")
+    assert data["subject"]["id"] == "acme"
+    assert data["model"] == "weighted-mean"
+    assert data["overall"] == {"score": 3.625, "level": 3,
+                               "level_name": {"en": "Robust", "zh": "稳健级"}}  # fmt: skip
+    dim = data["dimensions"][0]
+    assert {"id", "score", "level", "weight", "capabilities"} <= dim.keys()
+    assert (dim["id"], dim["score"], dim["weight"]) == ("data", 3.5, 0.75)
+    cap = dim["capabilities"][1]
+    assert (cap["id"], cap["score"], cap["level"], cap["weight"]) == ("analytics", 4.0, 4, 0.5)
+    assert (cap["answered"], cap["not_applicable"], cap["missing"]) == (3, 0, 0)
+    assert cap["global_weight"] == 0.375
+    assert data["questions"] == {"missing": [], "not_applicable": [], "skipped": []}
+
+
+def test_score_json_null_for_na_and_lists_missing(runner: CliRunner) -> None:
+    result = run(runner, "score", ANSWERS / "tiny-partial.yaml", "--format", "json",
+                 "--missing", "exclude")  # fmt: skip
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["missing_policy"] == "exclude"
+    assert data["dimensions"][1]["score"] is None  # open: nothing answered, so n/a
+    assert data["dimensions"][1]["level"] is None
+    assert data["overall"]["score"] == 5.0  # only g-level 5 counts
+    assert data["questions"]["missing"] == ["g-choice", "a-multi", "a-number", "o-api"]
+    assert "4 unanswered question(s), left out: g-choice" in result.stderr
+
+
+def test_score_missing_lowest_by_default(runner: CliRunner) -> None:
+    result = run(runner, "score", ANSWERS / "tiny-partial.yaml", "--format", "json")
+    assert json.loads(result.stdout)["overall"]["score"] == pytest.approx(2.0)
+    assert "counted as lowest" in result.stderr
+
+
+def test_score_missing_error_lists_every_question_with_its_line(runner: CliRunner) -> None:
+    path = ANSWERS / "tiny-partial.yaml"
+    result = run(runner, "score", path, "--missing", "error")
+    assert result.exit_code == 2
+    assert result.stdout == ""  # nothing scored is printed
+    for qid in ("g-choice", "a-multi", "a-number", "o-api"):
+        assert f"{path}:6:1: answers.{qid}: no answer" in result.stderr
+    assert "a-bool" not in result.stderr  # not asked: its condition is false
+
+
+def test_staged_model(runner: CliRunner) -> None:
+    result = run(
+        runner, "score", ANSWERS / "tiny-full.yaml", "--model", "staged", "--format", "json"
+    )
+    data = json.loads(result.stdout)
+    assert (data["model"], data["overall"]["score"]) == ("staged", 3.0)
+
+
+@pytest.mark.parametrize(("threshold", "code"), [("3.62", 0), ("3.625", 0), ("3.63", 1)])
+def test_fail_under(runner: CliRunner, threshold: str, code: int) -> None:
+    result = run(runner, "score", ANSWERS / "tiny-full.yaml", "--fail-under", threshold)
+    assert result.exit_code == code
+    if code:
+        assert f"overall score 3.62 is below {float(threshold):.2f}" in result.stderr
+        assert "Governance" in result.stdout  # the scores are still printed
+
+
+def test_questionnaire_override(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["score", str(ANSWERS / "tiny-full.yaml"), "-q", str(TINY)])
+    assert result.exit_code == 0, result.output
+
+
+def test_evidence_warning_does_not_fail(runner: CliRunner, tmp_path: Path) -> None:
+    q = tmp_path / "tiny.yaml"
+    q.write_text(TINY.read_text(encoding="utf-8").replace(
+        "- id: g-choice\n", "- id: g-choice\n            evidence: required\n"
+    ), encoding="utf-8")  # fmt: skip
+    result = runner.invoke(main, ["score", str(ANSWERS / "tiny-full.yaml"), "-q", str(q)])
+    assert result.exit_code == 0, result.output
+    assert "g-choice: warning: this question requires evidence" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("name", "where", "message"),
+    [
+        ("unknown-question.yaml", "6:12: answers.g-levle", "unknown question id 'g-levle'"),
+        ("not-an-option.yaml", "6:12: answers.g-choice.value", "'most' is not an option"),
+        ("number-out-of-range.yaml", "4:13: answers.a-number", "150 is above the maximum 100"),
+        ("level-out-of-range.yaml", "4:12: answers.g-level", "7 is not a level"),
+        ("wrong-version.yaml", "1:16: questionnaire", "answers are for version 2.0 but tiny"),
+        ("unknown-questionnaire.yaml", "1:16: questionnaire", "questionnaire 'huge' not found"),
+        ("bad-multi.yaml", "4:3: answers.a-multi", "'quantum' not among the options"),
+        ("not-a-bool.yaml", "5:11: answers.a-bool", "'maybe' is not yes/no"),
+        ("syntax.yaml", "3:8", "YAML error"),
+        ("unknown-field.yaml", "6:14: answers.g-level.evidnce", "unknown field"),
+        ("no-subject.yaml", "1:1", "required field 'subject' is missing"),
+    ],
+)
+def test_bad_answers_files(runner: CliRunner, name: str, where: str, message: str) -> None:
+    result = run(runner, "score", BAD / name)
+    assert result.exit_code == 2, result.output
+    assert f"{BAD / name}:{where}: {message}" in result.stderr
+    assert result.stdout == ""
+    assert "Traceback" not in result.output
+    assert not isinstance(result.exception, Exception) or isinstance(result.exception, SystemExit)
+
+
+def test_every_error_is_reported_at_once(runner: CliRunner) -> None:
+    result = run(runner, "score", BAD / "several-errors.yaml")
+    assert result.exit_code == 2
+    lines = result.stderr.strip().splitlines()
+    assert [line.split(": ")[0].rsplit(":", 2)[1] for line in lines] == ["4", "5", "6", "7"]
+
+
+def test_every_bad_answers_file_has_a_test() -> None:
+    tested = {p for p, _, _ in test_bad_answers_files.pytestmark[0].args[1]}  # type: ignore[attr-defined]
+    assert {p.name for p in BAD.glob("*.yaml")} == tested | {"several-errors.yaml"}
+
+
+def test_answers_file_that_does_not_exist(runner: CliRunner) -> None:
+    result = run(runner, "score", "no-such-file.yaml")
+    assert result.exit_code == 2
+    assert "no-such-file.yaml: no such file" in result.stderr
+
+
+def test_a_questionnaire_given_as_answers(runner: CliRunner) -> None:
+    result = run(runner, "score", TINY)
+    assert result.exit_code == 2
+    assert "expected a answers file, but this is a questionnaire file" in result.stderr
+
+
+def test_weights_ahp_table(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["weights", "ahp", str(MATRICES / "leader.yaml")])
+    assert result.exit_code == 0, result.output
+    for text in ("experience", "0.5476", "0.0559", "lambda_max = 4.1184", "CI = 0.0395",
+                 "RI = 0.9000", "CR = 0.0439", "consistent"):  # fmt: skip
+        assert text in result.stdout
+
+
+def test_weights_ahp_json_with_another_ri_table(runner: CliRunner) -> None:
+    path = MATRICES / "leader.yaml"
+    result = runner.invoke(main, ["weights", "ahp", str(path), "--format", "json",
+                                  "--ri", "alonso-lamata2006"])  # fmt: skip
+    data = json.loads(result.stdout)
+    assert data["ri"] == 0.8815
+    assert data["cr"] == pytest.approx(0.039473 / 0.8815, abs=1e-6)
+    assert data["weights"]["experience"] == pytest.approx(0.5476, abs=1e-4)
+    assert data["consistent"] is True
+
+
+def test_weights_ahp_inconsistent_exits_1(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["weights", "ahp", str(MATRICES / "inconsistent.yaml")])
+    assert result.exit_code == 1
+    assert "CR = 0.1407 (>= 0.10): inconsistent" in result.stdout
+    assert "consistency ratio CR = 0.1407 is not below 0.10" in result.stderr
+
+
+def test_weights_ahp_accept_cr(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["weights", "ahp", str(MATRICES / "accepted.yaml")])
+    assert result.exit_code == 0
+    assert "CR = 0.1407 (< 0.15): consistent" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("name", "where", "message"),
+    [
+        ("not-reciprocal.yaml", "2:1: matrix", "entries (1,2)=3 and (2,1)=3 are not reciprocal"),
+        ("sixteen.yaml", "3:1: matrix", "AHP supports at most 15 items, got 16"),
+    ],
+)
+def test_weights_ahp_invalid_files(runner: CliRunner, name: str, where: str, message: str) -> None:
+    result = runner.invoke(main, ["weights", "ahp", str(MATRICES / name)])
+    assert result.exit_code == 2
+    assert f"{MATRICES / name}:{where}: {message}" in result.stderr
+
+
+def test_help_has_examples(runner: CliRunner) -> None:
+    for args in (["score", "--help"], ["weights", "--help"], ["weights", "ahp", "--help"]):
+        result = runner.invoke(main, args)
+        assert result.exit_code == 0
+        assert "Example" in result.output
