@@ -160,7 +160,10 @@ def check_matrix(matrix: AhpMatrix, loc: Loc, children: list[str] | None = None)
     full = matrix.full()
     problems += [Problem(msg, (*loc, "matrix")) for msg in reciprocity_problems(full)]
     if not problems:
-        result = analyse_matrix(full, accept_cr=matrix.accept_cr)
+        try:
+            result = analyse_matrix(full, accept_cr=matrix.accept_cr)
+        except ValueError as exc:  # more items than the RI table covers
+            return [Problem(str(exc), (*loc, "matrix"))]
         if not result.consistent:
             problems.append(
                 Problem(

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from capassess.catalog import find_questionnaire, load_assessment, load_target
+from capassess.catalog import load_target
 from capassess.comparison import Comparison, compare
 from capassess.errors import InputError, Problem
 from capassess.gap import find_gaps, resolve_targets
@@ -15,7 +15,8 @@ from capassess.model.plan import GapAnalysis, Roadmap, Target
 from capassess.model.questionnaire import Questionnaire
 from capassess.model.results import ScoreResult
 from capassess.roadmap import PhasePlan, build_roadmap
-from capassess.scoring.engine import roll_up, score_assessment
+from capassess.scorecard import score_file
+from capassess.scoring.engine import roll_up
 
 
 @dataclass(frozen=True)
@@ -60,10 +61,8 @@ def load_scored(
     missing: str | None = None,
 ) -> Scored:
     """Load an answers file, check it against its questionnaire, and score it."""
-    q = find_questionnaire(questionnaire, dirs) if questionnaire else None
-    assessment, q, warnings = load_assessment(path, q, dirs)
-    result = score_assessment(q, assessment, model=model, missing=missing)
-    return Scored(str(path), q, assessment, result, warnings)
+    f = score_file(path, questionnaire=questionnaire, model=model, missing=missing, extra=dirs)
+    return Scored(str(path), f.questionnaire, f.assessment, f.result, f.warnings)
 
 
 def _targets(q: Questionnaire, options: PlanOptions) -> dict[str, Target]:

@@ -17,6 +17,7 @@ CASES = [
     ("action-level-1.yaml", "actions[0].level: Input should be greater than or equal to 2", 34),
     ("ahp-bad-fraction.yaml", "'1/0' is not a number or a fraction like 1/3", 7),
     ("ahp-not-reciprocal.yaml", "entries (1,2)=3 and (2,1)=0.5 are not reciprocal", 11),
+    ("ahp-too-many-items.yaml", "AHP supports at most 15 items, got 16", 3),
     ("ahp-wrong-items.yaml", "must be exactly the children ['governance', 'analytics']", 10),
     ("alias-bomb.yaml", "an alias bomb", None),
     ("bad-id.yaml", "'9tiny' is not a valid id", 2),
