@@ -126,10 +126,10 @@ def validate(ctx: click.Context, files: tuple[str, ...], quiet: bool) -> None:
     from capassess.validation import validate_file
     from capassess.views.validation import print_report
 
-    reports = [validate_file(path, user_dirs(ctx)) for path in files]
-    for report in reports:
-        print_report(report, quiet)
-    if not all(r.ok for r in reports):
+    outcomes = [validate_file(path, user_dirs(ctx)) for path in files]
+    for outcome in outcomes:
+        print_report(outcome, quiet)
+    if not all(o.ok for o in outcomes):
         sys.exit(2)
 
 
@@ -152,10 +152,24 @@ from capassess.commands.scoring import score, weights  # noqa: E402
 main.add_command(score)
 main.add_command(weights)
 
+from capassess.commands.assess import assess  # noqa: E402
+
+main.add_command(assess)
+
 from capassess.commands.planning import compare, plan  # noqa: E402
 
 main.add_command(plan)
 main.add_command(compare)
+
+from capassess.commands.batch import batch, template  # noqa: E402
+
+main.add_command(template)
+main.add_command(batch)
+
+from capassess.commands.reporting import demo, report  # noqa: E402
+
+main.add_command(report)
+main.add_command(demo)
 
 
 if __name__ == "__main__":  # pragma: no cover

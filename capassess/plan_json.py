@@ -31,9 +31,7 @@ def roadmap_json(planned: Planned) -> dict[str, Any]:
     return {
         "baseline_overall": road.baseline_overall,
         "phases": [p.model_dump(mode="json") for p in road.phases],
-        "actions": [
-            {**a.model_dump(mode="json"), "pulled_in": a.pulled_in} for a in road.actions
-        ],
+        "actions": [{**a.model_dump(mode="json"), "pulled_in": a.pulled_in} for a in road.actions],
     }
 
 

@@ -86,9 +86,7 @@ def plan_scored(scored: Scored, options: PlanOptions, baseline: Scored | None = 
         raise InputError(str(exc)) from None
     targets = _targets(q, options)
     gaps = find_gaps(q, result, targets, baseline.result if baseline else None)
-    roadmap = build_roadmap(
-        q, result, gaps, lambda caps: roll_up(q, caps, template=result), phases
-    )
+    roadmap = build_roadmap(q, result, gaps, lambda caps: roll_up(q, caps, template=result), phases)
     return Planned(scored, targets, gaps, roadmap, baseline)
 
 

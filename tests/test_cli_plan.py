@@ -47,7 +47,9 @@ def test_plan_json_shape_and_numbers(runner: CliRunner) -> None:
 
 
 def test_plan_target_level_and_budget(runner: CliRunner) -> None:
-    result = run(runner, "plan", ANSWERS, "--target-level", "5", "--budget", "5", "--format", "json")
+    result = run(
+        runner, "plan", ANSWERS, "--target-level", "5", "--budget", "5", "--format", "json"
+    )
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert {c["target"] for c in data["gaps"]["capabilities"]} == {5}
@@ -102,7 +104,9 @@ def test_compare_refuses_unrelated_questionnaires(runner: CliRunner, tmp_path) -
     src = (GOOD / "tiny.yaml").read_text("utf-8")
     for old, new in (("id: tiny", "id: other"), ("- id: ", "- id: x")):
         src = src.replace(old, new)
-    src = src.replace("depends_on: [act-", "depends_on: [xact-").replace('when: "a-number', 'when: "xa-number')
+    src = src.replace("depends_on: [act-", "depends_on: [xact-").replace(
+        'when: "a-number', 'when: "xa-number'
+    )
     other.write_text(src, "utf-8")
     answers = tmp_path / "a.yaml"
     answers.write_text("questionnaire: other\nsubject: {id: x}\nanswers: {}\n", "utf-8")

@@ -1,0 +1,185 @@
+"""How fast is ``capassess batch`` on a bank's worth of branches? A reproducible check.
+
+Generates N synthetic branches (default 250,000) for ``branch-fintech`` as a GB18030 CSV,
+as Excel on Chinese Windows saves it, then times, each in a fresh process of this
+interpreter:
+
+  (a) Python's csv module only reading the file;
+  (b) the plain pandas script an analyst would write: read_csv, map answers to scores,
+      weighted sums per capability and dimension, rank, groupby describe, to_csv, with no
+      validation at all;
+  (c) ``capassess batch`` (every cell validated; scores.csv, scores.xlsx, summary.json,
+      the portfolio report; no per-unit reports).
+
+and prints the times, the ratios c/a and c/b, and the peak memory of each (max RSS).
+Goal: c/b <= 1 and c/a <= 2. Needs the ``bench`` extra (pandas):
+
+    pip install -e '.[bench]'
+    python benchmarks/batch.py              # 250,000 branches
+    python benchmarks/batch.py --rows 20000 --keep /tmp/bench
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from capassess.catalog import find_questionnaire  # noqa: E402
+from capassess.model.questionnaire import Questionnaire  # noqa: E402
+from capassess.scoring.weights import tree_weights  # noqa: E402
+
+REGIONS = ["华东", "华南", "华北", "西部", "东北", "华中"]
+ENCODING = "gb18030"
+
+READ_ONLY = """
+import csv, sys
+with open(sys.argv[1], encoding="gb18030", newline="") as handle:
+    rows = sum(1 for _ in csv.reader(handle))
+print(rows)
+"""
+
+ANALYST = """
+import json, sys
+import numpy as np
+import pandas as pd
+
+spec = json.loads(sys.argv[3])
+df = pd.read_csv(sys.argv[1], encoding="gb18030")
+for q, options in spec["choice"].items():
+    df[q] = df[q].map(options)
+for q in spec["bool"]:
+    df[q] = df[q].map({"yes": 1.0, "no": 0.0, "是": 1.0, "否": 0.0})
+for q in spec["level"]:
+    df[q] = (pd.to_numeric(df[q], errors="coerce") - 1) / 4
+for q, (thresholds, better) in spec["number"].items():
+    x = pd.to_numeric(df[q], errors="coerce")
+    if better == "higher":
+        level = 1 + sum((x >= t).astype(int) for t in thresholds)
+    else:
+        level = 5 - sum((x > t).astype(int) for t in thresholds)
+    df[q] = ((level - 1) / 4).where(x.notna())
+for cap, weights in spec["capabilities"].items():
+    df[cap] = 1 + 4 * sum(df[q].fillna(0) * w for q, w in weights.items())
+for dim, weights in spec["dimensions"].items():
+    df[dim] = sum(df[c] * w for c, w in weights.items())
+df["overall"] = sum(df[d] * w for d, w in spec["overall"].items())
+df["rank"] = df["overall"].rank(ascending=False, method="min")
+groups = df.groupby("region")[list(spec["dimensions"]) + ["overall"]].describe()
+groups.to_csv(sys.argv[2] + "/groups.csv")
+df.to_csv(sys.argv[2] + "/scores.csv", index=False)
+"""
+
+MEASURED = """
+import resource, subprocess, sys, time
+start = time.perf_counter()
+done = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+seconds = time.perf_counter() - start
+peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+print(done.returncode, seconds, peak)
+sys.stderr.write(done.stderr[-2000:] if done.returncode not in (0, 1) else "")
+"""
+
+
+def _cell(question: Any, rng: random.Random) -> str:
+    draw = rng.random()
+    if draw < 0.02:
+        return ""
+    if draw < 0.04:
+        return "n/a"
+    if question.type == "choice":
+        return rng.choice(question.options).id
+    if question.type == "level":
+        return str(rng.randint(1, 5))
+    if question.type == "bool":
+        return rng.choice(("是", "否", "yes", "no"))
+    top = question.max if question.max is not None else question.thresholds[-1] * 1.5
+    return f"{rng.uniform(question.min or 0, top):.1f}"
+
+
+def generate(q: Questionnaire, rows: int, path: Path, seed: int = 7) -> None:
+    """Write ``rows`` synthetic branches for ``q`` to ``path`` in GB18030."""
+    rng = random.Random(seed)
+    questions = [x for _, _, x in q.questions()]
+    with path.open("w", encoding=ENCODING, newline="") as handle:
+        handle.write(",".join(["id", "name", "region", *(x.id for x in questions)]) + "\r\n")
+        for i in range(rows):
+            cells = [f"BR{i:07d}", f"第{i}支行", rng.choice(REGIONS)]
+            cells += [_cell(x, rng) for x in questions]
+            handle.write(",".join(cells) + "\r\n")
+
+
+def analyst_spec(q: Questionnaire) -> dict[str, Any]:
+    """What the analyst's script hard-codes: option scores, thresholds, global weights."""
+    tree = tree_weights(q)
+    spec: dict[str, Any] = {"choice": {}, "bool": [], "level": [], "number": {},
+                            "capabilities": {}, "dimensions": {}, "overall": {}}  # fmt: skip
+    for _, cap, x in q.questions():
+        if x.type == "choice":
+            spec["choice"][x.id] = {o.id: o.score for o in x.options}
+        elif x.type in ("bool", "level"):
+            spec[x.type].append(x.id)
+        elif x.type == "number":
+            spec["number"][x.id] = [x.thresholds, x.better]
+        spec["capabilities"].setdefault(cap.id, {})[x.id] = tree.local[x.id]
+    for dim, cap in q.capabilities():
+        spec["dimensions"].setdefault(dim.id, {})[cap.id] = tree.local[cap.id]
+    spec["overall"] = {d.id: tree.local[d.id] for d in q.dimensions}
+    return spec
+
+
+def measure(command: list[str]) -> tuple[float, float]:
+    """Run ``command`` in a fresh process; its wall time (s) and peak memory (MB)."""
+    out = subprocess.run([sys.executable, "-c", MEASURED, *command], capture_output=True,
+                         text=True, check=True)  # fmt: skip
+    code, seconds, peak = out.stdout.split()
+    if int(code) not in (0, 1):
+        raise SystemExit(f"{' '.join(command[:4])} ... failed ({code}):\n{out.stderr}")
+    return float(seconds), int(peak) / 1024
+
+
+def main() -> None:
+    """Generate the data, run the three steps, print the table."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=250_000)
+    parser.add_argument("--keep", type=Path, help="Work in this folder and keep the files.")
+    args = parser.parse_args()
+    folder = args.keep or Path(tempfile.mkdtemp(prefix="capassess-bench-"))
+    folder.mkdir(parents=True, exist_ok=True)
+    q = find_questionnaire("branch-fintech")
+    source = folder / "branches.csv"
+    started = time.perf_counter()
+    generate(q, args.rows, source)
+    size = source.stat().st_size / 1e6
+    print(f"{args.rows:,} branches x {sum(1 for _ in q.questions())} answers, {ENCODING}, "
+          f"{size:.1f} MB, generated in {time.perf_counter() - started:.1f} s")  # fmt: skip
+    (folder / "pandas").mkdir(exist_ok=True)
+    spec = json.dumps(analyst_spec(q))
+    py = sys.executable
+    steps = {
+        "a csv module, read only": [py, "-c", READ_ONLY, str(source)],
+        "b pandas analyst script": [py, "-c", ANALYST, str(source), str(folder / "pandas"), spec],
+        "c capassess batch": [py, "-m", "capassess", "batch", str(source), "-o",
+                              str(folder / "batch"), "--group-by", "region", "--allow-rejects"],
+    }  # fmt: skip
+    times = {}
+    for name, command in steps.items():
+        seconds, peak = measure(command)
+        times[name[0]] = seconds
+        print(f"  ({name[0]}) {name[2:]:<26} {seconds:7.2f} s   peak {peak:7.0f} MB")
+    print(f"  c/a = {times['c'] / times['a']:.2f}   (goal <= 2)")
+    print(f"  c/b = {times['c'] / times['b']:.2f}   (goal <= 1)")
+    print(f"files in {folder}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,162 @@
+"""Read a CSV file of units in streamed blocks with pyarrow, every cell as text.
+
+The header (and the label row, if any) is read with Python's csv module; the rest by
+pyarrow's streaming reader, one block of a few MB at a time, single-threaded so that it
+can say which row a malformed record is. A record with more or fewer cells than the
+header is rejected; a blank line is a blank row. Row numbers are those a spreadsheet
+shows: the header is row 1.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from capassess.batch.encoding import choose_encoding, is_utf8
+from capassess.batch.table import (
+    Batch,
+    Chunk,
+    Layout,
+    Rejection,
+    columnar_chunk,
+    is_label_row,
+    resolve_layout,
+)
+from capassess.errors import InputError
+from capassess.model.questionnaire import Questionnaire
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+    import pyarrow as pa
+
+PEEK = 1 << 18
+BLOCK = 1 << 21
+
+
+def _peek(path: str, encoding: str) -> tuple[list[list[str]], list[int]]:
+    """The first two records of the file and the line each ends on."""
+    with open(path, "rb") as handle:
+        raw = handle.read(PEEK)
+        final = len(raw) < PEEK
+    try:
+        text = codecs.getincrementaldecoder(encoding)().decode(raw, final=final)
+    except UnicodeDecodeError as exc:
+        raise InputError.at(
+            f"not valid {encoding} at byte {exc.start + 1}; pass --encoding", path, 1
+        ) from None
+    reader = csv.reader(io.StringIO(text.lstrip("\ufeff"), newline=""))
+    records: list[list[str]] = []
+    ends: list[int] = []
+    for record in reader:
+        records.append(record)
+        ends.append(reader.line_num)
+        if len(records) == 2:
+            break
+    if not records or not any(c.strip() for c in records[0]):
+        raise InputError.at("the file is empty; expected a header row with 'id'", path, 1)
+    return records, ends
+
+
+class CsvSource:
+    """A CSV file of units."""
+
+    kind = "csv"
+
+    def __init__(
+        self,
+        path: str | Path,
+        questionnaire: Questionnaire,
+        *,
+        encoding: str | None = None,
+        lenient: bool = False,
+    ) -> None:
+        self.path = str(path)
+        self.encoding: str | None = choose_encoding(path, encoding)
+        self.size = os.path.getsize(path)
+        records, ends = _peek(self.path, self.encoding)
+        self.header = records[0]
+        self.layout: Layout = resolve_layout(self.header, questionnaire, self.path, lenient=lenient)
+        self.unknown = self.layout.unknown
+        label = len(records) > 1 and is_label_row(records[1], self.layout)
+        self.skip = ends[1] if label else ends[0]
+        self._ragged: list[tuple[int, str, int]] = []
+        self._skips: list[int] = []
+        self._next = self.skip + 1
+
+    def batches(self) -> Iterator[Batch]:
+        """Yield the file block by block."""
+        import pyarrow as pa
+
+        with open(self.path, "rb") as handle:
+            try:
+                for record_batch in self._reader(handle):
+                    rows = self._numbers(record_batch.num_rows)
+                    chunk = self._chunk(rows, record_batch)
+                    rejections = self._drain_ragged()
+                    yield Batch(chunk, rejections, len(rejections), 0, handle.tell())
+            except (pa.ArrowInvalid, UnicodeDecodeError) as exc:
+                raise InputError.at(
+                    f"cannot read as {self.encoding} CSV: {exc}", self.path
+                ) from None
+        rejections = self._drain_ragged()
+        if rejections:
+            yield Batch(None, rejections, len(rejections), 0, self.size)
+
+    def _reader(self, handle: Any) -> Any:
+        import pyarrow as pa
+        import pyarrow.csv as pcsv
+
+        names = [f"c{i}" for i in range(len(self.header))]
+        read = pcsv.ReadOptions(
+            column_names=names,
+            skip_rows=self.skip,
+            block_size=BLOCK,
+            use_threads=False,
+            encoding="utf8" if is_utf8(self.encoding or "") else self.encoding,
+        )
+        parse = pcsv.ParseOptions(
+            newlines_in_values=True, ignore_empty_lines=False, invalid_row_handler=self._on_ragged
+        )
+        convert = pcsv.ConvertOptions(
+            column_types=dict.fromkeys(names, pa.string()),
+            strings_can_be_null=False,
+            quoted_strings_can_be_null=False,
+        )
+        return pcsv.open_csv(
+            handle, read_options=read, parse_options=parse, convert_options=convert
+        )
+
+    def _on_ragged(self, row: Any) -> str:
+        self._ragged.append((int(row.number), str(row.text), int(row.actual_columns)))
+        self._skips.append(int(row.number))
+        return "skip"
+
+    def _drain_ragged(self) -> list[Rejection]:
+        out = []
+        for number, text, cells in self._ragged:
+            first = next(csv.reader([text]), [""])
+            unit = first[self.layout.id].strip() if len(first) > self.layout.id else ""
+            reason = f"the row has {cells} cells but the header has {len(self.header)}"
+            out.append(Rejection(self.path, number, unit, "", text[:200], reason))
+        self._ragged.clear()
+        return out
+
+    def _numbers(self, count: int) -> npt.NDArray[np.int64]:
+        """The row numbers of the next ``count`` records, skipping malformed ones."""
+        import numpy as np
+
+        skips = self._skips
+        candidates = np.arange(self._next, self._next + count + len(skips), dtype=np.int64)
+        rows = candidates[~np.isin(candidates, skips)][:count]
+        self._next = int(rows[-1]) + 1 if count else self._next
+        self._skips = [n for n in skips if n >= self._next]
+        return rows
+
+    def _chunk(self, rows: npt.NDArray[np.int64], batch: pa.RecordBatch) -> Chunk:
+        return columnar_chunk(self.path, rows, batch.columns, self.layout)

@@ -1,0 +1,30 @@
+"""The demo's batch step: score the bundled branches and write their portfolio report.
+
+``branch_portfolio`` has the signature of a step of ``capassess.report.demo.DEMO_STEPS``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from capassess.batch.runner import BatchOptions, run_batch
+from capassess.catalog import find_questionnaire
+from capassess.errors import NotFoundError
+from capassess.resources import data_dir
+
+if TYPE_CHECKING:
+    from capassess.report.demo import DemoInput
+
+EXAMPLE = "branches.csv"
+QUESTIONNAIRE = "branch-fintech"
+
+
+def branch_portfolio(demo: DemoInput, out_dir: Path) -> list[Path]:
+    """Score ``examples/branches.csv`` by region into ``out_dir/branches``; the files written."""
+    source = data_dir("examples") / EXAMPLE
+    if not source.is_file():
+        raise NotFoundError(f"the bundled example {source} is missing from this installation")
+    options = BatchOptions((str(source),), str(Path(out_dir) / "branches"), group_by="region")
+    result = run_batch(options, find_questionnaire(QUESTIONNAIRE, demo.dirs))
+    return [Path(p) for p in result.outputs.values()]

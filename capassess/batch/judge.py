@@ -1,0 +1,137 @@
+"""Judge a chunk of rows: validate every cell, reject rows with all their reasons, score
+the rest.
+
+A row is rejected when it has no unit id (or one over 200 characters), when any cell
+that counts is invalid (unless lenient: then the cell is ignored, scored as missing,
+and listed), or, under the ``error`` missing-answer policy, when any answer is missing.
+A row whose every cell is blank is no row at all: it is counted as blank and skipped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from capassess.batch.cells import INVALID, MISSING, Column, QuestionCodec
+from capassess.batch.conditions import apply_conditions, has_conditions
+from capassess.batch.table import Chunk, Rejection
+from capassess.batch.vector import Scored, VectorScorer
+from capassess.model.questionnaire import Questionnaire
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
+MAX_ID = 200
+NO_ANSWER = "no answer, and the missing-answer policy is 'error'"
+
+
+@dataclass
+class Judged:
+    """The verdict on a chunk: which rows were scored, their scores, and the rest."""
+
+    keep: npt.NDArray[np.bool_]
+    scored: Scored
+    rejections: list[Rejection] = field(default_factory=list)
+    rejected: int = 0
+    blank: int = 0
+    ignored: list[Rejection] = field(default_factory=list)
+
+
+class ChunkJudge:
+    """Validates and scores chunks against one questionnaire."""
+
+    def __init__(
+        self, questionnaire: Questionnaire, scorer: VectorScorer, policy: str, lenient: bool
+    ) -> None:
+        self.questionnaire = questionnaire
+        self.scorer = scorer
+        self.codecs = {q.id: QuestionCodec(q) for _, _, q in questionnaire.questions()}
+        self.conditional = has_conditions(questionnaire)
+        self.policy, self.lenient = policy, lenient
+
+    def judge(self, chunk: Chunk) -> Judged:
+        """Validate and score ``chunk``."""
+        import numpy as np
+
+        columns = {qid: codec.read(chunk.cells[qid]) for qid, codec in self.codecs.items()}
+        if self.conditional:
+            apply_conditions(self.questionnaire, columns)
+        blank = _blank_rows(chunk)
+        reasons = self._id_problems(chunk, blank)
+        ignored = self._cell_problems(chunk, columns, reasons)
+        if self.policy == "error":
+            self._missing_problems(chunk, columns, blank, reasons)
+        bad = np.zeros(len(chunk), dtype=bool)
+        bad[[i for i, _ in reasons]] = True
+        keep = ~bad & ~blank
+        scored = self.scorer.score(
+            {q: c.status[keep] for q, c in columns.items()},
+            {q: c.score[keep] for q, c in columns.items()},
+        )
+        rejections = [r for _, r in sorted(reasons, key=lambda pair: pair[0])]
+        return Judged(keep, scored, rejections, int(bad.sum()), int(blank.sum()), ignored)
+
+    def _id_problems(
+        self, chunk: Chunk, blank: npt.NDArray[np.bool_]
+    ) -> list[tuple[int, Rejection]]:
+        import pyarrow.compute as pc
+
+        lengths = pc.utf8_length(chunk.ids).to_numpy(zero_copy_only=False)
+        out = []
+        for i in ((lengths == 0) & ~blank).nonzero()[0].tolist():
+            out.append((i, self._rejection(chunk, i, "id", "", "no unit id")))
+        for i in (lengths > MAX_ID).nonzero()[0].tolist():
+            reason = f"the unit id is longer than {MAX_ID} characters"
+            out.append((i, self._rejection(chunk, i, "id", chunk.ids[i].as_py()[:MAX_ID], reason)))
+        return out
+
+    def _cell_problems(
+        self, chunk: Chunk, columns: dict[str, Column], reasons: list[tuple[int, Rejection]]
+    ) -> list[Rejection]:
+        """Reject (or, when lenient, ignore and list) every invalid cell."""
+        ignored: list[Rejection] = []
+        for qid, column in columns.items():
+            invalid = (column.status == INVALID).nonzero()[0]
+            for i in invalid.tolist():
+                found = self._rejection(chunk, i, qid, column.raw[i].as_py(), column.reason(i))
+                if self.lenient:
+                    ignored.append(found)
+                else:
+                    reasons.append((i, found))
+            if self.lenient:
+                column.status[invalid] = MISSING
+        return ignored
+
+    def _missing_problems(
+        self,
+        chunk: Chunk,
+        columns: dict[str, Column],
+        blank: npt.NDArray[np.bool_],
+        reasons: list[tuple[int, Rejection]],
+    ) -> None:
+        for qid, column in columns.items():
+            for i in ((column.status == MISSING) & ~blank).nonzero()[0].tolist():
+                reasons.append((i, self._rejection(chunk, i, qid, "", NO_ANSWER)))
+
+    @staticmethod
+    def _rejection(chunk: Chunk, i: int, column: str, value: str, reason: str) -> Rejection:
+        row = int(chunk.rows[i])
+        unit = str(chunk.ids[i].as_py())
+        return Rejection(chunk.origin(i), row or None, unit, column, value, reason)
+
+
+def _blank_rows(chunk: Chunk) -> npt.NDArray[np.bool_]:
+    """Rows whose every cell is blank (after trimming)."""
+    import numpy as np
+    import pyarrow.compute as pc
+
+    lengths = pc.utf8_length(chunk.ids).to_numpy(zero_copy_only=False)
+    blank: npt.NDArray[np.bool_] = np.asarray(lengths == 0, dtype=bool)
+    candidates = blank.nonzero()[0]
+    if not len(candidates):
+        return blank
+    for column in [chunk.names, *chunk.groups.values(), *chunk.cells.values()]:
+        cells = pc.utf8_trim_whitespace(column.take(candidates))
+        blank[candidates] &= pc.utf8_length(cells).to_numpy(zero_copy_only=False) == 0
+    return blank

@@ -1,0 +1,166 @@
+"""Write the score table of all units as CSV and XLSX, in rank order.
+
+Columns: rank, id, name, the group columns, overall and overall_level, then each
+dimension and each capability with its ``_level``, rank_value (when ranking is not by
+the model's overall score), the answered / not_applicable / missing counts, and the
+source file and row. Scores are rounded to 4 decimals, an n/a score is an empty cell.
+The CSV is UTF-8 with a BOM; every text cell of both files is neutralised.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from capassess.batch.collect import Units
+from capassess.batch.files import replacing
+from capassess.batch.neutralise import neutralise, neutralise_array
+from capassess.batch.ranking import Ranking
+from capassess.batch.vector import NodeOrder, levels
+from capassess.batch.xlsx_writer import SheetColumn, XlsxWriter
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+    import pyarrow as pa
+
+SCALE = 10_000
+TIE = 1e-6
+BLOCK = 50_000
+LEVEL_TEXTS = ("", "1", "2", "3", "4", "5")
+UTF8_BOM = b"\xef\xbb\xbf"
+
+
+@lru_cache(maxsize=1)
+def score_texts() -> tuple[str, ...]:
+    """Every score 1.0000 .. 5.0000 as text, and an empty text (n/a) last."""
+    return (*(f"{i / SCALE:.4f}" for i in range(SCALE, 5 * SCALE + 1)), "")
+
+
+def score_codes(values: npt.NDArray[np.float64]) -> npt.NDArray[np.int64]:
+    """Index of each score in ``score_texts()``; n/a is last.
+
+    The text is the score rounded as ``f"{score:.4f}"`` rounds it. ``rint(score * 10^4)``
+    does the same except within a hair of a tie (x.xxxx5), where the product's own
+    rounding may tip it; those few are formatted by Python.
+    """
+    import numpy as np
+
+    known = np.flatnonzero(~np.isnan(values))
+    scaled = values[known] * SCALE
+    rounded = np.rint(scaled)
+    for i in np.flatnonzero(np.abs(scaled - np.floor(scaled) - 0.5) < TIE).tolist():
+        rounded[i] = int(f"{values[known[i]]:.4f}".replace(".", ""))
+    codes = np.full(len(values), len(score_texts()) - 1, dtype=np.int64)
+    codes[known] = rounded.astype(np.int64) - SCALE
+    return codes
+
+
+def level_codes(values: npt.NDArray[np.float64]) -> npt.NDArray[np.int64]:
+    """Index of each score's level in ``LEVEL_TEXTS``; n/a is 0."""
+    import numpy as np
+
+    return np.nan_to_num(levels(values), nan=0.0).astype(np.int64)
+
+
+def coded(
+    header: str, codes: npt.NDArray[np.int64], table: tuple[str, ...], width: float = 9.0
+) -> SheetColumn:
+    """A number column of texts looked up in ``table``."""
+    return SheetColumn(neutralise(header), "number", None, width, codes, table)
+
+
+def integer_column(values: npt.NDArray[np.generic], *, blank_zero: bool = True) -> pa.Array:
+    """Whole numbers as texts; NaN, and 0 if ``blank_zero`` (no rank), empty."""
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    floats = np.asarray(values, dtype=np.float64)
+    blank = np.isnan(floats) | ((floats == 0) if blank_zero else False)
+    texts = pc.cast(pa.array(np.nan_to_num(floats, nan=0.0).astype(np.int64)), pa.string())
+    return pc.if_else(pa.array(blank), "", texts)
+
+
+def decimal_column(values: npt.NDArray[np.float64]) -> pa.Array:
+    """Any numbers as texts with up to 6 decimals; NaN as empty."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    texts = pc.cast(pc.round(pa.array(values, from_pandas=True), 6), pa.string())
+    return pc.fill_null(texts, "")
+
+
+def _text(header: str, values: pa.Array, width: float = 14.0) -> SheetColumn:
+    return SheetColumn(neutralise(header), "text", neutralise_array(values), width)
+
+
+def _number(header: str, values: pa.Array, width: float = 9.0) -> SheetColumn:
+    return SheetColumn(neutralise(header), "number", values, width)
+
+
+class ScoreTable:
+    """The table of all units in rank order, made into cells a block of rows at a time."""
+
+    def __init__(self, units: Units, ranking: Ranking, order: NodeOrder, *, rank_value: bool):
+        self.units, self.ranking, self.order = units, ranking, order
+        self.rank_value = rank_value
+        self.sequence = ranking.order()
+        self.rows = len(self.sequence)
+        self.count_texts = tuple(str(i) for i in range(int(units.counts.max(initial=0)) + 1))
+        sample = self.block(0, 0)
+        self.headers = [c.header for c in sample]
+        self.widths = [c.width for c in sample]
+
+    def block(self, start: int, stop: int) -> list[SheetColumn]:
+        """The columns of the units ranked ``start`` to ``stop`` (0-based)."""
+        import pyarrow as pa
+
+        units, index = self.units, self.sequence[start:stop]
+        take = pa.array(index, pa.int64())
+        scores = units.scores[index]
+        columns = [
+            _number("rank", integer_column(self.ranking.rank[index]), 7),
+            _text("id", units.ids.take(take)),
+            _text("name", units.names.take(take), 24),
+            *(_text(g, a.take(take)) for g, a in units.groups.items()),
+        ]
+        for j, node in enumerate(self.order.nodes):
+            columns.append(coded(node, score_codes(scores[:, j]), score_texts()))
+            columns.append(coded(f"{node}_level", level_codes(scores[:, j]), LEVEL_TEXTS, 7))
+        if self.rank_value:
+            columns.append(_number("rank_value", decimal_column(self.ranking.value[index])))
+        counts = units.counts[index].astype("int64")
+        for i, name in enumerate(("answered", "not_applicable", "missing")):
+            columns.append(coded(name, counts[:, i], self.count_texts))
+        columns.append(_text("source", units.origins.take(take), 24))
+        columns.append(_number("row", integer_column(units.rows[index]), 7))
+        return columns
+
+
+def write_scores(table: ScoreTable, csv_path: str | Path, xlsx_path: str | Path) -> list[Path]:
+    """Write the table as CSV (UTF-8 with BOM) and XLSX, making each block of rows once."""
+    import pyarrow as pa
+    import pyarrow.csv as pcsv
+
+    schema = pa.schema([pa.field(f"c{i}", pa.string()) for i in range(len(table.headers))])
+    options = pcsv.WriteOptions(include_header=False, quoting_style="needed")
+    sheet = XlsxWriter(xlsx_path, "scores", table.headers, table.widths, table.rows)
+    with replacing(csv_path) as tmp, open(tmp, "wb") as handle, sheet:
+        handle.write(UTF8_BOM + _csv_line(table.headers))
+        with pcsv.CSVWriter(handle, schema, write_options=options) as writer:
+            for start in range(0, table.rows, BLOCK):
+                block = table.block(start, min(table.rows, start + BLOCK))
+                sheet.write(block)
+                writer.write_batch(pa.record_batch([c.texts() for c in block], schema=schema))
+    return [Path(csv_path), Path(xlsx_path)]
+
+
+def _csv_line(cells: Sequence[str]) -> bytes:
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerow(cells)
+    return buffer.getvalue().encode("utf-8")

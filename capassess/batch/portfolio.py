@@ -1,0 +1,211 @@
+"""Aggregate scored units into a portfolio: distributions, league, roll-ups, heatmap,
+weakest capabilities. Pure numpy over the per-unit results; no I/O.
+
+Quartiles are numpy's default (linear interpolation, as pandas' ``describe``). The
+heatmap has one row per group when grouping (the most and least mature groups if there
+are more than ``MAX_HEAT_ROWS``), else one row per tenth of the units by overall score,
+so that it stays readable for any number of units.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from capassess.batch.collect import Units
+from capassess.batch.ranking import Ranking
+from capassess.batch.vector import NodeOrder, levels
+from capassess.model.base import Lang
+from capassess.model.questionnaire import Questionnaire
+from capassess.scoring.weights import WeightTree
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+    import pyarrow as pa
+
+EDGES = (1.0, 1.5, 2.0, 2.5, 3.0, 3.5, 4.0, 4.5, 5.0)
+MAX_HEAT_ROWS = 40
+DECILES = 10
+
+
+@dataclass(frozen=True)
+class Stats:
+    """Summary statistics of the scores that are not n/a."""
+
+    count: int
+    na: int
+    mean: float | None = None
+    min: float | None = None
+    q1: float | None = None
+    median: float | None = None
+    q3: float | None = None
+    max: float | None = None
+
+
+@dataclass(frozen=True)
+class Distribution:
+    """How the scores of one node are spread: statistics, histogram, units per level."""
+
+    id: str
+    title: str
+    stats: Stats
+    histogram: tuple[int, ...]
+    levels: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class LeagueRow:
+    """One unit in the league table."""
+
+    rank: int
+    id: str
+    name: str
+    group: str
+    overall: float | None
+    level: int | None
+    dimensions: tuple[float | None, ...]
+
+
+@dataclass(frozen=True)
+class GroupRow:
+    """The roll-up of one group: overall statistics and mean dimension scores."""
+
+    group: str
+    stats: Stats
+    dimensions: tuple[float | None, ...]
+
+
+@dataclass(frozen=True)
+class WeakCapability:
+    """A capability across all units, weakest first."""
+
+    id: str
+    title: str
+    dimension: str
+    mean: float | None
+    median: float | None
+    target: int
+    below_target: float | None
+    gap: float | None
+    weight: float
+
+
+def describe(values: npt.NDArray[np.float64]) -> Stats:
+    """Count, n/a count, mean, min, quartiles and max of ``values`` (NaN = n/a)."""
+    import numpy as np
+
+    known = values[~np.isnan(values)]
+    if not len(known):
+        return Stats(0, len(values))
+    q1, median, q3 = (float(x) for x in np.percentile(known, [25, 50, 75]))
+    return Stats(len(known), len(values) - len(known), float(known.mean()), float(known.min()),
+                 q1, median, q3, float(known.max()))  # fmt: skip
+
+
+def _mean(values: npt.NDArray[np.float64]) -> float | None:
+    import numpy as np
+
+    known = values[~np.isnan(values)]
+    return float(known.mean()) if len(known) else None
+
+
+def distribution(node: str, title: str, values: npt.NDArray[np.float64]) -> Distribution:
+    """The distribution of one node's scores."""
+    import numpy as np
+
+    known = values[~np.isnan(values)]
+    histogram, _ = np.histogram(known, bins=EDGES)
+    per_level = np.bincount(levels(known).astype(np.int64), minlength=6)[1:6]
+    return Distribution(node, title, describe(values), tuple(int(h) for h in histogram),
+                        tuple(int(n) for n in per_level))  # fmt: skip
+
+
+def league(
+    units: Units, ranking: Ranking, dims: int, group: str | None, top: int
+) -> list[LeagueRow]:
+    """The first ``top`` and last ``top`` ranked units (all of them if few)."""
+    import numpy as np
+
+    order = ranking.order()
+    order = order[ranking.rank[order] > 0]
+    picked = order if len(order) <= 2 * top else np.concatenate([order[:top], order[-top:]])
+    groups = units.groups.get(group) if group else None
+    rows = []
+    for i in picked.tolist():
+        scores = units.scores[i, : 1 + dims]
+        rows.append(LeagueRow(
+            int(ranking.rank[i]), units.ids[i].as_py(), units.names[i].as_py(),
+            groups[i].as_py() if groups is not None else "", float(scores[0]),
+            int(levels(scores[:1])[0]),
+            tuple(None if np.isnan(x) else float(x) for x in scores[1:]),
+        ))  # fmt: skip
+    return rows
+
+
+def group_slices(values: pa.Array) -> dict[str, npt.NDArray[np.int64]]:
+    """Indices of the units of each group value, groups in order of first appearance."""
+    import numpy as np
+    import pyarrow.compute as pc
+
+    encoded = pc.dictionary_encode(values)
+    index = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64)
+    names = [str(v) for v in encoded.dictionary.to_pylist()]
+    order = np.argsort(index, kind="stable")
+    bounds = np.cumsum(np.bincount(index, minlength=len(names)))[:-1]
+    return dict(zip(names, np.split(order, bounds), strict=True))
+
+
+def rollups(units: Units, group: str, dims: int) -> list[GroupRow]:
+    """Statistics of each group's overall scores and mean dimension scores, best first."""
+    rows = [
+        GroupRow(value or "—", describe(units.scores[index, 0]),
+                 tuple(_mean(units.scores[index, 1 + d]) for d in range(dims)))
+        for value, index in group_slices(units.groups[group]).items()
+    ]  # fmt: skip
+    return sorted(rows, key=lambda r: -(r.stats.mean if r.stats.mean is not None else -1.0))
+
+
+def decile_rows(units: Units, dims: int) -> list[GroupRow]:
+    """Mean dimension scores of each tenth of the units by overall score, best first."""
+    import numpy as np
+
+    known = np.flatnonzero(~np.isnan(units.scores[:, 0]))
+    ordered = known[np.argsort(-units.scores[known, 0], kind="stable")]
+    if not len(ordered):
+        return []
+    parts = [p for p in np.array_split(ordered, min(DECILES, len(ordered))) if len(p)]
+    return [
+        GroupRow(f"{10 * i}–{10 * (i + 1)}%", describe(units.scores[p, 0]),
+                 tuple(_mean(units.scores[p, 1 + d]) for d in range(dims)))
+        for i, p in enumerate(parts)
+    ]  # fmt: skip
+
+
+def heat_rows(rows: list[GroupRow]) -> list[GroupRow]:
+    """The heatmap's rows: all of ``rows``, or the first and last when there are many."""
+    if len(rows) <= MAX_HEAT_ROWS:
+        return rows
+    half = MAX_HEAT_ROWS // 2
+    return rows[:half] + rows[-half:]
+
+
+def weakest(
+    units: Units, questionnaire: Questionnaire, tree: WeightTree, order: NodeOrder, lang: Lang
+) -> list[WeakCapability]:
+    """Every capability with its mean across units and share below target, weakest first."""
+    import numpy as np
+
+    first = 1 + len(order.dimensions)
+    out = []
+    for j, (dim, cap) in enumerate(questionnaire.capabilities()):
+        values = units.scores[:, first + j]
+        known = values[~np.isnan(values)]
+        mean = float(known.mean()) if len(known) else None
+        out.append(WeakCapability(
+            cap.id, cap.title.get(lang), dim.title.get(lang), mean,
+            float(np.median(known)) if len(known) else None, cap.target,
+            float((known < cap.target).mean()) if len(known) else None,
+            None if mean is None else max(0.0, cap.target - mean), tree.global_[cap.id],
+        ))  # fmt: skip
+    return sorted(out, key=lambda w: (w.mean is None, w.mean or 0.0))

@@ -1,0 +1,50 @@
+"""Render the portfolio report (HTML and Markdown) with the reports' Jinja environment.
+
+The templates are ``portfolio.html.j2`` and ``portfolio.md.j2``; like the unit reports'
+templates they may be overridden from a folder of the user's (``--template-dir``) and
+run in Jinja's sandbox, and the HTML is autoescaped.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from markupsafe import Markup
+
+from capassess.atomic import write_atomic
+from capassess.batch.charts import draw_portfolio_charts
+from capassess.batch.report_model import Portfolio
+from capassess.batch.texts import portfolio_strings
+from capassess.report.environment import render_template, report_environment
+
+TEMPLATES = {"html": "portfolio.html.j2", "md": "portfolio.md.j2"}
+
+
+def render_portfolio(portfolio: Portfolio, fmt: str, template_dir: str | Path | None = None) -> str:
+    """The portfolio report as HTML or Markdown."""
+    env = report_environment(template_dir)
+    charts = draw_portfolio_charts(portfolio) if fmt == "html" else None
+    context = {
+        "p": portfolio,
+        "t": portfolio_strings(portfolio.settings.lang),
+        "lang": portfolio.settings.lang,
+        "charts": {
+            key: Markup(svg)  # our own SVG, every text in it escaped by report.svg
+            for key, svg in (dataclasses.asdict(charts).items() if charts else ())
+        },
+    }
+    return render_template(env, TEMPLATES[fmt], context)
+
+
+def write_portfolio(
+    folder: Path, portfolio: Portfolio, template_dir: str | Path | None = None
+) -> dict[str, str]:
+    """Write ``portfolio.html`` and ``portfolio.md`` into ``folder``."""
+    written = {}
+    for fmt in TEMPLATES:
+        path = write_atomic(
+            folder / f"portfolio.{fmt}", render_portfolio(portfolio, fmt, template_dir)
+        )
+        written[f"portfolio_{fmt}"] = str(path)
+    return written

@@ -1,0 +1,260 @@
+"""Run a batch: read every input, judge and score it chunk by chunk, rank, and write
+scores, rejected rows, the summary and the portfolio report.
+
+Every row read ends up scored or rejected, and the run checks that the two add up.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import time
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from capassess.atomic import write_atomic
+from capassess.batch.collect import Collector, Units
+from capassess.batch.files import prepare_dir
+from capassess.batch.judge import ChunkJudge
+from capassess.batch.outputs import ScoreTable, write_scores
+from capassess.batch.ranking import Ranking, parse_weights, rank_units
+from capassess.batch.rejects import RejectWriter, reject_file
+from capassess.batch.render import write_portfolio
+from capassess.batch.report_model import (
+    Counts,
+    InputInfo,
+    Portfolio,
+    Settings,
+    build_portfolio,
+    summary_json,
+)
+from capassess.batch.sources import open_sources
+from capassess.batch.table import Source
+from capassess.batch.unit_reports import ReportSettings, UnitReports
+from capassess.batch.vector import NodeOrder, VectorScorer
+from capassess.errors import InputError
+from capassess.model.base import Lang
+from capassess.model.questionnaire import Questionnaire
+from capassess.scoring.engine import MISSING_POLICIES
+from capassess.scoring.interface import MODEL_NAMES
+from capassess.scoring.weights import tree_weights
+
+Progress = Callable[[str, int, int, int], None]
+"""Called as (input path, progress done, progress total, rows read so far)."""
+REPORT_FORMATS = ("html", "md")
+WRITING = "writing scores and reports"
+
+
+@dataclass(frozen=True)
+class BatchOptions:
+    """What ``capassess batch`` was asked to do."""
+
+    inputs: tuple[str, ...]
+    outdir: str
+    group_by: str | None = None
+    reports: tuple[str, ...] = ()
+    rank: str = "score"
+    weights: str = "model"
+    lenient: bool = False
+    encoding: str | None = None
+    jobs: int = 1
+    model: str | None = None
+    missing: str | None = None
+    top: int = 10
+    lang: Lang = "en"
+    template_dir: str | None = None
+
+
+@dataclass
+class Tally:
+    """Rows seen so far."""
+
+    rows: int = 0
+    rejected: int = 0
+    blank: int = 0
+    ignored: int = 0
+    inputs: list[InputInfo] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    """What a run did: the counts, the files written, the time taken, the warnings."""
+
+    counts: Counts
+    outputs: dict[str, str]
+    seconds: float
+    warnings: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Run:
+    """The parts of one run that every step needs."""
+
+    options: BatchOptions
+    questionnaire: Questionnaire
+    settings: Settings
+    out: Path
+
+
+def settings_of(options: BatchOptions, questionnaire: Questionnaire) -> Settings:
+    """Check the options and resolve the model and policy defaults."""
+    model = options.model or questionnaire.model
+    missing = options.missing or questionnaire.missing
+    problems = [f"unknown scoring model {model!r}"] if model not in MODEL_NAMES else []
+    problems += (
+        [f"unknown missing-answer policy {missing!r}"] if missing not in MISSING_POLICIES else []
+    )
+    problems += [f"unknown report format {f!r}" for f in options.reports if f not in REPORT_FORMATS]
+    if options.top < 1 or options.jobs < 1:
+        problems.append("--top and --jobs must be at least 1")
+    if problems:
+        raise InputError("; ".join(problems))
+    return Settings(model, missing, options.rank, str(parse_weights(options.weights)),
+                    options.group_by, options.top, options.lang, options.lenient)  # fmt: skip
+
+
+def run_batch(
+    options: BatchOptions, questionnaire: Questionnaire, progress: Progress | None = None
+) -> BatchResult:
+    """Score every unit of ``options.inputs`` and write the outputs to ``options.outdir``."""
+    started = time.perf_counter()
+    settings = settings_of(options, questionnaire)
+    sources = open_sources(options.inputs, questionnaire, encoding=options.encoding,
+                           lenient=options.lenient, group_by=options.group_by)  # fmt: skip
+    run = Run(options, questionnaire, settings, prepare_dir(options.outdir))
+    tree = tree_weights(questionnaire)
+    scorer = VectorScorer(questionnaire, tree, settings.model, settings.missing)
+    units, tally, removed = _read_all(run, sources, scorer, progress)
+    counts = _counts(tally, units, removed)
+    ranking = rank_units(
+        units.scores, scorer.order, tree, options.rank, parse_weights(options.weights)
+    )
+    portfolio = build_portfolio(units, ranking, questionnaire, tree, settings, counts,
+                                tuple(tally.inputs))  # fmt: skip
+    if progress is not None:
+        progress(WRITING, 0, 1, counts.rows)
+    outputs = _write(run, units, ranking, scorer.order, portfolio)
+    if progress is not None:
+        progress(WRITING, 1, 1, counts.rows)
+    seconds = time.perf_counter() - started
+    summary = json.dumps(summary_json(portfolio, outputs, seconds), ensure_ascii=False, indent=2)
+    outputs["summary"] = str(write_atomic(run.out / "summary.json", summary + "\n"))
+    warnings = tuple(f"{s.path}: unknown column(s) ignored: {', '.join(s.unknown)}"
+                     for s in sources if s.unknown)  # fmt: skip
+    return BatchResult(counts, outputs, seconds, warnings)
+
+
+@contextlib.contextmanager
+def _ignored_file(run: Run) -> Iterator[RejectWriter | None]:
+    if not run.options.lenient:
+        yield None
+        return
+    with reject_file(run.out / "ignored.csv") as writer:
+        yield writer
+
+
+def _unit_reports(run: Run) -> UnitReports | None:
+    if not run.options.reports:
+        return None
+    s = run.settings
+    settings = ReportSettings(
+        run.questionnaire, run.out / "units", run.options.reports, s.lang, s.model, s.missing
+    )
+    return UnitReports(settings, run.options.jobs)
+
+
+def _read_all(
+    run: Run, sources: list[Source], scorer: VectorScorer, progress: Progress | None
+) -> tuple[Units, Tally, int]:
+    """Read every source; return the scored units, the tally and the duplicates removed."""
+    judge = ChunkJudge(run.questionnaire, scorer, run.settings.missing, run.options.lenient)
+    collector = Collector(len(scorer.order.nodes))
+    reports = _unit_reports(run)
+    tally = Tally()
+    with reject_file(run.out / "rejected.csv") as rejects, _ignored_file(run) as ignored:
+        for source in sources:
+            reader = SourceReader(source, judge, collector, rejects, ignored, reports)
+            reader.read(tally, progress)
+        units, duplicates, removed = collector.finish()
+        rejects.write(duplicates)
+    if reports is not None:
+        reports.finish(duplicates)
+    return units, tally, removed
+
+
+@dataclass
+class SourceReader:
+    """Judges every chunk of one source, keeping results and writing rejections."""
+
+    source: Source
+    judge: ChunkJudge
+    collector: Collector
+    rejects: RejectWriter
+    ignored: RejectWriter | None
+    reports: UnitReports | None
+
+    def read(self, tally: Tally, progress: Progress | None) -> None:
+        """Read the whole source into ``tally`` and the collector."""
+        rows = blank = 0
+        for batch in self.source.batches():
+            found, rejected = list(batch.rejections), batch.rejected_rows
+            rows += batch.rejected_rows
+            if batch.chunk is not None:
+                judged = self.judge.judge(batch.chunk)
+                self.collector.add(batch.chunk, judged.keep, judged.scored)
+                found += judged.rejections
+                rejected += judged.rejected
+                blank += judged.blank
+                rows += len(batch.chunk) - judged.blank
+                tally.ignored += len(judged.ignored)
+                if self.ignored is not None:
+                    self.ignored.write(judged.ignored)
+                if self.reports is not None:
+                    self.reports.add(batch.chunk, judged.keep)
+            tally.rejected += rejected
+            self.rejects.write(found)
+            self.collector.add_rejected(found)
+            if progress is not None:
+                progress(self.source.path, batch.done, self.source.size, tally.rows + rows)
+        tally.rows += rows
+        tally.blank += blank
+        s = self.source
+        tally.inputs.append(InputInfo(s.path, s.kind, s.encoding, rows, blank, s.unknown))
+
+
+def _counts(tally: Tally, units: Units, removed: int) -> Counts:
+    counts = Counts(
+        rows=tally.rows,
+        scored=len(units),
+        rejected=tally.rejected + removed,
+        blank=tally.blank,
+        duplicates=removed,
+        ignored_cells=tally.ignored,
+    )
+    if counts.scored + counts.rejected != counts.rows:  # pragma: no cover - a bug, not input
+        raise AssertionError(
+            f"rows read {counts.rows} != scored {counts.scored} + rejected {counts.rejected}"
+        )
+    return counts
+
+
+def _write(
+    run: Run, units: Units, ranking: Ranking, order: NodeOrder, portfolio: Portfolio
+) -> dict[str, str]:
+    """Write the scores (in a second thread, as they take longest) and the report."""
+    options = run.options
+    rank_value = not (options.rank == "score" and options.weights == "model")
+    table = ScoreTable(units, ranking, order, rank_value=rank_value)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        scores = pool.submit(write_scores, table, run.out / "scores.csv", run.out / "scores.xlsx")
+        outputs = write_portfolio(run.out, portfolio, options.template_dir)
+        csv_path, xlsx_path = scores.result()
+    outputs.update(scores_csv=str(csv_path), scores_xlsx=str(xlsx_path))
+    outputs["rejected"] = str(run.out / "rejected.csv")
+    if options.lenient:
+        outputs["ignored"] = str(run.out / "ignored.csv")
+    if options.reports:
+        outputs["units"] = str(run.out / "units")
+    return outputs

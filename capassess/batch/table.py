@@ -1,0 +1,190 @@
+"""The shape of batch input: header layouts, chunks of raw cells, rejected rows.
+
+A header row holds ``id``, optionally ``name``, group columns (such as ``region``), then
+one column per question id. Columns left of the first question column that are not
+``id`` or ``name`` are group columns; columns right of it that are no question id are
+unknown: reported, and ignored. Right below the header, a row whose ``id`` cell is
+``#label`` is the template's label row (question texts for people) and is skipped.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Protocol
+
+from capassess.errors import InputError, Problem
+from capassess.model.questionnaire import Questionnaire
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+    import pyarrow as pa
+
+LABEL_MARKER = "#label"
+ID, NAME = "id", "name"
+RESERVED = frozenset({"rank", "rank_value", "overall", "overall_level", "source", "row",
+                      "answered", "not_applicable", "missing"})  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Rejection:
+    """One reason why one input row was not scored (or, when lenient, one ignored cell)."""
+
+    source: str
+    row: int | None
+    unit: str
+    column: str
+    value: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Which input column (by position) plays which part."""
+
+    id: int
+    name: int | None
+    groups: dict[str, int]
+    questions: dict[str, int]
+    absent: tuple[str, ...] = ()
+    unknown: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """Rows of one source with their raw cells as text (blank = empty string).
+
+    ``rows`` are the row numbers a spreadsheet shows (the header is row 1); 0 for a row
+    that is a whole answers file.
+    """
+
+    source: str
+    rows: npt.NDArray[np.int64]
+    ids: pa.Array
+    names: pa.Array
+    groups: dict[str, pa.Array]
+    cells: dict[str, pa.Array]
+    files: tuple[str, ...] | None = None
+    """For a folder of answers files: the file of each row."""
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def origin(self, row: int) -> str:
+        """The file the row at index ``row`` came from."""
+        return self.files[row] if self.files else self.source
+
+
+@dataclass
+class Batch:
+    """What a source yields: a chunk, rows it refused outright, and progress."""
+
+    chunk: Chunk | None
+    rejections: list[Rejection] = field(default_factory=list)
+    rejected_rows: int = 0
+    blank_rows: int = 0
+    done: int = 0
+
+
+class Source(Protocol):
+    """One input: a CSV or XLSX file, or a folder of answers files."""
+
+    path: str
+    kind: str
+    encoding: str | None
+    unknown: tuple[str, ...]
+    size: int
+
+    def batches(self) -> Iterator[Batch]:
+        """Yield the input in chunks; ``Batch.done`` counts progress towards ``size``."""
+        ...
+
+
+def resolve_layout(
+    header: Sequence[str], questionnaire: Questionnaire, source: str, *, lenient: bool = False
+) -> Layout:
+    """Give each header cell its part; ``InputError`` listing every problem of the header."""
+    names = [h.strip() for h in header]
+    questions = {q.id for _, _, q in questionnaire.questions()}
+    problems = [f"column {n!r} appears more than once" for n in _repeated(names)]
+    position = {n: i for i, n in reversed(list(enumerate(names)))}
+    if ID not in position:
+        problems.append(f"no {ID!r} column; the header is: {', '.join(names) or '(empty)'}")
+    first = min((i for i, n in enumerate(names) if n in questions), default=len(names))
+    groups = {n: i for i, n in enumerate(names[:first]) if n not in (ID, NAME) and n}
+    clash = sorted(set(groups) & (RESERVED | _node_ids(questionnaire)))
+    problems += [f"group column {n!r} clashes with a result column; rename it" for n in clash]
+    absent = [q for q in _question_order(questionnaire) if q not in position]
+    if absent and not lenient:
+        problems.append(
+            f"missing question column(s): {', '.join(absent)}; add them (blank cells are "
+            "missing answers), or pass --lenient to treat them as blank"
+        )
+    if problems:
+        raise InputError(problems[0], tuple(Problem(p, (), source) for p in problems))
+    unknown = tuple(n for n in names[first:] if n and n not in questions)
+    return Layout(
+        id=position[ID],
+        name=position.get(NAME),
+        groups=groups,
+        questions={q: position[q] for q in _question_order(questionnaire) if q in position},
+        absent=tuple(absent),
+        unknown=unknown,
+    )
+
+
+def _repeated(names: list[str]) -> list[str]:
+    counts = Counter(n for n in names if n)
+    return [n for n, k in counts.items() if k > 1]
+
+
+def _question_order(questionnaire: Questionnaire) -> list[str]:
+    return [q.id for _, _, q in questionnaire.questions()]
+
+
+def _node_ids(questionnaire: Questionnaire) -> set[str]:
+    nodes = {d.id for d in questionnaire.dimensions}
+    nodes |= {c.id for _, c in questionnaire.capabilities()}
+    return nodes | {f"{n}_level" for n in nodes}
+
+
+def is_label_row(cells: Sequence[object], layout: Layout) -> bool:
+    """True if ``cells`` (a row right below the header) is the template's label row."""
+    return len(cells) > layout.id and str(cells[layout.id] or "").strip() == LABEL_MARKER
+
+
+def text_chunk(source: str, rows: list[int], records: list[list[str]], layout: Layout) -> Chunk:
+    """A chunk from rows of text cells (short rows are padded with blanks)."""
+    import numpy as np
+    import pyarrow as pa
+
+    width = max([len(r) for r in records] + [1 + max([layout.id, *layout.questions.values()])])
+    padded = [r + [""] * (width - len(r)) for r in records]
+    columns = [list(c) for c in zip(*padded, strict=True)] if padded else [[]] * width
+    return columnar_chunk(
+        source, np.asarray(rows, dtype=np.int64), [pa.array(c, pa.string()) for c in columns],
+        layout,
+    )  # fmt: skip
+
+
+def columnar_chunk(
+    source: str, rows: npt.NDArray[np.int64], columns: Sequence[pa.Array], layout: Layout
+) -> Chunk:
+    """A chunk from input columns by position; trims ids, names and groups."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    blank = pa.array([""] * len(rows), pa.string())
+
+    def text(i: int | None, trim: bool) -> pa.Array:
+        if i is None or i >= len(columns):
+            return blank
+        column = pc.fill_null(columns[i], "")
+        return pc.utf8_trim_whitespace(column) if trim else column
+
+    cells = {q: text(i, False) for q, i in layout.questions.items()}
+    cells.update({q: blank for q in layout.absent})
+    groups = {g: text(i, True) for g, i in layout.groups.items()}
+    return Chunk(source, rows, text(layout.id, True), text(layout.name, True), groups, cells)

@@ -1,0 +1,136 @@
+"""The collection sheet a head office sends to its branches (``capassess template``).
+
+Columns: ``id``, ``name``, the group columns (default ``region``), then one column per
+question id, in questionnaire order; what ``batch`` reads back. Below the header, the
+label row (first cell ``#label``) repeats each column's meaning in words; ``batch``
+skips it. The XLSX sheet adds drop-downs, range checks, frozen panes and a
+``questions`` sheet explaining every question and its allowed values.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from capassess.atomic import write_atomic
+from capassess.batch.neutralise import neutralise
+from capassess.batch.table import ID, LABEL_MARKER, NAME
+from capassess.errors import InputError
+from capassess.model.base import Lang
+from capassess.model.questionnaire import (
+    BoolQuestion,
+    ChoiceQuestion,
+    LevelQuestion,
+    MultiQuestion,
+    NumberQuestion,
+    Question,
+    Questionnaire,
+)
+from capassess.values import FALSE_WORDS, TRUE_WORDS
+
+FORMATS = ("xlsx", "csv")
+BOOL_WORDS: dict[Lang, tuple[str, str]] = {"en": ("yes", "no"), "zh": ("是", "否")}
+NAME_LABEL: dict[Lang, str] = {"en": "Unit name", "zh": "单位名称"}
+ID_HINT: dict[Lang, str] = {"en": "unit id", "zh": "单位编号"}
+
+
+@dataclass(frozen=True)
+class TemplateOptions:
+    """What the template holds."""
+
+    fmt: str
+    lang: Lang = "en"
+    labels: bool = True
+    groups: tuple[str, ...] = ("region",)
+
+
+def check_groups(questionnaire: Questionnaire, groups: Sequence[str]) -> None:
+    """Refuse group column names that are taken by ``id``, ``name`` or a question."""
+    taken = {ID, NAME} | {q.id for _, _, q in questionnaire.questions()}
+    bad = [g for g in groups if g in taken or not g.strip()]
+    if bad:
+        raise InputError(f"group column name(s) {', '.join(map(repr, bad))} are taken or blank")
+
+
+def header(questionnaire: Questionnaire, options: TemplateOptions) -> list[str]:
+    """The header row (group names neutralised against formula injection)."""
+    groups = [neutralise(g) for g in options.groups]
+    return [ID, NAME, *groups, *(q.id for _, _, q in questionnaire.questions())]
+
+
+def label_row(questionnaire: Questionnaire, options: TemplateOptions) -> list[str]:
+    """The label row: the marker, then each column's meaning in ``options.lang``."""
+    lang = options.lang
+    texts = [q.text.get(lang) for _, _, q in questionnaire.questions()]
+    return [neutralise(t) for t in [LABEL_MARKER, NAME_LABEL[lang], *options.groups, *texts]]
+
+
+def allowed_values(question: Question, lang: Lang) -> list[str]:
+    """The values a cell may hold for ``question`` (besides blank and ``n/a``)."""
+    if isinstance(question, (ChoiceQuestion, MultiQuestion)):
+        return [o.id for o in question.options]
+    if isinstance(question, LevelQuestion):
+        return ["1", "2", "3", "4", "5"]
+    if isinstance(question, BoolQuestion):
+        return list(BOOL_WORDS[lang])
+    return []
+
+
+def describe_values(question: Question, lang: Lang) -> str:
+    """The allowed values of ``question`` explained in words."""
+    zh = lang == "zh"
+    if isinstance(question, (ChoiceQuestion, MultiQuestion)):
+        options = "; ".join(f"{o.id} = {o.label.get(lang)}" for o in question.options)
+        if isinstance(question, MultiQuestion):
+            lead = "多选,用逗号分隔:" if zh else "Any of, comma-separated: "
+            return lead + options
+        return options
+    if isinstance(question, LevelQuestion):
+        return "; ".join(f"{i} = {text.get(lang)}" for i, text in enumerate(question.levels, 1))
+    if isinstance(question, BoolQuestion):
+        yes = "/".join(sorted(TRUE_WORDS - {"1", "y"}))
+        no = "/".join(sorted(FALSE_WORDS - {"0", "n"}))
+        return f"{yes} | {no}"
+    return _number_rule(question, lang)
+
+
+def _number_rule(question: NumberQuestion, lang: Lang) -> str:
+    zh = lang == "zh"
+    unit = f" {question.unit.get(lang)}" if question.unit else ""
+    parts = [("数值" if zh else "A number") + unit]
+    if question.min is not None:
+        parts.append(f"≥ {question.min:g}")
+    if question.max is not None:
+        parts.append(f"≤ {question.max:g}")
+    better = {"higher": ("越高越好", "higher is better"), "lower": ("越低越好", "lower is better")}
+    thresholds = ", ".join(f"{t:g}" for t in question.thresholds)
+    word = better[question.better][0 if zh else 1]
+    parts.append(f"({'等级阈值' if zh else 'level thresholds'} {thresholds}; {word})")
+    return " ".join(parts)
+
+
+def csv_template(questionnaire: Questionnaire, options: TemplateOptions) -> str:
+    """The CSV template: the header, and the label row if asked for."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(header(questionnaire, options))
+    if options.labels:
+        writer.writerow(label_row(questionnaire, options))
+    return "\ufeff" + buffer.getvalue()
+
+
+def write_template(
+    questionnaire: Questionnaire, path: str | Path, options: TemplateOptions
+) -> Path:
+    """Write the collection sheet for ``questionnaire`` to ``path``."""
+    if options.fmt not in FORMATS:
+        raise InputError(f"unknown template format {options.fmt!r}; choose xlsx or csv")
+    check_groups(questionnaire, options.groups)
+    if options.fmt == "csv":
+        return write_atomic(path, csv_template(questionnaire, options))
+    from capassess.batch.template_xlsx import write_template_xlsx
+
+    return write_template_xlsx(questionnaire, path, options)

@@ -1,0 +1,100 @@
+"""A batch run on the terminal: progress on stderr (a rich bar on a terminal, plain
+lines otherwise) and the closing summary.
+
+Plain lines come at most every ``PLAIN_EVERY`` seconds (and once per input), so that a
+log of a long run stays short; ``NO_COLOR`` and a non-terminal stderr are honoured by
+the shared console.
+"""
+
+from __future__ import annotations
+
+import time
+from types import TracebackType
+from typing import Any
+
+from capassess.batch.runner import WRITING, BatchResult
+from capassess.views.console import console, message
+
+PLAIN_EVERY = 5.0
+
+
+class BatchProgress:
+    """A ``Progress`` callback for ``run_batch``; use as a context manager."""
+
+    def __init__(self, quiet: bool = False) -> None:
+        self.console = console(stderr=True)
+        self.quiet = quiet
+        self.bar: Any = None
+        self.task: Any = None
+        self.path = ""
+        self.last = 0.0
+
+    def __enter__(self) -> BatchProgress:
+        if self.console.is_terminal and not self.quiet:
+            from rich.progress import (
+                BarColumn,
+                Progress,
+                TextColumn,
+                TimeElapsedColumn,
+                TimeRemainingColumn,
+            )
+
+            self.bar = Progress(
+                TextColumn("{task.description}"), BarColumn(),
+                TextColumn("{task.fields[rows]:,} rows"), TimeElapsedColumn(),
+                TimeRemainingColumn(), console=self.console, transient=True,
+            )  # fmt: skip
+            self.bar.__enter__()
+        return self
+
+    def __call__(self, path: str, done: int, total: int, rows: int) -> None:
+        """Report that ``done`` of ``total`` of ``path`` is read, ``rows`` rows so far."""
+        if self.bar is not None:
+            if path != self.path:
+                self.task = self.bar.add_task(path, total=max(total, 1), rows=rows)
+                self.path = path
+            self.bar.update(self.task, completed=done, rows=rows)
+            return
+        now = time.monotonic()
+        if self.quiet or (path == self.path and now - self.last < PLAIN_EVERY):
+            return
+        if path == WRITING:
+            line = f"{WRITING}..."
+        else:
+            share = f" ({done / total:.0%})" if total else ""
+            line = f"reading {path}{share}: {rows:,} rows"
+        self.console.print(line, markup=False, highlight=False, soft_wrap=True)
+        self.path, self.last = path, now
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(kind, exc, tb)
+
+
+def print_summary(result: BatchResult) -> None:
+    """The closing summary: rows, scored, rejected, time, outputs (to stderr)."""
+    c = result.counts
+    for warning in result.warnings:
+        message(f"warning: {warning}", "yellow")
+    style = "yellow" if c.rejected else "green"
+    message(f"rows read {c.rows:,} = scored {c.scored:,} + rejected {c.rejected:,}", style)
+    extra = [f"{c.duplicates:,} duplicate id rows"] if c.duplicates else []
+    extra += [f"{c.blank:,} blank rows skipped"] if c.blank else []
+    extra += [f"{c.ignored_cells:,} invalid cells ignored"] if c.ignored_cells else []
+    if extra:
+        message("  (" + "; ".join(extra) + ")")
+    message(f"time {result.seconds:.2f} s")
+    for name, path in result.outputs.items():
+        message(f"  {name:<15} {path}")
+
+
+def check_rejects(result: BatchResult, allow_rejects: bool) -> None:
+    """Raise ``GateFailed`` (exit 1) if any row was rejected, unless allowed."""
+    from capassess.errors import GateFailed
+
+    rejected = result.counts.rejected
+    if rejected and not allow_rejects:
+        where = result.outputs.get("rejected", "rejected.csv")
+        raise GateFailed(f"{rejected:,} row(s) rejected; see {where} (--allow-rejects to exit 0)")

@@ -1,0 +1,139 @@
+"""One report per scored unit (``--reports html,md``), by the report command's renderer.
+
+Each unit's row becomes an ``Assessment`` (its subject a branch with its group cells),
+is scored by ``score_assessment``, planned with the questionnaire's default targets
+and rendered by ``report.render.render_report``. With ``--jobs N`` the reports are
+rendered by N worker processes, at most a few hundred units in flight at a time.
+Reports of units later found to be duplicates are removed.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from capassess.atomic import write_atomic
+from capassess.batch.cells import INVALID, QuestionCodec
+from capassess.batch.files import prepare_dir
+from capassess.batch.safe_names import SafeNames
+from capassess.batch.table import Chunk, Rejection
+from capassess.model.answers import Answer, Assessment, Subject
+from capassess.model.base import Lang
+from capassess.model.questionnaire import Questionnaire
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
+IN_FLIGHT_PER_JOB = 64
+_WORKER: dict[str, Any] = {}
+
+
+@dataclass(frozen=True)
+class UnitTask:
+    """One unit to report on: its assessment and where its files go."""
+
+    assessment: Assessment
+    stem: str
+
+
+@dataclass(frozen=True)
+class ReportSettings:
+    """How every unit is scored and reported."""
+
+    questionnaire: Questionnaire
+    folder: Path
+    formats: tuple[str, ...]
+    lang: Lang
+    model: str
+    missing: str
+
+
+def unit_assessment(
+    questionnaire: Questionnaire, codecs: dict[str, QuestionCodec], chunk: Chunk, row: int
+) -> Assessment:
+    """The assessment of the unit at index ``row`` of ``chunk``; blank and invalid cells
+    (ignored when lenient) are left out."""
+    subject = Subject(
+        id=chunk.ids[row].as_py(),
+        name=chunk.names[row].as_py() or None,
+        kind="branch",
+        group={g: a[row].as_py() for g, a in chunk.groups.items() if a[row].as_py()},
+    )
+    cells = {qid: column[row].as_py() for qid, column in chunk.cells.items()}
+    answers = {
+        qid: Answer(value=text)
+        for qid, text in cells.items()
+        if text.strip() and codecs[qid].verdict(text).status != INVALID
+    }
+    return Assessment(questionnaire=questionnaire.ref, subject=subject, answers=answers)
+
+
+def write_unit_reports(settings: ReportSettings, task: UnitTask) -> list[Path]:
+    """Score, plan and render one unit's reports in each format."""
+    from capassess.planning import PlanOptions, Scored, plan_scored
+    from capassess.report.render import render_report
+    from capassess.scoring.engine import score_assessment
+
+    q = settings.questionnaire
+    result = score_assessment(q, task.assessment, model=settings.model, missing=settings.missing)
+    planned = plan_scored(Scored(task.stem, q, task.assessment, result, []), PlanOptions())
+    return [
+        write_atomic(
+            settings.folder / f"{task.stem}.{fmt}", render_report(planned, fmt, settings.lang)
+        )
+        for fmt in settings.formats
+    ]
+
+
+def _init_worker(settings: ReportSettings) -> None:
+    _WORKER["settings"] = settings
+
+
+def _work(task: UnitTask) -> list[Path]:
+    return write_unit_reports(_WORKER["settings"], task)
+
+
+class UnitReports:
+    """Writes per-unit reports as chunks are scored."""
+
+    def __init__(self, settings: ReportSettings, jobs: int) -> None:
+        self.settings = settings
+        self.folder = prepare_dir(settings.folder)
+        q = settings.questionnaire
+        self.codecs = {question.id: QuestionCodec(question) for _, _, question in q.questions()}
+        self.names = SafeNames()
+        self.count = 0
+        self.pool = None
+        if jobs > 1:
+            self.pool = ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(settings,))
+        self.limit = max(1, jobs) * IN_FLIGHT_PER_JOB
+        self.pending: deque[Future[list[Path]]] = deque()
+
+    def add(self, chunk: Chunk, keep: npt.NDArray[np.bool_]) -> None:
+        """Report on every kept row of ``chunk``."""
+        for row in keep.nonzero()[0].tolist():
+            q = self.settings.questionnaire
+            assessment = unit_assessment(q, self.codecs, chunk, row)
+            task = UnitTask(assessment, self.names.claim(assessment.subject.id))
+            self.count += 1
+            if self.pool is None:
+                write_unit_reports(self.settings, task)
+                continue
+            self.pending.append(self.pool.submit(_work, task))
+            while len(self.pending) >= self.limit:
+                self.pending.popleft().result()
+
+    def finish(self, duplicates: list[Rejection]) -> None:
+        """Wait for the workers, then remove the reports of duplicated unit ids."""
+        while self.pending:
+            self.pending.popleft().result()
+        if self.pool is not None:
+            self.pool.shutdown()
+        for unit in {r.unit for r in duplicates}:
+            stem = self.names.by_id.get(unit)
+            for fmt in self.settings.formats if stem else ():
+                (self.folder / f"{stem}.{fmt}").unlink(missing_ok=True)

@@ -1,0 +1,105 @@
+"""``capassess assess``: the interview. Parse options, call the service, exit with its code."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+
+import click
+
+
+def _group(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -> dict[str, str]:
+    from capassess.interactive.subject import parse_group
+
+    try:
+        return parse_group(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
+@click.command()
+@click.option(
+    "-q",
+    "--questionnaire",
+    metavar="PATH_OR_ID",
+    help="Questionnaire id, id@version or path [default: the one the answers file names].",
+)
+@click.option(
+    "-o",
+    "--output",
+    "output",
+    required=True,
+    metavar="ANSWERS.yaml",
+    type=click.Path(dir_okay=False),
+    help="The answers file, saved after every answer.",
+)
+@click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True)
+@click.option(
+    "--resume", is_flag=True, help="Continue an answers file at its first unanswered question."
+)
+@click.option(
+    "--ask",
+    multiple=True,
+    metavar="ID,GLOB,...",
+    help="Re-ask only these questions (ids, capability ids or globs such as 'dg-*').",
+)
+@click.option("--review", is_flag=True, help="Walk every answered question, answers pre-filled.")
+@click.option("--subject-id", help="Id of the bank or branch, e.g. acme-bank.")
+@click.option("--name", help="Name of the bank or branch.")
+@click.option("--kind", type=click.Choice(["bank", "branch"]), help="Bank or branch.")
+@click.option(
+    "--group",
+    multiple=True,
+    metavar="KEY=VALUE",
+    callback=_group,
+    help="A grouping such as region=East (repeatable).",
+)
+@click.option("--assessor", help="Who runs the assessment.")
+@click.option(
+    "--date",
+    type=click.DateTime(["%Y-%m-%d"]),
+    metavar="YYYY-MM-DD",
+    help="Assessment date [default: today].",
+)
+@click.option(
+    "--data-file",
+    type=click.Path(dir_okay=False, exists=True),
+    help="YAML or JSON mapping of question id to value, answered up front.",
+)
+@click.option(
+    "--data", multiple=True, metavar="ID=VALUE", help="Answer one question up front (repeatable)."
+)
+@click.pass_context
+def assess(
+    ctx: click.Context, questionnaire: str | None, output: str, lang: str, resume: bool,
+    ask: tuple[str, ...], review: bool, subject_id: str | None, name: str | None,
+    kind: str | None, group: dict[str, str], assessor: str | None, date: dt.datetime | None,
+    data_file: str | None, data: tuple[str, ...],
+) -> None:  # fmt: skip
+    """Interview a bank: ask each question in turn, saving the answers file after each one.
+
+    At every prompt: < back, s skip, na not applicable, e evidence, n note, g ID jump,
+    ? help, q save and quit. Ctrl-C also saves. Exit 0 when done or saved, 130 after
+    Ctrl-C, 2 for invalid input (or no terminal while questions are left).
+
+    \b
+    Examples:
+      capassess assess -q bank-fintech -o acme.yaml
+      capassess assess -o acme.yaml --resume
+      capassess assess -o acme.yaml --ask 'dg-*,open-api' --lang zh
+      capassess assess -q tiny -o x.yaml --subject-id x --data-file answers.json < /dev/null
+    """
+    from pathlib import Path
+
+    from capassess.cli import user_dirs
+    from capassess.interactive.app import AssessRequest, interview
+    from capassess.interactive.subject import Header
+
+    header = Header(subject_id, name, kind, group or None, assessor, date.date() if date else None)
+    request = AssessRequest(
+        Path(output), questionnaire, "zh" if lang == "zh" else "en", resume, ask, review,
+        header, data_file, data, user_dirs(ctx),
+    )  # fmt: skip
+    code = interview(request)
+    if code:
+        sys.exit(code)

@@ -1,0 +1,165 @@
+"""`template` and `batch`: the branch collection sheet, and scoring many units at once."""
+
+from __future__ import annotations
+
+import click
+
+LANG = click.Choice(["en", "zh"])
+MODELS = click.Choice(["weighted-mean", "staged"])
+DEFAULT_QUESTIONNAIRE = "branch-fintech"
+
+
+def _formats(text: str) -> tuple[str, ...]:
+    chosen = tuple(dict.fromkeys(p.strip() for p in text.split(",") if p.strip()))
+    unknown = [f for f in chosen if f not in ("html", "md")]
+    if unknown:
+        raise click.BadParameter(f"{', '.join(unknown)}: expected html, md or html,md")
+    return chosen
+
+
+@click.command()
+@click.option(
+    "-q",
+    "--questionnaire",
+    default=DEFAULT_QUESTIONNAIRE,
+    show_default=True,
+    metavar="PATH_OR_ID",
+    help="The questionnaire the sheet collects answers for.",
+)
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(["xlsx", "csv"]),
+    help="Sheet format [default: from the suffix of FILE].",
+)
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), metavar="FILE")
+@click.option("--lang", type=LANG, default="en", show_default=True, help="Language of labels.")
+@click.option(
+    "--labels/--no-labels",
+    default=None,
+    help="Add the label row of question texts [default: on for xlsx, off for csv].",
+)
+@click.option(
+    "--group",
+    "groups",
+    multiple=True,
+    default=("region",),
+    show_default=True,
+    help="Group column(s) after id and name (repeat for more).",
+)
+@click.pass_context
+def template(
+    ctx: click.Context, questionnaire: str, fmt: str | None, output: str, lang: str,
+    labels: bool | None, groups: tuple[str, ...],
+) -> None:  # fmt: skip
+    """Write a blank collection sheet for branches to fill in.
+
+    The sheet has columns id, name, the group columns, then one per question id. In
+    XLSX the second row holds the question texts (its first cell is #label, which
+    batch skips), cells have drop-downs and range checks, and a "questions" sheet
+    explains every question.
+
+    \b
+    Examples:
+      capassess template -o branches.xlsx
+      capassess template -q branch-fintech -f csv -o branches.csv --labels --lang zh
+    """
+    from capassess.batch.template import TemplateOptions, write_template
+    from capassess.catalog import find_questionnaire
+    from capassess.cli import user_dirs
+    from capassess.views.console import message
+
+    fmt = fmt or ("csv" if output.lower().endswith(".csv") else "xlsx")
+    options = TemplateOptions(fmt, "zh" if lang == "zh" else "en",
+                              labels if labels is not None else fmt == "xlsx", groups)  # fmt: skip
+    path = write_template(find_questionnaire(questionnaire, user_dirs(ctx)), output, options)
+    message(f"wrote {path}", "green")
+
+
+@click.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path())
+@click.option(
+    "-o",
+    "--output",
+    "outdir",
+    required=True,
+    type=click.Path(file_okay=False),
+    metavar="OUTDIR",
+    help="Folder for scores, rejected rows and reports.",
+)
+@click.option(
+    "-q", "--questionnaire", default=DEFAULT_QUESTIONNAIRE, show_default=True, metavar="PATH_OR_ID"
+)
+@click.option("--group-by", metavar="COL", help="Roll up and map by this group column.")
+@click.option("--reports", default="", metavar="html,md", help="Also one report per unit.")
+@click.option("--rank", type=click.Choice(["score", "topsis"]), default="score", show_default=True)
+@click.option(
+    "--weights",
+    default="model",
+    show_default=True,
+    metavar="model|entropy|blend:ALPHA",
+    help="Criterion weights for ranking.",
+)
+@click.option(
+    "--lenient", is_flag=True, help="Score rows with invalid cells, ignoring those cells."
+)
+@click.option("--allow-rejects", is_flag=True, help="Exit 0 even if rows were rejected.")
+@click.option(
+    "--encoding", metavar="ENC", help="CSV encoding [default: UTF-8 or GB18030, detected]."
+)
+@click.option(
+    "--jobs",
+    type=click.IntRange(1, 64),
+    default=1,
+    show_default=True,
+    help="Worker processes for per-unit reports.",
+)
+@click.option("--model", type=MODELS, help="Scoring model [default: the questionnaire's].")
+@click.option(
+    "--missing",
+    type=click.Choice(["lowest", "exclude", "error"]),
+    help="Missing answers [default: the questionnaire's].",
+)
+@click.option(
+    "--top",
+    type=click.IntRange(1, 1000),
+    default=10,
+    show_default=True,
+    help="Units at the top and bottom of the league table.",
+)
+@click.option("--lang", type=LANG, default="en", show_default=True)
+@click.option("--template-dir", type=click.Path(file_okay=False), help="Your own report templates.")
+@click.pass_context
+def batch(
+    ctx: click.Context, inputs: tuple[str, ...], outdir: str, questionnaire: str,
+    group_by: str | None, reports: str, rank: str, weights: str, lenient: bool,
+    allow_rejects: bool, encoding: str | None, jobs: int, model: str | None,
+    missing: str | None, top: int, lang: str, template_dir: str | None,
+) -> None:  # fmt: skip
+    """Score many units (branches) from CSV, XLSX or folders of answers files.
+
+    Every cell is checked; a row with an invalid cell is rejected with all its reasons
+    into OUTDIR/rejected.csv. Writes scores.csv, scores.xlsx, summary.json and the
+    portfolio report (portfolio.html, portfolio.md). Exit 0 if every row was scored,
+    1 if any was rejected (0 with --allow-rejects), 2 for unusable input.
+
+    \b
+    Examples:
+      capassess batch examples/branches.csv -o out --group-by region
+      capassess batch east.xlsx west.csv answers/ -o out --rank topsis --weights blend:0.5
+      capassess batch big.csv -o out --reports html,md --jobs 4 --allow-rejects
+    """
+    from capassess.batch.runner import BatchOptions, run_batch
+    from capassess.batch.terminal import BatchProgress, check_rejects, print_summary
+    from capassess.catalog import find_questionnaire
+    from capassess.cli import user_dirs
+
+    options = BatchOptions(inputs, outdir, group_by, _formats(reports), rank, weights, lenient,
+                           encoding, jobs, model, missing, top, "zh" if lang == "zh" else "en",
+                           template_dir)  # fmt: skip
+    q = find_questionnaire(questionnaire, user_dirs(ctx))
+    with BatchProgress() as progress:
+        result = run_batch(options, q, progress)
+    print_summary(result)
+    check_rejects(result, allow_rejects)

@@ -1,0 +1,209 @@
+"""What the interview shows (rich): a question with its options, the help, the end."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from capassess.interactive.agenda import Slot
+from capassess.interactive.keys import show_value
+from capassess.interactive.session import Interview
+from capassess.interactive.texts import say
+from capassess.model.base import Lang
+from capassess.model.questionnaire import (
+    BoolQuestion,
+    ChoiceQuestion,
+    LevelQuestion,
+    MultiQuestion,
+    NumberQuestion,
+    Question,
+    Questionnaire,
+)
+
+if TYPE_CHECKING:
+    from rich.console import Group, RenderableType
+    from rich.table import Table
+
+
+def _grid() -> Table:
+    from rich.table import Table
+
+    grid = Table.grid(padding=(0, 2), pad_edge=True)
+    grid.add_column(justify="right", style="bold cyan", no_wrap=True)
+    grid.add_column(no_wrap=True)
+    grid.add_column(ratio=1, overflow="fold")
+    return grid
+
+
+def options_view(question: Question, q: Questionnaire, lang: Lang) -> RenderableType:
+    """The answers ``question`` offers: levels, options, a range, or yes/no."""
+    from rich.markup import escape
+    from rich.text import Text
+
+    if isinstance(question, LevelQuestion):
+        grid = _grid()
+        for i, text in enumerate(question.levels, start=1):
+            grid.add_row(str(i), escape(q.level_name(i, lang)), escape(text.get(lang)))
+        return grid
+    if isinstance(question, (ChoiceQuestion, MultiQuestion)):
+        grid = _grid()
+        for i, option in enumerate(question.options, start=1):
+            grid.add_row(str(i), f"[dim]{escape(option.id)}[/]", escape(option.label.get(lang)))
+        return grid
+    if isinstance(question, NumberQuestion):
+        return Text("  " + number_scale(question, lang), style="dim")
+    grid = _grid()
+    grid.add_row("y", "", say(lang, "yes"))
+    grid.add_row("n", "", say(lang, "no"))
+    return grid
+
+
+def _figure(value: float, unit: str) -> str:
+    return f"{value:g}{unit}" if unit in ("%", "‰") else f"{value:g}"
+
+
+def number_scale(question: NumberQuestion, lang: Lang) -> str:
+    """The unit, the range and the figure at which each level starts."""
+    unit = question.unit.get(lang) if question.unit else ""
+    parts = [say(lang, "unit", unit=unit)] if unit else []
+    low, high = question.min, question.max
+    if low is not None and high is not None:
+        parts.append(say(lang, "range", low=_figure(low, unit), high=_figure(high, unit)))
+    elif low is not None:
+        parts.append(say(lang, "at_least", low=_figure(low, unit)))
+    elif high is not None:
+        parts.append(say(lang, "at_most", high=_figure(high, unit)))
+    if question.better == "higher":
+        steps = [
+            say(lang, "levels_from", level=i + 2, value=_figure(t, unit))
+            for i, t in enumerate(question.thresholds)
+        ]
+    else:
+        steps = [
+            say(lang, "levels_up_to", level=5 - i, value=_figure(t, unit))
+            for i, t in enumerate(question.thresholds)
+        ]
+    return " · ".join(parts + steps)
+
+
+def hint_lines(question: Question, default: str | None, lang: Lang) -> tuple[str, str]:
+    """What may be typed here: the answer format with Enter's default, then the keys."""
+    kind = {
+        "level": "type_level",
+        "choice": "type_choice",
+        "multi": "type_multi",
+        "number": "type_number",
+        "bool": "type_bool",
+    }[question.type]
+    answer = say(lang, kind)
+    if default:
+        answer += " · " + say(lang, "enter_keeps", value=default)
+    note_key = "note" if isinstance(question, BoolQuestion) else "n"
+    return answer, say(lang, "keys", note=note_key)
+
+
+def default_text(session: Interview, slot: Slot, lang: Lang, *, short: bool = False) -> str | None:
+    """The previous answer shown as the default: ``3 (Robust)``, or ``3`` when ``short``."""
+    previous = session.previous(slot.id)
+    if previous is None or previous.is_missing:
+        return None
+    value = previous.value
+    if short and isinstance(slot.question, ChoiceQuestion):
+        return str(value)
+    shown = show_value(slot.question, value, lang)
+    if not short and isinstance(slot.question, LevelQuestion) and isinstance(value, int):
+        shown += f" ({session.questionnaire.level_name(value, lang)})"
+    return shown
+
+
+def question_view(session: Interview, slot: Slot, lang: Lang) -> Group:
+    """The whole screen of one question."""
+    from rich.console import Group
+    from rich.markup import escape
+    from rich.rule import Rule
+    from rich.text import Text
+
+    question, p = slot.question, session.progress(slot)
+    title = f"{slot.dimension.title.get(lang)} › {slot.capability.title.get(lang)}"
+    progress = say(
+        lang, "progress", position=p.position, total=p.total, in_dimension=p.in_dimension,
+        dim_total=p.dimension_total,
+    )  # fmt: skip
+    required = question.evidence == "required"
+    flags = f" · [yellow]{say(lang, 'evidence_required')}[/]" if required else ""
+    parts: list[RenderableType] = [
+        "",
+        Rule(escape(title), align="left", style="cyan"),
+        f"[dim]{escape(progress)} · {escape(question.id)}[/]{flags}",
+        Text(question.text.get(lang), style="bold"),
+    ]
+    if question.help is not None:
+        parts.append(Text(question.help.get(lang), style="italic dim"))
+    parts.append(options_view(question, session.questionnaire, lang))
+    parts += _answer_lines(session, slot, lang)
+    answer, keys = hint_lines(question, default_text(session, slot, lang, short=True), lang)
+    parts += [Text(answer, style="cyan"), Text(keys, style="dim")]
+    return Group(*parts)
+
+
+def _answer_lines(session: Interview, slot: Slot, lang: Lang) -> list[RenderableType]:
+    from rich.text import Text
+
+    lines: list[RenderableType] = []
+    default = default_text(session, slot, lang)
+    if default:
+        lines.append(Text(say(lang, "previous", value=default), style="green"))
+    answer = session.answers.get(slot.id)
+    if answer is not None and answer.evidence:
+        lines.append(Text(say(lang, "evidence_shown", text=answer.evidence)))
+    if answer is not None and answer.note:
+        lines.append(Text(say(lang, "note_shown", text=answer.note)))
+    return lines
+
+
+def help_view(lang: Lang, path: str) -> Group:
+    """Every key, what it does, and where the answers are saved."""
+    from rich.console import Group
+    from rich.markup import escape
+    from rich.text import Text
+
+    keys = [
+        ("1, 2, bi,ml, 42, y", "help_answer"),
+        ("Enter", "help_enter"),
+        ("< or b", "help_back"),
+        ("s", "help_skip"),
+        ("na", "help_na"),
+        ("e", "help_evidence"),
+        ("n", "help_note"),
+        ("g ID", "help_goto"),
+        ("?", "help_help"),
+        ("q", "help_quit"),
+    ]
+    from rich.table import Table
+
+    grid = Table.grid(padding=(0, 2), pad_edge=True)
+    grid.add_column(style="bold cyan", no_wrap=True)
+    grid.add_column(ratio=1, overflow="fold")
+    for key, text in keys:
+        grid.add_row(escape(key), escape(say(lang, text)))
+    title = Text(say(lang, "help_title"), style="bold")
+    return Group(title, grid, Text(say(lang, "help_saved", path=path), style="dim"))
+
+
+def end_view(session: Interview, lang: Lang) -> Group:
+    """The end of the questions: how many were answered, which are still open."""
+    from rich.console import Group
+    from rich.rule import Rule
+    from rich.text import Text
+
+    missing = session.unanswered()
+    total = sum(1 for s in session.slots if session.applies(s.id))
+    parts: list[RenderableType] = [
+        "",
+        Rule(say(lang, "end_title"), align="left", style="cyan"),
+        Text(say(lang, "end_done", answered=total - len(missing), total=total)),
+    ]
+    if missing:
+        text = say(lang, "end_missing", count=len(missing), ids=", ".join(missing))
+        parts.append(Text(text, style="yellow"))
+    parts.append(Text(say(lang, "end_keys"), style="dim"))
+    return Group(*parts)

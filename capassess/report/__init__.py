@@ -1,0 +1,1 @@
+"""Reports: the report model, inline SVG charts and sandboxed Jinja templates."""

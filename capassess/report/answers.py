@@ -1,0 +1,77 @@
+"""Answers as a reader sees them: option labels, level descriptions, units, yes/no."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from capassess.model.answers import Assessment
+from capassess.model.base import Lang
+from capassess.model.questionnaire import (
+    BoolQuestion,
+    Capability,
+    ChoiceQuestion,
+    LevelQuestion,
+    MultiQuestion,
+    NumberQuestion,
+    Question,
+)
+from capassess.model.results import CapabilityScore
+from capassess.report.i18n import strings
+from capassess.report.model import AnswerRow
+
+
+def _number(value: float) -> str:
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def _labels(question: ChoiceQuestion | MultiQuestion, ids: list[str], lang: Lang) -> list[str]:
+    by_id = {o.id: o.label.get(lang) for o in question.options}
+    return [by_id.get(i, i) for i in ids]
+
+
+def answer_text(question: Question, value: Any, lang: Lang) -> str:
+    """The answer in words: ``2 · Department stewards``, ``BI; ML``, ``12 %``, ``yes``."""
+    t = strings(lang)
+    if isinstance(question, LevelQuestion) and isinstance(value, int) and 1 <= value <= 5:
+        return f"{value} · {question.levels[value - 1].get(lang)}"
+    if isinstance(question, ChoiceQuestion):
+        return _labels(question, [str(value)], lang)[0]
+    if isinstance(question, MultiQuestion):
+        picked = value if isinstance(value, list) else [value]
+        return "; ".join(_labels(question, [str(v) for v in picked], lang)) or t["none_selected"]
+    if isinstance(question, NumberQuestion) and isinstance(value, (int, float)):
+        unit = question.unit.get(lang) if question.unit else ""
+        return f"{_number(value)} {unit}".strip()
+    if isinstance(question, BoolQuestion):
+        return t["yes"] if value else t["no"]
+    return str(value)
+
+
+def answer_rows(
+    cap: Capability, score: CapabilityScore, assessment: Assessment, lang: Lang
+) -> tuple[AnswerRow, ...]:
+    """Each question of ``cap`` with its text, status, answer in words, evidence and note."""
+    t = strings(lang)
+    results = {r.id: r for r in score.questions}
+    rows = []
+    for question in cap.questions:
+        result = results[question.id]
+        given = assessment.answers.get(question.id)
+        if result.status == "answered":
+            shown = answer_text(question, result.value, lang)
+        else:
+            shown = t["na"] if result.status == "not_applicable" else "—"
+        rows.append(
+            AnswerRow(
+                id=question.id,
+                text=question.text.get(lang),
+                status=result.status,
+                status_label=t[f"status_{result.status}"],
+                answer=shown,
+                score=result.score,
+                weight=result.weight,
+                evidence=given.evidence if given else None,
+                note=given.note if given else None,
+            )
+        )
+    return tuple(rows)

@@ -1,0 +1,260 @@
+"""Build the report model from a plan: once, in one language, for every format."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+from capassess import __version__
+from capassess.model.base import Lang
+from capassess.model.plan import CapabilityGap, PlannedAction
+from capassess.planning import Planned
+from capassess.report.answers import answer_rows
+from capassess.report.i18n import strings
+from capassess.report.method import build_method
+from capassess.report.model import (
+    ActionRow,
+    Band,
+    CapabilitySection,
+    Cover,
+    DimensionSection,
+    GapRow,
+    PhaseSection,
+    Progress,
+    ProgressRow,
+    Report,
+    Summary,
+)
+from capassess.views.plan import QUADRANT_LABEL, phase_label, why
+
+STRENGTHS = 3
+TOP_GAPS = 5
+
+
+def _level_name(planned: Planned, level: int | None, lang: Lang) -> str:
+    return "—" if level is None else planned.scored.questionnaire.level_name(level, lang)
+
+
+def band_of(score: float | None, lang: Lang) -> Band | None:
+    """The maturity band of an overall score: nascent, developing, established, leading."""
+    if score is None:
+        return None
+    t = strings(lang)
+    index = max(1, min(4, math.floor(score + 1e-9)))
+    low, high = float(index), 5.0 if index == 4 else index + 1.0
+    return Band(t[f"band_{index}"], low, high, t[f"band_{index}_text"])
+
+
+def _gap_row(planned: Planned, g: CapabilityGap, lang: Lang) -> GapRow:
+    q = planned.scored.questionnaire
+    dim = next(d for d in q.dimensions if d.id == g.dimension_id)
+    cap = next(c for c in dim.capabilities if c.id == g.id)
+    return GapRow(
+        id=g.id,
+        title=cap.title.get(lang),
+        dimension_id=dim.id,
+        dimension_title=dim.title.get(lang),
+        score=g.score,
+        level=g.level,
+        level_name=_level_name(planned, g.level, lang),
+        target=g.target,
+        gap=g.gap,
+        priority=g.priority,
+        attainment=g.attainment,
+        met=g.met,
+        baseline=g.baseline,
+        progress=g.progress,
+    )
+
+
+def _action_row(planned: Planned, a: PlannedAction, lang: Lang) -> ActionRow:
+    t = strings(lang)
+    q = planned.scored.questionnaire
+    cap = next(c for _, c in q.capabilities() if c.id == a.capability_id)
+    source = next(x for x in cap.actions if x.id == a.id)
+    return ActionRow(
+        id=a.id,
+        title=a.title.get(lang),
+        description=source.description.get(lang) if source.description else None,
+        capability_id=cap.id,
+        capability_title=cap.title.get(lang),
+        level=a.level,
+        effort=t.get(a.effort, a.effort),
+        impact=t.get(a.impact, a.impact),
+        quadrant=a.quadrant,
+        quadrant_label=QUADRANT_LABEL[lang][a.quadrant],
+        phase=a.phase,
+        start_month=a.start_month,
+        end_month=a.end_month,
+        depends_on=tuple(a.depends_on),
+        pulled_in=a.pulled_in,
+        why=why(a, planned, lang),
+    )
+
+
+def _phases(planned: Planned, lang: Lang) -> tuple[PhaseSection, ...]:
+    road = planned.roadmap
+    return tuple(
+        PhaseSection(
+            index=p.index,
+            label=phase_label(p, lang),
+            start_month=p.start_month,
+            end_month=p.end_month,
+            overall_score=p.overall_score,
+            overall_level=p.overall_level,
+            level_name=_level_name(planned, p.overall_level, lang),
+            effort_points=p.effort_points,
+            budget=p.budget,
+            actions=tuple(_action_row(planned, a, lang) for a in road.in_phase(p.index)),
+        )
+        for p in road.phases
+    )
+
+
+def _dimensions(planned: Planned, rows: dict[str, GapRow], lang: Lang) -> list[DimensionSection]:
+    s = planned.scored
+    sections = []
+    for dim, score, gap in zip(
+        s.questionnaire.dimensions, s.result.dimensions, planned.gaps.dimensions, strict=True
+    ):
+        caps = tuple(
+            CapabilitySection(
+                gap=rows[cap.id],
+                description=cap.description.get(lang) if cap.description else None,
+                answers=answer_rows(cap, cap_score, s.assessment, lang),
+            )
+            for cap, cap_score in zip(dim.capabilities, score.capabilities, strict=True)
+        )
+        sections.append(
+            DimensionSection(
+                id=dim.id,
+                title=dim.title.get(lang),
+                description=dim.description.get(lang) if dim.description else None,
+                weight=score.weight,
+                score=score.score,
+                level=score.level,
+                level_name=_level_name(planned, score.level, lang),
+                target=gap.target,
+                gap=gap.gap,
+                attainment=gap.attainment,
+                baseline=gap.baseline,
+                capabilities=caps,
+            )
+        )
+    return sections
+
+
+def _progress(planned: Planned, rows: dict[str, GapRow]) -> Progress | None:
+    base = planned.baseline
+    if base is None:
+        return None
+    now, then = planned.scored.result.overall.score, base.result.overall.score
+    items = tuple(
+        ProgressRow(
+            id=r.id,
+            title=r.title,
+            baseline=r.baseline,
+            score=r.score,
+            change=None if r.score is None or r.baseline is None else r.score - r.baseline,
+            target=r.target,
+            progress=r.progress,
+        )
+        for r in rows.values()
+    )
+    change = None if now is None or then is None else now - then
+    date = base.assessment.date.isoformat() if base.assessment.date else None
+    return Progress(base.path, date, then, now, change, items)
+
+
+def _target_overall(gaps: list[CapabilityGap]) -> float | None:
+    scored = [g for g in gaps if g.score is not None]
+    total = sum(g.global_weight for g in scored)
+    return sum(g.global_weight * g.target for g in scored) / total if total > 0 else None
+
+
+def _summary(planned: Planned, rows: dict[str, GapRow], lang: Lang) -> Summary:
+    gaps, road, result = planned.gaps, planned.roadmap, planned.scored.result
+    overall = result.overall
+    phases = road.phases
+    return Summary(
+        overall_score=overall.score,
+        overall_level=overall.level,
+        level_name=_level_name(planned, overall.level, lang),
+        band=band_of(overall.score, lang),
+        attainment=gaps.attainment,
+        target_overall=_target_overall(gaps.capabilities),
+        projected_overall=phases[-1].overall_score if phases else overall.score,
+        baseline_overall=gaps.overall_baseline,
+        answered=sum(d.answered + d.not_applicable for d in result.dimensions),
+        asked=sum(d.answered + d.not_applicable + d.missing for d in result.dimensions),
+        action_count=len(road.actions),
+        strengths=tuple(rows[g.id] for g in gaps.strengths()[:STRENGTHS]),
+        top_gaps=tuple(rows[g.id] for g in gaps.ranked()[:TOP_GAPS]),
+        first_actions=tuple(_action_row(planned, a, lang) for a in road.in_phase(0)),
+    )
+
+
+def _targets_text(planned: Planned, target: str | None, lang: Lang) -> str:
+    t = strings(lang)
+    sources = {tg.source for tg in planned.targets.values()}
+    if len(sources) > 1:
+        return t["target_mixed"]
+    source = sources.pop() if sources else "questionnaire"
+    label = t[f"target_{source}"]
+    if source == "option":
+        return f"{label}{t['colon']}{next(iter(planned.targets.values())).level}"
+    profiles = {p.id: p.title.get(lang) for p in planned.scored.questionnaire.profiles}
+    if target and source == "profile":
+        return f"{label}{t['colon']}{profiles.get(target, target)}"
+    return f"{label}{t['colon']}{target}" if target and source == "file" else label
+
+
+def _cover(
+    planned: Planned, title: str, target: str | None, generated: dt.date, lang: Lang
+) -> Cover:
+    s = planned.scored
+    subject, q = s.assessment.subject, s.questionnaire
+    return Cover(
+        title=title,
+        subject_name=subject.name or subject.id,
+        subject_id=subject.id,
+        kind=strings(lang)[f"kind_{subject.kind}"],
+        groups=tuple(subject.group.items()),
+        assessor=s.assessment.assessor,
+        date=s.assessment.date.isoformat() if s.assessment.date else None,
+        questionnaire_title=q.title.get(lang),
+        questionnaire_ref=q.ref,
+        questionnaire_version=q.version,
+        targets=_targets_text(planned, target, lang),
+        generated=generated.isoformat(),
+        tool_version=__version__,
+    )
+
+
+def build_report(
+    planned: Planned,
+    lang: Lang = "en",
+    *,
+    title: str | None = None,
+    target: str | None = None,
+    generated: dt.date | None = None,
+) -> Report:
+    """Turn a plan into the report model; ``target`` names the --target given, if any."""
+    title = title or strings(lang)["report_title"]
+    generated = generated or dt.date.today()
+    start = planned.scored.assessment.date or generated
+    rows = {g.id: _gap_row(planned, g, lang) for g in planned.gaps.capabilities}
+    ranked = [rows[g.id] for g in planned.gaps.ranked()]
+    rest = [r for r in rows.values() if r.id not in {g.id for g in ranked}]
+    return Report(
+        lang=lang,
+        title=title,
+        start_date=start.isoformat(),
+        cover=_cover(planned, title, target, generated, lang),
+        summary=_summary(planned, rows, lang),
+        dimensions=tuple(_dimensions(planned, rows, lang)),
+        gaps=tuple(ranked + rest),
+        phases=_phases(planned, lang),
+        progress=_progress(planned, rows),
+        method=build_method(planned.scored.questionnaire, planned.scored.result, lang),
+    )

@@ -1,0 +1,242 @@
+"""The report's charts as inline SVG: radar, gap bars, roadmap timeline and level band.
+
+Each chart is drawn from the report model alone, carries a <title> and <desc>, keeps its
+text as real (selectable) text, and tells series apart by dash pattern and marker shape,
+so it reads in print and in greyscale.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from capassess.model.base import Lang
+from capassess.report.i18n import strings
+from capassess.report.model import GapRow, Report
+from capassess.report.svg import (
+    BASELINE_SERIES,
+    CURRENT,
+    CURRENT_SERIES,
+    GRID,
+    INK,
+    MUTED,
+    PALE,
+    TARGET,
+    TARGET_SERIES,
+    Series,
+    Svg,
+    marker,
+    text_width,
+    wrap,
+)
+from capassess.report.timeline import level_band, timeline
+
+RADAR_WIDTH = 820.0
+LEGEND_Y = 590.0
+RADIUS = 215.0
+
+
+@dataclass(frozen=True)
+class Charts:
+    """The SVG of each chart; empty when a chart has nothing to show."""
+
+    radar: str
+    gaps: str
+    timeline: str
+    band: str
+
+
+@dataclass(frozen=True)
+class Spoke:
+    """One capability on the radar: its label and its three values."""
+
+    label: str
+    score: float | None
+    target: float
+    baseline: float | None
+
+
+def _spokes(report: Report) -> list[Spoke]:
+    na = strings(report.lang)["na"]
+    spokes = []
+    for d, dim in enumerate(report.dimensions, 1):
+        for c, cap in enumerate(dim.capabilities, 1):
+            g = cap.gap
+            label = f"{d}.{c} {g.title}" + (f" ({na})" if g.score is None else "")
+            spokes.append(Spoke(label, g.score, float(g.target), g.baseline))
+    return spokes
+
+
+def _point(i: float, n: int, value: float, cx: float, cy: float) -> tuple[float, float]:
+    angle = -math.pi / 2 + 2 * math.pi * i / n
+    r = RADIUS * (max(1.0, min(5.0, value)) - 1) / 4
+    return cx + r * math.cos(angle), cy + r * math.sin(angle)
+
+
+def _points(pts: list[tuple[float, float]]) -> str:
+    return " ".join(f"{x:.1f},{y:.1f}" for x, y in pts)
+
+
+def _edge_middle(i: int, n: int, cx: float, cy: float) -> tuple[float, float]:
+    """The middle of the outer ring's edge between spokes ``i - 1`` and ``i``."""
+    (x0, y0), (x1, y1) = _point(i - 1, n, 5, cx, cy), _point(i, n, 5, cx, cy)
+    return (x0 + x1) / 2, (y0 + y1) / 2
+
+
+def _radar_grid(svg: Svg, report: Report, n: int, cx: float, cy: float) -> None:
+    """Shade every other dimension's sector; draw rings 1..5 and a spoke per capability."""
+    start = 0
+    for d, dim in enumerate(report.dimensions):
+        end = start + len(dim.capabilities)
+        outline = [_point(i, n, 5, cx, cy) for i in range(start, end)]
+        sector = [(cx, cy), _edge_middle(start, n, cx, cy), *outline, _edge_middle(end, n, cx, cy)]
+        svg.add("polygon", points=_points(sector), fill=PALE if d % 2 == 0 else "#ffffff")
+        x, y = _edge_middle(start, n, cx, cy)
+        svg.add("line", x1=cx, y1=cy, x2=x, y2=y, stroke=MUTED, stroke_width=1)
+        start = end
+    for level in range(2, 6):
+        ring = _points([_point(i, n, level, cx, cy) for i in range(n)])
+        svg.add("polygon", points=ring, fill="none", stroke=GRID, stroke_width=1)
+    for i in range(n):
+        x, y = _point(i, n, 5, cx, cy)
+        svg.add("line", x1=cx, y1=cy, x2=x, y2=y, stroke=GRID, stroke_width=1)
+    for level in range(1, 6):  # on the rings, between the first two spokes: clear of markers
+        (x0, y0), (x1, y1) = _point(0, n, level, cx, cy), _point(1, n, level, cx, cy)
+        x, y = (x0 + x1) / 2, (y0 + y1) / 2
+        svg.add("text", str(level), x=x, y=y + 4, font_size=10, fill=MUTED, text_anchor="middle")
+
+
+def _radar_labels(svg: Svg, spokes: list[Spoke], cx: float, cy: float) -> None:
+    n = len(spokes)
+    for i, spoke in enumerate(spokes):
+        angle = -math.pi / 2 + 2 * math.pi * i / n
+        cos, sin = math.cos(angle), math.sin(angle)
+        x, y = cx + (RADIUS + 14) * cos, cy + (RADIUS + 14) * sin
+        anchor = "start" if cos > 0.25 else "end" if cos < -0.25 else "middle"
+        # Labels above and below the centre share the width between neighbouring spokes.
+        room = max(110.0, min(220.0, 3.2 * (RADIUS + 14) * math.pi / n))
+        lines = wrap(spoke.label, 12, room if anchor == "middle" else 165, 3)
+        height = 14.4 * len(lines)
+        top = y - height if sin < -0.5 else y if sin > 0.5 else y - height / 2
+        svg.text(x, top + 11, lines, 12, text_anchor=anchor, fill=INK)
+
+
+def _series(svg: Svg, values: list[float | None], series: Series, cx: float, cy: float) -> None:
+    """One series as a closed line with a marker per value; n/a values sit at 1, unmarked."""
+    n = len(values)
+    pts = [_point(i, n, v if v is not None else 1.0, cx, cy) for i, v in enumerate(values)]
+    current = series is CURRENT_SERIES
+    svg.add(
+        "polygon",
+        points=_points(pts),
+        fill=series.colour if current else "none",
+        fill_opacity=0.12 if current else None,
+        stroke=series.colour,
+        stroke_width=2.5 if current else 2,
+        stroke_dasharray=series.dash,
+    )
+    for (x, y), v in zip(pts, values, strict=True):
+        if v is not None:
+            marker(svg, series.shape, x, y, series.colour)
+
+
+def legend(svg: Svg, x: float, y: float, items: list[Series], lang: Lang) -> None:
+    """Line samples with markers and labels, left to right from ``x``."""
+    t = strings(lang)
+    for series in items:
+        label = t[series.key]
+        svg.add(
+            "line",
+            x1=x,
+            y1=y,
+            x2=x + 34,
+            y2=y,
+            stroke=series.colour,
+            stroke_width=2.5,
+            stroke_dasharray=series.dash,
+        )
+        marker(svg, series.shape, x + 17, y, series.colour)
+        svg.add("text", label, x=x + 42, y=y + 4, font_size=12, fill=INK)
+        x += 64 + text_width(label, 12)
+
+
+def radar(report: Report) -> str:
+    """Capability scores against target (and baseline), grouped by dimension."""
+    spokes = _spokes(report)
+    if len(spokes) < 3:
+        return ""
+    t = strings(report.lang)
+    has_base = any(s.baseline is not None for s in spokes)
+    base_text = t["chart_radar_baseline"] if has_base else ""
+    desc = t["chart_radar_desc"].format(n=len(spokes), baseline=base_text)
+    height = LEGEND_Y + 40 + 18 * ((len(report.dimensions) + 1) // 2)
+    svg = Svg(RADAR_WIDTH, height, t["chart_radar"], desc, "radar")
+    cx, cy = RADAR_WIDTH / 2, 300.0
+    _radar_grid(svg, report, len(spokes), cx, cy)
+    series = [TARGET_SERIES, *([BASELINE_SERIES] if has_base else []), CURRENT_SERIES]
+    for one in series:
+        values = [getattr(s, "score" if one is CURRENT_SERIES else one.key) for s in spokes]
+        _series(svg, values, one, cx, cy)
+    _radar_labels(svg, spokes, cx, cy)
+    legend(svg, 40, LEGEND_Y, [CURRENT_SERIES, *series[:-1]], report.lang)
+    _dimension_key(svg, report, LEGEND_Y + 30)
+    return svg.render()
+
+
+def _dimension_key(svg: Svg, report: Report, y: float) -> None:
+    """The dimensions by number, in two columns, as the spoke labels number them."""
+    half = (len(report.dimensions) + 1) // 2
+    for d, dim in enumerate(report.dimensions):
+        x = 40.0 + (d // half) * 380
+        line = wrap(f"{d + 1}  {dim.title}", 12, 360, 1)
+        svg.text(x, y + (d % half) * 18, line, 12, fill=MUTED)
+
+
+def _gap_row(svg: Svg, g: GapRow, y: float, scale: Callable[[float], float]) -> None:
+    score, left = g.score or 1.0, scale(1)
+    svg.text(left - 12, y + 11, wrap(g.title, 12, left - 24, 1), 12, text_anchor="end", fill=INK)
+    dim = wrap(g.dimension_title, 10, left - 24, 1)
+    svg.text(left - 12, y + 24, dim, 10, text_anchor="end", fill=MUTED)
+    svg.add("rect", x=left, y=y + 4, width=scale(score) - left, height=18, fill=CURRENT)
+    svg.add(
+        "rect",
+        x=scale(score),
+        y=y + 4,
+        width=scale(g.target) - scale(score),
+        height=18,
+        fill="url(#gap-hatch)",
+        stroke=TARGET,
+        stroke_width=1.2,
+    )
+    text = f"{score:.2f} → {g.target}  (−{g.gap or 0:.2f})"
+    svg.add("text", text, x=scale(g.target) + 8, y=y + 18, font_size=12, fill=INK)
+
+
+def gap_bars(report: Report) -> str:
+    """Bars from 1 to the score and on to the target, for capabilities with a gap."""
+    rows = [g for g in report.gaps if g.gap and not g.met and g.score is not None]
+    if not rows:
+        return ""
+    t = strings(report.lang)
+    left, right, top, step = 340.0, 770.0, 44.0, 36.0
+    height = top + step * len(rows) + 16
+
+    def scale(value: float) -> float:
+        return left + (right - left) * (value - 1) / 4
+
+    desc = t["chart_gaps_desc"].format(n=len(rows))
+    svg = Svg(900, height, t["chart_gaps"], desc, "gaps")
+    svg.hatch("gap-hatch", TARGET)
+    for level in range(1, 6):
+        x = scale(level)
+        svg.add("line", x1=x, y1=top - 8, x2=x, y2=height - 10, stroke=GRID)
+        svg.add("text", str(level), x=x, y=top - 14, font_size=11, fill=MUTED, text_anchor="middle")
+    for i, g in enumerate(rows):
+        _gap_row(svg, g, top + i * step, scale)
+    return svg.render()
+
+
+def draw_charts(report: Report) -> Charts:
+    """Every chart of the report."""
+    return Charts(radar(report), gap_bars(report), timeline(report), level_band(report))

@@ -1,0 +1,155 @@
+"""The Jinja environment of reports: sandboxed, strict, user-overridable, located errors.
+
+Templates are looked up in the user's folder first, then in the shipped one; a name
+starting with ``!`` (``{% extends "!report.html.j2" %}``) always means the shipped file,
+so a user template can extend the one it replaces.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from jinja2 import (
+    BaseLoader,
+    Environment,
+    FileSystemLoader,
+    StrictUndefined,
+    TemplateError,
+    TemplateNotFound,
+    TemplateSyntaxError,
+)
+from jinja2.sandbox import SandboxedEnvironment
+
+from capassess.errors import InputError
+from capassess.resources import data_dir
+
+SHIPPED_PREFIX = "!"
+PLAIN_TEXT = (".md.j2", ".md", ".txt.j2", ".txt")
+MD_SPECIAL = re.compile(r"([\\`*_\[\]<>&|#~])")
+# Runtime errors a template can cause with its own expressions (e.g. ``{{ 1 / 0 }}``).
+TEMPLATE_RUNTIME = (TemplateError, ArithmeticError, TypeError, ValueError, LookupError)
+
+
+class ReportLoader(BaseLoader):
+    """Find templates in the user's folder, then the shipped one; ``!name`` is shipped."""
+
+    def __init__(self, user_dir: Path | None = None, shipped_dir: Path | None = None) -> None:
+        self.shipped = FileSystemLoader(str(shipped_dir or data_dir("templates")))
+        self.user = FileSystemLoader(str(user_dir)) if user_dir is not None else None
+        self.files: set[str] = set()
+
+    def get_source(
+        self, environment: Environment, template: str
+    ) -> tuple[str, str | None, Callable[[], bool] | None]:
+        """Return the source, file name and up-to-date check of ``template``."""
+        if template.startswith(SHIPPED_PREFIX):
+            found = self.shipped.get_source(environment, template[len(SHIPPED_PREFIX) :])
+        elif self.user is not None:
+            try:
+                found = self.user.get_source(environment, template)
+            except TemplateNotFound:
+                found = self.shipped.get_source(environment, template)
+        else:
+            found = self.shipped.get_source(environment, template)
+        if found[1]:
+            self.files.add(found[1])
+        return found
+
+
+def _num(value: float | None, digits: int = 2) -> str:
+    return "—" if value is None else f"{value:.{digits}f}"
+
+
+def _pct(value: float | None) -> str:
+    return "—" if value is None else f"{value:.0%}"
+
+
+def _signed(value: float | None, digits: int = 2) -> str:
+    return "—" if value is None else f"{value:+.{digits}f}"
+
+
+def md_text(value: object) -> str:
+    """Escape text for Markdown: no raw HTML, emphasis, links or table pipes; one line."""
+    text = MD_SPECIAL.sub(r"\\\1", str(value))
+    return " ".join(text.split())
+
+
+def md_cell(value: object) -> str:
+    """Escape text for a GFM table cell: as ``md_text``, with line breaks as ``<br>``."""
+    lines = [md_text(line) for line in str(value).strip().splitlines()]
+    return "<br>".join(line for line in lines if line) or " "
+
+
+def mermaid_text(value: object) -> str:
+    """Text safe inside a Mermaid gantt line: no ``: ; #`` or angle brackets."""
+    return " ".join(re.sub(r"[:;#<>{}\[\]`\"]", " ", str(value)).split())
+
+
+def add_months(iso_date: str, months: int) -> str:
+    """The ISO date ``months`` after ``iso_date`` (day clamped to 28)."""
+    start = dt.date.fromisoformat(iso_date)
+    index = start.year * 12 + start.month - 1 + int(months)
+    return dt.date(index // 12, index % 12 + 1, min(start.day, 28)).isoformat()
+
+
+def _autoescape(name: str | None) -> bool:
+    return not (name or "").endswith(PLAIN_TEXT)
+
+
+def report_environment(template_dir: str | Path | None = None) -> SandboxedEnvironment:
+    """A sandboxed, strict environment over the user's templates and the shipped ones."""
+    user = None
+    if template_dir is not None:
+        user = Path(template_dir)
+        if not user.is_dir():
+            raise InputError.at("the template folder does not exist", str(user))
+    env = SandboxedEnvironment(
+        loader=ReportLoader(user),
+        undefined=StrictUndefined,
+        autoescape=_autoescape,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(
+        num=_num,
+        pct=_pct,
+        signed=_signed,
+        md=md_text,
+        cell=md_cell,
+        mermaid=mermaid_text,
+        add_months=add_months,
+    )
+    return env
+
+
+def _template_frame(tb: TracebackType | None, files: set[str]) -> tuple[str | None, int | None]:
+    """The innermost traceback frame that lies in a template file."""
+    where: tuple[str | None, int | None] = (None, None)
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename in files:
+            where = (tb.tb_frame.f_code.co_filename, tb.tb_lineno)
+        tb = tb.tb_next
+    return where
+
+
+def render_template(env: Environment, name: str, context: Mapping[str, Any]) -> str:
+    """Render template ``name``; a template mistake becomes an ``InputError`` with file:line."""
+    loader = env.loader
+    files = loader.files if isinstance(loader, ReportLoader) else set()
+    try:
+        return env.get_template(name).render(**context)
+    except TemplateSyntaxError as exc:
+        raise InputError.at(f"template error: {exc.message}", exc.filename, exc.lineno) from None
+    except TemplateNotFound as exc:
+        raise InputError.at(f"template not found: {exc.name}") from None
+    except TEMPLATE_RUNTIME as exc:
+        path, line = _template_frame(exc.__traceback__, files)
+        if path is None and not isinstance(exc, TemplateError):
+            raise
+        raise InputError.at(f"template error: {exc}", path or name, line) from None

@@ -1,0 +1,91 @@
+"""The method section: model and formula, weights, AHP consistency, n/a and missing lists."""
+
+from __future__ import annotations
+
+from capassess import __version__
+from capassess.model.base import Lang
+from capassess.model.questionnaire import Questionnaire
+from capassess.model.results import QuestionStatus, ScoreResult
+from capassess.report.i18n import strings
+from capassess.report.model import (
+    AhpRow,
+    LevelRow,
+    Method,
+    QuestionRef,
+    ReferenceRow,
+    WeightRow,
+)
+from capassess.scoring.weights import ROOT, tree_weights
+
+
+def _web_url(url: str | None) -> str | None:
+    """Keep only http(s) links, so a questionnaire cannot plant a ``javascript:`` link."""
+    return url if url and url.lower().startswith(("https://", "http://")) else None
+
+
+def _weights(q: Questionnaire, result: ScoreResult, lang: Lang) -> tuple[WeightRow, ...]:
+    titles = {cap.id: cap.title.get(lang) for _, cap in q.capabilities()}
+    rows: list[WeightRow] = []
+    for dim, score in zip(q.dimensions, result.dimensions, strict=True):
+        rows.append(WeightRow(dim.id, dim.title.get(lang), 0, score.weight, score.global_weight))
+        rows += [
+            WeightRow(c.id, titles[c.id], 1, c.weight, c.global_weight) for c in score.capabilities
+        ]
+    return tuple(rows)
+
+
+def _ahp(q: Questionnaire, lang: Lang) -> tuple[AhpRow, ...]:
+    titles = {dim.id: dim.title.get(lang) for dim in q.dimensions}
+    titles.update({cap.id: cap.title.get(lang) for _, cap in q.capabilities()})
+    titles[ROOT] = q.title.get(lang)
+    return tuple(
+        AhpRow(
+            node=node or q.id,
+            title=titles.get(node, node),
+            size=len(r.weights),
+            lambda_max=r.lambda_max,
+            cr=r.cr,
+            limit=r.limit,
+            consistent=r.consistent,
+        )
+        for node, r in tree_weights(q).ahp.items()
+    )
+
+
+def _questions(
+    q: Questionnaire, result: ScoreResult, status: QuestionStatus, lang: Lang
+) -> tuple[QuestionRef, ...]:
+    wanted = set(result.question_ids(status))
+    return tuple(
+        QuestionRef(question.id, question.text.get(lang), cap.title.get(lang))
+        for _, cap, question in q.questions()
+        if question.id in wanted
+    )
+
+
+def build_method(q: Questionnaire, result: ScoreResult, lang: Lang) -> Method:
+    """Describe how ``result`` was scored, in ``lang``."""
+    t = strings(lang)
+    formula = t["formula_staged"] if result.model == "staged" else t["formula_weighted_mean"]
+    policy = t.get(f"missing_{result.missing_policy}", result.missing_policy)
+    return Method(
+        model=result.model,
+        formula=formula,
+        missing_policy=policy,
+        weights=_weights(q, result, lang),
+        ahp=_ahp(q, lang),
+        not_applicable=_questions(q, result, "not_applicable", lang),
+        missing=_questions(q, result, "missing", lang),
+        skipped=_questions(q, result, "skipped", lang),
+        levels=tuple(
+            LevelRow(
+                lv.level, lv.name.get(lang), lv.description.get(lang) if lv.description else None
+            )
+            for lv in q.levels
+        ),
+        references=tuple(
+            ReferenceRow(ref.id, ref.title.get(lang), _web_url(ref.url)) for ref in q.references
+        ),
+        questionnaire_ref=q.ref,
+        tool_version=__version__,
+    )

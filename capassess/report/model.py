@@ -1,0 +1,269 @@
+"""The report model: plain, frozen data in one language, built once and fed to every format.
+
+Numbers stay numbers (templates format them); text is already in the report's language.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from capassess.model.base import Lang
+
+
+@dataclass(frozen=True)
+class Cover:
+    """Who was assessed, by whom, when, against which questionnaire."""
+
+    title: str
+    subject_name: str
+    subject_id: str
+    kind: str
+    groups: tuple[tuple[str, str], ...]
+    assessor: str | None
+    date: str | None
+    questionnaire_title: str
+    questionnaire_ref: str
+    questionnaire_version: str
+    targets: str
+    generated: str
+    tool_version: str
+
+
+@dataclass(frozen=True)
+class Band:
+    """A maturity band: a name, its score range and what it means."""
+
+    name: str
+    low: float
+    high: float
+    text: str
+
+
+@dataclass(frozen=True)
+class GapRow:
+    """One capability against its target."""
+
+    id: str
+    title: str
+    dimension_id: str
+    dimension_title: str
+    score: float | None
+    level: int | None
+    level_name: str
+    target: int
+    gap: float | None
+    priority: float | None
+    attainment: float | None
+    met: bool
+    baseline: float | None
+    progress: float | None
+
+
+@dataclass(frozen=True)
+class AnswerRow:
+    """One question with its answer, evidence and note."""
+
+    id: str
+    text: str
+    status: str
+    status_label: str
+    answer: str
+    score: float | None
+    weight: float
+    evidence: str | None
+    note: str | None
+
+
+@dataclass(frozen=True)
+class CapabilitySection:
+    """A capability: its gap and its answers."""
+
+    gap: GapRow
+    description: str | None
+    answers: tuple[AnswerRow, ...]
+
+
+@dataclass(frozen=True)
+class DimensionSection:
+    """A dimension: its scores and its capabilities."""
+
+    id: str
+    title: str
+    description: str | None
+    weight: float
+    score: float | None
+    level: int | None
+    level_name: str
+    target: float | None
+    gap: float | None
+    attainment: float | None
+    baseline: float | None
+    capabilities: tuple[CapabilitySection, ...]
+
+
+@dataclass(frozen=True)
+class ActionRow:
+    """An action on the roadmap and why it is there."""
+
+    id: str
+    title: str
+    description: str | None
+    capability_id: str
+    capability_title: str
+    level: int
+    effort: str
+    impact: str
+    quadrant: str
+    quadrant_label: str
+    phase: int
+    start_month: int
+    end_month: int
+    depends_on: tuple[str, ...]
+    pulled_in: bool
+    why: str
+
+
+@dataclass(frozen=True)
+class PhaseSection:
+    """A roadmap phase: its actions and the projected overall score after it."""
+
+    index: int
+    label: str
+    start_month: int
+    end_month: int | None
+    overall_score: float | None
+    overall_level: int | None
+    level_name: str
+    effort_points: int
+    budget: int | None
+    actions: tuple[ActionRow, ...]
+
+
+@dataclass(frozen=True)
+class ProgressRow:
+    """A capability's score then and now."""
+
+    id: str
+    title: str
+    baseline: float | None
+    score: float | None
+    change: float | None
+    target: int
+    progress: float | None
+
+
+@dataclass(frozen=True)
+class Progress:
+    """How far the bank moved since its baseline assessment."""
+
+    baseline_path: str
+    baseline_date: str | None
+    baseline_overall: float | None
+    overall: float | None
+    change: float | None
+    rows: tuple[ProgressRow, ...]
+
+
+@dataclass(frozen=True)
+class Summary:
+    """The executive summary."""
+
+    overall_score: float | None
+    overall_level: int | None
+    level_name: str
+    band: Band | None
+    attainment: float | None
+    target_overall: float | None
+    projected_overall: float | None
+    baseline_overall: float | None
+    answered: int
+    asked: int
+    action_count: int
+    strengths: tuple[GapRow, ...]
+    top_gaps: tuple[GapRow, ...]
+    first_actions: tuple[ActionRow, ...]
+
+
+@dataclass(frozen=True)
+class WeightRow:
+    """A dimension (depth 0) or capability (depth 1) with its weights."""
+
+    id: str
+    title: str
+    depth: int
+    weight: float
+    global_weight: float
+
+
+@dataclass(frozen=True)
+class AhpRow:
+    """The consistency of one AHP matrix of the questionnaire."""
+
+    node: str
+    title: str
+    size: int
+    lambda_max: float
+    cr: float
+    limit: float
+    consistent: bool
+
+
+@dataclass(frozen=True)
+class QuestionRef:
+    """A question named in a list (n/a, missing, skipped)."""
+
+    id: str
+    text: str
+    capability_title: str
+
+
+@dataclass(frozen=True)
+class LevelRow:
+    """A maturity level and its name."""
+
+    level: int
+    name: str
+    description: str | None
+
+
+@dataclass(frozen=True)
+class ReferenceRow:
+    """An external framework the questionnaire is grounded in."""
+
+    id: str
+    title: str
+    url: str | None
+
+
+@dataclass(frozen=True)
+class Method:
+    """How the scores were made."""
+
+    model: str
+    formula: str
+    missing_policy: str
+    weights: tuple[WeightRow, ...]
+    ahp: tuple[AhpRow, ...]
+    not_applicable: tuple[QuestionRef, ...]
+    missing: tuple[QuestionRef, ...]
+    skipped: tuple[QuestionRef, ...]
+    levels: tuple[LevelRow, ...]
+    references: tuple[ReferenceRow, ...]
+    questionnaire_ref: str
+    tool_version: str
+
+
+@dataclass(frozen=True)
+class Report:
+    """Everything a report shows, in one language."""
+
+    lang: Lang
+    title: str
+    start_date: str
+    cover: Cover
+    summary: Summary
+    dimensions: tuple[DimensionSection, ...]
+    gaps: tuple[GapRow, ...]
+    phases: tuple[PhaseSection, ...]
+    progress: Progress | None
+    method: Method

@@ -1,0 +1,72 @@
+"""Render a plan as an HTML, Markdown or JSON report."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Literal
+
+from markupsafe import Markup
+
+from capassess.errors import InputError
+from capassess.model.base import Lang
+from capassess.plan_json import plan_json
+from capassess.planning import Planned
+from capassess.report.build import build_report
+from capassess.report.charts import draw_charts
+from capassess.report.environment import render_template, report_environment
+from capassess.report.i18n import strings
+from capassess.report.model import Report
+
+Format = Literal["html", "md", "json"]
+FORMATS: tuple[Format, ...] = ("html", "md", "json")
+TEMPLATES = {"html": "report.html.j2", "md": "report.md.j2"}
+REPORT_SCHEMA_VERSION = 1
+
+
+def report_json(planned: Planned, title: str | None = None) -> str:
+    """The plan JSON (score JSON, gaps, roadmap) with the report schema version."""
+    data = plan_json(planned)
+    data["report_schema_version"] = REPORT_SCHEMA_VERSION
+    if title:
+        data["title"] = title
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def render_model(
+    report: Report, fmt: Literal["html", "md"], template_dir: str | Path | None = None
+) -> str:
+    """Render a built report model with the (possibly overridden) templates."""
+    env = report_environment(template_dir)
+    charts = draw_charts(report) if fmt == "html" else None
+    context = {
+        "report": report,
+        "t": strings(report.lang),
+        "lang": report.lang,
+        "charts": {
+            key: Markup(svg)  # our own SVG, every text in it escaped by report.svg
+            for key, svg in (dataclasses.asdict(charts).items() if charts else ())
+        },
+    }
+    return render_template(env, TEMPLATES[fmt], context)
+
+
+def render_report(
+    planned: Planned,
+    fmt: str,
+    lang: Lang = "en",
+    *,
+    title: str | None = None,
+    target: str | None = None,
+    template_dir: str | Path | None = None,
+    generated: dt.date | None = None,
+) -> str:
+    """The report of ``planned`` in ``fmt`` (html, md or json) and ``lang``."""
+    if fmt not in FORMATS:
+        raise InputError.at(f"unknown report format {fmt!r} (known: {', '.join(FORMATS)})")
+    if fmt == "json":
+        return report_json(planned, title)
+    report = build_report(planned, lang, title=title, target=target, generated=generated)
+    return render_model(report, "md" if fmt == "md" else "html", template_dir)

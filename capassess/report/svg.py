@@ -1,0 +1,198 @@
+"""A small SVG writer: escaped text and attributes, accessible titles, text measuring."""
+
+from __future__ import annotations
+
+import html
+import unicodedata
+from dataclasses import dataclass
+
+# Greyscale-safe series: told apart by dash pattern and marker shape as well as colour.
+CURRENT = "#1f4e79"
+TARGET = "#b45309"
+BASELINE = "#6b7280"
+INK = "#1f2937"
+MUTED = "#6b7280"
+GRID = "#d1d5db"
+PALE = "#f3f4f6"
+
+
+@dataclass(frozen=True)
+class Series:
+    """How one data series looks: its label key (i18n), colour, dash pattern and marker."""
+
+    key: str
+    colour: str
+    dash: str | None
+    shape: str
+
+
+CURRENT_SERIES = Series("current", CURRENT, None, "circle")
+TARGET_SERIES = Series("target", TARGET, "7 4", "square")
+BASELINE_SERIES = Series("baseline", BASELINE, "2 3", "triangle")
+
+
+def esc(value: object) -> str:
+    """Escape text or an attribute value for SVG/HTML."""
+    return html.escape(str(value), quote=True)
+
+
+def _fmt(value: object) -> str:
+    if isinstance(value, float):
+        return f"{value:.1f}".rstrip("0").rstrip(".")
+    return str(value)
+
+
+def attrs(**values: object) -> str:
+    """``key="value"`` pairs; ``_`` in a key becomes ``-``, ``None`` values are left out."""
+    return "".join(
+        f' {key.rstrip("_").replace("_", "-")}="{esc(_fmt(value))}"'
+        for key, value in values.items()
+        if value is not None
+    )
+
+
+def char_width(char: str) -> float:
+    """Width of a character in ems: wide for CJK and full-width forms."""
+    return 1.0 if unicodedata.east_asian_width(char) in ("W", "F") else 0.56
+
+
+def text_width(text: str, size: float) -> float:
+    """Estimated width in pixels of ``text`` at font size ``size``."""
+    return sum(char_width(c) for c in text) * size
+
+
+# Closing punctuation never starts a line in Chinese typesetting.
+NO_LINE_START = set("，。、；：？！）》」』】,.;:?!)")
+
+
+def _is_word(char: str) -> bool:
+    return char.isascii() and char.isalnum()
+
+
+def _cut(text: str, size: float, width: float) -> tuple[str, str]:
+    """Split ``text`` where it stops fitting ``width``: at a space, or between CJK
+    characters, but not inside a Latin word such as ``SDK``."""
+    used, end = 0.0, len(text)
+    for i, char in enumerate(text):
+        used += char_width(char) * size
+        if used > width:
+            end = i
+            break
+    if end == len(text):
+        return text, ""
+    space = text.rfind(" ", 0, end + 1)
+    if space > 0 and not any(char_width(c) == 1.0 for c in text[space:end]):
+        end = space
+    start = end
+    while start > 0 and _is_word(text[start - 1]) and _is_word(text[start]):
+        start -= 1
+    if 0 < start < end:
+        end = start
+    if text[end] in NO_LINE_START:
+        end += 1
+    return text[:end].rstrip(), text[end:].lstrip()
+
+
+def _wrap(text: str, size: float, width: float, lines: int) -> tuple[list[str], str]:
+    out: list[str] = []
+    rest = text.strip()
+    while rest and len(out) < lines:
+        line, rest = _cut(rest, size, width)
+        if not line:
+            line, rest = rest[0], rest[1:]
+        out.append(line)
+    return out, rest
+
+
+def wrap(text: str, size: float, width: float, lines: int = 2) -> list[str]:
+    """Wrap ``text`` into at most ``lines`` balanced lines of ``width`` px; cut with '…'."""
+    out, rest = _wrap(text, size, width, lines)
+    if rest and out:
+        last = out[-1]
+        while last and text_width(last + "…", size) > width:
+            last = last[:-1]
+        out[-1] = last.rstrip() + "…"
+    elif len(out) > 1:
+        # Narrow the width while the text still fits: no lone character on the last line.
+        narrow = text_width(text, size) / len(out) + size
+        while narrow < width:
+            tighter, left = _wrap(text, size, narrow, len(out))
+            if not left:
+                return tighter
+            narrow += size / 2
+    return out
+
+
+class Svg:
+    """An SVG document built element by element."""
+
+    def __init__(self, width: float, height: float, title: str, desc: str, name: str) -> None:
+        self.width, self.height, self.name = width, height, name
+        self.parts: list[str] = [f'<title id="{esc(name)}-t">{esc(title)}</title>']
+        self.parts.append(f'<desc id="{esc(name)}-d">{esc(desc)}</desc>')
+
+    def add(self, tag: str, text: str | None = None, /, **values: object) -> None:
+        """Add an element; ``text`` (escaped) becomes its content."""
+        if text is None:
+            self.parts.append(f"<{tag}{attrs(**values)}/>")
+        else:
+            self.parts.append(f"<{tag}{attrs(**values)}>{esc(text)}</{tag}>")
+
+    def open(self, tag: str, /, **values: object) -> None:
+        """Open a container element such as ``g``."""
+        self.parts.append(f"<{tag}{attrs(**values)}>")
+
+    def close(self, tag: str) -> None:
+        """Close a container element."""
+        self.parts.append(f"</{tag}>")
+
+    def text(
+        self, x: float, y: float, lines: list[str], size: float = 12, **values: object
+    ) -> None:
+        """Add text, one ``tspan`` per line, ``1.2em`` apart."""
+        self.open("text", x=x, y=y, font_size=size, **values)
+        for i, line in enumerate(lines):
+            self.add("tspan", line, x=x, dy=f"{1.2 if i else 0}em")
+        self.close("text")
+
+    def hatch(self, ident: str, colour: str, gap: int = 6) -> None:
+        """Define a diagonal hatch pattern ``ident`` in ``colour``."""
+        self.parts.append(
+            f'<defs><pattern id="{esc(ident)}" width="{gap}" height="{gap}" '
+            f'patternUnits="userSpaceOnUse" patternTransform="rotate(45)">'
+            f'<rect width="{gap}" height="{gap}" fill="#ffffff"/>'
+            f'<line x1="0" y1="0" x2="0" y2="{gap}" stroke="{esc(colour)}" stroke-width="2.5"/>'
+            "</pattern></defs>"
+        )
+
+    def render(self) -> str:
+        """The SVG element, sized to fit its container."""
+        head = (
+            f'<svg class="chart chart-{esc(self.name)}" '
+            f'viewBox="0 0 {_fmt(self.width)} {_fmt(self.height)}" role="img" '
+            f'aria-labelledby="{esc(self.name)}-t {esc(self.name)}-d">'
+        )
+        return head + "".join(self.parts) + "</svg>"
+
+
+def marker(svg: Svg, shape: str, x: float, y: float, colour: str, size: float = 4.5) -> None:
+    """Draw a series marker: ``circle``, ``square`` or ``triangle`` centred at x, y."""
+    if shape == "circle":
+        svg.add("circle", cx=x, cy=y, r=size, fill=colour, stroke="#ffffff", stroke_width=1)
+    elif shape == "square":
+        s = size * 0.9
+        svg.add(
+            "rect",
+            x=x - s,
+            y=y - s,
+            width=2 * s,
+            height=2 * s,
+            fill="#ffffff",
+            stroke=colour,
+            stroke_width=2,
+        )
+    else:
+        points = f"{x:.1f},{y - size:.1f} {x + size:.1f},{y + size * 0.8:.1f} " + (
+            f"{x - size:.1f},{y + size * 0.8:.1f}"
+        )
+        svg.add("polygon", points=points, fill=colour, stroke="#ffffff", stroke_width=1)

@@ -1,0 +1,65 @@
+"""Shared helpers of the batch tests: questionnaires, CSV writing, running the CLI."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from click.testing import CliRunner, Result
+
+from capassess.catalog import load_questionnaire
+from capassess.cli import main
+from capassess.model.questionnaire import Questionnaire
+from tests.conftest import ROOT, TINY
+
+HERE = Path(__file__).resolve().parent
+MINI = HERE / "data" / "mini.yaml"
+BRANCH = ROOT / "questionnaires" / "branch-fintech.yaml"
+
+
+def mini() -> Questionnaire:
+    """Two dimensions, one level question each: capability score = the level answered."""
+    return load_questionnaire(MINI)
+
+
+def tiny() -> Questionnaire:
+    """Every question type, and a ``when``."""
+    return load_questionnaire(TINY)
+
+
+def branch() -> Questionnaire:
+    """The shipped branch questionnaire."""
+    return load_questionnaire(BRANCH)
+
+
+def csv_text(rows: Sequence[Sequence[object]]) -> str:
+    """Rows as CSV text."""
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerows(rows)
+    return buffer.getvalue()
+
+
+def write_csv(path: Path, rows: Sequence[Sequence[object]], encoding: str = "utf-8") -> Path:
+    """Write ``rows`` as a CSV file in ``encoding``."""
+    path.write_bytes(csv_text(rows).encode(encoding))
+    return path
+
+
+def run_cli(*args: str) -> Result:
+    """Run ``capassess ARGS`` and return the result (exceptions are not caught)."""
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def read_csv(path: Path) -> list[dict[str, str]]:
+    """The rows of a CSV file we wrote (UTF-8 with BOM)."""
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def summary(folder: Path) -> dict[str, Any]:
+    """The summary.json of a run."""
+    return json.loads((folder / "summary.json").read_text(encoding="utf-8"))  # type: ignore[no-any-return]

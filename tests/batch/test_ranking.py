@@ -1,0 +1,78 @@
+"""Ranking by score or TOPSIS, with model, entropy or blended weights, on hand-checked
+examples. With ``mini`` the two criteria are the level answers and model weights 1/2."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from capassess.batch.ranking import competition_ranks, criteria_matrix, parse_weights
+from capassess.errors import InputError
+from tests.batch.helpers import MINI, read_csv, run_cli, write_csv
+
+
+def _ranked(
+    tmp_path: Path, units: list[tuple[str, int, int]], *options: str
+) -> dict[str, tuple[str, str]]:
+    source = write_csv(tmp_path / "in.csv", [["id", "q1", "q2"], *units])
+    result = run_cli("batch", str(source), "-o", str(tmp_path / "out"), "-q", str(MINI), *options)
+    assert result.exit_code == 0, result.output
+    return {
+        r["id"]: (r["rank"], r.get("rank_value", ""))
+        for r in read_csv(tmp_path / "out" / "scores.csv")
+    }
+
+
+def test_topsis_with_model_weights(tmp_path: Path) -> None:
+    # Norms: c1 sqrt(1 + 25 + 9) = sqrt 35, c2 sqrt(1 + 25 + 1) = sqrt 27; weights 1/2 each,
+    # so v1 = a x1 with a = 0.5 / sqrt 35, v2 = b x2 with b = 0.5 / sqrt 27.
+    # Ideal (5a, 5b), worst (a, b). A (1, 1): closeness 0. B (5, 5): 1.
+    # C (3, 1): d+ = sqrt((2a)^2 + (4b)^2) = 0.420380, d- = 2a = 0.169031, c = 0.286779.
+    ranked = _ranked(tmp_path, [("A", 1, 1), ("B", 5, 5), ("C", 3, 1)], "--rank", "topsis")
+    a, b = 0.5 / math.sqrt(35), 0.5 / math.sqrt(27)
+    d_best, d_worst = math.sqrt((2 * a) ** 2 + (4 * b) ** 2), 2 * a
+    assert (round(d_best, 6), round(d_worst, 6)) == (0.42038, 0.169031)
+    assert ranked == {"B": ("1", "1"), "C": ("2", "0.286779"), "A": ("3", "0")}
+
+
+def test_entropy_weights_favour_the_criterion_that_varies(tmp_path: Path) -> None:
+    # c2 is 4 for everyone: entropy 1, weight 0; c1 takes all the weight, so value = c1.
+    ranked = _ranked(tmp_path, [("A", 1, 4), ("B", 5, 4), ("C", 3, 4)], "--weights", "entropy")
+    assert ranked == {"B": ("1", "5"), "C": ("2", "3"), "A": ("3", "1")}
+
+
+def test_blended_weights(tmp_path: Path) -> None:
+    # blend:0.5 of model (1/2, 1/2) and entropy (1, 0): (3/4, 1/4).
+    # A: 0.75 * 1 + 0.25 * 4 = 1.75; B: 0.75 * 5 + 1 = 4.75; C: 0.75 * 3 + 1 = 3.25.
+    ranked = _ranked(tmp_path, [("A", 1, 4), ("B", 5, 4), ("C", 3, 4)], "--weights", "blend:0.5")
+    assert ranked == {"B": ("1", "4.75"), "C": ("2", "3.25"), "A": ("3", "1.75")}
+
+
+def test_score_rank_with_model_weights_is_the_overall_score(tmp_path: Path) -> None:
+    ranked = _ranked(tmp_path, [("A", 2, 2), ("B", 1, 3), ("C", 5, 1)])
+    # Overall: A 2, B 2, C 3: equal scores share a rank.
+    assert ranked == {"C": ("1", ""), "A": ("2", ""), "B": ("2", "")}
+
+
+def test_competition_ranks() -> None:
+    ranks = competition_ranks(np.array([3.0, np.nan, 5.0, 3.0, 1.0]))
+    assert ranks.tolist() == [2, 0, 1, 2, 4]
+
+
+def test_na_criteria_take_the_column_mean() -> None:
+    filled = criteria_matrix(np.array([[1.0, np.nan], [3.0, np.nan], [np.nan, 2.0]]))
+    assert filled.tolist() == [[1.0, 2.0], [3.0, 2.0], [2.0, 2.0]]
+
+
+@pytest.mark.parametrize("text", ["blend", "blend:2", "blend:x", "ahp", ""])
+def test_bad_weights_are_refused(text: str) -> None:
+    with pytest.raises(InputError, match="--weights"):
+        parse_weights(text)
+
+
+def test_weights_parse() -> None:
+    assert str(parse_weights("blend:0.25")) == "blend:0.25"
+    assert parse_weights("entropy").method == "entropy"

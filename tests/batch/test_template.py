@@ -1,0 +1,126 @@
+"""``capassess template`` makes the collection sheet; filled in, ``batch`` reads it back."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from openpyxl import load_workbook
+
+from capassess.batch.table import LABEL_MARKER
+from capassess.model.answers import Answer, Assessment, Subject
+from capassess.scoring.engine import score_assessment
+from tests.batch.helpers import BRANCH, branch, read_csv, run_cli
+
+FILLED = {
+    "BR001": {"b-data-entry": 96.5, "b-data-issues": 1, "b-data-steward": "是", "b-data-level": 4,
+              "b-data-reports": "dashboard", "b-staff-trained": 72, "b-innovation": "pilot",
+              "b-scene-partners": 12, "b-partner-time": "m1-3", "b-gov-services": "n/a"},
+    "BR002": {"b-data-entry": 80, "b-data-steward": "否", "b-data-level": 2, "b-paperless": 40.5},
+}  # fmt: skip
+
+
+def test_xlsx_template_layout(tmp_path: Path) -> None:
+    result = run_cli("template", "-q", str(BRANCH), "-o", str(tmp_path / "t.xlsx"), "--lang", "zh")
+    assert result.exit_code == 0, result.output
+    book = load_workbook(tmp_path / "t.xlsx")
+    assert book.sheetnames == ["data", "questions", "lists"]
+    assert book["lists"].sheet_state == "hidden"
+    data = book["data"]
+    questions = [q for _, _, q in branch().questions()]
+    header = [c.value for c in data[1]]
+    assert header == ["id", "name", "region", *(q.id for q in questions)]
+    labels = [c.value for c in data[2]]
+    assert labels[0] == LABEL_MARKER and labels[3] == questions[0].text.zh
+    assert data.freeze_panes == "D3"
+    rules = {str(r.sqref).split(":")[0]: r for r in data.data_validations.dataValidation}
+    assert len(rules) == len(questions)
+    kinds = {q.id: rules[f"{chr(ord('D') + i)}3"] for i, q in enumerate(questions[:20])}
+    assert kinds["b-data-reports"].type == "list" and kinds["b-data-reports"].formula1.startswith(
+        "lists!"
+    )
+    assert kinds["b-data-entry"].type == "custom"
+    assert kinds["b-data-entry"].formula1 == 'OR(AND(ISNUMBER(D3),D3>=0,D3<=100),D3="n/a")'
+    assert kinds["b-data-steward"].type == "list"
+    first, last = kinds["b-data-reports"].formula1.split("!")[1].replace("$", "").split(":")
+    reports = [row[0].value for row in book["lists"][first:last]]
+    assert reports == ["manual", "monthly", "dashboard", "alerts", "n/a"]
+    sheet = book["questions"]
+    assert sheet.max_row == 1 + len(questions)
+    assert sheet["A2"].value == questions[0].id
+
+
+def test_filled_xlsx_template_is_read_back(tmp_path: Path) -> None:
+    run_cli("template", "-q", str(BRANCH), "-o", str(tmp_path / "t.xlsx"))
+    book = load_workbook(tmp_path / "t.xlsx")
+    data = book["data"]
+    header = [c.value for c in data[1]]
+    for unit, answers in FILLED.items():
+        data.append([unit, f"{unit} branch", "East", *(answers.get(h) for h in header[3:])])
+    book.save(tmp_path / "filled.xlsx")
+    result = run_cli(
+        "batch", str(tmp_path / "filled.xlsx"), "-o", str(tmp_path / "out"), "-q", str(BRANCH)
+    )
+    assert result.exit_code == 0, result.output
+    scores = {r["id"]: r for r in read_csv(tmp_path / "out" / "scores.csv")}
+    q = branch()
+    for unit, answers in FILLED.items():
+        typed = {k: Answer(value=v) for k, v in answers.items()}
+        expected = score_assessment(
+            q, Assessment(questionnaire=q.ref, subject=Subject(id=unit), answers=typed)
+        )
+        assert scores[unit]["overall"] == f"{expected.overall.score:.4f}"
+        assert scores[unit]["row"] == str(3 + list(FILLED).index(unit))
+
+
+def test_csv_template_with_labels_is_read_back(tmp_path: Path) -> None:
+    path = tmp_path / "t.csv"
+    result = run_cli(
+        "template",
+        "-q",
+        str(BRANCH),
+        "-o",
+        str(path),
+        "--labels",
+        "--group",
+        "region",
+        "--group",
+        "city",
+    )
+    assert result.exit_code == 0
+    text = path.read_text(encoding="utf-8-sig")
+    lines = text.splitlines()
+    assert lines[0].startswith("id,name,region,city,b-data-entry")
+    assert lines[1].startswith(f"{LABEL_MARKER},")
+    width = len(lines[0].split(","))
+    path.write_text(
+        text + "BR001,One,East,Hangzhou," + ",".join(["3"] * (width - 4)) + "\n", encoding="utf-8"
+    )
+    result = run_cli(
+        "batch", str(path), "-o", str(tmp_path / "out"), "-q", str(BRANCH), "--allow-rejects"
+    )
+    rows = read_csv(tmp_path / "out" / "scores.csv") + read_csv(tmp_path / "out" / "rejected.csv")
+    assert "rows read 1 =" in result.output
+    assert rows[0].get("row") == "3"
+
+
+def test_csv_template_without_labels(tmp_path: Path) -> None:
+    run_cli("template", "-q", str(BRANCH), "-f", "csv", "-o", str(tmp_path / "t.txt"))
+    lines = (tmp_path / "t.txt").read_text(encoding="utf-8-sig").splitlines()
+    assert len(lines) == 1
+
+
+def test_a_group_column_may_not_be_a_question(tmp_path: Path) -> None:
+    result = run_cli(
+        "template", "-q", str(BRANCH), "-o", str(tmp_path / "t.csv"), "--group", "b-data-entry"
+    )
+    assert result.exit_code == 2
+    assert "taken" in result.output
+
+
+def test_template_text_is_neutralised(tmp_path: Path) -> None:
+    run_cli(
+        "template", "-q", str(BRANCH), "-o", str(tmp_path / "t.xlsx"), "--group", "=HYPERLINK(1)"
+    )
+    data = load_workbook(tmp_path / "t.xlsx")["data"]
+    assert data["C1"].value == "'=HYPERLINK(1)" and data["C1"].data_type == "s"
+    assert data["C2"].value == "'=HYPERLINK(1)"

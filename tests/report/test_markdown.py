@@ -1,0 +1,105 @@
+"""The Markdown report: GitHub-flavoured tables, a useful outline, escaped cells."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from capassess.planning import PlanOptions, plan_file
+from capassess.report.environment import md_cell, md_text, mermaid_text
+from capassess.report.render import render_report
+from tests.report.helpers import banks, headings, markdown, md_tables
+
+HEADINGS = {
+    "en": ["Executive summary", "Capabilities by dimension", "Gap analysis", "Roadmap", "Method"],
+    "zh": ["执行摘要", "分维度能力详情", "差距分析", "改进路线图", "评估方法"],
+}
+
+
+@pytest.fixture(
+    scope="module",
+    params=[(b, lang) for b in banks() for lang in ("en", "zh")],
+    ids=lambda p: f"{p[0].name}-{p[1]}",
+)
+def rendered(request: pytest.FixtureRequest):
+    bank, lang = request.param
+    options = PlanOptions(baseline=str(bank.baseline) if bank.baseline else None)
+    planned = plan_file(bank.answers, options, bank.dirs)
+    return bank, lang, planned, render_report(planned, "md", lang)
+
+
+def test_outline(rendered) -> None:
+    bank, lang, planned, text = rendered
+    levels = headings(text)
+    assert [tag for tag, _ in levels].count("h1") == 1
+    h2 = [content for tag, content in levels if tag == "h2"]
+    expected = list(HEADINGS[lang])
+    if bank.baseline:
+        expected.insert(4, "Progress since the baseline" if lang == "en" else "与基线相比的进展")
+    assert h2 == expected
+    q = planned.scored.questionnaire
+    h3 = [content for tag, content in levels if tag == "h3"]
+    for d, dim in enumerate(q.dimensions, 1):
+        assert f"{d}. {dim.title.get(lang)}" in " ".join(h3)
+    h4 = [content for tag, content in levels if tag == "h4"]
+    assert len(h4) == sum(len(dim.capabilities) for dim in q.dimensions)
+
+
+def test_tables_have_the_expected_rows(rendered) -> None:
+    _bank, lang, planned, text = rendered
+    q = planned.scored.questionnaire
+    tables = md_tables(text)
+    caps = sum(len(d.capabilities) for d in q.dimensions)
+    by_header = {}
+    for table in tables:
+        by_header.setdefault(table.header[0], []).append(table)
+    first = "#"
+    gap_tables = [t for t in by_header[first] if len(t.header) == 8]
+    assert len(gap_tables) == 1 and len(gap_tables[0].rows) == caps
+    road = [t for t in tables if len(t.header) == 8 and t is not gap_tables[0]]
+    assert len(road) == 1 and len(road[0].rows) == len(planned.roadmap.actions)
+    question = "Question" if lang == "en" else "问题"
+    answers = by_header[question]
+    assert len(answers) == caps
+    assert sum(len(t.rows) for t in answers) == sum(1 for _ in q.questions())
+    assert all(len(row) == len(t.header) for t in tables for row in t.rows)
+
+
+def test_answers_are_folded_and_the_roadmap_has_a_gantt(rendered) -> None:
+    _, _, planned, text = rendered
+    caps = sum(len(d.capabilities) for d in planned.scored.questionnaire.dimensions)
+    assert text.count("<details>") == text.count("</details>") == caps
+    fences = [t for t in markdown().parse(text) if t.type == "fence"]
+    if planned.roadmap.actions:
+        assert [f.info for f in fences] == ["mermaid"]
+        gantt = fences[0].content
+        assert gantt.startswith("gantt\n") and "dateFormat YYYY-MM-DD" in gantt
+        tasks = [line for line in gantt.splitlines() if re.search(r":\S+, \d{4}-\d\d-\d\d, ", line)]
+        assert len(tasks) == len(planned.roadmap.actions)
+
+
+def test_escaping_filters() -> None:
+    assert md_text("a | b *c* <b>") == r"a \| b \*c\* \<b\>"
+    assert md_cell("one | two\nthree") == r"one \| two<br>three"
+    assert md_cell("") == " "
+    assert mermaid_text("Go: now; #1 <x>") == "Go now 1 x"
+    table = "| a | b |\n|---|---|\n| " + md_cell("x | y\nz") + " | " + md_cell("*") + " |\n"
+    parsed = md_tables(table)
+    assert parsed[0].rows == [["x | y<br>z", "*"]]
+
+
+def test_cell_with_pipes_and_newlines_stays_in_its_table(tmp_path, runner) -> None:
+    from capassess.cli import main
+    from tests.report.helpers import TINY
+
+    text = TINY.answers.read_text(encoding="utf-8").replace(
+        '"Stewards in retail only"', '"retail | corporate\\nsecond line"'
+    )
+    answers = tmp_path / "pipes.yaml"
+    answers.write_text(text, encoding="utf-8")
+    result = runner.invoke(main, TINY.cli("report", str(answers), "-f", "md", "-o", "-"))
+    assert result.exit_code == 0, result.output
+    governance = next(t for t in md_tables(result.stdout) if t.header[0] == "Question")
+    assert len(governance.rows) == 2 and len(governance.rows[0]) == 6
+    assert governance.rows[0][5] == "retail | corporate<br>second line"
