@@ -125,21 +125,17 @@ class Sheet(Protocol):
     @property
     def headers(self) -> Sequence[str]:
         """The header of each column."""
-        ...
 
     @property
     def widths(self) -> Sequence[float]:
         """The width of each column, in characters."""
-        ...
 
     @property
     def rows(self) -> int:
         """The number of rows below the header."""
-        ...
 
     def block(self, start: int, stop: int) -> Sequence[SheetColumn]:
         """The cells of rows ``start`` to ``stop``, column by column."""
-        ...
 
 
 def _cells(column: SheetColumn) -> pa.Array:

@@ -5,7 +5,8 @@ For n units (rows) and m criteria (columns), all benefit criteria:
 1. Normalise each column: ``proportion`` (default) p_ij = x_ij / sum_i x_ij, which needs
    x >= 0; or ``minmax``, x'_ij = (x_ij - min_j) / (max_j - min_j), then proportions of x'.
 2. Entropy e_j = -k sum_i p_ij ln p_ij with k = 1 / ln n, taking 0 ln 0 = 0.
-3. Divergence d_j = 1 - e_j (clipped at 0 against rounding); w_j = d_j / sum_j d_j.
+3. Divergence d_j = 1 - e_j, taken as 0 below 1e-12 (rounding noise: a constant column
+   scaled by 0.1 sums to 2.3000000000000003, not 2.3); w_j = d_j / sum_j d_j.
 
 Edge cases, by design:
 
@@ -46,6 +47,9 @@ def entropy_weights(
     return [d / total for d in divergence]
 
 
+ROUNDING = 1e-12
+
+
 def _divergence(column: list[float], normalise: Normalisation) -> float:
     n = len(column)
     if normalise == "minmax":
@@ -57,7 +61,8 @@ def _divergence(column: list[float], normalise: Normalisation) -> float:
     if n < 2 or total <= 0:
         return 0.0
     entropy = -sum(x / total * math.log(x / total) for x in column if x > 0) / math.log(n)
-    return max(0.0, 1.0 - entropy)
+    divergence = 1.0 - entropy
+    return divergence if divergence > ROUNDING else 0.0
 
 
 def _divergence_numpy(x: Any, normalise: Normalisation) -> list[float]:
@@ -73,7 +78,8 @@ def _divergence_numpy(x: Any, normalise: Normalisation) -> list[float]:
     p = np.divide(x, total, out=np.zeros_like(x), where=total > 0)
     plogp = p * np.log(np.where(p > 0, p, 1.0))
     entropy = -plogp.sum(axis=0) / math.log(n)
-    divergence = np.where(total > 0, np.clip(1.0 - entropy, 0.0, None), 0.0)
+    divergence = 1.0 - entropy
+    divergence = np.where((total > 0) & (divergence > ROUNDING), divergence, 0.0)
     return list(divergence.tolist())
 
 

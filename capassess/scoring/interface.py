@@ -24,11 +24,9 @@ class ScoringModel(Protocol):
 
     def capability(self, questions: Sequence[Weighted]) -> float | None:
         """Score a capability in [1, 5] from (question score s in [0, 1], weight) pairs."""
-        ...
 
     def combine(self, children: Sequence[Weighted]) -> float | None:
         """Score a dimension or the whole from (child score in [1, 5], weight) pairs."""
-        ...
 
 
 MODEL_NAMES = ("weighted-mean", "staged")

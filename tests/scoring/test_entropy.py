@@ -98,3 +98,11 @@ def test_blend() -> None:
     for alpha, a, b in [(1.5, [1], [1]), (0.5, [1, 2], [1]), (0.5, [0, 0], [1, 1])]:
         with pytest.raises(ValueError):
             blend(a, b, alpha)
+
+
+def test_scaled_constant_column_stays_without_information() -> None:
+    # 23 x 0.1 sums to 2.3000000000000003, so p_i is not exactly 1/23 and e_j falls a
+    # hair below 1; that rounding must not hand the whole weight to the constant column.
+    rows = [[0.1, 1.0]] * 23
+    assert entropy_weights(rows) == [0.5, 0.5]
+    assert entropy_weights(np.array(rows)) == [0.5, 0.5]
