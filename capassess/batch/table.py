@@ -99,7 +99,6 @@ class Source(Protocol):
 
     def batches(self) -> Iterator[Batch]:
         """Yield the input in chunks; ``Batch.done`` counts progress towards ``size``."""
-        ...
 
 
 def resolve_layout(
