@@ -1,48 +1,158 @@
-"""Write files atomically: a reader sees the old file or the new one, never half of one."""
+"""Write files atomically: a reader sees the old file or the new one, never half of one.
+
+Every file capassess writes goes through ``replacing``: the new content is written to a
+hidden temporary file beside the target (``.NAME.XXXXXXXX.tmp``), synced to disk and
+moved over the target with ``os.replace``. A run killed on the way leaves the old file
+(and at worst a hidden temporary file); a failure removes the temporary file and is an
+``OutputError`` that names the path.
+
+Targets that cannot simply be replaced:
+
+- a symbolic link is followed: the file it points to is replaced and the link kept, as
+  editors do;
+- an existing file that is not a regular file (a device such as ``/dev/null`` or
+  ``/dev/full``, a FIFO), and a file named through a descriptor (``/dev/stdout``,
+  ``/dev/fd/1``, ``/proc/...``), is written in place, as a shell's ``>`` does: a
+  temporary file and a rename would replace the device node itself, or miss the file
+  the descriptor shows;
+- an existing folder is refused.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
-from capassess.errors import OutputError
+from capassess.errors import CapassessError, OutputError
 
 
-def _mode(target: Path) -> int:
-    """The permission bits for ``target``: those it has, else what the umask allows."""
+def _read_umask() -> int:
+    # Read once, at import: os.umask can only be read by setting it, which is not
+    # thread-safe, and batch writes files from two threads.
+    umask = os.umask(0)
+    os.umask(umask)
+    return umask
+
+
+_UMASK = _read_umask()
+
+
+DESCRIPTOR_PATHS = ("/dev/fd/", "/proc/")
+STANDARD_STREAMS = ("/dev/stdin", "/dev/stdout", "/dev/stderr")
+
+
+def default_mode() -> int:
+    """The permission bits a new file gets under the umask."""
+    return 0o666 & ~_UMASK
+
+
+def output_error(path: str | Path, exc: OSError) -> OutputError:
+    """The ``OutputError`` for ``exc``, raised while writing ``path``."""
+    return OutputError(f"cannot write {path}: {exc.strerror or exc}")
+
+
+@contextlib.contextmanager
+def writing(path: str | Path) -> Iterator[None]:
+    """Report an ``OSError`` raised in the block as an ``OutputError`` about ``path``."""
     try:
-        return target.stat().st_mode & 0o7777
+        yield
+    except OSError as exc:
+        raise output_error(path, exc) from None
+
+
+@contextlib.contextmanager
+def _guarded(target: Path, ours: tuple[Path, ...]) -> Iterator[None]:
+    """As ``writing``, but an error about some other named file (say, an input being
+    read while the output is written) is reported as being about that file."""
+    try:
+        yield
+    except OSError as exc:
+        name = exc.filename
+        if isinstance(name, (str, os.PathLike)) and Path(name) not in ours:
+            raise CapassessError(f"{os.fspath(name)}: {exc.strerror or exc}") from None
+        raise output_error(target, exc) from None
+
+
+def _existing_mode(path: Path) -> int | None:
+    """The ``st_mode`` of what ``path`` leads to, or ``None`` if nothing is there yet."""
+    try:
+        return path.stat().st_mode
+    except FileNotFoundError:
+        return None
+
+
+def _in_place(target: Path, real: Path) -> bool:
+    """True if the existing regular file ``target`` must be written in place: one named
+    through a descriptor (``/dev/stdout`` redirected to a file: a new file in its folder
+    would not be the file the descriptor shows) or whose folder cannot be known."""
+    absolute = os.path.abspath(target)
+    if absolute.startswith(DESCRIPTOR_PATHS) or absolute in STANDARD_STREAMS:
+        return True
+    try:
+        return not os.path.samefile(target, real)  # e.g. an unlinked file: "x (deleted)"
     except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
+        return True
+
+
+def _commit(tmp: Path, real: Path) -> None:
+    """Sync ``tmp`` to disk, give it the target's permissions and move it over ``real``."""
+    fd = os.open(tmp, os.O_RDWR)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    mode = _existing_mode(real)
+    os.chmod(tmp, stat.S_IMODE(mode) if mode is not None else default_mode())
+    os.replace(tmp, real)
+
+
+@contextlib.contextmanager
+def replacing(path: str | Path) -> Iterator[Path]:
+    """Yield the path to write the new content of ``path`` to; put it in place if the
+    block succeeds.
+
+    The yielded path is a temporary file beside the target, or the target itself when
+    that is written in place (a device, a FIFO, ``/dev/stdout``). The target's folder
+    is created when missing. Any
+    ``OSError``, in the block too, becomes an ``OutputError``; an existing file at
+    ``path`` is then left untouched.
+    """
+    target = Path(path)
+    with writing(target):
+        mode = _existing_mode(target)
+    if mode is not None and stat.S_ISDIR(mode):
+        raise OutputError(f"cannot write {target}: it is a folder")
+    real = Path(os.path.realpath(target))  # a symlink is kept; the file it names replaced
+    if mode is not None and (not stat.S_ISREG(mode) or _in_place(target, real)):
+        with _guarded(target, (target,)):
+            yield target
+        return
+    with writing(target):
+        real.parent.mkdir(parents=True, exist_ok=True)
+        fd, name = tempfile.mkstemp(prefix=f".{real.name}.", suffix=".tmp", dir=real.parent)
+        os.close(fd)
+    tmp = Path(name)
+    committed = False
+    try:
+        with _guarded(target, (tmp, target, real)):
+            yield tmp
+            _commit(tmp, real)
+            committed = True
+    finally:
+        if not committed:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
 
 
 def write_atomic(path: str | Path, text: str) -> Path:
-    """Write ``text`` as UTF-8 to ``path`` through a temporary file in the same folder.
+    """Write ``text`` as UTF-8 to ``path`` through ``replacing``; return ``path``.
 
-    The folder is created when missing. Any failure is an ``OutputError`` and leaves an
-    existing file at ``path`` untouched.
+    Any failure is an ``OutputError`` and leaves an existing file at ``path`` untouched.
     """
-    target = Path(path)
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    except OSError as exc:
-        raise OutputError(f"cannot write {target}: {exc.strerror or exc}") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, _mode(target))
-        os.replace(tmp, target)
-    except BaseException as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        if isinstance(exc, OSError):
-            raise OutputError(f"cannot write {target}: {exc.strerror or exc}") from None
-        raise
-    return target
+    with replacing(path) as tmp, open(tmp, "w", encoding="utf-8", newline="") as handle:
+        handle.write(text)
+    return Path(path)

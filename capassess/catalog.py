@@ -100,6 +100,10 @@ def load_target(path: str | Path, questionnaire: Questionnaire | None = None) ->
     def check(target: TargetFile) -> list[Problem]:
         if questionnaire is None:
             return []
+        meant = (target.questionnaire or questionnaire.id).partition("@")[0]
+        if meant != questionnaire.id:
+            message = f"this target file is for questionnaire {meant!r}, not {questionnaire.id!r}"
+            return [Problem(message, ("questionnaire",))]
         caps = {cap.id for _, cap in questionnaire.capabilities()}
         return [
             Problem(f"unknown capability {cid!r} in {questionnaire.id}", ("targets", cid))

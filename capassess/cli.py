@@ -13,8 +13,93 @@ LANG = click.Choice(["en", "zh"])
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
+# Commands that live in capassess.commands.*, imported only when run or asked for help:
+# name -> (module, function, summary). The summary is what `capassess --help` lists; a
+# test keeps it equal to the first paragraph of the command's own help.
+LAZY: dict[str, tuple[str, str, str]] = {
+    "assess": (
+        "capassess.commands.assess",
+        "assess",
+        "Interview a bank: ask each question in turn, saving the answers file after each one.",
+    ),
+    "batch": (
+        "capassess.commands.batch",
+        "batch",
+        "Score many units (branches) from CSV, XLSX or folders of answers files.",
+    ),
+    "compare": (
+        "capassess.commands.planning",
+        "compare",
+        "Compare two assessments: scores, levels and answers that changed.",
+    ),
+    "demo": (
+        "capassess.commands.reporting",
+        "demo",
+        "Score the bundled example bank, plan, and write its reports in both languages.",
+    ),
+    "plan": (
+        "capassess.commands.planning",
+        "plan",
+        "Show the gaps to target and a phased, dependency-ordered roadmap.",
+    ),
+    "report": (
+        "capassess.commands.reporting",
+        "report",
+        "Write an assessment's report: HTML (one offline file), Markdown or JSON.",
+    ),
+    "score": (
+        "capassess.commands.scoring",
+        "score",
+        "Score an answers file: overall, per dimension and per capability.",
+    ),
+    "template": (
+        "capassess.commands.batch",
+        "template",
+        "Write a blank collection sheet for branches to fill in.",
+    ),
+    "weights": (
+        "capassess.commands.scoring",
+        "weights",
+        "Derive and check weights (AHP pairwise matrices).",
+    ),
+}
+
+
 class CapassessGroup(click.Group):
-    """A group that turns capassess errors into messages and exit codes, once."""
+    """A group that turns capassess errors into messages and exit codes, once.
+
+    Commands named in ``LAZY`` are imported on first use, so ``--help`` and the light
+    commands do not pay for the others.
+    """
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(set(self.commands) | set(LAZY))
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in LAZY:
+            import importlib
+
+            module, attr, _summary = LAZY[cmd_name]
+            command = getattr(importlib.import_module(module), attr)
+            self.add_command(command, cmd_name)
+        return self.commands.get(cmd_name)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """List the commands with their summaries, without importing the lazy ones."""
+        names = self.list_commands(ctx)
+        limit = formatter.width - 6 - max(len(name) for name in names)
+        rows = []
+        for name in names:
+            if name in self.commands:
+                command = self.commands[name]
+                if command.hidden:
+                    continue
+                rows.append((name, command.get_short_help_str(limit)))
+            else:
+                summary = click.Command(name, help=LAZY[name][2])
+                rows.append((name, summary.get_short_help_str(limit)))
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
 
     def invoke(self, ctx: click.Context) -> Any:
         from capassess.errors import CapassessError
@@ -145,31 +230,6 @@ def schema(kind: str) -> None:
     from capassess.schemas import schema_json
 
     click.echo(schema_json(kind))
-
-
-from capassess.commands.scoring import score, weights  # noqa: E402
-
-main.add_command(score)
-main.add_command(weights)
-
-from capassess.commands.assess import assess  # noqa: E402
-
-main.add_command(assess)
-
-from capassess.commands.planning import compare, plan  # noqa: E402
-
-main.add_command(plan)
-main.add_command(compare)
-
-from capassess.commands.batch import batch, template  # noqa: E402
-
-main.add_command(template)
-main.add_command(batch)
-
-from capassess.commands.reporting import demo, report  # noqa: E402
-
-main.add_command(report)
-main.add_command(demo)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -16,6 +16,7 @@ from typing import Any, Literal, TypeVar
 from pydantic import BaseModel, ValidationError
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.constructor import ConstructorError, RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from capassess.errors import InputError, Loc, Problem
@@ -38,14 +39,21 @@ M = TypeVar("M", bound=BaseModel)
 
 @dataclass
 class YamlDocument:
-    """A parsed YAML file: plain data plus the round-trip tree that knows positions."""
+    """A parsed YAML file: plain data plus the round-trip tree that knows positions.
+
+    A file read by the fast path has no tree until a position is first asked for; then
+    its ``text`` is parsed again by the careful round-trip parser.
+    """
 
     path: str
     data: Any
-    tree: Any
+    tree: Any = None
+    text: str | None = None
 
     def position(self, loc: Loc) -> tuple[int, int, Loc]:
         """Return (line, column, shown loc) of ``loc``, 1-based, as near as the tree knows."""
+        if self.tree is None and self.text is not None:
+            self.tree = _careful(self.text, self.path).tree
         node, line, col, shown = self.tree, 1, 1, []
         for part in loc:
             if isinstance(node, CommentedMap) and part in node:
@@ -137,9 +145,98 @@ def _plain(node: Any, path: str, budget: list[int]) -> Any:
     raise InputError.at(f"unsupported YAML value of type {type(node).__name__}", path)
 
 
+class _Constructor(RoundTripConstructor):
+    """The round-trip constructor, with a located error for a scalar it cannot build."""
+
+    def construct_non_recursive_object(self, node: Any, tag: str | None = None) -> Any:
+        """Build ``node``; a value Python refuses (2026-13-45, a 5000-digit int) is a YAML error."""
+        try:
+            return super().construct_non_recursive_object(node, tag)
+        except (ValueError, OverflowError) as exc:
+            text = node.value if isinstance(node.value, str) else ""
+            shown = text if len(text) <= 40 else text[:40] + "..."
+            reason = str(exc).split(";")[0]
+            raise ConstructorError(
+                None, None, f"cannot read the value {shown!r}: {reason}", node.start_mark
+            ) from None
+
+
 def parse_yaml_text(text: str, path: str) -> YamlDocument:
-    """Parse YAML text; syntax errors, duplicate keys and unsafe tags become InputError."""
+    """Parse YAML text; syntax errors, duplicate keys and unsafe tags become InputError.
+
+    Plain files (no anchors, aliases or tags, shallow) are read by libyaml, some seven
+    times faster; anything else, and anything libyaml objects to, by the careful parser,
+    which says what is wrong and where.
+    """
+    data = _fast_data(text)
+    if data is not None:
+        return YamlDocument(path, data, None, text)
+    return _careful(text, path)
+
+
+def _has_libyaml() -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec("_ruamel_yaml") is not None
+
+
+FAST = _has_libyaml()
+FAST_DEPTH = 64  # libyaml's composer recurses in C: deep documents must not reach it
+PLAIN_TYPES = (str, int, float, bool, type(None), dt.date, dt.datetime)
+
+
+def _fast_data(text: str) -> Any:
+    """The plain data of ``text`` via libyaml, or None when the careful parser must read it.
+
+    The events are checked first: no anchor, alias or explicit tag, nesting at most
+    ``FAST_DEPTH``, at most ``MAX_NODES`` values. Then the document is loaded with the
+    safe constructor, and every value must be plain data.
+    """
+    if not FAST or len(text) > MAX_BYTES:
+        return None
+    yaml = YAML(typ="safe", pure=False)
+    depth = nodes = 0
+    try:
+        for event in yaml.parse(text):
+            name = type(event).__name__
+            if name in ("MappingStartEvent", "SequenceStartEvent"):
+                depth += 1
+                if depth > FAST_DEPTH:
+                    return None
+            elif name in ("MappingEndEvent", "SequenceEndEvent"):
+                depth -= 1
+            elif name == "AliasEvent":
+                return None
+            if getattr(event, "anchor", None) or getattr(event, "tag", None):
+                return None
+            nodes += 1
+            if nodes > MAX_NODES:
+                return None
+        data = yaml.load(text)
+    except Exception:  # whatever libyaml dislikes, the careful parser names
+        return None
+    return data if data is not None and _is_plain(data) else None
+
+
+def _is_plain(data: Any) -> bool:
+    """True when ``data`` holds only mappings, lists and plain scalars."""
+    stack = [data]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            stack.extend(node.keys())
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+        elif type(node) not in PLAIN_TYPES:
+            return False
+    return True
+
+
+def _careful(text: str, path: str) -> YamlDocument:
+    """Parse with the round-trip parser, which keeps positions and names every problem."""
     yaml = YAML(typ="rt")
+    yaml.Constructor = _Constructor
     try:
         tree = yaml.load(text)
     except MarkedYAMLError as exc:
@@ -159,7 +256,7 @@ def parse_yaml_text(text: str, path: str) -> YamlDocument:
         data = _plain(tree, path, [MAX_NODES])
     except RecursionError:
         raise InputError.at("the YAML nests too deeply", path) from None
-    return YamlDocument(path, data, tree)
+    return YamlDocument(path, data, tree, text)
 
 
 def read_yaml(path: str | Path) -> YamlDocument:

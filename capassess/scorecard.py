@@ -88,10 +88,16 @@ def analyse_matrix_file(
         raise _located(InputError(str(exc), (problem,)), path) from None
 
 
-def check_consistency(result: AhpResult) -> None:
-    """Raise ``GateFailed`` if the consistency ratio is not below its limit."""
-    if not result.consistent:
-        raise GateFailed(
-            f"consistency ratio CR = {result.cr:.4f} is not below {result.limit:.2f}: "
-            "revise the comparisons, or set accept_cr in the file to accept it"
-        )
+def check_consistency(result: AhpResult, path: str | Path | None = None) -> None:
+    """Raise ``GateFailed`` if the consistency ratio is not below its limit.
+
+    With the ``path`` of the matrix file, the message names it and the matrix's line.
+    """
+    if result.consistent:
+        return
+    message = (
+        f"consistency ratio CR = {result.cr:.4f} is not below {result.limit:.2f}: "
+        "revise the comparisons, or set accept_cr in the file to accept it"
+    )
+    problems = (read_yaml(path).locate(Problem(message, ("matrix",))),) if path else ()
+    raise GateFailed(message, problems)

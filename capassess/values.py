@@ -32,7 +32,10 @@ def _number(raw: Any) -> float:
     if isinstance(raw, bool):
         raise ValueError(f"{raw!r} is not a number")
     if isinstance(raw, (int, float)):
-        value = float(raw)
+        try:
+            value = float(raw)
+        except OverflowError:  # an int beyond any float, such as 0xfff... in YAML
+            raise ValueError("the number is too large to be a finite number") from None
     else:
         text = str(raw).strip().replace(",", "")
         if text.endswith("%"):

@@ -61,3 +61,38 @@ def test_help_does_not_import_heavy_modules() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip().splitlines()[-1] == "HEAVY="
+
+
+def test_help_imports_no_command_module() -> None:
+    code = (
+        "import sys; from capassess.cli import main\n"
+        "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
+        "print('LOADED=' + ','.join(sorted(m for m in sys.modules "
+        "if m.startswith('capassess.commands.'))))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip().splitlines()[-1] == "LOADED="
+
+
+def test_lazy_command_summaries_match_their_own_help() -> None:
+    import click
+
+    from capassess.cli import LAZY, main
+
+    context = click.Context(main)
+    for name, (_module, _attr, summary) in LAZY.items():
+        command = main.get_command(context, name)
+        assert command is not None, name
+        assert (command.help or "").split("\n\n")[0] == summary, name
+
+
+def test_validate_does_not_import_rich_jinja_or_numpy() -> None:
+    example = ROOT / "examples" / "acme-bank.yaml"
+    code = (
+        "import sys; from capassess.cli import main\n"
+        f"try:\n    main(['validate', '-q', {str(example)!r}])\nexcept SystemExit:\n    pass\n"
+        "heavy = [m for m in ('rich', 'jinja2', 'numpy', 'pyarrow') if m in sys.modules]\n"
+        "print('HEAVY=' + ','.join(heavy))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip().splitlines()[-1] == "HEAVY="

@@ -45,13 +45,13 @@ def test_shipped_questionnaire_is_valid_without_warnings(runner: CliRunner, path
 @pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.stem)
 def test_schema_validates_shipped_questionnaire(runner: CliRunner, path: Path) -> None:
     schema = json.loads(runner.invoke(main, ["schema", "questionnaire"]).stdout)
-    data = YAML(typ="safe").load(path.read_text(encoding="utf-8"))
+    data = YAML(typ="safe", pure=True).load(path.read_text(encoding="utf-8"))
     jsonschema.validate(data, schema)
 
 
 def test_schema_rejects_an_unknown_field(runner: CliRunner) -> None:
     schema = json.loads(runner.invoke(main, ["schema", "questionnaire"]).stdout)
-    data = YAML(typ="safe").load(TINY.read_text(encoding="utf-8"))
+    data = YAML(typ="safe", pure=True).load(TINY.read_text(encoding="utf-8"))
     data["colour"] = "blue"
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(data, schema)
@@ -102,7 +102,7 @@ def test_show_unknown_questionnaire(runner: CliRunner) -> None:
 
 
 def test_validate_many_files_reports_each(runner: CliRunner) -> None:
-    bad = DATA / "bad" / "empty.yaml"
+    bad = DATA / "bad" / "questionnaire" / "empty.yaml"
     result = runner.invoke(main, ["validate", str(TINY), str(bad)])
     assert result.exit_code == 2
     assert f"ok {TINY}" in result.stdout

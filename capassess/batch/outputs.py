@@ -16,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from capassess.atomic import writing
 from capassess.batch.collect import Units
 from capassess.batch.files import replacing
 from capassess.batch.neutralise import neutralise, neutralise_array
@@ -150,7 +151,8 @@ def write_scores(table: ScoreTable, csv_path: str | Path, xlsx_path: str | Path)
     schema = pa.schema([pa.field(f"c{i}", pa.string()) for i in range(len(table.headers))])
     options = pcsv.WriteOptions(include_header=False, quoting_style="needed")
     sheet = XlsxWriter(xlsx_path, "scores", table.headers, table.widths, table.rows)
-    with replacing(csv_path) as tmp, open(tmp, "wb") as handle, sheet:
+    with replacing(csv_path) as tmp, open(tmp, "wb") as handle, sheet, writing(csv_path):
+        # ``writing`` names the CSV in its errors before the sheet (which names itself) sees them
         handle.write(UTF8_BOM + _csv_line(table.headers))
         with pcsv.CSVWriter(handle, schema, write_options=options) as writer:
             for start in range(0, table.rows, BLOCK):

@@ -10,10 +10,12 @@ sheet ``lists`` holds the drop-down values, so that long option lists work too.
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from capassess.batch.files import replacing
+from capassess.batch.neutralise import neutralise
 from capassess.batch.template import (
     TemplateOptions,
     allowed_values,
@@ -123,8 +125,9 @@ def _questions_sheet(workbook: Any, questionnaire: Questionnaire, lang: Lang) ->
         cell.font = Font(bold=True)
     for dim, cap, q in questionnaire.questions():
         help_text = q.help.get(lang) if q.help else ""
-        sheet.append([q.id, dim.title.get(lang), cap.title.get(lang), q.type, q.text.get(lang),
-                      describe_values(q, lang) + f"; {NA}", help_text])  # fmt: skip
+        texts = [q.id, dim.title.get(lang), cap.title.get(lang), q.type, q.text.get(lang),
+                 describe_values(q, lang) + f"; {NA}", help_text]  # fmt: skip
+        sheet.append([neutralise(t) for t in texts])
     for letter, width in zip("ABCDEFG", (18, 16, 22, 9, 50, 60, 40), strict=True):
         sheet.column_dimensions[letter].width = width
     for row in sheet.iter_rows(min_row=2):
@@ -147,6 +150,8 @@ def write_template_xlsx(
     _questions_sheet(workbook, questionnaire, options.lang)
     lists = _lists_sheet(workbook, questionnaire, options.lang)
     _validate(sheet, questionnaire, options, first, lists)
-    with replacing(path) as tmp:
-        workbook.save(tmp)
+    buffer = io.BytesIO()  # openpyxl failing to write a file prints a traceback at exit
+    workbook.save(buffer)
+    with replacing(path) as tmp, open(tmp, "wb") as handle:
+        handle.write(buffer.getbuffer())
     return Path(path)

@@ -15,15 +15,16 @@ from __future__ import annotations
 
 import contextlib
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, BinaryIO, Protocol
 from xml.sax.saxutils import escape
 
+from capassess.atomic import writing
 from capassess.batch.files import replacing
 from capassess.batch.zip_stream import ZipStream
 
@@ -232,9 +233,14 @@ class XlsxWriter:
 
     def __enter__(self) -> XlsxWriter:
         stack = self.stack.__enter__()
-        handle = stack.enter_context(open(stack.enter_context(replacing(self.path)), "wb"))
+        with self._unwinding():
+            handle = stack.enter_context(open(stack.enter_context(replacing(self.path)), "wb"))
+            self._start(stack, handle)
+        return self
+
+    def _start(self, stack: contextlib.ExitStack, handle: BinaryIO) -> None:
         self.archive = ZipStream(handle)
-        stack.callback(self.archive.close)  # after the sheet entry, before the file closes
+        stack.enter_context(_closed_on_success(self.archive))  # before the file closes
         title = escape(self.name, {'"': "&quot;", "'": "&apos;"})
         for entry, text in (("[Content_Types].xml", CONTENT_TYPES), ("_rels/.rels", ROOT_RELS),
                             ("xl/workbook.xml", WORKBOOK.format(name=title, last=self.last,
@@ -248,7 +254,6 @@ class XlsxWriter:
                        for i, w in enumerate(self.widths, 1))  # fmt: skip
         header = "".join(_header_cell(h) for h in self.headers)
         self.out.write(SHEET_HEAD.format(cols=cols).encode() + f"<row>{header}</row>".encode())
-        return self
 
     def write(self, columns: Sequence[SheetColumn]) -> None:
         """Append a block of rows, given column by column."""
@@ -258,18 +263,34 @@ class XlsxWriter:
 
     def _wait(self) -> None:
         if self.pending is not None:
-            self.pending.result()
-            self.pending = None
+            pending, self.pending = self.pending, None
+            with writing(self.path):  # not to be taken for an error of the caller's file
+                pending.result()
+
+    @contextlib.contextmanager
+    def _unwinding(self) -> Iterator[None]:
+        """On an error in the block, close everything, removing the temporary file."""
+        try:
+            yield
+        except BaseException as error:
+            self.stack.__exit__(type(error), error, error.__traceback__)
+            raise
 
     def __exit__(
         self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
-        try:
+        with self._unwinding():  # a failed last write must not put half a file in place
             self._wait()
             if kind is None:
                 self.out.write(SHEET_TAIL.format(last=self.last, rows=self.rows).encode())
-        finally:
-            self.stack.__exit__(kind, exc, tb)
+        self.stack.__exit__(kind, exc, tb)
+
+
+@contextlib.contextmanager
+def _closed_on_success(archive: ZipStream) -> Iterator[None]:
+    """Write the archive's central directory when the block succeeds (not after an error)."""
+    yield
+    archive.close()
 
 
 def write_xlsx(path: str | Path, name: str, sheet: Sheet) -> Path:

@@ -84,4 +84,4 @@ def ahp(matrix: str, ri: str, fmt: str) -> None:
 
     parsed, result = analyse_matrix_file(matrix, ri_table=ri)
     print_ahp(parsed, result, fmt)
-    check_consistency(result)
+    check_consistency(result, matrix)

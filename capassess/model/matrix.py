@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from fractions import Fraction
 from typing import Annotated
 
@@ -17,11 +18,15 @@ def parse_entry(value: Entry) -> float:
     if isinstance(value, bool):
         raise ValueError(f"{value!r} is not a number")
     if isinstance(value, (int, float)):
-        return float(value)
-    try:
-        return float(Fraction(value.strip()))
-    except (ValueError, ZeroDivisionError):
-        raise ValueError(f"{value!r} is not a number or a fraction like 1/3") from None
+        number = float(value)
+    else:
+        try:
+            number = float(Fraction(value.strip()))
+        except (ValueError, ZeroDivisionError):
+            raise ValueError(f"{value!r} is not a number or a fraction like 1/3") from None
+    if not math.isfinite(number):  # .inf and .nan are YAML floats
+        raise ValueError(f"{value!r} is not a finite number")
+    return number
 
 
 class AhpMatrix(Frozen):

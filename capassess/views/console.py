@@ -1,12 +1,23 @@
-"""Consoles: data to stdout, messages to stderr; plain when not a terminal, NO_COLOR obeyed."""
+"""Consoles: data to stdout, messages to stderr; plain when not a terminal, NO_COLOR obeyed.
+
+Messages and verdicts go through click, which is loaded anyway; rich is imported only by
+views that draw tables, so ``validate`` and every error path start fast.
+"""
 
 from __future__ import annotations
 
+import os
+import sys
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+import click
+
 if TYPE_CHECKING:
     from rich.console import Console
+
+# The few styles messages use, as click colours ("" is plain).
+STYLES = {"red": "red", "yellow": "yellow", "green": "green", "dim": "bright_black"}
 
 
 @lru_cache(maxsize=2)
@@ -17,6 +28,26 @@ def console(stderr: bool = False) -> Console:
     return Console(stderr=stderr, highlight=False, soft_wrap=False)
 
 
+def use_colour(stream: object) -> bool:
+    """Colour when the stream is a terminal, unless NO_COLOR or TERM=dumb; FORCE_COLOR forces."""
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    if os.environ.get("TERM") == "dumb":
+        return False
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
+
+
+def say(text: str, style: str = "", *, err: bool = False) -> None:
+    """Print one line, coloured with ``style`` when the stream is a colour terminal."""
+    stream = sys.stderr if err else sys.stdout
+    if style and use_colour(stream):
+        text = click.style(text, fg=STYLES.get(style, style))
+    click.echo(text, file=stream, color=use_colour(stream))
+
+
 def message(text: str, style: str = "") -> None:
-    """Print a message to stderr (markup is not interpreted)."""
-    console(stderr=True).print(text, style=style or None, markup=False, soft_wrap=True)
+    """Print a message to stderr (no markup is interpreted)."""
+    say(text, style, err=True)

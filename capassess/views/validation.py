@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from capassess.validation import FileReport
-from capassess.views.console import console, message
+from capassess.views.console import message, say
 
 
 def print_report(report: FileReport, quiet: bool) -> None:
@@ -13,7 +13,7 @@ def print_report(report: FileReport, quiet: bool) -> None:
     if quiet:
         return
     if report.ok:
-        console().print(f"[green]ok[/] {report.path}: {report.summary}", soft_wrap=True)
+        say(f"ok {report.path}: {report.summary}", "green")
     else:
         errors = sum(1 for p in report.problems if p.severity == "error")
-        console().print(f"[red]invalid[/] {report.path}: {errors} error(s)", soft_wrap=True)
+        say(f"invalid {report.path}: {errors} error(s)", "red")

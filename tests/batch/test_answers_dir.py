@@ -21,7 +21,7 @@ def _folder(tmp_path: Path) -> Path:
     shutil.copy(DATA / "answers" / "tiny-full.yaml", folder / "full.yaml")
     text = (DATA / "answers" / "tiny-partial.yaml").read_text(encoding="utf-8")
     (folder / "partial.yml").write_text(text.replace("id: acme", "id: acme-2"), encoding="utf-8")
-    shutil.copy(DATA / "answers_bad" / "several-errors.yaml", folder / "bad.yaml")
+    shutil.copy(DATA / "bad" / "answers" / "several-errors.yaml", folder / "bad.yaml")
     (folder / "notes.txt").write_text("not an answers file", encoding="utf-8")
     return folder
 

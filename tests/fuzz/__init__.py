@@ -1,0 +1,1 @@
+"""Fuzz tests: generated valid questionnaires and answers score; mutated ones fail, located."""
