@@ -21,6 +21,13 @@ from capassess.model.questionnaire import (
 TypedValue = int | float | str | bool | list[str]
 TRUE_WORDS = {"true", "yes", "y", "1", "是", "对"}
 FALSE_WORDS = {"false", "no", "n", "0", "否", "不"}
+MAX_SHOWN = 60
+
+
+def shown(raw: Any) -> str:
+    """``raw`` quoted for a message, cut to ``MAX_SHOWN`` characters (a cell may be huge)."""
+    text = repr(raw)
+    return text if len(text) <= MAX_SHOWN else f"{text[: MAX_SHOWN - 1]}…"
 
 
 def is_not_applicable(raw: Any) -> bool:
@@ -30,7 +37,7 @@ def is_not_applicable(raw: Any) -> bool:
 
 def _number(raw: Any) -> float:
     if isinstance(raw, bool):
-        raise ValueError(f"{raw!r} is not a number")
+        raise ValueError(f"{shown(raw)} is not a number")
     if isinstance(raw, (int, float)):
         try:
             value = float(raw)
@@ -43,16 +50,16 @@ def _number(raw: Any) -> float:
         try:
             value = float(text)
         except ValueError:
-            raise ValueError(f"{raw!r} is not a number") from None
+            raise ValueError(f"{shown(raw)} is not a number") from None
     if not math.isfinite(value):
-        raise ValueError(f"{raw!r} is not a finite number")
+        raise ValueError(f"{shown(raw)} is not a finite number")
     return value
 
 
 def _level(raw: Any) -> int:
     value = _number(raw)
     if value != int(value) or not 1 <= value <= 5:
-        raise ValueError(f"{raw!r} is not a level; expected a whole number 1..5")
+        raise ValueError(f"{shown(raw)} is not a level; expected a whole number 1..5")
     return int(value)
 
 
@@ -60,7 +67,7 @@ def _choice(question: ChoiceQuestion, raw: Any) -> str:
     ids = [o.id for o in question.options]
     text = str(raw).strip()
     if text not in ids:
-        raise ValueError(f"{text!r} is not an option; expected one of: {', '.join(ids)}")
+        raise ValueError(f"{shown(text)} is not an option; expected one of: {', '.join(ids)}")
     return text
 
 
@@ -70,7 +77,9 @@ def _multi(question: MultiQuestion, raw: Any) -> list[str]:
     picked = [str(item).strip() for item in items if str(item).strip()]
     unknown = [p for p in picked if p not in ids]
     if unknown:
-        raise ValueError(f"{', '.join(map(repr, unknown))} not among the options: {', '.join(ids)}")
+        raise ValueError(
+            f"{', '.join(map(shown, unknown))} not among the options: {', '.join(ids)}"
+        )
     return [i for i in ids if i in picked]
 
 
@@ -82,7 +91,7 @@ def _bool(raw: Any) -> bool:
         return True
     if word in FALSE_WORDS:
         return False
-    raise ValueError(f"{raw!r} is not yes/no; expected true or false")
+    raise ValueError(f"{shown(raw)} is not yes/no; expected true or false")
 
 
 def _bounded(question: NumberQuestion, raw: Any) -> float:

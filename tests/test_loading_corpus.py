@@ -1,18 +1,25 @@
 """Every broken input in tests/data/bad gets one clear, located message and its exit code.
 
-One row per file: the file (by input kind: questionnaire/, answers/, target/, matrix/),
-the exit code and a fragment of the message. Answers and targets refer to the tiny
-questionnaire in tests/data/good.
+One row per file: the file (by input kind: questionnaire/, answers/, target/, matrix/,
+csv/, xlsx/, and templates/ whose entries are template folders), the exit code and a
+fragment of the message. YAML files are checked with ``validate`` (answers and targets
+refer to the tiny questionnaire in tests/data/good); CSV and XLSX files are scored with
+``batch`` against tests/batch/data/mini.yaml; template folders render the tiny answers
+with ``report --template-dir``.
 """
 
 from __future__ import annotations
 
+import csv
 import time
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
+from capassess.batch.rejects import MAX_VALUE
 from capassess.cli import main
+from tests.batch.helpers import MINI
 from tests.conftest import DATA
 
 BAD = DATA / "bad"
@@ -36,6 +43,7 @@ CASES = [
         "YAML error: cannot read the value '9999999999999999999999999",
     ),
     ("answers/huge-number.yaml", 2, "answers.a-number: the number is too large to be a finite num"),
+    ("answers/huge-text-value.yaml", 2, "answers.a-number: 'many many many many many man"),
     (
         "answers/level-not-whole.yaml",
         2,
@@ -300,26 +308,97 @@ CASES = [
         2,
         "targets.governance: unknown capability 'governance' in bank-",
     ),
+    ("csv/binary.csv", 2, "this is a binary file, not CSV text"),
+    ("csv/duplicate-column.csv", 2, "column 'id' appears more than once"),
+    ("csv/empty.csv", 2, "the file is empty; expected a header row with 'id'"),
+    ("csv/header-only-blank.csv", 2, "the file is empty; expected a header row with 'id'"),
+    ("csv/huge-line.csv", 1, "1 row(s) rejected"),
+    ("csv/missing-question-column.csv", 2, "missing question column(s): q2"),
+    ("csv/no-id-column.csv", 2, "no 'id' column; the header is: branch, q1, q2"),
+    ("csv/nul-byte.csv", 1, "1 row(s) rejected"),
+    ("csv/unclosed-quote.csv", 1, "1 row(s) rejected"),
+    ("csv/undecodable.csv", 2, "not valid gb18030 at byte 18; pass --encoding"),
+    ("csv/utf16.csv", 2, "the file is UTF-16 text; save it as UTF-8"),
+    ("xlsx/broken-sheet-xml.xlsx", 2, "cannot read as XLSX: syntax error: tag not closed"),
+    ("xlsx/empty-workbook.xlsx", 2, "the sheet is empty; expected a header row with 'id'"),
+    ("xlsx/empty.xlsx", 2, "cannot read as XLSX: invalid Zip archive"),
+    ("xlsx/no-id-column.xlsx", 2, "no 'id' column; the header is: branch, q1, q2"),
+    ("xlsx/not-a-zip.xlsx", 2, "cannot read as XLSX: invalid Zip archive"),
+    ("xlsx/truncated.xlsx", 2, "cannot read as XLSX: invalid Zip archive"),
+    ("xlsx/zip-not-workbook.xlsx", 2, "cannot read as XLSX: File not found '_rels/.rels'"),
+    ("templates/binary", 2, "this is a binary file, not a template"),
+    ("templates/missing-include", 2, "template not found: partials/nowhere.html.j2"),
+    ("templates/not-utf8", 2, "the template is not UTF-8 text (byte 0xb1); save it as UTF-8"),
+    ("templates/sandbox-class", 2, "access to attribute '__class__' of 'Report' object is unsafe"),
+    ("templates/sandbox-globals", 2, "access to attribute '__init__' of 'type' object is unsafe"),
+    ("templates/syntax-error", 2, "template error: unexpected '}'"),
+    ("templates/unclosed-block", 2, "Jinja was looking for the following tags: 'endblock'"),
+    ("templates/undefined-variable", 2, "has no attribute 'nothing_here'"),
+    ("templates/unknown-filter", 2, "No filter named 'explode'"),
 ]
 
 
+def _entries() -> list[str]:
+    """The corpus's entries: files, except that each template case is a folder."""
+    files = {p.relative_to(BAD).as_posix() for p in BAD.rglob("*") if p.is_file()}
+    folders = {f"templates/{p.name}" for p in (BAD / "templates").iterdir() if p.is_dir()}
+    return sorted({f for f in files if not f.startswith("templates/")} | folders)
+
+
 def test_every_corpus_file_has_a_case() -> None:
-    files = sorted(p.relative_to(BAD).as_posix() for p in BAD.rglob("*") if p.is_file())
-    assert files == sorted(c[0] for c in CASES)
+    assert _entries() == sorted(c[0] for c in CASES)
     assert len(CASES) >= 60
+    kinds = {c[0].split("/")[0] for c in CASES}
+    assert kinds == {"questionnaire", "answers", "target", "matrix", "csv", "xlsx", "templates"}
+
+
+def _command(name: str, out: Path) -> tuple[list[str], str]:
+    """The command line that reads corpus entry ``name``, and where its error must point."""
+    path = BAD / name
+    kind = name.split("/")[0]
+    if kind in ("csv", "xlsx"):
+        args = ["batch", str(path), "-o", str(out), "-q", str(MINI)]
+        return args, f"{path}:"
+    if kind == "templates":
+        answers = GOOD / "tiny-answers.yaml"
+        args = ["report", str(answers), "-o", str(out / "r.html"), "--template-dir", str(path)]
+        return ["--questionnaire-dir", str(GOOD), *args], f"{path / 'report.html.j2'}:"
+    return ["--questionnaire-dir", str(GOOD), "validate", str(path)], f"{path}:"
 
 
 @pytest.mark.parametrize(("name", "code", "fragment"), CASES, ids=[c[0] for c in CASES])
 def test_broken_file_is_reported_with_its_location(
-    runner: CliRunner, name: str, code: int, fragment: str
+    runner: CliRunner, tmp_path: Path, name: str, code: int, fragment: str
 ) -> None:
-    path = BAD / name
-    result = runner.invoke(main, ["--questionnaire-dir", str(GOOD), "validate", str(path)])
+    args, where = _command(name, tmp_path / "out")
+    result = runner.invoke(main, args)
     assert result.exit_code == code, result.output
     assert result.exception is None or isinstance(result.exception, SystemExit)
     assert "Traceback" not in result.output
     assert fragment in result.stderr
-    assert f"{path}:" in result.stderr
+    if code == 2:
+        assert where in result.stderr
+        assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+
+
+def test_rejected_rows_keep_their_cells(runner: CliRunner, tmp_path: Path) -> None:
+    """A row the reader cannot score is kept in rejected.csv, never dropped."""
+    out = tmp_path / "out"
+    result = runner.invoke(
+        main, ["batch", str(BAD / "csv/huge-line.csv"), "-o", str(out), "-q", str(MINI)]
+    )
+    assert result.exit_code == 1
+    limit = csv.field_size_limit(1 << 24)
+    try:
+        with (out / "rejected.csv").open(encoding="utf-8-sig", newline="") as handle:
+            rows = list(csv.DictReader(handle))
+    finally:
+        csv.field_size_limit(limit)
+    assert [(r["row"], r["unit_id"], r["column"]) for r in rows] == [("2", "A", "q1")]
+    # The cell is kept as far as one Excel cell holds; the reason quotes only its start.
+    assert rows[0]["value"] == "9" * MAX_VALUE
+    assert rows[0]["reason"].endswith("is not a finite number")
+    assert len(rows[0]["reason"]) < 100
 
 
 @pytest.mark.parametrize("name", ["questionnaire/alias-bomb.yaml", "answers/alias-bomb.yaml"])

@@ -44,20 +44,31 @@ def _peek(path: str, encoding: str) -> tuple[list[list[str]], list[int]]:
     with open(path, "rb") as handle:
         raw = handle.read(PEEK)
         final = len(raw) < PEEK
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise InputError.at(
+            "the file is UTF-16 text; save it as UTF-8 (Excel: 'CSV UTF-8') or GB18030", path, 1
+        )
     try:
         text = codecs.getincrementaldecoder(encoding)().decode(raw, final=final)
     except UnicodeDecodeError as exc:
+        if b"\0" in raw[: exc.start + 1]:
+            raise InputError.at("this is a binary file, not CSV text", path, 1) from None
         raise InputError.at(
             f"not valid {encoding} at byte {exc.start + 1}; pass --encoding", path, 1
         ) from None
     reader = csv.reader(io.StringIO(text.lstrip("\ufeff"), newline=""))
     records: list[list[str]] = []
     ends: list[int] = []
-    for record in reader:
-        records.append(record)
-        ends.append(reader.line_num)
-        if len(records) == 2:
-            break
+    try:
+        for record in reader:
+            records.append(record)
+            ends.append(reader.line_num)
+            if len(records) == 2:
+                break
+    except csv.Error as exc:
+        # Only the header must be read here: a later record's trouble is the reader's.
+        if not records:
+            raise InputError.at(f"cannot read the header row: {exc}", path, 1) from None
     if not records or not any(c.strip() for c in records[0]):
         raise InputError.at("the file is empty; expected a header row with 'id'", path, 1)
     return records, ends
@@ -143,7 +154,7 @@ class CsvSource:
             first = next(csv.reader([text]), [""])
             unit = first[self.layout.id].strip() if len(first) > self.layout.id else ""
             reason = f"the row has {cells} cells but the header has {len(self.header)}"
-            out.append(Rejection(self.path, number, unit, "", text[:200], reason))
+            out.append(Rejection(self.path, number, unit, "", text, reason))
         self._ragged.clear()
         return out
 

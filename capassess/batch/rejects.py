@@ -17,7 +17,7 @@ from capassess.batch.neutralise import neutralise
 from capassess.batch.table import Rejection
 
 COLUMNS = ("source", "row", "unit_id", "column", "value", "reason")
-MAX_VALUE = 500
+MAX_VALUE = 32_767  # the most text one Excel cell holds
 
 
 class RejectWriter:

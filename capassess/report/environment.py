@@ -48,17 +48,33 @@ class ReportLoader(BaseLoader):
     ) -> tuple[str, str | None, Callable[[], bool] | None]:
         """Return the source, file name and up-to-date check of ``template``."""
         if template.startswith(SHIPPED_PREFIX):
-            found = self.shipped.get_source(environment, template[len(SHIPPED_PREFIX) :])
+            found = _source(self.shipped, environment, template[len(SHIPPED_PREFIX) :])
         elif self.user is not None:
             try:
-                found = self.user.get_source(environment, template)
+                found = _source(self.user, environment, template)
             except TemplateNotFound:
-                found = self.shipped.get_source(environment, template)
+                found = _source(self.shipped, environment, template)
         else:
-            found = self.shipped.get_source(environment, template)
+            found = _source(self.shipped, environment, template)
         if found[1]:
             self.files.add(found[1])
         return found
+
+
+def _source(
+    loader: FileSystemLoader, environment: Environment, template: str
+) -> tuple[str, str | None, Callable[[], bool] | None]:
+    """``loader``'s source of ``template``; a file that is not UTF-8 text is an input error."""
+    try:
+        return loader.get_source(environment, template)
+    except UnicodeDecodeError as exc:
+        path = str(Path(loader.searchpath[0]) / template)
+        if b"\0" in exc.object[:8192]:
+            raise InputError.at("this is a binary file, not a template", path, 1) from None
+        line = exc.object[: exc.start].count(b"\n") + 1
+        byte = exc.object[exc.start]
+        message = f"the template is not UTF-8 text (byte 0x{byte:02x}); save it as UTF-8"
+        raise InputError.at(message, path, line) from None
 
 
 def _num(value: float | None, digits: int = 2) -> str:
@@ -147,7 +163,9 @@ def render_template(env: Environment, name: str, context: Mapping[str, Any]) -> 
     except TemplateSyntaxError as exc:
         raise InputError.at(f"template error: {exc.message}", exc.filename, exc.lineno) from None
     except TemplateNotFound as exc:
-        raise InputError.at(f"template not found: {exc.name}") from None
+        path, line = _template_frame(exc.__traceback__, files)
+        where = "in your template folder or the shipped ones"
+        raise InputError.at(f"template not found: {exc.name} ({where})", path, line) from None
     except TEMPLATE_RUNTIME as exc:
         path, line = _template_frame(exc.__traceback__, files)
         if path is None and not isinstance(exc, TemplateError):

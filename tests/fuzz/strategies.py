@@ -8,6 +8,7 @@ condition as a small tree, so the tests can say what the scores must be.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import math
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -224,7 +225,7 @@ def number_fields(draw: st.DrawFn) -> dict[str, Any]:
     """Thresholds (strictly ascending), direction, unit and bounds of a number question."""
     values = st.one_of(st.integers(-1000, 10_000), st.floats(-1e6, 1e6, allow_subnormal=False))
     thresholds = sorted(draw(st.sets(values, min_size=4, max_size=4)))
-    if any(b - a < 1e-6 for a, b in zip(thresholds, thresholds[1:], strict=False)):
+    if any(b - a < 1e-6 for a, b in itertools.pairwise(thresholds)):
         thresholds = [thresholds[0] + 10 * i for i in range(4)]  # keep them distinguishable
     out: dict[str, Any] = {"thresholds": FlowSeq(thresholds)}
     if draw(st.booleans()):

@@ -39,9 +39,7 @@ def _weights(node: dict[str, Any], children: list[dict[str, Any]]) -> list[float
         items, first_row = node["ahp"]["items"], node["ahp"]["matrix"][0]
         start = len(items) - len(first_row)
         # Entry (0, j) is w0 / wj; so wj is proportional to 1 / entry.
-        inverse = {
-            items[start + k]: 1 / float(eval_fraction(v)) for k, v in enumerate(first_row)
-        }
+        inverse = {items[start + k]: 1 / float(eval_fraction(v)) for k, v in enumerate(first_row)}
         inverse.setdefault(items[0], 1.0)
         return [inverse[c["id"]] for c in children]
     return [float(c.get("weight", 1.0)) for c in children]
@@ -149,7 +147,10 @@ def test_valid_files_validate_and_score(
         assert all("warning:" in line for line in checked.stderr.splitlines()), checked.stderr
         assert checked.stdout.count("ok ") == 2, checked.stdout
 
-        options = [*(["--model", model] if model else []), *(["--missing", missing] if missing else [])]
+        options = [
+            *(["--model", model] if model else []),
+            *(["--missing", missing] if missing else []),
+        ]
         scored = cli(files, "score", files.answers, "--format", "json", *options)
         assert_no_crash(scored)
         assert scored.exit_code == 0, scored.stderr
