@@ -24,7 +24,7 @@ import contextlib
 import os
 import stat
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from capassess.errors import CapassessError, OutputError
@@ -43,6 +43,29 @@ _UMASK = _read_umask()
 
 DESCRIPTOR_PATHS = ("/dev/fd/", "/proc/")
 STANDARD_STREAMS = ("/dev/stdin", "/dev/stdout", "/dev/stderr")
+
+
+def refuse_inputs(outputs: Iterable[str | Path], inputs: Iterable[str | Path | None]) -> None:
+    """``OutputError`` if writing one of ``outputs`` would replace one of ``inputs``.
+
+    Checked before anything is written, so that ``report a.yaml -o a.yaml`` or a batch
+    whose input is an earlier run's ``scores.csv`` in the same folder loses no data.
+    Files that do not exist yet cannot be inputs; links and other names of one file are
+    the same file.
+    """
+    sources = [Path(src) for src in inputs if src is not None and src != "-"]
+    for output in outputs:
+        for source in sources:
+            try:
+                same = os.path.samefile(output, source)
+            except (OSError, ValueError):
+                continue
+            if same:
+                which = "also an input" if Path(output) == source else f"the input {source}"
+                raise OutputError(
+                    f"cannot write {output}: it is {which}, which would be replaced; "
+                    "choose another output"
+                )
 
 
 def default_mode() -> int:

@@ -294,9 +294,19 @@ def _message(error: Any) -> str:
         )
     if kind == "missing":
         return f"required field {error['loc'][-1]!r} is missing"
+    if kind == "union_tag_invalid":
+        ctx = error["ctx"]
+        return f"{ctx['tag']!r} is not one of: {ctx['expected_tags'].replace(chr(39), '')}"
+    if kind == "union_tag_not_found":
+        return f"required field {_discriminator(error)!r} is missing"
     if msg.startswith("Value error, "):
         return msg[len("Value error, ") :]
     return str(msg)
+
+
+def _discriminator(error: Any) -> str:
+    """The field that picks a member of a tagged union (``type`` of a question)."""
+    return str(error["ctx"]["discriminator"]).strip("'")
 
 
 def validate_model(doc: YamlDocument, model: type[M]) -> M:
@@ -309,6 +319,8 @@ def validate_model(doc: YamlDocument, model: type[M]) -> M:
             loc = tuple(error["loc"])
             if error["type"] == "missing":
                 loc = loc[:-1]
+            elif error["type"] == "union_tag_invalid":
+                loc = (*loc, _discriminator(error))
             problems.append(doc.locate(Problem(_message(error), loc)))
         problems.sort(key=lambda p: (p.line or 0, p.column or 0))
         raise InputError(f"{doc.path}: invalid {model.__name__}", tuple(problems)) from None

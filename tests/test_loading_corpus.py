@@ -241,7 +241,12 @@ CASES = [
     (
         "questionnaire/unknown-question-type.yaml",
         2,
-        "dimensions[0].capabilities[0].questions[0]: Input tag 'slide",
+        "questions[0].type: 'slider' is not one of: level, choice, multi, number, bool",
+    ),
+    (
+        "questionnaire/question-type-missing.yaml",
+        2,
+        "dimensions[0].capabilities[0].questions[1]: required field 'type' is missing",
     ),
     ("questionnaire/version-float.yaml", 2, 'version: write the version in quotes, e.g. "1.0"'),
     (

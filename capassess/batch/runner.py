@@ -14,7 +14,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from capassess.atomic import write_atomic
+from capassess.atomic import refuse_inputs, write_atomic
 from capassess.batch.collect import Collector, Units
 from capassess.batch.files import prepare_dir
 from capassess.batch.judge import ChunkJudge
@@ -44,6 +44,8 @@ from capassess.scoring.weights import tree_weights
 Progress = Callable[[str, int, int, int], None]
 """Called as (input path, progress done, progress total, rows read so far)."""
 REPORT_FORMATS = ("html", "md")
+OUTPUT_FILES = ("scores.csv", "scores.xlsx", "rejected.csv", "ignored.csv", "summary.json",
+                "portfolio.html", "portfolio.md")  # fmt: skip
 WRITING = "writing scores and reports"
 
 
@@ -123,7 +125,9 @@ def run_batch(
     settings = settings_of(options, questionnaire)
     sources = open_sources(options.inputs, questionnaire, encoding=options.encoding,
                            lenient=options.lenient, group_by=options.group_by)  # fmt: skip
-    run = Run(options, questionnaire, settings, prepare_dir(options.outdir))
+    out = Path(options.outdir)
+    refuse_inputs([out / name for name in OUTPUT_FILES], options.inputs)
+    run = Run(options, questionnaire, settings, prepare_dir(out))
     tree = tree_weights(questionnaire)
     scorer = VectorScorer(questionnaire, tree, settings.model, settings.missing)
     units, tally, removed = _read_all(run, sources, scorer, progress)

@@ -91,10 +91,12 @@ def assess(
     """
     from pathlib import Path
 
+    from capassess.atomic import refuse_inputs
     from capassess.cli import user_dirs
     from capassess.interactive.app import AssessRequest, interview
     from capassess.interactive.subject import Header
 
+    refuse_inputs([output], [questionnaire, data_file])
     header = Header(subject_id, name, kind, group or None, assessor, date.date() if date else None)
     request = AssessRequest(
         Path(output), questionnaire, "zh" if lang == "zh" else "en", resume, ask, review,

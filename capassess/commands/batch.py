@@ -65,11 +65,13 @@ def template(
       capassess template -o branches.xlsx
       capassess template -q branch-fintech -f csv -o branches.csv --labels --lang zh
     """
+    from capassess.atomic import refuse_inputs
     from capassess.batch.template import TemplateOptions, write_template
     from capassess.catalog import find_questionnaire
     from capassess.cli import user_dirs
     from capassess.views.console import message
 
+    refuse_inputs([output], [questionnaire])
     fmt = fmt or ("csv" if output.lower().endswith(".csv") else "xlsx")
     options = TemplateOptions(fmt, "zh" if lang == "zh" else "en",
                               labels if labels is not None else fmt == "xlsx", groups)  # fmt: skip
