@@ -7,9 +7,18 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from pydantic import ValidationError
+
 from capassess.consistency import check_matrix, check_questionnaire
 from capassess.errors import InputError, NotFoundError, Problem
-from capassess.loading import load_checked, raise_errors, read_model
+from capassess.loading import (
+    YamlDocument,
+    expect_kind,
+    load_checked,
+    raise_errors,
+    read_yaml,
+    validate_model,
+)
 from capassess.model.answers import Assessment
 from capassess.model.matrix import AhpMatrix
 from capassess.model.questionnaire import Questionnaire
@@ -84,7 +93,9 @@ def load_assessment(
     path: str | Path, questionnaire: Questionnaire | None = None, extra: Iterable[str | Path] = ()
 ) -> tuple[Assessment, Questionnaire, list[Problem]]:
     """Load an answers file and check it against its questionnaire (found by its id)."""
-    doc, assessment = read_model(path, "answers", Assessment)
+    doc = read_yaml(path)
+    expect_kind(doc, "answers")
+    assessment = validate_answers(doc, questionnaire, extra)
     if questionnaire is None:
         try:
             questionnaire = find_questionnaire(assessment.questionnaire_id, extra)
@@ -92,6 +103,41 @@ def load_assessment(
             raise InputError.at(exc.message, str(path), loc=("questionnaire",)) from None
     warnings = raise_errors(doc, check_assessment(questionnaire, assessment), "answers")
     return assessment, questionnaire, warnings
+
+
+def validate_answers(
+    doc: YamlDocument, questionnaire: Questionnaire | None = None, extra: Iterable[str | Path] = ()
+) -> Assessment:
+    """Build the ``Assessment`` of ``doc``, or raise with every problem of the file.
+
+    When only the fields around the answers are wrong (a missing ``subject``, a bad
+    ``date``), the answers themselves are still checked against the questionnaire, so
+    that one run reports them all.
+    """
+    try:
+        return validate_model(doc, Assessment)
+    except InputError as exc:
+        more = _answer_problems(doc, questionnaire, extra)
+        if not more:
+            raise
+        problems = sorted([*exc.problems, *more], key=lambda p: (p.line or 0, p.column or 0))
+        raise InputError(exc.message, tuple(problems)) from None
+
+
+def _answer_problems(
+    doc: YamlDocument, questionnaire: Questionnaire | None, extra: Iterable[str | Path]
+) -> list[Problem]:
+    """The located errors of the answers of ``doc`` alone; none if they cannot be read."""
+    if not isinstance(doc.data, dict):
+        return []
+    core = {k: doc.data[k] for k in ("questionnaire", "answers") if k in doc.data}
+    try:
+        stand_in = Assessment.model_validate({**core, "subject": {"id": "-"}})
+        questionnaire = questionnaire or find_questionnaire(stand_in.questionnaire_id, extra)
+    except (ValidationError, NotFoundError):
+        return []
+    located = [doc.locate(p) for p in check_assessment(questionnaire, stand_in)]
+    return [p for p in located if p.severity == "error"]
 
 
 def load_target(path: str | Path, questionnaire: Questionnaire | None = None) -> TargetFile:

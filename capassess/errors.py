@@ -36,6 +36,9 @@ class Problem:
         return replace(self, path=path, line=line, column=column)
 
     def __str__(self) -> str:
+        if self.path is None and self.line is None:
+            field = format_field(self.loc)
+            return f"{field + ': ' if field else ''}{self.message}"
         where = self.path or "<input>"
         if self.line is not None:
             where += f":{self.line}"

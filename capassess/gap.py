@@ -34,7 +34,8 @@ def resolve_targets(
         chosen = next((p for p in q.profiles if p.id == profile), None)
         if chosen is None:
             known = ", ".join(p.id for p in q.profiles) or "none"
-            raise InputError.at(f"unknown target profile {profile!r} (known: {known})")
+            message = f"--target: no file or target profile {profile!r} (profiles: {known})"
+            raise InputError.at(message)
         for cid in targets:
             value = chosen.targets.get(cid, chosen.default)
             if value is not None:

@@ -331,10 +331,17 @@ def expect_kind(doc: YamlDocument, kind: Kind) -> None:
     found = detect_kind(doc)
     if found == kind:
         return
-    what = f"a {found} file" if found else "not a capassess file"
+    what = f"{_a(found)} {found} file" if found else "not a capassess file"
+    hint = ""
     if not isinstance(doc.data, dict):
         what = "not a mapping of fields"
-    raise InputError.at(f"expected a {kind} file, but this is {what}", doc.path, 1, 1)
+        hint = "; a CSV or XLSX of units is for 'capassess batch'" if kind == "answers" else ""
+    message = f"expected {_a(kind)} {kind} file, but this is {what}{hint}"
+    raise InputError.at(message, doc.path, 1, 1)
+
+
+def _a(word: str) -> str:
+    return "an" if word[:1] in "aeiou" else "a"
 
 
 def read_model(path: str | Path, kind: Kind, model: type[M]) -> tuple[YamlDocument, M]:

@@ -69,6 +69,8 @@ def _targets(q: Questionnaire, options: PlanOptions) -> dict[str, Target]:
     spec = options.target
     if spec is not None and Path(spec).is_file():
         return resolve_targets(q, target_file=load_target(spec, q), level=options.target_level)
+    if spec is not None and (Path(spec).suffix.lower() in (".yaml", ".yml") or "/" in spec):
+        raise InputError.at("no such file (--target takes a target file or a profile id)", spec)
     return resolve_targets(q, profile=spec, level=options.target_level)
 
 

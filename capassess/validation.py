@@ -6,11 +6,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from capassess.catalog import find_questionnaire
+from capassess.catalog import find_questionnaire, validate_answers
 from capassess.consistency import check_matrix, check_questionnaire
 from capassess.errors import CapassessError, InputError, Problem
 from capassess.loading import YamlDocument, detect_kind, read_yaml, validate_model
-from capassess.model.answers import Assessment
 from capassess.model.matrix import AhpMatrix
 from capassess.model.questionnaire import Questionnaire
 from capassess.model.target import TargetFile
@@ -46,7 +45,7 @@ def _questionnaire(doc: YamlDocument) -> tuple[str, list[Problem]]:
 
 
 def _answers(doc: YamlDocument, extra: Iterable[str | Path]) -> tuple[str, list[Problem]]:
-    a = validate_model(doc, Assessment)
+    a = validate_answers(doc, extra=extra)
     try:
         q = find_questionnaire(a.questionnaire_id, extra)
     except CapassessError as exc:

@@ -78,7 +78,17 @@ def test_plan_bad_target_file_is_located(runner: CliRunner, tmp_path) -> None:
 def test_plan_unknown_profile(runner: CliRunner) -> None:
     result = run(runner, "plan", ANSWERS, "-t", "leader")
     assert result.exit_code == 2
-    assert "unknown target profile 'leader'" in result.stderr
+    assert "--target: no file or target profile 'leader' (profiles: " in result.stderr
+    assert "<input>" not in result.stderr
+
+
+def test_plan_missing_target_file(runner: CliRunner, tmp_path) -> None:
+    missing = tmp_path / "targets.yaml"
+    result = run(runner, "plan", ANSWERS, "-t", str(missing))
+    assert result.exit_code == 2
+    assert f"{missing}: no such file (--target takes a target file or a profile id)" in (
+        result.stderr
+    )
 
 
 def test_plan_bad_phases(runner: CliRunner) -> None:

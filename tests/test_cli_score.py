@@ -135,7 +135,7 @@ def test_answers_file_that_does_not_exist(runner: CliRunner) -> None:
 def test_a_questionnaire_given_as_answers(runner: CliRunner) -> None:
     result = run(runner, "score", TINY)
     assert result.exit_code == 2
-    assert "expected a answers file, but this is a questionnaire file" in result.stderr
+    assert "expected an answers file, but this is a questionnaire file" in result.stderr
 
 
 def test_weights_ahp_table(runner: CliRunner) -> None:

@@ -424,3 +424,19 @@ def test_all_problems_of_one_file_are_reported_together(runner: CliRunner, tmp_p
     assert result.exit_code == 2
     assert "target: Input should be less than or equal to 5" in result.stderr
     assert "effort: Input should be" in result.stderr
+
+
+@pytest.mark.parametrize("command", ["validate", "score"])
+def test_answers_are_checked_even_when_the_subject_is_missing(
+    runner: CliRunner, tmp_path: Path, command: str
+) -> None:
+    path = tmp_path / "answers.yaml"
+    path.write_text("questionnaire: tiny\nanswers:\n  g-level: 9\n  g-levle: 3\n", encoding="utf-8")
+    result = runner.invoke(main, ["--questionnaire-dir", str(GOOD), command, str(path)])
+    assert result.exit_code == 2
+    lines = [line for line in result.stderr.splitlines() if line.startswith(f"{path}:")]
+    assert lines == [
+        f"{path}:1:1: required field 'subject' is missing",
+        f"{path}:3:12: answers.g-level: 9 is not a level; expected a whole number 1..5",
+        f"{path}:4:12: answers.g-levle: unknown question id 'g-levle' in tiny",
+    ]

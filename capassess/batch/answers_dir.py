@@ -43,7 +43,11 @@ class AnswersDirSource:
     def __init__(self, path: str | Path, questionnaire: Questionnaire) -> None:
         self.path = str(path)
         self.questionnaire = questionnaire
-        self.files = sorted(p for p in Path(path).iterdir() if p.suffix in (".yaml", ".yml"))
+        self.files = sorted(
+            p for p in Path(path).iterdir() if p.suffix.lower() in (".yaml", ".yml") and p.is_file()
+        )
+        if not self.files:
+            raise InputError.at("the folder holds no answers files (*.yaml, *.yml)", self.path)
         self.size = len(self.files)
         self.question_ids = [q.id for _, _, q in questionnaire.questions()]
 

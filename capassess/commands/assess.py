@@ -87,7 +87,7 @@ def assess(
       capassess assess -q bank-fintech -o acme.yaml
       capassess assess -o acme.yaml --resume
       capassess assess -o acme.yaml --ask 'dg-*,open-api' --lang zh
-      capassess assess -q tiny -o x.yaml --subject-id x --data-file answers.json < /dev/null
+      capassess assess -q bank-fintech -o x.yaml --subject-id x --data-file answers.json < /dev/null
     """
     from pathlib import Path
 

@@ -107,3 +107,13 @@ def test_blank_header_cells_are_not_reported(tmp_path: Path) -> None:
     result = _batch(tmp_path, str(source))
     assert result.exit_code == 0
     assert "unknown column" not in result.output
+
+
+def test_folder_without_answers_files(tmp_path: Path) -> None:
+    folder = tmp_path / "answers"
+    folder.mkdir()
+    (folder / "notes.txt").write_text("not an answers file", encoding="utf-8")
+    result = _batch(tmp_path, str(folder))
+    assert result.exit_code == 2
+    assert f"{folder}: the folder holds no answers files (*.yaml, *.yml)" in result.output
+    assert not (tmp_path / "out").exists()

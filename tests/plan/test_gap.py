@@ -53,7 +53,7 @@ def test_importance_scales_priority(q) -> None:
 
 
 def test_unknown_profile(q) -> None:
-    with pytest.raises(InputError, match="unknown target profile 'x'"):
+    with pytest.raises(InputError, match="no file or target profile 'x'"):
         resolve_targets(q, profile="x")
 
 
