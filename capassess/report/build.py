@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from pathlib import Path
 
 from capassess import __version__
 from capassess.model.base import Lang
@@ -163,7 +164,7 @@ def _progress(planned: Planned, rows: dict[str, GapRow]) -> Progress | None:
     )
     change = None if now is None or then is None else now - then
     date = base.assessment.date.isoformat() if base.assessment.date else None
-    return Progress(base.path, date, then, now, change, items)
+    return Progress(Path(base.path).name, date, then, now, change, items)
 
 
 def _target_overall(gaps: list[CapabilityGap]) -> float | None:

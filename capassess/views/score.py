@@ -31,13 +31,22 @@ def score_bar(score: float | None, cells: int = BAR_CELLS) -> str:
     return bar.ljust(cells, "·")
 
 
+HEADINGS: dict[str, dict[str, str]] = {
+    "en": {"label": "Dimension / capability", "Score": "Score", "Level": "Level",
+           "Weight": "Weight", "Global": "Global", "": "", "overall": "overall",
+           "level": "level {n}", "na": "n/a"},
+    "zh": {"label": "维度 / 能力", "Score": "得分", "Level": "等级", "Weight": "权重",
+           "Global": "全局", "": "", "overall": "总分", "level": "{n}级", "na": "不适用"},
+}  # fmt: skip
+
+
 def _cells(node: NodeScore, label: str, q: Questionnaire, lang: Lang) -> dict[str, str]:
     from rich.markup import escape
 
     na = node.score is None
     return {
         "label": label,
-        "Score": "n/a" if node.score is None else f"{node.score:.2f}",
+        "Score": HEADINGS[lang]["na"] if na else f"{node.score:.2f}",
         "Level": "" if na else f"{node.level} {escape(q.level_name(node.level or 1, lang))}",
         "Weight": f"{node.weight:.0%}",
         "Global": f"{node.global_weight:.1%}",
@@ -62,18 +71,24 @@ def score_table(result: ScoreResult, q: Questionnaire, lang: Lang) -> Table:
     titles = {d.id: d.title for d in q.dimensions}
     titles.update({c.id: c.title for _, c in q.capabilities()})
     overall = result.overall
-    shown = "n/a" if overall.score is None else f"{overall.score:.2f} (level {overall.level})"
-    title = f"{escape(q.title.get(lang))} · overall {shown}"
+    words = HEADINGS[lang]
+    level = words["level"].format(n=overall.level)
+    shown = words["na"] if overall.score is None else f"{overall.score:.2f} ({level})"
+    title = f"{escape(q.title.get(lang))} · {words['overall']} {shown}"
     table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD)
     width = console().width
     columns = _columns(width)
     # every column has a blank either side; the label gets the rest, cut short with "…"
     label_width = max(12, width - sum(size + 2 for _, size in columns) - 8)
-    table.add_column("Dimension / capability", no_wrap=True, max_width=label_width)
+    table.add_column(words["label"], no_wrap=True, max_width=label_width)
     for name, size in columns:
         left = name in ("Level", "")
         table.add_column(
-            name, justify="left" if left else "right", no_wrap=True, min_width=size, max_width=size
+            words[name],
+            justify="left" if left else "right",
+            no_wrap=True,
+            min_width=size,
+            max_width=size,
         )
     keys = ["label", *(name for name, _ in columns)]
     for dim in result.dimensions:
