@@ -155,7 +155,14 @@ def main(ctx: click.Context, dirs: tuple[str, ...]) -> None:
 
 
 @main.command("questionnaires")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    show_default=True,
+    help="A table for people or JSON for programs.",
+)
 @click.option("--lang", type=LANG, default="en", show_default=True)
 @click.pass_context
 def questionnaires_cmd(ctx: click.Context, fmt: str, lang: str) -> None:
@@ -174,7 +181,14 @@ def questionnaires_cmd(ctx: click.Context, fmt: str, lang: str) -> None:
 
 @main.command()
 @click.argument("questionnaire")
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "md"]), default="text")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "md"]),
+    default="text",
+    show_default=True,
+    help="Text for the terminal, JSON, or Markdown.",
+)
 @click.option("--lang", type=LANG, default="en", show_default=True)
 @click.pass_context
 def show(ctx: click.Context, questionnaire: str, fmt: str, lang: str) -> None:

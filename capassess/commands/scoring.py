@@ -14,7 +14,14 @@ RI_TABLES = click.Choice(["saaty1980", "alonso-lamata2006"])
 @click.option("-q", "--questionnaire", metavar="PATH_OR_ID", help="Use this questionnaire.")
 @click.option("--model", type=MODELS, help="Scoring model [default: the questionnaire's].")
 @click.option("--missing", type=MISSING, help="Missing answers [default: the questionnaire's].")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    show_default=True,
+    help="A table for people or JSON for programs.",
+)
 @click.option("--fail-under", type=float, metavar="X", help="Exit 1 if the overall score < X.")
 @click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True)
 @click.pass_context
@@ -67,7 +74,14 @@ def weights() -> None:
 @click.argument("matrix", type=click.Path())
 @click.option("--ri", type=RI_TABLES, default="saaty1980", show_default=True,
               help="Random consistency index table.")  # fmt: skip
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    show_default=True,
+    help="A table for people or JSON for programs.",
+)
 def ahp(matrix: str, ri: str, fmt: str) -> None:
     """Weights, lambda_max, CI, RI and CR of an AHP pairwise matrix file.
 

@@ -61,17 +61,18 @@ def phase_label(phase: Phase, lang: Lang) -> str:
 
 
 def why(action: PlannedAction, planned: Planned, lang: Lang) -> str:
-    """Why an action is on the roadmap."""
+    """Why an action is on the roadmap: the gap it closes, the actions that need it."""
+    q = planned.scored.questionnaire
     parts = []
     if action.closes_gap:
+        cap = next(c for _, c in q.capabilities() if c.id == action.capability_id)
         g = planned.gaps.capability(action.capability_id)
-        parts.append(
-            f"{action.capability_id}: {g.score:.2f} → {g.target}"
-            if g.score is not None
-            else action.capability_id
-        )
+        name = cap.title.get(lang)
+        parts.append(f"{name}: {g.score:.2f} → {g.target}" if g.score is not None else name)
     if action.needed_by:
-        parts.append(("为 " if lang == "zh" else "needed by ") + ", ".join(action.needed_by))
+        titles = {a.id: a.title.get(lang) for _, c in q.capabilities() for a in c.actions}
+        names = ", ".join(titles.get(aid, aid) for aid in action.needed_by)
+        parts.append(f"{names} 的前提" if lang == "zh" else f"needed by {names}")
     return "; ".join(parts)
 
 
