@@ -118,7 +118,7 @@ class InterviewLoop:
         try:
             self.session.goto(target)
         except JumpError as exc:
-            self.term.note(str(exc), "red")
+            self.term.note(say(self.lang, exc.key, **exc.fields), "red")
             return False
         return True
 

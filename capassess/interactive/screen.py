@@ -169,7 +169,7 @@ def help_view(lang: Lang, path: str) -> Group:
     keys = [
         ("1, 2, bi,ml, 42, y", "help_answer"),
         ("Enter", "help_enter"),
-        ("< or b", "help_back"),
+        (f"< {say(lang, 'or')} b", "help_back"),
         ("s", "help_skip"),
         ("na", "help_na"),
         ("e", "help_evidence"),

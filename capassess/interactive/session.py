@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from capassess.interactive.agenda import Agenda, Slot, slots_of
+from capassess.interactive.texts import say
 from capassess.model.answers import NA, Answer
 from capassess.model.questionnaire import Questionnaire
 from capassess.scoring.questions import QuestionOutcome, compiled_condition, evaluate_questions
@@ -43,7 +44,16 @@ class Progress:
 
 
 class JumpError(ValueError):
-    """A ``g ID`` jump that cannot be made; the message says why."""
+    """A ``g ID`` jump that cannot be made; the message says why.
+
+    ``key`` and ``fields`` name the reason in ``interactive.texts``, so that the interview
+    can say it in its language; ``str()`` is the English text.
+    """
+
+    def __init__(self, key: str, **fields: str) -> None:
+        super().__init__(say("en", key, **fields))
+        self.key = key
+        self.fields = fields
 
 
 class Interview:
@@ -252,17 +262,16 @@ class Interview:
         if target in self.index:
             slot = self.slots[self.index[target]]
             if not self.applies(target):
-                raise JumpError(
-                    f"{target} does not apply: its condition {slot.question.when!r} is false"
-                )
+                raise JumpError("jump_not_applicable", id=target, when=repr(slot.question.when))
             return slot.index
         group = [s for s in self.slots if target in (s.capability.id, s.dimension.id)]
         if group:
             for slot in group:
                 if self.applies(slot.id):
                     return slot.index
-            raise JumpError(f"no question of {target} applies")
+            raise JumpError("jump_none_applies", id=target)
         ids = self.order + sorted({s.capability.id for s in self.slots})
         close = difflib.get_close_matches(target, ids, n=3)
-        hint = f"; did you mean {', '.join(close)}?" if close else ""
-        raise JumpError(f"no question or capability {target!r}{hint}")
+        if close:
+            raise JumpError("jump_unknown_close", id=repr(target), close=", ".join(close))
+        raise JumpError("jump_unknown", id=repr(target))

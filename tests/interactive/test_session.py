@@ -258,3 +258,14 @@ def test_answering_at_the_end_is_a_programming_error() -> None:
     session = interview(FULL)
     with pytest.raises(RuntimeError):
         session.answer(3)
+
+
+def test_goto_reason_in_chinese() -> None:
+    from capassess.interactive.texts import say
+
+    session = interview()
+    with pytest.raises(JumpError) as info:
+        session.goto("g-levle")
+    assert say("zh", info.value.key, **info.value.fields) == (
+        "没有题目或能力 'g-levle'；是否要找 g-level？"
+    )
