@@ -55,6 +55,11 @@ def refuse_inputs(outputs: Iterable[str | Path], inputs: Iterable[str | Path | N
     """
     sources = [Path(src) for src in inputs if src is not None and src != "-"]
     for output in outputs:
+        try:
+            if not stat.S_ISREG(os.stat(output).st_mode):
+                continue  # a device or FIFO is written in place, never replaced
+        except (OSError, ValueError):
+            continue  # a file that does not exist yet is no input
         for source in sources:
             try:
                 same = os.path.samefile(output, source)
@@ -66,6 +71,13 @@ def refuse_inputs(outputs: Iterable[str | Path], inputs: Iterable[str | Path | N
                     f"cannot write {output}: it is {which}, which would be replaced; "
                     "choose another output"
                 )
+
+
+def files_under(folder: str | Path | None) -> list[Path]:
+    """Every file below ``folder`` (none if it is ``None`` or no folder)."""
+    if folder is None or not Path(folder).is_dir():
+        return []
+    return [path for path in Path(folder).rglob("*") if path.is_file()]
 
 
 def default_mode() -> int:

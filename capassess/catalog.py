@@ -10,7 +10,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from capassess.consistency import check_matrix, check_questionnaire
-from capassess.errors import InputError, NotFoundError, Problem
+from capassess.errors import CapassessError, InputError, NotFoundError, Problem
 from capassess.loading import (
     YamlDocument,
     expect_kind,
@@ -43,6 +43,17 @@ def search_dirs(extra: Iterable[str | Path] = ()) -> list[tuple[Path, bool]]:
     user = [Path(p) for p in extra]
     user += [Path(p) for p in os.environ.get(ENV_VAR, "").split(os.pathsep) if p]
     return [(p, False) for p in user] + [(data_dir("questionnaires"), True)]
+
+
+def questionnaire_files(extra: Iterable[str | Path] = ()) -> list[Path]:
+    """Every YAML file in the questionnaire folders: what an id may resolve to."""
+    return [
+        path
+        for folder, _ in search_dirs(extra)
+        if folder.is_dir()
+        for path in sorted(folder.iterdir())
+        if path.suffix.lower() in (".yaml", ".yml")
+    ]
 
 
 def load_questionnaire(path: str | Path) -> Questionnaire:
@@ -134,7 +145,7 @@ def _answer_problems(
     try:
         stand_in = Assessment.model_validate({**core, "subject": {"id": "-"}})
         questionnaire = questionnaire or find_questionnaire(stand_in.questionnaire_id, extra)
-    except (ValidationError, NotFoundError):
+    except (ValidationError, CapassessError):  # the questionnaire's own errors say enough
         return []
     located = [doc.locate(p) for p in check_assessment(questionnaire, stand_in)]
     return [p for p in located if p.severity == "error"]

@@ -34,8 +34,7 @@ def resolve_targets(
         chosen = next((p for p in q.profiles if p.id == profile), None)
         if chosen is None:
             known = ", ".join(p.id for p in q.profiles) or "none"
-            message = f"--target: no file or target profile {profile!r} (profiles: {known})"
-            raise InputError.at(message)
+            raise InputError.at(f"no file or target profile {profile!r} (profiles: {known})")
         for cid in targets:
             value = chosen.targets.get(cid, chosen.default)
             if value is not None:

@@ -160,7 +160,8 @@ def check_assessment(q: Questionnaire, assessment: Assessment) -> list[Problem]:
     for qid, answer in assessment.answers.items():
         question = questions.get(qid)
         if question is None:
-            problems.append(Problem(f"unknown question id {qid!r} in {q.id}", ("answers", qid)))
+            message = f"unknown question id {shown(qid)} in {q.id}"
+            problems.append(Problem(message, ("answers", qid)))
             continue
         if answer.is_missing or answer.not_applicable:
             continue

@@ -78,7 +78,7 @@ def test_plan_bad_target_file_is_located(runner: CliRunner, tmp_path) -> None:
 def test_plan_unknown_profile(runner: CliRunner) -> None:
     result = run(runner, "plan", ANSWERS, "-t", "leader")
     assert result.exit_code == 2
-    assert "--target: no file or target profile 'leader' (profiles: " in result.stderr
+    assert "no file or target profile 'leader' (profiles: " in result.stderr
     assert "<input>" not in result.stderr
 
 

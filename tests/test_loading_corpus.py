@@ -318,10 +318,12 @@ CASES = [
     ("csv/empty.csv", 2, "the file is empty; expected a header row with 'id'"),
     ("csv/header-only-blank.csv", 2, "the file is empty; expected a header row with 'id'"),
     ("csv/huge-line.csv", 1, "1 row(s) rejected"),
+    ("csv/jpeg.csv", 2, "this is a binary file, not CSV text"),
     ("csv/missing-question-column.csv", 2, "missing question column(s): q2"),
     ("csv/no-id-column.csv", 2, "no 'id' column; the header is: branch, q1, q2"),
     ("csv/nul-byte.csv", 1, "1 row(s) rejected"),
     ("csv/unclosed-quote.csv", 1, "1 row(s) rejected"),
+    ("csv/ragged-huge-cell.csv", 1, "1 row(s) rejected"),
     ("csv/undecodable.csv", 2, "not valid gb18030 at byte 18; pass --encoding"),
     ("csv/utf16.csv", 2, "the file is UTF-16 text; save it as UTF-8"),
     ("xlsx/broken-sheet-xml.xlsx", 2, "cannot read as XLSX: syntax error: tag not closed"),
@@ -440,3 +442,37 @@ def test_answers_are_checked_even_when_the_subject_is_missing(
         f"{path}:3:12: answers.g-level: 9 is not a level; expected a whole number 1..5",
         f"{path}:4:12: answers.g-levle: unknown question id 'g-levle' in tiny",
     ]
+
+
+def test_a_broken_questionnaire_does_not_hide_the_answers_errors(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    folder = tmp_path / "q"
+    folder.mkdir()
+    text = (GOOD / "tiny.yaml").read_text(encoding="utf-8").replace("target: 4", "target: 9")
+    (folder / "tiny.yaml").write_text(text, encoding="utf-8")
+    path = tmp_path / "answers.yaml"
+    path.write_text("questionnaire: tiny\nanswers:\n  g-level: 3\n", encoding="utf-8")
+    result = runner.invoke(main, ["--questionnaire-dir", str(folder), "validate", str(path)])
+    assert result.exit_code == 2
+    assert f"{path}:1:1: required field 'subject' is missing" in result.stderr
+
+
+def test_rejected_cells_are_cut_to_one_excel_cell(runner: CliRunner, tmp_path: Path) -> None:
+    """Unit ids and raw rows too: an unclosed quote swallows the rest of the file."""
+    source = tmp_path / "in.csv"
+    rows = "".join(f"B{i},2,2\n" for i in range(8000))
+    source.write_text(f'id,q1,q2\n"A,1,1\n{rows}', encoding="utf-8")
+    out = tmp_path / "out"
+    result = runner.invoke(main, ["batch", str(source), "-o", str(out), "-q", str(MINI)])
+    assert result.exit_code == 1, result.output
+    assert "Traceback" not in result.output
+    limit = csv.field_size_limit(1 << 24)
+    try:
+        with (out / "rejected.csv").open(encoding="utf-8-sig", newline="") as handle:
+            rows_out = list(csv.reader(handle))
+    finally:
+        csv.field_size_limit(limit)
+    assert len(rows_out) == 2
+    assert max(len(cell) for cell in rows_out[1]) == MAX_VALUE
+    assert rows_out[1][2].startswith("A,1,1\nB0,2,2")

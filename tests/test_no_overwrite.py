@@ -13,7 +13,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from capassess.atomic import refuse_inputs
 from capassess.cli import main
+from capassess.errors import OutputError
 from tests.batch.helpers import MINI, write_csv
 from tests.conftest import DATA
 
@@ -92,3 +94,32 @@ def test_interview_over_its_questionnaire(runner: CliRunner, tmp_path: Path) -> 
     args = ["assess", "-q", str(questionnaire), "-o", str(questionnaire), "--subject-id", "x"]
     result = runner.invoke(main, args, input="")
     _refused(result, questionnaire, before, str(questionnaire))
+
+
+def test_report_over_its_questionnaire(runner: CliRunner, answers: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "q"
+    folder.mkdir()
+    questionnaire = folder / "tiny.yaml"
+    shutil.copy(GOOD / "tiny.yaml", questionnaire)
+    before = questionnaire.read_bytes()
+    args = ["report", str(answers), "-f", "md", "-o", str(questionnaire)]
+    result = runner.invoke(main, ["--questionnaire-dir", str(folder), *args])
+    _refused(result, questionnaire, before, str(questionnaire))
+
+
+def test_report_over_one_of_its_templates(runner: CliRunner, answers: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "templates"
+    folder.mkdir()
+    template = folder / "report.html.j2"
+    template.write_text('{% extends "!report.html.j2" %}\n', encoding="utf-8")
+    before = template.read_bytes()
+    args = ["report", str(answers), "-o", str(template), "--template-dir", str(folder)]
+    result = runner.invoke(main, ["--questionnaire-dir", str(GOOD), *args])
+    _refused(result, template, before, str(template))
+
+
+def test_a_device_is_no_input_to_protect() -> None:
+    """Devices are written in place, not replaced: /dev/null as input and output is fine."""
+    refuse_inputs(["/dev/null"], ["/dev/null"])
+    with pytest.raises(OutputError):
+        refuse_inputs([__file__], [Path(__file__)])

@@ -51,7 +51,7 @@ def _peek(path: str, encoding: str) -> tuple[list[list[str]], list[int]]:
     try:
         text = codecs.getincrementaldecoder(encoding)().decode(raw, final=final)
     except UnicodeDecodeError as exc:
-        if b"\0" in raw[: exc.start + 1]:
+        if b"\0" in raw[:8192]:
             raise InputError.at("this is a binary file, not CSV text", path, 1) from None
         raise InputError.at(
             f"not valid {encoding} at byte {exc.start + 1}; pass --encoding", path, 1
@@ -151,7 +151,10 @@ class CsvSource:
     def _drain_ragged(self) -> list[Rejection]:
         out = []
         for number, text, cells in self._ragged:
-            first = next(csv.reader([text]), [""])
+            try:
+                first = next(csv.reader([text]), [""])
+            except csv.Error:  # a cell beyond the csv module's limit: the id is before it
+                first = text.split(",")
             unit = first[self.layout.id].strip() if len(first) > self.layout.id else ""
             reason = f"the row has {cells} cells but the header has {len(self.header)}"
             out.append(Rejection(self.path, number, unit, "", text, reason))

@@ -31,8 +31,8 @@ class RejectWriter:
         """Append one line per rejection."""
         for r in rejections:
             row = "" if r.row is None else str(r.row)
-            cells = (r.source, row, r.unit, r.column, r.value[:MAX_VALUE], r.reason)
-            self._writer.writerow([neutralise(c) for c in cells])
+            cells = (r.source, row, r.unit, r.column, r.value, r.reason)
+            self._writer.writerow([neutralise(c)[:MAX_VALUE] for c in cells])
             self.lines += 1
 
 

@@ -14,7 +14,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from capassess.atomic import refuse_inputs, write_atomic
+from capassess.atomic import files_under, refuse_inputs, write_atomic
 from capassess.batch.collect import Collector, Units
 from capassess.batch.files import prepare_dir
 from capassess.batch.judge import ChunkJudge
@@ -126,7 +126,8 @@ def run_batch(
     sources = open_sources(options.inputs, questionnaire, encoding=options.encoding,
                            lenient=options.lenient, group_by=options.group_by)  # fmt: skip
     out = Path(options.outdir)
-    refuse_inputs([out / name for name in OUTPUT_FILES], options.inputs)
+    inputs: list[str | Path] = [*options.inputs, *files_under(options.template_dir)]
+    refuse_inputs([out / name for name in OUTPUT_FILES], inputs)
     run = Run(options, questionnaire, settings, prepare_dir(out))
     tree = tree_weights(questionnaire)
     scorer = VectorScorer(questionnaire, tree, settings.model, settings.missing)

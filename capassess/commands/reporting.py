@@ -53,13 +53,15 @@ def report(
           --baseline examples/acme-bank-2025.yaml
       capassess report answers.yaml -f html -o out.html --template-dir my-templates
     """
-    from capassess.atomic import refuse_inputs
+    from capassess.atomic import files_under, refuse_inputs
+    from capassess.catalog import questionnaire_files
     from capassess.cli import user_dirs
     from capassess.planning import PlanOptions, plan_file
     from capassess.report.render import render_report
 
     if output != "-":
-        refuse_inputs([output], [answers, baseline, target])
+        inputs = [answers, baseline, target, *files_under(template_dir)]
+        refuse_inputs([output], [*inputs, *questionnaire_files(user_dirs(ctx))])
     options = PlanOptions(target, target_level, baseline)
     planned = plan_file(answers, options, user_dirs(ctx), model=model)
     text = render_report(

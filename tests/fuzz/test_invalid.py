@@ -213,7 +213,6 @@ def test_broken_syntax_is_located(case: Case, which: str, how: str, data: st.Dat
         assert result.exit_code == 2, result.stdout + result.stderr
         found = problems(result, {"q": files.questionnaire, "a": files.answers})
         assert any(k == which and fragment in msg for k, _, msg in found), result.stderr
-        if how != "byte":
-            assert any(k == which and n == line for k, n, _ in found), (
-                f"expected line {line}\n{result.stderr}\n" + "\n".join(lines)
-            )
+        assert any(k == which and n == line for k, n, _ in found), (
+            f"expected line {line}\n{result.stderr}\n" + "\n".join(lines)
+        )
