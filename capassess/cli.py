@@ -8,6 +8,7 @@ from typing import Any, NoReturn
 import click
 
 from capassess import __version__
+from capassess.options import table_or_json
 
 LANG = click.Choice(["en", "zh"])
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -155,14 +156,7 @@ def main(ctx: click.Context, dirs: tuple[str, ...]) -> None:
 
 
 @main.command("questionnaires")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "json"]),
-    default="table",
-    show_default=True,
-    help="A table for people or JSON for programs.",
-)
+@table_or_json
 @click.option("--lang", type=LANG, default="en", show_default=True)
 @click.pass_context
 def questionnaires_cmd(ctx: click.Context, fmt: str, lang: str) -> None:

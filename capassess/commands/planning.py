@@ -6,6 +6,8 @@ import json
 
 import click
 
+from capassess.options import table_or_json
+
 LANG = click.Choice(["en", "zh"])
 
 
@@ -32,14 +34,7 @@ def _boundaries(text: str) -> tuple[int, ...]:
 )
 @click.option("--budget", type=int, help="Effort points per phase (low=1, medium=3, high=5).")
 @click.option("--model", type=click.Choice(["weighted-mean", "staged"]), help="Scoring model.")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "json"]),
-    default="table",
-    show_default=True,
-    help="A table for people or JSON for programs.",
-)
+@table_or_json
 @click.option("--lang", type=LANG, default="en", show_default=True)
 @click.pass_context
 def plan(
@@ -71,14 +66,7 @@ def plan(
 @click.argument("old", type=click.Path(dir_okay=False))
 @click.argument("new", type=click.Path(dir_okay=False))
 @click.option("--model", type=click.Choice(["weighted-mean", "staged"]), help="Scoring model.")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "json"]),
-    default="table",
-    show_default=True,
-    help="A table for people or JSON for programs.",
-)
+@table_or_json
 @click.pass_context
 def compare(ctx: click.Context, old: str, new: str, model: str | None, fmt: str) -> None:
     """Compare two assessments: scores, levels and answers that changed.

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import click
 
+from capassess.options import table_or_json
+
 MODELS = click.Choice(["weighted-mean", "staged"])
 MISSING = click.Choice(["lowest", "exclude", "error"])
 RI_TABLES = click.Choice(["saaty1980", "alonso-lamata2006"])
@@ -14,14 +16,7 @@ RI_TABLES = click.Choice(["saaty1980", "alonso-lamata2006"])
 @click.option("-q", "--questionnaire", metavar="PATH_OR_ID", help="Use this questionnaire.")
 @click.option("--model", type=MODELS, help="Scoring model [default: the questionnaire's].")
 @click.option("--missing", type=MISSING, help="Missing answers [default: the questionnaire's].")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "json"]),
-    default="table",
-    show_default=True,
-    help="A table for people or JSON for programs.",
-)
+@table_or_json
 @click.option("--fail-under", type=float, metavar="X", help="Exit 1 if the overall score < X.")
 @click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True)
 @click.pass_context
@@ -74,14 +69,7 @@ def weights() -> None:
 @click.argument("matrix", type=click.Path())
 @click.option("--ri", type=RI_TABLES, default="saaty1980", show_default=True,
               help="Random consistency index table.")  # fmt: skip
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "json"]),
-    default="table",
-    show_default=True,
-    help="A table for people or JSON for programs.",
-)
+@table_or_json
 def ahp(matrix: str, ri: str, fmt: str) -> None:
     """Weights, lambda_max, CI, RI and CR of an AHP pairwise matrix file.
 
