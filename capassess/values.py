@@ -57,9 +57,13 @@ def _number(raw: Any) -> float:
 
 
 def _level(raw: Any) -> int:
-    value = _number(raw)
+    problem = f"{shown(raw)} is not a level; expected a whole number 1..5"
+    try:
+        value = _number(raw)
+    except ValueError:
+        raise ValueError(problem) from None
     if value != int(value) or not 1 <= value <= 5:
-        raise ValueError(f"{shown(raw)} is not a level; expected a whole number 1..5")
+        raise ValueError(problem)
     return int(value)
 
 

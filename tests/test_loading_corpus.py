@@ -54,6 +54,7 @@ CASES = [
         2,
         "answers.g-level: 7 is not a level; expected a whole number 1",
     ),
+    ("answers/level-word.yaml", 2, "answers.g-level: 'high' is not a level; expected a whole"),
     ("answers/multi-not-a-list.yaml", 2, "answers.a-multi.bi: unknown field"),
     ("answers/no-subject.yaml", 2, "required field 'subject' is missing"),
     ("answers/not-a-bool.yaml", 2, "answers.a-bool: 'maybe' is not yes/no; expected true or fals"),
@@ -410,8 +411,8 @@ def test_rejected_rows_keep_their_cells(runner: CliRunner, tmp_path: Path) -> No
     assert [(r["row"], r["unit_id"], r["column"]) for r in rows] == [("2", "A", "q1")]
     # The cell is kept as far as one Excel cell holds; the reason quotes only its start.
     assert rows[0]["value"] == "9" * MAX_VALUE
-    assert rows[0]["reason"].endswith("is not a finite number")
-    assert len(rows[0]["reason"]) < 100
+    assert rows[0]["reason"].endswith("is not a level; expected a whole number 1..5")
+    assert len(rows[0]["reason"]) < 120
 
 
 @pytest.mark.parametrize("name", ["questionnaire/alias-bomb.yaml", "answers/alias-bomb.yaml"])
