@@ -88,12 +88,17 @@ class YamlDocument:
         return Problem(problem.message, shown, self.path, line, col, problem.severity)
 
 
+def looks_binary(head: bytes) -> bool:
+    """True if the first bytes of a file hold a NUL byte, as no text file of ours does."""
+    return b"\x00" in head[:8192]
+
+
 def _decode(raw: bytes, path: str) -> str:
     if not raw.strip():
         raise InputError.at("the file is empty", path, 1, 1)
     if len(raw) > MAX_BYTES:
         raise InputError.at(f"the file is larger than {MAX_BYTES // 1024 // 1024} MiB", path)
-    if b"\x00" in raw[:8192]:
+    if looks_binary(raw):
         raise InputError.at("this is a binary file, not YAML text", path, 1, 1)
     try:
         return raw.decode("utf-8-sig")

@@ -71,8 +71,10 @@ def _targets(q: Questionnaire, options: PlanOptions) -> dict[str, Target]:
         return resolve_targets(q, target_file=load_target(spec, q), level=options.target_level)
     if spec is not None and Path(spec).is_dir():
         raise InputError.at("this is a folder, not a target file", spec)
-    if spec is not None and (Path(spec).suffix.lower() in (".yaml", ".yml") or "/" in spec
-                             or "\\" in spec):  # fmt: skip
+    path_like = spec is not None and (
+        Path(spec).suffix.lower() in (".yaml", ".yml") or any(sep in spec for sep in "/\\")
+    )
+    if path_like:
         raise InputError.at("no such file (--target takes a target file or a profile id)", spec)
     return resolve_targets(q, profile=spec, level=options.target_level)
 

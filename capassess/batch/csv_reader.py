@@ -28,6 +28,7 @@ from capassess.batch.table import (
     resolve_layout,
 )
 from capassess.errors import InputError
+from capassess.loading import looks_binary
 from capassess.model.questionnaire import Questionnaire
 
 if TYPE_CHECKING:
@@ -51,7 +52,7 @@ def _peek(path: str, encoding: str) -> tuple[list[list[str]], list[int]]:
     try:
         text = codecs.getincrementaldecoder(encoding)().decode(raw, final=final)
     except UnicodeDecodeError as exc:
-        if b"\0" in raw[:8192]:
+        if looks_binary(raw):
             raise InputError.at("this is a binary file, not CSV text", path, 1) from None
         raise InputError.at(
             f"not valid {encoding} at byte {exc.start + 1}; pass --encoding", path, 1

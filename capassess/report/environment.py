@@ -26,6 +26,7 @@ from jinja2 import (
 from jinja2.sandbox import SandboxedEnvironment
 
 from capassess.errors import InputError
+from capassess.loading import looks_binary
 from capassess.resources import data_dir
 
 SHIPPED_PREFIX = "!"
@@ -69,7 +70,7 @@ def _source(
         return loader.get_source(environment, template)
     except UnicodeDecodeError as exc:
         path = str(Path(loader.searchpath[0]) / template)
-        if b"\0" in exc.object[:8192]:
+        if looks_binary(exc.object):
             raise InputError.at("this is a binary file, not a template", path, 1) from None
         line = exc.object[: exc.start].count(b"\n") + 1
         byte = exc.object[exc.start]
