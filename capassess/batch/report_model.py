@@ -102,7 +102,7 @@ def build_portfolio(
     """Aggregate the scored ``units`` into the portfolio report's model."""
     lang = settings.lang
     order = NodeOrder.of(questionnaire)
-    dims = tuple((d.id, d.title.get(lang)) for d in questionnaire.dimensions)
+    dims = tuple((d.id, d.title.get(lang)) for d in questionnaire.sections())
     spread = tuple(distribution(i, t, units.scores[:, 1 + j]) for j, (i, t) in enumerate(dims))
     rows = league(units, ranking, len(dims), settings.group_by, settings.top)
     split = min(settings.top, len(rows))

@@ -45,7 +45,7 @@ class NodeOrder:
         """The order of ``questionnaire``'s nodes."""
         caps = [(d.id, c.id) for d, c in questionnaire.capabilities()]
         return cls(
-            tuple(d.id for d in questionnaire.dimensions),
+            tuple(d.id for d in questionnaire.sections()),
             tuple(c for _, c in caps),
             {c: d for d, c in caps},
         )
@@ -92,12 +92,13 @@ class VectorScorer:
         rows = len(next(iter(status.values())))
         out = np.full((rows, len(self.order.nodes)), np.nan)
         column = {node: i for i, node in enumerate(self.order.nodes)}
-        for dim in self.questionnaire.dimensions:
+        for dim in self.questionnaire.sections():
             for cap in dim.capabilities:
                 pairs = [(status[q.id], score[q.id], self.tree.local[q.id]) for q in cap.questions]
                 out[:, column[cap.id]] = self._capability(pairs, rows)
             children = [(out[:, column[c.id]], self.tree.local[c.id]) for c in dim.capabilities]
             out[:, column[dim.id]] = self._combine(children, rows)
+        # the foundation stays out of the overall score (its level gate is not applied here)
         dims = [
             (out[:, column[d.id]], self.tree.local[d.id]) for d in self.questionnaire.dimensions
         ]

@@ -48,7 +48,7 @@ def band_of(score: float | None, lang: Lang) -> Band | None:
 
 def _gap_row(planned: Planned, g: CapabilityGap, lang: Lang) -> GapRow:
     q = planned.scored.questionnaire
-    dim = next(d for d in q.dimensions if d.id == g.dimension_id)
+    dim = next(d for d in q.sections() if d.id == g.dimension_id)
     cap = next(c for c in dim.capabilities if c.id == g.id)
     return GapRow(
         id=g.id,
@@ -116,7 +116,7 @@ def _dimensions(planned: Planned, rows: dict[str, GapRow], lang: Lang) -> list[D
     s = planned.scored
     sections = []
     for dim, score, gap in zip(
-        s.questionnaire.dimensions, s.result.dimensions, planned.gaps.dimensions, strict=True
+        s.questionnaire.sections(), s.result.dimensions, planned.gaps.dimensions, strict=True
     ):
         caps = tuple(
             CapabilitySection(

@@ -46,7 +46,7 @@ def questionnaire_tree(q: Questionnaire, lang: Lang) -> Tree:
     from rich.tree import Tree
 
     root = Tree(f"[bold]{escape(q.title.get(lang))}[/] [dim]{q.ref} · model {q.model}[/]")
-    for dim in q.dimensions:
+    for dim in q.sections():
         d = root.add(
             f"[bold cyan]{escape(dim.title.get(lang))}[/] [dim]{dim.id} w={dim.weight:g}[/]"
         )
@@ -81,7 +81,7 @@ def questionnaire_markdown(q: Questionnaire, lang: Lang) -> str:
     out = [f"# {q.title.get(lang)}", "", f"`{q.ref}` · model `{q.model}`", ""]
     if q.description:
         out += [q.description.get(lang), ""]
-    for dim in q.dimensions:
+    for dim in q.sections():
         out += [f"## {dim.title.get(lang)} (`{dim.id}`, weight {dim.weight:g})", ""]
         for cap in dim.capabilities:
             out += [f"### {cap.title.get(lang)} (`{cap.id}`, target {cap.target})", ""]
