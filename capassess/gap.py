@@ -8,12 +8,15 @@ Formulas (per capability with score C, target T, global weight g, importance i):
 - per dimension and overall, attainment = sum(g * (min(C, T) - 1)) / sum(g * (T - 1)) over
   the applicable capabilities (1 when every target is 1)
 - with a baseline B: progress = (C - B) / (T - B) when T > B, else None
+- a capability with no answered question is not assessed: its numbers follow the
+  missing-answer policy, but it is left out of top gaps, strengths and the roadmap
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
+from capassess.advice import is_assessed
 from capassess.errors import InputError
 from capassess.model.plan import CapabilityGap, DimensionGap, GapAnalysis, Target
 from capassess.model.questionnaire import Questionnaire
@@ -84,6 +87,7 @@ def _capability_gap(
         attainment=None if c is None else _attainment([(c, t, 1.0)]),
         baseline=baseline,
         progress=progress,
+        assessed=is_assessed(cap_score),
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +16,7 @@ from capassess.model.plan import GapAnalysis, Roadmap, Target
 from capassess.model.questionnaire import Questionnaire
 from capassess.model.results import ScoreResult
 from capassess.roadmap import PhasePlan, build_roadmap
+from capassess.schedule import DEFAULT_MAX_MAJOR
 from capassess.scorecard import score_file
 from capassess.scoring.engine import roll_up
 
@@ -39,6 +41,8 @@ class PlanOptions:
     baseline: str | None = None
     boundaries: tuple[int, ...] = (0, 6, 18, 36)
     budget: int | None = None
+    max_major: int = DEFAULT_MAX_MAJOR
+    start: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -88,7 +92,7 @@ def plan_scored(scored: Scored, options: PlanOptions, baseline: Scored | None = 
             baseline.path,
         )
     try:
-        phases = PhasePlan(options.boundaries, options.budget)
+        phases = PhasePlan(options.boundaries, options.budget, options.max_major, options.start)
     except ValueError as exc:
         raise InputError(str(exc)) from None
     targets = _targets(q, options)

@@ -26,7 +26,7 @@ from capassess.report.model import (
     Report,
     Summary,
 )
-from capassess.views.plan import QUADRANT_LABEL, phase_label, why
+from capassess.plan_text import QUADRANT_LABEL, phase_label, why
 
 STRENGTHS = 3
 TOP_GAPS = 5
@@ -89,7 +89,8 @@ def _action_row(planned: Planned, a: PlannedAction, lang: Lang) -> ActionRow:
         end_month=a.end_month,
         depends_on=tuple(a.depends_on),
         pulled_in=a.pulled_in,
-        why=why(a, planned, lang),
+        why=why(a, q, planned.gaps.capability(a.capability_id).score,
+                planned.gaps.capability(a.capability_id).target, lang),
     )
 
 
