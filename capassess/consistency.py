@@ -93,10 +93,10 @@ def _conditions(q: Questionnaire) -> Iterator[Problem]:
 
 def _expression_sites(q: Questionnaire) -> Iterator[tuple[Loc, str]]:
     """Every advice expression (done_when, KPI, check) with its location."""
-    for d, dim in enumerate(q.dimensions):
+    for where, dim in q.located_sections():
         for c, cap in enumerate(dim.capabilities):
             for i, action in enumerate(cap.actions):
-                loc: Loc = ("dimensions", d, "capabilities", c, "actions", i)
+                loc: Loc = (*where, "capabilities", c, "actions", i)
                 if action.done_when is not None:
                     yield (*loc, "done_when"), action.done_when
                 if action.kpi is not None:
@@ -156,12 +156,12 @@ def _owners(q: Questionnaire) -> Iterator[Problem]:
     for n, ident in enumerate(roles):
         if ident in roles[:n]:
             yield Problem(f"duplicate role id {ident!r}", ("roles", n, "id"))
-    for d, dim in enumerate(q.dimensions):
+    for where, dim in q.located_sections():
         for c, cap in enumerate(dim.capabilities):
             for i, action in enumerate(cap.actions):
                 if action.owner is not None and action.owner not in roles:
                     known = ", ".join(roles) or "none declared under `roles`"
-                    loc: Loc = ("dimensions", d, "capabilities", c, "actions", i, "owner")
+                    loc: Loc = (*where, "capabilities", c, "actions", i, "owner")
                     yield Problem(f"unknown role {action.owner!r} (roles: {known})", loc)
 
 
