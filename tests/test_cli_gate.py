@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 from pathlib import Path
 
@@ -110,3 +111,16 @@ def test_compare_maps_renamed_ids_and_lists_added_and_dropped(runner: CliRunner)
     assert nodes["governance"]["old"] == 3.0 and nodes["governance"]["new"] == 5.0
     text = run(runner, "compare", OLD_ANSWERS, GATED_ANSWERS)
     assert "g-choice → g-owner" in text.stdout and "(was g-choice)" in text.stdout
+
+
+def test_batch_caps_the_overall_level_column_too(runner: CliRunner, tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "acme.yaml").write_text(GATED_ANSWERS.read_text("utf-8"), "utf-8")
+    out = tmp_path / "out"
+    result = run(runner, "batch", folder, "-q", "tiny@2.1", "-o", out)
+    assert result.exit_code == 0, result.output
+    lines = (out / "scores.csv").read_text("utf-8-sig").splitlines()
+    row = dict(zip(next(csv.reader([lines[0]])), next(csv.reader([lines[1]])), strict=True))
+    assert (row["overall"], row["overall_level"]) == ("5.0000", "1")
+    assert (row["continuity_level"], row["foundation_level"]) == ("1", "3")
