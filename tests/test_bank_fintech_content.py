@@ -143,3 +143,19 @@ def test_compare_maps_a_1_0_0_assessment_onto_2_0_0(runner: CliRunner) -> None:
     moved = {a["id"]: a for a in data["answers"]}
     assert moved["oa-api-share"]["old_id"] == "oa-api-count"
     assert not any(re.fullmatch(r"it-retrain|cl-export", n["id"]) for n in data["nodes"])
+
+
+def test_a_bank_type_brings_its_profile_unless_a_target_is_given(tmp_path) -> None:
+    from capassess.planning import PlanOptions, plan_file
+
+    acme = ROOT / "examples" / "acme-bank.yaml"
+    planned = plan_file(acme, PlanOptions())
+    security = planned.targets["data-security"]
+    assert (security.level, security.source) == (4, "profile")  # city-commercial: 4
+    assert planned.targets["rnd-productisation"].level == 2
+    chosen = plan_file(acme, PlanOptions(target="digital-leader"))
+    assert chosen.targets["rnd-productisation"].level == 5
+    assert plan_file(acme, PlanOptions(target_level=5)).targets["data-security"].level == 5
+    untyped = tmp_path / "untyped.yaml"
+    untyped.write_text(acme.read_text("utf-8").replace("  bank_type: city-commercial\n", ""))
+    assert plan_file(untyped, PlanOptions()).targets["data-security"].source == "questionnaire"
