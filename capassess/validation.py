@@ -38,7 +38,9 @@ def _questionnaire(doc: YamlDocument) -> tuple[str, list[Problem]]:
     n_questions = sum(1 for _ in q.questions())
     n_actions = sum(len(cap.actions) for _, cap in q.capabilities())
     summary = (
-        f"questionnaire {q.ref}: {len(q.dimensions)} dimensions, {n_caps} capabilities, "
+        f"questionnaire {q.ref}: {len(q.dimensions)} dimensions"
+        + (f" and a foundation of {len(q.foundation.capabilities)}" if q.foundation else "")
+        + f", {n_caps} capabilities, "
         f"{n_questions} questions, {n_actions} actions"
     )
     return summary, check_questionnaire(q)
