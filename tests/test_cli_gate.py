@@ -124,3 +124,14 @@ def test_batch_caps_the_overall_level_column_too(runner: CliRunner, tmp_path: Pa
     row = dict(zip(next(csv.reader([lines[0]])), next(csv.reader([lines[1]])), strict=True))
     assert (row["overall"], row["overall_level"]) == ("5.0000", "1")
     assert (row["continuity_level"], row["foundation_level"]) == ("1", "3")
+
+
+def test_reports_say_what_caps_the_level(runner: CliRunner) -> None:
+    en = run(runner, "report", GATED_ANSWERS, "-f", "md", "-o", "-")
+    assert en.exit_code == 0, en.output
+    assert "Maturity level 1 (Initial), capped by Business continuity" in en.stdout
+    assert "Maturity band: **Nascent**" in en.stdout  # the band follows the capped level
+    zh = run(runner, "report", GATED_ANSWERS, "-f", "md", "-o", "-", "--lang", "zh")
+    assert "受业务连续性所限" in zh.stdout
+    html = run(runner, "report", GATED_ANSWERS, "-f", "html", "-o", "-")
+    assert "capped by Business continuity" in html.stdout
