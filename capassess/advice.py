@@ -29,9 +29,8 @@ SHORTFALL_QUESTIONS = 3
 
 def answered_values(result: ScoreResult) -> dict[str, Any]:
     """Typed values of the answered questions by id; unanswered, n/a and skipped are absent."""
-    return {
-        q.id: q.value for cap in result.capabilities() for q in cap.questions if q.status == "answered"
-    }
+    caps = result.capabilities()
+    return {q.id: q.value for cap in caps for q in cap.questions if q.status == "answered"}
 
 
 def is_assessed(cap: CapabilityScore) -> bool:
@@ -133,3 +132,14 @@ def failed_checks(q: Questionnaire, result: ScoreResult) -> list[tuple[Check, Ev
         for check in q.checks
         if expression_holds(check.when, values) is True
     ]
+
+
+def answered_but_not_asked(result: ScoreResult, answers: Mapping[str, Any]) -> list[str]:
+    """Questions answered although their ``when`` is false: the answers are not scored."""
+    out = []
+    for cap in result.capabilities():
+        for q in cap.questions:
+            answer = answers.get(q.id)
+            if q.status == "skipped" and answer is not None and not answer.is_missing:
+                out.append(q.id)
+    return out

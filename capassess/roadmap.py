@@ -247,8 +247,10 @@ def _planned(q: Questionnaire, a: Action, owner: dict[str, str],
     )  # fmt: skip
 
 
-def _not_scheduled(q: Questionnaire, sel: Selection, statuses: Mapping[str, ActionStatus],
-                   values: Mapping[str, object], owner: dict[str, str]) -> list[NotScheduled]:  # fmt: skip
+def _not_scheduled(
+    q: Questionnaire, sel: Selection, statuses: Mapping[str, ActionStatus],
+    values: Mapping[str, object], owner: dict[str, str],
+) -> list[NotScheduled]:  # fmt: skip
     """Dependencies left off, and every action the answers show in place."""
     out = []
     for cap, a in q.actions():
@@ -256,7 +258,7 @@ def _not_scheduled(q: Questionnaire, sel: Selection, statuses: Mapping[str, Acti
         if a.id in sel.basis or (a.id not in sel.skipped and status != "in-place-evidence"):
             continue
         out.append(NotScheduled(
-            id=a.id, capability_id=cap.id, title=a.title, level=a.level, status=status,  # type: ignore[arg-type]
+            id=a.id, capability_id=cap.id, title=a.title, level=a.level, status=status,
             evidence=_shown(a.done_when, values) if status == "in-place-evidence" else [],
             needed_by=sorted(sel.skipped.get(a.id, [])),
         ))  # fmt: skip

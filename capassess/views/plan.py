@@ -51,7 +51,8 @@ def gap_table(planned: Planned, lang: Lang) -> Table:
     if baseline:
         table.add_column("progress", justify="right")
     for dim in planned.gaps.dimensions:
-        row = [f"[bold]{dims[dim.id]}[/]", _num(dim.score), _num(dim.target), _num(dim.gap),
+        gap = _num(dim.gap) if dim.assessed else ("未评估" if lang == "zh" else "not assessed")
+        row = [f"[bold]{dims[dim.id]}[/]", _num(dim.score), _num(dim.target), gap,
                _num(dim.priority, 3), _pct(dim.attainment)]  # fmt: skip
         table.add_row(*row, *([""] if baseline else []), style="bold")
         for g in planned.gaps.capabilities:
@@ -60,8 +61,10 @@ def gap_table(planned: Planned, lang: Lang) -> Table:
             gap = "[green]met[/]" if g.met else _num(g.gap)
             if not g.assessed:
                 gap = "[yellow]not assessed[/]" if lang == "en" else "[yellow]未评估[/]"
-            row = [f"  {titles[g.id]}", _num(g.score), str(g.target), gap,
-                   _num(g.priority, 3), _pct(g.attainment)]  # fmt: skip
+            priority = _num(g.priority, 3) if g.assessed else "—"
+            attained = _pct(g.attainment) if g.assessed else "—"
+            row = [f"  {titles[g.id]}", _num(g.score), str(g.target), gap, priority,
+                   attained]  # fmt: skip
             table.add_row(*row, *([_pct(g.progress)] if baseline else []))
     return table
 
@@ -147,18 +150,20 @@ def print_advice_notes(planned: Planned, lang: Lang) -> None:
     for s in road.shortfalls:
         g = planned.gaps.capability(s.capability_id)
         held = answers_text(s.questions, lang)
-        acts = ", ".join(s.actions) or ("题库中没有对应行动，请与银行商定" if zh else
-                                        "no action in the library addresses them: agree one")  # fmt: skip
+        none = "题库中没有对应行动，请与银行商定" if zh else (
+            "no action in the library addresses them: agree one with the bank")
+        acts = ", ".join(s.actions) or none
         out.print(f"[bold]{caps[s.capability_id]}[/] {_num(g.score)} < {g.target}: " + (
             f"对应等级的行动均已具备；拉低得分的作答：{held}；建议：{acts}" if zh else
             f"its actions up to the target are in place; held down by: {held}; "
             f"addressed by: {acts}"))  # fmt: skip
     checks = failed_checks(q, result)
     if checks:
-        out.print(f"[bold]{'需进一步核实' if zh else 'To probe'}[/]"
-                  f"{'（作答之间存在矛盾，不影响得分）' if zh else ' (answers that contradict each other; scores unchanged)'}")  # fmt: skip
+        out.print("[bold]需进一步核实[/]（作答之间存在矛盾，不影响得分）" if zh else
+                  "[bold]To probe[/] (answers that contradict each other; scores unchanged)")
         for check, evidence in checks:
-            out.print(f"  • {check.message.get(lang)} [dim]({answers_text(_shown(evidence), lang)})[/]")
+            shown = answers_text(_shown(evidence), lang)
+            out.print(f"  • {check.message.get(lang)} [dim]({shown})[/]")
 
 
 def _shown(evidence: object) -> list:  # type: ignore[type-arg]
@@ -177,26 +182,37 @@ def print_definitions(lang: Lang) -> None:
         out.print(f"[dim]  {term}: {meaning}[/]")
 
 
+def warn_planned(planned: Planned) -> None:
+    """On stderr: the answers file's warnings, unanswered questions, capabilities not assessed."""
+    from capassess.views.console import message
+
+    s = planned.scored
+    for problem in s.warnings:
+        message(str(problem), "yellow")
+    for warning in completeness_warnings(s.questionnaire, s.result):
+        message(f"warning: {warning}", "yellow")
+
+
 def print_plan(planned: Planned, lang: Lang) -> None:
     """Print the headline, the gap table, the roadmap by phase and the advice notes."""
-    from capassess.views.console import console, message
+    from capassess.views.console import console
 
     out = console()
     s = planned.scored
     q, result = s.questionnaire, s.result
-    for warning in completeness_warnings(q, result, lang):
-        message(f"warning: {warning}", "yellow")
     name = s.assessment.subject.name or s.assessment.subject.id
     level = result.overall.level
     level_name = q.level_name(level, lang) if level else "n/a"
     out.print(
         f"[bold]{name}[/] · {q.ref} · overall [bold]{_num(result.overall.score)}[/] "
         f"({level_name}) · target attained {_pct(planned.gaps.attainment)}"
-    )
+        + (f" (of the {sum(g.assessed for g in planned.gaps.capabilities)} assessed "
+           "capabilities)" if planned.gaps.not_assessed() else "")
+    )  # fmt: skip
     out.print(gap_table(planned, lang))
     if not planned.roadmap.actions:
-        out.print("[green]Every capability is at its target: no actions needed.[/]"
-                  if not planned.gaps.ranked() else "No action in the library fits the gaps.")  # fmt: skip
+        done = "[green]Every capability is at its target: no actions needed.[/]"
+        out.print(done if not planned.gaps.ranked() else "No action in the library fits the gaps.")
     _print_roadmap(planned, lang)
     print_advice_notes(planned, lang)
     print_definitions(lang)
@@ -230,3 +246,12 @@ def print_comparison(comparison: Comparison) -> None:
         out.print(f"[yellow]only in the old questionnaire:[/] {', '.join(comparison.dropped)}")
     if comparison.added:
         out.print(f"[yellow]only in the new questionnaire:[/] {', '.join(comparison.added)}")
+    if comparison.kpis:
+        kpis = Table("action", "KPI", "on the new answers",
+                     title="KPIs of the old roadmap", title_justify="left")  # fmt: skip
+        colour = {"met": "green", "not-met": "red", "not-assessed": "yellow"}
+        for k in comparison.kpis:
+            text = k.text.get("en") if k.text is not None else k.when
+            kpis.add_row(f"{k.title.get('en')}\n[dim]{k.action_id}[/]",
+                         f"{text}\n[dim]{k.when}[/]", f"[{colour[k.status]}]{k.status}[/]")
+        out.print(kpis)
