@@ -61,7 +61,7 @@ def plan(
     options = PlanOptions(target, target_level, baseline, _boundaries(phases), budget, max_major,
                           start)  # fmt: skip
     planned = plan_file(answers, options, user_dirs(ctx), model=model)
-    warn_planned(planned)
+    warn_planned(planned, "zh" if lang == "zh" else "en")
     if fmt == "json":
         click.echo(json.dumps(plan_json(planned), ensure_ascii=False, indent=2))
     else:

@@ -76,7 +76,7 @@ def report(
     options = PlanOptions(target, target_level, baseline, budget=budget, max_major=max_major,
                           start=start)  # fmt: skip
     planned = plan_file(answers, options, user_dirs(ctx), model=model)
-    warn_planned(planned)
+    warn_planned(planned, "zh" if lang == "zh" else "en")
     text = render_report(
         planned,
         fmt,

@@ -46,10 +46,12 @@ def gap_table(planned: Planned, lang: Lang) -> Table:
     dims = {dim.id: dim.title.get(lang) for dim in q.dimensions}
     baseline = planned.baseline is not None
     table = Table(title="Gaps" if lang == "en" else "差距", title_justify="left")
-    for col in ("capability", "score", "target", "gap", "priority", "attained"):
-        table.add_column(col, justify="left" if col == "capability" else "right")
+    cols = ("能力", "得分", "目标", "差距", "优先度", "达成度") if lang == "zh" else (
+        "capability", "score", "target", "gap", "priority", "attained")  # fmt: skip
+    for n, col in enumerate(cols):
+        table.add_column(col, justify="left" if n == 0 else "right")
     if baseline:
-        table.add_column("progress", justify="right")
+        table.add_column("进展" if lang == "zh" else "progress", justify="right")
     for dim in planned.gaps.dimensions:
         gap = _num(dim.gap) if dim.assessed else ("未评估" if lang == "zh" else "not assessed")
         row = [f"[bold]{dims[dim.id]}[/]", _num(dim.score), _num(dim.target), gap,
@@ -58,7 +60,7 @@ def gap_table(planned: Planned, lang: Lang) -> Table:
         for g in planned.gaps.capabilities:
             if g.dimension_id != dim.id:
                 continue
-            gap = "[green]met[/]" if g.met else _num(g.gap)
+            gap = ("[green]达标[/]" if lang == "zh" else "[green]met[/]") if g.met else _num(g.gap)
             if not g.assessed:
                 gap = "[yellow]not assessed[/]" if lang == "en" else "[yellow]未评估[/]"
             priority = _num(g.priority, 3) if g.assessed else "—"
@@ -81,7 +83,7 @@ def phase_table(planned: Planned, phase: Phase, lang: Lang) -> Table:
     caption = (f"本阶段末预计总分（仅计已完成的行动）：{_num(phase.overall_score)}" if zh else
                f"projected overall at the end (ended actions only): {_num(phase.overall_score)}")
     if phase.in_flight:
-        caption += f"\n{'阶段末仍在进行' if zh else 'still running at the end'}: {flying}"
+        caption += f"\n阶段末仍在进行：{flying}" if zh else f"\nstill running at the end: {flying}"
     if phase.budget:
         caption += f"\n{'投入点数' if zh else 'effort points'} {phase.effort_points}/{phase.budget}"
     table = Table(title=phase_label(phase, lang), caption=caption, title_justify="left",
@@ -108,7 +110,8 @@ def _print_roadmap(planned: Planned, lang: Lang) -> None:
     out, road, zh = console(), planned.roadmap, lang == "zh"
     if road.actions:
         out.print(
-            f"[bold]{'路线图' if zh else 'Roadmap'}[/]: {road.start} – {road.end} "
+            (f"[bold]路线图[/]：{road.start} – {road.end}" if zh else
+             f"[bold]Roadmap[/]: {road.start} – {road.end} ")
             + (f"（{road.end_month} 个月；同时进行的重点项目不超过 {road.max_major} 个）" if zh
                else f"({road.end_month} months; at most {road.max_major} major projects at once)")
         )  # fmt: skip
@@ -177,20 +180,22 @@ def print_definitions(lang: Lang) -> None:
     from capassess.views.console import console
 
     out = console()
-    out.print(f"[dim]{'定义' if lang == 'zh' else 'Definitions'}:[/]")
+    colon = "：" if lang == "zh" else ": "
+    out.print(f"[dim]{'定义' if lang == 'zh' else 'Definitions'}{colon}[/]")
     for term, meaning in DEFINITIONS[lang]:
-        out.print(f"[dim]  {term}: {meaning}[/]")
+        out.print(f"[dim]  {term}{colon}{meaning}[/]")
 
 
-def warn_planned(planned: Planned) -> None:
+def warn_planned(planned: Planned, lang: Lang = "en") -> None:
     """On stderr: the answers file's warnings, unanswered questions, capabilities not assessed."""
     from capassess.views.console import message
 
     s = planned.scored
     for problem in s.warnings:
         message(str(problem), "yellow")
-    for warning in completeness_warnings(s.questionnaire, s.result):
-        message(f"warning: {warning}", "yellow")
+    label = "警告：" if lang == "zh" else "warning: "
+    for warning in completeness_warnings(s.questionnaire, s.result, lang):
+        message(f"{label}{warning}", "yellow")
 
 
 def print_plan(planned: Planned, lang: Lang) -> None:
@@ -203,12 +208,16 @@ def print_plan(planned: Planned, lang: Lang) -> None:
     name = s.assessment.subject.name or s.assessment.subject.id
     level = result.overall.level
     level_name = q.level_name(level, lang) if level else "n/a"
-    out.print(
-        f"[bold]{name}[/] · {q.ref} · overall [bold]{_num(result.overall.score)}[/] "
-        f"({level_name}) · target attained {_pct(planned.gaps.attainment)}"
-        + (f" (of the {sum(g.assessed for g in planned.gaps.capabilities)} assessed "
-           "capabilities)" if planned.gaps.not_assessed() else "")
-    )  # fmt: skip
+    assessed = sum(g.assessed for g in planned.gaps.capabilities)
+    partial = bool(planned.gaps.not_assessed())
+    score, attained = _num(result.overall.score), _pct(planned.gaps.attainment)
+    if lang == "zh":
+        out.print(f"[bold]{name}[/] · {q.ref} · 总分 [bold]{score}[/]（{level_name}）· 目标达成度 "
+                  f"{attained}" + (f"（基于 {assessed} 项已评估能力）" if partial else ""))
+    else:
+        out.print(f"[bold]{name}[/] · {q.ref} · overall [bold]{score}[/] ({level_name}) · target "
+                  f"attained {attained}" + (f" (of the {assessed} assessed capabilities)"
+                                            if partial else ""))  # fmt: skip
     out.print(gap_table(planned, lang))
     if not planned.roadmap.actions:
         done = "[green]Every capability is at its target: no actions needed.[/]"
