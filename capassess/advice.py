@@ -108,12 +108,15 @@ def weakest_questions(cap: CapabilityScore, target: int) -> list[WeakQuestion]:
 
 
 def addressing_actions(
-    cap: Capability, question_ids: set[str], statuses: Mapping[str, ActionStatus]
+    cap: Capability, question_ids: set[str], statuses: Mapping[str, ActionStatus], target: int
 ) -> list[Action]:
     """Missing actions of ``cap`` whose evidence or KPI names one of the questions, taking
-    only the lowest level among them (the next step, not the whole ladder)."""
+    only the lowest level among them (the next step, not the whole ladder) and never more
+    than one level above the target."""
     found = []
     for action in cap.actions:
+        if action.level > target + 1:
+            continue
         named = set()
         for text in (action.done_when, action.kpi.when if action.kpi else None):
             if text is not None:

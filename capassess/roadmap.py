@@ -6,7 +6,8 @@ Selection, for every assessed capability below its target:
 2. score: actions above the current level and up to the target that no answer settles
    (no ``done_when``, or one that rests on unanswered questions);
 3. shortfall: when 1 and 2 find nothing (the ladder is in place yet the score is below
-   target), the next missing actions that address the weakest answered questions;
+   target), the next missing actions, at most one level above the target, that address
+   the weakest answered questions;
 4. dependency: what the selected actions depend on, unless it is in place (by evidence,
    or by the level its capability stands at) or its capability is not assessed; every
    dependency left off is listed with the reason.
@@ -89,7 +90,7 @@ def select_actions(q: Questionnaire, result: ScoreResult, gaps: GapAnalysis) -> 
         picked = _pick(cap.actions, statuses, current_level(g.score), g.target)
         if not picked:
             weak = weakest_questions(result.capability(cap.id), g.target)
-            chosen = addressing_actions(cap, {w.id for w in weak}, statuses)
+            chosen = addressing_actions(cap, {w.id for w in weak}, statuses, g.target)
             picked = {a.id: "shortfall" for a in chosen}
             shown = [AnswerShown(question_id=w.id, value=w.value, score=w.score) for w in weak]
             sel.shortfalls.append(Shortfall(capability_id=cap.id, questions=shown,

@@ -202,3 +202,15 @@ def test_roadmap_properties(case) -> None:
         assert phase.overall_score == pytest.approx(expected.overall.score)
         assert phase.capability_scores == pytest.approx(expected.capability_scores())
     assert road.end_month == max((a.end_month for a in road.actions), default=0)
+
+
+def test_shortfall_never_reaches_far_beyond_the_target() -> None:
+    q = build({"cl": {"target": 3, "questions": ["c1", "c2"], "actions": [
+        act("platform", 3, done_when="c1 >= 3"),
+        act("export", 5, done_when="c2 >= 5"),
+    ]}})  # fmt: skip
+    _, _, road = plan(q, {"c1": 3, "c2": 1})
+    # The weak answer c2 is named, but the level-5 action is no step towards target 3.
+    assert road.actions == []
+    assert [w.question_id for w in road.shortfalls[0].questions] == ["c2"]
+    assert road.shortfalls[0].actions == []
