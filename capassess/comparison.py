@@ -46,6 +46,16 @@ class AnswerChange(Frozen):
     """The question's id in the old assessment, when the new questionnaire renamed it."""
 
 
+class KpiStatus(Frozen):
+    """A KPI of the old assessment's roadmap, checked on the new answers."""
+
+    action_id: str
+    title: Any
+    when: str
+    text: Any = None
+    status: Literal["met", "not-met", "not-assessed"]
+
+
 class Comparison(Frozen):
     """What moved between two assessments."""
 
@@ -57,6 +67,7 @@ class Comparison(Frozen):
     added: list[str]
     renamed: dict[str, str] = Field(default_factory=dict)
     """Old id -> new id, for the nodes the new questionnaire says it ``replaces``."""
+    kpis: list[KpiStatus] = Field(default_factory=list)
 
 
 def _ids(q: Questionnaire) -> list[str]:
