@@ -42,7 +42,9 @@ def test_xlsx_template_layout(tmp_path: Path) -> None:
     )
     cell = f"{column['b-wecom']}3"
     assert kinds["b-wecom"].type == "custom"
-    assert kinds["b-wecom"].formula1 == f'OR(AND(ISNUMBER({cell}),{cell}>=0,{cell}<=100),{cell}="n/a")'
+    assert (
+        kinds["b-wecom"].formula1 == f'OR(AND(ISNUMBER({cell}),{cell}>=0,{cell}<=100),{cell}="n/a")'
+    )
     assert kinds["b-data-steward"].type == "list"
     first, last = kinds["b-data-reports"].formula1.split("!")[1].replace("$", "").split(":")
     reports = [row[0].value for row in book["lists"][first:last]]
