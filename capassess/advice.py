@@ -29,9 +29,8 @@ SHORTFALL_QUESTIONS = 3
 
 def answered_values(result: ScoreResult) -> dict[str, Any]:
     """Typed values of the answered questions by id; unanswered, n/a and skipped are absent."""
-    return {
-        q.id: q.value for cap in result.capabilities() for q in cap.questions if q.status == "answered"
-    }
+    caps = result.capabilities()
+    return {q.id: q.value for cap in caps for q in cap.questions if q.status == "answered"}
 
 
 def is_assessed(cap: CapabilityScore) -> bool:
@@ -109,12 +108,15 @@ def weakest_questions(cap: CapabilityScore, target: int) -> list[WeakQuestion]:
 
 
 def addressing_actions(
-    cap: Capability, question_ids: set[str], statuses: Mapping[str, ActionStatus]
+    cap: Capability, question_ids: set[str], statuses: Mapping[str, ActionStatus], target: int
 ) -> list[Action]:
     """Missing actions of ``cap`` whose evidence or KPI names one of the questions, taking
-    only the lowest level among them (the next step, not the whole ladder)."""
+    only the lowest level among them (the next step, not the whole ladder) and never more
+    than one level above the target."""
     found = []
     for action in cap.actions:
+        if action.level > target + 1:
+            continue
         named = set()
         for text in (action.done_when, action.kpi.when if action.kpi else None):
             if text is not None:
@@ -133,3 +135,14 @@ def failed_checks(q: Questionnaire, result: ScoreResult) -> list[tuple[Check, Ev
         for check in q.checks
         if expression_holds(check.when, values) is True
     ]
+
+
+def answered_but_not_asked(result: ScoreResult, answers: Mapping[str, Any]) -> list[str]:
+    """Questions answered although their ``when`` is false: the answers are not scored."""
+    out = []
+    for cap in result.capabilities():
+        for q in cap.questions:
+            answer = answers.get(q.id)
+            if q.status == "skipped" and answer is not None and not answer.is_missing:
+                out.append(q.id)
+    return out

@@ -94,7 +94,7 @@ def _capability_gap(
 def _dimension_gap(
     dim_id: str, score: float | None, caps: list[CapabilityGap], baseline: float | None
 ) -> DimensionGap:
-    scored = [c for c in caps if c.score is not None]
+    scored = [c for c in caps if c.score is not None and c.assessed]
     total = sum(c.global_weight for c in scored)
     target = gap = None
     if total > 0:
@@ -108,6 +108,7 @@ def _dimension_gap(
         priority=sum(c.priority or 0.0 for c in scored),
         attainment=_attainment((c.score or 0.0, c.target, c.global_weight) for c in scored),
         baseline=baseline,
+        assessed=bool(scored) or all(c.score is None for c in caps),
     )
 
 
@@ -129,7 +130,7 @@ def find_gaps(
         ]
         capabilities += caps
         dimensions.append(_dimension_gap(dim.id, dim.score, caps, base_dims.get(dim.id)))
-    scored = [c for c in capabilities if c.score is not None]
+    scored = [c for c in capabilities if c.score is not None and c.assessed]
     return GapAnalysis(
         capabilities=capabilities,
         dimensions=dimensions,

@@ -140,12 +140,13 @@ def completeness_warnings(q: Questionnaire, result: ScoreResult, lang: Lang = "e
     policy = {"lowest": ("按最低分计入得分", "counted as the lowest answer in the scores"),
               "exclude": ("不计入得分", "left out of the scores"),
               "error": ("", "")}[result.missing_policy]  # fmt: skip
-    out = [f"{len(missing)}/{applicable} 个问题未作答，{policy[0]}" if zh
-           else f"{len(missing)} of {applicable} questions are unanswered, {policy[1]}"]  # fmt: skip
+    n, total = len(missing), applicable
+    out = [f"{n}/{total} 个问题未作答，{policy[0]}" if zh
+           else f"{n} of {total} questions are unanswered, {policy[1]}"]  # fmt: skip
     if not_assessed:
-        names = "、".join(caps[c] for c in not_assessed) if zh else ", ".join(
-            caps[c] for c in not_assessed)  # fmt: skip
-        out.append(f"{len(not_assessed)} 项能力未评估（无任何作答），不给出差距排序和行动建议：{names}"
-                   if zh else f"{len(not_assessed)} capabilities not assessed (no question "
-                   f"answered), so they get no place among the gaps and no actions: {names}")  # fmt: skip
+        names = ("、" if zh else ", ").join(caps[c] for c in not_assessed)
+        k = len(not_assessed)
+        out.append(f"{k} 项能力未评估（无任何作答），不参与差距排序、不给出行动建议：{names}"
+                   if zh else f"{k} capabilities not assessed (no question answered), so "
+                   f"they get no place among the gaps and no actions: {names}")  # fmt: skip
     return out

@@ -7,8 +7,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from capassess.advice import answered_values, expression_holds
 from capassess.catalog import load_target
-from capassess.comparison import Comparison, compare
+from capassess.comparison import Comparison, KpiStatus, compare
 from capassess.errors import InputError, Problem
 from capassess.gap import find_gaps, resolve_targets
 from capassess.model.answers import Assessment
@@ -123,6 +124,22 @@ def compare_files(
 ) -> Comparison:
     """Score two answers files and compare them."""
     a, b = load_scored(old, dirs, model=model), load_scored(new, dirs, model=model)
-    return compare(
+    comparison = compare(
         (a.questionnaire, a.assessment, a.result), (b.questionnaire, b.assessment, b.result)
     )
+    old_plan = plan_scored(a, PlanOptions())
+    return comparison.model_copy(update={"kpis": kpi_statuses(old_plan.roadmap, b.result)})
+
+
+def kpi_statuses(roadmap: Roadmap, result: ScoreResult) -> list[KpiStatus]:
+    """Each KPI of a roadmap's actions, met or not on a later assessment's answers."""
+    values = answered_values(result)
+    out = []
+    for a in roadmap.actions:
+        if a.kpi is None:
+            continue
+        verdict = expression_holds(a.kpi.when, values)
+        status = "not-assessed" if verdict is None else "met" if verdict else "not-met"
+        out.append(KpiStatus(action_id=a.id, title=a.title, when=a.kpi.when, text=a.kpi.text,
+                             status=status))  # fmt: skip
+    return out

@@ -6,7 +6,8 @@ Selection, for every assessed capability below its target:
 2. score: actions above the current level and up to the target that no answer settles
    (no ``done_when``, or one that rests on unanswered questions);
 3. shortfall: when 1 and 2 find nothing (the ladder is in place yet the score is below
-   target), the next missing actions that address the weakest answered questions;
+   target), the next missing actions, at most one level above the target, that address
+   the weakest answered questions;
 4. dependency: what the selected actions depend on, unless it is in place (by evidence,
    or by the level its capability stands at) or its capability is not assessed; every
    dependency left off is listed with the reason.
@@ -89,7 +90,7 @@ def select_actions(q: Questionnaire, result: ScoreResult, gaps: GapAnalysis) -> 
         picked = _pick(cap.actions, statuses, current_level(g.score), g.target)
         if not picked:
             weak = weakest_questions(result.capability(cap.id), g.target)
-            chosen = addressing_actions(cap, {w.id for w in weak}, statuses)
+            chosen = addressing_actions(cap, {w.id for w in weak}, statuses, g.target)
             picked = {a.id: "shortfall" for a in chosen}
             shown = [AnswerShown(question_id=w.id, value=w.value, score=w.score) for w in weak]
             sel.shortfalls.append(Shortfall(capability_id=cap.id, questions=shown,
@@ -247,8 +248,10 @@ def _planned(q: Questionnaire, a: Action, owner: dict[str, str],
     )  # fmt: skip
 
 
-def _not_scheduled(q: Questionnaire, sel: Selection, statuses: Mapping[str, ActionStatus],
-                   values: Mapping[str, object], owner: dict[str, str]) -> list[NotScheduled]:  # fmt: skip
+def _not_scheduled(
+    q: Questionnaire, sel: Selection, statuses: Mapping[str, ActionStatus],
+    values: Mapping[str, object], owner: dict[str, str],
+) -> list[NotScheduled]:  # fmt: skip
     """Dependencies left off, and every action the answers show in place."""
     out = []
     for cap, a in q.actions():
@@ -256,7 +259,7 @@ def _not_scheduled(q: Questionnaire, sel: Selection, statuses: Mapping[str, Acti
         if a.id in sel.basis or (a.id not in sel.skipped and status != "in-place-evidence"):
             continue
         out.append(NotScheduled(
-            id=a.id, capability_id=cap.id, title=a.title, level=a.level, status=status,  # type: ignore[arg-type]
+            id=a.id, capability_id=cap.id, title=a.title, level=a.level, status=status,
             evidence=_shown(a.done_when, values) if status == "in-place-evidence" else [],
             needed_by=sorted(sel.skipped.get(a.id, [])),
         ))  # fmt: skip

@@ -56,11 +56,14 @@ class DimensionGap(Frozen):
 
     id: str
     score: float | None
-    target: float | None = Field(description="Weighted mean of the capabilities' targets.")
-    gap: float | None = Field(description="Weighted mean of the capabilities' gaps.")
-    priority: float = Field(description="Sum of the capabilities' priorities.")
+    target: float | None = Field(
+        description="Weighted mean of the assessed capabilities' targets."
+    )
+    gap: float | None = Field(description="Weighted mean of the assessed capabilities' gaps.")
+    priority: float = Field(description="Sum of the assessed capabilities' priorities.")
     attainment: float | None
     baseline: float | None = None
+    assessed: bool = Field(True, description="False when none of its capabilities is assessed.")
 
 
 class GapAnalysis(Frozen):
@@ -68,7 +71,9 @@ class GapAnalysis(Frozen):
 
     capabilities: list[CapabilityGap]
     dimensions: list[DimensionGap]
-    attainment: float | None = Field(description="Share of the total target reached.")
+    attainment: float | None = Field(
+        description="Share of the total target reached, over the assessed capabilities."
+    )
     overall_baseline: float | None = None
 
     def ranked(self) -> list[CapabilityGap]:

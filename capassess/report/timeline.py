@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
+from capassess.plan_text import QUADRANT_LABEL
 from capassess.report.i18n import strings
 from capassess.report.model import ActionRow, PhaseSection, Report
 from capassess.report.svg import (
@@ -22,7 +23,6 @@ from capassess.report.svg import (
     text_width,
     wrap,
 )
-from capassess.plan_text import QUADRANT_LABEL
 
 LEFT, RIGHT, WIDTH = 370.0, 850.0, 900.0
 # Fill per impact/effort quadrant: solid, hatched, light, outlined (distinct in grey too).

@@ -46,22 +46,27 @@ def gap_table(planned: Planned, lang: Lang) -> Table:
     dims = {dim.id: dim.title.get(lang) for dim in q.dimensions}
     baseline = planned.baseline is not None
     table = Table(title="Gaps" if lang == "en" else "差距", title_justify="left")
-    for col in ("capability", "score", "target", "gap", "priority", "attained"):
-        table.add_column(col, justify="left" if col == "capability" else "right")
+    cols = ("能力", "得分", "目标", "差距", "优先度", "达成度") if lang == "zh" else (
+        "capability", "score", "target", "gap", "priority", "attained")  # fmt: skip
+    for n, col in enumerate(cols):
+        table.add_column(col, justify="left" if n == 0 else "right")
     if baseline:
-        table.add_column("progress", justify="right")
+        table.add_column("进展" if lang == "zh" else "progress", justify="right")
     for dim in planned.gaps.dimensions:
-        row = [f"[bold]{dims[dim.id]}[/]", _num(dim.score), _num(dim.target), _num(dim.gap),
+        gap = _num(dim.gap) if dim.assessed else ("未评估" if lang == "zh" else "not assessed")
+        row = [f"[bold]{dims[dim.id]}[/]", _num(dim.score), _num(dim.target), gap,
                _num(dim.priority, 3), _pct(dim.attainment)]  # fmt: skip
         table.add_row(*row, *([""] if baseline else []), style="bold")
         for g in planned.gaps.capabilities:
             if g.dimension_id != dim.id:
                 continue
-            gap = "[green]met[/]" if g.met else _num(g.gap)
+            gap = ("[green]达标[/]" if lang == "zh" else "[green]met[/]") if g.met else _num(g.gap)
             if not g.assessed:
                 gap = "[yellow]not assessed[/]" if lang == "en" else "[yellow]未评估[/]"
-            row = [f"  {titles[g.id]}", _num(g.score), str(g.target), gap,
-                   _num(g.priority, 3), _pct(g.attainment)]  # fmt: skip
+            priority = _num(g.priority, 3) if g.assessed else "—"
+            attained = _pct(g.attainment) if g.assessed else "—"
+            row = [f"  {titles[g.id]}", _num(g.score), str(g.target), gap, priority,
+                   attained]  # fmt: skip
             table.add_row(*row, *([_pct(g.progress)] if baseline else []))
     return table
 
@@ -78,7 +83,7 @@ def phase_table(planned: Planned, phase: Phase, lang: Lang) -> Table:
     caption = (f"本阶段末预计总分（仅计已完成的行动）：{_num(phase.overall_score)}" if zh else
                f"projected overall at the end (ended actions only): {_num(phase.overall_score)}")
     if phase.in_flight:
-        caption += f"\n{'阶段末仍在进行' if zh else 'still running at the end'}: {flying}"
+        caption += f"\n阶段末仍在进行：{flying}" if zh else f"\nstill running at the end: {flying}"
     if phase.budget:
         caption += f"\n{'投入点数' if zh else 'effort points'} {phase.effort_points}/{phase.budget}"
     table = Table(title=phase_label(phase, lang), caption=caption, title_justify="left",
@@ -105,7 +110,8 @@ def _print_roadmap(planned: Planned, lang: Lang) -> None:
     out, road, zh = console(), planned.roadmap, lang == "zh"
     if road.actions:
         out.print(
-            f"[bold]{'路线图' if zh else 'Roadmap'}[/]: {road.start} – {road.end} "
+            (f"[bold]路线图[/]：{road.start} – {road.end}" if zh else
+             f"[bold]Roadmap[/]: {road.start} – {road.end} ")
             + (f"（{road.end_month} 个月；同时进行的重点项目不超过 {road.max_major} 个）" if zh
                else f"({road.end_month} months; at most {road.max_major} major projects at once)")
         )  # fmt: skip
@@ -147,18 +153,20 @@ def print_advice_notes(planned: Planned, lang: Lang) -> None:
     for s in road.shortfalls:
         g = planned.gaps.capability(s.capability_id)
         held = answers_text(s.questions, lang)
-        acts = ", ".join(s.actions) or ("题库中没有对应行动，请与银行商定" if zh else
-                                        "no action in the library addresses them: agree one")  # fmt: skip
+        none = "题库中没有对应行动，请与银行商定" if zh else (
+            "no action in the library addresses them: agree one with the bank")
+        acts = ", ".join(s.actions) or none
         out.print(f"[bold]{caps[s.capability_id]}[/] {_num(g.score)} < {g.target}: " + (
             f"对应等级的行动均已具备；拉低得分的作答：{held}；建议：{acts}" if zh else
             f"its actions up to the target are in place; held down by: {held}; "
             f"addressed by: {acts}"))  # fmt: skip
     checks = failed_checks(q, result)
     if checks:
-        out.print(f"[bold]{'需进一步核实' if zh else 'To probe'}[/]"
-                  f"{'（作答之间存在矛盾，不影响得分）' if zh else ' (answers that contradict each other; scores unchanged)'}")  # fmt: skip
+        out.print("[bold]需进一步核实[/]（作答之间存在矛盾，不影响得分）" if zh else
+                  "[bold]To probe[/] (answers that contradict each other; scores unchanged)")
         for check, evidence in checks:
-            out.print(f"  • {check.message.get(lang)} [dim]({answers_text(_shown(evidence), lang)})[/]")
+            shown = answers_text(_shown(evidence), lang)
+            out.print(f"  • {check.message.get(lang)} [dim]({shown})[/]")
 
 
 def _shown(evidence: object) -> list:  # type: ignore[type-arg]
@@ -172,31 +180,48 @@ def print_definitions(lang: Lang) -> None:
     from capassess.views.console import console
 
     out = console()
-    out.print(f"[dim]{'定义' if lang == 'zh' else 'Definitions'}:[/]")
+    colon = "：" if lang == "zh" else ": "
+    out.print(f"[dim]{'定义' if lang == 'zh' else 'Definitions'}{colon}[/]")
     for term, meaning in DEFINITIONS[lang]:
-        out.print(f"[dim]  {term}: {meaning}[/]")
+        out.print(f"[dim]  {term}{colon}{meaning}[/]")
+
+
+def warn_planned(planned: Planned, lang: Lang = "en") -> None:
+    """On stderr: the answers file's warnings, unanswered questions, capabilities not assessed."""
+    from capassess.views.console import message
+
+    s = planned.scored
+    for problem in s.warnings:
+        message(str(problem), "yellow")
+    label = "警告：" if lang == "zh" else "warning: "
+    for warning in completeness_warnings(s.questionnaire, s.result, lang):
+        message(f"{label}{warning}", "yellow")
 
 
 def print_plan(planned: Planned, lang: Lang) -> None:
     """Print the headline, the gap table, the roadmap by phase and the advice notes."""
-    from capassess.views.console import console, message
+    from capassess.views.console import console
 
     out = console()
     s = planned.scored
     q, result = s.questionnaire, s.result
-    for warning in completeness_warnings(q, result, lang):
-        message(f"warning: {warning}", "yellow")
     name = s.assessment.subject.name or s.assessment.subject.id
     level = result.overall.level
     level_name = q.level_name(level, lang) if level else "n/a"
-    out.print(
-        f"[bold]{name}[/] · {q.ref} · overall [bold]{_num(result.overall.score)}[/] "
-        f"({level_name}) · target attained {_pct(planned.gaps.attainment)}"
-    )
+    assessed = sum(g.assessed for g in planned.gaps.capabilities)
+    partial = bool(planned.gaps.not_assessed())
+    score, attained = _num(result.overall.score), _pct(planned.gaps.attainment)
+    if lang == "zh":
+        out.print(f"[bold]{name}[/] · {q.ref} · 总分 [bold]{score}[/]（{level_name}）· 目标达成度 "
+                  f"{attained}" + (f"（基于 {assessed} 项已评估能力）" if partial else ""))
+    else:
+        out.print(f"[bold]{name}[/] · {q.ref} · overall [bold]{score}[/] ({level_name}) · target "
+                  f"attained {attained}" + (f" (of the {assessed} assessed capabilities)"
+                                            if partial else ""))  # fmt: skip
     out.print(gap_table(planned, lang))
     if not planned.roadmap.actions:
-        out.print("[green]Every capability is at its target: no actions needed.[/]"
-                  if not planned.gaps.ranked() else "No action in the library fits the gaps.")  # fmt: skip
+        done = "[green]Every capability is at its target: no actions needed.[/]"
+        out.print(done if not planned.gaps.ranked() else "No action in the library fits the gaps.")
     _print_roadmap(planned, lang)
     print_advice_notes(planned, lang)
     print_definitions(lang)
@@ -230,3 +255,12 @@ def print_comparison(comparison: Comparison) -> None:
         out.print(f"[yellow]only in the old questionnaire:[/] {', '.join(comparison.dropped)}")
     if comparison.added:
         out.print(f"[yellow]only in the new questionnaire:[/] {', '.join(comparison.added)}")
+    if comparison.kpis:
+        kpis = Table("action", "KPI", "on the new answers",
+                     title="KPIs of the old roadmap", title_justify="left")  # fmt: skip
+        colour = {"met": "green", "not-met": "red", "not-assessed": "yellow"}
+        for k in comparison.kpis:
+            text = k.text.get("en") if k.text is not None else k.when
+            kpis.add_row(f"{k.title.get('en')}\n[dim]{k.action_id}[/]",
+                         f"{text}\n[dim]{k.when}[/]", f"[{colour[k.status]}]{k.status}[/]")
+        out.print(kpis)
