@@ -43,8 +43,8 @@ def _boundaries(text: str) -> tuple[int, ...]:
 @click.pass_context
 def plan(
     ctx: click.Context, answers: str, target: str | None, target_level: int | None,
-    baseline: str | None, phases: str, budget: int | None, max_major: int, max_per_owner: int, start: dt.date | None,
-    model: str | None, fmt: str, lang: str,
+    baseline: str | None, phases: str, budget: int | None, max_major: int, max_per_owner: int,
+    start: dt.date | None, model: str | None, fmt: str, lang: str,
 ) -> None:  # fmt: skip
     """Show the gaps to target and a phased, dependency-ordered roadmap.
 

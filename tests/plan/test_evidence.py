@@ -50,7 +50,7 @@ def act(aid: str, level: int, *, done_when: str | None = None, deps: tuple[str, 
 def plan(q: Questionnaire, answers: dict[str, int | None], phase_plan: PhasePlan | None = None):
     assessment = Assessment.model_validate(
         {"questionnaire": "ev@1", "subject": {"id": "b"}, "date": "2026-03-16",
-         "answers": {k: v for k, v in answers.items() if v is not None}}  # fmt: skip
+         "answers": {k: v for k, v in answers.items() if v is not None}}
     )
     result = score_assessment(q, assessment)
     gaps = find_gaps(q, result, resolve_targets(q))
