@@ -36,6 +36,15 @@ def _month(ctx: click.Context, param: click.Parameter, text: str | None) -> obje
         raise click.BadParameter(f"{text!r}: expected a month such as 2026-07") from None
 
 
+max_per_owner_option = click.option(
+    "--max-per-owner",
+    type=click.IntRange(1, 50),
+    default=3,
+    show_default=True,
+    help="Actions one owner (role) can run at once; later ones slide.",
+)
+"""``--max-per-owner N``: capacity of each owner in the roadmap."""
+
 start_option = click.option(
     "--start",
     metavar="YYYY-MM",

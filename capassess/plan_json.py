@@ -36,6 +36,7 @@ def roadmap_json(planned: Planned) -> dict[str, Any]:
         "end": road.end,
         "end_month": road.end_month,
         "max_major": road.max_major,
+        "max_per_owner": road.max_per_owner,
         "phases": [p.model_dump(mode="json") for p in road.phases],
         "actions": [{**a.model_dump(mode="json"), "pulled_in": a.pulled_in} for a in road.actions],
         "not_scheduled": [n.model_dump(mode="json") for n in road.not_scheduled],

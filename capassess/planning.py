@@ -17,7 +17,7 @@ from capassess.model.plan import GapAnalysis, Roadmap, Target
 from capassess.model.questionnaire import Questionnaire
 from capassess.model.results import ScoreResult
 from capassess.roadmap import PhasePlan, build_roadmap
-from capassess.schedule import DEFAULT_MAX_MAJOR
+from capassess.schedule import DEFAULT_MAX_MAJOR, DEFAULT_MAX_PER_OWNER
 from capassess.scorecard import score_file
 from capassess.scoring.engine import roll_up
 
@@ -44,6 +44,7 @@ class PlanOptions:
     budget: int | None = None
     max_major: int = DEFAULT_MAX_MAJOR
     start: dt.date | None = None
+    max_per_owner: int | None = DEFAULT_MAX_PER_OWNER
 
 
 @dataclass(frozen=True)
@@ -95,7 +96,8 @@ def plan_scored(scored: Scored, options: PlanOptions, baseline: Scored | None = 
             baseline.path,
         )
     try:
-        phases = PhasePlan(options.boundaries, options.budget, options.max_major, options.start)
+        phases = PhasePlan(options.boundaries, options.budget, options.max_major, options.start,
+                           options.max_per_owner)  # fmt: skip
     except ValueError as exc:
         raise InputError(str(exc)) from None
     targets = _targets(q, options, scored.assessment.subject.bank_type)

@@ -214,6 +214,7 @@ def build_roadmap(
         end_month=end_month,
         end=calendar_month(start, max(end_month - 1, 0)),
         max_major=plan.max_major,
+        max_per_owner=plan.max_per_owner,
         not_scheduled=_not_scheduled(q, sel, statuses, values, owner),
         shortfalls=sel.shortfalls,
     )

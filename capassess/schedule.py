@@ -4,7 +4,9 @@ Actions are placed one by one in dependency order (quick wins, low levels and hi
 priorities first among those ready). Each starts at the earliest month when:
 - every action it depends on has ended;
 - the effort budget of the phase it would start in is not exceeded (``--budget``);
-- fewer than ``max_major`` major projects would run beside it at any time (``--max-major``).
+- fewer than ``max_major`` major projects would run beside it at any time (``--max-major``);
+- its owner (a role) would run fewer than ``max_per_owner`` actions beside it
+  (``--max-per-owner``; actions without an owner are not limited).
 An action that cannot start in a window slides to a later month; dependencies still come
 first. The phase of an action is the window it starts in.
 """
@@ -22,6 +24,7 @@ from capassess.model.questionnaire import Action
 EFFORT_POINTS = {"low": 1, "medium": 3, "high": 5}
 DEFAULT_BOUNDARIES = (0, 6, 18, 36)
 DEFAULT_MAX_MAJOR = 2
+DEFAULT_MAX_PER_OWNER = 3
 
 QUICK_WIN_MONTHS = 6
 MAJOR_PROJECT_MONTHS = 12
@@ -57,6 +60,7 @@ class PhasePlan:
     budget: int | None = None
     max_major: int = DEFAULT_MAX_MAJOR
     start: dt.date | None = None
+    max_per_owner: int | None = DEFAULT_MAX_PER_OWNER
 
     def __post_init__(self) -> None:
         b = self.boundaries
@@ -66,6 +70,8 @@ class PhasePlan:
             raise ValueError(f"a phase budget must be at least {EFFORT_POINTS['high']} points")
         if self.max_major < 1:
             raise ValueError("--max-major must be at least 1")
+        if self.max_per_owner is not None and self.max_per_owner < 1:
+            raise ValueError("--max-per-owner must be at least 1")
 
     @property
     def count(self) -> int:
@@ -128,10 +134,10 @@ def place_actions(
     """Phase, start and end month of each action, honouring dependencies and capacity."""
     placed: dict[str, tuple[int, int, int]] = {}
     used = [0] * (plan.count + 1)
-    majors: list[tuple[int, int]] = []
+    pools: dict[str, list[tuple[int, int]]] = {}  # running intervals per capacity pool
     for aid in order:
         a = chosen[aid]
-        major = quadrant(a.impact, a.effort, a.duration_months) == "major-project"
+        limits = _limits(a, plan)
         cost = EFFORT_POINTS[a.effort]
         t = max((placed[p][2] for p in preds[aid]), default=0)
         while True:
@@ -139,14 +145,25 @@ def place_actions(
             if plan.budget and phase < plan.count and used[phase] + cost > plan.budget:
                 t = plan.boundaries[phase + 1]
                 continue
-            if major:
-                running, free = _peak(majors, t, t + a.duration_months)
-                if running >= plan.max_major:
-                    t = max(free, t + 1)
-                    continue
+            busy = [_peak(pools.get(pool, []), t, t + a.duration_months) for pool in limits]
+            full = [free for (running, free), limit in zip(busy, limits.values(), strict=True)
+                    if running >= limit]  # fmt: skip
+            if full:
+                t = max(min(full), t + 1)
+                continue
             break
         used[phase] += cost
-        if major:
-            majors.append((t, t + a.duration_months))
+        for pool in limits:
+            pools.setdefault(pool, []).append((t, t + a.duration_months))
         placed[aid] = (phase, t, t + a.duration_months)
     return placed
+
+
+def _limits(a: Action, plan: PhasePlan) -> dict[str, int]:
+    """The capacity pools an action draws on, with their sizes."""
+    out = {}
+    if quadrant(a.impact, a.effort, a.duration_months) == "major-project":
+        out["major"] = plan.max_major
+    if a.owner is not None and plan.max_per_owner is not None:
+        out[f"owner:{a.owner}"] = plan.max_per_owner
+    return out

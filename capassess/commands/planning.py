@@ -7,7 +7,7 @@ import json
 
 import click
 
-from capassess.options import max_major_option, start_option, table_or_json
+from capassess.options import max_major_option, max_per_owner_option, start_option, table_or_json
 
 LANG = click.Choice(["en", "zh"])
 
@@ -35,6 +35,7 @@ def _boundaries(text: str) -> tuple[int, ...]:
 )
 @click.option("--budget", type=int, help="Effort points per phase (low=1, medium=3, high=5).")
 @max_major_option
+@max_per_owner_option
 @start_option
 @click.option("--model", type=click.Choice(["weighted-mean", "staged"]), help="Scoring model.")
 @table_or_json
@@ -42,8 +43,8 @@ def _boundaries(text: str) -> tuple[int, ...]:
 @click.pass_context
 def plan(
     ctx: click.Context, answers: str, target: str | None, target_level: int | None,
-    baseline: str | None, phases: str, budget: int | None, max_major: int, start: dt.date | None,
-    model: str | None, fmt: str, lang: str,
+    baseline: str | None, phases: str, budget: int | None, max_major: int, max_per_owner: int,
+    start: dt.date | None, model: str | None, fmt: str, lang: str,
 ) -> None:  # fmt: skip
     """Show the gaps to target and a phased, dependency-ordered roadmap.
 
@@ -59,7 +60,7 @@ def plan(
     from capassess.views.plan import print_plan, warn_planned
 
     options = PlanOptions(target, target_level, baseline, _boundaries(phases), budget, max_major,
-                          start)  # fmt: skip
+                          start, max_per_owner)  # fmt: skip
     planned = plan_file(answers, options, user_dirs(ctx), model=model)
     warn_planned(planned, "zh" if lang == "zh" else "en")
     if fmt == "json":

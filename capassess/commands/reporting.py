@@ -6,7 +6,7 @@ import datetime as dt
 
 import click
 
-from capassess.options import max_major_option, start_option
+from capassess.options import max_major_option, max_per_owner_option, start_option
 
 LANG = click.Choice(["en", "zh"])
 
@@ -36,6 +36,7 @@ LANG = click.Choice(["en", "zh"])
 @click.option("--model", type=click.Choice(["weighted-mean", "staged"]), help="Scoring model.")
 @click.option("--budget", type=int, help="Effort points per phase (low=1, medium=3, high=5).")
 @max_major_option
+@max_per_owner_option
 @start_option
 @click.pass_context
 def report(
@@ -52,6 +53,7 @@ def report(
     model: str | None,
     budget: int | None,
     max_major: int,
+    max_per_owner: int,
     start: dt.date | None,
 ) -> None:
     """Write an assessment's report: HTML (one offline file), Markdown or JSON.
@@ -74,7 +76,7 @@ def report(
         inputs = [answers, baseline, target, *files_under(template_dir)]
         refuse_inputs([output], [*inputs, *questionnaire_files(user_dirs(ctx))])
     options = PlanOptions(target, target_level, baseline, budget=budget, max_major=max_major,
-                          start=start)  # fmt: skip
+                          start=start, max_per_owner=max_per_owner)  # fmt: skip
     planned = plan_file(answers, options, user_dirs(ctx), model=model)
     warn_planned(planned, "zh" if lang == "zh" else "en")
     text = render_report(

@@ -87,7 +87,8 @@ def build_advice(planned: Planned, lang: Lang) -> Advice:
         for check, evidence in failed_checks(q, result)
     )  # fmt: skip
     span = t["roadmap_span"].format(start=road.start, end=road.end, months=road.end_month,
-                                    major=road.max_major) if road.actions else ""  # fmt: skip
+                                    major=road.max_major, per_owner=road.max_per_owner,
+                                    ) if road.actions else ""  # fmt: skip
     return Advice(
         warnings=tuple(completeness_warnings(q, result, lang)),
         span=span,

@@ -304,7 +304,8 @@ EN.update({
     "cost": "Indicative cost (RMB million)",
     "cost_sizes": "small {small} · mid-sized {medium} · large {large}",
     "cost_basis": "Cost bands",
-    "roadmap_span": "{start} – {end} · {months} months · at most {major} major projects at once",
+    "roadmap_span": "{start} – {end} · {months} months · at most {major} major projects and "
+    "{per_owner} actions per owner at once",
     "in_flight": "Still running at the end of this phase",
     "ending": "Ending in this phase",
     "schedule": "Schedule",
@@ -329,7 +330,8 @@ ZH.update({
     "cost": "参考投入（百万元）",
     "cost_sizes": "小型银行 {small} · 中型银行 {medium} · 大型银行 {large}",
     "cost_basis": "投入估算口径",
-    "roadmap_span": "{start} – {end} · 共 {months} 个月 · 同时进行的重点项目不超过 {major} 个",
+    "roadmap_span": "{start} – {end} · 共 {months} 个月 · 同时进行的重点项目不超过 {major} 个，"
+    "每个牵头部门同时不超过 {per_owner} 项",
     "in_flight": "本阶段末仍在进行",
     "ending": "本阶段完成",
     "schedule": "起止",

@@ -112,8 +112,10 @@ def _print_roadmap(planned: Planned, lang: Lang) -> None:
         out.print(
             (f"[bold]路线图[/]：{road.start} – {road.end}" if zh else
              f"[bold]Roadmap[/]: {road.start} – {road.end} ")
-            + (f"（{road.end_month} 个月；同时进行的重点项目不超过 {road.max_major} 个）" if zh
-               else f"({road.end_month} months; at most {road.max_major} major projects at once)")
+            + (f"（{road.end_month} 个月；同时进行的重点项目不超过 {road.max_major} 个，"
+               f"每个牵头部门同时不超过 {road.max_per_owner} 项）" if zh
+               else f"({road.end_month} months; at most {road.max_major} major projects and "
+               f"{road.max_per_owner} actions per owner at once)")
         )  # fmt: skip
     for phase in road.phases:
         if phase.actions:

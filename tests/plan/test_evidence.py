@@ -24,6 +24,7 @@ def build(caps: dict[str, dict[str, Any]]) -> Questionnaire:
     """caps: id -> {target, questions: [ids], actions: [action dicts]} (level questions)."""
     return Questionnaire.model_validate({
         "id": "ev", "version": "1", "title": T,
+        "roles": [{"id": r, "title": T} for r in ("cdo", "cio")],
         "dimensions": [{"id": "dim", "title": T, "capabilities": [
             {"id": cid, "title": T, "target": c["target"],
              "questions": [{"id": qid, "type": "level", "text": T, "levels": [T] * 5}
@@ -35,9 +36,12 @@ def build(caps: dict[str, dict[str, Any]]) -> Questionnaire:
 
 
 def act(aid: str, level: int, *, done_when: str | None = None, deps: tuple[str, ...] = (),
-        effort: str = "medium", impact: str = "medium", months: int = 6) -> dict[str, Any]:  # fmt: skip
+        effort: str = "medium", impact: str = "medium", months: int = 6,
+        owner: str | None = None) -> dict[str, Any]:  # fmt: skip
     out: dict[str, Any] = {"id": aid, "title": T, "level": level, "effort": effort,
                            "impact": impact, "duration_months": months, "depends_on": list(deps)}
+    if owner:
+        out["owner"] = owner
     if done_when:
         out["done_when"] = done_when
     return out
@@ -46,7 +50,7 @@ def act(aid: str, level: int, *, done_when: str | None = None, deps: tuple[str, 
 def plan(q: Questionnaire, answers: dict[str, int | None], phase_plan: PhasePlan | None = None):
     assessment = Assessment.model_validate(
         {"questionnaire": "ev@1", "subject": {"id": "b"}, "date": "2026-03-16",
-         "answers": {k: v for k, v in answers.items() if v is not None}}  # fmt: skip
+         "answers": {k: v for k, v in answers.items() if v is not None}}
     )
     result = score_assessment(q, assessment)
     gaps = find_gaps(q, result, resolve_targets(q))
@@ -160,11 +164,13 @@ def cases(draw):
             effort=draw(st.sampled_from(["low", "medium", "high"])),
             impact=draw(st.sampled_from(["low", "medium", "high"])),
             months=draw(st.integers(1, 24)),
+            owner=draw(st.sampled_from([None, "cdo", "cio"])),
         ))  # fmt: skip
         ids.append(f"a{i}")
     answers = {qid: draw(st.one_of(st.none(), st.integers(1, 5))) for qid in every_question}
     phase_plan = PhasePlan(budget=draw(st.one_of(st.none(), st.integers(5, 12))),
-                           max_major=draw(st.integers(1, 3)))  # fmt: skip
+                           max_major=draw(st.integers(1, 3)),
+                           max_per_owner=draw(st.one_of(st.none(), st.integers(1, 3))))  # fmt: skip
     return build(caps), answers, phase_plan
 
 
@@ -192,6 +198,14 @@ def test_roadmap_properties(case) -> None:
     for t in {a.start_month for a in majors}:
         running = [a for a in majors if a.start_month <= t < a.end_month]
         assert len(running) <= phase_plan.max_major
+    if phase_plan.max_per_owner is not None:
+        for a in road.actions:
+            if a.owner is None:
+                continue
+            t = a.start_month
+            running = [b for b in road.actions
+                       if b.owner == a.owner and b.start_month <= t < b.end_month]  # fmt: skip
+            assert len(running) <= phase_plan.max_per_owner
     statuses = action_statuses(q, result)
     targets = {g.id: g.target for g in gaps.capabilities}
     for phase in road.phases:
@@ -214,3 +228,12 @@ def test_shortfall_never_reaches_far_beyond_the_target() -> None:
     assert road.actions == []
     assert [w.question_id for w in road.shortfalls[0].questions] == ["c2"]
     assert road.shortfalls[0].actions == []
+
+
+def test_one_owner_runs_at_most_its_capacity_at_once() -> None:
+    steps = [act(f"s{i}", 3, owner="cdo", months=6) for i in range(4)]
+    q = build({"c": {"target": 3, "questions": ["c1"], "actions": steps}})
+    _, _, road = plan(q, {"c1": 1}, PhasePlan(max_per_owner=2))
+    assert sorted(a.start_month for a in road.actions) == [0, 0, 6, 6]
+    _, _, road = plan(q, {"c1": 1}, PhasePlan(max_per_owner=None))
+    assert sorted(a.start_month for a in road.actions) == [0, 0, 0, 0]
