@@ -191,3 +191,10 @@ def write_atomic(path: str | Path, text: str) -> Path:
     with replacing(path) as tmp, open(tmp, "w", encoding="utf-8", newline="") as handle:
         handle.write(text)
     return Path(path)
+
+
+def write_atomic_bytes(path: str | Path, data: bytes) -> Path:
+    """Write ``data`` to ``path`` through ``replacing``, as ``write_atomic`` does text."""
+    with replacing(path) as tmp, open(tmp, "wb") as handle:
+        handle.write(data)
+    return Path(path)

@@ -17,7 +17,7 @@ LANG = click.Choice(["en", "zh"])
     "-f",
     "--format",
     "fmt",
-    type=click.Choice(["html", "md", "json"]),
+    type=click.Choice(["html", "pdf", "md", "json"]),
     default="html",
     show_default=True,
     help="Report format.",
@@ -33,6 +33,12 @@ LANG = click.Choice(["en", "zh"])
     help="Folder of templates that replace the shipped ones by name.",
 )
 @click.option("--title", help="Report title [default: per language].")
+@click.option(
+    "--browser",
+    metavar="PATH",
+    help="Chromium-family browser that prints -f pdf [default: $CAPASSESS_BROWSER, "
+    "else chromium, google-chrome or microsoft-edge on PATH].",
+)
 @click.option("--model", type=click.Choice(["weighted-mean", "staged"]), help="Scoring model.")
 @click.option("--budget", type=int, help="Effort points per phase (low=1, medium=3, high=5).")
 @max_major_option
@@ -50,17 +56,19 @@ def report(
     lang: str,
     template_dir: str | None,
     title: str | None,
+    browser: str | None,
     model: str | None,
     budget: int | None,
     max_major: int,
     max_per_owner: int,
     start: dt.date | None,
 ) -> None:
-    """Write an assessment's report: HTML (one offline file), Markdown or JSON.
+    """Write an assessment's report: HTML (one offline file), PDF, Markdown or JSON.
 
     \b
     Examples:
       capassess report examples/acme-bank.yaml -f html -o acme.html
+      capassess report examples/acme-bank.yaml -f pdf -o acme.pdf --lang zh
       capassess report examples/acme-bank.yaml -f md -o acme.md --lang zh \\
           --baseline examples/acme-bank-2025.yaml
       capassess report answers.yaml -f html -o out.html --template-dir my-templates
@@ -69,9 +77,10 @@ def report(
     from capassess.catalog import questionnaire_files
     from capassess.cli import user_dirs
     from capassess.planning import PlanOptions, plan_file
-    from capassess.report.render import render_report
+    from capassess.report.render import render_pdf, render_report
     from capassess.views.plan import warn_planned
 
+    printer = _browser(browser) if fmt == "pdf" else None
     if output != "-":
         inputs = [answers, baseline, target, *files_under(template_dir)]
         refuse_inputs([output], [*inputs, *questionnaire_files(user_dirs(ctx))])
@@ -79,6 +88,11 @@ def report(
                           start=start, max_per_owner=max_per_owner)  # fmt: skip
     planned = plan_file(answers, options, user_dirs(ctx), model=model)
     warn_planned(planned, "zh" if lang == "zh" else "en")
+    if printer is not None:
+        pdf = render_pdf(planned, printer, "zh" if lang == "zh" else "en", title=title,
+                         target=target, template_dir=template_dir)  # fmt: skip
+        _write_bytes(output, pdf)
+        return
     text = render_report(
         planned,
         fmt,
@@ -88,6 +102,22 @@ def report(
         template_dir=template_dir,
     )
     _write(output, text)
+
+
+def _browser(given: str | None) -> str:
+    from capassess.report.browser import find_browser
+
+    return find_browser(given)
+
+
+def _write_bytes(output: str, data: bytes) -> None:
+    from capassess.atomic import write_atomic_bytes
+    from capassess.views.console import message
+
+    if output == "-":
+        click.get_binary_stream("stdout").write(data)
+        return
+    message(f"wrote {write_atomic_bytes(output, data)}")
 
 
 def _write(output: str, text: str) -> None:

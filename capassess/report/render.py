@@ -53,6 +53,28 @@ def render_model(
     return render_template(env, TEMPLATES[fmt], context)
 
 
+def render_pdf(
+    planned: Planned,
+    browser: str,
+    lang: Lang = "en",
+    *,
+    title: str | None = None,
+    target: str | None = None,
+    template_dir: str | Path | None = None,
+    timeout: float | None = None,
+) -> bytes:
+    """The HTML report of ``planned`` printed to PDF by ``browser`` (see report.pdf)."""
+    from capassess.report.pdf import DEFAULT_TIMEOUT, margin_templates, print_pdf
+
+    report = build_report(planned, lang, title=title, target=target)
+    html = render_model(report, "html", template_dir)
+    t = strings(lang)
+    running = f"{report.cover.subject_name} · {report.title}"
+    header, footer = margin_templates(running, t["page_of"])
+    return print_pdf(html, browser, header=header, footer=footer,
+                     timeout=timeout or DEFAULT_TIMEOUT)  # fmt: skip
+
+
 def render_report(
     planned: Planned,
     fmt: str,
