@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import datetime as dt
 import math
 from pathlib import Path
@@ -14,6 +16,7 @@ from capassess.planning import Planned
 from capassess.report.advice import build_advice, cost_text, kpi_text
 from capassess.report.answers import answer_rows
 from capassess.report.i18n import strings
+from capassess.report.messages import key_messages
 from capassess.report.method import build_method
 from capassess.report.model import (
     ActionRow,
@@ -274,7 +277,7 @@ def build_report(
     rows = {g.id: _gap_row(planned, g, lang) for g in planned.gaps.capabilities}
     ranked = [rows[g.id] for g in planned.gaps.ranked()]
     rest = [r for r in rows.values() if r.id not in {g.id for g in ranked}]
-    return Report(
+    report = Report(
         lang=lang,
         title=title,
         start_date=f"{planned.roadmap.start}-01" if planned.roadmap.start else start.isoformat(),
@@ -287,3 +290,4 @@ def build_report(
         method=build_method(planned.scored.questionnaire, planned.scored.result, lang),
         advice=build_advice(planned, lang),
     )
+    return dataclasses.replace(report, key_messages=key_messages(report))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from capassess.model.base import Lang
+from capassess.report.i18n_board import BOARD_EN, BOARD_ZH
 
 EN: dict[str, str] = {
     "report_title": "Fintech capability maturity assessment",
@@ -133,7 +134,6 @@ EN: dict[str, str] = {
     "month": "month",
     "na": "n/a",
     "page_footer": "Confidential: for the management of {subject}",
-    "page_of": "Page {page} of {pages}",
     "band_1": "Nascent",
     "band_1_text": "Capabilities are ad hoc and depend on individuals; the priority is to "
     "name owners and set basic rules.",
@@ -273,7 +273,6 @@ ZH: dict[str, str] = {
     "month": "月",
     "na": "不适用",
     "page_footer": "机密：仅供{subject}管理层使用",
-    "page_of": "第 {page} 页，共 {pages} 页",
     "band_1": "起步",
     "band_1_text": "能力零散、依赖个人；首要任务是明确责任人并建立基本规则。",
     "band_2": "发展",
@@ -340,6 +339,9 @@ ZH.update({
     "list_sep": "、",
     "not_assessed": "未评估",
 })
+
+EN.update(BOARD_EN)
+ZH.update(BOARD_ZH)
 
 STRINGS: dict[Lang, dict[str, str]] = {"en": EN, "zh": ZH}
 

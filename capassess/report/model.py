@@ -279,3 +279,4 @@ class Report:
     progress: Progress | None
     method: Method
     advice: Advice | None = None
+    key_messages: tuple[str, ...] = ()

@@ -177,7 +177,7 @@ class DevTools:
                 try:
                     self._send({"id": -1, "method": "Browser.close"})
                     self.process.wait(timeout=10)
-                except (OSError, subprocess.TimeoutExpired):
+                except (OSError, OutputError, subprocess.TimeoutExpired):
                     self.process.kill()
                     self.process.wait(timeout=10)
         finally:
@@ -218,8 +218,13 @@ class DevTools:
 
     def _send(self, message: dict[str, Any]) -> None:
         data = json.dumps(message).encode() + b"\0"
-        while data:
-            data = data[os.write(self.to_browser, data) :]
+        try:
+            while data:
+                data = data[os.write(self.to_browser, data) :]
+        except BrokenPipeError as exc:
+            raise OutputError(
+                f"the browser {self.command[0]} stopped before printing the PDF"
+            ) from exc
 
     def _receive(self) -> dict[str, Any]:
         while b"\0" not in self.buffer:

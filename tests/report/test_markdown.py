@@ -12,9 +12,26 @@ from capassess.report.render import render_report
 from tests.report.helpers import banks, headings, markdown, md_tables
 
 HEADINGS = {
-    "en": ["Executive summary", "Capabilities by dimension", "Gap analysis", "Roadmap",
-           "To probe", "Method"],
-    "zh": ["执行摘要", "分维度能力详情", "差距分析", "改进路线图", "需进一步核实", "评估方法"],
+    "en": [
+        "Executive summary",
+        "Capability heat map",
+        "Capabilities by dimension",
+        "Gap analysis",
+        "Roadmap",
+        "To probe",
+        "Method",
+        "Appendix: answers and evidence",
+    ],
+    "zh": [
+        "执行摘要",
+        "能力热力图",
+        "分维度能力详情",
+        "差距分析",
+        "改进路线图",
+        "需进一步核实",
+        "评估方法",
+        "附录：作答与佐证",
+    ],
 }
 
 
@@ -37,7 +54,7 @@ def test_outline(rendered) -> None:
     h2 = [content for tag, content in levels if tag == "h2"]
     expected = list(HEADINGS[lang])
     if bank.baseline:
-        expected.insert(5, "Progress since the baseline" if lang == "en" else "与基线相比的进展")
+        expected.insert(6, "Progress since the baseline" if lang == "en" else "与基线相比的进展")
     assert h2 == expected
     q = planned.scored.questionnaire
     h3 = [content for tag, content in levels if tag == "h3"]
@@ -48,7 +65,7 @@ def test_outline(rendered) -> None:
 
 
 def test_tables_have_the_expected_rows(rendered) -> None:
-    _bank, lang, planned, text = rendered
+    bank, lang, planned, text = rendered
     q = planned.scored.questionnaire
     tables = md_tables(text)
     caps = sum(len(d.capabilities) for d in q.sections())
@@ -56,8 +73,10 @@ def test_tables_have_the_expected_rows(rendered) -> None:
     for table in tables:
         by_header.setdefault(table.header[0], []).append(table)
     first = "#"
-    gap_tables = [t for t in by_header[first] if len(t.header) == 8]
+    columns = 9 if bank.baseline else 8  # a progress column against the baseline
+    gap_tables = [t for t in by_header[first] if len(t.header) == columns]
     assert len(gap_tables) == 1 and len(gap_tables[0].rows) == caps
+    assert gap_tables[0].rows[0][5] != "" and not gap_tables[0].rows[0][5].startswith("-")
     road = [t for t in tables if len(t.header) == 10]
     assert len(road) == 1 and len(road[0].rows) == len(planned.roadmap.actions)
     left = [t for t in tables if len(t.header) == 4]

@@ -68,7 +68,8 @@ def test_markdown_can_be_replaced_too(runner, tmp_path) -> None:
     )
     result = report(runner, tmp_path, "md")
     assert result.exit_code == 0, result.output
-    assert result.stdout.rstrip().endswith("No method.") and "## Roadmap" in result.stdout
+    assert "\nNo method.\n" in result.stdout and "## Roadmap" in result.stdout
+    assert "## Method" not in result.stdout
 
 
 @pytest.mark.parametrize(

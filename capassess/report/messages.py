@@ -1,0 +1,83 @@
+"""The key messages of a report, written from its data: level and band against target,
+caps and what was not assessed, strongest and weakest capabilities and why, the roadmap."""
+
+from __future__ import annotations
+
+from capassess.report.i18n import strings
+from capassess.report.model import GapRow, Report
+
+SHOWN = 3
+
+
+def _num(value: float | None) -> str:
+    return "—" if value is None else f"{value:.2f}"
+
+
+def _pct(value: float | None) -> str:
+    return "—" if value is None else f"{value * 100:.0f}%"
+
+
+def _overall(report: Report, t: dict[str, str]) -> str:
+    s = report.summary
+    text = t["km_overall"].format(
+        level=s.overall_level or "—",
+        level_name=s.level_name,
+        score=_num(s.overall_score),
+        band=s.band.name if s.band else "—",
+        target=_num(s.target_overall),
+        attainment=_pct(s.attainment),
+    )
+    return text + (t["km_capped"].format(capped=s.capped_by) if s.capped_by else "")
+
+
+def _capabilities(rows: list[GapRow], t: dict[str, str], key: str) -> str:
+    items = [
+        t[f"{key}_item"].format(title=g.title, score=_num(g.score), target=g.target,
+                            gap=_num(abs(g.gap) if g.gap is not None else None))  # fmt: skip
+        for g in rows
+    ]
+    return t[key].format(items=t["list_sep"].join(items))
+
+
+def _weakest(report: Report) -> list[GapRow]:
+    return [g for g in report.gaps if g.assessed and g.score is not None and not g.met][:SHOWN]
+
+
+def _strongest(report: Report) -> list[GapRow]:
+    assessed = [g for g in report.gaps if g.assessed and g.score is not None]
+    return sorted(assessed, key=lambda g: (-(g.score or 0) + g.target, -(g.score or 0)))[:SHOWN]
+
+
+def _roadmap(report: Report, t: dict[str, str]) -> str:
+    actions = [a for p in report.phases for a in p.actions]
+    if not actions:
+        return t["km_no_roadmap"]
+    first = [a.title for a in report.phases[0].actions][:SHOWN] if report.phases else []
+    text = t["km_roadmap"].format(
+        n=len(actions),
+        phases=len(report.phases),
+        start=min(a.start for a in actions) or report.start_date,
+        end=max(a.end for a in actions),
+        first=t["list_sep"].join(first) or "—",
+        score=_num(report.summary.overall_score),
+        projected=_num(report.summary.projected_overall),
+    )
+    left = len(report.advice.left_off) if report.advice else 0
+    return text + (t["km_left_off"].format(n=left) if left else "")
+
+
+def key_messages(report: Report) -> tuple[str, ...]:
+    """Five to seven sentences a board reads first, in the report's language."""
+    t = strings(report.lang)
+    messages = [_overall(report, t)]
+    missing = [g.title for g in report.gaps if not g.assessed]
+    if missing:
+        messages.append(t["km_not_assessed"].format(items=t["list_sep"].join(missing)))
+    if report.advice and report.advice.warnings:
+        messages.append(t["km_incomplete"].format(n=len(report.advice.warnings)))
+    strongest, weakest = _strongest(report), _weakest(report)
+    if strongest:
+        messages.append(_capabilities(strongest, t, "km_strongest"))
+    messages.append(_capabilities(weakest, t, "km_weakest") if weakest else t["km_all_met"])
+    messages.append(_roadmap(report, t))
+    return tuple(messages)
