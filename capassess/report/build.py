@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-
 import datetime as dt
 import math
 from pathlib import Path
@@ -94,8 +93,13 @@ def _action_row(planned: Planned, a: PlannedAction, lang: Lang) -> ActionRow:
         end_month=a.end_month,
         depends_on=tuple(a.depends_on),
         pulled_in=a.pulled_in,
-        why=why(a, q, planned.gaps.capability(a.capability_id).score,
-                planned.gaps.capability(a.capability_id).target, lang),
+        why=why(
+            a,
+            q,
+            planned.gaps.capability(a.capability_id).score,
+            planned.gaps.capability(a.capability_id).target,
+            lang,
+        ),
         start=a.start,
         end=a.end,
         owner=q.role_title(a.owner, lang) if a.owner else None,

@@ -32,8 +32,12 @@ def _overall(report: Report, t: dict[str, str]) -> str:
 
 def _capabilities(rows: list[GapRow], t: dict[str, str], key: str) -> str:
     items = [
-        t[f"{key}_item"].format(title=g.title, score=_num(g.score), target=g.target,
-                            gap=_num(abs(g.gap) if g.gap is not None else None))  # fmt: skip
+        t[f"{key}_item"].format(
+            title=g.title,
+            score=_num(g.score),
+            target=g.target,
+            gap=_num(abs(g.gap) if g.gap is not None else None),
+        )
         for g in rows
     ]
     return t[key].format(items=t["list_sep"].join(items))
