@@ -28,7 +28,7 @@ from capassess.errors import InputError
 from capassess.loading import read_yaml
 from capassess.model.answers import Answer, Subject
 
-TOP_KEYS = ("questionnaire", "subject", "assessor", "date", "answers")
+TOP_KEYS = ("questionnaire", "subject", "assessor", "date", "interviewees", "answers")
 ANSWER_KEYS = ("value", "evidence", "note")
 SUBJECT_KEYS = ("id", "name", "kind", "group")
 Indent = tuple[int, int, int]

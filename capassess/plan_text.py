@@ -73,7 +73,8 @@ def shown_value(value: Any, lang: Lang) -> str:
 
 def answers_text(answers: list[AnswerShown], lang: Lang) -> str:
     """``dg-level = 3; dg-policies = committee, policy``."""
-    return "; ".join(f"{a.question_id} = {shown_value(a.value, lang)}" for a in answers)
+    sep = "；" if lang == "zh" else "; "
+    return sep.join(f"{a.question_id} = {shown_value(a.value, lang)}" for a in answers)
 
 
 def phase_label(phase: Phase, lang: Lang) -> str:

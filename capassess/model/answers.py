@@ -67,6 +67,13 @@ class Subject(Frozen):
         return value
 
 
+class Interviewee(Frozen):
+    """A person interviewed for the assessment."""
+
+    name: str = Field(min_length=1, max_length=200)
+    role: str | None = Field(None, max_length=200, description="Role or department.")
+
+
 class Assessment(Frozen):
     """An answers file."""
 
@@ -76,6 +83,9 @@ class Assessment(Frozen):
     subject: Subject
     assessor: str | None = None
     date: dt.date | None = None
+    interviewees: tuple[Interviewee, ...] = Field(
+        (), description="People interviewed: name and role; shown in the report's scope."
+    )
     answers: dict[Id, Answer] = Field(default_factory=dict)
 
     @property

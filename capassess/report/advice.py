@@ -59,7 +59,9 @@ def kpi_text(action: PlannedAction, lang: Lang) -> str | None:
     if action.kpi is None:
         return None
     words = action.kpi.text.get(lang) if action.kpi.text else ""
-    return f"{words} ({action.kpi.when})" if words else action.kpi.when
+    if not words:
+        return action.kpi.when
+    return f"{words}（{action.kpi.when}）" if lang == "zh" else f"{words} ({action.kpi.when})"
 
 
 def build_advice(planned: Planned, lang: Lang) -> Advice:

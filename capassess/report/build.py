@@ -17,6 +17,8 @@ from capassess.report.answers import answer_rows
 from capassess.report.i18n import strings
 from capassess.report.messages import key_messages
 from capassess.report.method import build_method
+from capassess.report.risks import build_risks, dependency_texts
+from capassess.report.scope import build_scope
 from capassess.report.model import (
     ActionRow,
     Band,
@@ -105,6 +107,7 @@ def _action_row(planned: Planned, a: PlannedAction, lang: Lang) -> ActionRow:
         owner=q.role_title(a.owner, lang) if a.owner else None,
         kpi=kpi_text(a, lang),
         cost=cost_text(a.cost, lang),
+        dependencies=dependency_texts(planned, a, lang),
     )
 
 
@@ -263,6 +266,7 @@ def _cover(
         targets=_targets_text(planned, target, lang),
         generated=generated.isoformat(),
         tool_version=__version__,
+        bank_type=strings(lang)[f"bank_type_{subject.bank_type}"] if subject.bank_type else None,
     )
 
 
@@ -281,6 +285,7 @@ def build_report(
     rows = {g.id: _gap_row(planned, g, lang) for g in planned.gaps.capabilities}
     ranked = [rows[g.id] for g in planned.gaps.ranked()]
     rest = [r for r in rows.values() if r.id not in {g.id for g in ranked}]
+    advice = build_advice(planned, lang)
     report = Report(
         lang=lang,
         title=title,
@@ -292,6 +297,8 @@ def build_report(
         phases=_phases(planned, lang),
         progress=_progress(planned, rows),
         method=build_method(planned.scored.questionnaire, planned.scored.result, lang),
-        advice=build_advice(planned, lang),
+        advice=advice,
+        risks=build_risks(planned, len(advice.probes), lang),
+        scope=build_scope(planned, len(advice.probes), lang),
     )
     return dataclasses.replace(report, key_messages=key_messages(report))

@@ -63,7 +63,8 @@ def _spokes(report: Report) -> list[Spoke]:
     for d, dim in enumerate(report.dimensions, 1):
         for c, cap in enumerate(dim.capabilities, 1):
             g = cap.gap
-            label = f"{d}.{c} {g.title}" + (f" ({na})" if g.score is None else "")
+            shown = f"（{na}）" if report.lang == "zh" else f" ({na})"
+            label = f"{d}.{c} {g.title}" + (shown if g.score is None else "")
             spokes.append(Spoke(label, g.score, float(g.target), g.baseline))
     return spokes
 

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 
 from capassess.model.base import Lang
 from capassess.report.advice import Advice
+from capassess.report.risks import RiskRow
+from capassess.report.scope import Scope
 
 
 @dataclass(frozen=True)
@@ -28,6 +30,7 @@ class Cover:
     targets: str
     generated: str
     tool_version: str
+    bank_type: str | None = None
 
 
 @dataclass(frozen=True)
@@ -128,6 +131,8 @@ class ActionRow:
     owner: str | None = None
     kpi: str | None = None
     cost: str | None = None
+    dependencies: tuple[str, ...] = ()
+    """What it waits for: a scheduled action and its dates, or why none is needed."""
 
 
 @dataclass(frozen=True)
@@ -262,6 +267,7 @@ class Method:
     references: tuple[ReferenceRow, ...]
     questionnaire_ref: str
     tool_version: str
+    bank_type: str | None = None
 
 
 @dataclass(frozen=True)
@@ -280,3 +286,5 @@ class Report:
     method: Method
     advice: Advice | None = None
     key_messages: tuple[str, ...] = ()
+    risks: tuple[RiskRow, ...] = ()
+    scope: Scope | None = None

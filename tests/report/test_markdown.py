@@ -18,7 +18,9 @@ HEADINGS = {
         "Capabilities by dimension",
         "Gap analysis",
         "Roadmap",
+        "Risks and dependencies",
         "To probe",
+        "Scope, interviewees and limitations",
         "Method",
         "Appendix: answers and evidence",
     ],
@@ -28,7 +30,9 @@ HEADINGS = {
         "分维度能力详情",
         "差距分析",
         "改进路线图",
+        "风险与依赖",
         "需进一步核实",
+        "评估范围、访谈对象与局限",
         "评估方法",
         "附录：作答与佐证",
     ],
@@ -54,7 +58,7 @@ def test_outline(rendered) -> None:
     h2 = [content for tag, content in levels if tag == "h2"]
     expected = list(HEADINGS[lang])
     if bank.baseline:
-        expected.insert(6, "Progress since the baseline" if lang == "en" else "与基线相比的进展")
+        expected.insert(4, "Progress since the baseline" if lang == "en" else "与基线相比的进展")
     assert h2 == expected
     q = planned.scored.questionnaire
     h3 = [content for tag, content in levels if tag == "h3"]
@@ -77,7 +81,7 @@ def test_tables_have_the_expected_rows(rendered) -> None:
     gap_tables = [t for t in by_header[first] if len(t.header) == columns]
     assert len(gap_tables) == 1 and len(gap_tables[0].rows) == caps
     assert gap_tables[0].rows[0][5] != "" and not gap_tables[0].rows[0][5].startswith("-")
-    road = [t for t in tables if len(t.header) == 10]
+    road = [t for t in tables if len(t.header) == 12]
     assert len(road) == 1 and len(road[0].rows) == len(planned.roadmap.actions)
     left = [t for t in tables if len(t.header) == 4]
     assert sum(len(t.rows) for t in left) == len(planned.roadmap.not_scheduled)

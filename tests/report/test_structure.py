@@ -13,8 +13,8 @@ from capassess.report.i18n import strings
 from capassess.report.render import render_report
 from tests.report.helpers import banks, headings, parse_html
 
-ORDER = ["summary", "heatmap", "dimensions", "gaps", "roadmap", "to_probe", "progress",
-         "method", "appendix"]  # fmt: skip
+ORDER = ["summary", "heatmap", "dimensions", "gaps", "progress", "roadmap", "risks",
+         "to_probe", "scope", "method", "appendix"]  # fmt: skip
 
 
 @pytest.fixture(
@@ -103,3 +103,101 @@ def test_heat_map_cells_say_their_status_in_words_and_symbols(planned) -> None:
         assert li.find("span[@class='sym']").get("aria-label") == t[f"heat_{status}"]
         checked += 1
     assert checked == len(report.gaps)
+
+
+def with_interviewees(tmp_path, people: str):
+    from tests.report.helpers import TINY
+
+    text = TINY.answers.read_text(encoding="utf-8")
+    answers = tmp_path / "answers.yaml"
+    answers.write_text(text.replace("answers:\n", f"interviewees:\n{people}answers:\n", 1),
+                       encoding="utf-8")  # fmt: skip
+    return plan_file(answers, PlanOptions(), TINY.dirs)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_interviewees_from_the_answers_file_are_in_the_scope(tmp_path, lang: str) -> None:
+    plan = with_interviewees(
+        tmp_path, "  - {name: Wang Fang, role: CIO}\n  - {name: <b>Zhao</b>}\n"
+    )
+    html = render_report(plan, "html", lang)
+    root = parse_html(html)
+    scope = next(s for s in root.iter("section") if s.get("id") == "scope")
+    rows = [[text(td) for td in tr.iter("td")] for tr in scope.iter("tr")]
+    assert ["Wang Fang", "CIO"] in rows and ["<b>Zhao</b>", "—"] in rows
+    assert strings(lang)["limit_no_interviewees"] not in text(scope)
+    md = render_report(plan, "md", lang)
+    assert "| Wang Fang | CIO |" in md
+
+
+def test_a_bad_interviewee_is_an_input_error_with_its_place(tmp_path) -> None:
+    from capassess.errors import InputError
+
+    with pytest.raises(InputError) as caught:
+        with_interviewees(tmp_path, "  - {role: CIO}\n")
+    assert "answers.yaml:7:5: interviewees[0]: required field 'name' is missing" in str(
+        caught.value
+    )
+
+
+def test_dependencies_say_when_or_why_they_are_not_needed(planned) -> None:
+    lang, plan = planned
+    report = build_report(plan, lang)
+    rows = {a.id: a for p in report.phases for a in p.actions}
+    scheduled = {a.id for a in plan.roadmap.actions}
+    left = {n.id: n.status for n in plan.roadmap.not_scheduled}
+    t = strings(lang)
+    for action in plan.roadmap.actions:
+        texts = rows[action.id].dependencies
+        assert len(texts) == len(action.depends_on)
+        for dep, shown in zip(action.depends_on, texts, strict=True):
+            if dep in scheduled:
+                d = next(a for a in plan.roadmap.actions if a.id == dep)
+                assert d.start in shown and d.end in shown
+            else:
+                key = "dep_" + left.get(dep, "in-place-level").replace("-", "_")
+                assert shown.endswith(t[key].format(title="").lstrip("：: "))
+
+
+def test_risks_name_the_gate_the_blind_spots_and_the_major_projects(planned) -> None:
+    lang, plan = planned
+    t = strings(lang)
+    risks = {r.risk: r.detail for r in build_report(plan, lang).risks}
+    assert (t["risk_gate"] in risks) == bool(plan.scored.result.overall.capped_by)
+    assert (t["risk_blind"] in risks) == bool(plan.gaps.not_assessed())
+    majors = [a for a in plan.roadmap.actions if a.quadrant == "major-project"]
+    assert (t["risk_major"] in risks) == bool(majors)
+    if majors:
+        assert str(len(majors)) in risks[t["risk_major"]]
+
+
+def chinese_text_of(plan) -> str:
+    html = render_report(plan, "html", "zh")
+    root = parse_html(html)
+    for bad in [*root.iter("style"), *root.iter("svg")]:
+        bad.clear()
+    return " ".join(root.itertext()) + render_report(plan, "md", "zh")
+
+
+def test_chinese_report_uses_chinese_punctuation_and_no_english_on_its_cover() -> None:
+    bank = banks()[0]
+    plan = plan_file(bank.answers, PlanOptions(baseline=str(bank.baseline)), bank.dirs)
+    joined = chinese_text_of(plan)
+    assert not re.findall(r".{0,20}[\u4e00-\u9fff）]\s*[;(]", joined)
+    cover = next(h for h in parse_html(render_report(plan, "html", "zh")).iter("header"))
+    words = re.findall(r"[A-Za-z]{3,}", text(cover))
+    subject = plan.scored.assessment
+    allowed = " ".join([subject.subject.name or "", subject.assessor or "", "capassess",
+                        plan.scored.questionnaire.ref])  # fmt: skip
+    assert [w for w in words if w not in allowed] == []
+
+
+def test_no_path_of_the_machine_in_any_output(tmp_path) -> None:
+    bank = banks()[0]
+    plan = plan_file(bank.answers, PlanOptions(baseline=str(bank.baseline)), bank.dirs)
+    folders = {str(bank.answers.parent), str(bank.answers.parent.parent), str(tmp_path)}
+    for fmt in ("html", "md"):
+        for lang in ("en", "zh"):
+            out = render_report(plan, fmt, lang)
+            assert not [f for f in folders if f in out], (fmt, lang)
+            assert "file://" not in out

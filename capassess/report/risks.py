@@ -1,0 +1,102 @@
+"""Risks and dependencies of a plan, read from its data: the foundation gate, blind spots,
+answers to probe, actions that carry others, owners' load and major projects."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from capassess.model.base import Lang
+from capassess.model.plan import PlannedAction
+from capassess.planning import Planned
+from capassess.report.i18n import strings
+
+CARRIES = 2  # an action that at least this many others wait for is a dependency risk
+SHOWN = 3
+
+
+@dataclass(frozen=True)
+class RiskRow:
+    """One risk: what it is, and what in the data shows it."""
+
+    risk: str
+    detail: str
+
+
+def dependency_texts(planned: Planned, action: PlannedAction, lang: Lang) -> tuple[str, ...]:
+    """What ``action`` waits for: a scheduled action and when, or why it is not needed."""
+    t = strings(lang)
+    road, q = planned.roadmap, planned.scored.questionnaire
+    scheduled = {a.id: a for a in road.actions}
+    left = {n.id: n for n in road.not_scheduled}
+    titles = {a.id: a.title.get(lang) for _, a in q.actions()}
+    texts = []
+    for dep in action.depends_on:
+        title = titles.get(dep, dep)
+        if dep in scheduled:
+            d = scheduled[dep]
+            texts.append(t["dep_scheduled"].format(title=title, start=d.start, end=d.end))
+        else:
+            status = left[dep].status if dep in left else "in-place-level"
+            texts.append(t[f"dep_{status.replace('-', '_')}"].format(title=title))
+    return tuple(texts)
+
+
+def _joined(names: list[str], lang: Lang) -> str:
+    return strings(lang)["list_sep"].join(names[:SHOWN]) + ("…" if len(names) > SHOWN else "")
+
+
+def _gate_and_blind_spots(planned: Planned, lang: Lang) -> list[RiskRow]:
+    t, q = strings(lang), planned.scored.questionnaire
+    caps = {c.id: c.title.get(lang) for _, c in q.capabilities()}
+    rows = []
+    capped = planned.scored.result.overall.capped_by
+    if capped:
+        names = _joined([caps.get(c, c) for c in capped], lang)
+        rows.append(RiskRow(t["risk_gate"], t["risk_gate_text"].format(names=names)))
+    blind = planned.gaps.not_assessed()
+    if blind:
+        names = _joined([caps.get(c, c) for c in blind], lang)
+        rows.append(RiskRow(t["risk_blind"], t["risk_blind_text"].format(n=len(blind),
+                                                                         names=names)))  # fmt: skip
+    return rows
+
+
+def _roadmap_risks(planned: Planned, lang: Lang) -> list[RiskRow]:
+    t, road = strings(lang), planned.roadmap
+    titles = {a.id: a.title.get(lang) for a in road.actions}
+    rows = []
+    for a in sorted(road.actions, key=lambda a: -len(a.needed_by)):
+        if len(a.needed_by) < CARRIES:
+            break
+        waiting = _joined([titles.get(n, n) for n in a.needed_by], lang)
+        rows.append(RiskRow(t["risk_carries"].format(title=a.title.get(lang)),
+                            t["risk_carries_text"].format(n=len(a.needed_by), names=waiting,
+                                                          end=a.end)))  # fmt: skip
+        if len(rows) == SHOWN:
+            break
+    owners = Counter(a.owner for a in road.actions if a.owner)
+    q = planned.scored.questionnaire
+    for owner, n in owners.most_common(1):
+        rows.append(RiskRow(t["risk_owner"].format(owner=q.role_title(owner, lang)),
+                            t["risk_owner_text"].format(n=n, at_once=road.max_per_owner or n)))  # fmt: skip
+    major = [a for a in road.actions if a.quadrant == "major-project"]
+    if major:
+        rows.append(RiskRow(t["risk_major"], t["risk_major_text"].format(
+            n=len(major), at_once=road.max_major or len(major), end=max(a.end for a in major))))  # fmt: skip
+    return rows
+
+
+def build_risks(planned: Planned, probes: int, lang: Lang) -> tuple[RiskRow, ...]:
+    """The risks a board should know of, most structural first."""
+    t = strings(lang)
+    rows = _gate_and_blind_spots(planned, lang)
+    if probes:
+        rows.append(RiskRow(t["risk_probe"], t["risk_probe_text"].format(n=probes)))
+    rows += _roadmap_risks(planned, lang)
+    shortfalls = planned.roadmap.shortfalls
+    if shortfalls:
+        caps = {c.id: c.title.get(lang) for _, c in planned.scored.questionnaire.capabilities()}
+        names = _joined([caps.get(s.capability_id, s.capability_id) for s in shortfalls], lang)
+        rows.append(RiskRow(t["risk_shortfall"], t["risk_shortfall_text"].format(names=names)))
+    return tuple(rows)

@@ -1,0 +1,84 @@
+"""Scope, interviewees and limitations of an assessment, from its answers file and results."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from capassess.model.base import Lang
+from capassess.planning import Planned
+from capassess.report.i18n import strings
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What was assessed, with whom, and what the results cannot say."""
+
+    items: tuple[tuple[str, str], ...]
+    interviewees: tuple[tuple[str, str], ...]
+    limitations: tuple[str, ...]
+
+
+def _evidenced(planned: Planned) -> int:
+    """Answers with a value (not n/a) that carry evidence."""
+    answers = planned.scored.assessment.answers.values()
+    return sum(
+        1
+        for a in answers
+        if not a.is_missing and not a.not_applicable and a.evidence and a.evidence.strip()
+    )
+
+
+def _items(planned: Planned, lang: Lang) -> list[tuple[str, str]]:
+    t, s = strings(lang), planned.scored
+    q, result = s.questionnaire, s.result
+    dims = list(q.sections())
+    caps = sum(len(d.capabilities) for d in dims)
+    questions = sum(1 for _ in q.questions())
+    answered = sum(c.answered for c in result.capabilities())
+    na = sum(c.not_applicable for c in result.capabilities())
+    evidenced = _evidenced(planned)
+    subject = s.assessment.subject
+    groups = [
+        (t["scope_groups"], " · ".join(f"{k}{t['colon']}{v}" for k, v in subject.group.items()))
+    ]
+    return [
+        (t["scope_subject"], subject.name or subject.id),
+        (t["subject_id"], subject.id),
+        *(groups if subject.group else []),
+        (t["questionnaire"], f"{q.title.get(lang)} · {q.ref}"),
+        (t["scope_coverage"], t["scope_coverage_text"].format(
+            dims=len(dims), caps=caps, questions=questions)),
+        (t["scope_answers"], t["scope_answers_text"].format(answered=answered, na=na,
+                                                              evidenced=evidenced)),
+    ]  # fmt: skip
+
+
+def _limitations(planned: Planned, probes: int, lang: Lang) -> list[str]:
+    t, s = strings(lang), planned.scored
+    result = s.result
+    answered = sum(c.answered for c in result.capabilities())
+    evidenced = _evidenced(planned)
+    missing = sum(c.missing for c in result.capabilities())
+    lines = [t["limit_basis"]]
+    if answered > evidenced:
+        lines.append(t["limit_evidence"].format(n=answered - evidenced))
+    if missing:
+        lines.append(t["limit_missing"].format(n=missing))
+    if planned.gaps.not_assessed():
+        lines.append(t["limit_not_assessed"].format(n=len(planned.gaps.not_assessed())))
+    if probes:
+        lines.append(t["limit_probes"].format(n=probes))
+    if not s.assessment.interviewees:
+        lines.append(t["limit_no_interviewees"])
+    lines.append(t["limit_costs"])
+    return lines
+
+
+def build_scope(planned: Planned, probes: int, lang: Lang) -> Scope:
+    """The scope section of the report of ``planned``."""
+    people = planned.scored.assessment.interviewees
+    return Scope(
+        items=tuple(_items(planned, lang)),
+        interviewees=tuple((p.name, p.role or "") for p in people),
+        limitations=tuple(_limitations(planned, probes, lang)),
+    )
