@@ -17,8 +17,6 @@ from capassess.report.answers import answer_rows
 from capassess.report.i18n import strings
 from capassess.report.messages import key_messages
 from capassess.report.method import build_method
-from capassess.report.risks import build_risks, dependency_texts
-from capassess.report.scope import build_scope
 from capassess.report.model import (
     ActionRow,
     Band,
@@ -32,6 +30,8 @@ from capassess.report.model import (
     Report,
     Summary,
 )
+from capassess.report.risks import build_risks, dependency_texts
+from capassess.report.scope import build_scope
 
 STRENGTHS = 3
 TOP_GAPS = 5

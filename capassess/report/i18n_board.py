@@ -154,11 +154,14 @@ BOARD_ZH: dict[str, str] = {
     "risk_carries": "关键依赖：{title}",
     "risk_carries_text": "后续{n}项行动依赖于此（{names}），若晚于{end}完成，这些行动将全部顺延。",
     "risk_owner": "{owner}的工作负荷",
-    "risk_owner_text": "牵头路线图中{n}项行动，同时不超过{at_once}项，计划进度取决于该部门的承载能力。",
+    "risk_owner_text": "牵头路线图中{n}项行动，同时不超过{at_once}项，"
+    "计划进度取决于该部门的承载能力。",
     "risk_major": "重点项目",
-    "risk_major_text": "共{n}个重点项目，同时不超过{at_once}个，持续至{end}，预算与交付风险集中于此。",
+    "risk_major_text": "共{n}个重点项目，同时不超过{at_once}个，持续至{end}，"
+    "预算与交付风险集中于此。",
     "risk_shortfall": "行动已具备但得分仍低于目标",
-    "risk_shortfall_text": "{names}：相关行动已具备，但作答拉低了得分，需提升执行质量而非新增项目。",
+    "risk_shortfall_text": "{names}：相关行动已具备，但作答拉低了得分，"
+    "需提升执行质量而非新增项目。",
     "no_risks": "评估结果与路线图中未发现结构性风险。",
     "scope": "评估范围、访谈对象与局限",
     "scope_subject": "受评机构",
@@ -176,5 +179,6 @@ BOARD_ZH: dict[str, str] = {
     "limit_not_assessed": "{n}项能力未评估，未计入得分。",
     "limit_probes": "作答之间尚有{n}处矛盾未核实。",
     "limit_no_interviewees": "作答文件未记录访谈对象。",
-    "limit_costs": "成本为按银行规模估算的参考区间，并非报价；工期以路线图所列牵头部门的承载能力为前提。",
+    "limit_costs": "成本为按银行规模估算的参考区间，并非报价；"
+    "工期以路线图所列牵头部门的承载能力为前提。",
 }

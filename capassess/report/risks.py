@@ -78,12 +78,14 @@ def _roadmap_risks(planned: Planned, lang: Lang) -> list[RiskRow]:
     owners = Counter(a.owner for a in road.actions if a.owner)
     q = planned.scored.questionnaire
     for owner, n in owners.most_common(1):
-        rows.append(RiskRow(t["risk_owner"].format(owner=q.role_title(owner, lang)),
-                            t["risk_owner_text"].format(n=n, at_once=road.max_per_owner or n)))  # fmt: skip
+        detail = t["risk_owner_text"].format(n=n, at_once=road.max_per_owner or n)
+        rows.append(RiskRow(t["risk_owner"].format(owner=q.role_title(owner, lang)), detail))
     major = [a for a in road.actions if a.quadrant == "major-project"]
     if major:
-        rows.append(RiskRow(t["risk_major"], t["risk_major_text"].format(
-            n=len(major), at_once=road.max_major or len(major), end=max(a.end for a in major))))  # fmt: skip
+        at_once = road.max_major or len(major)
+        detail = t["risk_major_text"].format(n=len(major), at_once=at_once,
+                                             end=max(a.end for a in major))  # fmt: skip
+        rows.append(RiskRow(t["risk_major"], detail))
     return rows
 
 
