@@ -46,7 +46,7 @@ LAZY: dict[str, tuple[str, str, str]] = {
     "report": (
         "capassess.commands.reporting",
         "report",
-        "Write an assessment's report: HTML (one offline file), PDF, Markdown or JSON.",
+        "Write an assessment's report: HTML (one offline file), PDF, PowerPoint, Markdown or JSON.",
     ),
     "score": (
         "capassess.commands.scoring",

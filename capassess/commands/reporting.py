@@ -17,7 +17,7 @@ LANG = click.Choice(["en", "zh"])
     "-f",
     "--format",
     "fmt",
-    type=click.Choice(["html", "pdf", "md", "json"]),
+    type=click.Choice(["html", "pdf", "pptx", "md", "json"]),
     default="html",
     show_default=True,
     help="Report format.",
@@ -30,7 +30,8 @@ LANG = click.Choice(["en", "zh"])
 @click.option(
     "--template-dir",
     type=click.Path(file_okay=False, exists=True),
-    help="Folder of templates that replace the shipped ones by name.",
+    help="Folder of templates that replace the shipped ones by name; a deck.pptx in it is "
+    "the PowerPoint master of -f pptx.",
 )
 @click.option("--title", help="Report title [default: per language].")
 @click.option(
@@ -63,12 +64,13 @@ def report(
     max_per_owner: int,
     start: dt.date | None,
 ) -> None:
-    """Write an assessment's report: HTML (one offline file), PDF, Markdown or JSON.
+    """Write an assessment's report: HTML (one offline file), PDF, PowerPoint, Markdown or JSON.
 
     \b
     Examples:
       capassess report examples/acme-bank.yaml -f html -o acme.html
       capassess report examples/acme-bank.yaml -f pdf -o acme.pdf --lang zh
+      capassess report examples/acme-bank.yaml -f pptx -o acme.pptx --template-dir brand
       capassess report examples/acme-bank.yaml -f md -o acme.md --lang zh \\
           --baseline examples/acme-bank-2025.yaml
       capassess report answers.yaml -f html -o out.html --template-dir my-templates
@@ -77,7 +79,7 @@ def report(
     from capassess.catalog import questionnaire_files
     from capassess.cli import user_dirs
     from capassess.planning import PlanOptions, plan_file
-    from capassess.report.render import render_pdf, render_report
+    from capassess.report.render import render_any
     from capassess.views.plan import warn_planned
 
     printer = _browser(browser) if fmt == "pdf" else None
@@ -87,21 +89,14 @@ def report(
     options = PlanOptions(target, target_level, baseline, budget=budget, max_major=max_major,
                           start=start, max_per_owner=max_per_owner)  # fmt: skip
     planned = plan_file(answers, options, user_dirs(ctx), model=model)
-    warn_planned(planned, "zh" if lang == "zh" else "en")
-    if printer is not None:
-        pdf = render_pdf(planned, printer, "zh" if lang == "zh" else "en", title=title,
-                         target=target, template_dir=template_dir)  # fmt: skip
-        _write_bytes(output, pdf)
-        return
-    text = render_report(
-        planned,
-        fmt,
-        "zh" if lang == "zh" else "en",
-        title=title,
-        target=target,
-        template_dir=template_dir,
-    )
-    _write(output, text)
+    language = "zh" if lang == "zh" else "en"
+    warn_planned(planned, language)
+    out = render_any(planned, fmt, language, title=title, target=target,
+                     template_dir=template_dir, browser=printer)  # fmt: skip
+    if isinstance(out, bytes):
+        _write_bytes(output, out)
+    else:
+        _write(output, out)
 
 
 def _browser(given: str | None) -> str:

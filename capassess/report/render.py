@@ -75,6 +75,20 @@ def render_pdf(
                      timeout=timeout or DEFAULT_TIMEOUT)  # fmt: skip
 
 
+def render_pptx(
+    planned: Planned,
+    lang: Lang = "en",
+    *,
+    title: str | None = None,
+    target: str | None = None,
+    template_dir: str | Path | None = None,
+) -> bytes:
+    """The board deck of ``planned`` (see report.deck); python-pptx is imported here only."""
+    from capassess.report.deck import render_deck
+
+    return render_deck(build_report(planned, lang, title=title, target=target), template_dir)
+
+
 def render_report(
     planned: Planned,
     fmt: str,
@@ -92,3 +106,24 @@ def render_report(
         return report_json(planned, title)
     report = build_report(planned, lang, title=title, target=target, generated=generated)
     return render_model(report, "md" if fmt == "md" else "html", template_dir)
+
+
+def render_any(
+    planned: Planned,
+    fmt: str,
+    lang: Lang = "en",
+    *,
+    title: str | None = None,
+    target: str | None = None,
+    template_dir: str | Path | None = None,
+    browser: str | None = None,
+) -> str | bytes:
+    """The report in any format: text (html, md, json) or bytes (pdf with ``browser``, pptx)."""
+    if fmt == "pdf":
+        if browser is None:
+            raise InputError.at("-f pdf needs a browser to print with")
+        return render_pdf(planned, browser, lang, title=title, target=target,
+                          template_dir=template_dir)  # fmt: skip
+    if fmt == "pptx":
+        return render_pptx(planned, lang, title=title, target=target, template_dir=template_dir)
+    return render_report(planned, fmt, lang, title=title, target=target, template_dir=template_dir)

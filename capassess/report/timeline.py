@@ -41,15 +41,26 @@ def _horizon(phases: tuple[PhaseSection, ...], actions: list[ActionRow]) -> int:
     return max(6, math.ceil(max(ends) / 6) * 6)
 
 
+def calendar_month(report: Report, months: int) -> str:
+    """The calendar month (YYYY-MM) ``months`` after the roadmap's start."""
+    year, month = (int(part) for part in report.start_date.split("-")[:2])
+    index = year * 12 + month - 1 + months
+    return f"{index // 12:04d}-{index % 12 + 1:02d}"
+
+
 def _phase_lines(p: PhaseSection, report: Report, width: float) -> list[str]:
-    """``Phase 1`` over ``0–6 months``, each cut to the band's width."""
+    """``Phase 1`` over ``2026-03 – 2026-08``, each cut to the band's width."""
     t = strings(report.lang)
+    start = calendar_month(report, p.start_month)
     span = (
-        t["phase_after"].format(start=p.start_month)
+        t["phase_from"].format(start=start)
         if p.end_month is None
-        else t["phase_span"].format(start=p.start_month, end=p.end_month)
+        else f"{start} – {calendar_month(report, p.end_month - 1)}"
     )
-    return [wrap(line, 11, width, 1)[0] for line in (t["phase_short"].format(n=p.index + 1), span)]
+    lines = [t["phase_short"].format(n=p.index + 1), span]
+    if p.end_month is not None and text_width(span, 11) > width:
+        lines = [lines[0], f"{start} –", calendar_month(report, p.end_month - 1)]
+    return [wrap(line, 11, width, 1)[0] for line in lines]
 
 
 def _phase_bands(svg: Svg, report: Report, horizon: int, height: float) -> None:
@@ -70,12 +81,14 @@ def _phase_bands(svg: Svg, report: Report, horizon: int, height: float) -> None:
             text_anchor="middle",
             font_weight="600",
         )
+    every = 6 if 6 * scale >= 50 else 12  # room for a YYYY-MM label under each tick
     for month in range(0, horizon + 1, 6):
         x = LEFT + month * scale
         svg.add("line", x1=x, y1=52, x2=x, y2=height - 36, stroke=GRID)
-        svg.add(
-            "text", str(month), x=x, y=height - 22, font_size=11, fill=MUTED, text_anchor="middle"
-        )
+        if month % every == 0:
+            label = calendar_month(report, month)
+            svg.add("text", label, x=x, y=height - 22, font_size=10, fill=MUTED,
+                    text_anchor="middle")  # fmt: skip
 
 
 def _quadrant_legend(svg: Svg, report: Report, y: float) -> None:
@@ -87,8 +100,8 @@ def _quadrant_legend(svg: Svg, report: Report, y: float) -> None:
         x += 44 + text_width(label, 11)
     svg.add(
         "text",
-        strings(report.lang)["month"],
-        x=LEFT - 12,
+        strings(report.lang)["month_axis"],
+        x=LEFT - 30,
         y=y - 22,
         font_size=11,
         fill=MUTED,
@@ -104,8 +117,8 @@ def _action_bar(svg: Svg, a: ActionRow, y: float, scale: float) -> None:
     x0, x1 = LEFT + a.start_month * scale, LEFT + a.end_month * scale
     bar = {"x": x0, "y": y + 1, "width": max(2.0, x1 - x0), "height": 16, "rx": 2}
     svg.add("rect", **bar, fill=fill, stroke=stroke, stroke_width=1.2)
-    room = x1 + 35 <= WIDTH
-    span = f"{a.start_month}–{a.end_month}"
+    span = f"{a.start} – {a.end}"
+    room = x1 + 5 + text_width(span, 10) <= WIDTH
     where = {
         "x": x1 + 5 if room else x0 - 5,
         "y": y + 14,

@@ -1,0 +1,279 @@
+"""The board deck (PowerPoint) of a report: 10-14 slides, native charts, one language."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from capassess.report.deck_parts import DECK_FILE, HEAT, MUTED, Deck
+from capassess.report.i18n import strings
+from capassess.report.model import ActionRow, GapRow, Report
+
+SYMBOLS = {"met": "✓", "near": "▲", "far": "✕", "na": "–"}
+TOP = 8
+ROWS = 9  # table rows that fit one slide legibly
+MAX_SLIDES = 14
+
+
+def _num(value: float | None) -> str:
+    return "—" if value is None else f"{value:.2f}"
+
+
+def _status(g: GapRow) -> str:
+    if not g.assessed or g.score is None:
+        return "na"
+    if g.met:
+        return "met"
+    return "near" if g.gap is not None and abs(g.gap) <= 1 else "far"
+
+
+def _title_slide(deck: Deck, report: Report, t: dict[str, str]) -> None:
+    c = report.cover
+    slide = deck.slide(report.title)
+    x, y, w, _ = deck.body
+    deck.text(slide, (x, y + 600000, w, 900000), [c.subject_name], 36, color=None)
+    facts = [
+        f"{t['assessor']}{t['colon']}{c.assessor or '—'}",
+        f"{t['assessment_date']}{t['colon']}{c.date or '—'}",
+        f"{t['questionnaire']}{t['colon']}{c.questionnaire_title}",
+        f"{t['generated']}{t['colon']}{c.generated}",
+    ]
+    deck.text(slide, (x, y + 1800000, w, 2000000), facts, 16, color=MUTED)
+
+
+def _key_messages(deck: Deck, report: Report, t: dict[str, str]) -> None:
+    slide = deck.slide(t["key_messages"])
+    deck.text(slide, deck.body, list(report.key_messages), 17, bullets=True)
+
+
+def _by_dimension(deck: Deck, report: Report, t: dict[str, str]) -> None:
+    slide = deck.slide(t["radar"])
+    series = [
+        (t["score"], [d.score for d in report.dimensions]),
+        (t["target"], [d.target for d in report.dimensions]),
+    ]
+    if report.progress:
+        series.append((t["baseline"], [d.baseline for d in report.dimensions]))
+    deck.bar_chart(
+        slide,
+        deck.body,
+        [d.title for d in report.dimensions],
+        series,
+        title=f"{t['score']} · {t['target']} (1–5)"
+        if deck.lang == "en"
+        else f"{t['score']}与{t['target']}（1–5）",
+    )
+
+
+def _heat_map(deck: Deck, report: Report, t: dict[str, str]) -> None:
+    slide = deck.slide(t["heatmap"])
+    width = max(len(d.capabilities) for d in report.dimensions)
+    header = [t["dimension"]] + [f"{t['capability']} {i + 1}" for i in range(width)]
+    rows = []
+    for d in report.dimensions:
+        cells = [
+            f"{SYMBOLS[_status(c.gap)]} {c.gap.title} {_num(c.gap.score)} / {c.gap.target}"
+            for c in d.capabilities
+        ]
+        rows.append([f"{d.title} {_num(d.score)}", *cells, *[""] * (width - len(cells))])
+    x, y, w, h = deck.body
+    table = deck.table(
+        slide, (x, y, w, h - 500000), header, rows, [0.16] + [0.84 / width] * width, size=10
+    )
+    for r, d in enumerate(report.dimensions, 1):
+        for c, cap in enumerate(d.capabilities, 1):
+            fill, ink = HEAT[_status(cap.gap)]
+            cell = table.cell(r, c)
+            cell.fill.solid()
+            cell.fill.fore_color.rgb = fill
+            for paragraph in cell.text_frame.paragraphs:
+                for run in paragraph.runs:
+                    run.font.color.rgb = ink
+    legend = "   ".join(f"{SYMBOLS[k]} {t['heat_' + k]}" for k in ("met", "near", "far", "na"))
+    deck.text(slide, (x, y + h - 400000, w, 400000), [legend], 12, color=MUTED)
+
+
+def _top_gaps(deck: Deck, report: Report, t: dict[str, str]) -> None:
+    slide = deck.slide(t["top_gaps"])
+    gaps = [g for g in report.gaps if g.assessed and g.score is not None and not g.met][:TOP]
+    x, y, w, h = deck.body
+    if not gaps:
+        deck.text(slide, deck.body, [t["no_gaps"]], 18)
+        return
+    series = [(t["score"], [g.score for g in gaps]), (t["target"], [float(g.target) for g in gaps])]
+    deck.bar_chart(
+        slide,
+        (x, y, int(w * 0.58), h),
+        [g.title for g in gaps],
+        series,
+        title=t["top_gaps"],
+        horizontal=True,
+    )
+    rows = [
+        [g.title, _num(abs(g.gap) if g.gap is not None else None), f"{g.priority or 0:.3f}"]
+        for g in gaps
+    ]
+    deck.table(
+        slide,
+        (x + int(w * 0.6), y, int(w * 0.4), h),
+        [t["capability"], t["gap"], t["priority"]],
+        rows,
+        [0.6, 0.2, 0.2],
+    )
+
+
+def _roadmap(deck: Deck, report: Report, t: dict[str, str]) -> None:
+    slide = deck.slide(t["roadmap"])
+    actions = [a for p in report.phases for a in p.actions]
+    if not actions:
+        deck.text(slide, deck.body, [t["km_no_roadmap"]], 18)
+        return
+    x, y, w, h = deck.body
+    span = report.advice.span if report.advice else ""
+    deck.text(slide, (x, y, w, 400000), [span], 13, color=MUTED)
+    start = actions[0].start if actions else ""
+    deck.gantt(
+        slide,
+        (x, y + 400000, w, h - 400000),
+        [(a.title, a.start_month, a.end_month) for a in actions],
+        title=t["deck_gantt"].format(start=start),
+        offset_name=t["deck_gantt_start"],
+        length_name=t["deck_gantt_length"],
+    )
+
+
+def _action_table(
+    deck: Deck,
+    title: str,
+    actions: list[ActionRow],
+    t: dict[str, str],
+    with_cost: bool,
+    slides: int = 1,
+) -> None:
+    """Up to ``slides`` slides of actions: title, owner, schedule, then KPI or cost."""
+    shown = slides * ROWS
+    for start in range(0, max(min(len(actions), shown), 1), ROWS):
+        part = actions[start : start + ROWS]
+        suffix = "" if start == 0 else t["deck_continued"]
+        slide = deck.slide(title + suffix)
+        if not part:
+            deck.text(slide, deck.body, [t["no_actions"]], 18)
+            return
+        last = t["cost"] if with_cost else t["kpi"]
+        rows = [
+            [
+                a.title,
+                a.owner or "—",
+                f"{a.start} – {a.end}",
+                (a.cost if with_cost else a.kpi) or "—",
+            ]
+            for a in part
+        ]
+        if start + ROWS >= shown and len(actions) > shown:
+            rows[-1] = [t["deck_more"].format(n=len(actions) - shown + 1), "", "", ""]
+        deck.table(
+            slide,
+            deck.body,
+            [t["action"], t["owner"], t["schedule"], last],
+            rows,
+            [0.34, 0.2, 0.14, 0.32],
+            size=11,
+        )
+
+
+def _risks(deck: Deck, report: Report, t: dict[str, str]) -> None:
+    slide = deck.slide(t["risks"])
+    if not report.risks:
+        deck.text(slide, deck.body, [t["no_risks"]], 18)
+        return
+    rows = [[r.risk, r.detail] for r in report.risks[:ROWS]]
+    deck.table(slide, deck.body, [t["risk"], t["risk_detail"]], rows, [0.3, 0.7], size=12)
+
+
+def _next_steps(deck: Deck, report: Report, t: dict[str, str]) -> None:
+    slide = deck.slide(t["deck_next_steps"])
+    steps = []
+    first = report.phases[0].actions if report.phases else ()
+    if first:
+        steps.append(t["deck_step_launch"].format(n=len(first), start=first[0].start))
+        steps += [
+            t["deck_step_action"].format(title=a.title, owner=a.owner or "—", start=a.start)
+            for a in first[:3]
+        ]
+    probes = len(report.advice.probes) if report.advice else 0
+    if probes:
+        steps.append(t["deck_step_probe"].format(n=probes))
+    blind = [g.title for g in report.gaps if not g.assessed]
+    if blind:
+        steps.append(t["deck_step_assess"].format(names=t["list_sep"].join(blind)))
+    if report.phases:
+        end = report.phases[0].label
+        steps.append(t["deck_step_reassess"].format(phase=end))
+    deck.text(slide, deck.body, steps or [t["km_no_roadmap"]], 17, bullets=True)
+
+
+def _scope(deck: Deck, report: Report, t: dict[str, str]) -> None:
+    if report.scope is None:
+        return
+    slide = deck.slide(t["scope"])
+    x, y, w, h = deck.body
+    items = [f"{label}{t['colon']}{value}" for label, value in report.scope.items]
+    people = [f"{n}{t['po']}{r}{t['pc']}" if r else n for n, r in report.scope.interviewees]
+    if people:
+        items.append(f"{t['interviewees']}{t['colon']}{t['list_sep'].join(people)}")
+    deck.text(slide, (x, y, int(w * 0.48), h), items, 14)
+    deck.text(
+        slide,
+        (x + int(w * 0.52), y, int(w * 0.48), h),
+        [t["limitations"], *report.scope.limitations],
+        13,
+        bullets=False,
+    )
+
+
+def _progress(deck: Deck, report: Report, t: dict[str, str]) -> None:
+    if report.progress is None:
+        return
+    slide = deck.slide(t["progress"])
+    rows = report.progress.rows
+    deck.bar_chart(
+        slide,
+        deck.body,
+        [r.title for r in rows],
+        [(t["baseline"], [r.baseline for r in rows]), (t["current"], [r.score for r in rows])],
+        title=t["progress"],
+        horizontal=True,
+    )
+
+
+def render_deck(report: Report, template_dir: str | Path | None = None) -> bytes:
+    """The deck of ``report`` as .pptx bytes; ``deck.pptx`` in ``template_dir`` is the master."""
+    master = Path(template_dir) / DECK_FILE if template_dir else None
+    deck = Deck(report.lang, master if master and master.is_file() else None)
+    t = strings(report.lang)
+    actions = [a for p in report.phases for a in p.actions]
+    _title_slide(deck, report, t)
+    _key_messages(deck, report, t)
+    _by_dimension(deck, report, t)
+    _heat_map(deck, report, t)
+    _top_gaps(deck, report, t)
+    _progress(deck, report, t)
+    _roadmap(deck, report, t)
+    _action_table(
+        deck, t["deck_quick_wins"], [a for a in actions if a.quadrant == "quick-win"], t, False
+    )
+    fixed = 9 + (report.progress is not None) + (report.scope is not None)  # all but this
+    _action_table(
+        deck,
+        t["deck_initiatives"],
+        [a for a in actions if a.quadrant != "quick-win"],
+        t,
+        True,
+        slides=max(1, MAX_SLIDES - fixed),
+    )
+    _risks(deck, report, t)
+    _next_steps(deck, report, t)
+    _scope(deck, report, t)
+    out = io.BytesIO()
+    deck.prs.save(out)
+    return out.getvalue()
