@@ -158,7 +158,7 @@ class AnswersFile:
         doc = read_yaml(path)  # refuses unsafe tags and alias bombs, with locations
         if not isinstance(doc.data, dict):
             raise InputError.at("expected an answers file (a mapping of fields)", str(path), 1, 1)
-        text = Path(path).read_text(encoding="utf-8-sig")
+        text = doc.text or ""
         tree, indent = _guess_indent(text)
         return cls(path, tree, indent, text)
 
@@ -236,6 +236,6 @@ class AnswersFile:
         text = self.dumps()
         if text == self.saved_text and self.path.exists():
             return
-        write_atomic(self.path, text)
+        write_atomic(self.path, text, editing=True)
         _sync_folder(self.path.resolve().parent)
         self.saved_text = text
