@@ -203,6 +203,35 @@ def write_atomic(path: str | Path, text: str, *, editing: bool = False) -> Path:
 
     Any failure is an ``OutputError`` and leaves an existing file at ``path`` untouched.
     """
-    with replacing(path, editing=editing) as tmp, open(tmp, "w", encoding="utf-8", newline="") as handle:
+    with (
+        replacing(path, editing=editing) as tmp,
+        open(tmp, "w", encoding="utf-8", newline="") as handle,
+    ):
         handle.write(text)
     return Path(path)
+
+
+def replace_set(staging: Path, folder: Path, names: Iterable[str]) -> None:
+    """Put the finished outputs ``names`` in ``staging`` in place of those in ``folder``.
+
+    The ones in ``folder`` (files or folders) are first moved aside into ``staging``, so
+    that none of them outlives the set they belonged to; if a move fails, every move is
+    undone and an ``OutputError`` raised. The caller deletes ``staging`` afterwards.
+    """
+    aside = staging / ".previous"
+    aside.mkdir()
+    moved: list[tuple[Path, Path]] = []
+    try:
+        for name in names:
+            if os.path.lexists(folder / name):
+                os.replace(folder / name, aside / name)
+                moved.append((aside / name, folder / name))
+        for name in names:
+            if os.path.lexists(staging / name):
+                os.replace(staging / name, folder / name)
+                moved.append((folder / name, staging / name))
+    except OSError as exc:
+        for now, before in reversed(moved):
+            with contextlib.suppress(OSError):
+                os.replace(now, before)
+        raise output_error(folder, exc) from None
