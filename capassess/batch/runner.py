@@ -179,7 +179,8 @@ def _unit_reports(run: Run) -> UnitReports | None:
         return None
     s = run.settings
     settings = ReportSettings(
-        run.questionnaire, run.out / UNITS, run.options.reports, s.lang, s.model, s.missing
+        run.questionnaire, run.out / UNITS, run.options.reports, s.lang, s.model, s.missing,
+        run.options.template_dir,
     )
     return UnitReports(settings, run.options.jobs)
 

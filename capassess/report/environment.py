@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, NoReturn
 
 from jinja2 import (
     BaseLoader,
@@ -23,10 +23,17 @@ from jinja2 import (
     TemplateNotFound,
     TemplateSyntaxError,
 )
-from jinja2.sandbox import SandboxedEnvironment
 
 from capassess.errors import InputError
 from capassess.loading import looks_binary
+from capassess.report.sandbox import (
+    TIME_LIMIT,
+    USER_TIME_LIMIT,
+    LimitedSandbox,
+    limit_filters,
+    render_limited,
+    user_source,
+)
 from capassess.resources import data_dir
 
 SHIPPED_PREFIX = "!"
@@ -41,7 +48,7 @@ class ReportLoader(BaseLoader):
 
     def __init__(self, user_dir: Path | None = None, shipped_dir: Path | None = None) -> None:
         self.shipped = FileSystemLoader(str(shipped_dir or data_dir("templates")))
-        self.user = FileSystemLoader(str(user_dir)) if user_dir is not None else None
+        self.user = user_dir
         self.files: set[str] = set()
 
     def get_source(
@@ -52,7 +59,7 @@ class ReportLoader(BaseLoader):
             found = _source(self.shipped, environment, template[len(SHIPPED_PREFIX) :])
         elif self.user is not None:
             try:
-                found = _source(self.user, environment, template)
+                found = _user_source(self.user, template)
             except TemplateNotFound:
                 found = _source(self.shipped, environment, template)
         else:
@@ -69,13 +76,24 @@ def _source(
     try:
         return loader.get_source(environment, template)
     except UnicodeDecodeError as exc:
-        path = str(Path(loader.searchpath[0]) / template)
-        if looks_binary(exc.object):
-            raise InputError.at("this is a binary file, not a template", path, 1) from None
-        line = exc.object[: exc.start].count(b"\n") + 1
-        byte = exc.object[exc.start]
-        message = f"the template is not UTF-8 text (byte 0x{byte:02x}); save it as UTF-8"
-        raise InputError.at(message, path, line) from None
+        _not_utf8(exc, str(Path(loader.searchpath[0]) / template))
+
+
+def _user_source(folder: Path, template: str) -> tuple[str, str | None, Callable[[], bool]]:
+    """``template`` from the user's folder; a file that is not UTF-8 is an input error."""
+    try:
+        return user_source(folder, template)
+    except UnicodeDecodeError as exc:
+        _not_utf8(exc, str(folder / template))
+
+
+def _not_utf8(exc: UnicodeDecodeError, path: str) -> NoReturn:
+    if looks_binary(exc.object):
+        raise InputError.at("this is a binary file, not a template", path, 1) from None
+    line = exc.object[: exc.start].count(b"\n") + 1
+    byte = exc.object[exc.start]
+    message = f"the template is not UTF-8 text (byte 0x{byte:02x}); save it as UTF-8"
+    raise InputError.at(message, path, line) from None
 
 
 def _num(value: float | None, digits: int = 2) -> str:
@@ -118,14 +136,14 @@ def _autoescape(name: str | None) -> bool:
     return not (name or "").endswith(PLAIN_TEXT)
 
 
-def report_environment(template_dir: str | Path | None = None) -> SandboxedEnvironment:
+def report_environment(template_dir: str | Path | None = None) -> LimitedSandbox:
     """A sandboxed, strict environment over the user's templates and the shipped ones."""
     user = None
     if template_dir is not None:
         user = Path(template_dir)
         if not user.is_dir():
             raise InputError.at("the template folder does not exist", str(user))
-    env = SandboxedEnvironment(
+    env = LimitedSandbox(
         loader=ReportLoader(user),
         undefined=StrictUndefined,
         autoescape=_autoescape,
@@ -142,6 +160,7 @@ def report_environment(template_dir: str | Path | None = None) -> SandboxedEnvir
         mermaid=mermaid_text,
         add_months=add_months,
     )
+    limit_filters(env)
     return env
 
 
@@ -160,7 +179,8 @@ def render_template(env: Environment, name: str, context: Mapping[str, Any]) -> 
     loader = env.loader
     files = loader.files if isinstance(loader, ReportLoader) else set()
     try:
-        return env.get_template(name).render(**context)
+        seconds = USER_TIME_LIMIT if getattr(loader, "user", None) else TIME_LIMIT
+        return render_limited(env.get_template(name), context, seconds)
     except TemplateSyntaxError as exc:
         raise InputError.at(f"template error: {exc.message}", exc.filename, exc.lineno) from None
     except TemplateNotFound as exc:
