@@ -7,7 +7,6 @@ Every row read ends up scored or rejected, and the run checks that the two add u
 from __future__ import annotations
 
 import contextlib
-import json
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -35,6 +34,7 @@ from capassess.batch.table import Source
 from capassess.batch.unit_reports import ReportSettings, UnitReports
 from capassess.batch.vector import NodeOrder, VectorScorer
 from capassess.errors import InputError
+from capassess.json_text import to_json
 from capassess.model.base import Lang
 from capassess.model.questionnaire import Questionnaire
 from capassess.scoring.engine import MISSING_POLICIES
@@ -134,7 +134,7 @@ def run_batch(
         counts, outputs, portfolio = _score_and_write(run, sources, progress)
         outputs = final_paths(outputs, staging, out)
         seconds = time.perf_counter() - started
-        summary = json.dumps(summary_json(portfolio, outputs, seconds), ensure_ascii=False,
+        summary = to_json(summary_json(portfolio, outputs, seconds), ensure_ascii=False,
                              indent=2)  # fmt: skip
         write_atomic(staging / "summary.json", summary + "\n")
         outputs["summary"] = str(out / "summary.json")
@@ -179,7 +179,12 @@ def _unit_reports(run: Run) -> UnitReports | None:
         return None
     s = run.settings
     settings = ReportSettings(
-        run.questionnaire, run.out / UNITS, run.options.reports, s.lang, s.model, s.missing,
+        run.questionnaire,
+        run.out / UNITS,
+        run.options.reports,
+        s.lang,
+        s.model,
+        s.missing,
         run.options.template_dir,
     )
     return UnitReports(settings, run.options.jobs)

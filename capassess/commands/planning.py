@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import json
-
 import click
 
+from capassess.json_text import to_json
 from capassess.options import table_or_json
 
 LANG = click.Choice(["en", "zh"])
@@ -57,7 +56,7 @@ def plan(
     options = PlanOptions(target, target_level, baseline, _boundaries(phases), budget)
     planned = plan_file(answers, options, user_dirs(ctx), model=model)
     if fmt == "json":
-        click.echo(json.dumps(plan_json(planned), ensure_ascii=False, indent=2))
+        click.echo(to_json(plan_json(planned), ensure_ascii=False, indent=2))
     else:
         print_plan(planned, "zh" if lang == "zh" else "en")
 
@@ -82,6 +81,6 @@ def compare(ctx: click.Context, old: str, new: str, model: str | None, fmt: str)
 
     comparison = compare_files(old, new, user_dirs(ctx), model=model)
     if fmt == "json":
-        click.echo(json.dumps(comparison_json(comparison), ensure_ascii=False, indent=2))
+        click.echo(to_json(comparison_json(comparison), ensure_ascii=False, indent=2))
     else:
         print_comparison(comparison)

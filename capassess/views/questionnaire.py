@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING
 
+from capassess.json_text import to_json
 from capassess.model.base import Lang
 from capassess.model.questionnaire import (
     ChoiceQuestion,
@@ -37,7 +37,7 @@ def answer_format(question: Question, lang: Lang) -> list[str]:
 
 def questionnaire_json(q: Questionnaire) -> str:
     """The questionnaire as JSON."""
-    return json.dumps(q.model_dump(mode="json", exclude_none=True), ensure_ascii=False, indent=2)
+    return to_json(q.model_dump(mode="json", exclude_none=True), ensure_ascii=False, indent=2)
 
 
 def questionnaire_tree(q: Questionnaire, lang: Lang) -> Tree:
