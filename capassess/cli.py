@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import os
 import sys
 from typing import Any, NoReturn
 
@@ -106,12 +108,60 @@ class CapassessGroup(click.Group):
         from capassess.errors import CapassessError
 
         try:
-            return super().invoke(ctx)
+            result = super().invoke(ctx)
+            if sys.stdout is not None:
+                sys.stdout.flush()  # a full disk or closed pipe is found now, not at exit
+            return result
         except CapassessError as exc:
             fail(exc)
         except KeyboardInterrupt:
             click.echo("interrupted", err=True)
             sys.exit(130)
+        except OSError as exc:
+            stdout_failed(exc)
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        """Run the command line; standard output that cannot be written is an error."""
+        guard_closed_stdout()
+        try:
+            try:
+                return super().main(*args, **kwargs)
+            finally:
+                if sys.stdout is not None:
+                    sys.stdout.flush()  # a full disk or closed pipe is found now, not at exit
+        except OSError as exc:
+            stdout_failed(exc)
+
+
+STDOUT_ERRORS = {errno.EPIPE, errno.ENOSPC, errno.EBADF, errno.EIO, errno.EDQUOT, errno.EFBIG}
+
+
+def stdout_failed(exc: OSError) -> NoReturn:
+    """Say that standard output could not be written (a full disk, a closed pipe); an
+    error of any other kind is raised again."""
+    if exc.errno not in STDOUT_ERRORS or exc.filename is not None:
+        raise exc
+    # Later writes, and the flush at exit, must not fail again with a traceback.
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 1)
+    os.close(devnull)
+    fail(OSError(f"cannot write standard output: {exc.strerror or exc}"))
+
+
+def guard_closed_stdout() -> None:
+    """Make a closed standard output fail when written to, instead of losing the data.
+
+    Python sets ``sys.stdout`` to ``None`` when descriptor 1 is closed, and click then
+    writes nothing, silently. Descriptor 1 is given a file open only for reading: every
+    write fails (EBADF) and is reported.
+    """
+    if sys.stdout is not None:
+        return
+    unwritable = os.open(os.devnull, os.O_RDONLY)
+    if unwritable != 1:
+        os.dup2(unwritable, 1)
+        os.close(unwritable)
+    sys.stdout = open(1, "w", encoding="utf-8", closefd=False)  # noqa: SIM115
 
 
 def fail(exc: Exception) -> NoReturn:

@@ -6,6 +6,7 @@ views that draw tables, so ``validate`` and every error path start fast.
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from functools import lru_cache
@@ -25,7 +26,14 @@ def console(stderr: bool = False) -> Console:
     """The shared rich console for stdout (data) or stderr (messages)."""
     from rich.console import Console
 
-    return Console(stderr=stderr, highlight=False, soft_wrap=False)
+    class ReportingConsole(Console):
+        """A console whose broken pipe is an error the command line reports (rich would
+        exit 1 without a word)."""
+
+        def on_broken_pipe(self) -> None:
+            raise BrokenPipeError(errno.EPIPE, os.strerror(errno.EPIPE))
+
+    return ReportingConsole(stderr=stderr, highlight=False, soft_wrap=False)
 
 
 def use_colour(stream: object) -> bool:
