@@ -153,6 +153,12 @@ def _plain(node: Any, path: str, budget: list[int]) -> Any:
             col,
         )
     if isinstance(node, CommentedMap):
+        for key in node:
+            if not isinstance(key, (str, int, float, bool, dt.date)) and key is not None:
+                line, col = node.lc.key(key)
+                raise InputError.at(
+                    "a key must be a plain value, not a list or a mapping", path, line + 1, col + 1
+                )
         return {_plain(k, path, budget): _plain(v, path, budget) for k, v in node.items()}
     if isinstance(node, CommentedSeq):
         return [_plain(v, path, budget) for v in node]

@@ -72,6 +72,10 @@ def _peek(path: str, encoding: str) -> tuple[list[list[str]], list[int]]:
             raise InputError.at(f"cannot read the header row: {exc}", path, 1) from None
     if not records or not any(c.strip() for c in records[0]):
         raise InputError.at("the file is empty; expected a header row with 'id'", path, 1)
+    if len(records) < 2 and not final:  # the header goes on past what was read: it is cut
+        raise InputError.at(
+            f"the header row is longer than {PEEK // 1024} KiB; is this a CSV of units?", path, 1
+        )
     return records, ends
 
 

@@ -26,6 +26,7 @@ from jinja2 import (
 
 from capassess.errors import InputError
 from capassess.loading import looks_binary
+from capassess.markdown_text import md_cell, md_text
 from capassess.report.sandbox import (
     TIME_LIMIT,
     USER_TIME_LIMIT,
@@ -38,7 +39,6 @@ from capassess.resources import data_dir
 
 SHIPPED_PREFIX = "!"
 PLAIN_TEXT = (".md.j2", ".md", ".txt.j2", ".txt")
-MD_SPECIAL = re.compile(r"([\\`*_\[\]<>&|#~])")
 # Runtime errors a template can cause with its own expressions (e.g. ``{{ 1 / 0 }}``).
 TEMPLATE_RUNTIME = (TemplateError, ArithmeticError, TypeError, ValueError, LookupError)
 
@@ -106,18 +106,6 @@ def _pct(value: float | None) -> str:
 
 def _signed(value: float | None, digits: int = 2) -> str:
     return "—" if value is None else f"{value:+.{digits}f}"
-
-
-def md_text(value: object) -> str:
-    """Escape text for Markdown: no raw HTML, emphasis, links or table pipes; one line."""
-    text = MD_SPECIAL.sub(r"\\\1", str(value))
-    return " ".join(text.split())
-
-
-def md_cell(value: object) -> str:
-    """Escape text for a GFM table cell: as ``md_text``, with line breaks as ``<br>``."""
-    lines = [md_text(line) for line in str(value).strip().splitlines()]
-    return "<br>".join(line for line in lines if line) or " "
 
 
 def mermaid_text(value: object) -> str:

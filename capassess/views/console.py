@@ -14,8 +14,13 @@ from typing import TYPE_CHECKING
 
 import click
 
+from capassess.terminal_text import terminal_safe
+
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from rich.console import Console
+    from rich.segment import Segment
 
 # The few styles messages use, as click colours ("" is plain).
 STYLES = {"red": "red", "yellow": "yellow", "green": "green", "dim": "bright_black"}
@@ -32,6 +37,13 @@ def console(stderr: bool = False) -> Console:
 
         def on_broken_pipe(self) -> None:
             raise BrokenPipeError(errno.EPIPE, os.strerror(errno.EPIPE))
+
+        def _render_buffer(self, buffer: Iterable[Segment]) -> str:
+            # Text from files reaches the terminal with its control characters shown.
+            from rich.segment import Segment
+
+            safe = [s if s.control else Segment(terminal_safe(s.text), s.style) for s in buffer]
+            return super()._render_buffer(safe)
 
     return ReportingConsole(stderr=stderr, highlight=False, soft_wrap=False)
 
@@ -51,6 +63,8 @@ def use_colour(stream: object) -> bool:
 def say(text: str, style: str = "", *, err: bool = False) -> None:
     """Print one line, coloured with ``style`` when the stream is a colour terminal."""
     stream = sys.stderr if err else sys.stdout
+    if err or use_colour(stream):  # messages, and whatever reaches a terminal
+        text = terminal_safe(text)
     if style and use_colour(stream):
         text = click.style(text, fg=STYLES.get(style, style))
     click.echo(text, file=stream, color=use_colour(stream))
