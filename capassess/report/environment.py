@@ -162,6 +162,14 @@ def _template_frame(tb: TracebackType | None, files: set[str]) -> tuple[str | No
     return where
 
 
+def _template_file(env: Environment, name: str) -> str:
+    """The file of template ``name`` (for an error that no line of it raised)."""
+    try:
+        return env.get_template(name).filename or name
+    except TemplateError:
+        return name
+
+
 def render_template(env: Environment, name: str, context: Mapping[str, Any]) -> str:
     """Render template ``name``; a template mistake becomes an ``InputError`` with file:line."""
     loader = env.loader
@@ -179,4 +187,5 @@ def render_template(env: Environment, name: str, context: Mapping[str, Any]) -> 
         path, line = _template_frame(exc.__traceback__, files)
         if path is None and not isinstance(exc, TemplateError):
             raise
-        raise InputError.at(f"template error: {exc}", path or name, line) from None
+        where = path or _template_file(env, name)
+        raise InputError.at(f"template error: {exc}", where, line) from None
