@@ -120,6 +120,13 @@ class CapassessGroup(click.Group):
         except OSError as exc:
             stdout_failed(exc)
 
+    def make_context(self, *args: Any, **kwargs: Any) -> click.Context:
+        """Parse the options; ``--help`` and ``--version`` print here."""
+        try:
+            return super().make_context(*args, **kwargs)
+        except OSError as exc:
+            stdout_failed(exc)
+
     def main(self, *args: Any, **kwargs: Any) -> Any:
         """Run the command line; standard output that cannot be written is an error."""
         guard_closed_stdout()
