@@ -129,6 +129,9 @@ class CapassessGroup(click.Group):
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
         """Run the command line; standard output that cannot be written is an error."""
+        from capassess.reading import forget_inputs
+
+        forget_inputs()  # each run protects the inputs it reads (one process may run many)
         guard_closed_stdout()
         try:
             try:

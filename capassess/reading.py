@@ -26,7 +26,9 @@ from capassess.errors import InputError
 STDIN = "-"
 Identity = tuple[int, int]
 
-_INPUTS: dict[Identity, str] = {}
+# identity -> (the name it was read by, its st_ctime_ns then): a file made later under
+# a reused inode number has another change time, and is no input.
+_INPUTS: dict[Identity, tuple[str, int]] = {}
 
 
 def _kind(mode: int) -> str:
@@ -41,15 +43,6 @@ def _kind(mode: int) -> str:
     return "this is not a regular file"
 
 
-def identity(path: str | Path) -> Identity | None:
-    """The (device, inode) of the file ``path`` leads to, or ``None`` if there is none."""
-    try:
-        st = os.stat(path)
-    except (OSError, ValueError):
-        return None
-    return (st.st_dev, st.st_ino)
-
-
 def remember(path: str | Path, st: os.stat_result | None = None) -> None:
     """Record the regular file ``path`` as an input of this run."""
     try:
@@ -57,13 +50,17 @@ def remember(path: str | Path, st: os.stat_result | None = None) -> None:
     except (OSError, ValueError):
         return
     if stat.S_ISREG(st.st_mode):
-        _INPUTS.setdefault((st.st_dev, st.st_ino), str(path))
+        _INPUTS.setdefault((st.st_dev, st.st_ino), (str(path), st.st_ctime_ns))
 
 
 def input_named(path: str | Path) -> str | None:
     """The name an input read in this run was given, if ``path`` leads to that file."""
-    found = identity(path)
-    return _INPUTS.get(found) if found is not None else None
+    try:
+        st = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    name, changed = _INPUTS.get((st.st_dev, st.st_ino), ("", -1))
+    return name if changed == st.st_ctime_ns else None
 
 
 def forget_inputs() -> None:
