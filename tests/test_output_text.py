@@ -4,8 +4,8 @@ escape sequences, Markdown without raw HTML or links."""
 from __future__ import annotations
 
 import json
-import re
 import math
+import re
 from pathlib import Path
 
 from click.testing import CliRunner
