@@ -19,7 +19,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import ConstructorError, RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
-from capassess.errors import InputError, Loc, Problem
+from capassess.errors import InputError, Loc, Problem, Severity
 from capassess.positions import node_position
 from capassess.reading import read_bounded
 
@@ -58,7 +58,7 @@ class YamlDocument:
     def position(self, loc: Loc) -> tuple[int, int, Loc]:
         """Return (line, column, shown loc) of ``loc``, 1-based, as near as the tree knows."""
         if self.tree is None and self.text is not None:
-            if len(self.text) > CAREFUL_BYTES:
+            if len(self.text) > LOCATE_CAREFUL_BYTES:
                 return node_position(_composed(self), loc, self.index)
             self.tree = _careful(self.text, self.path).tree
         node, line, col, shown = self.tree, 1, 1, []
@@ -92,7 +92,9 @@ class YamlDocument:
     def locate_all(self, problems: list[Problem]) -> list[Problem]:
         """Place the first ``MAX_PROBLEMS`` of ``problems``; a last problem counts the rest."""
         located = [self.locate(p) for p in problems[:MAX_PROBLEMS]]
-        return list(capped(located, len(problems) - len(located)))
+        hidden = problems[MAX_PROBLEMS:]
+        severity = "error" if any(p.severity == "error" for p in hidden) else "warning"
+        return list(capped(located, len(hidden), severity))
 
     def locate(self, problem: Problem) -> Problem:
         """Place ``problem`` at its line and column in this file."""
@@ -245,7 +247,7 @@ def _fast_data(text: str, path: str) -> Any:
         if careful and len(text) > CAREFUL_BYTES:
             raise InputError.at(
                 "this file uses YAML anchors, aliases or tags, or nests deeper than "
-                f"{FAST_DEPTH} levels; such files are read only up to {CAREFUL_BYTES >> 20} MiB",
+                f"{FAST_DEPTH} levels; such files are read only up to {CAREFUL_BYTES >> 10} KiB",
                 path,
             )
         if careful:
@@ -260,7 +262,11 @@ def _fast_data(text: str, path: str) -> Any:
     return data if data is not None and _is_plain(data) else None
 
 
-CAREFUL_BYTES = 1 << 20  # the careful parser reads about 1 MB a second
+# The careful parser reads some 100 KB a second on a busy machine: files that need it
+# (anchors, tags, deep nesting) are refused above CAREFUL_BYTES, and errors in larger
+# files read by libyaml are located through libyaml's node tree instead.
+CAREFUL_BYTES = 512 * 1024
+LOCATE_CAREFUL_BYTES = 256 * 1024
 
 
 def _too_many() -> str:
@@ -416,12 +422,16 @@ def raise_errors(doc: YamlDocument, problems: list[Problem], kind: str) -> list[
     return doc.locate_all(problems)
 
 
-def capped(problems: list[Problem], more: int = 0) -> tuple[Problem, ...]:
-    """At most ``MAX_PROBLEMS`` problems, and a last one that counts the rest."""
+def capped(
+    problems: list[Problem], more: int = 0, severity: Severity = "error"
+) -> tuple[Problem, ...]:
+    """At most ``MAX_PROBLEMS`` problems, and a last one that counts the ``more`` not shown
+    (an error if any of them is)."""
     more += max(0, len(problems) - MAX_PROBLEMS)
     kept = problems[:MAX_PROBLEMS]
     if more and kept:
-        kept.append(Problem(f"... and {more:,} more problem(s) not shown", (), kept[0].path))
+        note = f"... and {more:,} more problem(s) not shown"
+        kept.append(Problem(note, (), kept[0].path, severity=severity))
     return tuple(kept)
 
 

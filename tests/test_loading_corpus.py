@@ -376,6 +376,11 @@ CASES = [
     ("templates/recursive-macro", 2, "the template recurses too deeply (a macro calling itself"),
     ("templates/self-include", 2, "the template recurses too deeply"),
     ("templates/string-huge", 2, "the result of * would be longer than 10,000,000"),
+    ("templates/join-huge", 2, "the result of join would be longer than 10,000,000"),
+    ("templates/replace-huge", 2, "the result of replace would be longer than 10,000,000"),
+    ("templates/concat-doubling", 2, "the result of ~ would be longer than 10,000,000"),
+    ("templates/list-append", 2, "access to attribute 'append' of 'list' object is unsafe"),
+    ("templates/format-huge", 2, "the result of format would be longer than 10,000,000"),
 ]
 
 

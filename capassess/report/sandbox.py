@@ -20,9 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
-import math
 import os
-import re
 import signal
 import threading
 import time
@@ -30,25 +28,29 @@ from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, Template, TemplateNotFound
+from jinja2 import Environment, Template, TemplateNotFound, nodes
+from jinja2.compiler import CodeGenerator, Frame
 from jinja2.exceptions import SecurityError
 from jinja2.loaders import split_template_path
-from jinja2.sandbox import SandboxedEnvironment
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from capassess.reading import read_bounded
+from capassess.report.limits import (
+    TemplateLimit,
+    check_binop,
+    check_join,
+    check_number,
+    check_replace,
+    check_text,
+    refuse_heavy,
+    weight,
+)
 
 TIME_LIMIT = 600.0  # the shipped templates: only a safety net
 USER_TIME_LIMIT = 10.0  # a render that uses a template of the user's
 MAX_STEPS = 10_000_000
-MAX_SIZE = 10_000_000
-MAX_INT_BITS = 100_000
 MAX_OUTPUT = 64 * 1024 * 1024
 MAX_TEMPLATE_BYTES = 4 * 1024 * 1024
-WIDE_FORMAT = re.compile(r"[%{:][^%{}]*?\d{8,}")
-
-
-class TemplateLimit(SecurityError):
-    """A template went past one of the limits on time, size or recursion."""
 
 
 class _Budget:
@@ -76,73 +78,59 @@ def _tick() -> None:
         budget.tick()
 
 
-def _size(value: Any) -> int:
-    return len(value) if isinstance(value, (str, bytes, list, tuple)) else 0
+class LimitedCodeGenerator(CodeGenerator):
+    """Jinja's code generator, with every ``~`` concatenation checked for size."""
+
+    def visit_Concat(self, node: nodes.Concat, frame: Frame) -> None:
+        self.write("environment.checked_concat(")
+        super().visit_Concat(node, frame)
+        self.write(")")
 
 
-def _check_number(value: Any) -> None:
-    if isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_SIZE:
-        raise TemplateLimit(f"the number {_short(value)} is too large for a template argument")
-
-
-def _check_text(value: Any) -> None:
-    if isinstance(value, str) and WIDE_FORMAT.search(value):
-        raise TemplateLimit("a format width or precision in the template is too large")
-
-
-def _short(value: int) -> str:
-    if value.bit_length() > 64:
-        return f"with {int(value.bit_length() * math.log10(2)) + 1} digits"
-    return str(value)
-
-
-def _check_binop(operator: str, left: Any, right: Any) -> None:
-    """Refuse an operation whose result would be too large, before computing it."""
-    ints = all(isinstance(v, int) and not isinstance(v, bool) for v in (left, right))
-    if operator == "**" and ints and right > 0 and abs(left) > 1:
-        if right * math.log2(abs(left)) > MAX_INT_BITS:
-            raise TemplateLimit("the result of ** would be too large")
-    elif operator == "*" and ints:
-        if abs(left).bit_length() + abs(right).bit_length() > MAX_INT_BITS:
-            raise TemplateLimit("the result of * would be too large")
-    elif operator == "*":
-        count = right if isinstance(right, int) else left if isinstance(left, int) else 0
-        if max(_size(left), _size(right)) * max(count, 0) > MAX_SIZE:
-            raise TemplateLimit(f"the result of * would be longer than {MAX_SIZE:,}")
-    elif operator == "+" and _size(left) + _size(right) > MAX_SIZE:
-        raise TemplateLimit(f"the result of + would be longer than {MAX_SIZE:,}")
-    elif operator == "%":
-        _check_text(left)
-
-
-class LimitedSandbox(SandboxedEnvironment):
-    """Jinja's sandbox, bounded in time and size (see the module's notes)."""
+class LimitedSandbox(ImmutableSandboxedEnvironment):
+    """Jinja's sandbox (lists and dicts immutable), bounded in time and size."""
 
     intercepted_binops = frozenset({"*", "**", "+", "%", "//"})
+    code_generator_class = LimitedCodeGenerator
 
     def __init__(self, **options: Any) -> None:
         super().__init__(**options)
         self.globals["range"] = limited_range
 
+    @staticmethod
+    def checked_concat(text: str) -> str:
+        """The result of ``~``, if it is small enough (its parts were)."""
+        refuse_heavy("~", len(text))
+        return text
+
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
         """Apply ``operator`` once its result is known to stay small."""
         _tick()
-        _check_binop(operator, left, right)
+        check_binop(operator, left, right)
         return super().call_binop(context, operator, left, right)
 
     def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:
         """Call ``__obj`` with arguments of bounded size."""
         _tick()
-        for value in (*args, *kwargs.values()):
-            _check_number(value)
-            _check_text(value)
-        _check_text(getattr(__obj, "__self__", None))
+        _check_arguments(args, kwargs)
+        receiver = getattr(__obj, "__self__", None)
+        if isinstance(receiver, str):
+            _check_str_method(receiver, getattr(__obj, "__name__", ""), args)
         return super().call(__context, __obj, *args, **kwargs)
 
     def wrap_str_format(self, value: Any) -> Callable[..., str] | None:
-        """Sandbox ``str.format`` (as Jinja does), refusing huge widths in the string."""
-        _check_text(getattr(value, "__self__", None))
-        return super().wrap_str_format(value)
+        """Sandbox ``str.format`` (as Jinja does), refusing huge widths and results."""
+        text = getattr(value, "__self__", None)
+        check_text(text)
+        wrapped = super().wrap_str_format(value)
+        if wrapped is None:
+            return None
+
+        def bounded(*args: Any, **kwargs: Any) -> str:
+            refuse_heavy("format", weight(text) + weight(args) + weight(kwargs))
+            return wrapped(*args, **kwargs)
+
+        return bounded
 
     def getattr(self, obj: Any, attribute: str) -> Any:
         """Look up an attribute (and check the clock)."""
@@ -150,33 +138,53 @@ class LimitedSandbox(SandboxedEnvironment):
         return super().getattr(obj, attribute)
 
 
-def limited_filter(function: Callable[..., Any]) -> Callable[..., Any]:
-    """``function`` as a filter whose arguments are of bounded size."""
+def _check_arguments(args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
+    for value in (*args, *kwargs.values()):
+        check_number(value)
+        check_text(value)
 
-    def bounded(value: Any, *args: Any, **kwargs: Any) -> Any:
+
+def _check_str_method(text: str, name: str, args: tuple[Any, ...]) -> None:
+    """Refuse ``str.join`` and ``str.replace`` calls whose result would be too large."""
+    check_text(text)
+    if name == "join" and args:
+        check_join(args[0], text)
+    elif name == "replace" and len(args) >= 2:
+        check_replace(text, args[0], args[1])
+
+
+def limited_filter(name: str, function: Callable[..., Any]) -> Callable[..., Any]:
+    """``function`` as a filter whose arguments and result are of bounded size."""
+    passes = getattr(function, "jinja_pass_arg", None)  # given the context first
+
+    def bounded(*given: Any, **kwargs: Any) -> Any:
         _tick()
-        _check_text(value)
-        for arg in (*args, *kwargs.values()):
-            _check_number(arg)
-            _check_text(arg)
-        return function(value, *args, **kwargs)
+        value, args = (given[1], given[2:]) if passes is not None else (given[0], given[1:])
+        check_text(value)
+        _check_arguments(args, kwargs)
+        if name == "join":
+            check_join(value, args[0] if args else kwargs.get("d", ""))
+        elif name == "replace" and len(args) >= 2:
+            check_replace(value, args[0], args[1])
+        elif name == "format":
+            refuse_heavy("format", weight(value) + weight(args) + weight(kwargs))
+        return function(*given, **kwargs)
 
-    for attr in ("jinja_pass_arg",):
-        if hasattr(function, attr):
-            return function  # filters given the context or environment keep their form
-    bounded.__name__ = getattr(function, "__name__", "filter")
+    bounded.__name__ = getattr(function, "__name__", name)
+    if passes is not None:
+        bounded.jinja_pass_arg = passes  # type: ignore[attr-defined]
     return bounded
 
 
 def limit_filters(env: Environment) -> None:
     """Bound the arguments of every filter of ``env``."""
-    env.filters = {name: limited_filter(f) for name, f in env.filters.items()}
+    env.filters = {name: limited_filter(name, f) for name, f in env.filters.items()}
 
 
 def limited_range(*args: int) -> Iterator[int]:
     """``range`` counted against the render's step budget and clock."""
     for value in args:
-        _check_number(value)
+        check_number(value)
     budget = _BUDGET.get()
     for i, value in enumerate(range(*args)):
         if budget is not None and i % 4096 == 0:
