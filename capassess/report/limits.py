@@ -103,3 +103,11 @@ def check_replace(text: Any, old: Any, new: Any) -> None:
     if isinstance(text, str) and isinstance(old, str) and isinstance(new, str):
         most = len(text) // max(len(old), 1) + 1
         refuse_heavy("replace", len(text) + most * max(len(new) - len(old), 0))
+
+
+def check_spread(text: Any, marks: str, width: Any) -> None:
+    """Refuse ``indent`` or ``expandtabs`` whose result (each of ``marks`` in ``text``
+    widened by ``width``) would be too large."""
+    if isinstance(text, str):
+        size = width if _is_int(width) else weight(width)
+        refuse_heavy("indent", len(text) + (text.count(marks) + 1) * max(size, 0))

@@ -41,6 +41,7 @@ from capassess.report.limits import (
     check_join,
     check_number,
     check_replace,
+    check_spread,
     check_text,
     refuse_heavy,
     weight,
@@ -151,6 +152,8 @@ def _check_str_method(text: str, name: str, args: tuple[Any, ...]) -> None:
         check_join(args[0], text)
     elif name == "replace" and len(args) >= 2:
         check_replace(text, args[0], args[1])
+    elif name == "expandtabs":
+        check_spread(text, "\t", args[0] if args else 8)
 
 
 def limited_filter(name: str, function: Callable[..., Any]) -> Callable[..., Any]:
@@ -168,6 +171,8 @@ def limited_filter(name: str, function: Callable[..., Any]) -> Callable[..., Any
             check_replace(value, args[0], args[1])
         elif name == "format":
             refuse_heavy("format", weight(value) + weight(args) + weight(kwargs))
+        elif name == "indent":
+            check_spread(value, "\n", args[0] if args else kwargs.get("width", 4))
         return function(*given, **kwargs)
 
     bounded.__name__ = getattr(function, "__name__", name)
