@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import errno
-import os
 import sys
 from typing import Any, NoReturn
 
@@ -130,6 +128,7 @@ class CapassessGroup(click.Group):
     def main(self, *args: Any, **kwargs: Any) -> Any:
         """Run the command line; standard output that cannot be written is an error."""
         from capassess.reading import forget_inputs
+        from capassess.standard_output import guard_closed_stdout
 
         forget_inputs()  # each run protects the inputs it reads (one process may run many)
         guard_closed_stdout()
@@ -143,35 +142,15 @@ class CapassessGroup(click.Group):
             stdout_failed(exc)
 
 
-STDOUT_ERRORS = {errno.EPIPE, errno.ENOSPC, errno.EBADF, errno.EIO, errno.EDQUOT, errno.EFBIG}
-
-
 def stdout_failed(exc: OSError) -> NoReturn:
     """Say that standard output could not be written (a full disk, a closed pipe); an
     error of any other kind is raised again."""
-    if exc.errno not in STDOUT_ERRORS or exc.filename is not None:
+    from capassess.standard_output import is_stdout_error, silence_stdout
+
+    if not is_stdout_error(exc):
         raise exc
-    # Later writes, and the flush at exit, must not fail again with a traceback.
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, 1)
-    os.close(devnull)
+    silence_stdout()  # later writes, and the flush at exit, must not fail again
     fail(OSError(f"cannot write standard output: {exc.strerror or exc}"))
-
-
-def guard_closed_stdout() -> None:
-    """Make a closed standard output fail when written to, instead of losing the data.
-
-    Python sets ``sys.stdout`` to ``None`` when descriptor 1 is closed, and click then
-    writes nothing, silently. Descriptor 1 is given a file open only for reading: every
-    write fails (EBADF) and is reported.
-    """
-    if sys.stdout is not None:
-        return
-    unwritable = os.open(os.devnull, os.O_RDONLY)
-    if unwritable != 1:
-        os.dup2(unwritable, 1)
-        os.close(unwritable)
-    sys.stdout = open(1, "w", encoding="utf-8", closefd=False)  # noqa: SIM115
 
 
 def fail(exc: Exception) -> NoReturn:

@@ -133,8 +133,8 @@ def _writes_without_replacing(tree: ast.AST) -> list[int]:
 def test_every_file_is_written_through_replacing() -> None:
     found = {}
     for path in sorted((ROOT / "capassess").rglob("*.py")):
-        if path.name == "atomic.py":  # where replacing lives
-            continue
+        if path.name in ("atomic.py", "standard_output.py"):
+            continue  # where replacing lives; descriptor 1 redirected, no file written
         lines = _writes_without_replacing(ast.parse(path.read_text(encoding="utf-8")))
         if lines:
             found[str(path.relative_to(ROOT))] = lines

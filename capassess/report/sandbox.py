@@ -6,10 +6,12 @@ A user's template may not run for ever, grow without bound, or read outside its 
   (one with only the shipped ones after ``TIME_LIMIT``; checked at every call, attribute,
   operator and ``range`` step, and by a timer signal where one can be used), and the
   ``range`` steps of one render are at most ``MAX_STEPS``;
-- size: ``*``, ``**``, ``+`` and ``%`` refuse results beyond ``MAX_SIZE`` items or
-  ``MAX_INT_BITS`` bits before computing them (Jinja folds constants at compile time
-  otherwise), number arguments of calls and filters are at most ``MAX_SIZE``, format
-  widths in strings too, and the output at most ``MAX_OUTPUT`` characters;
+- size: every operation that can multiply a value's size (``*``, ``**``, ``+``, ``%``,
+  ``~``, ``join``, ``replace``, ``format``, ``indent``, ``expandtabs``) is refused when
+  its result would weigh more than ``MAX_SIZE`` (see ``capassess.report.limits``),
+  before it is computed (Jinja would otherwise fold constants at compile time); number
+  arguments and format widths are bounded too, lists and dicts cannot be changed, and
+  the output is at most ``MAX_OUTPUT`` characters;
 - recursion: a macro calling itself, or a template including itself, is a located
   error, not a crash;
 - files: a template in the user's folder must be a regular file of at most
