@@ -251,3 +251,20 @@ def test_a_file_made_under_a_reused_inode_is_no_input(tmp_path: Path) -> None:
     path.write_text("a new file", encoding="utf-8")  # may well get the same inode number
     write_atomic(path, "over")
     assert path.read_text(encoding="utf-8") == "over"
+
+
+def test_report_over_a_shipped_template(
+    runner: CliRunner, answers: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A template of the installed package, given as -o: a copy stands in for it."""
+    from capassess.report import environment
+    from capassess.resources import data_dir
+
+    shipped = tmp_path / "package-templates"
+    shutil.copytree(data_dir("templates"), shipped)
+    monkeypatch.setattr(environment, "data_dir", lambda name: shipped)
+    kept = shipped / "report.md.j2"
+    before = kept.read_bytes()
+    args = ["report", str(answers), "-f", "md", "-o", str(kept)]
+    result = runner.invoke(main, ["--questionnaire-dir", str(GOOD), *args])
+    _refused(result, kept, before, str(kept))

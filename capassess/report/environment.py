@@ -27,6 +27,7 @@ from jinja2 import (
 from capassess.errors import InputError
 from capassess.loading import looks_binary
 from capassess.markdown_text import md_cell, md_text
+from capassess.reading import remember
 from capassess.report.sandbox import (
     TIME_LIMIT,
     USER_TIME_LIMIT,
@@ -66,6 +67,7 @@ class ReportLoader(BaseLoader):
             found = _source(self.shipped, environment, template)
         if found[1]:
             self.files.add(found[1])
+            remember(found[1])  # a template, shipped or the user's, is an input of the run
         return found
 
 
