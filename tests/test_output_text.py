@@ -92,3 +92,37 @@ def test_an_unreadable_questionnaire_folder_is_a_message(tmp_path: Path, monkeyp
     shown = CliRunner().invoke(main, ["show", "nothere"])
     assert shown.exit_code == 2 and "Traceback" not in shown.output
     assert "not found" in shown.stderr
+
+
+def test_a_report_to_a_terminal_shows_escapes(tmp_path: Path) -> None:
+    """``report -o -`` on a terminal: the file's escape sequences arrive as text."""
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    folder = tmp_path / "q"
+    folder.mkdir()
+    text = (DATA / "good" / "tiny.yaml").read_text(encoding="utf-8")
+    text = text.replace("title: {en: Data,", 'title: {en: "Data \\e]0;owned\\a\\e[2J",', 1)
+    (folder / "tiny.yaml").write_text(text, encoding="utf-8")
+    main_fd, child_fd = pty.openpty()
+    args = ["--questionnaire-dir", str(folder), "report", str(DATA / "good/tiny-answers.yaml"),
+            "-f", "html", "-o", "-"]  # fmt: skip
+    proc = subprocess.Popen([sys.executable, "-m", "capassess", *args], stdout=child_fd,
+                            stderr=subprocess.PIPE)  # fmt: skip
+    os.close(child_fd)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(main_fd, 65536)
+        except OSError:  # the child closed the terminal
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    assert proc.wait(timeout=60) == 0, proc.stderr.read() if proc.stderr else ""
+    os.close(main_fd)
+    shown = b"".join(chunks)
+    assert b"Data \\x1b]0;owned\\x07\\x1b[2J" in shown
+    assert b"\x1b" not in shown and b"\x07" not in shown

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
 
 import click
 
@@ -95,7 +96,11 @@ def _write(output: str, text: str) -> None:
     from capassess.views.console import message
 
     if output == "-":
-        click.echo(text, nl=False)
+        from capassess.terminal_text import terminal_safe
+        from capassess.views.console import is_terminal
+
+        # On a terminal, escape sequences from the files are shown, not obeyed.
+        click.echo(terminal_safe(text) if is_terminal(sys.stdout) else text, nl=False)
         return
     message(f"wrote {write_atomic(output, text)}")
 

@@ -48,6 +48,12 @@ def console(stderr: bool = False) -> Console:
     return ReportingConsole(stderr=stderr, highlight=False, soft_wrap=False)
 
 
+def is_terminal(stream: object) -> bool:
+    """True if ``stream`` is a terminal (where escape sequences would be obeyed)."""
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
+
+
 def use_colour(stream: object) -> bool:
     """Colour when the stream is a terminal, unless NO_COLOR or TERM=dumb; FORCE_COLOR forces."""
     if os.environ.get("NO_COLOR"):
@@ -63,7 +69,7 @@ def use_colour(stream: object) -> bool:
 def say(text: str, style: str = "", *, err: bool = False) -> None:
     """Print one line, coloured with ``style`` when the stream is a colour terminal."""
     stream = sys.stderr if err else sys.stdout
-    if err or use_colour(stream):  # messages, and whatever reaches a terminal
+    if err or is_terminal(stream):  # messages, and whatever reaches a terminal
         text = terminal_safe(text)
     if style and use_colour(stream):
         text = click.style(text, fg=STYLES.get(style, style))
