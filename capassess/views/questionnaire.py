@@ -48,7 +48,7 @@ def questionnaire_tree(q: Questionnaire, lang: Lang) -> Tree:
     from rich.tree import Tree
 
     root = Tree(f"[bold]{escape(q.title.get(lang))}[/] [dim]{q.ref} · model {q.model}[/]")
-    for dim in q.dimensions:
+    for dim in q.sections():
         d = root.add(
             f"[bold cyan]{escape(dim.title.get(lang))}[/] [dim]{dim.id} w={dim.weight:g}[/]"
         )
@@ -105,7 +105,7 @@ def questionnaire_markdown(q: Questionnaire, lang: Lang) -> str:
     out = [f"# {md_text(q.title.get(lang))}", "", f"{md_code(q.ref)} · model `{q.model}`", ""]
     if q.description:
         out += [md_cell(q.description.get(lang)).replace("<br>", "  \n"), ""]
-    for dim in q.dimensions:
+    for dim in q.sections():
         out += [f"## {md_text(dim.title.get(lang))} (`{dim.id}`, weight {dim.weight:g})", ""]
         for cap in dim.capabilities:
             out += [f"### {md_text(cap.title.get(lang))} (`{cap.id}`, target {cap.target})", ""]
