@@ -93,9 +93,7 @@ class YamlDocument:
         """Place the first ``MAX_PROBLEMS`` of ``problems``; a last problem counts the rest."""
         located = [self.locate(p) for p in problems[:MAX_PROBLEMS]]
         hidden = problems[MAX_PROBLEMS:]
-        severity: Severity = (
-            "error" if any(p.severity == "error" for p in hidden) else "warning"
-        )
+        severity: Severity = "error" if any(p.severity == "error" for p in hidden) else "warning"
         return list(capped(located, len(hidden), severity))
 
     def locate(self, problem: Problem) -> Problem:

@@ -84,3 +84,16 @@ def test_long_chains_are_flat_and_evaluate_without_recursion() -> None:
     assert evaluate(parse_expression(" or ".join(["a"] * 300 + ["b"])), {"b": True}) is True
     depth = "(" * 32 + "a" + ")" * 32
     assert evaluate(parse_expression(depth), {"a": True}) is True
+
+
+def test_three_valued_truth_of_long_chains() -> None:
+    from capassess.expr import holds
+
+    chain = parse_expression("a and b and c")
+    assert holds(chain, {"a": True, "b": True, "c": True}) is True
+    assert holds(chain, {"a": True, "c": False}) is False  # b unknown, c decides
+    assert holds(chain, {"a": True, "c": True}) is None
+    either = parse_expression("a or b or c")
+    assert holds(either, {"c": True}) is True
+    assert holds(either, {"a": False, "b": False, "c": False}) is False
+    assert holds(either, {"a": False}) is None

@@ -84,7 +84,9 @@ def test_the_fast_path_steps_aside(text: str) -> None:
 
 def test_a_flat_document_at_the_depth_limit_is_read_fast() -> None:
     depth = loading.FAST_DEPTH
-    assert loading._fast_data("[" * depth + "]" * depth, "x.yaml") == eval("[" * depth + "]" * depth)
+    assert loading._fast_data("[" * depth + "]" * depth, "x.yaml") == eval(
+        "[" * depth + "]" * depth
+    )
 
 
 @pytest.mark.parametrize("shape", ["flow", "compact"])

@@ -355,7 +355,11 @@ CASES = [
     # Non-finite numbers, wherever a number is read.
     ("questionnaire/weight-infinite.yaml", 2, "dimensions[0].weight: Input should be a finite num"),
     ("questionnaire/weight-not-a-number.yaml", 2, "dimensions[0].weight: Input should be a finite"),
-    ("questionnaire/weights-overflow.yaml", 2, "weight: Input should be less than or equal to 1000"),
+    (
+        "questionnaire/weights-overflow.yaml",
+        2,
+        "weight: Input should be less than or equal to 1000",
+    ),
     ("questionnaire/threshold-nan.yaml", 2, "thresholds[2]: Input should be a finite number"),
     ("questionnaire/min-infinite.yaml", 2, "questions[1].min: Input should be a finite number"),
     ("target/importance-infinite.yaml", 2, "importance: Input should be a finite number"),

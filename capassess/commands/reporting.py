@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import sys
 
 import click
 
@@ -96,6 +95,8 @@ def _write(output: str, text: str) -> None:
     from capassess.views.console import message
 
     if output == "-":
+        import sys
+
         from capassess.terminal_text import terminal_safe
         from capassess.views.console import is_terminal
 
