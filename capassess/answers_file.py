@@ -129,6 +129,9 @@ def _sync_folder(folder: Path) -> None:
         os.close(fd)
 
 
+MAX_EDIT_CHARS = 2 * 1024 * 1024
+
+
 class AnswersFile:
     """An answers file being edited: its round-trip tree and where it is saved."""
 
@@ -156,6 +159,13 @@ class AnswersFile:
     def open(cls, path: str | Path) -> AnswersFile:
         """Open an existing answers file for editing; raise ``InputError`` if unreadable."""
         doc = read_yaml(path)  # refuses unsafe tags and alias bombs, with locations
+        if len(doc.text or "") > MAX_EDIT_CHARS:
+            # Editing keeps comments and layout, which needs the slow round-trip parser.
+            raise InputError.at(
+                f"the file is too large to edit (over {MAX_EDIT_CHARS >> 20} MiB); "
+                "answers files hold a few hundred answers",
+                str(path),
+            )
         if not isinstance(doc.data, dict):
             raise InputError.at("expected an answers file (a mapping of fields)", str(path), 1, 1)
         text = doc.text or ""

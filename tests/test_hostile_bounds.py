@@ -123,6 +123,13 @@ def _fifo_in_folder(folder: Path) -> list[str]:
     return ["--questionnaire-dir", "q", "show", "nothere"]
 
 
+def _huge_evidence(folder: Path) -> list[str]:
+    """5 MB of evidence: valid, but too large to edit with the round-trip parser."""
+    text = TINY_ANSWERS.replace('"Org chart 2026"', '"' + "word " * 1_000_000 + '"')
+    (folder / "big.yaml").write_text(text, encoding="utf-8")
+    return [*_tiny_dir(folder), "assess", "-o", "big.yaml", "--resume", "--subject-id", "x"]
+
+
 def _long_subject(folder: Path) -> list[str]:
     (folder / "data.yaml").write_text(TINY_ANSWERS, encoding="utf-8")
     return [
@@ -190,6 +197,14 @@ CASES = [
         2,
         "a format width or precision in the template is too large",
         "report.md.j2:1:",
+    ),
+    Case(
+        "answers-too-large-to-edit",
+        _huge_evidence,
+        2,
+        "the file is too large to edit (over 2 MiB)",
+        "big.yaml",
+        seconds=15,
     ),
     Case(
         "fail-under-nan",
