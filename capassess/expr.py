@@ -233,11 +233,11 @@ def holds(node: Node, values: Mapping[str, Any]) -> bool | None:
     evidence either way (actions in place, consistency checks, KPIs).
     """
     if node.op in ("and", "or"):
-        sides = [holds(arg, values) for arg in node.args]  # a chain is one n-ary node
+        parts = [holds(arg, values) for arg in node.args]
         decisive = node.op == "or"  # the value that settles the connective
-        if decisive in sides:
+        if decisive in parts:
             return decisive
-        return None if None in sides else not decisive
+        return None if None in parts else not decisive
     if node.op == "not":
         inner = holds(node.args[0], values)
         return None if inner is None else not inner
