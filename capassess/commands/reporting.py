@@ -110,6 +110,13 @@ def _write_bytes(output: str, data: bytes) -> None:
     from capassess.views.console import message
 
     if output == "-":
+        import sys
+
+        from capassess.errors import InputError
+        from capassess.views.console import is_terminal
+
+        if is_terminal(sys.stdout):
+            raise InputError.at("-o -: PDF and PowerPoint are binary; give -o FILE or redirect")
         click.get_binary_stream("stdout").write(data)
         return
     message(f"wrote {write_atomic_bytes(output, data)}")
@@ -120,7 +127,13 @@ def _write(output: str, text: str) -> None:
     from capassess.views.console import message
 
     if output == "-":
-        click.echo(text, nl=False)
+        import sys
+
+        from capassess.terminal_text import terminal_safe
+        from capassess.views.console import is_terminal
+
+        # On a terminal, escape sequences from the files are shown, not obeyed.
+        click.echo(terminal_safe(text) if is_terminal(sys.stdout) else text, nl=False)
         return
     message(f"wrote {write_atomic(output, text)}")
 
