@@ -160,3 +160,10 @@ def test_libreoffice_opens_the_deck(tmp_path: Path) -> None:
     pdf = tmp_path / "deck.pdf"
     assert pdf.is_file(), run.stderr
     assert len(re.findall(rb"/Type\s*/Page(?!s)", pdf.read_bytes())) >= 10
+
+
+def test_deck_to_standard_output_is_the_bytes(runner: CliRunner) -> None:
+    result = runner.invoke(main, TINY.cli("report", str(TINY.answers), "-f", "pptx", "-o", "-"))
+    assert result.exit_code == 0, result.output
+    assert result.stdout_bytes.startswith(b"PK")
+    assert len(Presentation(io.BytesIO(result.stdout_bytes)).slides) >= 10
