@@ -78,6 +78,7 @@ def report(
     from capassess.atomic import files_under, refuse_inputs
     from capassess.catalog import questionnaire_files
     from capassess.cli import user_dirs
+    from capassess.model.base import Lang
     from capassess.planning import PlanOptions, plan_file
     from capassess.report.render import render_any
     from capassess.views.plan import warn_planned
@@ -89,7 +90,7 @@ def report(
     options = PlanOptions(target, target_level, baseline, budget=budget, max_major=max_major,
                           start=start, max_per_owner=max_per_owner)  # fmt: skip
     planned = plan_file(answers, options, user_dirs(ctx), model=model)
-    language = "zh" if lang == "zh" else "en"
+    language: Lang = "zh" if lang == "zh" else "en"
     warn_planned(planned, language)
     out = render_any(planned, fmt, language, title=title, target=target,
                      template_dir=template_dir, browser=printer)  # fmt: skip
@@ -117,7 +118,9 @@ def _write_bytes(output: str, data: bytes) -> None:
 
         if is_terminal(sys.stdout):
             raise InputError.at("-o -: PDF and PowerPoint are binary; give -o FILE or redirect")
-        click.get_binary_stream("stdout").write(data)
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
         return
     message(f"wrote {write_atomic_bytes(output, data)}")
 

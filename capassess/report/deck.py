@@ -100,7 +100,10 @@ def _top_gaps(deck: Deck, report: Report, t: dict[str, str]) -> None:
     if not gaps:
         deck.text(slide, deck.body, [t["no_gaps"]], 18)
         return
-    series = [(t["score"], [g.score for g in gaps]), (t["target"], [float(g.target) for g in gaps])]
+    series: list[tuple[str, list[float | None]]] = [
+        (t["score"], [g.score for g in gaps]),
+        (t["target"], [float(g.target) for g in gaps]),
+    ]
     deck.bar_chart(
         slide,
         (x, y, int(w * 0.58), h),

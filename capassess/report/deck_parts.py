@@ -48,7 +48,8 @@ class Deck:
             self.prs.slide_width, self.prs.slide_height = Inches(13.333), Inches(7.5)
         else:
             _drop_slides(self.prs)
-        self.width, self.height = int(self.prs.slide_width), int(self.prs.slide_height)
+        self.width = int(self.prs.slide_width or Inches(10))
+        self.height = int(self.prs.slide_height or Inches(7.5))
 
     def layout(self, *names: str) -> Any:
         """The first layout with one of ``names``, else the one with a title and least else."""
@@ -59,7 +60,7 @@ class Deck:
         titled = [
             la
             for la in self.prs.slide_layouts
-            if any(p.placeholder_format.type in TITLES for p in la.placeholders)
+            if any(p.placeholder_format.type in TITLES for p in list(la.placeholders))
         ]
         return min(titled or list(self.prs.slide_layouts), key=lambda la: len(la.placeholders))
 
