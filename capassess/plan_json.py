@@ -9,6 +9,7 @@ from capassess.comparison import Comparison
 from capassess.plan_text import DEFINITIONS
 from capassess.planning import Planned
 from capassess.scoring.report_json import score_json
+from capassess.benchmark.peers_json import add_peers
 
 
 def gaps_json(planned: Planned) -> dict[str, Any]:
@@ -72,6 +73,7 @@ def plan_json(planned: Planned) -> dict[str, Any]:
     out["gaps"] = gaps_json(planned)
     out["roadmap"] = roadmap_json(planned)
     out.update(advice_json(planned))
+    add_peers(out, planned.peers)
     if planned.baseline is not None:
         out["baseline"] = {
             "path": planned.baseline.path,

@@ -70,6 +70,12 @@ def load_pack(
 ) -> BenchmarkPack:
     """Load and check a pack; ``InputError`` with every located problem."""
     doc, pack = read_model(path, "benchmark", BenchmarkPack)
+    if questionnaire is not None and pack.questionnaire != questionnaire.ref:
+        message = (
+            f"this benchmark pack is for {pack.questionnaire}, but the assessment is scored "
+            f"with {questionnaire.ref}; build a pack from {questionnaire.ref} assessments"
+        )
+        raise InputError(message, (doc.locate(Problem(message, ("questionnaire",))),))
     if questionnaire is None:
         try:
             questionnaire = questionnaire_of(pack.questionnaire, extra)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from capassess.options import table_or_json
+from capassess.options import benchmark_options, peer_request, table_or_json
 
 MODELS = click.Choice(["weighted-mean", "staged"])
 MISSING = click.Choice(["lowest", "exclude", "error"])
@@ -19,6 +19,7 @@ RI_TABLES = click.Choice(["saaty1980", "alonso-lamata2006"])
 @table_or_json
 @click.option("--fail-under", type=float, metavar="X", help="Exit 1 if the overall score < X.")
 @click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True)
+@benchmark_options
 @click.pass_context
 def score(
     ctx: click.Context,
@@ -29,6 +30,8 @@ def score(
     fmt: str,
     fail_under: float | None,
     lang: str,
+    benchmark: str | None,
+    peer_group: str | None,
 ) -> None:
     """Score an answers file: overall, per dimension and per capability.
 
@@ -39,7 +42,9 @@ def score(
       capassess score examples/acme-bank.yaml
       capassess score examples/acme-bank.yaml --model staged --lang zh
       capassess score answers.yaml --format json --fail-under 2.5 > score.json
+      capassess score examples/acme-bank.yaml --benchmark peers.yaml
     """
+    from capassess.benchmark.standing import peers_of
     from capassess.cli import user_dirs
     from capassess.scorecard import check_gate, score_file
     from capassess.views.console import message
@@ -50,7 +55,9 @@ def score(
     )
     for warning in scored.warnings:
         message(str(warning), "yellow")
-    print_score(scored.result, scored.questionnaire, fmt, "zh" if lang == "zh" else "en")
+    request = peer_request(benchmark, peer_group)
+    peers = peers_of(request, scored.questionnaire, scored.result, user_dirs(ctx))
+    print_score(scored.result, scored.questionnaire, fmt, "zh" if lang == "zh" else "en", peers)
     print_notes(scored.result, scored.questionnaire)
     check_gate(scored.result, fail_under)
 
