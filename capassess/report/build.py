@@ -15,6 +15,7 @@ from capassess.report.advice import build_advice, cost_text, kpi_text
 from capassess.report.answers import answer_rows
 from capassess.report.i18n import strings
 from capassess.report.method import build_method
+from capassess.report.peers import PeerSection, build_peer_section
 from capassess.report.model import (
     ActionRow,
     Band,
@@ -286,4 +287,11 @@ def build_report(
         progress=_progress(planned, rows),
         method=build_method(planned.scored.questionnaire, planned.scored.result, lang),
         advice=build_advice(planned, lang),
+        peers=_peers(planned, lang),
     )
+
+
+def _peers(planned: Planned, lang: Lang) -> PeerSection | None:
+    if planned.peers is None:
+        return None
+    return build_peer_section(planned.peers, planned.scored.questionnaire, lang)
