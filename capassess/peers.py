@@ -12,7 +12,7 @@ percentiles were, so a score shown as 3.29 is never "below" a p10 shown as 3.29.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 from capassess.errors import InputError
 from capassess.model.answers import Subject
@@ -71,18 +71,33 @@ class PeerComparison:
 
 def percentile_rank(value: float, row: Percentiles, decimals: int = 2) -> tuple[float, Position]:
     """The share (0..100) of ``row``'s distribution at or below ``value``; see the module."""
-    value = round(value, decimals)
-    knots = row.values()
-    if value < knots[0]:
-        return float(PERCENTILES[0]), "below"
-    if value > knots[-1]:
-        return float(PERCENTILES[-1]), "above"
-    i = max(k for k, q in enumerate(knots) if q <= value)
-    if i == len(knots) - 1:
-        return float(PERCENTILES[-1]), "within"
+    import numpy as np
+
+    ranks, positions = percentile_ranks(np.array([value], dtype=float), row, decimals)
+    return float(ranks[0]), POSITIONS[int(positions[0])]
+
+
+POSITIONS: tuple[Position, Position, Position] = ("below", "within", "above")
+
+
+def percentile_ranks(values: Any, row: Percentiles, decimals: int = 2) -> tuple[Any, Any]:
+    """``percentile_rank`` of every value of an array: ranks (NaN for NaN) and positions
+    (0 below, 1 within, 2 above; -1 for NaN)."""
+    import numpy as np
+
+    v = np.round(np.asarray(values, dtype=float), decimals)
+    knots = np.array(row.values(), dtype=float)
+    points = np.array(PERCENTILES, dtype=float)
+    at = np.searchsorted(knots, v, side="right") - 1  # the highest knot at or below v
+    i = np.clip(at, 0, len(knots) - 2)
     low, high = knots[i], knots[i + 1]
-    step = PERCENTILES[i + 1] - PERCENTILES[i]
-    return PERCENTILES[i] + step * (value - low) / (high - low), "within"
+    with np.errstate(invalid="ignore", divide="ignore"):
+        share = np.where(high > low, (v - low) / np.where(high > low, high - low, 1.0), 0.0)
+    ranks = points[i] + (points[i + 1] - points[i]) * share
+    ranks = np.where(at < 0, points[0], np.where(at >= len(knots) - 1, points[-1], ranks))
+    positions = np.where(v < knots[0], 0, np.where(v > knots[-1], 2, 1))
+    missing = np.isnan(v)
+    return np.where(missing, np.nan, ranks), np.where(missing, -1, positions)
 
 
 def standing(value: float | None, row: Percentiles, decimals: int) -> Standing:
