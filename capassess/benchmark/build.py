@@ -70,8 +70,8 @@ def percentiles(values: npt.NDArray[np.float64]) -> Percentiles:
     """Count and rounded p10..p90 of ``values`` (no NaN), by numpy's default method."""
     import numpy as np
 
-    points = np.percentile(values, PERCENTILES)
-    rounded = [round(float(p), DECIMALS) for p in points]
+    points = np.round(np.percentile(values, PERCENTILES), DECIMALS)  # as peers.py rounds
+    rounded = [float(p) for p in points]
     return Percentiles(count=len(values), **dict(zip(("p10", "p25", "p50", "p75", "p90"), rounded)))
 
 
