@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from capassess.atomic import write_atomic
 from capassess.benchmark.service import BuildRequest, build_benchmark
 from capassess.benchmark.standing import PeerRequest, with_peers
+from capassess.catalog import load_assessment
 from capassess.errors import NotFoundError
 from capassess.model.base import LANGS
 from capassess.planning import PlanOptions, plan_file
@@ -31,11 +32,17 @@ def peer_benchmark(demo: DemoInput, out_dir: Path) -> list[Path]:
     source = data_dir("examples") / PEERS
     if not source.is_dir():
         raise NotFoundError(f"the bundled examples {source} are missing from this installation")
+    planned = plan_file(demo.answers, PlanOptions(), demo.dirs)
+    peers = sorted(source.glob("*.yaml"))
+    if (
+        not peers
+        or load_assessment(peers[0], None, demo.dirs)[1].ref != planned.scored.questionnaire.ref
+    ):
+        return []  # the illustrative banks answer another questionnaire than the demo's bank
     Path(out_dir).mkdir(parents=True, exist_ok=True)
     request = BuildRequest((str(source),), str(Path(out_dir) / "peers.yaml"), by="bank-type",
                            title=TITLE, illustrative=True)  # fmt: skip
     built = build_benchmark(request, demo.dirs)
-    planned = plan_file(demo.answers, PlanOptions(), demo.dirs)
     planned = with_peers(planned, PeerRequest(str(built.path)), demo.dirs)
     written = [built.path]
     for lang in LANGS:

@@ -49,8 +49,10 @@ def _value(question: object, rng: random.Random, maturity: float) -> object:
     if isinstance(question, MultiQuestion):
         return [o.id for o in question.options if rng.random() < share]
     if isinstance(question, NumberQuestion):
-        low = question.min if question.min is not None else 0.0
-        high = question.max if question.max is not None else question.thresholds[-1] * 1.3
+        t = question.thresholds  # spread around the thresholds, so levels 1..5 all occur
+        low, high = t[0] - (t[1] - t[0]), t[-1] + (t[-1] - t[-2])
+        low = max(low, question.min) if question.min is not None else low
+        high = min(high, question.max) if question.max is not None else high
         spot = share if question.better == "higher" else 1 - share
         return round(min(high, max(low, low + (high - low) * (spot + rng.gauss(0, 0.12)))), 1)
     return rng.random() < share
