@@ -141,7 +141,9 @@ def peer_group(pack: BenchmarkPack, subject: Subject | None, chosen: str | None,
         return str(own)
     if len(groups) == 1:
         return next(iter(groups))
-    what = f"{grouping} {own!r} is not among its groups" if own else f"the subject has no {grouping}"
+    what = (
+        f"{grouping} {own!r} is not among its groups" if own else f"the subject has no {grouping}"
+    )
     raise InputError.at(
         f"the pack is grouped by {grouping} and {what} (groups: {names}); choose one with "
         "--peer-group", where,
@@ -157,7 +159,9 @@ def compare_to_peers(
     for dim in result.dimensions:
         scores[dim.id] = dim.score
         scores.update({cap.id: cap.score for cap in dim.capabilities})
-    nodes = {n: standing(scores.get(n), row, places) for n, row in peers.nodes.items() if n in scores}
+    nodes = {
+        n: standing(scores.get(n), row, places) for n, row in peers.nodes.items() if n in scores
+    }
     figures = {q: standing(numbers.get(q), row, places) for q, row in peers.numbers.items()}
     disclosed = tuple(f for f in pack.disclosed if f.group in (None, group))
     return PeerComparison(pack, source, group, nodes, figures, disclosed)

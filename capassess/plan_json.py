@@ -5,11 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from capassess.advice import answered_but_not_asked, failed_checks
+from capassess.benchmark.peers_json import add_peers
 from capassess.comparison import Comparison
 from capassess.plan_text import DEFINITIONS
 from capassess.planning import Planned
 from capassess.scoring.report_json import score_json
-from capassess.benchmark.peers_json import add_peers
 
 
 def gaps_json(planned: Planned) -> dict[str, Any]:

@@ -72,9 +72,7 @@ class ChunkJudge:
             {q: c.score[keep] for q, c in columns.items()},
         )
         rejections = [r for _, r in sorted(reasons, key=lambda pair: pair[0])]
-        return Judged(
-            keep, scored, rejections, int(bad.sum()), int(blank.sum()), ignored, columns
-        )
+        return Judged(keep, scored, rejections, int(bad.sum()), int(blank.sum()), ignored, columns)
 
     def _id_problems(
         self, chunk: Chunk, blank: npt.NDArray[np.bool_]

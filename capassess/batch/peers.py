@@ -132,7 +132,9 @@ def write_peers_csv(path: Path, units: Units, placement: Placement) -> Path:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(["id", "name", "peer_group", *(f"{n}_peer_pct" for n in placement.nodes)])
-    for i, (unit, name) in enumerate(zip(units.ids.to_pylist(), units.names.to_pylist(), strict=True)):
+    for i, (unit, name) in enumerate(
+        zip(units.ids.to_pylist(), units.names.to_pylist(), strict=True)
+    ):
         ranks = ["" if r != r else f"{r:.1f}" for r in placement.ranks[i].tolist()]
         writer.writerow([*map(neutralise, (unit, name, placement.groups[i])), *ranks])
     return write_atomic(path, "\ufeff" + out.getvalue())

@@ -72,7 +72,8 @@ def percentiles(values: npt.NDArray[np.float64]) -> Percentiles:
 
     points = np.round(np.percentile(values, PERCENTILES), DECIMALS)  # as peers.py rounds
     rounded = [float(p) for p in points]
-    return Percentiles(count=len(values), **dict(zip(("p10", "p25", "p50", "p75", "p90"), rounded)))
+    names = ("p10", "p25", "p50", "p75", "p90")
+    return Percentiles(count=len(values), **dict(zip(names, rounded, strict=True)))
 
 
 def build_pack(

@@ -95,14 +95,21 @@ def check_pack(pack: BenchmarkPack, questionnaire: Questionnaire) -> list[Proble
     for name, group in pack.peer_groups.items():
         where = ("peer_groups", name)
         if group.count < least:
-            problems.append(Problem(f"{group.count} units, under min_group {least}", (*where, "count")))
-        for part, known, rows in (("nodes", nodes, group.nodes), ("numbers", numbers, group.numbers)):
+            problems.append(
+                Problem(f"{group.count} units, under min_group {least}", (*where, "count"))
+            )
+        for part, known, rows in (
+            ("nodes", nodes, group.nodes),
+            ("numbers", numbers, group.numbers),
+        ):
             for node, row in rows.items():
                 if node not in known:
                     what = "node" if part == "nodes" else "number question"
                     problems.append(Problem(f"no {what} {node!r} in {q.ref}", (*where, part, node)))
                 elif row.count < least or row.count > group.count:
-                    message = f"count {row.count} must lie between min_group {least} and {group.count}"
+                    message = (
+                        f"count {row.count} must lie between min_group {least} and {group.count}"
+                    )
                     problems.append(Problem(message, (*where, part, node, "count")))
     for i, figure in enumerate(pack.disclosed):
         if figure.question not in numbers:

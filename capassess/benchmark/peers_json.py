@@ -40,9 +40,7 @@ def peers_json(c: PeerComparison) -> dict[str, Any]:
         "count": c.count,
         "definition": DEFINITION,
         "nodes": {node: standing_json(s) for node, s in c.nodes.items()},
-        "numbers": {
-            qid: {"value": s.value, **standing_json(s)} for qid, s in c.numbers.items()
-        },
+        "numbers": {qid: {"value": s.value, **standing_json(s)} for qid, s in c.numbers.items()},
         "disclosed": [f.model_dump(mode="json") for f in c.disclosed],
     }
 

@@ -59,7 +59,9 @@ def read_sample(
     """Score every row of ``sources``; group each unit by ``column`` ('' when none)."""
     scorer = VectorScorer(questionnaire, tree_weights(questionnaire), model, missing)
     judge = ChunkJudge(questionnaire, scorer, missing, lenient=False)
-    number_ids = tuple(q.id for _, _, q in questionnaire.questions() if isinstance(q, NumberQuestion))
+    number_ids = tuple(
+        q.id for _, _, q in questionnaire.questions() if isinstance(q, NumberQuestion)
+    )
     sample = Sample(scorer.order, number_ids)
     rows = _Rows()
     for source in sources:

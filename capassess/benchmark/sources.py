@@ -55,14 +55,18 @@ def open_inputs(
     ``column`` is the group column the pack is grouped by; every table must have it.
     """
     singles = [Path(p) for p in paths if Path(p).is_file() and is_answers_input(p)]
-    problems = [Problem("no such file or folder", (), str(p)) for p in paths if not Path(p).exists()]
+    problems = [
+        Problem("no such file or folder", (), str(p)) for p in paths if not Path(p).exists()
+    ]
     sources: list[Source] = []
     for path in paths:
         where = Path(path)
         if where.is_dir():
             files = sorted(f for f in where.iterdir() if f.is_file() and is_answers_input(f))
             if not files:
-                problems.append(Problem("the folder holds no answers files (*.yaml)", (), str(path)))
+                problems.append(
+                    Problem("the folder holds no answers files (*.yaml)", (), str(path))
+                )
             sources.append(AssessmentFiles(str(path), files, questionnaire))
     tables = [p for p in paths if Path(p).is_file() and not is_answers_input(p)]
     if problems:

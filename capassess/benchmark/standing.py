@@ -12,8 +12,8 @@ from capassess.model.answers import Subject
 from capassess.model.benchmark import BenchmarkPack
 from capassess.model.questionnaire import NumberQuestion, Questionnaire
 from capassess.model.results import ScoreResult
-from capassess.planning import Planned
 from capassess.peers import PeerComparison, check_fits, compare_to_peers, peer_group
+from capassess.planning import Planned
 
 
 @dataclass(frozen=True)

@@ -147,8 +147,9 @@ def batch(
 
     Every cell is checked; a row with an invalid cell is rejected with all its reasons
     into OUTDIR/rejected.csv. Writes scores.csv, scores.xlsx, summary.json and the
-    portfolio report (portfolio.html, portfolio.md); with --benchmark, peers.csv too. Exit 0 if every row was scored,
-    1 if any was rejected (0 with --allow-rejects), 2 for unusable input.
+    portfolio report (portfolio.html, portfolio.md); with --benchmark, peers.csv too.
+    Exit 0 if every row was scored, 1 if any was rejected (0 with --allow-rejects), 2
+    for unusable input.
 
     \b
     Examples:

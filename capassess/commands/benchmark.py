@@ -21,7 +21,9 @@ def benchmark() -> None:
 
 @benchmark.command("build")
 @click.argument("inputs", nargs=-1, required=True, type=click.Path())
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), metavar="PEERS.yaml")
+@click.option(
+    "-o", "--output", required=True, type=click.Path(dir_okay=False), metavar="PEERS.yaml"
+)
 @click.option("--by", metavar="bank-type|COL", help="Peer groups: by bank type or a group column "
               "[default: one group, 'all'].")  # fmt: skip
 @click.option("--min-group", type=click.IntRange(2, None), default=5, show_default=True,
@@ -29,7 +31,9 @@ def benchmark() -> None:
 @click.option("-q", "--questionnaire", metavar="PATH_OR_ID",
               help="[default: the one the first answers file names].")  # fmt: skip
 @click.option("--model", type=click.Choice(["weighted-mean", "staged"]), help="Scoring model.")
-@click.option("--missing", type=click.Choice(["lowest", "exclude", "error"]), help="Missing answers.")
+@click.option(
+    "--missing", type=click.Choice(["lowest", "exclude", "error"]), help="Missing answers."
+)
 @click.option("--title", help="A title for the pack.")
 @click.option("--illustrative", is_flag=True, help="Mark the pack as made-up, for demonstration.")
 @click.pass_context

@@ -7,6 +7,7 @@ the number of units and the 10th, 25th, 50th, 75th and 90th percentiles (numpy's
 
 from __future__ import annotations
 
+import itertools
 from typing import Annotated, Literal
 
 from pydantic import Field, StrictFloat, StrictInt, model_validator
@@ -14,7 +15,7 @@ from pydantic import Field, StrictFloat, StrictInt, model_validator
 from capassess.model.base import Frozen, Id
 
 PERCENTILES: tuple[int, ...] = (10, 25, 50, 75, 90)
-METHOD = "numpy-linear"
+METHOD: Literal["numpy-linear"] = "numpy-linear"
 """numpy.percentile's default method: linear interpolation between closest ranks
 (Hyndman and Fan's definition 7)."""
 BANK_TYPE_GROUPING = "bank-type"
@@ -34,7 +35,7 @@ class Percentiles(Frozen):
     @model_validator(mode="after")
     def _ordered(self) -> Percentiles:
         values = self.values()
-        if any(b < a for a, b in zip(values, values[1:], strict=False)):
+        if any(b < a for a, b in itertools.pairwise(values)):
             raise ValueError("percentiles must not decrease from p10 to p90")
         return self
 

@@ -15,7 +15,6 @@ from capassess.report.advice import build_advice, cost_text, kpi_text
 from capassess.report.answers import answer_rows
 from capassess.report.i18n import strings
 from capassess.report.method import build_method
-from capassess.report.peers import PeerSection, build_peer_section
 from capassess.report.model import (
     ActionRow,
     Band,
@@ -29,6 +28,7 @@ from capassess.report.model import (
     Report,
     Summary,
 )
+from capassess.report.peers import PeerSection, build_peer_section
 
 STRENGTHS = 3
 TOP_GAPS = 5

@@ -114,7 +114,9 @@ def _row(node: str, title: str, depth: int, s: Standing) -> PeerRow:
 def build_peer_section(c: PeerComparison, q: Questionnaire, lang: Lang) -> PeerSection:
     """The peer section of ``c`` in ``lang``."""
     words, pack = LABELS[lang], c.pack
-    rows = [_row("overall", words["overall"], 0, c.nodes["overall"])] if "overall" in c.nodes else []
+    rows = (
+        [_row("overall", words["overall"], 0, c.nodes["overall"])] if "overall" in c.nodes else []
+    )
     for dim in q.sections():
         if dim.id in c.nodes:
             rows.append(_row(dim.id, dim.title.get(lang), 1, c.nodes[dim.id]))
@@ -124,7 +126,8 @@ def build_peer_section(c: PeerComparison, q: Questionnaire, lang: Lang) -> PeerS
     numbers = [_row(qid, questions[qid].text.get(lang) if qid in questions else qid, 0, s)
                for qid, s in c.numbers.items()]  # fmt: skip
     assessed = words["assessed"].format(**pack.assessed.model_dump()) if pack.assessed else ""
-    intro = words["intro"].format(count=c.count, group=c.group, pack=pack.title or Path(c.source).name,
+    name = pack.title or Path(c.source).name
+    intro = words["intro"].format(count=c.count, group=c.group, pack=name,
                                   ref=pack.questionnaire, assessed=assessed)  # fmt: skip
     cited = tuple(
         CitedFigure(f.question, f.value, f.unit or "", f.group or "",

@@ -21,17 +21,25 @@ def print_build(outcome: BuildOutcome) -> None:
     if len(outcome.reasons) > SHOWN_REASONS:
         message(f"... and {len(outcome.reasons) - SHOWN_REASONS} more reasons", "yellow")
     if outcome.rejected_rows:
-        message(f"{outcome.rejected_rows} input rows or files could not be scored: left out", "yellow")
+        message(
+            f"{outcome.rejected_rows} input rows or files could not be scored: left out", "yellow"
+        )
     if outcome.repeated:
-        message(f"{outcome.repeated} earlier assessments of a unit left out for its latest", "yellow")
+        message(
+            f"{outcome.repeated} earlier assessments of a unit left out for its latest", "yellow"
+        )
     for name, size in notes.small_groups.items():
-        message(f"group {name!r} left out: {size} units, fewer than {least} (--min-group)", "yellow")
+        message(
+            f"group {name!r} left out: {size} units, fewer than {least} (--min-group)", "yellow"
+        )
     if notes.ungrouped:
         message(f"{notes.ungrouped} units have no {pack.built.grouping} value: left out", "yellow")
     for value, size in notes.unknown_types.items():
         message(f"{size} units of unknown bank type {value!r}: left out", "yellow")
     for name, nodes in notes.small_nodes.items():
-        message(f"group {name!r}: fewer than {least} values, left out: {', '.join(nodes)}", "yellow")
+        message(
+            f"group {name!r}: fewer than {least} values, left out: {', '.join(nodes)}", "yellow"
+        )
     groups = ", ".join(f"{n} ({g.count})" for n, g in pack.peer_groups.items()) or "none"
     message(f"wrote {outcome.path}: {pack.questionnaire}, {outcome.units} units, groups: {groups}",
             "green")  # fmt: skip
@@ -63,5 +71,5 @@ def print_pack(pack: BenchmarkPack, fmt: str) -> None:
         out.print(table)
     for figure in pack.disclosed:
         s = figure.source
-        out.print(f"disclosed {figure.question} = {figure.value:g} {figure.unit or ''} "
-                  f"({figure.group or 'all'}): {s.issuer}, {s.document}, {s.year}, p. {s.page}")  # fmt: skip
+        what = f"{figure.question} = {figure.value:g} {figure.unit or ''} ({figure.group or 'all'})"
+        out.print(f"disclosed {what}: {s.issuer}, {s.document}, {s.year}, p. {s.page}")

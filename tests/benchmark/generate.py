@@ -51,7 +51,9 @@ def answer(question: Any, rng: random.Random, maturity: float) -> Any:
     return rng.random() < share
 
 
-def generate(q: Questionnaire, count: int, seed: int, types: list[str], prefix: str = "u") -> list[Unit]:
+def generate(
+    q: Questionnaire, count: int, seed: int, types: list[str], prefix: str = "u"
+) -> list[Unit]:
     """``count`` units with distinctive ids and names, bank types cycling through ``types``."""
     rng = random.Random(seed)
     units = []

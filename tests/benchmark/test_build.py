@@ -31,7 +31,9 @@ def units(bank: Questionnaire) -> list[Unit]:
 
 
 @pytest.fixture(scope="module")
-def folder(bank: Questionnaire, units: list[Unit], tmp_path_factory: pytest.TempPathFactory) -> Path:
+def folder(
+    bank: Questionnaire, units: list[Unit], tmp_path_factory: pytest.TempPathFactory
+) -> Path:
     return write_folder(bank, units, tmp_path_factory.mktemp("peers") / "answers")
 
 
@@ -61,7 +63,9 @@ def _expected(bank: Questionnaire, folder: Path, group: str) -> dict[str, dict[s
     return {"nodes": nodes, "numbers": figures}
 
 
-def test_percentiles_are_numpys_linear_rounded(bank: Questionnaire, folder: Path, tmp_path: Path) -> None:
+def test_percentiles_are_numpys_linear_rounded(
+    bank: Questionnaire, folder: Path, tmp_path: Path
+) -> None:
     out = tmp_path / "peers.yaml"
     code, _ = _build(str(folder), "-o", str(out), "--by", "bank-type")
     assert code == 0
@@ -81,7 +85,9 @@ def test_percentiles_are_numpys_linear_rounded(bank: Questionnaire, folder: Path
         assert len(peers.nodes) == 1 + len(bank.sections()) + sum(1 for _ in bank.capabilities())
 
 
-def test_group_under_k_is_absent_and_reported(folder: Path, tmp_path: Path, bank: Questionnaire) -> None:
+def test_group_under_k_is_absent_and_reported(
+    folder: Path, tmp_path: Path, bank: Questionnaire
+) -> None:
     out = tmp_path / "peers.yaml"
     code, output = _build(str(folder), "-o", str(out), "--by", "bank-type")
     assert code == 0
@@ -105,7 +111,9 @@ def test_pack_holds_no_unit_id_or_name(folder: Path, units: list[Unit], tmp_path
             assert unit.date.isoformat() not in text  # months only
 
 
-def test_csv_input_gives_the_same_pack(bank: Questionnaire, units: list[Unit], folder: Path, tmp_path: Path) -> None:
+def test_csv_input_gives_the_same_pack(
+    bank: Questionnaire, units: list[Unit], folder: Path, tmp_path: Path
+) -> None:
     table = write_csv(bank, units, tmp_path / "units.csv")
     a, b = tmp_path / "a.yaml", tmp_path / "b.yaml"
     assert _build(str(folder), "-o", str(a), "--by", "bank-type")[0] == 0
@@ -114,7 +122,9 @@ def test_csv_input_gives_the_same_pack(bank: Questionnaire, units: list[Unit], f
     assert a.read_text(encoding="utf-8") == b.read_text(encoding="utf-8")
 
 
-def test_single_answers_files(bank: Questionnaire, units: list[Unit], folder: Path, tmp_path: Path) -> None:
+def test_single_answers_files(
+    bank: Questionnaire, units: list[Unit], folder: Path, tmp_path: Path
+) -> None:
     files = sorted(str(p) for p in folder.iterdir())
     out = tmp_path / "peers.yaml"
     code, _ = _build(*files, "-o", str(out))
@@ -145,9 +155,13 @@ def test_refuses_to_overwrite_an_input(folder: Path, tmp_path: Path) -> None:
     assert "input" in output
 
 
-def test_rejected_rows_are_left_out_and_listed(bank: Questionnaire, units: list[Unit], tmp_path: Path) -> None:
+def test_rejected_rows_are_left_out_and_listed(
+    bank: Questionnaire, units: list[Unit], tmp_path: Path
+) -> None:
     folder = write_folder(bank, units[:6], tmp_path / "a")
-    (folder / "broken.yaml").write_text("questionnaire: bank-fintech@2.0.0\nsubject: {id: x}\nanswers: {dg-level: 9}\n")
+    (folder / "broken.yaml").write_text(
+        "questionnaire: bank-fintech@2.0.0\nsubject: {id: x}\nanswers: {dg-level: 9}\n"
+    )
     out = tmp_path / "peers.yaml"
     code, output = _build(str(folder), "-o", str(out))
     assert code == 0

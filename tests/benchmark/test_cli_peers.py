@@ -52,7 +52,9 @@ def _json(*args: str) -> dict:
 
 def _report(tmp_path: Path, fmt: str, pack_path: Path, *more: str) -> str:
     out = tmp_path / f"r.{fmt}"
-    code, output = _run("report", ACME, "-f", fmt, "-o", str(out), "--benchmark", str(pack_path), *more)
+    code, output = _run(
+        "report", ACME, "-f", fmt, "-o", str(out), "--benchmark", str(pack_path), *more
+    )
     assert code == 0, output
     return out.read_text(encoding="utf-8")
 
@@ -62,7 +64,9 @@ def _capabilities() -> list[tuple[str, str]]:
     return [(c.id, c.title.get("en")) for _, c in q.capabilities()]
 
 
-def test_json_report_has_peer_median_and_percentile_for_every_capability(tmp_path: Path, pack_path: Path, pack: BenchmarkPack) -> None:
+def test_json_report_has_peer_median_and_percentile_for_every_capability(
+    tmp_path: Path, pack_path: Path, pack: BenchmarkPack
+) -> None:
     data = json.loads(_report(tmp_path, "json", pack_path))
     group = pack.peer_groups["city-commercial"]
     assert data["peers"]["group"] == "city-commercial" and data["peers"]["count"] == 7
@@ -75,11 +79,15 @@ def test_json_report_has_peer_median_and_percentile_for_every_capability(tmp_pat
     assert "ri-tech-spend" in data["peers"]["numbers"]
 
 
-def test_markdown_report_shows_peer_table(tmp_path: Path, pack_path: Path, pack: BenchmarkPack) -> None:
+def test_markdown_report_shows_peer_table(
+    tmp_path: Path, pack_path: Path, pack: BenchmarkPack
+) -> None:
     text = _report(tmp_path, "md", pack_path)
     group = pack.peer_groups["city-commercial"]
-    tokens = markdown().parse(text[text.index("## Peer benchmark"):])
-    cells: list[str] = [t.children[0].content if t.children else "" for t in tokens if t.type == "inline"]
+    tokens = markdown().parse(text[text.index("## Peer benchmark") :])
+    cells: list[str] = [
+        t.children[0].content if t.children else "" for t in tokens if t.type == "inline"
+    ]
     data = json.loads(_report(tmp_path, "json", pack_path))
     scores = {c["id"]: c for d in data["dimensions"] for c in d["capabilities"]}
     for cid, title in _capabilities():
@@ -87,14 +95,18 @@ def test_markdown_report_shows_peer_table(tmp_path: Path, pack_path: Path, pack:
         assert cells[i + 2] == f"{group.nodes[cid].p50:.2f}"
         peer = scores[cid]["peer"]
         shown = {"below": "<10", "above": ">90"}.get(peer["position"], f"{peer['percentile']:.0f}")
-        assert cells[i + 4] == shown.replace("<", "&lt;").replace(">", "&gt;") or cells[i + 4] == shown
+        assert (
+            cells[i + 4] == shown.replace("<", "&lt;").replace(">", "&gt;") or cells[i + 4] == shown
+        )
 
 
-def test_html_report_shows_peer_section_and_radar_series(tmp_path: Path, pack_path: Path, pack: BenchmarkPack) -> None:
+def test_html_report_shows_peer_section_and_radar_series(
+    tmp_path: Path, pack_path: Path, pack: BenchmarkPack
+) -> None:
     root = parse_html(_report(tmp_path, "html", pack_path))
     section = next(s for s in root.iter("section") if s.get("id") == "peers")
-    rows = {tuple(text_of(td).strip() for td in tr.iter("td"))[0]: [text_of(td).strip() for td in tr.iter("td")]
-            for tr in section.iter("tr") if list(tr.iter("td"))}  # fmt: skip
+    cells = [[text_of(td).strip() for td in tr.iter("td")] for tr in section.iter("tr")]
+    rows = {row[0]: row for row in cells if row}
     group = pack.peer_groups["city-commercial"]
     for cid, title in _capabilities():
         assert rows[title][2] == f"{group.nodes[cid].p50:.2f}"
@@ -112,7 +124,10 @@ def test_report_without_benchmark_has_no_peer_section(tmp_path: Path) -> None:
 
 
 def test_score_and_plan(pack_path: Path) -> None:
-    assert _json("score", ACME, "--format", "json", "--benchmark", str(pack_path))["peers"]["group"] == "city-commercial"
+    assert (
+        _json("score", ACME, "--format", "json", "--benchmark", str(pack_path))["peers"]["group"]
+        == "city-commercial"
+    )
     code, output = _run("score", ACME, "--benchmark", str(pack_path), "--peer-group", "rural")
     assert code == 0 and "Peers: rural (7 units), Test peers" in output and "Percentile" in output
     data = _json("plan", ACME, "--format", "json", "--benchmark", str(pack_path))
@@ -125,7 +140,18 @@ def test_refuses_a_pack_for_another_version_or_model(tmp_path: Path, pack_path: 
     code, output = _run("score", ACME, "--benchmark", str(other))
     assert code == 2 and "this benchmark pack is for bank-fintech@1.0.0" in output
     assert f"{other}:" in output and "Traceback" not in output
-    code, output = _run("report", ACME, "-f", "md", "-o", str(tmp_path / "x.md"), "--benchmark", str(pack_path), "--model", "staged")
+    code, output = _run(
+        "report",
+        ACME,
+        "-f",
+        "md",
+        "-o",
+        str(tmp_path / "x.md"),
+        "--benchmark",
+        str(pack_path),
+        "--model",
+        "staged",
+    )
     assert code == 2 and "weighted-mean scores" in output
     code, output = _run("score", ACME, "--benchmark", str(pack_path), "--peer-group", "private")
     assert code == 2 and "no peer group 'private'" in output
@@ -142,12 +168,29 @@ def test_report_refuses_to_overwrite_the_pack(tmp_path: Path, pack_path: Path) -
 def test_batch_places_every_unit(tmp_path: Path) -> None:
     branches = str(ROOT / "examples" / "branches.csv")
     pack_file = tmp_path / "regions.yaml"
-    assert _run("benchmark", "build", branches, "-q", "branch-fintech", "-o", str(pack_file), "--by", "region")[0] == 0
-    code, output = _run("batch", branches, "-o", str(tmp_path / "out"), "--benchmark", str(pack_file))
+    assert (
+        _run(
+            "benchmark",
+            "build",
+            branches,
+            "-q",
+            "branch-fintech",
+            "-o",
+            str(pack_file),
+            "--by",
+            "region",
+        )[0]
+        == 0
+    )
+    code, output = _run(
+        "batch", branches, "-o", str(tmp_path / "out"), "--benchmark", str(pack_file)
+    )
     assert code == 0, output
     with (tmp_path / "out" / "peers.csv").open(encoding="utf-8-sig") as handle:
         rows = list(csv.DictReader(handle))
-    assert len(rows) == 35 and all(r["peer_group"] in {"East", "North", "South", "West"} for r in rows)
+    assert len(rows) == 35 and all(
+        r["peer_group"] in {"East", "North", "South", "West"} for r in rows
+    )
     assert all(10 <= float(r["overall_peer_pct"]) <= 90 for r in rows)
     md = (tmp_path / "out" / "portfolio.md").read_text(encoding="utf-8")
     assert "## Against the peer benchmark" in md and "East 9" in md

@@ -34,7 +34,9 @@ def test_demo_builds_an_illustrative_pack_and_labels_the_reports(tmp_path: Path)
     text = (tmp_path / "peers.yaml").read_text(encoding="utf-8")
     for file in (ROOT / "examples" / "peers").glob("*.yaml"):
         assert file.stem not in text  # no illustrative bank's id either
-    assert "Illustrative pack: made-up assessments" in (tmp_path / "report-peers.en.html").read_text(encoding="utf-8")
+    assert "Illustrative pack: made-up assessments" in (
+        tmp_path / "report-peers.en.html"
+    ).read_text(encoding="utf-8")
     assert "示意数据包" in (tmp_path / "report-peers.zh.md").read_text(encoding="utf-8")
 
 
@@ -52,7 +54,9 @@ def test_published_figures_are_shown_with_their_source(tmp_path: Path) -> None:
     assert CliRunner().invoke(main, ["validate", str(pack)]).exit_code == 0
     for fmt in ("md", "html", "json"):
         out = tmp_path / f"r.{fmt}"
-        result = CliRunner().invoke(main, ["report", ACME, "-f", fmt, "-o", str(out), "--benchmark", str(pack)])
+        result = CliRunner().invoke(
+            main, ["report", ACME, "-f", fmt, "-o", str(out), "--benchmark", str(pack)]
+        )
         assert result.exit_code == 0, result.output
         text = out.read_text(encoding="utf-8")
         assert "Test Fixture Issuer" in text and "Not a real report" in text and "1.23" in text
@@ -62,7 +66,10 @@ def test_published_figures_are_shown_with_their_source(tmp_path: Path) -> None:
 
 def test_a_figure_for_no_number_question_is_a_located_error(tmp_path: Path) -> None:
     pack = tmp_path / "pack.yaml"
-    pack.write_text(PACK.read_text(encoding="utf-8") + DISCLOSED.replace("ri-tech-spend", "dg-level"), encoding="utf-8")
+    pack.write_text(
+        PACK.read_text(encoding="utf-8") + DISCLOSED.replace("ri-tech-spend", "dg-level"),
+        encoding="utf-8",
+    )
     result = CliRunner().invoke(main, ["validate", str(pack)])
     line = pack.read_text().splitlines().index("  - question: dg-level") + 1
     assert result.exit_code == 2 and f"{pack}:{line}:" in result.output

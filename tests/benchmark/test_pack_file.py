@@ -37,22 +37,62 @@ def test_a_good_pack_validates() -> None:
 @pytest.mark.parametrize(
     ("old", "new", "marker", "field", "message"),
     [
-        ("p10: 2.0, p25: 2.5", "p10: 2.9, p25: 2.5", "overall:", "peer_groups.city-commercial.nodes.overall", "percentiles must not decrease"),
-        ("data-governance:", "no-such-cap:", "no-such-cap", "peer_groups.city-commercial.nodes.no-such-cap", "no node 'no-such-cap'"),
-        ("ri-tech-spend:", "dg-level:", "dg-level", "peer_groups.city-commercial.numbers.dg-level", "no number question"),
-        ("count: 6\n    nodes", "count: 4\n    nodes", "count: 4", "peer_groups.city-commercial.count", "4 units, under min_group 5"),
-        ("{count: 5, p10: 1.0", "{count: 3, p10: 1.0", "count: 3", "peer_groups.city-commercial.numbers.ri-tech-spend.count", "count 3 must lie between min_group 5 and 6"),
+        (
+            "p10: 2.0, p25: 2.5",
+            "p10: 2.9, p25: 2.5",
+            "overall:",
+            "peer_groups.city-commercial.nodes.overall",
+            "percentiles must not decrease",
+        ),
+        (
+            "data-governance:",
+            "no-such-cap:",
+            "no-such-cap",
+            "peer_groups.city-commercial.nodes.no-such-cap",
+            "no node 'no-such-cap'",
+        ),
+        (
+            "ri-tech-spend:",
+            "dg-level:",
+            "dg-level",
+            "peer_groups.city-commercial.numbers.dg-level",
+            "no number question",
+        ),
+        (
+            "count: 6\n    nodes",
+            "count: 4\n    nodes",
+            "count: 4",
+            "peer_groups.city-commercial.count",
+            "4 units, under min_group 5",
+        ),
+        (
+            "{count: 5, p10: 1.0",
+            "{count: 3, p10: 1.0",
+            "count: 3",
+            "peer_groups.city-commercial.numbers.ri-tech-spend.count",
+            "count 3 must lie between min_group 5 and 6",
+        ),
         ("title: hand-made", "title: hand-made\nsecret: x", "secret", "secret", "unknown field"),
-        ("p50: 2.0", "p50: two", "p50: two", "peer_groups.city-commercial.numbers.ri-tech-spend.p50", ""),
+        (
+            "p50: 2.0",
+            "p50: two",
+            "p50: two",
+            "peer_groups.city-commercial.numbers.ri-tech-spend.p50",
+            "",
+        ),
         ('first: "2025-01"', 'first: "2025-01-17"', "2025-01-17", "assessed.first", ""),
     ],
 )
-def test_bad_packs_get_located_errors(tmp_path: Path, old: str, new: str, marker: str, field: str, message: str) -> None:
+def test_bad_packs_get_located_errors(
+    tmp_path: Path, old: str, new: str, marker: str, field: str, message: str
+) -> None:
     path = _variant(tmp_path, old, new)
     result = CliRunner().invoke(main, ["validate", str(path)])
     assert result.exit_code == 2
     line = _line_of(path, marker)
-    assert f"{path}:{line}:" in result.output and f"{field}: {message}" in result.output, result.output
+    assert f"{path}:{line}:" in result.output and f"{field}: {message}" in result.output, (
+        result.output
+    )
     with pytest.raises(InputError):
         load_pack(path)
 
@@ -60,13 +100,17 @@ def test_bad_packs_get_located_errors(tmp_path: Path, old: str, new: str, marker
 def test_benchmark_show_refuses_a_bad_pack(tmp_path: Path) -> None:
     path = _variant(tmp_path, "data-governance:", "no-such-cap:")
     result = CliRunner().invoke(main, ["benchmark", "show", str(path)])
-    assert result.exit_code == 2 and f"{path}:" in result.output and "Traceback" not in result.output
+    assert (
+        result.exit_code == 2 and f"{path}:" in result.output and "Traceback" not in result.output
+    )
 
 
 def test_show_prints_groups_and_json() -> None:
     result = CliRunner().invoke(main, ["benchmark", "show", str(PACK)])
     assert result.exit_code == 0 and "city-commercial: 6 units" in result.output
-    data = json.loads(CliRunner().invoke(main, ["benchmark", "show", str(PACK), "--format", "json"]).output)
+    data = json.loads(
+        CliRunner().invoke(main, ["benchmark", "show", str(PACK), "--format", "json"]).output
+    )
     assert data["peer_groups"]["city-commercial"]["nodes"]["overall"]["p50"] == 3.0
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 import pytest
 from hypothesis import given
@@ -33,7 +35,9 @@ def test_rank_definition(score: float, rank: float, position: str) -> None:
     st.lists(st.floats(1, 5), min_size=5, max_size=5),
     st.lists(st.floats(0, 6) | st.just(float("nan")), min_size=1, max_size=30),
 )
-def test_array_and_scalar_agree_and_rank_is_monotone(knots: list[float], values: list[float]) -> None:
+def test_array_and_scalar_agree_and_rank_is_monotone(
+    knots: list[float], values: list[float]
+) -> None:
     k = sorted(round(x, 2) for x in knots)
     row = Percentiles(count=5, p10=k[0], p25=k[1], p50=k[2], p75=k[3], p90=k[4])
     ranks, positions = percentile_ranks(np.array(values), row)
@@ -45,7 +49,7 @@ def test_array_and_scalar_agree_and_rank_is_monotone(knots: list[float], values:
         assert 10 <= rank <= 90
     known = sorted(v for v in values if v == v)
     ordered = percentile_ranks(np.array(known), row)[0]
-    assert all(b >= a for a, b in zip(ordered, ordered[1:]))
+    assert all(b >= a for a, b in itertools.pairwise(ordered))
 
 
 def _pack(grouping: str | None, *names: str) -> BenchmarkPack:
