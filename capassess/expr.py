@@ -208,11 +208,11 @@ def holds(node: Node, values: Mapping[str, Any]) -> bool | None:
     evidence either way (actions in place, consistency checks, KPIs).
     """
     if node.op in ("and", "or"):
-        left, right = holds(node.args[0], values), holds(node.args[1], values)
+        parts = [holds(arg, values) for arg in node.args]
         decisive = node.op == "or"  # the value that settles the connective
-        if decisive in (left, right):
+        if decisive in parts:
             return decisive
-        return None if None in (left, right) else not decisive
+        return None if None in parts else not decisive
     if node.op == "not":
         inner = holds(node.args[0], values)
         return None if inner is None else not inner
