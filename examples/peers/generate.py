@@ -98,7 +98,22 @@ def main() -> None:
             "answers:",
             *(_line(q, k, v) for k, v in answers.items()),
         ]
-        (HERE / f"{ident}.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+        path = HERE / f"{ident}.yaml"
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        _canonical(path)
+
+
+def _canonical(path: Path) -> None:
+    """Write every answer again as the interview would, so the file is in its own style."""
+    from capassess.answers_file import AnswersFile
+    from capassess.catalog import load_assessment
+
+    assessment, q, _ = load_assessment(path)
+    order = [question.id for _, _, question in q.questions()]
+    store = AnswersFile.open(path)
+    for qid in order:
+        store.set_answer(qid, assessment.answers.get(qid), order)
+    store.save()
 
 
 if __name__ == "__main__":
