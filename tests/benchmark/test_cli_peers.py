@@ -198,3 +198,24 @@ def test_batch_places_every_unit(tmp_path: Path) -> None:
     assert summary["peers"]["groups"] and summary["outputs"]["peers"].endswith("peers.csv")
     html = (tmp_path / "out" / "portfolio.html").read_text(encoding="utf-8")
     assert 'id="peers"' in html
+
+
+def test_batch_refuses_a_bad_pack_before_writing(tmp_path: Path, pack_path: Path) -> None:
+    branches = str(ROOT / "examples" / "branches.csv")
+    out = tmp_path / "out"
+    code, output = _run("batch", branches, "-o", str(out), "--benchmark", str(pack_path))
+    assert code == 2 and "this benchmark pack is for bank-fintech@2.0.0" in output
+    assert not out.exists() or not any(out.iterdir())
+
+
+def test_validate_a_pack_stays_light(pack_path: Path) -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from capassess.cli import main\n"
+        f"try:\n    main(['validate', {str(pack_path)!r}])\nexcept SystemExit as e:\n    print('EXIT', e.code)\n"
+        "print('HEAVY=' + ','.join(m for m in ('numpy', 'pyarrow', 'jinja2') if m in sys.modules))"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert "EXIT 0" in run.stdout and "HEAVY=\n" in run.stdout + "\n", run.stdout + run.stderr
