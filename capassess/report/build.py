@@ -30,6 +30,7 @@ from capassess.report.model import (
     Report,
     Summary,
 )
+from capassess.report.peers import PeerSection, build_peer_section
 from capassess.report.risks import build_risks, dependency_texts
 from capassess.report.scope import build_scope
 
@@ -298,7 +299,14 @@ def build_report(
         progress=_progress(planned, rows),
         method=build_method(planned.scored.questionnaire, planned.scored.result, lang),
         advice=advice,
+        peers=_peers(planned, lang),
         risks=build_risks(planned, len(advice.probes), lang),
         scope=build_scope(planned, len(advice.probes), lang),
     )
     return dataclasses.replace(report, key_messages=key_messages(report))
+
+
+def _peers(planned: Planned, lang: Lang) -> PeerSection | None:
+    if planned.peers is None:
+        return None
+    return build_peer_section(planned.peers, planned.scored.questionnaire, lang)

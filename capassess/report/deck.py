@@ -54,6 +54,8 @@ def _by_dimension(deck: Deck, report: Report, t: dict[str, str]) -> None:
     ]
     if report.progress:
         series.append((t["baseline"], [d.baseline for d in report.dimensions]))
+    if report.peers:
+        series.append((t["peer_median"], [report.peers.median_of(d.id) for d in report.dimensions]))
     deck.bar_chart(
         slide,
         deck.body,

@@ -10,6 +10,9 @@ BOARD_EN: dict[str, str] = {
     "km_capped": " The level is {capped}: foundation capabilities below their floor hold it "
     "back whatever the other scores.",
     "km_not_assessed": "Not assessed, so not in the scores: {items}.",
+    "km_peers": "Against {count} peers ({group}), the overall score of {value} compares "
+    "with a peer median of {median} ({percentile}).",
+    "peer_median": "Peer median",
     "km_incomplete": "The assessment is incomplete ({n} warnings): read the results with the "
     "warnings above.",
     "km_strongest": "Strongest capabilities: {items}.",
@@ -123,6 +126,9 @@ BOARD_ZH: dict[str, str] = {
     "目标平均为{target}，已达成{attainment}。",
     "km_capped": "等级{capped}：基础能力未达底线，其他得分再高也无法突破。",
     "km_not_assessed": "以下能力未评估，未计入得分：{items}。",
+    "km_peers": "与{count}家同业（{group}）相比，整体得分{value}，"
+    "同业中位数为{median}（{percentile}）。",
+    "peer_median": "同业中位数",
     "km_incomplete": "评估不完整（{n}条提示），请结合上方提示阅读结果。",
     "km_strongest": "最强的能力：{items}。",
     "km_strongest_item": "{title}（{score}，目标{target}）",

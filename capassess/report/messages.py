@@ -70,10 +70,25 @@ def _roadmap(report: Report, t: dict[str, str]) -> str:
     return text + (t["km_left_off"].format(n=left) if left else "")
 
 
+def _peers(report: Report, t: dict[str, str]) -> list[str]:
+    p = report.peers
+    overall = next((r for r in p.rows if r.id == "overall"), None) if p else None
+    if p is None or overall is None:
+        return []
+    text = t["km_peers"].format(
+        count=p.count,
+        group=p.group,
+        value=_num(overall.value),
+        median=_num(overall.median),
+        percentile=overall.percentile,
+    )
+    return [text]
+
+
 def key_messages(report: Report) -> tuple[str, ...]:
-    """Five to seven sentences a board reads first, in the report's language."""
+    """Five to eight sentences a board reads first, in the report's language."""
     t = strings(report.lang)
-    messages = [_overall(report, t)]
+    messages = [_overall(report, t), *_peers(report, t)]
     missing = [g.title for g in report.gaps if not g.assessed]
     if missing:
         messages.append(t["km_not_assessed"].format(items=t["list_sep"].join(missing)))

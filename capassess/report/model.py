@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from capassess.model.base import Lang
 from capassess.report.advice import Advice
+from capassess.report.peers import PeerSection
 from capassess.report.risks import RiskRow
 from capassess.report.scope import Scope
 
@@ -288,3 +289,4 @@ class Report:
     key_messages: tuple[str, ...] = ()
     risks: tuple[RiskRow, ...] = ()
     scope: Scope | None = None
+    peers: PeerSection | None = None
