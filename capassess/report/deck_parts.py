@@ -237,9 +237,6 @@ class Deck:
         length.format.fill.fore_color.rgb = BLUE
         return chart
 
-    def save(self, path: Path) -> None:
-        self.prs.save(str(path))
-
 
 def _drop_slides(prs: Any) -> None:
     """Remove a master's own slides: its layouts and theme are what it lends."""

@@ -22,6 +22,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
+from capassess.atomic import write_atomic
 from capassess.errors import OutputError
 
 DEFAULT_TIMEOUT = 120.0
@@ -66,7 +67,7 @@ def print_pdf(
     """The PDF of ``html`` printed by ``browser``, with margin ``header`` and ``footer``."""
     with tempfile.TemporaryDirectory(prefix="capassess-print-") as folder:
         page = Path(folder) / "report.html"
-        page.write_text(html, encoding="utf-8")
+        write_atomic(page, html)
         profile = Path(folder) / "profile"
         if os.name == "posix":
             return _print_over_pipe(browser, profile, page, header, footer, timeout)
