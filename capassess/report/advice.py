@@ -28,6 +28,7 @@ class LeftOffRow:
     capability_title: str
     reason: str
     needed_by: str
+    in_place: bool = False
 
 
 @dataclass(frozen=True)
@@ -74,7 +75,8 @@ def build_advice(planned: Planned, lang: Lang) -> Advice:
     left_off = tuple(
         LeftOffRow(item.id, item.title.get(lang), caps[item.capability_id],
                    not_scheduled_reason(item, q, result, lang),
-                   sep.join(titles.get(n, n) for n in item.needed_by))
+                   sep.join(titles.get(n, n) for n in item.needed_by),
+                   item.status.startswith("in-place"))
         for item in road.not_scheduled
     )  # fmt: skip
     shortfalls = tuple(

@@ -23,7 +23,8 @@ BOARD_EN: dict[str, str] = {
     "km_roadmap": "The roadmap schedules {n} actions in {phases} phases from {start} to "
     "{end}, starting with {first}; done, it lifts the overall score from {score} to "
     "{projected}.",
-    "km_left_off": " {n} actions are not scheduled; the reasons follow the roadmap.",
+    "km_in_place": " Further actions already in place: {n} (listed after the roadmap).",
+    "km_left_off": " {n} actions are not scheduled because their capability is not assessed.",
     "km_no_roadmap": "No action is needed to reach the targets.",
     "heatmap": "Capability heat map",
     "heatmap_note": "Each capability against its target: met, up to one level short, more "
@@ -137,7 +138,8 @@ BOARD_ZH: dict[str, str] = {
     "km_all_met": "所有已评估的能力均达到目标。",
     "km_roadmap": "路线图在{phases}个阶段内安排{n}项行动，自{start}至{end}，首先开展{first}；"
     "全部完成后整体得分由{score}提升至{projected}。",
-    "km_left_off": "另有{n}项行动未排期，原因见路线图之后。",
+    "km_in_place": "另有{n}项行动已具备（列于路线图之后）。",
+    "km_left_off": "{n}项行动因所属能力未评估而未排期。",
     "km_no_roadmap": "达到目标无需新的行动。",
     "heatmap": "能力热力图",
     "heatmap_note": "各项能力对照目标：已达标、差距不超过一级、差距超过一级、未评估。"

@@ -66,8 +66,14 @@ def _roadmap(report: Report, t: dict[str, str]) -> str:
         score=_num(report.summary.overall_score),
         projected=_num(report.summary.projected_overall),
     )
-    left = len(report.advice.left_off) if report.advice else 0
-    return text + (t["km_left_off"].format(n=left) if left else "")
+    left = report.advice.left_off if report.advice else ()
+    in_place = sum(1 for r in left if r.in_place)
+    unknown = len(left) - in_place
+    return (
+        text
+        + (t["km_in_place"].format(n=in_place) if in_place else "")
+        + (t["km_left_off"].format(n=unknown) if unknown else "")
+    )
 
 
 def _peers(report: Report, t: dict[str, str]) -> list[str]:

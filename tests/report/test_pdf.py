@@ -143,3 +143,20 @@ def test_pdf_has_an_outline_embedded_fonts_and_no_machine_path(printed) -> None:
         fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True)
         rows = fonts.stdout.splitlines()[2:]
         assert rows and all(row.split()[-5] == "yes" for row in rows), fonts.stdout
+
+
+@needs_chromium
+@needs_poppler
+def test_executive_summary_is_one_whole_page(printed) -> None:
+    lang, _bank, pdf = printed
+    from capassess.report.i18n import strings
+
+    t = strings(lang)
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
+    pages = int(re.search(r"Pages:\s+(\d+)", info.stdout).group(1))
+    starts = [p for p in range(1, pages + 1)
+              if re.search(rf"^\s*\d+\s+{re.escape(t['summary'])}\s*$", pdf_text(pdf, p, p), re.M)]  # fmt: skip
+    assert len(starts) == 1
+    following = pdf_text(pdf, starts[0] + 1, starts[0] + 1)
+    assert re.search(rf"^\s*\d+\s+{re.escape(t['heatmap'])}\s*$", following, re.M)
+    assert t["key_messages"] in pdf_text(pdf, starts[0], starts[0])
