@@ -56,13 +56,18 @@ def cost_text(cost: CostBand | None, lang: Lang) -> str | None:
 
 
 def kpi_text(action: PlannedAction, lang: Lang) -> str | None:
-    """The KPI in words with its condition, or None."""
+    """The KPI in words (its condition where it has no words), or None."""
     if action.kpi is None:
         return None
     words = action.kpi.text.get(lang) if action.kpi.text else ""
-    if not words:
-        return action.kpi.when
-    return f"{words}（{action.kpi.when}）" if lang == "zh" else f"{words} ({action.kpi.when})"
+    return words or action.kpi.when
+
+
+def kpi_check(action: PlannedAction, lang: Lang) -> str | None:
+    """The KPI's condition on the answers, when the KPI also has words."""
+    if action.kpi is None or not (action.kpi.text and action.kpi.text.get(lang)):
+        return None
+    return action.kpi.when
 
 
 def build_advice(planned: Planned, lang: Lang) -> Advice:

@@ -12,7 +12,7 @@ from capassess.model.base import Lang
 from capassess.model.plan import CapabilityGap, PlannedAction
 from capassess.plan_text import QUADRANT_LABEL, phase_label, why
 from capassess.planning import Planned
-from capassess.report.advice import build_advice, cost_text, kpi_text
+from capassess.report.advice import build_advice, cost_text, kpi_check, kpi_text
 from capassess.report.answers import answer_rows
 from capassess.report.i18n import strings
 from capassess.report.messages import key_messages
@@ -107,6 +107,7 @@ def _action_row(planned: Planned, a: PlannedAction, lang: Lang) -> ActionRow:
         end=a.end,
         owner=q.role_title(a.owner, lang) if a.owner else None,
         kpi=kpi_text(a, lang),
+        kpi_check=kpi_check(a, lang),
         cost=cost_text(a.cost, lang),
         dependencies=dependency_texts(planned, a, lang),
     )

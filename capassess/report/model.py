@@ -132,6 +132,8 @@ class ActionRow:
     owner: str | None = None
     kpi: str | None = None
     cost: str | None = None
+    kpi_check: str | None = None
+    """The KPI's condition on the answers (the Markdown shows it beside the words)."""
     dependencies: tuple[str, ...] = ()
     """What it waits for: a scheduled action and its dates, or why none is needed."""
 

@@ -201,3 +201,17 @@ def test_no_path_of_the_machine_in_any_output(tmp_path) -> None:
             out = render_report(plan, fmt, lang)
             assert not [f for f in folders if f in out], (fmt, lang)
             assert "file://" not in out
+
+
+def test_kpis_in_words_for_the_board_with_their_condition_in_markdown() -> None:
+    bank = banks()[0]
+    plan = plan_file(bank.answers, PlanOptions(), bank.dirs)
+    worded = [a for a in plan.roadmap.actions if a.kpi and a.kpi.text]
+    if not worded:
+        pytest.skip("the bank's roadmap has no KPI in words")
+    root = parse_html(render_report(plan, "html", "en"))
+    roadmap = text(next(s for s in root.iter("section") if s.get("id") == "roadmap"))
+    md = render_report(plan, "md", "en")
+    for a in worded:
+        assert a.kpi.text.get("en") in roadmap and a.kpi.when not in roadmap
+        assert a.kpi.text.get("en") in md
