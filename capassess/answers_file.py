@@ -23,13 +23,14 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.representer import RoundTripRepresenter
 from ruamel.yaml.util import load_yaml_guess_indent
 
-from capassess.atomic import write_atomic
-from capassess.errors import InputError
+from capassess.atomic import output_error, write_atomic
+from capassess.errors import CapassessError, InputError
 from capassess.loading import read_yaml
 from capassess.model.answers import Answer, Subject
+from capassess.outside_edits import MISSING, Resolution, answer_fields, merge_outside
 
-TOP_KEYS = ("questionnaire", "subject", "assessor", "date", "answers")
-ANSWER_KEYS = ("value", "evidence", "note")
+TOP_KEYS = ("questionnaire", "subject", "assessor", "date", "lang", "answers")
+ANSWER_KEYS = ("value", "evidence", "note", "respondent")
 SUBJECT_KEYS = ("id", "name", "kind", "group")
 Indent = tuple[int, int, int]
 NEW_FILE_INDENT: Indent = (2, 4, 2)
@@ -140,6 +141,7 @@ class AnswersFile:
         self.indent = indent
         self.saved_text = text  # what is on disk, so that an unchanged file is not rewritten
         self.null_word = bool(text and NULL_WORD.search(text))
+        self.order: Sequence[str] = ()  # question order, for answers merged from outside
 
     @classmethod
     def create(cls, path: str | Path, questionnaire_ref: str) -> AnswersFile:
@@ -168,6 +170,10 @@ class AnswersFile:
     def set_assessor(self, assessor: str | None) -> None:
         """Set or remove the assessor."""
         self._set_or_remove(self.tree, "assessor", assessor, TOP_KEYS)
+
+    def set_lang(self, lang: str | None) -> None:
+        """Set or remove the language the interview is held in."""
+        self._set_or_remove(self.tree, "lang", lang, TOP_KEYS)
 
     def set_date(self, date: dt.date | None) -> None:
         """Set or remove the assessment date."""
@@ -202,19 +208,25 @@ class AnswersFile:
 
     def set_answer(self, qid: str, answer: Answer | None, order: Sequence[str]) -> None:
         """Write (or with ``None`` remove) one answer; new ones go in questionnaire order."""
-        answers = self._answers()
+        self.order = order
         if answer is None:
-            answers.pop(qid, None)
+            self._answers().pop(qid, None)
             return
         fields = {k: getattr(answer, k) for k in ANSWER_KEYS if getattr(answer, k) is not None}
+        self._set_fields(qid, fields, order)
+
+    def _set_fields(self, qid: str, fields: dict[str, Any], order: Sequence[str]) -> None:
+        answers = self._answers()
         current = answers.get(qid)
         if isinstance(current, CommentedMap):
-            for key in ANSWER_KEYS:
+            for key in [*ANSWER_KEYS, *(k for k in current if k not in ANSWER_KEYS)]:
                 if key not in fields:
                     if current.get(key) is not None:  # an explicit `key: null` may stay
                         del current[key]
                 elif current.get(key) != fields[key]:
                     _replace(current, key, fields[key], ANSWER_KEYS)
+            for key in (k for k in fields if k not in current):
+                _replace(current, key, fields[key], ANSWER_KEYS)
             return
         if set(fields) == {"value"} and qid in answers:
             _replace(answers, qid, fields["value"], order)  # keep the short form `id: value`
@@ -228,14 +240,102 @@ class AnswersFile:
         _yaml(self.indent, self.null_word).dump(self.tree, out)
         return out.getvalue()
 
-    def save(self) -> None:
+    def save(self) -> dict[str, Answer | None]:
         """Write the file atomically and durably, unless it is unchanged.
 
-        Raise ``OutputError`` if it cannot be written.
+        Changes made to the file outside this program since it was last read or written
+        are merged first; they are returned by question id (``None``: answer removed)
+        so that the caller can take them in. Raise ``OutsideConflict`` (nothing is
+        overwritten) if they clash with this program's changes, ``OutputError`` if the
+        file cannot be written.
         """
+        taken = self._merge_outside()
         text = self.dumps()
         if text == self.saved_text and self.path.exists():
-            return
+            return taken
         write_atomic(self.path, text)
         _sync_folder(self.path.resolve().parent)
         self.saved_text = text
+        return taken
+
+    def _disk_text(self) -> str | None:
+        """The file's text now if it differs from what was last read or written."""
+        try:
+            raw = self.path.read_bytes()
+        except FileNotFoundError:
+            return None  # removed (or never written): writing it loses nothing
+        except OSError as exc:
+            raise output_error(self.path, exc) from None
+        text = raw.decode("utf-8-sig", errors="replace")
+        return None if text == self.saved_text else text
+
+    def _merge_outside(self) -> dict[str, Answer | None]:
+        theirs_text = self._disk_text()
+        if theirs_text is None:
+            return {}
+        base = _plain_tree(self.saved_text or "")
+        try:
+            theirs_tree, _ = _guess_indent(theirs_text)
+        except Exception:  # any YAML error: the outside version cannot be merged
+            theirs_tree = None
+        if not isinstance(theirs_tree, CommentedMap):
+            self._keep_both(["(the file is no longer a readable answers file)"])
+        resolution = merge_outside(base, self.tree, theirs_tree)
+        if resolution.conflicts:
+            self._keep_both(resolution.conflicts)
+        self._adopt(theirs_tree, theirs_text, resolution)
+        return _as_answers(resolution)
+
+    def _keep_both(self, places: list[str]) -> None:
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        mine = self.path.with_name(f"{self.path.stem}.interview-{stamp}{self.path.suffix}")
+        write_atomic(mine, self.dumps())
+        raise OutsideConflict(self.path, mine, places)
+
+    def _adopt(self, theirs: CommentedMap, text: str, resolution: Resolution) -> None:
+        """Make the outside version ours, with this program's changes written into it."""
+        ours = self.tree
+        theirs_answers = theirs.get("answers")
+        self.tree, self.saved_text = theirs, text
+        self.null_word = self.null_word or bool(NULL_WORD.search(text))
+        for key, value in resolution.top.items():
+            if value is MISSING:
+                self.tree.pop(key, None)
+            else:
+                self._top(key, ours[key])
+        current = theirs_answers if isinstance(theirs_answers, CommentedMap) else {}
+        for qid, fields in resolution.answers.items():
+            if fields == answer_fields(current.get(qid, MISSING)):
+                continue
+            if fields:
+                self._set_fields(qid, fields, self.order)
+            else:
+                self._answers().pop(qid, None)
+
+
+class OutsideConflict(CapassessError):
+    """The answers file was changed outside the interview, in the same places."""
+
+    def __init__(self, path: Path, mine: Path, places: list[str]) -> None:
+        self.path, self.mine, self.places = path, mine, places
+        super().__init__(
+            f"{path} was changed outside this interview, in the same places as the "
+            f"interview: {', '.join(places)}. Nothing was overwritten: {path} keeps the "
+            f"outside version and {mine} holds the interview's. Keep what is right in "
+            f"{path}, then go on with --resume"
+        )
+
+
+def _plain_tree(text: str) -> dict[str, Any]:
+    tree, _ = _guess_indent(text) if text.strip() else (None, None)
+    return dict(tree) if isinstance(tree, CommentedMap) else {}
+
+
+def _as_answers(resolution: Resolution) -> dict[str, Answer | None]:
+    out: dict[str, Answer | None] = {}
+    for qid, fields in resolution.from_theirs.items():
+        try:
+            out[str(qid)] = Answer.model_validate(fields) if fields else None
+        except ValueError:
+            continue  # not a valid answer: it stays in the file, the interview ignores it
+    return out

@@ -7,7 +7,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, StrictBool, StrictFloat, StrictInt, field_validator, model_validator
 
-from capassess.model.base import Frozen, Id
+from capassess.model.base import Frozen, Id, Lang
 
 NA = "n/a"
 Value = StrictBool | StrictInt | StrictFloat | str | list[str]
@@ -23,6 +23,9 @@ class Answer(Frozen):
     )
     evidence: str | None = None
     note: str | None = None
+    respondent: str | None = Field(
+        None, description="Who gave the answer (capassess assess --respondent NAME)."
+    )
 
     @model_validator(mode="before")
     @classmethod
@@ -61,6 +64,16 @@ class Subject(Frozen):
         return value
 
 
+class Disagreement(Frozen):
+    """A question on which respondents differ by two levels or more (capassess merge)."""
+
+    question: Id
+    spread: float = Field(ge=0, description="Highest minus lowest level given.")
+    levels: dict[str, float] = Field(
+        default_factory=dict, description="The level each respondent's answer stands for."
+    )
+
+
 class Assessment(Frozen):
     """An answers file."""
 
@@ -70,7 +83,13 @@ class Assessment(Frozen):
     subject: Subject
     assessor: str | None = None
     date: dt.date | None = None
+    lang: Lang | None = Field(None, description="The language the interview is held in.")
     answers: dict[Id, Answer] = Field(default_factory=dict)
+    disagreements: list[Disagreement] = Field(
+        default_factory=list,
+        description="Written by capassess merge: questions where respondents differ by two "
+        "levels or more.",
+    )
 
     @property
     def questionnaire_id(self) -> str:

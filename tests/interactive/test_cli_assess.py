@@ -188,7 +188,7 @@ def test_a_malformed_group_is_a_usage_error(runner: CliRunner, tmp_path: Path) -
 def test_help_shows_the_keys_and_examples(runner: CliRunner) -> None:
     result = runner.invoke(main, ["assess", "--help"])
     assert result.exit_code == 0
-    for text in ("< back, s skip, na not applicable", "--resume", "--ask", "--data-file",
+    for text in ("< back, s skip (keeps an answer), x clear", "--resume", "--ask", "--data-file",
                  "capassess assess -q bank-fintech -o acme.yaml"):  # fmt: skip
         assert text in result.stdout
 

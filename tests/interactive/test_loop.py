@@ -97,8 +97,8 @@ def test_every_change_is_on_disk_before_the_next_prompt(tmp_path: Path) -> None:
 
 
 def test_enter_without_a_default_and_g_without_an_id_explain_themselves(tmp_path: Path) -> None:
-    term, _ = run(tmp_path, ["", "g", "g nowhere", "<", "s", "s", "s", "s", "s", ""])
-    assert "Type an answer, or s to skip it" in term.text
+    term, _ = run(tmp_path, ["g", "g nowhere", "<", "", "s", "s", "s", "s", ""])
+    assert "Left blank: g-level stays unanswered" in term.text
     assert "Type g and a question or capability id, e.g. g g-level." in term.text
     assert "no question or capability 'nowhere'" in term.text
     assert "This is the first question" in term.text
