@@ -14,7 +14,7 @@ from capassess.interactive.keys import (
     resolve_value,
     show_value,
 )
-from capassess.interactive.screen import end_view, help_view, question_view
+from capassess.interactive.screen import choices_of, end_view, help_view, question_view
 from capassess.interactive.session import Change, Interview, JumpError
 from capassess.interactive.terminal import QuitRequested
 from capassess.interactive.texts import say
@@ -58,7 +58,8 @@ class InterviewLoop:
                     return
                 continue
             self.term.show(question_view(self.session, slot, self.lang))
-            while not self._handle(slot, self.term.read(f"{slot.id}> ")):
+            choices = choices_of(slot.question, self.session.questionnaire, self.lang)
+            while not self._handle(slot, self.term.read(f"{slot.id}> ", choices)):
                 pass
 
     def _handle(self, slot: Slot, line: str) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from capassess.interactive.agenda import Slot
+from capassess.interactive.editor import Choice, Choices
 from capassess.interactive.keys import show_value
 from capassess.interactive.session import Interview
 from capassess.interactive.texts import say
@@ -55,6 +56,23 @@ def options_view(question: Question, q: Questionnaire, lang: Lang) -> Renderable
     grid.add_row("y", "", say(lang, "yes"))
     grid.add_row("n", "", say(lang, "no"))
     return grid
+
+
+def choices_of(question: Question, q: Questionnaire, lang: Lang) -> Choices | None:
+    """The options the arrow keys can pick at ``question`` (none for a number)."""
+    if isinstance(question, LevelQuestion):
+        items = [Choice(str(i), q.level_name(i, lang)) for i in range(1, 6)]
+    elif isinstance(question, (ChoiceQuestion, MultiQuestion)):
+        items = [
+            Choice(str(i), f"{o.id}  {o.label.get(lang)}")
+            for i, o in enumerate(question.options, start=1)
+        ]
+    elif isinstance(question, BoolQuestion):
+        items = [Choice("y", say(lang, "yes")), Choice("n", say(lang, "no"))]
+    else:
+        return None
+    many = isinstance(question, MultiQuestion)
+    return Choices(tuple(items), many, say(lang, "arrows_many" if many else "arrows_one"))
 
 
 def _figure(value: float, unit: str) -> str:

@@ -99,6 +99,8 @@ EN: dict[str, str] = {
     "clear_kept": "Kept: nothing was cleared.",
     "nothing_to_clear": "{qid} has no answer to clear.",
     "help_clear": "clear the answer (asks first; evidence and note stay)",
+    "arrows_one": "Up/Down pick an option · Enter answers",
+    "arrows_many": "Up/Down move · Space ticks · Enter answers",
     "outside_merged": "Changes made to the file outside this interview were kept: {ids}.",
     "outside_conflict": "Stopped: {path} was changed outside this interview in the same places "
     "as the interview ({places}). Nothing was overwritten: {path} keeps the outside version, "
@@ -196,6 +198,8 @@ ZH: dict[str, str] = {
     "clear_kept": "未清除任何内容。",
     "nothing_to_clear": "{qid} 尚无答案，无需清除。",
     "help_clear": "清除答案（先确认；证据和备注保留）",
+    "arrows_one": "↑↓ 选择选项 · 回车确认",
+    "arrows_many": "↑↓ 移动 · 空格勾选 · 回车确认",
     "outside_merged": "已保留在本次访谈之外对文件所做的修改：{ids}。",
     "outside_conflict": "已停止：{path} 在本次访谈之外被修改，且与本次访谈修改了相同之处（{places}）。"
     "未覆盖任何内容：{path} 保留外部版本，{mine} 保存本次访谈的版本。请在 {path} 中保留正确内容，"

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import sys
+import termios
+import time
 from pathlib import Path
 
 import pexpect
@@ -27,6 +29,7 @@ def spawn(cwd: Path, *args: str | Path, dirs: tuple[Path, ...] = (GOOD,)) -> pex
         "LANG": "C.UTF-8",
         "LC_ALL": "C.UTF-8",
         "PYTHONIOENCODING": "utf-8",
+        "PROMPT_TOOLKIT_NO_CPR": "1",  # pexpect answers no cursor position request
     }
     folders = [arg for d in dirs for arg in ("--questionnaire-dir", str(d))]
     return pexpect.spawn(
@@ -40,9 +43,23 @@ def spawn(cwd: Path, *args: str | Path, dirs: tuple[Path, ...] = (GOOD,)) -> pex
     )
 
 
+def wait_for_keys(child: pexpect.spawn) -> None:
+    """Wait until the line editor reads keys one by one (the terminal is in raw mode).
+
+    In a dumb terminal the prompt is printed before raw mode starts; a Ctrl-D sent in
+    between would be taken by the terminal's own line discipline, not by the editor.
+    """
+    deadline = time.monotonic() + TIMEOUT
+    while termios.tcgetattr(child.child_fd)[3] & termios.ICANON:
+        if time.monotonic() > deadline:
+            raise AssertionError("the interview never started reading keys")
+        time.sleep(0.01)
+
+
 def answer(child: pexpect.spawn, qid: str, text: str) -> None:
     """Wait for the prompt of ``qid`` and type ``text`` and Enter."""
     child.expect_exact(f"{qid}> ")
+    wait_for_keys(child)
     child.sendline(text)
 
 

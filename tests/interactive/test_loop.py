@@ -28,7 +28,7 @@ class ScriptedTerminal(Terminal):
         self.lines = list(lines)
         self.prompts: list[str] = []
 
-    def read(self, prompt: str) -> str:
+    def read(self, prompt: str, choices: object = None) -> str:
         self.prompts.append(prompt)
         if not self.lines:
             raise AssertionError(f"the script ran out at {prompt!r}")
@@ -81,7 +81,7 @@ def test_every_change_is_on_disk_before_the_next_prompt(tmp_path: Path) -> None:
     seen: list[str] = []
 
     class Watching(ScriptedTerminal):
-        def read(self, prompt: str) -> str:
+        def read(self, prompt: str, choices: object = None) -> str:
             seen.append(path.read_text(encoding="utf-8"))
             return super().read(prompt)
 
