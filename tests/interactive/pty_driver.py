@@ -18,19 +18,26 @@ SUBJECT = ["--subject-id", "acme", "--name", "Acme Bank", "--kind", "bank", "--g
            "--assessor", "A. Consultant", "--date", "2026-03-01"]  # fmt: skip
 
 
-def spawn(cwd: Path, *args: str | Path, dirs: tuple[Path, ...] = (GOOD,)) -> pexpect.spawn:
-    """Start ``python -m capassess [--questionnaire-dir D] assess ARGS`` in a 120x50 terminal."""
+def spawn(
+    cwd: Path, *args: str | Path, dirs: tuple[Path, ...] = (GOOD,), term: str = "dumb"
+) -> pexpect.spawn:
+    """Start ``python -m capassess [--questionnaire-dir D] assess ARGS`` in a 120x50 terminal.
+
+    A ``dumb`` terminal gets plain text (prompt_toolkit echoes keys as typed); ``xterm``
+    gets the full editor, whose screen ``tests.interactive.screen_driver`` reads.
+    """
     env = {
         **os.environ,
         "COLUMNS": "120",
         "LINES": "50",
         "NO_COLOR": "1",
-        "TERM": "dumb",
+        "TERM": term,
         "LANG": "C.UTF-8",
         "LC_ALL": "C.UTF-8",
         "PYTHONIOENCODING": "utf-8",
-        "PROMPT_TOOLKIT_NO_CPR": "1",  # pexpect answers no cursor position request
     }
+    if term == "dumb":
+        env["PROMPT_TOOLKIT_NO_CPR"] = "1"  # plain pexpect answers no cursor position request
     folders = [arg for d in dirs for arg in ("--questionnaire-dir", str(d))]
     return pexpect.spawn(
         sys.executable,
