@@ -49,7 +49,7 @@ def _plain(value: Any) -> Any:
 
 def _pick(place: str, b: Any, o: Any, t: Any, conflicts: list[str]) -> Any:
     """The merged value of one place; a conflict keeps ours and is recorded."""
-    if o == b or o == t:
+    if o in (b, t):
         return t
     if t != b:
         conflicts.append(place)

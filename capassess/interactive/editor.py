@@ -67,7 +67,6 @@ class LineEditor:
     """Read lines with prompt_toolkit; one history for the whole interview."""
 
     def __init__(self) -> None:
-        from prompt_toolkit import PromptSession
         from prompt_toolkit.history import InMemoryHistory
 
         self.picking = Picking()

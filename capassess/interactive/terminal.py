@@ -102,7 +102,11 @@ class Terminal:
 
     def note(self, text: str, style: str = "") -> None:
         """Print one line of plain text (no markup), e.g. a validation message."""
-        self.console.print(text, style=style or None, markup=False, highlight=False)
+        from rich.text import Text
+
+        from capassess.interactive.linebreak import Wrapped
+
+        self.console.print(Wrapped(Text(text, style=style)))
 
     def read(self, prompt: str, choices: Choices | None = None) -> str:
         """Read a line; end of input (Ctrl-D) means save and quit.

@@ -201,9 +201,9 @@ ZH: dict[str, str] = {
     "arrows_one": "↑↓ 选择选项 · 回车确认",
     "arrows_many": "↑↓ 移动 · 空格勾选 · 回车确认",
     "outside_merged": "已保留在本次访谈之外对文件所做的修改：{ids}。",
-    "outside_conflict": "已停止：{path} 在本次访谈之外被修改，且与本次访谈修改了相同之处（{places}）。"
-    "未覆盖任何内容：{path} 保留外部版本，{mine} 保存本次访谈的版本。请在 {path} 中保留正确内容，"
-    "然后继续：{command}",
+    "outside_conflict": "已停止：{path} 在本次访谈之外被修改，且与本次访谈修改了相同之处"
+    "（{places}）。未覆盖任何内容：{path} 保留外部版本，{mine} 保存本次访谈的版本。"
+    "请在 {path} 中保留正确内容，然后继续：{command}",
 }
 
 TABLES: dict[Lang, dict[str, str]] = {"en": EN, "zh": ZH}
