@@ -68,8 +68,12 @@ def _fold(text: str, start: int, end: int, width: int) -> Iterator[int]:
         w = cell_len(text[i])
         if used + w > width and i > line:
             cut = i
-            while cut - 1 > line and (text[cut] in NO_START or text[cut - 1] in NO_END):
-                cut -= 1  # never start a line with closing punctuation, if it can be helped
+            while (
+                cut - 1 > line
+                and (text[cut] in NO_START or text[cut - 1] in NO_END)
+                and cell_len(text[cut - 1 : i + 1]) <= width
+            ):
+                cut -= 1  # no closing punctuation at a line start, where the line has room
             yield cut
             line = cut
             used = cell_len(text[cut : i + 1])
