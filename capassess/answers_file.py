@@ -29,7 +29,7 @@ from capassess.loading import read_yaml
 from capassess.model.answers import Answer, Subject
 from capassess.outside_edits import MISSING, Resolution, answer_fields, merge_outside
 
-TOP_KEYS = ("questionnaire", "subject", "assessor", "date", "lang", "answers")
+TOP_KEYS = ("questionnaire", "subject", "assessor", "date", "lang", "answers", "disagreements")
 ANSWER_KEYS = ("value", "evidence", "note", "respondent")
 SUBJECT_KEYS = ("id", "name", "kind", "group")
 Indent = tuple[int, int, int]
@@ -174,6 +174,20 @@ class AnswersFile:
     def set_lang(self, lang: str | None) -> None:
         """Set or remove the language the interview is held in."""
         self._set_or_remove(self.tree, "lang", lang, TOP_KEYS)
+
+    def set_disagreements(self, items: Sequence[dict[str, Any]]) -> None:
+        """Set (or with none, remove) the list of questions respondents disagree on."""
+        if not items:
+            self.tree.pop("disagreements", None)
+            return
+        seq = CommentedSeq()
+        for item in items:
+            node = CommentedMap((k, v) for k, v in item.items() if k != "levels")
+            levels = CommentedMap(item.get("levels", {}))
+            levels.fa.set_flow_style()
+            node["levels"] = levels
+            seq.append(node)
+        self._top("disagreements", seq)
 
     def set_date(self, date: dt.date | None) -> None:
         """Set or remove the assessment date."""
