@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
+from pydantic import Field
+
 from capassess.errors import InputError
 from capassess.model.answers import Assessment
 from capassess.model.base import Frozen
@@ -42,6 +44,16 @@ class AnswerChange(Frozen):
     new: Any
 
 
+class KpiStatus(Frozen):
+    """A KPI of the old assessment's roadmap, checked on the new answers."""
+
+    action_id: str
+    title: Any
+    when: str
+    text: Any = None
+    status: Literal["met", "not-met", "not-assessed"]
+
+
 class Comparison(Frozen):
     """What moved between two assessments."""
 
@@ -51,6 +63,7 @@ class Comparison(Frozen):
     answers: list[AnswerChange]
     dropped: list[str]
     added: list[str]
+    kpis: list[KpiStatus] = Field(default_factory=list)
 
 
 def _ids(q: Questionnaire) -> list[str]:

@@ -8,10 +8,10 @@ from typing import Any
 from pydantic import BaseModel
 
 from capassess.errors import Loc, Problem
-from capassess.expr import ExpressionError, parse_expression
+from capassess.expr import ExpressionError, Node, parse_expression
 from capassess.model.base import Text
 from capassess.model.matrix import AhpMatrix
-from capassess.model.questionnaire import Questionnaire
+from capassess.model.questionnaire import Question, Questionnaire
 from capassess.scoring.ahp import analyse_matrix, reciprocity_problems
 
 
@@ -20,6 +20,8 @@ def check_questionnaire(q: Questionnaire) -> list[Problem]:
     return [
         *_unique_ids(q),
         *_conditions(q),
+        *_advice_expressions(q),
+        *_owners(q),
         *_dependencies(q),
         *_ahp_matrices(q),
         *_references_and_profiles(q),
@@ -86,6 +88,80 @@ def _conditions(q: Questionnaire) -> Iterator[Problem]:
                             f"{question.id!r}",
                             loc,
                         )
+
+
+def _expression_sites(q: Questionnaire) -> Iterator[tuple[Loc, str]]:
+    """Every advice expression (done_when, KPI, check) with its location."""
+    for d, dim in enumerate(q.dimensions):
+        for c, cap in enumerate(dim.capabilities):
+            for i, action in enumerate(cap.actions):
+                loc: Loc = ("dimensions", d, "capabilities", c, "actions", i)
+                if action.done_when is not None:
+                    yield (*loc, "done_when"), action.done_when
+                if action.kpi is not None:
+                    yield (*loc, "kpi", "when"), action.kpi.when
+    for n, check in enumerate(q.checks):
+        yield ("checks", n, "when"), check.when
+
+
+def _advice_expressions(q: Questionnaire) -> Iterator[Problem]:
+    questions = q.question_map()
+    for loc, text in _expression_sites(q):
+        try:
+            node = parse_expression(text)
+        except ExpressionError as exc:
+            yield Problem(f"cannot parse expression: {exc}", loc)
+            continue
+        for name in dict.fromkeys(node.names()):
+            if name not in questions:
+                yield Problem(f"expression refers to unknown question {name!r}", loc)
+        for message in literal_problems(node, questions):
+            yield Problem(message, loc)
+    ids = [check.id for check in q.checks]
+    for n, ident in enumerate(ids):
+        if ident in ids[:n]:
+            yield Problem(f"duplicate check id {ident!r}", ("checks", n, "id"))
+
+
+def literal_problems(node: Node, questions: dict[str, Question]) -> list[str]:
+    """Comparisons that can never hold: an option id or level the question does not have."""
+    out: list[str] = []
+    if node.op in ("==", "!=", "in", "contains", "<", "<=", ">", ">="):
+        names = [a for a in node.args if a.op == "name"]
+        literals = [a for a in node.args if a.op in ("lit", "list")]
+        for name in names:
+            question = questions.get(str(name.value))
+            for lit in literals:
+                values = [x.value for x in lit.args] if lit.op == "list" else [lit.value]
+                out += [_literal_problem(question, v) for v in values if question is not None]
+    for arg in node.args:
+        out += literal_problems(arg, questions)
+    return [m for m in out if m]
+
+
+def _literal_problem(question: Question, value: object) -> str:
+    options = [o.id for o in getattr(question, "options", [])]
+    if options and isinstance(value, str) and value not in options:
+        return f"{value!r} is not an option of {question.id!r} (options: {', '.join(options)})"
+    if question.type == "level" and not (isinstance(value, int) and 1 <= value <= 5):
+        return f"{question.id!r} is a level question: compare it with a level 1..5, not {value!r}"
+    if question.type == "number" and not isinstance(value, (int, float)):
+        return f"{question.id!r} is a number question: compare it with a number, not {value!r}"
+    return ""
+
+
+def _owners(q: Questionnaire) -> Iterator[Problem]:
+    roles = [r.id for r in q.roles]
+    for n, ident in enumerate(roles):
+        if ident in roles[:n]:
+            yield Problem(f"duplicate role id {ident!r}", ("roles", n, "id"))
+    for d, dim in enumerate(q.dimensions):
+        for c, cap in enumerate(dim.capabilities):
+            for i, action in enumerate(cap.actions):
+                if action.owner is not None and action.owner not in roles:
+                    known = ", ".join(roles) or "none declared under `roles`"
+                    loc: Loc = ("dimensions", d, "capabilities", c, "actions", i, "owner")
+                    yield Problem(f"unknown role {action.owner!r} (roles: {known})", loc)
 
 
 def _dependencies(q: Questionnaire) -> Iterator[Problem]:

@@ -134,17 +134,59 @@ Question = Annotated[
 ]
 
 
+Money = Annotated[float, Field(ge=0, le=1e6, allow_inf_nan=False)]
+
+
+class CostBand(Frozen):
+    """Indicative cost of an action by bank size: ``[low, high]`` in RMB million."""
+
+    small: tuple[Money, Money] | None = Field(None, description="Small bank (e.g. rural).")
+    medium: tuple[Money, Money] | None = Field(None, description="Mid-sized bank (e.g. city).")
+    large: tuple[Money, Money] | None = Field(None, description="Large or national bank.")
+
+    @model_validator(mode="after")
+    def _ranges(self) -> CostBand:
+        for name in ("small", "medium", "large"):
+            band = getattr(self, name)
+            if band is not None and band[0] > band[1]:
+                raise ValueError(f"{name}: the low end {band[0]} is above the high end {band[1]}")
+        return self
+
+    def band(self, size: str) -> tuple[float, float] | None:
+        """The ``[low, high]`` band of one bank size, if given."""
+        value: tuple[float, float] | None = getattr(self, size, None)
+        return value
+
+
+class Kpi(Frozen):
+    """A measurable result of an action: a condition over the answers of a reassessment."""
+
+    when: str = Field(description="Expression in the `when` language; true = KPI met.")
+    text: Text | None = Field(None, description="The KPI in words, for the steering committee.")
+
+
 class Action(Frozen):
     """An improvement action that helps a capability reach ``level``."""
 
     id: Id
     title: Text
     description: Text | None = None
+    help: Text | None = Field(
+        None, description="Notes for the consultant, e.g. why the answers cannot show it done."
+    )
     level: Annotated[int, Field(ge=2, le=5, description="The level this action helps reach.")]
     effort: Effort
     impact: Effort
     duration_months: Annotated[int, Field(ge=1, le=120)]
     depends_on: list[Id] = Field(default_factory=list)
+    done_when: str | None = Field(
+        None,
+        description="Expression in the `when` language over the answers; when it holds, the "
+        "action is in place and is never scheduled.",
+    )
+    owner: Id | None = Field(None, description="Id of the role that owns it (see `roles`).")
+    cost: CostBand | None = Field(None, description="Indicative cost band by bank size.")
+    kpi: Kpi | None = None
 
 
 class Capability(Frozen):
@@ -181,6 +223,24 @@ class Reference(Frozen):
     description: Text | None = None
 
 
+class Role(Frozen):
+    """A role that owns actions, e.g. the chief data officer."""
+
+    id: Id
+    title: Text
+
+
+class Check(Frozen):
+    """A consistency check: answers that contradict each other, for the consultant to probe.
+
+    ``when`` holds when the answers contradict each other; a check never changes a score.
+    """
+
+    id: Id
+    when: str = Field(description="Expression in the `when` language; true = contradiction.")
+    message: Text
+
+
 class Profile(Frozen):
     """A named set of targets per capability."""
 
@@ -208,6 +268,11 @@ class Questionnaire(Frozen):
     dimensions: Annotated[list[Dimension], Field(min_length=1)]
     references: list[Reference] = Field(default_factory=list)
     profiles: list[Profile] = Field(default_factory=list)
+    roles: list[Role] = Field(default_factory=list, description="Owners of actions.")
+    cost_basis: Text | None = Field(
+        None, description="What the actions' indicative cost bands assume (unit, scope)."
+    )
+    checks: list[Check] = Field(default_factory=list, description="Consistency checks.")
 
     @field_validator("version", mode="before")
     @classmethod
@@ -243,6 +308,17 @@ class Questionnaire(Frozen):
     def question_map(self) -> dict[str, Question]:
         """Questions by id."""
         return {q.id: q for _, _, q in self.questions()}
+
+    def actions(self) -> Iterator[tuple[Capability, Action]]:
+        """Every action with its capability, in file order."""
+        for _, cap in self.capabilities():
+            for action in cap.actions:
+                yield cap, action
+
+    def role_title(self, role_id: str | None, lang: Literal["en", "zh"] = "en") -> str:
+        """The title of a role in ``lang``; the id itself when the role is not declared."""
+        role = next((r for r in self.roles if r.id == role_id), None)
+        return role.title.get(lang) if role else (role_id or "")
 
     def level_name(self, level: int, lang: Literal["en", "zh"] = "en") -> str:
         """The name of ``level`` in ``lang``."""

@@ -9,7 +9,9 @@ from pathlib import Path
 from capassess import __version__
 from capassess.model.base import Lang
 from capassess.model.plan import CapabilityGap, PlannedAction
+from capassess.plan_text import QUADRANT_LABEL, phase_label, why
 from capassess.planning import Planned
+from capassess.report.advice import build_advice, cost_text, kpi_text
 from capassess.report.answers import answer_rows
 from capassess.report.i18n import strings
 from capassess.report.method import build_method
@@ -26,7 +28,6 @@ from capassess.report.model import (
     Report,
     Summary,
 )
-from capassess.views.plan import QUADRANT_LABEL, phase_label, why
 
 STRENGTHS = 3
 TOP_GAPS = 5
@@ -65,6 +66,7 @@ def _gap_row(planned: Planned, g: CapabilityGap, lang: Lang) -> GapRow:
         met=g.met,
         baseline=g.baseline,
         progress=g.progress,
+        assessed=g.assessed,
     )
 
 
@@ -89,12 +91,19 @@ def _action_row(planned: Planned, a: PlannedAction, lang: Lang) -> ActionRow:
         end_month=a.end_month,
         depends_on=tuple(a.depends_on),
         pulled_in=a.pulled_in,
-        why=why(a, planned, lang),
+        why=why(a, q, planned.gaps.capability(a.capability_id).score,
+                planned.gaps.capability(a.capability_id).target, lang),
+        start=a.start,
+        end=a.end,
+        owner=q.role_title(a.owner, lang) if a.owner else None,
+        kpi=kpi_text(a, lang),
+        cost=cost_text(a.cost, lang),
     )
 
 
 def _phases(planned: Planned, lang: Lang) -> tuple[PhaseSection, ...]:
     road = planned.roadmap
+    titles = {a.id: a.title.get(lang) for a in road.actions}
     return tuple(
         PhaseSection(
             index=p.index,
@@ -107,6 +116,8 @@ def _phases(planned: Planned, lang: Lang) -> tuple[PhaseSection, ...]:
             effort_points=p.effort_points,
             budget=p.budget,
             actions=tuple(_action_row(planned, a, lang) for a in road.in_phase(p.index)),
+            ending=tuple(titles[aid] for aid in p.completed),
+            in_flight=tuple(titles[aid] for aid in p.in_flight),
         )
         for p in road.phases
     )
@@ -168,7 +179,7 @@ def _progress(planned: Planned, rows: dict[str, GapRow]) -> Progress | None:
 
 
 def _target_overall(gaps: list[CapabilityGap]) -> float | None:
-    scored = [g for g in gaps if g.score is not None]
+    scored = [g for g in gaps if g.score is not None and g.assessed]
     total = sum(g.global_weight for g in scored)
     return sum(g.global_weight * g.target for g in scored) / total if total > 0 else None
 
@@ -250,7 +261,7 @@ def build_report(
     return Report(
         lang=lang,
         title=title,
-        start_date=start.isoformat(),
+        start_date=f"{planned.roadmap.start}-01" if planned.roadmap.start else start.isoformat(),
         cover=_cover(planned, title, target, generated, lang),
         summary=_summary(planned, rows, lang),
         dimensions=tuple(_dimensions(planned, rows, lang)),
@@ -258,4 +269,5 @@ def build_report(
         phases=_phases(planned, lang),
         progress=_progress(planned, rows),
         method=build_method(planned.scored.questionnaire, planned.scored.result, lang),
+        advice=build_advice(planned, lang),
     )

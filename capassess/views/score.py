@@ -114,12 +114,18 @@ def print_score(result: ScoreResult, q: Questionnaire, fmt: str, lang: Lang) -> 
         console().print(f"[dim]{who} · {q.ref} · model {result.model}[/]", soft_wrap=True)
 
 
-def print_notes(result: ScoreResult) -> None:
-    """Tell, on stderr, which questions were unanswered or not applicable."""
+def print_notes(result: ScoreResult, q: Questionnaire | None = None) -> None:
+    """Tell, on stderr, which questions were unanswered or not applicable, and which
+    capabilities are not assessed at all."""
     missing = result.question_ids("missing")
     if missing:
         how = "counted as lowest" if result.missing_policy == "lowest" else "left out"
         message(f"{len(missing)} unanswered question(s), {how}: {', '.join(missing)}", "yellow")
+    if q is not None:
+        from capassess.plan_text import completeness_warnings
+
+        for warning in completeness_warnings(q, result)[1:]:
+            message(f"warning: {warning}", "yellow")
     na = result.question_ids("not_applicable")
     if na:
         message(f"{len(na)} question(s) not applicable: {', '.join(na)}", "dim")

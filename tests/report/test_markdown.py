@@ -12,8 +12,9 @@ from capassess.report.render import render_report
 from tests.report.helpers import banks, headings, markdown, md_tables
 
 HEADINGS = {
-    "en": ["Executive summary", "Capabilities by dimension", "Gap analysis", "Roadmap", "Method"],
-    "zh": ["执行摘要", "分维度能力详情", "差距分析", "改进路线图", "评估方法"],
+    "en": ["Executive summary", "Capabilities by dimension", "Gap analysis", "Roadmap",
+           "To probe", "Method"],
+    "zh": ["执行摘要", "分维度能力详情", "差距分析", "改进路线图", "需进一步核实", "评估方法"],
 }
 
 
@@ -36,7 +37,7 @@ def test_outline(rendered) -> None:
     h2 = [content for tag, content in levels if tag == "h2"]
     expected = list(HEADINGS[lang])
     if bank.baseline:
-        expected.insert(4, "Progress since the baseline" if lang == "en" else "与基线相比的进展")
+        expected.insert(5, "Progress since the baseline" if lang == "en" else "与基线相比的进展")
     assert h2 == expected
     q = planned.scored.questionnaire
     h3 = [content for tag, content in levels if tag == "h3"]
@@ -57,8 +58,10 @@ def test_tables_have_the_expected_rows(rendered) -> None:
     first = "#"
     gap_tables = [t for t in by_header[first] if len(t.header) == 8]
     assert len(gap_tables) == 1 and len(gap_tables[0].rows) == caps
-    road = [t for t in tables if len(t.header) == 8 and t is not gap_tables[0]]
+    road = [t for t in tables if len(t.header) == 10]
     assert len(road) == 1 and len(road[0].rows) == len(planned.roadmap.actions)
+    left = [t for t in tables if len(t.header) == 4]
+    assert sum(len(t.rows) for t in left) == len(planned.roadmap.not_scheduled)
     question = "Question" if lang == "en" else "问题"
     answers = by_header[question]
     assert len(answers) == caps
