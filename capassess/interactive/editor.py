@@ -71,7 +71,11 @@ class LineEditor:
 
         self.picking = Picking()
         self.pending: int | None = None  # a closing signal that arrived while reading
-        self.session = _session_class()(history=InMemoryHistory(), key_bindings=self._bindings())
+        self.session = _session_class()(
+            history=InMemoryHistory(),
+            key_bindings=self._bindings(),
+            reserve_space_for_menu=0,  # no completion menu: the hint sits right below the line
+        )
         self.session.on_start = self._exit_if_stopped
 
     def read(self, prompt: str, choices: Choices | None = None) -> str:

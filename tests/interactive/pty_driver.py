@@ -19,7 +19,11 @@ SUBJECT = ["--subject-id", "acme", "--name", "Acme Bank", "--kind", "bank", "--g
 
 
 def spawn(
-    cwd: Path, *args: str | Path, dirs: tuple[Path, ...] = (GOOD,), term: str = "dumb"
+    cwd: Path,
+    *args: str | Path,
+    dirs: tuple[Path, ...] = (GOOD,),
+    term: str = "dumb",
+    size: tuple[int, int] = (120, 50),
 ) -> pexpect.spawn:
     """Start ``python -m capassess [--questionnaire-dir D] assess ARGS`` in a 120x50 terminal.
 
@@ -28,8 +32,8 @@ def spawn(
     """
     env = {
         **os.environ,
-        "COLUMNS": "120",
-        "LINES": "50",
+        "COLUMNS": str(size[0]),
+        "LINES": str(size[1]),
         "NO_COLOR": "1",
         "TERM": term,
         "LANG": "C.UTF-8",
@@ -46,7 +50,7 @@ def spawn(
         env=env,
         encoding="utf-8",
         timeout=TIMEOUT,
-        dimensions=(50, 120),
+        dimensions=(size[1], size[0]),
     )
 
 

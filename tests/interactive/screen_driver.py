@@ -17,9 +17,15 @@ BACKSPACE = "\x7f"
 class Screen:
     """``capassess assess`` in a 120x50 xterm; ``text`` is what a person would see."""
 
-    def __init__(self, cwd: Path, *args: str | Path, dirs: tuple[Path, ...] = (GOOD,)) -> None:
-        self.child = spawn(cwd, *args, dirs=dirs, term="xterm")
-        self.screen = pyte.Screen(120, 50)
+    def __init__(
+        self,
+        cwd: Path,
+        *args: str | Path,
+        dirs: tuple[Path, ...] = (GOOD,),
+        size: tuple[int, int] = (120, 50),
+    ) -> None:
+        self.child = spawn(cwd, *args, dirs=dirs, term="xterm", size=size)
+        self.screen = pyte.Screen(*size)
         # Answer cursor position requests as a terminal does: the editor needs them to
         # know the room below the line, where it shows the option the arrows point at.
         self.screen.write_process_input = self.child.send  # type: ignore[method-assign]
