@@ -9,125 +9,35 @@ folder), so a reader, or a crash, sees the old file or the new one, never half o
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import os
-import re
 from collections.abc import Sequence
 from io import StringIO
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.representer import RoundTripRepresenter
-from ruamel.yaml.util import load_yaml_guess_indent
 
 from capassess.atomic import output_error, write_atomic
 from capassess.errors import CapassessError, InputError
 from capassess.loading import read_yaml
 from capassess.model.answers import Answer, Subject
 from capassess.outside_edits import MISSING, Resolution, answer_fields, merge_outside
+from capassess.yaml_edit import (
+    NEW_FILE_INDENT,
+    NULL_WORD,
+    Indent,
+    flow_node,
+    guess_indent,
+    insert_at,
+    replace_key,
+    round_trip_yaml,
+    sync_folder,
+    update_group,
+)
 
 TOP_KEYS = ("questionnaire", "subject", "assessor", "date", "lang", "answers", "disagreements")
 ANSWER_KEYS = ("value", "evidence", "note", "respondent")
 SUBJECT_KEYS = ("id", "name", "kind", "group")
-Indent = tuple[int, int, int]
-NEW_FILE_INDENT: Indent = (2, 4, 2)
-
-
-NULL_WORD = re.compile(r":[ \t]+null[ \t]*(#.*)?$", re.MULTILINE)
-
-
-class NullWordRepresenter(RoundTripRepresenter):
-    """Writes ``null`` where the round-trip dumper would leave the value empty."""
-
-
-NullWordRepresenter.add_representer(
-    type(None), lambda rep, _: rep.represent_scalar("tag:yaml.org,2002:null", "null")
-)
-
-
-def _yaml(indent: Indent, null_word: bool = False) -> YAML:
-    yaml = YAML(typ="rt")
-    if null_word:  # the file says `key: null`: keep saying it
-        yaml.Representer = NullWordRepresenter
-    yaml.preserve_quotes = True
-    yaml.width = 4096  # never fold a long evidence line
-    yaml.allow_unicode = True
-    mapping, sequence, offset = indent
-    yaml.indent(mapping=mapping, sequence=sequence, offset=offset)
-    return yaml
-
-
-def _guess_indent(text: str) -> tuple[Any, Indent]:
-    """Load ``text`` round-trip and guess the indentation it was written with."""
-    probe = _yaml(NEW_FILE_INDENT)
-    tree, indent, block_seq = load_yaml_guess_indent(text, yaml=probe)
-    if indent is None:
-        return tree, NEW_FILE_INDENT
-    if block_seq is None:
-        return tree, (indent, indent + 2, 2)
-    return tree, (block_seq or indent, indent, block_seq)
-
-
-def _node(value: Any) -> Any:
-    """A YAML node for a plain value; lists are written inline: ``[bi, ml]``."""
-    if isinstance(value, list):
-        seq = CommentedSeq(value)
-        seq.fa.set_flow_style()
-        return seq
-    return value
-
-
-def _replace(mapping: CommentedMap, key: str, value: Any, order: Sequence[str]) -> None:
-    """Set ``mapping[key]``; a list replaces an existing list in place, keeping its style."""
-    current = mapping.get(key)
-    if isinstance(value, list) and isinstance(current, CommentedSeq):
-        current[:] = value
-        return
-    _insert_at(mapping, key, _node(value), order)
-
-
-def _insert_at(mapping: CommentedMap, key: str, value: Any, order: Sequence[str]) -> None:
-    """Set ``mapping[key]``; a new key goes after the last key that precedes it in ``order``."""
-    if key in mapping:
-        mapping[key] = value
-        return
-    rank = {k: i for i, k in enumerate(order)}
-    mine = rank.get(key, len(order))
-    position = 0
-    for i, existing in enumerate(mapping):
-        if rank.get(existing, len(order)) < mine:
-            position = i + 1
-    mapping.insert(position, key, value)
-
-
-def _update_group(subject: CommentedMap, group: dict[str, str]) -> None:
-    """Set the subject's group, editing an existing mapping in place."""
-    current = subject.get("group")
-    if not group:
-        subject.pop("group", None)
-    elif isinstance(current, CommentedMap):
-        for name, value in group.items():
-            _insert_at(current, name, value, list(group))
-        for name in [k for k in current if k not in group]:
-            del current[name]
-    else:
-        _insert_at(subject, "group", CommentedMap(group), SUBJECT_KEYS)
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make the rename durable; not every platform lets a folder be opened."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        with contextlib.suppress(OSError):
-            os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 class AnswersFile:
@@ -161,11 +71,11 @@ class AnswersFile:
         if not isinstance(doc.data, dict):
             raise InputError.at("expected an answers file (a mapping of fields)", str(path), 1, 1)
         text = Path(path).read_text(encoding="utf-8-sig")
-        tree, indent = _guess_indent(text)
+        tree, indent = guess_indent(text)
         return cls(path, tree, indent, text)
 
     def _top(self, key: str, value: Any) -> None:
-        _insert_at(self.tree, key, value, TOP_KEYS)
+        insert_at(self.tree, key, value, TOP_KEYS)
 
     def set_assessor(self, assessor: str | None) -> None:
         """Set or remove the assessor."""
@@ -204,14 +114,14 @@ class AnswersFile:
         self._set_or_remove(node, "name", subject.name, SUBJECT_KEYS)
         if not (existed and "kind" not in node and subject.kind == "bank"):
             self._set_or_remove(node, "kind", subject.kind, SUBJECT_KEYS)  # bank stays implicit
-        _update_group(node, subject.group)
+        update_group(node, subject.group, SUBJECT_KEYS)
 
     @staticmethod
     def _set_or_remove(node: CommentedMap, key: str, value: Any, order: Sequence[str]) -> None:
         if value is None:
             node.pop(key, None)
         elif node.get(key) != value:
-            _insert_at(node, key, value, order)
+            insert_at(node, key, value, order)
 
     def _answers(self) -> CommentedMap:
         node = self.tree.get("answers")
@@ -238,20 +148,20 @@ class AnswersFile:
                     if current.get(key) is not None:  # an explicit `key: null` may stay
                         del current[key]
                 elif current.get(key) != fields[key]:
-                    _replace(current, key, fields[key], ANSWER_KEYS)
+                    replace_key(current, key, fields[key], ANSWER_KEYS)
             for key in (k for k in fields if k not in current):
-                _replace(current, key, fields[key], ANSWER_KEYS)
+                replace_key(current, key, fields[key], ANSWER_KEYS)
             return
         if set(fields) == {"value"} and qid in answers:
-            _replace(answers, qid, fields["value"], order)  # keep the short form `id: value`
+            replace_key(answers, qid, fields["value"], order)  # keep the short form `id: value`
             return
-        node = CommentedMap((k, _node(v)) for k, v in fields.items())
-        _insert_at(answers, qid, node, order)
+        node = CommentedMap((k, flow_node(v)) for k, v in fields.items())
+        insert_at(answers, qid, node, order)
 
     def dumps(self) -> str:
         """The file's text as it would be saved."""
         out = StringIO()
-        _yaml(self.indent, self.null_word).dump(self.tree, out)
+        round_trip_yaml(self.indent, self.null_word).dump(self.tree, out)
         return out.getvalue()
 
     def save(self) -> dict[str, Answer | None]:
@@ -268,7 +178,7 @@ class AnswersFile:
         if text == self.saved_text and self.path.exists():
             return taken
         write_atomic(self.path, text)
-        _sync_folder(self.path.resolve().parent)
+        sync_folder(self.path.resolve().parent)
         self.saved_text = text
         return taken
 
@@ -289,7 +199,7 @@ class AnswersFile:
             return {}
         base = _plain_tree(self.saved_text or "")
         try:
-            theirs_tree, _ = _guess_indent(theirs_text)
+            theirs_tree, _ = guess_indent(theirs_text)
         except Exception:  # any YAML error: the outside version cannot be merged
             theirs_tree = None
         if not isinstance(theirs_tree, CommentedMap):
@@ -341,7 +251,7 @@ class OutsideConflict(CapassessError):
 
 
 def _plain_tree(text: str) -> dict[str, Any]:
-    tree, _ = _guess_indent(text) if text.strip() else (None, None)
+    tree, _ = guess_indent(text) if text.strip() else (None, None)
     return dict(tree) if isinstance(tree, CommentedMap) else {}
 
 

@@ -13,9 +13,7 @@ from capassess.model.answers import Assessment
 from capassess.model.questionnaire import Questionnaire
 
 
-def merge_files(
-    paths: Sequence[str], output: str, rule: Rule, dirs: Sequence[str] = ()
-) -> Merged:
+def merge_files(paths: Sequence[str], output: str, rule: Rule, dirs: Sequence[str] = ()) -> Merged:
     """Merge the answers files ``paths`` by ``rule`` into ``output``; return the result."""
     loaded = [load_assessment(path, None, dirs) for path in paths]
     questionnaire = loaded[0][1]

@@ -137,7 +137,7 @@ def _disagreement(qid: str, givens: list[Given]) -> Disagreement | None:
     spread = max(levels.values()) - min(levels.values())
     if spread < DISAGREEMENT - 1e-9:
         return None
-    return Disagreement(question=qid, spread=round(spread, 6), levels=levels)  # type: ignore[arg-type]
+    return Disagreement(question=qid, spread=round(spread, 6), levels=levels)
 
 
 def merge_assessments(q: Questionnaire, sources: Sequence[Source], rule: Rule) -> Merged:

@@ -101,7 +101,9 @@ def test_every_answer_of_every_input_is_accounted_for_and_the_rule_is_applied_pe
                 text = (getattr(answer, field) or "").strip()
                 if text:
                     assert text in (getattr(merged_answer, field) or "")
-            who = answer.respondent or next(s.name for s in inputs if s.assessment.answers.get(qid) is answer)
+            who = answer.respondent or next(
+                s.name for s in inputs if s.assessment.answers.get(qid) is answer
+            )
             assert who in merged.respondents
         valued = [(i, a) for i, a in given_here if not a.is_missing]
         if not valued:
@@ -169,7 +171,8 @@ def test_files_of_another_bank_are_refused(tmp_path: Path, other: str, message: 
     a = write(tmp_path / "a.yaml", HEAD + "answers: {g-level: 3}\n")
     b = write(tmp_path / "b.yaml", other)
     result = CliRunner().invoke(
-        main, ["--questionnaire-dir", str(GOOD), "merge", str(a), str(b), "-o", str(tmp_path / "m.yaml")]
+        main,
+        ["--questionnaire-dir", str(GOOD), "merge", str(a), str(b), "-o", str(tmp_path / "m.yaml")],
     )
     assert result.exit_code == 2
     assert message in result.output
@@ -179,7 +182,9 @@ def test_files_of_another_bank_are_refused(tmp_path: Path, other: str, message: 
 def test_files_of_another_questionnaire_are_refused() -> None:
     a = Assessment(questionnaire="tiny@1.0", subject=Subject(id="acme"))
     b = Assessment(questionnaire="bank-fintech@2.0.0", subject=Subject(id="acme"))
-    with pytest.raises(InputError, match="a.yaml answers tiny@1.0 but b.yaml answers bank-fintech"):
+    with pytest.raises(
+        InputError, match=r"a\.yaml answers tiny@1\.0 but b\.yaml answers bank-fintech"
+    ):
         merge_assessments(tiny(), [Source("a.yaml", a), Source("b.yaml", b)], "median")
 
 

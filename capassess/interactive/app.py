@@ -179,7 +179,7 @@ def interview(req: AssessRequest, *, interactive: bool | None = None) -> int:
     The answers file is locked for the whole run: a second interview on it is refused.
     """
     interactive = is_interactive() if interactive is None else interactive
-    with InterviewLock(req.output):
+    with InterviewLock(req.output, req.lang or "en"):
         session, opened, header = prepare(req, interactive)
         stored = opened.assessment.lang if opened.assessment else None
         lang: Lang = req.lang or stored or "en"

@@ -86,7 +86,7 @@ class LineEditor:
         line = self.session.prompt(prompt, bottom_toolbar=toolbar, pre_run=self._exit_if_stopped)
         if self.pending is not None:
             raise Closed(self.pending)
-        return line
+        return str(line)
 
     def stop(self, signum: int) -> None:
         """Make the current ``read`` raise ``Closed`` (called from a signal handler)."""
@@ -122,9 +122,11 @@ class LineEditor:
         bindings = KeyBindings()
         offers = Condition(lambda: self.picking.choices is not None)
         pointing = Condition(
-            lambda: self.picking.choices is not None
-            and self.picking.choices.many
-            and self.picking.index is not None
+            lambda: (
+                self.picking.choices is not None
+                and self.picking.choices.many
+                and self.picking.index is not None
+            )
         )
 
         @bindings.add("down", filter=offers)

@@ -23,6 +23,8 @@ import portalocker
 
 from capassess.atomic import output_error
 from capassess.errors import InputError
+from capassess.interactive.texts import say
+from capassess.model.base import Lang
 
 ATTEMPTS = 5  # a holder may remove the file between our open and our lock: try again
 
@@ -64,26 +66,26 @@ class Holder:
 class InterviewLocked(InputError):
     """Another interview holds the answers file; ``holder`` says who, if known."""
 
-    def __init__(self, path: Path, holder: Holder | None) -> None:
+    def __init__(self, path: Path, holder: Holder | None, lang: Lang = "en") -> None:
         self.path = path
         self.holder = holder
-        who = (
-            f"{holder.user}@{holder.host} (process {holder.pid}) since {holder.since}"
-            if holder
-            else "another process"
-        )
-        super().__init__(
-            f"{path} is being edited by another interview: {who}. Nothing was changed. "
-            "Wait until it ends, or work on a copy and combine them with capassess merge"
-        )
+        if holder is None:
+            who = say(lang, "locked_unknown")
+        else:
+            who = say(
+                lang, "locked_holder", user=holder.user, host=holder.host, pid=holder.pid,
+                since=holder.since,
+            )  # fmt: skip
+        super().__init__(say(lang, "locked", path=path, who=who))
 
 
 class InterviewLock:
     """The lock of one answers file, held for the length of an interview."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, lang: Lang = "en") -> None:
         self.path = lock_path(path)
         self.answers = path
+        self.lang = lang
         self.handle: IO[str] | None = None
 
     def acquire(self) -> None:
@@ -99,13 +101,13 @@ class InterviewLock:
                 handle.seek(0)
                 holder = Holder.parse(handle.read())
                 handle.close()
-                raise InterviewLocked(self.answers, holder) from None
+                raise InterviewLocked(self.answers, holder, self.lang) from None
             if self._still_ours(handle):
                 self._write_holder(handle)
                 self.handle = handle
                 return
             handle.close()  # the previous holder removed the file we locked: lock the new one
-        raise InterviewLocked(self.answers, None)
+        raise InterviewLocked(self.answers, None, self.lang)
 
     def _still_ours(self, handle: IO[str]) -> bool:
         try:

@@ -100,6 +100,10 @@ EN: dict[str, str] = {
     "nothing_to_clear": "{qid} has no answer to clear.",
     "help_clear": "clear the answer (asks first; evidence and note stay)",
     "arrows_one": "Up/Down pick an option · Enter answers",
+    "locked": "{path} is being edited by another interview: {who}. Nothing was changed. "
+    "Wait until it ends, or interview into another file and combine them with capassess merge",
+    "locked_holder": "{user}@{host} (process {pid}) since {since}",
+    "locked_unknown": "another process",
     "arrows_many": "Up/Down move · Space ticks · Enter answers",
     "outside_merged": "Changes made to the file outside this interview were kept: {ids}.",
     "outside_conflict": "Stopped: {path} was changed outside this interview in the same places "
@@ -199,6 +203,10 @@ ZH: dict[str, str] = {
     "nothing_to_clear": "{qid} 尚无答案，无需清除。",
     "help_clear": "清除答案（先确认；证据和备注保留）",
     "arrows_one": "↑↓ 选择选项 · 回车确认",
+    "locked": "{path} 正在由另一访谈编辑：{who}。未做任何修改。请待其结束，"
+    "或访谈到另一文件后用 capassess merge 合并",
+    "locked_holder": "{user}@{host}（进程 {pid}），始于 {since}",
+    "locked_unknown": "另一进程",
     "arrows_many": "↑↓ 移动 · 空格勾选 · 回车确认",
     "outside_merged": "已保留在本次访谈之外对文件所做的修改：{ids}。",
     "outside_conflict": "已停止：{path} 在本次访谈之外被修改，且与本次访谈修改了相同之处"

@@ -71,7 +71,9 @@ def page(
         keys = "; ".join(f"`{note}` at `{prompt.rstrip('>')}`" for prompt, _, note in steps)
         shown = " ".join(shlex.quote(a) for a in args)
         parts.append(f"{text}\n\n{keys_word} {keys}.\n")
-        parts.append(f"```console\n$ capassess assess {shown}\n{record(steps, args, folder)}\n```\n")
+        parts.append(
+            f"```console\n$ capassess assess {shown}\n{record(steps, args, folder)}\n```\n"
+        )
     return "\n".join(parts)
 
 

@@ -260,3 +260,17 @@ def test_a_locked_file_is_refused_naming_the_holder(runner: CliRunner, tmp_path:
     assert f"(process {os.getpid()}) since " in result.output
     assert out.read_bytes() == before
     assert not (tmp_path / ".acme.yaml.lock").exists()
+
+
+def test_a_locked_file_is_refused_in_the_interview_language(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    from capassess.interactive.lock import InterviewLock
+
+    out = tmp_path / "acme.yaml"
+    shutil.copy(DATA / "answers" / "tiny-full.yaml", out)
+    with InterviewLock(out):
+        result = run(runner, "-o", out, "--resume", "--lang", "zh")
+    assert result.exit_code == 2
+    assert "acme.yaml 正在由另一访谈编辑：" in result.output
+    assert f"（进程 {os.getpid()}），始于 " in result.output

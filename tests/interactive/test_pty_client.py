@@ -203,7 +203,10 @@ def test_a_chinese_interview_given_invalid_input_shows_no_english_words(tmp_path
         answer(child, qid, typed)
         child.expect(r"输入无效：([^\r\n]*)")
         refusals.append(child.match.group(1))
-        if typed_wrong[-1] == (qid, typed) or qid != typed_wrong[typed_wrong.index((qid, typed)) + 1][0]:
+        if (
+            typed_wrong[-1] == (qid, typed)
+            or qid != typed_wrong[typed_wrong.index((qid, typed)) + 1][0]
+        ):
             answer(child, qid, rights[qid])
     answer(child, "a-bool", "也许")
     child.expect(r"输入无效：([^\r\n]*)")
