@@ -247,3 +247,43 @@ def test_the_lock_file_names_user_host_and_process(tmp_path: Path) -> None:
     assert f'"pid": {child.pid}' in text and '"host": ' in text and '"since": ' in text
     type_line(child, "q")
     assert exit_code(child) == 0
+
+
+def test_paste_and_history_in_the_full_editor(tmp_path: Path) -> None:
+    screen = Screen(tmp_path, "-q", "tiny", "-o", "acme.yaml", *SUBJECT)
+    screen.prompt("g-level> ")
+    screen.send("e", "\r")
+    screen.prompt("Evidence")
+    screen.send("\x1b[200~数据治理章程（2025年版），委员会纪要\x1b[201~", "\r")  # a bracketed paste
+    screen.wait_for("Evidence saved.")
+    screen.prompt("g-level> ")
+    screen.send(UP, UP)  # on a question with options Up picks an option
+    assert screen.line_with("g-level> ").endswith("g-level> 4")
+    screen.send("\x10")  # Ctrl-P: the history of lines typed, latest first
+    assert screen.line_with("g-level> ").endswith("g-level> 数据治理章程（2025年版），委员会纪要")
+    screen.send("\x15", "3", "\r")  # Ctrl-U empties the line
+    screen.prompt("g-choice> ")
+    screen.send("q", "\r")
+    assert screen.end() == 0
+    assert answers_in(tmp_path / "acme.yaml")["g-level"] == Answer(
+        value=3, evidence="数据治理章程（2025年版），委员会纪要"
+    )
+
+
+@pytest.mark.parametrize("how", ["ctrl-c", "sigterm"])
+def test_the_full_editor_saves_on_ctrl_c_and_sigterm(tmp_path: Path, how: str) -> None:
+    screen = Screen(tmp_path, "-q", "tiny", "-o", "acme.yaml", *SUBJECT)
+    screen.prompt("g-level> ")
+    screen.send("4", "\r")
+    screen.prompt("g-choice> ")
+    screen.send("pa")
+    if how == "ctrl-c":
+        screen.send("\x03")
+        assert screen.end() == 130
+        assert "Interrupted; saved in acme.yaml (1 answered)" in screen.text
+    else:
+        screen.child.kill(signal.SIGTERM)
+        screen.end()
+        assert screen.child.exitstatus == 128 + signal.SIGTERM
+    assert {q: a.value for q, a in answers_in(tmp_path / "acme.yaml").items()} == {"g-level": 4}
+    assert not (tmp_path / ".acme.yaml.lock").exists()
