@@ -246,8 +246,9 @@ def _leave(
         with contextlib.suppress(OSError):
             message(say(lang, "left_nothing"), "yellow")
         return code
-    # A signal may have cut short the writing of a change into the file: write them all.
-    for qid in session.order:
+    # A signal may have cut short the writing of a change into the file: write again
+    # every answer this interview changed (and no other: the file may hold newer ones).
+    for qid in [q for q in session.order if q in session.touched or q in session.stash]:
         store.set_answer(qid, session.answers.get(qid), session.order)
     try:
         session.take_outside(store.save())

@@ -17,9 +17,9 @@ from typing import Literal
 from capassess.interactive.agenda import Agenda, Slot, slots_of
 from capassess.interactive.texts import say
 from capassess.model.answers import NA, Answer
-from capassess.model.questionnaire import Questionnaire
+from capassess.model.questionnaire import Question, Questionnaire
 from capassess.scoring.questions import QuestionOutcome, compiled_condition, evaluate_questions
-from capassess.values import TypedValue
+from capassess.values import TypedValue, parse_value
 
 Reason = Literal["answered", "cleared", "condition"]
 
@@ -54,6 +54,16 @@ class JumpError(ValueError):
         super().__init__(say("en", key, **fields))
         self.key = key
         self.fields = fields
+
+
+def _valid(question: Question, answer: Answer) -> bool:
+    if answer.is_missing or answer.not_applicable:
+        return True
+    try:
+        parse_value(question, answer.value)
+    except ValueError:
+        return False
+    return True
 
 
 class Interview:
@@ -192,11 +202,15 @@ class Interview:
         return self._set(qid, Answer(evidence=old.evidence, note=old.note), "cleared")
 
     def take_outside(self, changes: Mapping[str, Answer | None]) -> None:
-        """Take in answers changed in the file outside the interview (already saved)."""
+        """Take in answers changed in the file outside the interview (already saved).
+
+        A value that is no answer to its question stays in the file for the user to see
+        to; the interview treats the question as unanswered.
+        """
         for qid, answer in changes.items():
             if qid not in self.index:
                 continue
-            if answer is None:
+            if answer is None or not _valid(self.slots[self.index[qid]].question, answer):
                 self.answers.pop(qid, None)
             else:
                 self.answers[qid] = answer

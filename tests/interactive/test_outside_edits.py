@@ -113,3 +113,27 @@ def test_top_level_fields_merge_three_ways(
     resolution = merge_outside(base, ours, theirs)
     assert resolution.top == merged
     assert resolution.conflicts == conflicts
+
+
+def test_the_interview_takes_in_outside_answers_and_ignores_invalid_ones(tmp_path: Path) -> None:
+    from capassess.interactive.agenda import Agenda
+    from capassess.interactive.loop import InterviewLoop
+    from capassess.interactive.session import Interview
+    from tests.interactive.test_loop import ScriptedTerminal
+
+    store = started(tmp_path)
+    session = Interview(tiny(), {"g-level": Answer(value=3)}, Agenda())
+
+    class EditingTerminal(ScriptedTerminal):
+        def read(self, prompt: str, choices: object = None) -> str:
+            if prompt == "g-choice> " and "o-api" not in store.path.read_text(encoding="utf-8"):
+                edit(store.path, "  g-level: 3\n", "  g-level: 9\n  o-api: 40\n")
+            return super().read(prompt)
+
+    term = EditingTerminal(["full", "1", "s", "s", ""])
+    InterviewLoop(session, store, term, "en").run()
+    assert "Changes made to the file outside this interview were kept: g-level, o-api." in term.text
+    assert "o-api> " not in term.prompts and "a-multi> " in term.prompts  # answered outside
+    assert session.answers["o-api"] == Answer(value=40) and "g-level" not in session.answers
+    text = store.path.read_text(encoding="utf-8")
+    assert "g-level: 9" in text and "o-api: 40" in text  # the invalid value stays for the user
