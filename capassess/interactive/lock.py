@@ -30,8 +30,9 @@ ATTEMPTS = 5  # a holder may remove the file between our open and our lock: try 
 
 
 def lock_path(path: Path) -> Path:
-    """The lock file of the answers file ``path``."""
-    return path.with_name(f".{path.name}.lock")
+    """The lock file of the answers file ``path``: beside the file a link leads to."""
+    real = path.resolve()
+    return real.with_name(f".{real.name}.lock")
 
 
 @dataclass(frozen=True)

@@ -274,3 +274,15 @@ def test_a_locked_file_is_refused_in_the_interview_language(
     assert result.exit_code == 2
     assert "acme.yaml 正在由另一访谈编辑：" in result.output
     assert f"（进程 {os.getpid()}），始于 " in result.output
+
+
+def test_a_link_to_a_locked_file_is_locked_too(runner: CliRunner, tmp_path: Path) -> None:
+    from capassess.interactive.lock import InterviewLock
+
+    out = tmp_path / "acme.yaml"
+    shutil.copy(DATA / "answers" / "tiny-full.yaml", out)
+    (tmp_path / "link.yaml").symlink_to(out)
+    with InterviewLock(out):
+        result = run(runner, "-o", tmp_path / "link.yaml", "--resume")
+    assert result.exit_code == 2
+    assert "is being edited by another interview" in result.output
