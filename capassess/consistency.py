@@ -25,15 +25,16 @@ def check_questionnaire(q: Questionnaire) -> list[Problem]:
         *_dependencies(q),
         *_ahp_matrices(q),
         *_references_and_profiles(q),
+        *_replacements(q),
         *_missing_languages(q),
     ]
 
 
 def _node_locs(q: Questionnaire) -> Iterator[tuple[Loc, str]]:
-    for d, dim in enumerate(q.dimensions):
-        yield ("dimensions", d, "id"), dim.id
+    for where, dim in q.located_sections():
+        yield (*where, "id"), dim.id
         for c, cap in enumerate(dim.capabilities):
-            base: Loc = ("dimensions", d, "capabilities", c)
+            base: Loc = (*where, "capabilities", c)
             yield (*base, "id"), cap.id
             for i, question in enumerate(cap.questions):
                 yield (*base, "questions", i, "id"), question.id
@@ -49,31 +50,36 @@ def _unique_ids(q: Questionnaire) -> Iterator[Problem]:
             yield Problem(f"duplicate id {ident!r} (first used at {first})", loc)
         else:
             seen[ident] = loc
-    for d, dim in enumerate(q.dimensions):
+    for where, dim in q.located_sections():
         for c, cap in enumerate(dim.capabilities):
             for i, question in enumerate(cap.questions):
                 ids = [o.id for o in getattr(question, "options", [])]
-                for n, ident in enumerate(ids):
-                    if ident in ids[:n]:
-                        where = ("dimensions", d, "capabilities", c, "questions", i)
-                        yield Problem(
-                            f"duplicate option id {ident!r}", (*where, "options", n, "id")
-                        )
+                for n in _repeats(ids):
+                    place = (*where, "capabilities", c, "questions", i, "options", n, "id")
+                    yield Problem(f"duplicate option id {ids[n]!r}", place)
     for field in ("references", "profiles"):
         ids = [item.id for item in getattr(q, field)]
-        for n, ident in enumerate(ids):
-            if ident in ids[:n]:
-                yield Problem(f"duplicate id {ident!r}", (field, n, "id"))
+        for n in _repeats(ids):
+            yield Problem(f"duplicate id {ids[n]!r}", (field, n, "id"))
+
+
+def _repeats(ids: list[str]) -> Iterator[int]:
+    """The indexes of ids seen before in ``ids`` (in linear time)."""
+    seen: set[str] = set()
+    for n, ident in enumerate(ids):
+        if ident in seen:
+            yield n
+        seen.add(ident)
 
 
 def _conditions(q: Questionnaire) -> Iterator[Problem]:
     order = {question.id: n for n, (_, _, question) in enumerate(q.questions())}
-    for d, dim in enumerate(q.dimensions):
+    for where, dim in q.located_sections():
         for c, cap in enumerate(dim.capabilities):
             for i, question in enumerate(cap.questions):
                 if question.when is None:
                     continue
-                loc: Loc = ("dimensions", d, "capabilities", c, "questions", i, "when")
+                loc: Loc = (*where, "capabilities", c, "questions", i, "when")
                 try:
                     names = parse_expression(question.when).names()
                 except ExpressionError as exc:
@@ -92,10 +98,10 @@ def _conditions(q: Questionnaire) -> Iterator[Problem]:
 
 def _expression_sites(q: Questionnaire) -> Iterator[tuple[Loc, str]]:
     """Every advice expression (done_when, KPI, check) with its location."""
-    for d, dim in enumerate(q.dimensions):
+    for where, dim in q.located_sections():
         for c, cap in enumerate(dim.capabilities):
             for i, action in enumerate(cap.actions):
-                loc: Loc = ("dimensions", d, "capabilities", c, "actions", i)
+                loc: Loc = (*where, "capabilities", c, "actions", i)
                 if action.done_when is not None:
                     yield (*loc, "done_when"), action.done_when
                 if action.kpi is not None:
@@ -155,23 +161,23 @@ def _owners(q: Questionnaire) -> Iterator[Problem]:
     for n, ident in enumerate(roles):
         if ident in roles[:n]:
             yield Problem(f"duplicate role id {ident!r}", ("roles", n, "id"))
-    for d, dim in enumerate(q.dimensions):
+    for where, dim in q.located_sections():
         for c, cap in enumerate(dim.capabilities):
             for i, action in enumerate(cap.actions):
                 if action.owner is not None and action.owner not in roles:
                     known = ", ".join(roles) or "none declared under `roles`"
-                    loc: Loc = ("dimensions", d, "capabilities", c, "actions", i, "owner")
+                    loc: Loc = (*where, "capabilities", c, "actions", i, "owner")
                     yield Problem(f"unknown role {action.owner!r} (roles: {known})", loc)
 
 
 def _dependencies(q: Questionnaire) -> Iterator[Problem]:
     graph: dict[str, list[str]] = {}
     locs: dict[str, Loc] = {}
-    for d, dim in enumerate(q.dimensions):
+    for where, dim in q.located_sections():
         for c, cap in enumerate(dim.capabilities):
             for i, action in enumerate(cap.actions):
                 graph[action.id] = list(action.depends_on)
-                locs[action.id] = ("dimensions", d, "capabilities", c, "actions", i, "depends_on")
+                locs[action.id] = (*where, "capabilities", c, "actions", i, "depends_on")
     for ident, deps in graph.items():
         for dep in deps:
             if dep not in graph:
@@ -209,11 +215,11 @@ def find_cycle(graph: dict[str, list[str]]) -> list[str]:
 
 def _ahp_nodes(q: Questionnaire) -> Iterator[tuple[Loc, AhpMatrix | None, list[str]]]:
     yield (), q.ahp, [dim.id for dim in q.dimensions]
-    for d, dim in enumerate(q.dimensions):
-        yield ("dimensions", d), dim.ahp, [cap.id for cap in dim.capabilities]
+    for where, dim in q.located_sections():
+        yield where, dim.ahp, [cap.id for cap in dim.capabilities]
         for c, cap in enumerate(dim.capabilities):
             ids = [question.id for question in cap.questions]
-            yield ("dimensions", d, "capabilities", c), cap.ahp, ids
+            yield (*where, "capabilities", c), cap.ahp, ids
 
 
 def _ahp_matrices(q: Questionnaire) -> Iterator[Problem]:
@@ -255,9 +261,9 @@ def check_matrix(matrix: AhpMatrix, loc: Loc, children: list[str] | None = None)
 def _references_and_profiles(q: Questionnaire) -> Iterator[Problem]:
     refs = {r.id for r in q.references}
     caps = {cap.id for _, cap in q.capabilities()}
-    for d, dim in enumerate(q.dimensions):
+    for where, dim in q.located_sections():
         for c, cap in enumerate(dim.capabilities):
-            loc: Loc = ("dimensions", d, "capabilities", c)
+            loc: Loc = (*where, "capabilities", c)
             for ref in cap.references:
                 if ref not in refs:
                     yield Problem(f"unknown reference {ref!r}", (*loc, "references"))
@@ -271,6 +277,38 @@ def _references_and_profiles(q: Questionnaire) -> Iterator[Problem]:
         for cap_id in profile.targets:
             if cap_id not in caps:
                 yield Problem(f"unknown capability {cap_id!r}", ("profiles", p, "targets", cap_id))
+
+
+def _renamable(q: Questionnaire) -> Iterator[tuple[Loc, str, list[str]]]:
+    for where, dim in q.located_sections():
+        for c, cap in enumerate(dim.capabilities):
+            base: Loc = (*where, "capabilities", c)
+            yield base, cap.id, cap.replaces
+            for i, question in enumerate(cap.questions):
+                yield (*base, "questions", i), question.id, question.replaces
+
+
+def _replacements(q: Questionnaire) -> Iterator[Problem]:
+    """An old id maps to one node, and is not the id of a node of this version."""
+    current = {ident for _, ident in _node_locs(q)}
+    seen: dict[str, str] = {}
+    for loc, ident, replaces in _renamable(q):
+        for old in replaces:
+            if old in current:
+                yield Problem(f"{old!r} is still an id in this version", (*loc, "replaces"))
+            elif old in seen:
+                yield Problem(f"{old!r} is already replaced by {seen[old]!r}", (*loc, "replaces"))
+            seen.setdefault(old, ident)
+    types: dict[str, str] = {}
+    for p, profile in enumerate(q.profiles):
+        kind = profile.bank_type
+        if kind is not None and kind in types:
+            yield Problem(
+                f"profile {types[kind]!r} is already the one for {kind!r} banks",
+                ("profiles", p, "bank_type"),
+            )
+        elif kind is not None:
+            types[kind] = profile.id
 
 
 def _walk_texts(value: Any, loc: Loc) -> Iterator[tuple[Loc, Text]]:

@@ -82,7 +82,7 @@ def plan_json(planned: Planned) -> dict[str, Any]:
 
 
 def comparison_json(comparison: Comparison) -> dict[str, Any]:
-    """Node changes, answer changes, dropped and added ids."""
+    """Node changes, answer changes, dropped, added and renamed ids."""
     return {
         "old": comparison.old_ref,
         "new": comparison.new_ref,
@@ -93,5 +93,6 @@ def comparison_json(comparison: Comparison) -> dict[str, Any]:
         "answers": [a.model_dump(mode="json") for a in comparison.answers],
         "dropped": comparison.dropped,
         "added": comparison.added,
+        "renamed": comparison.renamed,
         "kpis": [k.model_dump(mode="json") for k in comparison.kpis],
     }

@@ -71,8 +71,10 @@ def load_scored(
     return Scored(str(path), f.questionnaire, f.assessment, f.result, f.warnings)
 
 
-def _targets(q: Questionnaire, options: PlanOptions) -> dict[str, Target]:
-    spec = options.target
+def _targets(q: Questionnaire, options: PlanOptions, bank_type: str | None) -> dict[str, Target]:
+    # with no --target, a bank of a type the questionnaire has a profile for gets its targets
+    typed = (p.id for p in q.profiles if bank_type and p.bank_type == bank_type)
+    spec = options.target or next(typed, None)
     if spec is not None and Path(spec).is_file():
         return resolve_targets(q, target_file=load_target(spec, q), level=options.target_level)
     if spec is not None and Path(spec).is_dir():
@@ -98,7 +100,7 @@ def plan_scored(scored: Scored, options: PlanOptions, baseline: Scored | None = 
                            options.max_per_owner)  # fmt: skip
     except ValueError as exc:
         raise InputError(str(exc)) from None
-    targets = _targets(q, options)
+    targets = _targets(q, options, scored.assessment.subject.bank_type)
     gaps = find_gaps(q, result, targets, baseline.result if baseline else None)
     roadmap = build_roadmap(q, result, gaps, lambda caps: roll_up(q, caps, template=result), phases)
     return Planned(scored, targets, gaps, roadmap, baseline)

@@ -16,3 +16,11 @@ TINY = DATA / "good" / "tiny.yaml"
 def runner() -> CliRunner:
     """A click runner."""
     return CliRunner()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_inputs() -> None:
+    """Each test starts with no file recorded as an input (see capassess.reading)."""
+    from capassess.reading import forget_inputs
+
+    forget_inputs()

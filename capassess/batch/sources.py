@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from capassess.batch.table import Source
 from capassess.batch.xlsx_reader import XlsxSource
 from capassess.errors import InputError, Problem
 from capassess.model.questionnaire import Questionnaire
+from capassess.reading import remember, require_regular
 
 CSV_SUFFIXES = (".csv", ".txt")
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
@@ -23,8 +25,9 @@ def open_source(
     where = Path(path)
     if where.is_dir():
         return AnswersDirSource(where, questionnaire)
-    if not where.is_file():
+    if not os.path.lexists(where):
         raise InputError.at("no such file or folder", str(path))
+    remember(where, require_regular(where))  # a FIFO or device would block or never end
     suffix = where.suffix.lower()
     if suffix in XLSX_SUFFIXES:
         return XlsxSource(where, questionnaire, lenient=lenient)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
@@ -18,9 +18,10 @@ LevelNumber = Annotated[int, Field(ge=1, le=5, description="A maturity level, 1.
 
 
 class Frozen(BaseModel):
-    """Base of all models: immutable, and unknown fields are errors."""
+    """Base of all models: immutable, unknown fields are errors, and every number is
+    finite (``.inf`` and ``.nan`` are refused wherever a number is expected)."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", allow_inf_nan=False)
 
 
 class Text(Frozen):
@@ -43,3 +44,9 @@ class Text(Frozen):
     def missing(self) -> list[Lang]:
         """Languages that have no text."""
         return [lang for lang in LANGS if not getattr(self, lang)]
+
+
+BankType = Literal["state-owned", "joint-stock", "city-commercial", "rural", "private"]
+"""Bank types: 国有大型商业银行, 股份制商业银行, 城市商业银行, 农村商业银行/农村合作银行/
+农信社, 民营银行/互联网银行."""
+BANK_TYPES: tuple[str, ...] = get_args(BankType)

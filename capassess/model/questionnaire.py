@@ -8,10 +8,13 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from capassess.model.base import Frozen, Id, LevelNumber, Text
+from capassess.model.base import BankType, Frozen, Id, LevelNumber, Text
 from capassess.model.matrix import AhpMatrix
 
-Weight = Annotated[float, Field(gt=0, description="Relative weight among siblings; > 0.")]
+MAX_WEIGHT = 1_000_000  # so that the sum of any siblings' weights stays finite
+Weight = Annotated[
+    float, Field(gt=0, le=MAX_WEIGHT, description="Relative weight among siblings; > 0.")
+]
 Effort = Literal["low", "medium", "high"]
 ModelName = Literal["weighted-mean", "staged"]
 MissingPolicy = Literal["lowest", "exclude", "error"]
@@ -58,6 +61,10 @@ class QuestionBase(Frozen):
         None, description="Ask only if this holds over earlier answers, e.g. 'dg-1 >= 3'."
     )
     references: list[Id] = Field(default_factory=list)
+    replaces: list[Id] = Field(
+        default_factory=list,
+        description="Ids this question had in earlier versions; `compare` maps them to it.",
+    )
 
 
 class LevelQuestion(QuestionBase):
@@ -201,6 +208,10 @@ class Capability(Frozen):
     questions: Annotated[list[Question], Field(min_length=1)]
     actions: list[Action] = Field(default_factory=list)
     references: list[Id] = Field(default_factory=list)
+    replaces: list[Id] = Field(
+        default_factory=list,
+        description="Ids this capability had in earlier versions; `compare` maps them to it.",
+    )
 
 
 class Dimension(Frozen):
@@ -212,6 +223,17 @@ class Dimension(Frozen):
     weight: Weight = 1.0
     ahp: AhpMatrix | None = Field(None, description="Capability weights from AHP.")
     capabilities: Annotated[list[Capability], Field(min_length=1)]
+
+
+class Foundation(Dimension):
+    """Capabilities that gate the whole: scored like the others, outside the overall score.
+
+    The overall level is at most the lowest level of a foundation capability (SPEC.md,
+    "Foundation gate"); the overall score is the weighted mean of the dimensions alone.
+    """
+
+    id: Id = "foundation"
+    title: Text = Field(default_factory=lambda: Text(en="Foundation", zh="基础能力"))
 
 
 class Reference(Frozen):
@@ -250,6 +272,9 @@ class Profile(Frozen):
     illustrative: bool = False
     default: LevelNumber | None = None
     targets: dict[Id, LevelNumber] = Field(default_factory=dict)
+    bank_type: BankType | None = Field(
+        None, description="The bank type whose targets these are, if the profile is for one."
+    )
 
 
 class Questionnaire(Frozen):
@@ -266,6 +291,11 @@ class Questionnaire(Frozen):
     )
     ahp: AhpMatrix | None = Field(None, description="Dimension weights from AHP.")
     dimensions: Annotated[list[Dimension], Field(min_length=1)]
+    foundation: Foundation | None = Field(
+        None,
+        description="Capabilities outside the dimensions' weighted score; the overall level "
+        "is at most the lowest of their levels.",
+    )
     references: list[Reference] = Field(default_factory=list)
     profiles: list[Profile] = Field(default_factory=list)
     roles: list[Role] = Field(default_factory=list, description="Owners of actions.")
@@ -293,9 +323,25 @@ class Questionnaire(Frozen):
         """``id@version``, as answers files name their questionnaire."""
         return f"{self.id}@{self.version}"
 
+    def sections(self) -> list[Dimension]:
+        """The dimensions, then the foundation if there is one."""
+        return [*self.dimensions, *([self.foundation] if self.foundation else [])]
+
+    def located_sections(self) -> Iterator[tuple[tuple[str | int, ...], Dimension]]:
+        """Each section with its place in the file: ``("dimensions", d)`` or ``("foundation",)``."""
+        for d, dim in enumerate(self.dimensions):
+            yield ("dimensions", d), dim
+        if self.foundation is not None:
+            yield ("foundation",), self.foundation
+
+    def is_foundation(self, node_id: str) -> bool:
+        """True if ``node_id`` is the foundation or one of its capabilities."""
+        f = self.foundation
+        return f is not None and (node_id == f.id or any(c.id == node_id for c in f.capabilities))
+
     def capabilities(self) -> Iterator[tuple[Dimension, Capability]]:
-        """Every capability with its dimension, in file order."""
-        for dim in self.dimensions:
+        """Every capability with its dimension (or the foundation), in file order."""
+        for dim in self.sections():
             for cap in dim.capabilities:
                 yield dim, cap
 

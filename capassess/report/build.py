@@ -49,7 +49,7 @@ def band_of(score: float | None, lang: Lang) -> Band | None:
 
 def _gap_row(planned: Planned, g: CapabilityGap, lang: Lang) -> GapRow:
     q = planned.scored.questionnaire
-    dim = next(d for d in q.dimensions if d.id == g.dimension_id)
+    dim = next(d for d in q.sections() if d.id == g.dimension_id)
     cap = next(c for c in dim.capabilities if c.id == g.id)
     return GapRow(
         id=g.id,
@@ -127,7 +127,7 @@ def _dimensions(planned: Planned, rows: dict[str, GapRow], lang: Lang) -> list[D
     s = planned.scored
     sections = []
     for dim, score, gap in zip(
-        s.questionnaire.dimensions, s.result.dimensions, planned.gaps.dimensions, strict=True
+        s.questionnaire.sections(), s.result.dimensions, planned.gaps.dimensions, strict=True
     ):
         caps = tuple(
             CapabilitySection(
@@ -192,7 +192,13 @@ def _summary(planned: Planned, rows: dict[str, GapRow], lang: Lang) -> Summary:
         overall_score=overall.score,
         overall_level=overall.level,
         level_name=_level_name(planned, overall.level, lang),
-        band=band_of(overall.score, lang),
+        # a capped level caps the band as well: the band must not praise what the gate denies
+        band=band_of(
+            min(overall.score, float(overall.level))
+            if overall.capped_by and overall.score is not None and overall.level
+            else overall.score,
+            lang,
+        ),
         attainment=gaps.attainment,
         target_overall=_target_overall(gaps.capabilities),
         projected_overall=phases[-1].overall_score if phases else overall.score,
@@ -203,7 +209,17 @@ def _summary(planned: Planned, rows: dict[str, GapRow], lang: Lang) -> Summary:
         strengths=tuple(rows[g.id] for g in gaps.strengths()[:STRENGTHS]),
         top_gaps=tuple(rows[g.id] for g in gaps.ranked()[:TOP_GAPS]),
         first_actions=tuple(_action_row(planned, a, lang) for a in road.in_phase(0)),
+        capped_by=_capped_by(planned, lang),
     )
+
+
+def _capped_by(planned: Planned, lang: Lang) -> str:
+    ids = planned.scored.result.overall.capped_by
+    if not ids:
+        return ""
+    titles = {c.id: c.title.get(lang) for _, c in planned.scored.questionnaire.capabilities()}
+    names = ("、" if lang == "zh" else ", ").join(titles.get(i, i) for i in ids)
+    return strings(lang)["capped_by"].format(names=names)
 
 
 def _targets_text(planned: Planned, target: str | None, lang: Lang) -> str:

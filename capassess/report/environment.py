@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, NoReturn
 
 from jinja2 import (
     BaseLoader,
@@ -23,15 +23,23 @@ from jinja2 import (
     TemplateNotFound,
     TemplateSyntaxError,
 )
-from jinja2.sandbox import SandboxedEnvironment
 
 from capassess.errors import InputError
 from capassess.loading import looks_binary
+from capassess.markdown_text import md_cell, md_text
+from capassess.reading import remember
+from capassess.report.sandbox import (
+    TIME_LIMIT,
+    USER_TIME_LIMIT,
+    LimitedSandbox,
+    limit_filters,
+    render_limited,
+    user_source,
+)
 from capassess.resources import data_dir
 
 SHIPPED_PREFIX = "!"
 PLAIN_TEXT = (".md.j2", ".md", ".txt.j2", ".txt")
-MD_SPECIAL = re.compile(r"([\\`*_\[\]<>&|#~])")
 # Runtime errors a template can cause with its own expressions (e.g. ``{{ 1 / 0 }}``).
 TEMPLATE_RUNTIME = (TemplateError, ArithmeticError, TypeError, ValueError, LookupError)
 
@@ -41,7 +49,7 @@ class ReportLoader(BaseLoader):
 
     def __init__(self, user_dir: Path | None = None, shipped_dir: Path | None = None) -> None:
         self.shipped = FileSystemLoader(str(shipped_dir or data_dir("templates")))
-        self.user = FileSystemLoader(str(user_dir)) if user_dir is not None else None
+        self.user = user_dir
         self.files: set[str] = set()
 
     def get_source(
@@ -52,13 +60,14 @@ class ReportLoader(BaseLoader):
             found = _source(self.shipped, environment, template[len(SHIPPED_PREFIX) :])
         elif self.user is not None:
             try:
-                found = _source(self.user, environment, template)
+                found = _user_source(self.user, template)
             except TemplateNotFound:
                 found = _source(self.shipped, environment, template)
         else:
             found = _source(self.shipped, environment, template)
         if found[1]:
             self.files.add(found[1])
+            remember(found[1])  # a template, shipped or the user's, is an input of the run
         return found
 
 
@@ -69,13 +78,24 @@ def _source(
     try:
         return loader.get_source(environment, template)
     except UnicodeDecodeError as exc:
-        path = str(Path(loader.searchpath[0]) / template)
-        if looks_binary(exc.object):
-            raise InputError.at("this is a binary file, not a template", path, 1) from None
-        line = exc.object[: exc.start].count(b"\n") + 1
-        byte = exc.object[exc.start]
-        message = f"the template is not UTF-8 text (byte 0x{byte:02x}); save it as UTF-8"
-        raise InputError.at(message, path, line) from None
+        _not_utf8(exc, str(Path(loader.searchpath[0]) / template))
+
+
+def _user_source(folder: Path, template: str) -> tuple[str, str | None, Callable[[], bool]]:
+    """``template`` from the user's folder; a file that is not UTF-8 is an input error."""
+    try:
+        return user_source(folder, template)
+    except UnicodeDecodeError as exc:
+        _not_utf8(exc, str(folder / template))
+
+
+def _not_utf8(exc: UnicodeDecodeError, path: str) -> NoReturn:
+    if looks_binary(exc.object):
+        raise InputError.at("this is a binary file, not a template", path, 1) from None
+    line = exc.object[: exc.start].count(b"\n") + 1
+    byte = exc.object[exc.start]
+    message = f"the template is not UTF-8 text (byte 0x{byte:02x}); save it as UTF-8"
+    raise InputError.at(message, path, line) from None
 
 
 def _num(value: float | None, digits: int = 2) -> str:
@@ -88,18 +108,6 @@ def _pct(value: float | None) -> str:
 
 def _signed(value: float | None, digits: int = 2) -> str:
     return "—" if value is None else f"{value:+.{digits}f}"
-
-
-def md_text(value: object) -> str:
-    """Escape text for Markdown: no raw HTML, emphasis, links or table pipes; one line."""
-    text = MD_SPECIAL.sub(r"\\\1", str(value))
-    return " ".join(text.split())
-
-
-def md_cell(value: object) -> str:
-    """Escape text for a GFM table cell: as ``md_text``, with line breaks as ``<br>``."""
-    lines = [md_text(line) for line in str(value).strip().splitlines()]
-    return "<br>".join(line for line in lines if line) or " "
 
 
 def mermaid_text(value: object) -> str:
@@ -118,14 +126,14 @@ def _autoescape(name: str | None) -> bool:
     return not (name or "").endswith(PLAIN_TEXT)
 
 
-def report_environment(template_dir: str | Path | None = None) -> SandboxedEnvironment:
+def report_environment(template_dir: str | Path | None = None) -> LimitedSandbox:
     """A sandboxed, strict environment over the user's templates and the shipped ones."""
     user = None
     if template_dir is not None:
         user = Path(template_dir)
         if not user.is_dir():
             raise InputError.at("the template folder does not exist", str(user))
-    env = SandboxedEnvironment(
+    env = LimitedSandbox(
         loader=ReportLoader(user),
         undefined=StrictUndefined,
         autoescape=_autoescape,
@@ -142,6 +150,7 @@ def report_environment(template_dir: str | Path | None = None) -> SandboxedEnvir
         mermaid=mermaid_text,
         add_months=add_months,
     )
+    limit_filters(env)
     return env
 
 
@@ -155,12 +164,21 @@ def _template_frame(tb: TracebackType | None, files: set[str]) -> tuple[str | No
     return where
 
 
+def _template_file(env: Environment, name: str) -> str:
+    """The file of template ``name`` (for an error that no line of it raised)."""
+    try:
+        return env.get_template(name).filename or name
+    except TemplateError:
+        return name
+
+
 def render_template(env: Environment, name: str, context: Mapping[str, Any]) -> str:
     """Render template ``name``; a template mistake becomes an ``InputError`` with file:line."""
     loader = env.loader
     files = loader.files if isinstance(loader, ReportLoader) else set()
     try:
-        return env.get_template(name).render(**context)
+        seconds = USER_TIME_LIMIT if getattr(loader, "user", None) else TIME_LIMIT
+        return render_limited(env.get_template(name), context, seconds)
     except TemplateSyntaxError as exc:
         raise InputError.at(f"template error: {exc.message}", exc.filename, exc.lineno) from None
     except TemplateNotFound as exc:
@@ -171,4 +189,5 @@ def render_template(env: Environment, name: str, context: Mapping[str, Any]) -> 
         path, line = _template_frame(exc.__traceback__, files)
         if path is None and not isinstance(exc, TemplateError):
             raise
-        raise InputError.at(f"template error: {exc}", path or name, line) from None
+        where = path or _template_file(env, name)
+        raise InputError.at(f"template error: {exc}", where, line) from None

@@ -191,6 +191,8 @@ class Summary:
     strengths: tuple[GapRow, ...]
     top_gaps: tuple[GapRow, ...]
     first_actions: tuple[ActionRow, ...]
+    capped_by: str = ""
+    """"capped by ..." when foundation capabilities cap the overall level, else empty."""
 
 
 @dataclass(frozen=True)

@@ -43,7 +43,7 @@ def gap_table(planned: Planned, lang: Lang) -> Table:
 
     q = planned.scored.questionnaire
     titles = {cap.id: cap.title.get(lang) for _, cap in q.capabilities()}
-    dims = {dim.id: dim.title.get(lang) for dim in q.dimensions}
+    dims = {dim.id: dim.title.get(lang) for dim in q.sections()}
     baseline = planned.baseline is not None
     table = Table(title="Gaps" if lang == "en" else "差距", title_justify="left")
     cols = ("能力", "得分", "目标", "差距", "优先度", "达成度") if lang == "zh" else (
@@ -251,8 +251,12 @@ def print_comparison(comparison: Comparison) -> None:
     if comparison.answers:
         answers = Table("question", "old", "new", title="Changed answers", title_justify="left")
         for a in comparison.answers:
-            answers.add_row(a.id, _answer(a.old), _answer(a.new))
+            name = a.id if a.old_id is None else f"{a.id} (was {a.old_id})"
+            answers.add_row(name, _answer(a.old), _answer(a.new))
         out.print(answers)
+    if comparison.renamed:
+        pairs = ", ".join(f"{old} → {new}" for old, new in comparison.renamed.items())
+        out.print(f"[yellow]renamed:[/] {pairs}", soft_wrap=True)
     if comparison.dropped:
         out.print(f"[yellow]only in the old questionnaire:[/] {', '.join(comparison.dropped)}")
     if comparison.added:

@@ -41,17 +41,17 @@ def test_outline(rendered) -> None:
     assert h2 == expected
     q = planned.scored.questionnaire
     h3 = [content for tag, content in levels if tag == "h3"]
-    for d, dim in enumerate(q.dimensions, 1):
+    for d, dim in enumerate(q.sections(), 1):
         assert f"{d}. {dim.title.get(lang)}" in " ".join(h3)
     h4 = [content for tag, content in levels if tag == "h4"]
-    assert len(h4) == sum(len(dim.capabilities) for dim in q.dimensions)
+    assert len(h4) == sum(len(dim.capabilities) for dim in q.sections())
 
 
 def test_tables_have_the_expected_rows(rendered) -> None:
     _bank, lang, planned, text = rendered
     q = planned.scored.questionnaire
     tables = md_tables(text)
-    caps = sum(len(d.capabilities) for d in q.dimensions)
+    caps = sum(len(d.capabilities) for d in q.sections())
     by_header = {}
     for table in tables:
         by_header.setdefault(table.header[0], []).append(table)
@@ -71,7 +71,7 @@ def test_tables_have_the_expected_rows(rendered) -> None:
 
 def test_answers_are_folded_and_the_roadmap_has_a_gantt(rendered) -> None:
     _, _, planned, text = rendered
-    caps = sum(len(d.capabilities) for d in planned.scored.questionnaire.dimensions)
+    caps = sum(len(d.capabilities) for d in planned.scored.questionnaire.sections())
     assert text.count("<details>") == text.count("</details>") == caps
     fences = [t for t in markdown().parse(text) if t.type == "fence"]
     if planned.roadmap.actions:
