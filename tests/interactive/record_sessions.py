@@ -29,17 +29,17 @@ ENGLISH: list[Step] = [
     ("dg-policies>", [DOWN, " ", DOWN, DOWN, " ", "\r"], "Down Space Down Down Space Enter"),
     ("dg-culture>", ["<", "\r"], "< Enter"),
     ("dg-policies>", ["s", "\r"], "s Enter (the answer stays)"),
-    ("dg-culture>", ["2", "\r"], "2 Enter (no)"),
+    ("dg-culture>", ["2", "\r"], "2 Enter"),
     ("di-level>", ["q", "\r"], "q Enter"),
 ]
 CHINESE: list[Step] = [
     ("dg-level>", [*"很高", "\r"], "很高 回车"),
     ("dg-level>", ["3", "\r"], "3 回车"),
-    ("证据（必填", [*"数据治理章程（2025年版", LEFT, "）", "\r"], "输入、← 、回车"),
+    ("证据（必填", [*"数据治理章程（2025版）", LEFT, LEFT, "年", "\r"], "输入、← ←、年、回车"),
     ("dg-owner>", ["D", "A", "T", "A", "-", "d", "e", "p", "t", "\r"], "DATA-dept 回车"),
     ("dg-policies>", ["1", "，", "9", "\r"], "1，9 回车"),
     ("dg-policies>", ["1", "-", "3", "\r"], "1-3 回车"),
-    ("dg-culture>", ["是", "\r"], "是 回车"),
+    ("dg-culture>", ["3", "\r"], "3 回车"),
     ("di-level>", ["q", "\r"], "q 回车"),
 ]
 
@@ -63,12 +63,13 @@ def record(steps: list[Step], args: list[str], folder: Path) -> str:
 
 
 def page(
-    title: str, intro: str, runs: list[tuple[list[str], list[Step], str]], keys_word: str
+    title: str, intro: str, runs: list[tuple[list[str], list[Step], str]], words: tuple[str, str]
 ) -> str:
     parts = [f"# {title}\n", intro]
     folder = Path(tempfile.mkdtemp())
     for args, steps, text in runs:
-        keys = "; ".join(f"`{note}` at `{prompt.rstrip('>')}`" for prompt, _, note in steps)
+        keys_word, at = words
+        keys = "; ".join(f"`{note}` {at} `{prompt.rstrip('>')}`" for prompt, _, note in steps)
         shown = " ".join(shlex.quote(a) for a in args)
         parts.append(f"{text}\n\n{keys_word} {keys}.\n")
         parts.append(
@@ -85,7 +86,7 @@ def main() -> None:
         "keys pick an option, `<` goes back and `s` moves on keeping the answer, `q` saves.\n",
         [(["-q", "bank-fintech", "-o", "acme.yaml", "--respondent", "CDO Li",
            *SUBJECT], ENGLISH, "A new interview; every answer is recorded as given by CDO Li.")],
-        "Keys pressed:",
+        ("Keys pressed:", "at"),
     )  # fmt: skip
     chinese = page(
         "中文访谈实录",
@@ -96,7 +97,7 @@ def main() -> None:
           CHINESE, "新建访谈："),
          (["-o", "shili.yaml", "--resume"], [("di-level>", ["q", "\r"], "q 回车")],
           "继续访谈（未加 --lang，仍为中文）：")],
-        "按键：",
+        ("按键：", "于"),
     )  # fmt: skip
     (ROOT / "docs" / "interview-recorded-en.md").write_text(english + "\n", encoding="utf-8")
     (ROOT / "docs" / "interview-recorded-zh.md").write_text(chinese + "\n", encoding="utf-8")
