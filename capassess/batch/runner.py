@@ -146,9 +146,16 @@ def run_batch(
     seconds = time.perf_counter() - started
     summary = json.dumps(summary_json(portfolio, outputs, seconds), ensure_ascii=False, indent=2)
     outputs["summary"] = str(write_atomic(run.out / "summary.json", summary + "\n"))
-    warnings = tuple(f"{s.path}: unknown column(s) ignored: {', '.join(s.unknown)}"
-                     for s in sources if s.unknown)  # fmt: skip
+    warnings = _source_notes(sources)
     return BatchResult(counts, outputs, seconds, warnings)
+
+
+def _source_notes(sources: list[Source]) -> tuple[str, ...]:
+    """What the user should know about how each input was read."""
+    notes = [f"{s.path}: {note}" for s in sources for note in getattr(s, "notes", ())]
+    notes += [f"{s.path}: unknown column(s) ignored: {', '.join(s.unknown)}"
+              for s in sources if s.unknown]  # fmt: skip
+    return tuple(notes)
 
 
 @contextlib.contextmanager

@@ -1,0 +1,368 @@
+"""Stream the rows of one XLSX worksheet as CSV-like text, with what calamine cannot see.
+
+The sheet's XML is parsed incrementally (a block of 1 MiB at a time; finished rows are
+dropped), so memory does not grow with the number of rows, and a lone cell at XFD1048576
+costs one cell, not a dense grid. Each cell becomes the text it would be in a CSV:
+
+- a number in a percent format (``0%``, ``0.00%``) is its percentage: 0.45 is ``45%``;
+- an error cell is its error (``#DIV/0!``), a formula without a stored value is its
+  formula (``=A1/B1``), so that validation refuses both with their reason;
+- a merged range's value is filled down its first column (a group merged over C2:C4);
+- booleans are ``true``/``false``, dates and times in date formats ISO text.
+
+Before anything is read, the sizes the ZIP directory declares are checked against
+limits, so that a small file cannot expand to gigabytes (``WorkbookLimits``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+from xml.etree.ElementTree import Element, ParseError, XMLPullParser
+
+from capassess.errors import InputError
+
+BLOCK = 1 << 20
+MAX_ROWS, MAX_COLUMNS = 1_048_576, 16_384
+PERCENT_IDS = frozenset({9, 10})
+DATE_IDS = frozenset({14, 15, 16, 17, 22, 27, 30, 36, 45, 46, 47, 50, 57, 58})
+REF = re.compile(r"([A-Z]{1,3})([0-9]{1,7})")
+MERGE = re.compile(
+    rb"<(?:\w{1,20}:)?mergeCell[ \t\r\n]{1,20}ref=\"([A-Z]{1,3}[0-9]{1,7})(?::([A-Z]{1,3}[0-9]{1,7}))?\""
+)
+QUOTED = re.compile(r'"[^"]*"|\[[^\]]*\]|\\.')
+R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+
+@dataclass(frozen=True)
+class WorkbookLimits:
+    """Most bytes a part may expand to; larger workbooks are refused before reading."""
+
+    sheet: int = 1 << 30
+    shared_strings: int = 256 << 20
+    other: int = 32 << 20
+    total: int = 3 << 29
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
+def column_index(letters: str) -> int:
+    """``A`` is 0, ``XFD`` 16383."""
+    n = 0
+    for ch in letters:
+        n = n * 26 + ord(ch) - 64
+    return n - 1
+
+
+def parse_ref(ref: str) -> tuple[int, int]:
+    """(row number, column index) of ``B7``: (7, 1)."""
+    found = REF.fullmatch(ref)
+    if found is None:
+        raise ValueError(f"bad cell reference {ref!r}")
+    return int(found.group(2)), column_index(found.group(1))
+
+
+def percent_text(value: float) -> str:
+    """0.45 as ``45%``, exactly as the figure Excel shows (no binary rounding noise)."""
+    scaled = Decimal(repr(value)).scaleb(2).normalize()
+    return f"{scaled:f}%"
+
+
+class Workbook:
+    """An XLSX (or XLSM) file opened for reading one sheet."""
+
+    def __init__(self, path: str, limits: WorkbookLimits | None = None) -> None:
+        self.path = path
+        self.limits = limits or WorkbookLimits()
+        try:
+            self.zip = zipfile.ZipFile(path)
+            self.sizes = {i.filename: i.file_size for i in self.zip.infolist()}
+        except (zipfile.BadZipFile, OSError, ValueError) as exc:
+            raise InputError.at(f"cannot read as XLSX: {exc}", path) from None
+        self._check_sizes()
+        self.sheets, self.date1904 = self._sheet_list()
+        self.styles = self._styles()
+
+    def _check_sizes(self) -> None:
+        total = sum(self.sizes.values())
+        if total > self.limits.total:
+            raise InputError.at(
+                f"the workbook's parts expand to {total / 2**20:,.0f} MiB, over the limit of "
+                f"{self.limits.total / 2**20:,.0f} MiB; save the data as CSV", self.path,
+            )  # fmt: skip
+
+    def _read(self, name: str, limit: int) -> bytes:
+        size = self.sizes.get(name)
+        if size is None:
+            return b""
+        if size > limit:
+            raise InputError.at(
+                f"the part {name} expands to {size / 2**20:,.0f} MiB, over the limit of "
+                f"{limit / 2**20:,.0f} MiB; save the data as CSV", self.path,
+            )  # fmt: skip
+        try:
+            return self.zip.read(name)
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+            raise InputError.at(f"cannot read {name} of the XLSX: {exc}", self.path) from None
+
+    def _xml(self, name: str, limit: int) -> Element | None:
+        from xml.etree.ElementTree import fromstring
+
+        data = self._read(name, limit)
+        if not data:
+            return None
+        try:
+            return fromstring(data)
+        except ParseError as exc:
+            raise InputError.at(f"{name} of the XLSX is not well-formed: {exc}", self.path) from None
+
+    def _sheet_list(self) -> tuple[list[tuple[str, str]], bool]:
+        book = self._xml("xl/workbook.xml", self.limits.other)
+        if book is None:
+            raise InputError.at("cannot read as XLSX: there is no xl/workbook.xml", self.path)
+        rels = self._xml("xl/_rels/workbook.xml.rels", self.limits.other)
+        targets = {}
+        for rel in rels.iter() if rels is not None else ():
+            if _local(rel.tag) == "Relationship" and rel.get("Type", "").endswith("/worksheet"):
+                target = rel.get("Target", "")
+                target = target[1:] if target.startswith("/") else f"xl/{target}"
+                targets[rel.get("Id")] = target
+        sheets = []
+        date1904 = False
+        for node in book.iter():
+            if _local(node.tag) == "workbookPr":
+                date1904 = node.get("date1904", "0").lower() in ("1", "true")
+            if _local(node.tag) == "sheet" and node.get(f"{{{R_NS}}}id") in targets:
+                sheets.append((node.get("name", ""), targets[node.get(f"{{{R_NS}}}id")]))
+        if not sheets:
+            raise InputError.at("the workbook has no worksheet", self.path)
+        return sheets, date1904
+
+    def _styles(self) -> list[str]:
+        """The kind of number format of each cell style: ``percent``, ``date`` or ``""``."""
+        root = self._xml("xl/styles.xml", self.limits.other)
+        if root is None:
+            return []
+        codes: dict[int, str] = {}
+        kinds: list[str] = []
+        for node in root.iter():
+            if _local(node.tag) == "numFmt":
+                codes[int(node.get("numFmtId", "0"))] = node.get("formatCode", "")
+        for node in root.iter():
+            if _local(node.tag) == "cellXfs":
+                for xf in node:
+                    kinds.append(_format_kind(int(xf.get("numFmtId", "0") or 0), codes))
+        return kinds
+
+    def shared_strings(self) -> list[str]:
+        """The shared strings table."""
+        root = self._xml("xl/sharedStrings.xml", self.limits.shared_strings)
+        if root is None:
+            return []
+        return ["".join(_texts(si)) for si in root if _local(si.tag) == "si"]
+
+    def merged_ranges(self, member: str) -> list[tuple[int, int, int, int]]:
+        """(first row, last row, first column, last column) of every merged range."""
+        found: list[tuple[int, int, int, int]] = []
+        data = b""
+        with self.zip.open(member) as handle:
+            while True:
+                block = handle.read(BLOCK)
+                data += block
+                zone = len(data) - 100 if block else len(data)
+                found += [_merge(m) for m in MERGE.finditer(data) if m.start() < zone]
+                data = data[max(zone, 0) :]
+                if not block:
+                    break
+        return found
+
+
+def _merge(match: re.Match[bytes]) -> tuple[int, int, int, int]:
+    r1, c1 = parse_ref(match.group(1).decode())
+    r2, c2 = parse_ref((match.group(2) or match.group(1)).decode())
+    return r1, r2, c1, c2
+
+
+def _texts(node: Element) -> Iterator[str]:
+    for child in node.iter():
+        if _local(child.tag) == "t" and child.text:
+            yield child.text
+
+
+def _format_kind(number_format: int, codes: dict[int, str]) -> str:
+    if number_format in PERCENT_IDS:
+        return "percent"
+    if number_format in DATE_IDS:
+        return "date"
+    code = QUOTED.sub("", codes.get(number_format, "")).split(";")[0].lower()
+    if "%" in code:
+        return "percent"
+    return "date" if re.search(r"[yd]", code) else ""
+
+
+@dataclass
+class SheetRows:
+    """Rows of one worksheet as lists of text cells, with their row numbers."""
+
+    book: Workbook
+    name: str
+    member: str
+
+    @property
+    def size(self) -> int:
+        """Uncompressed bytes of the sheet's XML (progress is counted in these)."""
+        return self.book.sizes.get(self.member, 0)
+
+    def rows(self, progress: list[int] | None = None) -> Iterator[tuple[int, list[str]]]:
+        """Yield (row number, cells) for every row the sheet stores, merges filled down."""
+        book = self.book
+        if self.member not in book.sizes:
+            raise InputError.at(f"sheet {self.name!r}: its part {self.member} is missing", book.path)
+        if self.size > book.limits.sheet:
+            book._read(self.member, book.limits.sheet)  # raises with the sizes
+        merges = Merges(book.merged_ranges(self.member))
+        reader = CellReader(book.shared_strings(), book.styles, book.date1904)
+        parser = XMLPullParser(events=("start", "end"))
+        parent: Element | None = None
+        try:
+            with book.zip.open(self.member) as handle:
+                while block := handle.read(BLOCK):
+                    parser.feed(block)
+                    if progress is not None:
+                        progress[0] += len(block)
+                    for event, node in parser.read_events():
+                        if event == "start":
+                            if _local(node.tag) == "sheetData":
+                                parent = node
+                            continue
+                        if _local(node.tag) == "row":
+                            number, cells = self._row(reader, node)
+                            yield number, merges.fill(number, cells)
+                            if parent is not None:
+                                parent.remove(node)
+            parser.close()
+        except ParseError as exc:
+            raise InputError.at(f"sheet {self.name!r} is not well-formed XML: {exc}",
+                                book.path) from None  # fmt: skip
+        except (zipfile.BadZipFile, EOFError, OSError) as exc:
+            raise InputError.at(f"cannot read sheet {self.name!r}: {exc}", book.path) from None
+
+
+    def _row(self, reader: CellReader, node: Element) -> tuple[int, list[str]]:
+        try:
+            return reader.row(node)
+        except ValueError as exc:
+            raise InputError.at(f"sheet {self.name!r}: {exc}", self.book.path,
+                                reader.next_row) from None  # fmt: skip
+
+
+class Merges:
+    """Fills each merged range's value down its first column."""
+
+    def __init__(self, ranges: list[tuple[int, int, int, int]]) -> None:
+        self.starts: dict[int, list[tuple[int, int]]] = {}
+        for r1, r2, c1, _ in ranges:
+            if r2 > r1:
+                self.starts.setdefault(r1, []).append((c1, r2))
+        self.active: dict[int, tuple[int, str]] = {}
+
+    def fill(self, number: int, cells: list[str]) -> list[str]:
+        """``cells`` of row ``number`` with merged values filled in."""
+        if not self.starts and not self.active:
+            return cells
+        for column, (last, value) in list(self.active.items()):
+            if number > last:
+                del self.active[column]
+                continue
+            if column >= len(cells):
+                cells += [""] * (column + 1 - len(cells))
+            if not cells[column]:
+                cells[column] = value
+        for column, last in self.starts.pop(number, ()):
+            self.active[column] = (last, cells[column] if column < len(cells) else "")
+        return cells
+
+
+class CellReader:
+    """Turns ``<c>`` elements into text, by type and number format."""
+
+    def __init__(self, shared: list[str], styles: list[str], date1904: bool) -> None:
+        self.shared, self.styles = shared, styles
+        self.epoch = dt.datetime(1904, 1, 1) if date1904 else dt.datetime(1899, 12, 30)
+        self.next_row = 1
+
+    def row(self, node: Element) -> tuple[int, list[str]]:
+        """The row number and text cells of a ``<row>`` element."""
+        number = int(node.get("r") or self.next_row)
+        if not 1 <= number <= MAX_ROWS:
+            raise ValueError(f"row number {number} beyond Excel's {MAX_ROWS:,} rows")
+        self.next_row = number + 1
+        cells: list[str] = []
+        for cell in node:
+            ref = cell.get("r")
+            column = parse_ref(ref)[1] if ref else len(cells)
+            if column >= MAX_COLUMNS:
+                raise ValueError(f"cell {ref} beyond Excel's {MAX_COLUMNS:,} columns")
+            if column >= len(cells):
+                cells += [""] * (column - len(cells) + 1)
+            cells[column] = self.text(cell)
+        return number, cells
+
+    def text(self, cell: Element) -> str:
+        """One cell as text."""
+        kind = cell.get("t", "n")
+        value = formula = None
+        inline: list[str] = []
+        for child in cell:
+            tag = _local(child.tag)
+            if tag == "v":
+                value = child.text or ""
+            elif tag == "f":
+                formula = child.text or "(formula)"
+            elif tag == "is":
+                inline += _texts(child)
+        if kind == "inlineStr":
+            return "".join(inline)
+        if value is None:
+            return f"={formula}" if formula is not None else ""
+        if kind == "s":
+            index = int(value)
+            return self.shared[index] if 0 <= index < len(self.shared) else ""
+        if kind == "b":
+            return "true" if value.strip() in ("1", "true") else "false"
+        if kind in ("str", "e", "d"):
+            return value
+        return self._number(value, cell.get("s"))
+
+    def _number(self, value: str, style: str | None) -> str:
+        try:
+            figure = float(value)
+        except ValueError:
+            return value
+        kind = self.styles[int(style)] if style and int(style) < len(self.styles) else ""
+        if kind == "percent":
+            return percent_text(figure)
+        if kind == "date" and 0 <= figure < 2_958_466:
+            moment = self.epoch + dt.timedelta(days=figure)
+            return moment.date().isoformat() if figure.is_integer() else moment.isoformat()
+        return str(int(figure)) if figure.is_integer() and abs(figure) < 1e15 else repr(figure)
+
+
+def open_sheet(book: Workbook, wanted: str) -> SheetRows:
+    """The sheet called ``wanted`` (any case), or the first worksheet."""
+    for name, member in book.sheets:
+        if name.strip().lower() == wanted:
+            return SheetRows(book, name, member)
+    name, member = book.sheets[0]
+    return SheetRows(book, name, member)
+
+
+def sheet_names(book: Workbook) -> list[str]:
+    """Names of every worksheet, in workbook order."""
+    return [name for name, _ in book.sheets]
