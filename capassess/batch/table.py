@@ -179,13 +179,20 @@ def is_label_row(cells: Sequence[object], layout: Layout) -> bool:
     return len(cells) > layout.id and str(cells[layout.id] or "").strip() == LABEL_MARKER
 
 
+def needed_width(layout: Layout) -> int:
+    """How many leading columns hold every column ``layout`` reads."""
+    used = [layout.id, *layout.groups.values(), *layout.questions.values()]
+    return 1 + max(used + ([layout.name] if layout.name is not None else []))
+
+
 def text_chunk(source: str, rows: list[int], records: list[list[str]], layout: Layout) -> Chunk:
-    """A chunk from rows of text cells (short rows are padded with blanks)."""
+    """A chunk from rows of text cells (short rows are padded with blanks; cells right of
+    the last column read are dropped, so a stray cell at XFD costs nothing)."""
     import numpy as np
     import pyarrow as pa
 
-    width = max([len(r) for r in records] + [1 + max([layout.id, *layout.questions.values()])])
-    padded = [r + [""] * (width - len(r)) for r in records]
+    width = needed_width(layout)
+    padded = [r[:width] + [""] * (width - len(r)) for r in records]
     columns = [list(c) for c in zip(*padded, strict=True)] if padded else [[]] * width
     return columnar_chunk(
         source, np.asarray(rows, dtype=np.int64), [pa.array(c, pa.string()) for c in columns],

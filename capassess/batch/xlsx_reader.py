@@ -15,7 +15,14 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from capassess.batch.table import Batch, Layout, is_label_row, resolve_layout, text_chunk
+from capassess.batch.table import (
+    Batch,
+    Layout,
+    is_label_row,
+    needed_width,
+    resolve_layout,
+    text_chunk,
+)
 from capassess.batch.xlsx_sheet import Workbook, open_sheet, sheet_names
 from capassess.errors import InputError, Problem
 from capassess.model.questionnaire import NumberQuestion, Questionnaire
@@ -40,10 +47,10 @@ def cell_text(value: Any) -> str:
 
 
 def _where(sheet: str, names: list[str]) -> str:
+    details = [] if sheet.casefold() == SHEET else [f"no sheet is named {SHEET!r}"]
     others = [n for n in names if n != sheet]
-    chosen = "" if sheet.lower() == SHEET else f" (no sheet is named {SHEET!r})"
-    rest = f"; other sheets: {', '.join(map(repr, others))}" if others else ""
-    return f"sheet {sheet!r}{chosen}{rest}"
+    details += [f"other sheets: {', '.join(map(repr, others))}"] if others else []
+    return f"sheet {sheet!r}" + (f" ({'; '.join(details)})" if details else "")
 
 
 def header_layout(
@@ -113,6 +120,8 @@ class XlsxSource(Rows):
     def batches(self) -> Iterator[Batch]:
         """Yield the sheet in chunks of rows."""
         total = max(1, self.sheet.size)
+        if self.sheet.reader is not None:
+            self.sheet.reader.width = needed_width(self.layout)
         yield from self.chunks(self._rows, lambda: int(self.size * self._progress[0] / total))
 
 
@@ -128,11 +137,11 @@ class CalamineSource(Rows):
         self.kind = kind
         self.size = os.path.getsize(path)
         sheet, names = self._open_sheet()
-        if sheet.total_height * max(1, sheet.total_width) > MAX_CELLS:
+        if sheet.height * sheet.width > MAX_CELLS:
             raise InputError.at(
-                f"sheet {sheet.name!r} spans {sheet.total_height:,} rows x "
-                f"{sheet.total_width:,} columns, over {MAX_CELLS:,} cells; remove stray "
-                "cells far from the data, or save it as CSV", self.path,
+                f"sheet {sheet.name!r} spans {sheet.height:,} rows x {sheet.width:,} columns, "
+                f"over {MAX_CELLS:,} cells; remove stray cells far from the data, or save it "
+                "as CSV", self.path,
             )  # fmt: skip
         start = sheet.start or (0, 0)
         rows = ([cell_text(c) for c in r] for r in sheet.iter_rows())
@@ -150,10 +159,7 @@ class CalamineSource(Rows):
         try:
             workbook = CalamineWorkbook.from_path(self.path)
             names = list(workbook.sheet_names)
-            for name in names:
-                if name.strip().lower() == SHEET:
-                    return workbook.get_sheet_by_name(name), names
-            return workbook.get_sheet_by_index(0), names
+            return _calamine_sheet(workbook, names), names
         except (CalamineError, OSError, ValueError, IndexError) as exc:
             raise InputError.at(
                 f"cannot read as {self.kind.upper()}: {_reason(exc)}", self.path
@@ -162,6 +168,19 @@ class CalamineSource(Rows):
     def batches(self) -> Iterator[Batch]:
         """Yield the sheet in chunks of rows."""
         yield from self.chunks(self._rows, lambda: 0)
+
+
+def _calamine_sheet(workbook: Any, names: list[str], checked: int = 20) -> Any:
+    """As ``xlsx_sheet.open_sheet``: the ``data`` sheet, else the first with an ``id``."""
+    for name in names:
+        if name.strip().casefold() == SHEET:
+            return workbook.get_sheet_by_name(name)
+    for name in names[:checked]:
+        sheet = workbook.get_sheet_by_name(name)
+        first = next(iter(sheet.iter_rows()), [])
+        if "id" in {cell_text(c).strip().casefold() for c in first}:
+            return sheet
+    return workbook.get_sheet_by_index(0)
 
 
 def _fill_merged(

@@ -48,6 +48,9 @@ class WorkbookLimits:
     total: int = 3 << 29
 
 
+LIMITS = WorkbookLimits()
+
+
 def _local(tag: str) -> str:
     return tag.rsplit("}", 1)[-1]
 
@@ -79,7 +82,7 @@ class Workbook:
 
     def __init__(self, path: str, limits: WorkbookLimits | None = None) -> None:
         self.path = path
-        self.limits = limits or WorkbookLimits()
+        self.limits = limits or LIMITS
         try:
             self.zip = zipfile.ZipFile(path)
             self.sizes = {i.filename: i.file_size for i in self.zip.infolist()}
@@ -88,6 +91,7 @@ class Workbook:
         self._check_sizes()
         self.sheets, self.date1904 = self._sheet_list()
         self.styles = self._styles()
+        self._shared: list[str] | None = None
 
     def _check_sizes(self) -> None:
         total = sum(self.sizes.values())
@@ -161,7 +165,12 @@ class Workbook:
         return kinds
 
     def shared_strings(self) -> list[str]:
-        """The shared strings table."""
+        """The shared strings table (read once)."""
+        if self._shared is None:
+            self._shared = self._read_shared()
+        return self._shared
+
+    def _read_shared(self) -> list[str]:
         root = self._xml("xl/sharedStrings.xml", self.limits.shared_strings)
         if root is None:
             return []
@@ -213,6 +222,7 @@ class SheetRows:
     book: Workbook
     name: str
     member: str
+    reader: CellReader | None = None
 
     @property
     def size(self) -> int:
@@ -227,7 +237,7 @@ class SheetRows:
         if self.size > book.limits.sheet:
             book._read(self.member, book.limits.sheet)  # raises with the sizes
         merges = Merges(book.merged_ranges(self.member))
-        reader = CellReader(book.shared_strings(), book.styles, book.date1904)
+        reader = self.reader = CellReader(book.shared_strings(), book.styles, book.date1904)
         parser = XMLPullParser(events=("start", "end"))
         parent: Element | None = None
         try:
@@ -243,7 +253,7 @@ class SheetRows:
                             continue
                         if _local(node.tag) == "row":
                             number, cells = self._row(reader, node)
-                            yield number, merges.fill(number, cells)
+                            yield number, merges.fill(number, cells, reader.width)
                             if parent is not None:
                                 parent.remove(node)
             parser.close()
@@ -272,13 +282,15 @@ class Merges:
                 self.starts.setdefault(r1, []).append((c1, r2))
         self.active: dict[int, tuple[int, str]] = {}
 
-    def fill(self, number: int, cells: list[str]) -> list[str]:
-        """``cells`` of row ``number`` with merged values filled in."""
+    def fill(self, number: int, cells: list[str], width: int = MAX_COLUMNS) -> list[str]:
+        """``cells`` of row ``number`` with merged values filled in (left of ``width``)."""
         if not self.starts and not self.active:
             return cells
         for column, (last, value) in list(self.active.items()):
             if number > last:
                 del self.active[column]
+                continue
+            if column >= width:
                 continue
             if column >= len(cells):
                 cells += [""] * (column + 1 - len(cells))
@@ -296,6 +308,8 @@ class CellReader:
         self.shared, self.styles = shared, styles
         self.epoch = dt.datetime(1904, 1, 1) if date1904 else dt.datetime(1899, 12, 30)
         self.next_row = 1
+        self.width = MAX_COLUMNS
+        """Cells right of this many columns are skipped (set once the header is known)."""
 
     def row(self, node: Element) -> tuple[int, list[str]]:
         """The row number and text cells of a ``<row>`` element."""
@@ -309,6 +323,8 @@ class CellReader:
             column = parse_ref(ref)[1] if ref else len(cells)
             if column >= MAX_COLUMNS:
                 raise ValueError(f"cell {ref} beyond Excel's {MAX_COLUMNS:,} columns")
+            if column >= self.width:
+                continue
             if column >= len(cells):
                 cells += [""] * (column - len(cells) + 1)
             cells[column] = self.text(cell)
@@ -329,7 +345,7 @@ class CellReader:
                 inline += _texts(child)
         if kind == "inlineStr":
             return "".join(inline)
-        if value is None:
+        if value is None or (not value and kind == "n"):  # openpyxl writes <v/> for none
             return f"={formula}" if formula is not None else ""
         if kind == "s":
             index = int(value)
@@ -354,13 +370,20 @@ class CellReader:
         return str(int(figure)) if figure.is_integer() and abs(figure) < 1e15 else repr(figure)
 
 
-def open_sheet(book: Workbook, wanted: str) -> SheetRows:
-    """The sheet called ``wanted`` (any case), or the first worksheet."""
-    for name, member in book.sheets:
-        if name.strip().lower() == wanted:
-            return SheetRows(book, name, member)
-    name, member = book.sheets[0]
-    return SheetRows(book, name, member)
+def open_sheet(book: Workbook, wanted: str, checked: int = 20) -> SheetRows:
+    """The sheet called ``wanted`` (any case); else the first of the first ``checked``
+    sheets whose first row has an ``id`` cell (any case); else the first sheet."""
+    sheets = [SheetRows(book, name, member) for name, member in book.sheets]
+    for sheet in sheets:
+        if sheet.name.strip().casefold() == wanted:
+            return sheet
+    for sheet in sheets[:checked]:
+        rows = sheet.rows()
+        first = next(rows, (0, []))[1]
+        rows.close()
+        if "id" in {cell.strip().casefold() for cell in first}:
+            return sheet
+    return sheets[0]
 
 
 def sheet_names(book: Workbook) -> list[str]:
