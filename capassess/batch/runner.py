@@ -18,7 +18,7 @@ from capassess.atomic import files_under, refuse_inputs, write_atomic
 from capassess.batch.collect import Collector, Units
 from capassess.batch.files import prepare_dir
 from capassess.batch.judge import ChunkJudge
-from capassess.batch.outputs import ScoreTable, write_scores
+from capassess.batch.outputs import ScoreTable, write_scores, xlsx_refusal
 from capassess.batch.ranking import Ranking, parse_weights, rank_units
 from capassess.batch.rejects import RejectWriter, reject_file
 from capassess.batch.render import write_portfolio
@@ -143,10 +143,12 @@ def run_batch(
     outputs = _write(run, units, ranking, scorer.order, portfolio)
     if progress is not None:
         progress(WRITING, 1, 1, counts.rows)
+    refusal = outputs.pop("scores_xlsx_refused", None)
     seconds = time.perf_counter() - started
     summary = json.dumps(summary_json(portfolio, outputs, seconds), ensure_ascii=False, indent=2)
     outputs["summary"] = str(write_atomic(run.out / "summary.json", summary + "\n"))
     warnings = _source_notes(sources)
+    warnings += (refusal,) if refusal else ()
     return BatchResult(counts, outputs, seconds, warnings)
 
 
@@ -263,7 +265,11 @@ def _write(
         scores = pool.submit(write_scores, table, run.out / "scores.csv", run.out / "scores.xlsx")
         outputs = write_portfolio(run.out, portfolio, options.template_dir)
         csv_path, xlsx_path = scores.result()
-    outputs.update(scores_csv=str(csv_path), scores_xlsx=str(xlsx_path))
+    outputs["scores_csv"] = str(csv_path)
+    if xlsx_path is not None:
+        outputs["scores_xlsx"] = str(xlsx_path)
+    else:
+        outputs["scores_xlsx_refused"] = xlsx_refusal(table.rows, len(table.headers)) or ""
     outputs["rejected"] = str(run.out / "rejected.csv")
     if options.lenient:
         outputs["ignored"] = str(run.out / "ignored.csv")

@@ -127,3 +127,24 @@ def test_cells_beyond_excel_are_refused(tmp_path: Path, row: str, message: str) 
     assert result.exit_code == 2
     assert "Traceback" not in result.output
     assert f"{source}:" in result.output and message in result.output
+
+
+@pytest.mark.parametrize(("limit", "fits"), [("EXCEL_ROWS", 5), ("EXCEL_COLUMNS", 8)])
+def test_scores_xlsx_is_refused_beyond_excel(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, limit: str, fits: int
+) -> None:
+    from capassess.batch import outputs
+
+    monkeypatch.setattr(outputs, limit, fits)
+    source = tmp_path / "in.csv"
+    source.write_text("id,q1,q2\n" + "".join(f"U{i},3,4\n" for i in range(6)), encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "scores.xlsx").write_bytes(b"an old run")
+    result = run_cli("batch", str(source), "-o", str(out), "-q", str(MINI))
+    assert result.exit_code == 0, result.output
+    assert "warning: scores.xlsx not written" in result.output
+    assert "scores.csv holds every" in result.output
+    assert not (out / "scores.xlsx").exists()
+    assert len((out / "scores.csv").read_text(encoding="utf-8-sig").splitlines()) == 7
+    assert "scores_xlsx" not in summary(out)["outputs"]
