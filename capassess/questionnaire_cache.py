@@ -79,7 +79,7 @@ def _unpickle(payload: bytes | None) -> Questionnaire | None:
     if payload is None:
         return None
     try:
-        found = pickle.loads(payload)  # noqa: S301 - our own private, checksummed entry
+        found = pickle.loads(payload)  # our own private, checksummed entry
     except Exception:  # a damaged entry is a miss, whatever the unpickler raises
         return None
     return found if isinstance(found, Questionnaire) else None

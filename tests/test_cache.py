@@ -40,10 +40,15 @@ def test_round_trip_and_off(folder: Path, monkeypatch: pytest.MonkeyPatch) -> No
 
 @pytest.mark.parametrize(
     "damage",
-    [lambda d: d[:-1], lambda d: d[:10], lambda d: b"", lambda d: d[:40] + b"X" + d[41:],
-     lambda d: bytes(32) + d[32:]],
+    [
+        lambda d: d[:-1],
+        lambda d: d[:10],
+        lambda d: b"",
+        lambda d: d[:40] + b"X" + d[41:],
+        lambda d: bytes(32) + d[32:],
+    ],
     ids=["cut-one", "cut-short", "empty", "flipped", "wrong-digest"],
-)  # fmt: skip
+)
 def test_a_damaged_entry_is_a_miss_and_removed(folder: Path, damage) -> None:  # type: ignore[no-untyped-def]
     cache.write("x", "k", b"some payload that is long enough to flip a byte of" * 3)
     (entry,) = _entries(folder, "x")
@@ -145,12 +150,22 @@ def test_compiled_templates_on_disk_serve_new_processes(folder: Path, tmp_path: 
     (tmp_path / "t" / "x.md.j2").write_text("seven {{ v }}", encoding="utf-8")
     env = {**os.environ, cache.ENV: str(folder)}
     for _ in range(2):
-        out = subprocess.run([sys.executable, "-c", RENDER, str(tmp_path / "t")], env=env,
-                             capture_output=True, text=True, check=True)  # fmt: skip
+        out = subprocess.run(
+            [sys.executable, "-c", RENDER, str(tmp_path / "t")],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
         assert out.stdout.strip() == "seven 7"
     entries = _entries(folder, "template")
     assert len(entries) == 1
     entries[0].write_bytes(entries[0].read_bytes()[:-3])  # damaged: compiled again
-    out = subprocess.run([sys.executable, "-c", RENDER, str(tmp_path / "t")], env=env,
-                         capture_output=True, text=True, check=True)  # fmt: skip
+    out = subprocess.run(
+        [sys.executable, "-c", RENDER, str(tmp_path / "t")],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     assert out.stdout.strip() == "seven 7"

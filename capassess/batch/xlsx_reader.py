@@ -54,20 +54,21 @@ def _where(sheet: str, names: list[str]) -> str:
 
 
 def header_layout(
-    header: list[str], questionnaire: Questionnaire, path: str, sheet: tuple[str, list[str]],
+    header: list[str],
+    questionnaire: Questionnaire,
+    path: str,
+    sheet: tuple[str, list[str]],
     lenient: bool,
 ) -> Layout:
     """The layout of a sheet's header; messages name the sheet read."""
     where = _where(*sheet)
     if not any(h.strip() for h in header):
-        raise InputError.at(
-            f"{where} is empty; expected a header row with 'id'", path, 1
-        )
+        raise InputError.at(f"{where} is empty; expected a header row with 'id'", path, 1)
     try:
         return resolve_layout(header, questionnaire, path, lenient=lenient)
     except InputError as exc:
-        problems = tuple(Problem(f"{where}: {p.message}", p.loc, p.path or path, 1)
-                         for p in exc.problems) or (Problem(f"{where}: {exc.message}", (), path, 1),)  # fmt: skip
+        found = exc.problems or (Problem(exc.message),)
+        problems = tuple(Problem(f"{where}: {p.message}", p.loc, p.path or path, 1) for p in found)
         raise InputError(problems[0].message, problems) from None
 
 

@@ -32,7 +32,8 @@ PERCENT_IDS = frozenset({9, 10})
 DATE_IDS = frozenset({14, 15, 16, 17, 22, 27, 30, 36, 45, 46, 47, 50, 57, 58})
 REF = re.compile(r"([A-Z]{1,3})([0-9]{1,7})")
 MERGE = re.compile(
-    rb"<(?:\w{1,20}:)?mergeCell[ \t\r\n]{1,20}ref=\"([A-Z]{1,3}[0-9]{1,7})(?::([A-Z]{1,3}[0-9]{1,7}))?\""
+    rb"<(?:\w{1,20}:)?mergeCell[ \t\r\n]{1,20}"
+    rb"ref=\"([A-Z]{1,3}[0-9]{1,7})(?::([A-Z]{1,3}[0-9]{1,7}))?\""
 )
 QUOTED = re.compile(r'"[^"]*"|\[[^\]]*\]|\\.')
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -124,7 +125,9 @@ class Workbook:
         try:
             return fromstring(data)
         except ParseError as exc:
-            raise InputError.at(f"{name} of the XLSX is not well-formed: {exc}", self.path) from None
+            raise InputError.at(
+                f"{name} of the XLSX is not well-formed: {exc}", self.path
+            ) from None
 
     def _sheet_list(self) -> tuple[list[tuple[str, str]], bool]:
         book = self._xml("xl/workbook.xml", self.limits.other)
@@ -233,7 +236,9 @@ class SheetRows:
         """Yield (row number, cells) for every row the sheet stores, merges filled down."""
         book = self.book
         if self.member not in book.sizes:
-            raise InputError.at(f"sheet {self.name!r}: its part {self.member} is missing", book.path)
+            raise InputError.at(
+                f"sheet {self.name!r}: its part {self.member} is missing", book.path
+            )
         if self.size > book.limits.sheet:
             book._read(self.member, book.limits.sheet)  # raises with the sizes
         merges = Merges(book.merged_ranges(self.member))
@@ -262,7 +267,6 @@ class SheetRows:
                                 book.path) from None  # fmt: skip
         except (zipfile.BadZipFile, EOFError, OSError) as exc:
             raise InputError.at(f"cannot read sheet {self.name!r}: {exc}", book.path) from None
-
 
     def _row(self, reader: CellReader, node: Element) -> tuple[int, list[str]]:
         try:

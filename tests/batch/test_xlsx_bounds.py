@@ -24,10 +24,19 @@ def _limited() -> None:
 
 
 def _batch(source: Path, out: Path) -> subprocess.CompletedProcess[str]:
-    command = [sys.executable, "-m", "capassess", "batch", str(source), "-o", str(out),
-               "-q", str(MINI), "--allow-rejects"]  # fmt: skip
-    return subprocess.run(command, capture_output=True, text=True, timeout=120,
-                          preexec_fn=_limited)  # fmt: skip
+    command = [
+        sys.executable,
+        "-m",
+        "capassess",
+        "batch",
+        str(source),
+        "-o",
+        str(out),
+        "-q",
+        str(MINI),
+        "--allow-rejects",
+    ]
+    return subprocess.run(command, capture_output=True, text=True, timeout=120, preexec_fn=_limited)
 
 
 def _book(path: Path, *far: str) -> Path:
@@ -74,10 +83,13 @@ def _declare(path: Path, member: str, size: int) -> None:
 
 @pytest.mark.parametrize(
     ("member", "size"),
-    [("xl/worksheets/sheet1.xml", 1_600_000_000), ("xl/styles.xml", 400_000_000),
-     ("xl/workbook.xml", 100_000_000)],
+    [
+        ("xl/worksheets/sheet1.xml", 1_600_000_000),
+        ("xl/styles.xml", 400_000_000),
+        ("xl/workbook.xml", 100_000_000),
+    ],
     ids=["sheet", "styles", "workbook"],
-)  # fmt: skip
+)
 def test_parts_that_expand_too_far_are_refused_before_reading(
     tmp_path: Path, member: str, size: int
 ) -> None:
@@ -102,18 +114,21 @@ def test_limits_apply_to_real_expansion(tmp_path: Path, monkeypatch: pytest.Monk
         ws.append([f"B{i}", 3, 4])
     book.save(tmp_path / "in.xlsx")
     monkeypatch.setattr(xlsx_sheet, "LIMITS", xlsx_sheet.WorkbookLimits(sheet=50_000))
-    result = run_cli("batch", str(tmp_path / "in.xlsx"), "-o", str(tmp_path / "out"),
-                     "-q", str(MINI))  # fmt: skip
+    result = run_cli(
+        "batch", str(tmp_path / "in.xlsx"), "-o", str(tmp_path / "out"), "-q", str(MINI)
+    )
     assert result.exit_code == 2
     assert "in.xlsx: the part xl/worksheets/sheet1.xml expands to" in result.output
 
 
 @pytest.mark.parametrize(
     ("row", "message"),
-    [('<row r="1048577"><c r="A1048577"><v>1</v></c></row>', "beyond Excel's 1,048,576 rows"),
-     ('<row r="2"><c r="XFE2"><v>1</v></c></row>', "beyond Excel's 16,384 columns")],
+    [
+        ('<row r="1048577"><c r="A1048577"><v>1</v></c></row>', "beyond Excel's 1,048,576 rows"),
+        ('<row r="2"><c r="XFE2"><v>1</v></c></row>', "beyond Excel's 16,384 columns"),
+    ],
     ids=["row", "column"],
-)  # fmt: skip
+)
 def test_cells_beyond_excel_are_refused(tmp_path: Path, row: str, message: str) -> None:
     source = _book(tmp_path / "in.xlsx")
     with zipfile.ZipFile(source) as archive:
