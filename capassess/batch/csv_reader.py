@@ -48,7 +48,6 @@ def _first_line(path: str, encoding: str) -> str:
     return raw.decode(encoding, errors="replace").lstrip("\ufeff")
 
 
-
 def delimiter_of(first_line: str, questionnaire: Questionnaire | None = None) -> str:
     """The delimiter of a header line: the one of comma, tab and semicolon that makes an
     ``id`` cell (any case) or most question columns; a comma when none does."""
@@ -165,7 +164,9 @@ class CsvSource:
         )
         parse = pcsv.ParseOptions(
             delimiter=self.delimiter,
-            newlines_in_values=True, ignore_empty_lines=False, invalid_row_handler=self._on_ragged
+            newlines_in_values=True,
+            ignore_empty_lines=False,
+            invalid_row_handler=self._on_ragged,
         )
         convert = pcsv.ConvertOptions(
             column_types=dict.fromkeys(names, pa.string()),
