@@ -9,13 +9,14 @@ Reports of units later found to be duplicates are removed.
 
 from __future__ import annotations
 
+import os
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from capassess.atomic import write_atomic
+from capassess.atomic import writing
 from capassess.batch.cells import INVALID, QuestionCodec
 from capassess.batch.files import prepare_dir
 from capassess.batch.safe_names import SafeNames
@@ -82,11 +83,28 @@ def write_unit_reports(settings: ReportSettings, task: UnitTask) -> list[Path]:
     result = score_assessment(q, task.assessment, model=settings.model, missing=settings.missing)
     planned = plan_scored(Scored(task.stem, q, task.assessment, result, []), PlanOptions())
     return [
-        write_atomic(
+        write_report(
             settings.folder / f"{task.stem}.{fmt}", render_report(planned, fmt, settings.lang)
         )
         for fmt in settings.formats
     ]
+
+
+def write_report(path: Path, text: str) -> Path:
+    """Write one unit's report whole or not at all (a temporary file renamed into place).
+
+    Unlike ``atomic.write_atomic`` it does not sync each file to disk: a batch writes
+    thousands of them into the folder it made, they are derived from the scores, and
+    the sync cost more than rendering them.
+    """
+    tmp = path.with_name(f".{path.name}.tmp")
+    with writing(path):
+        try:
+            tmp.write_text(text, encoding="utf-8", newline="")
+            os.replace(tmp, path)
+        finally:
+            tmp.unlink(missing_ok=True)
+    return path
 
 
 def _init_worker(settings: ReportSettings) -> None:

@@ -137,6 +137,7 @@ def report_environment(template_dir: str | Path | None = None) -> SandboxedEnvir
         keep_trailing_newline=True,
         bytecode_cache=template_code_cache(),
     )
+    remember_safe_attributes(env)
     env.filters.update(
         num=_num,
         pct=_pct,
@@ -178,7 +179,30 @@ def render_template(env: Environment, name: str, context: Mapping[str, Any]) -> 
         raise InputError.at(f"template error: {exc}", path or name, line) from None
 
 
-# --- compiled templates: each template is compiled once per process, and once per machine
+# --- speed: the sandbox's attribute check remembered; each template compiled once
+
+
+def remember_safe_attributes(env: SandboxedEnvironment) -> None:
+    """Remember the sandbox's verdict on each (type, attribute name) pair.
+
+    Jinja's own ``is_safe_attribute`` looks only at the object's type and the name (not
+    at the value), yet runs on every ``x.y`` a template evaluates: over half the time of
+    rendering a report. An environment class that overrides the check is left alone.
+    """
+    if type(env).is_safe_attribute is not SandboxedEnvironment.is_safe_attribute:
+        return
+    check = env.is_safe_attribute
+    verdicts: dict[tuple[type, str], bool] = {}
+
+    def is_safe_attribute(obj: Any, attr: str, value: Any) -> bool:
+        key = (type(obj), attr)
+        found = verdicts.get(key)
+        if found is None:
+            found = verdicts[key] = bool(check(obj, attr, value))
+        return found
+
+    env.is_safe_attribute = is_safe_attribute  # type: ignore[method-assign]
+
 
 
 class TemplateCodeCache(BytecodeCache):
