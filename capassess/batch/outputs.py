@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 
 SCALE = 10_000
 TIE = 1e-6
-BLOCK = 50_000
+BLOCK = 8_192
 EXCEL_ROWS, EXCEL_COLUMNS = 1_048_576, 16_384
 LEVEL_TEXTS = ("", "1", "2", "3", "4", "5")
 UTF8_BOM = b"\xef\xbb\xbf"

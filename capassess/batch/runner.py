@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from capassess.atomic import files_under, refuse_inputs, write_atomic
+from capassess.batch.arrow import frugal_memory, give_back_memory, without_pandas
 from capassess.batch.collect import Collector, Units
 from capassess.batch.files import prepare_dir
 from capassess.batch.judge import ChunkJudge
@@ -121,6 +122,14 @@ def run_batch(
     options: BatchOptions, questionnaire: Questionnaire, progress: Progress | None = None
 ) -> BatchResult:
     """Score every unit of ``options.inputs`` and write the outputs to ``options.outdir``."""
+    with without_pandas():
+        frugal_memory()
+        return _run_batch(options, questionnaire, progress)
+
+
+def _run_batch(
+    options: BatchOptions, questionnaire: Questionnaire, progress: Progress | None
+) -> BatchResult:
     started = time.perf_counter()
     settings = settings_of(options, questionnaire)
     sources = open_sources(options.inputs, questionnaire, encoding=options.encoding,
@@ -230,6 +239,7 @@ class SourceReader:
             tally.rejected += rejected
             self.rejects.write(found)
             self.collector.add_rejected(found)
+            give_back_memory()
             if progress is not None:
                 progress(self.source.path, batch.done, self.source.size, tally.rows + rows)
         tally.rows += rows
