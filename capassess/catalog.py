@@ -94,16 +94,33 @@ def find_questionnaire(name: str, extra: Iterable[str | Path] = ()) -> Questionn
                 if not version or q.version == version:
                     return q
                 seen.append(q.ref)
-    if seen:
-        raise NotFoundError(f"questionnaire {name!r} not found; available: {', '.join(seen)}")
+    # another version may sit in a file of another name (bank-fintech-1.0.0.yaml)
     entries, _ = list_questionnaires(extra)
     for entry in entries:
         if entry.questionnaire.id == ident and (
             not version or entry.questionnaire.version == version
         ):
             return entry.questionnaire
+    if seen:
+        raise NotFoundError(f"questionnaire {name!r} not found; available: {', '.join(seen)}")
     known = ", ".join(sorted({e.questionnaire.ref for e in entries})) or "none"
     raise NotFoundError(f"questionnaire {name!r} not found (known: {known})")
+
+
+def questionnaire_of(ref: str, extra: Iterable[str | Path] = ()) -> Questionnaire:
+    """The questionnaire an answers file names (``id@version``), else the one with its id.
+
+    Several versions may be on the search path (an old assessment next to a new one);
+    when the named version is not among them, the questionnaire of that id is returned,
+    and checking the answers against it reports the version mismatch.
+    """
+    ident = ref.partition("@")[0]
+    if ref != ident:
+        try:
+            return find_questionnaire(ref, extra)
+        except NotFoundError:
+            pass
+    return find_questionnaire(ident, extra)
 
 
 def load_assessment(
@@ -115,7 +132,7 @@ def load_assessment(
     assessment = validate_answers(doc, questionnaire, extra)
     if questionnaire is None:
         try:
-            questionnaire = find_questionnaire(assessment.questionnaire_id, extra)
+            questionnaire = questionnaire_of(assessment.questionnaire, extra)
         except NotFoundError as exc:
             raise InputError.at(exc.message, str(path), loc=("questionnaire",)) from None
     warnings = raise_errors(doc, check_assessment(questionnaire, assessment), "answers")
@@ -150,7 +167,7 @@ def _answer_problems(
     core = {k: doc.data[k] for k in ("questionnaire", "answers") if k in doc.data}
     try:
         stand_in = Assessment.model_validate({**core, "subject": {"id": "-"}})
-        questionnaire = questionnaire or find_questionnaire(stand_in.questionnaire_id, extra)
+        questionnaire = questionnaire or questionnaire_of(stand_in.questionnaire, extra)
     except (ValidationError, CapassessError):  # the questionnaire's own errors say enough
         return []
     located = [doc.locate(p) for p in check_assessment(questionnaire, stand_in)]

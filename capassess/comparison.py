@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
+from pydantic import Field
+
 from capassess.errors import InputError
 from capassess.model.answers import Assessment
 from capassess.model.base import Frozen
@@ -40,6 +42,18 @@ class AnswerChange(Frozen):
     id: str
     old: Any
     new: Any
+    old_id: str | None = None
+    """The question's id in the old assessment, when the new questionnaire renamed it."""
+
+
+class KpiStatus(Frozen):
+    """A KPI of the old assessment's roadmap, checked on the new answers."""
+
+    action_id: str
+    title: Any
+    when: str
+    text: Any = None
+    status: Literal["met", "not-met", "not-assessed"]
 
 
 class Comparison(Frozen):
@@ -51,11 +65,24 @@ class Comparison(Frozen):
     answers: list[AnswerChange]
     dropped: list[str]
     added: list[str]
+    renamed: dict[str, str] = Field(default_factory=dict)
+    """Old id -> new id, for the nodes the new questionnaire says it ``replaces``."""
+    kpis: list[KpiStatus] = Field(default_factory=list)
 
 
 def _ids(q: Questionnaire) -> list[str]:
-    out = [dim.id for dim in q.dimensions] + [cap.id for _, cap in q.capabilities()]
+    out = [dim.id for dim in q.sections()] + [cap.id for _, cap in q.capabilities()]
     return out + [question.id for _, _, question in q.questions()]
+
+
+def renames(q: Questionnaire) -> dict[str, str]:
+    """Old id -> id, from the ``replaces`` of ``q``'s capabilities and questions."""
+    out: dict[str, str] = {}
+    for _, cap in q.capabilities():
+        out.update(dict.fromkeys(cap.replaces, cap.id))
+        for question in cap.questions:
+            out.update(dict.fromkeys(question.replaces, question.id))
+    return out
 
 
 def _nodes(result: ScoreResult) -> dict[str, tuple[NodeKind, float | None, int | None]]:
@@ -80,14 +107,20 @@ def compare(
 ) -> Comparison:
     """Compare two assessments; refuse two questionnaires that share no ids."""
     (old_q, old_a, old_r), (new_q, new_a, new_r) = old, new
-    old_ids, new_ids = _ids(old_q), _ids(new_q)
-    shared = set(old_ids) & set(new_ids)
+    new_ids = _ids(new_q)
+    known = set(new_ids)
+    # an old id the new version still uses keeps its meaning; a replaced one maps
+    renamed = {k: v for k, v in renames(new_q).items() if k not in known}
+    as_new = {i: renamed.get(i, i) for i in _ids(old_q)}
+    shared = {n for n in as_new.values() if n in known}
     if old_q.id != new_q.id and not shared:
         raise InputError(
             f"cannot compare an assessment of {old_q.ref} with one of {new_q.ref}: "
             "the questionnaires share no dimension, capability or question ids"
         )
-    old_nodes, new_nodes = _nodes(old_r), _nodes(new_r)
+    old_by_new = {as_new[i]: i for i in as_new if as_new[i] in known}
+    old_nodes = {as_new.get(k, k): v for k, v in _nodes(old_r).items()}
+    new_nodes = _nodes(new_r)
     nodes = [
         NodeChange(
             id=nid,
@@ -100,17 +133,21 @@ def compare(
         for nid, (kind, score, level) in new_nodes.items()
         if nid in old_nodes
     ]
-    questions = [qid for _, _, q in new_q.questions() if (qid := q.id) in shared]
-    answers = [
-        AnswerChange(id=qid, old=_value(old_a, qid), new=_value(new_a, qid))
-        for qid in questions
-        if _value(old_a, qid) != _value(new_a, qid)
-    ]
+    answers = []
+    for _, _, question in new_q.questions():
+        was = old_by_new.get(question.id)
+        if was is None:
+            continue
+        before, after = _value(old_a, was), _value(new_a, question.id)
+        if before != after:
+            old_id = was if was != question.id else None
+            answers.append(AnswerChange(id=question.id, old=before, new=after, old_id=old_id))
     return Comparison(
         old_ref=old_q.ref,
         new_ref=new_q.ref,
         nodes=nodes,
         answers=answers,
-        dropped=[i for i in old_ids if i not in shared],
+        dropped=[i for i in as_new if as_new[i] not in known],
         added=[i for i in new_ids if i not in shared],
+        renamed={k: v for k, v in as_new.items() if k != v and v in known},
     )

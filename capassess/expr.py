@@ -197,3 +197,35 @@ def evaluate(node: Node, values: Mapping[str, Any]) -> Any:
     if node.op == "or":
         return bool(evaluate(node.args[0], values)) or bool(evaluate(node.args[1], values))
     return _compare(node.op, evaluate(node.args[0], values), evaluate(node.args[1], values))
+
+
+def holds(node: Node, values: Mapping[str, Any]) -> bool | None:
+    """Three-valued truth of ``node``: ``None`` when unanswered questions leave it open.
+
+    Strong Kleene logic: ``a and b`` is false as soon as one side is false, ``a or b`` true
+    as soon as one side is true; a comparison with an unanswered question is unknown, and
+    ``answered(x)`` is always known. Used where an unanswered question must not count as
+    evidence either way (actions in place, consistency checks, KPIs).
+    """
+    if node.op in ("and", "or"):
+        left, right = holds(node.args[0], values), holds(node.args[1], values)
+        decisive = node.op == "or"  # the value that settles the connective
+        if decisive in (left, right):
+            return decisive
+        return None if None in (left, right) else not decisive
+    if node.op == "not":
+        inner = holds(node.args[0], values)
+        return None if inner is None else not inner
+    if node.op == "answered":
+        return values.get(node.value) is not None
+    if node.op in COMPARE:
+        sides = [evaluate(arg, values) for arg in node.args]
+        if any(_unknown(side) for side in sides):
+            return None
+        return _compare(node.op, sides[0], sides[1])
+    value = evaluate(node, values)
+    return None if _unknown(value) else bool(value)
+
+
+def _unknown(value: Any) -> bool:
+    return value is None or (isinstance(value, list) and any(v is None for v in value))

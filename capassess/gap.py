@@ -8,12 +8,15 @@ Formulas (per capability with score C, target T, global weight g, importance i):
 - per dimension and overall, attainment = sum(g * (min(C, T) - 1)) / sum(g * (T - 1)) over
   the applicable capabilities (1 when every target is 1)
 - with a baseline B: progress = (C - B) / (T - B) when T > B, else None
+- a capability with no answered question is not assessed: its numbers follow the
+  missing-answer policy, but it is left out of top gaps, strengths and the roadmap
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
+from capassess.advice import is_assessed
 from capassess.errors import InputError
 from capassess.model.plan import CapabilityGap, DimensionGap, GapAnalysis, Target
 from capassess.model.questionnaire import Questionnaire
@@ -84,13 +87,14 @@ def _capability_gap(
         attainment=None if c is None else _attainment([(c, t, 1.0)]),
         baseline=baseline,
         progress=progress,
+        assessed=is_assessed(cap_score),
     )
 
 
 def _dimension_gap(
     dim_id: str, score: float | None, caps: list[CapabilityGap], baseline: float | None
 ) -> DimensionGap:
-    scored = [c for c in caps if c.score is not None]
+    scored = [c for c in caps if c.score is not None and c.assessed]
     total = sum(c.global_weight for c in scored)
     target = gap = None
     if total > 0:
@@ -104,6 +108,7 @@ def _dimension_gap(
         priority=sum(c.priority or 0.0 for c in scored),
         attainment=_attainment((c.score or 0.0, c.target, c.global_weight) for c in scored),
         baseline=baseline,
+        assessed=bool(scored) or all(c.score is None for c in caps),
     )
 
 
@@ -125,7 +130,7 @@ def find_gaps(
         ]
         capabilities += caps
         dimensions.append(_dimension_gap(dim.id, dim.score, caps, base_dims.get(dim.id)))
-    scored = [c for c in capabilities if c.score is not None]
+    scored = [c for c in capabilities if c.score is not None and c.assessed]
     return GapAnalysis(
         capabilities=capabilities,
         dimensions=dimensions,

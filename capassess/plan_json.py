@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from capassess.advice import answered_but_not_asked, failed_checks
 from capassess.comparison import Comparison
+from capassess.plan_text import DEFINITIONS
 from capassess.planning import Planned
 from capassess.scoring.report_json import score_json
 
@@ -30,17 +32,46 @@ def roadmap_json(planned: Planned) -> dict[str, Any]:
     road = planned.roadmap
     return {
         "baseline_overall": road.baseline_overall,
+        "start": road.start,
+        "end": road.end,
+        "end_month": road.end_month,
+        "max_major": road.max_major,
+        "max_per_owner": road.max_per_owner,
         "phases": [p.model_dump(mode="json") for p in road.phases],
         "actions": [{**a.model_dump(mode="json"), "pulled_in": a.pulled_in} for a in road.actions],
+        "not_scheduled": [n.model_dump(mode="json") for n in road.not_scheduled],
+        "shortfalls": [s.model_dump(mode="json") for s in road.shortfalls],
+    }
+
+
+def advice_json(planned: Planned) -> dict[str, Any]:
+    """What the advice rests on: completeness, checks to probe, and the definitions."""
+    q, result = planned.scored.questionnaire, planned.scored.result
+    return {
+        "completeness": {
+            "unanswered": result.question_ids("missing"),
+            "applicable": sum(c.answered + c.missing for c in result.capabilities()),
+            "not_assessed": planned.gaps.not_assessed(),
+            "answered_but_not_asked": answered_but_not_asked(
+                result, planned.scored.assessment.answers
+            ),
+        },
+        "to_probe": [
+            {"id": check.id, "message": check.message.model_dump(mode="json"),
+             "answers": [{"question_id": n, "value": v} for n, v in evidence.answers]}
+            for check, evidence in failed_checks(q, result)
+        ],
+        "definitions": {term: meaning for term, meaning in DEFINITIONS["en"]},
     }
 
 
 def plan_json(planned: Planned) -> dict[str, Any]:
-    """The score JSON of SPEC.md plus gaps and roadmap."""
+    """The score JSON of SPEC.md plus gaps, roadmap and what the advice rests on."""
     scored = planned.scored
     out = score_json(scored.result, scored.questionnaire)
     out["gaps"] = gaps_json(planned)
     out["roadmap"] = roadmap_json(planned)
+    out.update(advice_json(planned))
     if planned.baseline is not None:
         out["baseline"] = {
             "path": planned.baseline.path,
@@ -51,7 +82,7 @@ def plan_json(planned: Planned) -> dict[str, Any]:
 
 
 def comparison_json(comparison: Comparison) -> dict[str, Any]:
-    """Node changes, answer changes, dropped and added ids."""
+    """Node changes, answer changes, dropped, added and renamed ids."""
     return {
         "old": comparison.old_ref,
         "new": comparison.new_ref,
@@ -62,4 +93,6 @@ def comparison_json(comparison: Comparison) -> dict[str, Any]:
         "answers": [a.model_dump(mode="json") for a in comparison.answers],
         "dropped": comparison.dropped,
         "added": comparison.added,
+        "renamed": comparison.renamed,
+        "kpis": [k.model_dump(mode="json") for k in comparison.kpis],
     }

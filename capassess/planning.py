@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from capassess.advice import answered_values, expression_holds
 from capassess.catalog import load_target
-from capassess.comparison import Comparison, compare
+from capassess.comparison import Comparison, KpiStatus, compare
 from capassess.errors import InputError, Problem
 from capassess.gap import find_gaps, resolve_targets
 from capassess.model.answers import Assessment
@@ -15,6 +17,7 @@ from capassess.model.plan import GapAnalysis, Roadmap, Target
 from capassess.model.questionnaire import Questionnaire
 from capassess.model.results import ScoreResult
 from capassess.roadmap import PhasePlan, build_roadmap
+from capassess.schedule import DEFAULT_MAX_MAJOR, DEFAULT_MAX_PER_OWNER
 from capassess.scorecard import score_file
 from capassess.scoring.engine import roll_up
 
@@ -39,6 +42,9 @@ class PlanOptions:
     baseline: str | None = None
     boundaries: tuple[int, ...] = (0, 6, 18, 36)
     budget: int | None = None
+    max_major: int = DEFAULT_MAX_MAJOR
+    start: dt.date | None = None
+    max_per_owner: int | None = DEFAULT_MAX_PER_OWNER
 
 
 @dataclass(frozen=True)
@@ -65,8 +71,10 @@ def load_scored(
     return Scored(str(path), f.questionnaire, f.assessment, f.result, f.warnings)
 
 
-def _targets(q: Questionnaire, options: PlanOptions) -> dict[str, Target]:
-    spec = options.target
+def _targets(q: Questionnaire, options: PlanOptions, bank_type: str | None) -> dict[str, Target]:
+    # with no --target, a bank of a type the questionnaire has a profile for gets its targets
+    typed = (p.id for p in q.profiles if bank_type and p.bank_type == bank_type)
+    spec = options.target or next(typed, None)
     if spec is not None and Path(spec).is_file():
         return resolve_targets(q, target_file=load_target(spec, q), level=options.target_level)
     if spec is not None and Path(spec).is_dir():
@@ -88,10 +96,11 @@ def plan_scored(scored: Scored, options: PlanOptions, baseline: Scored | None = 
             baseline.path,
         )
     try:
-        phases = PhasePlan(options.boundaries, options.budget)
+        phases = PhasePlan(options.boundaries, options.budget, options.max_major, options.start,
+                           options.max_per_owner)  # fmt: skip
     except ValueError as exc:
         raise InputError(str(exc)) from None
-    targets = _targets(q, options)
+    targets = _targets(q, options, scored.assessment.subject.bank_type)
     gaps = find_gaps(q, result, targets, baseline.result if baseline else None)
     roadmap = build_roadmap(q, result, gaps, lambda caps: roll_up(q, caps, template=result), phases)
     return Planned(scored, targets, gaps, roadmap, baseline)
@@ -119,6 +128,22 @@ def compare_files(
 ) -> Comparison:
     """Score two answers files and compare them."""
     a, b = load_scored(old, dirs, model=model), load_scored(new, dirs, model=model)
-    return compare(
+    comparison = compare(
         (a.questionnaire, a.assessment, a.result), (b.questionnaire, b.assessment, b.result)
     )
+    old_plan = plan_scored(a, PlanOptions())
+    return comparison.model_copy(update={"kpis": kpi_statuses(old_plan.roadmap, b.result)})
+
+
+def kpi_statuses(roadmap: Roadmap, result: ScoreResult) -> list[KpiStatus]:
+    """Each KPI of a roadmap's actions, met or not on a later assessment's answers."""
+    values = answered_values(result)
+    out = []
+    for a in roadmap.actions:
+        if a.kpi is None:
+            continue
+        verdict = expression_holds(a.kpi.when, values)
+        status = "not-assessed" if verdict is None else "met" if verdict else "not-met"
+        out.append(KpiStatus(action_id=a.id, title=a.title, when=a.kpi.when, text=a.kpi.text,
+                             status=status))  # fmt: skip
+    return out

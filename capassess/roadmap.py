@@ -1,92 +1,127 @@
-"""Roadmap (pure): select actions for the gaps, order them by dependency, place them in
-phases, and project the scores after each phase with the scoring engine.
+"""Roadmap (pure): select the actions the answers show are missing, order and schedule
+them, and project the scores at the end of each phase with the scoring engine.
 
-Impact/effort quadrants: impact medium or high counts as high impact, effort high as high
-effort. Quick win = high impact, low effort; major project = high impact, high effort;
-fill-in = low impact, low effort; thankless = low impact, high effort.
+Selection, for every assessed capability below its target:
+1. evidence: actions up to the target whose ``done_when`` is false on the answers;
+2. score: actions above the current level and up to the target that no answer settles
+   (no ``done_when``, or one that rests on unanswered questions);
+3. shortfall: when 1 and 2 find nothing (the ladder is in place yet the score is below
+   target), the next missing actions, at most one level above the target, that address
+   the weakest answered questions;
+4. dependency: what the selected actions depend on, unless it is in place (by evidence,
+   or by the level its capability stands at) or its capability is not assessed; every
+   dependency left off is listed with the reason.
+A capability with no answered question gets no action. Projections count only the
+actions that have ended by a phase's end.
 """
 
 from __future__ import annotations
 
-import heapq
-import itertools
-import math
+import datetime as dt
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from capassess.model.plan import GapAnalysis, Phase, PlannedAction, Quadrant, Roadmap
+from capassess.advice import (
+    ActionStatus,
+    action_statuses,
+    addressing_actions,
+    answered_values,
+    current_level,
+    evidence_for,
+    weakest_questions,
+)
+from capassess.model.plan import (
+    AnswerShown,
+    Basis,
+    GapAnalysis,
+    NotScheduled,
+    Phase,
+    PlannedAction,
+    Roadmap,
+    Shortfall,
+)
 from capassess.model.questionnaire import Action, Questionnaire
 from capassess.model.results import ScoreResult
-
-EFFORT_POINTS = {"low": 1, "medium": 3, "high": 5}
-QUADRANT_ORDER: dict[Quadrant, int] = {
-    "quick-win": 0, "major-project": 1, "fill-in": 2, "thankless": 3,
-}  # fmt: skip
-DEFAULT_BOUNDARIES = (0, 6, 18, 36)
+from capassess.schedule import (
+    EFFORT_POINTS,
+    PhasePlan,
+    calendar_month,
+    order_actions,
+    place_actions,
+    quadrant,
+)
 
 Projector = Callable[[Mapping[str, float | None]], ScoreResult]
 
-
-@dataclass(frozen=True)
-class PhasePlan:
-    """Phase boundaries in months (n+1 numbers for n phases) and an effort budget each."""
-
-    boundaries: tuple[int, ...] = DEFAULT_BOUNDARIES
-    budget: int | None = None
-
-    def __post_init__(self) -> None:
-        b = self.boundaries
-        if len(b) < 2 or b[0] != 0 or any(y <= x for x, y in itertools.pairwise(b)):
-            raise ValueError(f"phase boundaries must start at 0 and ascend, got {list(b)}")
-        if self.budget is not None and self.budget < EFFORT_POINTS["high"]:
-            raise ValueError(f"a phase budget must be at least {EFFORT_POINTS['high']} points")
-
-    @property
-    def count(self) -> int:
-        """Number of planned phases (an overflow phase may follow)."""
-        return len(self.boundaries) - 1
+__all__ = ["PhasePlan", "Projector", "Selection", "build_roadmap", "quadrant", "select_actions"]
 
 
-def quadrant(impact: str, effort: str) -> Quadrant:
-    """Place an action in the impact/effort 2x2."""
-    high_impact, high_effort = impact != "low", effort == "high"
-    if high_impact:
-        return "major-project" if high_effort else "quick-win"
-    return "thankless" if high_effort else "fill-in"
+@dataclass
+class Selection:
+    """The actions chosen for the gaps, why, and what was left off."""
+
+    basis: dict[str, Basis] = field(default_factory=dict)
+    needed_by: dict[str, list[str]] = field(default_factory=dict)
+    skipped: dict[str, list[str]] = field(default_factory=dict)  # unscheduled dep -> needers
+    shortfalls: list[Shortfall] = field(default_factory=list)
 
 
-def in_place(action: Action, capability_id: str, gaps: GapAnalysis) -> bool:
-    """True if the capability already stands at the action's level: it counts as done."""
-    score = gaps.capability(capability_id).score
-    return score is not None and math.floor(score + 1e-9) >= action.level
+def _pick(cap_actions: list[Action], statuses: Mapping[str, ActionStatus], current: int,
+          target: int) -> dict[str, Basis]:  # fmt: skip
+    picked: dict[str, Basis] = {}
+    for a in cap_actions:
+        if a.level > target:
+            continue
+        if statuses[a.id] == "missing":
+            picked[a.id] = "evidence"
+        elif statuses[a.id] == "open" and a.level > current:
+            picked[a.id] = "score"
+    return picked
 
 
-def select_actions(q: Questionnaire, gaps: GapAnalysis) -> dict[str, list[str]]:
-    """Actions for every gap, plus their dependencies not yet in place (transitively):
-    id -> ids of the selected actions that need it."""
-    owner = {a.id: cap.id for _, cap in q.capabilities() for a in cap.actions}
-    actions = {a.id: a for _, cap in q.capabilities() for a in cap.actions}
-    selected: dict[str, list[str]] = {}
+def select_actions(q: Questionnaire, result: ScoreResult, gaps: GapAnalysis) -> Selection:
+    """Choose the actions for every assessed gap, with their dependencies (see module doc)."""
+    statuses = action_statuses(q, result)
+    sel = Selection()
     for _, cap in q.capabilities():
         g = gaps.capability(cap.id)
-        if g.score is None or g.met:
+        if g.score is None or g.met or not g.assessed:
             continue
-        current = math.floor(g.score + 1e-9)
-        for action in cap.actions:
-            if current < action.level <= g.target:
-                selected.setdefault(action.id, [])
-    queue = list(selected)
+        picked = _pick(cap.actions, statuses, current_level(g.score), g.target)
+        if not picked:
+            weak = weakest_questions(result.capability(cap.id), g.target)
+            chosen = addressing_actions(cap, {w.id for w in weak}, statuses, g.target)
+            picked = {a.id: "shortfall" for a in chosen}
+            shown = [AnswerShown(question_id=w.id, value=w.value, score=w.score) for w in weak]
+            sel.shortfalls.append(Shortfall(capability_id=cap.id, questions=shown,
+                                            actions=list(picked)))  # fmt: skip
+        for aid, basis in picked.items():
+            sel.basis.setdefault(aid, basis)
+            sel.needed_by.setdefault(aid, [])
+    _add_dependencies(q, statuses, sel)
+    return sel
+
+
+def _add_dependencies(q: Questionnaire, statuses: Mapping[str, ActionStatus],
+                      sel: Selection) -> None:  # fmt: skip
+    catalog = {a.id: a for _, a in q.actions()}
+    queue = list(sel.basis)
     while queue:
-        action = actions[queue.pop()]
+        action = catalog[queue.pop()]
         for dep in action.depends_on:
-            if dep not in owner or in_place(actions[dep], owner[dep], gaps):
+            if dep not in catalog:
                 continue
-            if dep not in selected:
-                selected[dep] = []
+            if statuses[dep] in ("in-place-evidence", "in-place-level", "not-assessed"):
+                needers = sel.skipped.setdefault(dep, [])
+                if action.id not in needers:
+                    needers.append(action.id)
+                continue
+            if dep not in sel.basis:
+                sel.basis[dep] = "dependency"
+                sel.needed_by[dep] = []
                 queue.append(dep)
-            if dep in selected and action.id not in selected[dep]:
-                selected[dep].append(action.id)
-    return selected
+            if action.id not in sel.needed_by[dep]:
+                sel.needed_by[dep].append(action.id)
 
 
 def _predecessors(chosen: dict[str, Action], owner: dict[str, str]) -> dict[str, set[str]]:
@@ -113,80 +148,31 @@ def _predecessors(chosen: dict[str, Action], owner: dict[str, str]) -> dict[str,
     return preds
 
 
-def _order(
-    chosen: dict[str, Action], preds: dict[str, set[str]], priority: Mapping[str, float]
-) -> list[str]:
-    """Topological order; among ready actions, quick wins, low levels, high priority first."""
-
-    def key(aid: str) -> tuple[int, int, float, str]:
-        a = chosen[aid]
-        return (QUADRANT_ORDER[quadrant(a.impact, a.effort)], a.level, -priority[aid], aid)
-
-    waiting = {aid: set(p) for aid, p in preds.items()}
-    ready = [key(aid) for aid, p in waiting.items() if not p]
-    heapq.heapify(ready)
-    order: list[str] = []
-    while ready:
-        aid = heapq.heappop(ready)[-1]
-        order.append(aid)
-        for other, p in waiting.items():
-            if aid in p:
-                p.discard(aid)
-                if not p:
-                    heapq.heappush(ready, key(other))
-    if len(order) != len(chosen):
-        raise ValueError("action dependencies form a cycle")
-    return order
-
-
-def _place(
-    order: list[str],
-    chosen: dict[str, Action],
-    preds: dict[str, set[str]],
-    plan: PhasePlan,
-) -> dict[str, tuple[int, int, int]]:
-    """Phase, start and end month of each action, honouring order and budget."""
-    b = plan.boundaries
-    placed: dict[str, tuple[int, int, int]] = {}
-    used = [0] * (plan.count + 1)
-    for aid in order:
-        a = chosen[aid]
-        earliest = max((placed[p][2] for p in preds[aid]), default=0)
-        phase = max([placed[p][0] for p in preds[aid]] + [0])
-        while phase < plan.count and earliest >= b[phase + 1]:
-            phase += 1
-        cost = EFFORT_POINTS[a.effort]
-        while plan.budget and phase < plan.count and used[phase] + cost > plan.budget:
-            phase += 1
-        used[phase] += cost
-        start = max(earliest, b[min(phase, plan.count)])
-        placed[aid] = (phase, start, start + a.duration_months)
-    return placed
-
-
-def _project(
+def project_capabilities(
     q: Questionnaire,
     result: ScoreResult,
-    chosen: dict[str, Action],
-    owner: dict[str, str],
-    placed: dict[str, tuple[int, int, int]],
-    phase: int,
+    targets: Mapping[str, int],
+    statuses: Mapping[str, ActionStatus],
+    ended: set[str],
 ) -> dict[str, float | None]:
-    """Capability scores once every action up to ``phase`` has succeeded."""
-    scores = result.capability_scores()
+    """Capability scores once the ``ended`` actions have succeeded.
+
+    A capability reaches level L (at most its target) when every one of its actions up to
+    L is in place or ended, and at least one of them ended; otherwise it keeps its score.
+    """
     out: dict[str, float | None] = {}
-    for cid, score in scores.items():
-        if score is None:
-            out[cid] = None
+    for _, cap in q.capabilities():
+        score = result.capability(cap.id).score
+        out[cap.id] = score
+        if score is None or not any(a.id in ended for a in cap.actions):
             continue
-        current = math.floor(score + 1e-9)
-        mine = sorted((a for aid, a in chosen.items() if owner[aid] == cid), key=lambda a: a.level)
         reached = score
-        for level in sorted({a.level for a in mine if a.level > current}):
-            steps = [a for a in mine if current < a.level <= level]
-            if all(placed[a.id][0] <= phase for a in steps):
+        for level in range(current_level(score) + 1, targets[cap.id] + 1):
+            upto = [a for a in cap.actions if a.level <= level]
+            done = all(a.id in ended or statuses[a.id].startswith("in-place") for a in upto)
+            if done and any(a.id in ended for a in upto):
                 reached = max(reached, float(level))
-        out[cid] = reached
+        out[cap.id] = reached
     return out
 
 
@@ -197,81 +183,104 @@ def build_roadmap(
     project: Projector,
     plan: PhasePlan | None = None,
 ) -> Roadmap:
-    """Select, order and phase the actions; ``project`` rolls capability scores up."""
+    """Select, order and schedule the actions; ``project`` rolls capability scores up."""
     plan = plan or PhasePlan()
-    needed_by = select_actions(q, gaps)
-    dims = {cap.id: dim.id for dim, cap in q.capabilities()}
-    owner = {a.id: cap.id for _, cap in q.capabilities() for a in cap.actions}
-    catalog = {a.id: a for _, cap in q.capabilities() for a in cap.actions}
-    chosen = {aid: catalog[aid] for aid in needed_by}
-    closes = {aid for aid in chosen if _closes_gap(chosen[aid], gaps, owner[aid])}
+    start = plan.start or result.date or dt.date.today()
+    sel = select_actions(q, result, gaps)
+    statuses = action_statuses(q, result)
+    owner = {a.id: cap.id for cap, a in q.actions()}
+    catalog = {a.id: a for _, a in q.actions()}
+    chosen = {aid: catalog[aid] for aid in sel.basis}
     priority = {aid: gaps.capability(owner[aid]).priority or 0.0 for aid in chosen}
     preds = _predecessors(chosen, owner)
-    order = _order(chosen, preds, priority)
-    placed = _place(order, chosen, preds, plan)
-    actions = [
-        _planned(chosen[aid], owner[aid], dims[owner[aid]], placed[aid], aid in closes, needed_by)
-        for aid in order
-    ]
-    last = max((p[0] for p in placed.values()), default=0)
-    phases = [
-        _phase(i, plan, placed, chosen, project(_project(q, result, chosen, owner, placed, i)))
-        for i in range(max(plan.count, last + 1))
-    ]
-    return Roadmap(actions=actions, phases=phases, baseline_overall=result.overall.score)
-
-
-def _closes_gap(action: Action, gaps: GapAnalysis, capability_id: str) -> bool:
-    g = gaps.capability(capability_id)
-    if g.score is None or g.met:
-        return False
-    return math.floor(g.score + 1e-9) < action.level <= g.target
-
-
-def _planned(
-    a: Action,
-    capability_id: str,
-    dimension_id: str,
-    where: tuple[int, int, int],
-    closes: bool,
-    needed_by: dict[str, list[str]],
-) -> PlannedAction:
-    return PlannedAction(
-        id=a.id,
-        capability_id=capability_id,
-        dimension_id=dimension_id,
-        title=a.title,
-        level=a.level,
-        effort=a.effort,
-        impact=a.impact,
-        duration_months=a.duration_months,
-        depends_on=list(a.depends_on),
-        quadrant=quadrant(a.impact, a.effort),
-        phase=where[0],
-        start_month=where[1],
-        end_month=where[2],
-        closes_gap=closes,
-        needed_by=sorted(needed_by[a.id]),
+    order = order_actions(chosen, preds, priority)
+    placed = place_actions(order, chosen, preds, plan)
+    values = answered_values(result)
+    actions = [_planned(q, chosen[aid], owner, placed[aid], sel, values, start)
+               for aid in order]  # fmt: skip
+    end_month = max((p[2] for p in placed.values()), default=0)
+    targets = {c.id: c.target for c in gaps.capabilities}
+    windows = _windows(plan, end_month)
+    phases = []
+    for i, (lo, hi) in enumerate(windows):
+        ended = {aid for aid, p in placed.items() if p[2] <= hi}
+        projected = project(project_capabilities(q, result, targets, statuses, ended))
+        phases.append(_phase(i, lo, hi, placed, chosen, plan, projected, start))
+    return Roadmap(
+        actions=actions,
+        phases=phases,
+        baseline_overall=result.overall.score,
+        start=calendar_month(start, 0),
+        end_month=end_month,
+        end=calendar_month(start, max(end_month - 1, 0)),
+        max_major=plan.max_major,
+        max_per_owner=plan.max_per_owner,
+        not_scheduled=_not_scheduled(q, sel, statuses, values, owner),
+        shortfalls=sel.shortfalls,
     )
 
 
-def _phase(
-    index: int,
-    plan: PhasePlan,
-    placed: dict[str, tuple[int, int, int]],
-    chosen: dict[str, Action],
-    projected: ScoreResult,
-) -> Phase:
-    ids = [aid for aid, where in placed.items() if where[0] == index]
+def _windows(plan: PhasePlan, end_month: int) -> list[tuple[int, int]]:
+    """The planned windows, plus one running to the roadmap's end if actions end later."""
     b = plan.boundaries
+    windows = [(b[i], b[i + 1]) for i in range(plan.count)]
+    if end_month > b[-1]:
+        windows.append((b[-1], end_month))
+    return windows
+
+
+def _shown(text: str | None, values: Mapping[str, object]) -> list[AnswerShown]:
+    return [AnswerShown(question_id=n, value=v) for n, v in evidence_for(text, values).answers]
+
+
+def _planned(q: Questionnaire, a: Action, owner: dict[str, str],
+             where: tuple[int, int, int], sel: Selection, values: Mapping[str, object],
+             start: dt.date) -> PlannedAction:  # fmt: skip
+    dims = {cap.id: dim.id for dim, cap in q.capabilities()}
+    return PlannedAction(
+        id=a.id, capability_id=owner[a.id], dimension_id=dims[owner[a.id]], title=a.title,
+        level=a.level, effort=a.effort, impact=a.impact, duration_months=a.duration_months,
+        depends_on=list(a.depends_on), quadrant=quadrant(a.impact, a.effort, a.duration_months),
+        phase=where[0], start_month=where[1], end_month=where[2],
+        start=calendar_month(start, where[1]), end=calendar_month(start, where[2] - 1),
+        closes_gap=sel.basis[a.id] != "dependency", needed_by=sorted(sel.needed_by[a.id]),
+        basis=sel.basis[a.id], evidence=_shown(a.done_when, values), owner=a.owner,
+        cost=a.cost, kpi=a.kpi,
+    )  # fmt: skip
+
+
+def _not_scheduled(
+    q: Questionnaire, sel: Selection, statuses: Mapping[str, ActionStatus],
+    values: Mapping[str, object], owner: dict[str, str],
+) -> list[NotScheduled]:  # fmt: skip
+    """Dependencies left off, and every action the answers show in place."""
+    out = []
+    for cap, a in q.actions():
+        status = statuses[a.id]
+        if a.id in sel.basis or (a.id not in sel.skipped and status != "in-place-evidence"):
+            continue
+        out.append(NotScheduled(
+            id=a.id, capability_id=cap.id, title=a.title, level=a.level, status=status,
+            evidence=_shown(a.done_when, values) if status == "in-place-evidence" else [],
+            needed_by=sorted(sel.skipped.get(a.id, [])),
+        ))  # fmt: skip
+    return out
+
+
+def _phase(index: int, lo: int, hi: int, placed: dict[str, tuple[int, int, int]],
+           chosen: dict[str, Action], plan: PhasePlan, projected: ScoreResult,
+           start: dt.date) -> Phase:  # fmt: skip
+    starting = [aid for aid, (_, s, _) in placed.items() if lo <= s < hi]
     return Phase(
-        index=index,
-        start_month=b[min(index, plan.count)],
-        end_month=b[index + 1] if index < plan.count else None,
-        actions=ids,
-        effort_points=sum(EFFORT_POINTS[chosen[aid].effort] for aid in ids),
+        index=index, start_month=lo, end_month=hi,
+        start=calendar_month(start, lo), end=calendar_month(start, hi - 1),
+        actions=starting,
+        completed=[aid for aid, (_, _, e) in placed.items() if lo < e <= hi],
+        in_flight=[aid for aid, (_, s, e) in placed.items() if s < hi < e],
+        counted=[aid for aid, (_, _, e) in placed.items() if e <= hi],
+        effort_points=sum(EFFORT_POINTS[chosen[aid].effort] for aid in starting),
         budget=plan.budget if index < plan.count else None,
         capability_scores=projected.capability_scores(),
         overall_score=projected.overall.score,
         overall_level=projected.overall.level,
-    )
+    )  # fmt: skip

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from capassess.catalog import find_questionnaire, validate_answers
+from capassess.catalog import find_questionnaire, questionnaire_of, validate_answers
 from capassess.consistency import check_matrix, check_questionnaire
 from capassess.errors import CapassessError, InputError, Problem
 from capassess.loading import YamlDocument, detect_kind, read_yaml, validate_model
@@ -38,7 +38,9 @@ def _questionnaire(doc: YamlDocument) -> tuple[str, list[Problem]]:
     n_questions = sum(1 for _ in q.questions())
     n_actions = sum(len(cap.actions) for _, cap in q.capabilities())
     summary = (
-        f"questionnaire {q.ref}: {len(q.dimensions)} dimensions, {n_caps} capabilities, "
+        f"questionnaire {q.ref}: {len(q.dimensions)} dimensions"
+        + (f" and a foundation of {len(q.foundation.capabilities)}" if q.foundation else "")
+        + f", {n_caps} capabilities, "
         f"{n_questions} questions, {n_actions} actions"
     )
     return summary, check_questionnaire(q)
@@ -47,7 +49,7 @@ def _questionnaire(doc: YamlDocument) -> tuple[str, list[Problem]]:
 def _answers(doc: YamlDocument, extra: Iterable[str | Path]) -> tuple[str, list[Problem]]:
     a = validate_answers(doc, extra=extra)
     try:
-        q = find_questionnaire(a.questionnaire_id, extra)
+        q = questionnaire_of(a.questionnaire, extra)
     except CapassessError as exc:
         return "", [Problem(exc.message, ("questionnaire",))]
     summary = f"answers for {a.subject.name or a.subject.id} ({q.ref}): {len(a.answers)} answers"

@@ -234,4 +234,28 @@ def check_assessment(q: Questionnaire, assessment: Assessment) -> list[Problem]:
             problems.append(
                 Problem("this question requires evidence", ("answers", qid), severity="warning")
             )
+    if not any(p.severity == "error" for p in problems):
+        problems += _answered_but_not_asked(q, assessment)
     return problems
+
+
+def _answered_but_not_asked(q: Questionnaire, assessment: Assessment) -> list[Problem]:
+    """Warn about answers to questions whose ``when`` is false: they are not scored."""
+    from capassess.errors import InputError
+    from capassess.scoring.questions import evaluate_questions  # imports this module
+
+    try:
+        outcomes = evaluate_questions((qq for _, _, qq in q.questions()), assessment.answers)
+    except (InputError, ValueError):
+        return []
+    questions = q.question_map()
+    out = []
+    for qid, outcome in outcomes.items():
+        answer = assessment.answers.get(qid)
+        if outcome.status == "skipped" and answer is not None and not answer.is_missing:
+            message = (
+                f"answered, but its condition `{questions[qid].when}` is false on these "
+                "answers: the answer is not scored"
+            )
+            out.append(Problem(message, ("answers", qid), severity="warning"))
+    return out

@@ -23,7 +23,7 @@ def test_plan_table(runner: CliRunner) -> None:
     result = run(runner, "plan", ANSWERS)
     assert result.exit_code == 0, result.output
     assert "Acme Bank · tiny@1.0 · overall 2.38 (Managed)" in result.stdout
-    assert "Phase 1 (0-6 months)" in result.stdout
+    assert "Phase 1 · " in result.stdout and "(months 0-6)" in result.stdout
     assert "act-committee" in result.stdout
 
 

@@ -1,6 +1,7 @@
 """Write the score table of all units as CSV and XLSX, in rank order.
 
-Columns: rank, id, name, the group columns, overall and overall_level, then each
+Columns: rank, id, name, the group columns, overall and overall_level (capped by the
+foundation, as ``score`` caps it), then each
 dimension and each capability with its ``_level``, rank_value (when ranking is not by
 the model's overall score), the answered / not_applicable / missing counts, and the
 source file and row. Scores are rounded to 4 decimals, an n/a score is an empty cell.
@@ -21,7 +22,7 @@ from capassess.batch.collect import Units
 from capassess.batch.files import replacing
 from capassess.batch.neutralise import neutralise, neutralise_array
 from capassess.batch.ranking import Ranking
-from capassess.batch.vector import NodeOrder, levels
+from capassess.batch.vector import NodeOrder, levels, overall_levels
 from capassess.batch.xlsx_writer import SheetColumn, XlsxWriter
 
 if TYPE_CHECKING:
@@ -120,6 +121,7 @@ class ScoreTable:
 
     def block(self, start: int, stop: int) -> list[SheetColumn]:
         """The columns of the units ranked ``start`` to ``stop`` (0-based)."""
+        import numpy as np
         import pyarrow as pa
 
         units, index = self.units, self.sequence[start:stop]
@@ -131,9 +133,11 @@ class ScoreTable:
             _text("name", units.names.take(take), 24),
             *(_text(g, a.take(take)) for g, a in units.groups.items()),
         ]
+        gated = np.nan_to_num(overall_levels(scores, self.order), nan=0.0).astype(np.int64)
         for j, node in enumerate(self.order.nodes):
+            codes = gated if j == 0 else level_codes(scores[:, j])
             columns.append(coded(node, score_codes(scores[:, j]), score_texts()))
-            columns.append(coded(f"{node}_level", level_codes(scores[:, j]), LEVEL_TEXTS, 7))
+            columns.append(coded(f"{node}_level", codes, LEVEL_TEXTS, 7))
         if self.rank_value:
             columns.append(_number("rank_value", decimal_column(self.ranking.value[index])))
         counts = units.counts[index].astype("int64")

@@ -110,21 +110,36 @@ def _mean(values: npt.NDArray[np.float64]) -> float | None:
     return float(known.mean()) if len(known) else None
 
 
-def distribution(node: str, title: str, values: npt.NDArray[np.float64]) -> Distribution:
-    """The distribution of one node's scores."""
+def distribution(
+    node: str,
+    title: str,
+    values: npt.NDArray[np.float64],
+    node_levels: npt.NDArray[np.float64] | None = None,
+) -> Distribution:
+    """The distribution of one node's scores; ``node_levels`` if not those of the scores."""
     import numpy as np
 
     known = values[~np.isnan(values)]
     histogram, _ = np.histogram(known, bins=EDGES)
-    per_level = np.bincount(levels(known).astype(np.int64), minlength=6)[1:6]
+    found = levels(known) if node_levels is None else node_levels[~np.isnan(values)]
+    per_level = np.bincount(found.astype(np.int64), minlength=6)[1:6]
     return Distribution(node, title, describe(values), tuple(int(h) for h in histogram),
                         tuple(int(n) for n in per_level))  # fmt: skip
 
 
 def league(
-    units: Units, ranking: Ranking, dims: int, group: str | None, top: int
+    units: Units,
+    ranking: Ranking,
+    dims: int,
+    group: str | None,
+    top: int,
+    overall_level: npt.NDArray[np.float64] | None = None,
 ) -> list[LeagueRow]:
-    """The first ``top`` and last ``top`` ranked units (all of them if few)."""
+    """The first ``top`` and last ``top`` ranked units (all of them if few).
+
+    ``overall_level`` gives each unit's overall level when it is not that of its score
+    (the foundation caps it).
+    """
     import numpy as np
 
     order = ranking.order()
@@ -137,7 +152,7 @@ def league(
         rows.append(LeagueRow(
             int(ranking.rank[i]), units.ids[i].as_py(), units.names[i].as_py(),
             groups[i].as_py() if groups is not None else "", float(scores[0]),
-            int(levels(scores[:1])[0]),
+            int(levels(scores[:1])[0] if overall_level is None else overall_level[i]),
             tuple(None if np.isnan(x) else float(x) for x in scores[1:]),
         ))  # fmt: skip
     return rows

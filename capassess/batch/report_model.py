@@ -23,7 +23,7 @@ from capassess.batch.portfolio import (
     weakest,
 )
 from capassess.batch.ranking import Ranking
-from capassess.batch.vector import NodeOrder
+from capassess.batch.vector import NodeOrder, overall_levels
 from capassess.model.base import Lang
 from capassess.model.questionnaire import Questionnaire
 from capassess.scoring.weights import WeightTree
@@ -102,9 +102,10 @@ def build_portfolio(
     """Aggregate the scored ``units`` into the portfolio report's model."""
     lang = settings.lang
     order = NodeOrder.of(questionnaire)
-    dims = tuple((d.id, d.title.get(lang)) for d in questionnaire.dimensions)
+    dims = tuple((d.id, d.title.get(lang)) for d in questionnaire.sections())
     spread = tuple(distribution(i, t, units.scores[:, 1 + j]) for j, (i, t) in enumerate(dims))
-    rows = league(units, ranking, len(dims), settings.group_by, settings.top)
+    gated = overall_levels(units.scores, order)
+    rows = league(units, ranking, len(dims), settings.group_by, settings.top, gated)
     split = min(settings.top, len(rows))
     groups = rollups(units, settings.group_by, len(dims)) if settings.group_by else []
     heat = heat_rows(groups) if groups else decile_rows(units, len(dims))
@@ -118,7 +119,7 @@ def build_portfolio(
         counts=counts,
         inputs=inputs,
         dimensions=dims,
-        overall=distribution("overall", "overall", units.scores[:, 0]),
+        overall=distribution("overall", "overall", units.scores[:, 0], gated),
         distributions=spread,
         top=tuple(rows[:split]),
         bottom=tuple(rows[split:]),

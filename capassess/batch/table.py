@@ -169,7 +169,7 @@ def _question_order(questionnaire: Questionnaire) -> list[str]:
 
 
 def _node_ids(questionnaire: Questionnaire) -> set[str]:
-    nodes = {d.id for d in questionnaire.dimensions}
+    nodes = {d.id for d in questionnaire.sections()}
     nodes |= {c.id for _, c in questionnaire.capabilities()}
     return nodes | {f"{n}_level" for n in nodes}
 

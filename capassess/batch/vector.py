@@ -39,15 +39,19 @@ class NodeOrder:
     dimensions: tuple[str, ...]
     capabilities: tuple[str, ...]
     dimension_of: dict[str, str]
+    gates: tuple[str, ...] = ()
+    """The foundation's capabilities, each of which caps the overall level."""
 
     @classmethod
     def of(cls, questionnaire: Questionnaire) -> NodeOrder:
         """The order of ``questionnaire``'s nodes."""
         caps = [(d.id, c.id) for d, c in questionnaire.capabilities()]
+        foundation = questionnaire.foundation
         return cls(
-            tuple(d.id for d in questionnaire.dimensions),
+            tuple(d.id for d in questionnaire.sections()),
             tuple(c for _, c in caps),
             {c: d for d, c in caps},
+            tuple(c.id for c in foundation.capabilities) if foundation else (),
         )
 
     @property
@@ -62,6 +66,23 @@ class Scored:
 
     scores: npt.NDArray[np.float64]
     counts: npt.NDArray[np.int32]
+
+
+def overall_levels(scores: Floats, order: NodeOrder) -> Floats:
+    """The overall level of each unit (rows of ``order.nodes``), capped by the foundation.
+
+    As ``scoring.engine.gate_overall``: the lowest of the overall score's level and the
+    levels of the foundation's capabilities; an n/a capability caps nothing.
+    """
+    import numpy as np
+
+    own = levels(scores[:, 0])
+    if not order.gates:
+        return own
+    column = {node: i for i, node in enumerate(order.nodes)}
+    gates = levels(scores[:, [column[g] for g in order.gates]])
+    lowest = np.min(np.where(np.isnan(gates), np.inf, gates), axis=1)
+    return np.where(np.isnan(own), own, np.fmin(own, lowest))
 
 
 def levels(scores: Floats) -> Floats:
@@ -92,12 +113,13 @@ class VectorScorer:
         rows = len(next(iter(status.values())))
         out = np.full((rows, len(self.order.nodes)), np.nan)
         column = {node: i for i, node in enumerate(self.order.nodes)}
-        for dim in self.questionnaire.dimensions:
+        for dim in self.questionnaire.sections():
             for cap in dim.capabilities:
                 pairs = [(status[q.id], score[q.id], self.tree.local[q.id]) for q in cap.questions]
                 out[:, column[cap.id]] = self._capability(pairs, rows)
             children = [(out[:, column[c.id]], self.tree.local[c.id]) for c in dim.capabilities]
             out[:, column[dim.id]] = self._combine(children, rows)
+        # the foundation stays out of the overall score (its level gate is not applied here)
         dims = [
             (out[:, column[d.id]], self.tree.local[d.id]) for d in self.questionnaire.dimensions
         ]

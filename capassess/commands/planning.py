@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 import click
 
-from capassess.options import table_or_json
+from capassess.options import max_major_option, max_per_owner_option, start_option, table_or_json
 
 LANG = click.Choice(["en", "zh"])
 
@@ -33,13 +34,17 @@ def _boundaries(text: str) -> tuple[int, ...]:
     "--phases", default="0,6,18,36", show_default=True, help="Phase boundaries in months."
 )
 @click.option("--budget", type=int, help="Effort points per phase (low=1, medium=3, high=5).")
+@max_major_option
+@max_per_owner_option
+@start_option
 @click.option("--model", type=click.Choice(["weighted-mean", "staged"]), help="Scoring model.")
 @table_or_json
 @click.option("--lang", type=LANG, default="en", show_default=True)
 @click.pass_context
 def plan(
     ctx: click.Context, answers: str, target: str | None, target_level: int | None,
-    baseline: str | None, phases: str, budget: int | None, model: str | None, fmt: str, lang: str,
+    baseline: str | None, phases: str, budget: int | None, max_major: int, max_per_owner: int,
+    start: dt.date | None, model: str | None, fmt: str, lang: str,
 ) -> None:  # fmt: skip
     """Show the gaps to target and a phased, dependency-ordered roadmap.
 
@@ -52,10 +57,12 @@ def plan(
     from capassess.cli import user_dirs
     from capassess.plan_json import plan_json
     from capassess.planning import PlanOptions, plan_file
-    from capassess.views.plan import print_plan
+    from capassess.views.plan import print_plan, warn_planned
 
-    options = PlanOptions(target, target_level, baseline, _boundaries(phases), budget)
+    options = PlanOptions(target, target_level, baseline, _boundaries(phases), budget, max_major,
+                          start, max_per_owner)  # fmt: skip
     planned = plan_file(answers, options, user_dirs(ctx), model=model)
+    warn_planned(planned, "zh" if lang == "zh" else "en")
     if fmt == "json":
         click.echo(json.dumps(plan_json(planned), ensure_ascii=False, indent=2))
     else:

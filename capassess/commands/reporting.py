@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import click
+
+from capassess.options import max_major_option, max_per_owner_option, start_option
 
 LANG = click.Choice(["en", "zh"])
 
@@ -30,6 +34,10 @@ LANG = click.Choice(["en", "zh"])
 )
 @click.option("--title", help="Report title [default: per language].")
 @click.option("--model", type=click.Choice(["weighted-mean", "staged"]), help="Scoring model.")
+@click.option("--budget", type=int, help="Effort points per phase (low=1, medium=3, high=5).")
+@max_major_option
+@max_per_owner_option
+@start_option
 @click.pass_context
 def report(
     ctx: click.Context,
@@ -43,6 +51,10 @@ def report(
     template_dir: str | None,
     title: str | None,
     model: str | None,
+    budget: int | None,
+    max_major: int,
+    max_per_owner: int,
+    start: dt.date | None,
 ) -> None:
     """Write an assessment's report: HTML (one offline file), Markdown or JSON.
 
@@ -58,12 +70,15 @@ def report(
     from capassess.cli import user_dirs
     from capassess.planning import PlanOptions, plan_file
     from capassess.report.render import render_report
+    from capassess.views.plan import warn_planned
 
     if output != "-":
         inputs = [answers, baseline, target, *files_under(template_dir)]
         refuse_inputs([output], [*inputs, *questionnaire_files(user_dirs(ctx))])
-    options = PlanOptions(target, target_level, baseline)
+    options = PlanOptions(target, target_level, baseline, budget=budget, max_major=max_major,
+                          start=start, max_per_owner=max_per_owner)  # fmt: skip
     planned = plan_file(answers, options, user_dirs(ctx), model=model)
+    warn_planned(planned, "zh" if lang == "zh" else "en")
     text = render_report(
         planned,
         fmt,

@@ -51,7 +51,7 @@ def score(
     for warning in scored.warnings:
         message(str(warning), "yellow")
     print_score(scored.result, scored.questionnaire, fmt, "zh" if lang == "zh" else "en")
-    print_notes(scored.result)
+    print_notes(scored.result, scored.questionnaire)
     check_gate(scored.result, fail_under)
 
 

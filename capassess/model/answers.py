@@ -7,7 +7,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, StrictBool, StrictFloat, StrictInt, field_validator, model_validator
 
-from capassess.model.base import Frozen, Id
+from capassess.model.base import BankType, Frozen, Id
 
 NA = "n/a"
 NA_WORDS = frozenset({NA, "na", "n.a.", "n.a", "not applicable", "不适用", "不适用。"})
@@ -51,6 +51,12 @@ class Subject(Frozen):
     id: str = Field(min_length=1, max_length=200)
     name: str | None = None
     kind: Literal["bank", "branch"] = "bank"
+    bank_type: BankType | None = Field(
+        None,
+        description="state-owned (国有大型商业银行), joint-stock (股份制商业银行), "
+        "city-commercial (城市商业银行), rural (农村商业银行、农村合作银行、农信社) or "
+        "private (民营银行、互联网银行); a branch carries its bank's type.",
+    )
     group: dict[str, str] = Field(
         default_factory=dict, description="Grouping such as {region: East}."
     )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
@@ -43,3 +43,9 @@ class Text(Frozen):
     def missing(self) -> list[Lang]:
         """Languages that have no text."""
         return [lang for lang in LANGS if not getattr(self, lang)]
+
+
+BankType = Literal["state-owned", "joint-stock", "city-commercial", "rural", "private"]
+"""Bank types: 国有大型商业银行, 股份制商业银行, 城市商业银行, 农村商业银行/农村合作银行/
+农信社, 民营银行/互联网银行."""
+BANK_TYPES: tuple[str, ...] = get_args(BankType)

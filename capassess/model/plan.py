@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import Field
 
 from capassess.model.base import Frozen, Text
+from capassess.model.questionnaire import CostBand, Kpi
 
-Quadrant = Literal["quick-win", "major-project", "fill-in", "thankless"]
+Quadrant = Literal["quick-win", "major-project", "initiative", "fill-in", "deprioritise"]
+Basis = Literal["evidence", "score", "shortfall", "dependency"]
+Unscheduled = Literal["in-place-evidence", "in-place-level", "not-assessed"]
 TargetSource = Literal["questionnaire", "profile", "file", "option"]
 
 
@@ -37,6 +40,10 @@ class CapabilityGap(Frozen):
     progress: float | None = Field(
         None, description="(score - baseline) / (target - baseline), when a baseline is given."
     )
+    assessed: bool = Field(
+        True, description="False when no question of the capability is answered: its score is "
+        "the missing-answer policy's, and no advice rests on it."
+    )
 
     @property
     def met(self) -> bool:
@@ -49,11 +56,14 @@ class DimensionGap(Frozen):
 
     id: str
     score: float | None
-    target: float | None = Field(description="Weighted mean of the capabilities' targets.")
-    gap: float | None = Field(description="Weighted mean of the capabilities' gaps.")
-    priority: float = Field(description="Sum of the capabilities' priorities.")
+    target: float | None = Field(
+        description="Weighted mean of the assessed capabilities' targets."
+    )
+    gap: float | None = Field(description="Weighted mean of the assessed capabilities' gaps.")
+    priority: float = Field(description="Sum of the assessed capabilities' priorities.")
     attainment: float | None
     baseline: float | None = None
+    assessed: bool = Field(True, description="False when none of its capabilities is assessed.")
 
 
 class GapAnalysis(Frozen):
@@ -61,22 +71,36 @@ class GapAnalysis(Frozen):
 
     capabilities: list[CapabilityGap]
     dimensions: list[DimensionGap]
-    attainment: float | None = Field(description="Share of the total target reached.")
+    attainment: float | None = Field(
+        description="Share of the total target reached, over the assessed capabilities."
+    )
     overall_baseline: float | None = None
 
     def ranked(self) -> list[CapabilityGap]:
         """Capabilities with a gap, highest priority first."""
-        open_gaps = [c for c in self.capabilities if c.priority and not c.met]
+        open_gaps = [c for c in self.capabilities if c.priority and not c.met and c.assessed]
         return sorted(open_gaps, key=lambda c: (-(c.priority or 0), c.id))
 
     def strengths(self) -> list[CapabilityGap]:
         """Capabilities at or above target, strongest first."""
-        met = [c for c in self.capabilities if c.met and c.score is not None]
+        met = [c for c in self.capabilities if c.met and c.score is not None and c.assessed]
         return sorted(met, key=lambda c: (-(c.score or 0) + c.target, c.id))
 
     def capability(self, capability_id: str) -> CapabilityGap:
         """The gap of one capability."""
         return next(c for c in self.capabilities if c.id == capability_id)
+
+    def not_assessed(self) -> list[str]:
+        """Ids of the capabilities with no answered question."""
+        return [c.id for c in self.capabilities if not c.assessed]
+
+
+class AnswerShown(Frozen):
+    """One answer that evidence rests on."""
+
+    question_id: str
+    value: Any = None
+    score: float | None = Field(None, description="The question's score in [0, 1].")
 
 
 class PlannedAction(Frozen):
@@ -92,11 +116,23 @@ class PlannedAction(Frozen):
     duration_months: int
     depends_on: list[str]
     quadrant: Quadrant
-    phase: int = Field(description="Index into Roadmap.phases.")
-    start_month: int
-    end_month: int
+    phase: int = Field(description="Index into Roadmap.phases: the window it starts in.")
+    start_month: int = Field(description="Months after the roadmap's start when it starts.")
+    end_month: int = Field(description="Months after the roadmap's start when it has ended.")
+    start: str = Field(description="Calendar month it starts (YYYY-MM).")
+    end: str = Field(description="Last calendar month of work (YYYY-MM).")
     closes_gap: bool = Field(description="True when it helps close its capability's gap.")
     needed_by: list[str] = Field(description="Selected actions that depend on this one.")
+    basis: Basis = Field(
+        description="evidence: the answers show it missing; score: the capability's score is "
+        "below the action's level and no answer settles it; shortfall: it addresses the "
+        "weakest answers of a capability whose ladder is otherwise in place; dependency: "
+        "another scheduled action needs it."
+    )
+    evidence: list[AnswerShown] = Field(default_factory=list)
+    owner: str | None = None
+    cost: CostBand | None = None
+    kpi: Kpi | None = None
 
     @property
     def pulled_in(self) -> bool:
@@ -104,13 +140,42 @@ class PlannedAction(Frozen):
         return not self.closes_gap
 
 
+class NotScheduled(Frozen):
+    """An action left off the roadmap although a gap or a dependency points at it."""
+
+    id: str
+    capability_id: str
+    title: Text
+    level: int
+    status: Unscheduled = Field(
+        description="in-place-evidence: its done_when holds on these answers; in-place-level: "
+        "its capability stands at the action's level and no answer says otherwise; "
+        "not-assessed: its capability has no answered question."
+    )
+    evidence: list[AnswerShown] = Field(default_factory=list)
+    needed_by: list[str] = Field(default_factory=list)
+
+
+class Shortfall(Frozen):
+    """A capability below target whose ladder of actions is in place: what holds it down."""
+
+    capability_id: str
+    questions: list[AnswerShown]
+    actions: list[str] = Field(description="Scheduled actions that address those answers.")
+
+
 class Phase(Frozen):
-    """A phase of the roadmap and what the bank looks like once its actions succeed."""
+    """A calendar window of the roadmap and the bank once the actions ended by then succeed."""
 
     index: int
     start_month: int
-    end_month: int | None
-    actions: list[str]
+    end_month: int
+    start: str = Field(description="First calendar month (YYYY-MM).")
+    end: str = Field(description="Last calendar month (YYYY-MM).")
+    actions: list[str] = Field(description="Actions that start in this window.")
+    completed: list[str] = Field(description="Actions that end in this window.")
+    in_flight: list[str] = Field(description="Actions still running at the window's end.")
+    counted: list[str] = Field(description="Every action ended by the window's end.")
     effort_points: int
     budget: int | None
     capability_scores: dict[str, float | None]
@@ -124,6 +189,13 @@ class Roadmap(Frozen):
     actions: list[PlannedAction]
     phases: list[Phase]
     baseline_overall: float | None = Field(description="The overall score before any phase.")
+    start: str = Field("", description="Calendar month of month 0 (YYYY-MM).")
+    end_month: int = Field(0, description="Months until the last action ends.")
+    end: str = Field("", description="Last calendar month of the roadmap (YYYY-MM).")
+    max_major: int | None = Field(None, description="Major projects allowed at once.")
+    max_per_owner: int | None = Field(None, description="Actions one owner may run at once.")
+    not_scheduled: list[NotScheduled] = Field(default_factory=list)
+    shortfalls: list[Shortfall] = Field(default_factory=list)
 
     def in_phase(self, index: int) -> list[PlannedAction]:
         """The actions of one phase, in order."""

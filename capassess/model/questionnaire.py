@@ -8,7 +8,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from capassess.model.base import Frozen, Id, LevelNumber, Text
+from capassess.model.base import BankType, Frozen, Id, LevelNumber, Text
 from capassess.model.matrix import AhpMatrix
 
 Weight = Annotated[float, Field(gt=0, description="Relative weight among siblings; > 0.")]
@@ -58,6 +58,10 @@ class QuestionBase(Frozen):
         None, description="Ask only if this holds over earlier answers, e.g. 'dg-1 >= 3'."
     )
     references: list[Id] = Field(default_factory=list)
+    replaces: list[Id] = Field(
+        default_factory=list,
+        description="Ids this question had in earlier versions; `compare` maps them to it.",
+    )
 
 
 class LevelQuestion(QuestionBase):
@@ -134,17 +138,59 @@ Question = Annotated[
 ]
 
 
+Money = Annotated[float, Field(ge=0, le=1e6, allow_inf_nan=False)]
+
+
+class CostBand(Frozen):
+    """Indicative cost of an action by bank size: ``[low, high]`` in RMB million."""
+
+    small: tuple[Money, Money] | None = Field(None, description="Small bank (e.g. rural).")
+    medium: tuple[Money, Money] | None = Field(None, description="Mid-sized bank (e.g. city).")
+    large: tuple[Money, Money] | None = Field(None, description="Large or national bank.")
+
+    @model_validator(mode="after")
+    def _ranges(self) -> CostBand:
+        for name in ("small", "medium", "large"):
+            band = getattr(self, name)
+            if band is not None and band[0] > band[1]:
+                raise ValueError(f"{name}: the low end {band[0]} is above the high end {band[1]}")
+        return self
+
+    def band(self, size: str) -> tuple[float, float] | None:
+        """The ``[low, high]`` band of one bank size, if given."""
+        value: tuple[float, float] | None = getattr(self, size, None)
+        return value
+
+
+class Kpi(Frozen):
+    """A measurable result of an action: a condition over the answers of a reassessment."""
+
+    when: str = Field(description="Expression in the `when` language; true = KPI met.")
+    text: Text | None = Field(None, description="The KPI in words, for the steering committee.")
+
+
 class Action(Frozen):
     """An improvement action that helps a capability reach ``level``."""
 
     id: Id
     title: Text
     description: Text | None = None
+    help: Text | None = Field(
+        None, description="Notes for the consultant, e.g. why the answers cannot show it done."
+    )
     level: Annotated[int, Field(ge=2, le=5, description="The level this action helps reach.")]
     effort: Effort
     impact: Effort
     duration_months: Annotated[int, Field(ge=1, le=120)]
     depends_on: list[Id] = Field(default_factory=list)
+    done_when: str | None = Field(
+        None,
+        description="Expression in the `when` language over the answers; when it holds, the "
+        "action is in place and is never scheduled.",
+    )
+    owner: Id | None = Field(None, description="Id of the role that owns it (see `roles`).")
+    cost: CostBand | None = Field(None, description="Indicative cost band by bank size.")
+    kpi: Kpi | None = None
 
 
 class Capability(Frozen):
@@ -159,6 +205,10 @@ class Capability(Frozen):
     questions: Annotated[list[Question], Field(min_length=1)]
     actions: list[Action] = Field(default_factory=list)
     references: list[Id] = Field(default_factory=list)
+    replaces: list[Id] = Field(
+        default_factory=list,
+        description="Ids this capability had in earlier versions; `compare` maps them to it.",
+    )
 
 
 class Dimension(Frozen):
@@ -172,6 +222,17 @@ class Dimension(Frozen):
     capabilities: Annotated[list[Capability], Field(min_length=1)]
 
 
+class Foundation(Dimension):
+    """Capabilities that gate the whole: scored like the others, outside the overall score.
+
+    The overall level is at most the lowest level of a foundation capability (SPEC.md,
+    "Foundation gate"); the overall score is the weighted mean of the dimensions alone.
+    """
+
+    id: Id = "foundation"
+    title: Text = Field(default_factory=lambda: Text(en="Foundation", zh="基础能力"))
+
+
 class Reference(Frozen):
     """An external framework the model is grounded in."""
 
@@ -179,6 +240,24 @@ class Reference(Frozen):
     title: Text
     url: str | None = None
     description: Text | None = None
+
+
+class Role(Frozen):
+    """A role that owns actions, e.g. the chief data officer."""
+
+    id: Id
+    title: Text
+
+
+class Check(Frozen):
+    """A consistency check: answers that contradict each other, for the consultant to probe.
+
+    ``when`` holds when the answers contradict each other; a check never changes a score.
+    """
+
+    id: Id
+    when: str = Field(description="Expression in the `when` language; true = contradiction.")
+    message: Text
 
 
 class Profile(Frozen):
@@ -190,6 +269,9 @@ class Profile(Frozen):
     illustrative: bool = False
     default: LevelNumber | None = None
     targets: dict[Id, LevelNumber] = Field(default_factory=dict)
+    bank_type: BankType | None = Field(
+        None, description="The bank type whose targets these are, if the profile is for one."
+    )
 
 
 class Questionnaire(Frozen):
@@ -206,8 +288,18 @@ class Questionnaire(Frozen):
     )
     ahp: AhpMatrix | None = Field(None, description="Dimension weights from AHP.")
     dimensions: Annotated[list[Dimension], Field(min_length=1)]
+    foundation: Foundation | None = Field(
+        None,
+        description="Capabilities outside the dimensions' weighted score; the overall level "
+        "is at most the lowest of their levels.",
+    )
     references: list[Reference] = Field(default_factory=list)
     profiles: list[Profile] = Field(default_factory=list)
+    roles: list[Role] = Field(default_factory=list, description="Owners of actions.")
+    cost_basis: Text | None = Field(
+        None, description="What the actions' indicative cost bands assume (unit, scope)."
+    )
+    checks: list[Check] = Field(default_factory=list, description="Consistency checks.")
 
     @field_validator("version", mode="before")
     @classmethod
@@ -228,9 +320,25 @@ class Questionnaire(Frozen):
         """``id@version``, as answers files name their questionnaire."""
         return f"{self.id}@{self.version}"
 
+    def sections(self) -> list[Dimension]:
+        """The dimensions, then the foundation if there is one."""
+        return [*self.dimensions, *([self.foundation] if self.foundation else [])]
+
+    def located_sections(self) -> Iterator[tuple[tuple[str | int, ...], Dimension]]:
+        """Each section with its place in the file: ``("dimensions", d)`` or ``("foundation",)``."""
+        for d, dim in enumerate(self.dimensions):
+            yield ("dimensions", d), dim
+        if self.foundation is not None:
+            yield ("foundation",), self.foundation
+
+    def is_foundation(self, node_id: str) -> bool:
+        """True if ``node_id`` is the foundation or one of its capabilities."""
+        f = self.foundation
+        return f is not None and (node_id == f.id or any(c.id == node_id for c in f.capabilities))
+
     def capabilities(self) -> Iterator[tuple[Dimension, Capability]]:
-        """Every capability with its dimension, in file order."""
-        for dim in self.dimensions:
+        """Every capability with its dimension (or the foundation), in file order."""
+        for dim in self.sections():
             for cap in dim.capabilities:
                 yield dim, cap
 
@@ -243,6 +351,17 @@ class Questionnaire(Frozen):
     def question_map(self) -> dict[str, Question]:
         """Questions by id."""
         return {q.id: q for _, _, q in self.questions()}
+
+    def actions(self) -> Iterator[tuple[Capability, Action]]:
+        """Every action with its capability, in file order."""
+        for _, cap in self.capabilities():
+            for action in cap.actions:
+                yield cap, action
+
+    def role_title(self, role_id: str | None, lang: Literal["en", "zh"] = "en") -> str:
+        """The title of a role in ``lang``; the id itself when the role is not declared."""
+        role = next((r for r in self.roles if r.id == role_id), None)
+        return role.title.get(lang) if role else (role_id or "")
 
     def level_name(self, level: int, lang: Literal["en", "zh"] = "en") -> str:
         """The name of ``level`` in ``lang``."""

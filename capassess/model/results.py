@@ -44,16 +44,25 @@ class CapabilityScore(NodeScore):
 
 
 class DimensionScore(NodeScore):
-    """A dimension's score and its capabilities."""
+    """A dimension's score and its capabilities; ``foundation`` for the foundation."""
 
     capabilities: list[CapabilityScore] = Field(default_factory=list)
+    foundation: bool = Field(
+        False, description="True for the foundation, which stays out of the overall score."
+    )
 
 
 class OverallScore(Frozen):
-    """The overall score."""
+    """The overall score; its level is capped by the foundation (SPEC.md, "Foundation gate")."""
 
     score: float | None
     level: int | None
+    capped_by: list[str] = Field(
+        default_factory=list,
+        description="Foundation capabilities whose level is below the level the overall "
+        "score alone would give, lowest first; empty when no cap applies.",
+    )
+    uncapped_level: int | None = Field(None, description="The level of the score alone.")
 
 
 class ScoreResult(Frozen):
@@ -67,7 +76,9 @@ class ScoreResult(Frozen):
     assessor: str | None = None
     date: dt.date | None = None
     overall: OverallScore
-    dimensions: list[DimensionScore]
+    dimensions: list[DimensionScore] = Field(
+        description="The dimensions, then the foundation (``foundation: true``) if any."
+    )
 
     def capability(self, capability_id: str) -> CapabilityScore:
         """The score of one capability; ``KeyError`` if there is none."""
@@ -84,6 +95,14 @@ class ScoreResult(Frozen):
     def capabilities(self) -> list[CapabilityScore]:
         """Every capability score, in questionnaire order."""
         return [cap for dim in self.dimensions for cap in dim.capabilities]
+
+    def lessons(self) -> list[DimensionScore]:
+        """The dimensions that make the overall score (all but the foundation)."""
+        return [dim for dim in self.dimensions if not dim.foundation]
+
+    def foundation(self) -> DimensionScore | None:
+        """The foundation's score, if the questionnaire has one."""
+        return next((dim for dim in self.dimensions if dim.foundation), None)
 
     def question_ids(self, status: QuestionStatus) -> list[str]:
         """Ids of the questions with ``status`` (e.g. ``missing``), in questionnaire order."""

@@ -9,7 +9,9 @@ from pathlib import Path
 from capassess import __version__
 from capassess.model.base import Lang
 from capassess.model.plan import CapabilityGap, PlannedAction
+from capassess.plan_text import QUADRANT_LABEL, phase_label, why
 from capassess.planning import Planned
+from capassess.report.advice import build_advice, cost_text, kpi_text
 from capassess.report.answers import answer_rows
 from capassess.report.i18n import strings
 from capassess.report.method import build_method
@@ -26,7 +28,6 @@ from capassess.report.model import (
     Report,
     Summary,
 )
-from capassess.views.plan import QUADRANT_LABEL, phase_label, why
 
 STRENGTHS = 3
 TOP_GAPS = 5
@@ -48,7 +49,7 @@ def band_of(score: float | None, lang: Lang) -> Band | None:
 
 def _gap_row(planned: Planned, g: CapabilityGap, lang: Lang) -> GapRow:
     q = planned.scored.questionnaire
-    dim = next(d for d in q.dimensions if d.id == g.dimension_id)
+    dim = next(d for d in q.sections() if d.id == g.dimension_id)
     cap = next(c for c in dim.capabilities if c.id == g.id)
     return GapRow(
         id=g.id,
@@ -65,6 +66,7 @@ def _gap_row(planned: Planned, g: CapabilityGap, lang: Lang) -> GapRow:
         met=g.met,
         baseline=g.baseline,
         progress=g.progress,
+        assessed=g.assessed,
     )
 
 
@@ -89,12 +91,19 @@ def _action_row(planned: Planned, a: PlannedAction, lang: Lang) -> ActionRow:
         end_month=a.end_month,
         depends_on=tuple(a.depends_on),
         pulled_in=a.pulled_in,
-        why=why(a, planned, lang),
+        why=why(a, q, planned.gaps.capability(a.capability_id).score,
+                planned.gaps.capability(a.capability_id).target, lang),
+        start=a.start,
+        end=a.end,
+        owner=q.role_title(a.owner, lang) if a.owner else None,
+        kpi=kpi_text(a, lang),
+        cost=cost_text(a.cost, lang),
     )
 
 
 def _phases(planned: Planned, lang: Lang) -> tuple[PhaseSection, ...]:
     road = planned.roadmap
+    titles = {a.id: a.title.get(lang) for a in road.actions}
     return tuple(
         PhaseSection(
             index=p.index,
@@ -107,6 +116,8 @@ def _phases(planned: Planned, lang: Lang) -> tuple[PhaseSection, ...]:
             effort_points=p.effort_points,
             budget=p.budget,
             actions=tuple(_action_row(planned, a, lang) for a in road.in_phase(p.index)),
+            ending=tuple(titles[aid] for aid in p.completed),
+            in_flight=tuple(titles[aid] for aid in p.in_flight),
         )
         for p in road.phases
     )
@@ -116,7 +127,7 @@ def _dimensions(planned: Planned, rows: dict[str, GapRow], lang: Lang) -> list[D
     s = planned.scored
     sections = []
     for dim, score, gap in zip(
-        s.questionnaire.dimensions, s.result.dimensions, planned.gaps.dimensions, strict=True
+        s.questionnaire.sections(), s.result.dimensions, planned.gaps.dimensions, strict=True
     ):
         caps = tuple(
             CapabilitySection(
@@ -168,7 +179,7 @@ def _progress(planned: Planned, rows: dict[str, GapRow]) -> Progress | None:
 
 
 def _target_overall(gaps: list[CapabilityGap]) -> float | None:
-    scored = [g for g in gaps if g.score is not None]
+    scored = [g for g in gaps if g.score is not None and g.assessed]
     total = sum(g.global_weight for g in scored)
     return sum(g.global_weight * g.target for g in scored) / total if total > 0 else None
 
@@ -181,7 +192,13 @@ def _summary(planned: Planned, rows: dict[str, GapRow], lang: Lang) -> Summary:
         overall_score=overall.score,
         overall_level=overall.level,
         level_name=_level_name(planned, overall.level, lang),
-        band=band_of(overall.score, lang),
+        # a capped level caps the band as well: the band must not praise what the gate denies
+        band=band_of(
+            min(overall.score, float(overall.level))
+            if overall.capped_by and overall.score is not None and overall.level
+            else overall.score,
+            lang,
+        ),
         attainment=gaps.attainment,
         target_overall=_target_overall(gaps.capabilities),
         projected_overall=phases[-1].overall_score if phases else overall.score,
@@ -192,7 +209,17 @@ def _summary(planned: Planned, rows: dict[str, GapRow], lang: Lang) -> Summary:
         strengths=tuple(rows[g.id] for g in gaps.strengths()[:STRENGTHS]),
         top_gaps=tuple(rows[g.id] for g in gaps.ranked()[:TOP_GAPS]),
         first_actions=tuple(_action_row(planned, a, lang) for a in road.in_phase(0)),
+        capped_by=_capped_by(planned, lang),
     )
+
+
+def _capped_by(planned: Planned, lang: Lang) -> str:
+    ids = planned.scored.result.overall.capped_by
+    if not ids:
+        return ""
+    titles = {c.id: c.title.get(lang) for _, c in planned.scored.questionnaire.capabilities()}
+    names = ("、" if lang == "zh" else ", ").join(titles.get(i, i) for i in ids)
+    return strings(lang)["capped_by"].format(names=names)
 
 
 def _targets_text(planned: Planned, target: str | None, lang: Lang) -> str:
@@ -250,7 +277,7 @@ def build_report(
     return Report(
         lang=lang,
         title=title,
-        start_date=start.isoformat(),
+        start_date=f"{planned.roadmap.start}-01" if planned.roadmap.start else start.isoformat(),
         cover=_cover(planned, title, target, generated, lang),
         summary=_summary(planned, rows, lang),
         dimensions=tuple(_dimensions(planned, rows, lang)),
@@ -258,4 +285,5 @@ def build_report(
         phases=_phases(planned, lang),
         progress=_progress(planned, rows),
         method=build_method(planned.scored.questionnaire, planned.scored.result, lang),
+        advice=build_advice(planned, lang),
     )

@@ -215,7 +215,7 @@ def _gap_row(svg: Svg, g: GapRow, y: float, scale: Callable[[float], float]) -> 
 
 def gap_bars(report: Report) -> str:
     """Bars from 1 to the score and on to the target, for capabilities with a gap."""
-    rows = [g for g in report.gaps if g.gap and not g.met and g.score is not None]
+    rows = [g for g in report.gaps if g.gap and not g.met and g.score is not None and g.assessed]
     if not rows:
         return ""
     t = strings(report.lang)

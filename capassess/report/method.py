@@ -26,7 +26,7 @@ def _web_url(url: str | None) -> str | None:
 def _weights(q: Questionnaire, result: ScoreResult, lang: Lang) -> tuple[WeightRow, ...]:
     titles = {cap.id: cap.title.get(lang) for _, cap in q.capabilities()}
     rows: list[WeightRow] = []
-    for dim, score in zip(q.dimensions, result.dimensions, strict=True):
+    for dim, score in zip(q.sections(), result.dimensions, strict=True):
         rows.append(WeightRow(dim.id, dim.title.get(lang), 0, score.weight, score.global_weight))
         rows += [
             WeightRow(c.id, titles[c.id], 1, c.weight, c.global_weight) for c in score.capabilities
@@ -35,7 +35,7 @@ def _weights(q: Questionnaire, result: ScoreResult, lang: Lang) -> tuple[WeightR
 
 
 def _ahp(q: Questionnaire, lang: Lang) -> tuple[AhpRow, ...]:
-    titles = {dim.id: dim.title.get(lang) for dim in q.dimensions}
+    titles = {dim.id: dim.title.get(lang) for dim in q.sections()}
     titles.update({cap.id: cap.title.get(lang) for _, cap in q.capabilities()})
     titles[ROOT] = q.title.get(lang)
     return tuple(

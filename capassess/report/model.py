@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from capassess.model.base import Lang
+from capassess.report.advice import Advice
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,7 @@ class GapRow:
     met: bool
     baseline: float | None
     progress: float | None
+    assessed: bool = True
 
 
 @dataclass(frozen=True)
@@ -121,6 +123,11 @@ class ActionRow:
     depends_on: tuple[str, ...]
     pulled_in: bool
     why: str
+    start: str = ""
+    end: str = ""
+    owner: str | None = None
+    kpi: str | None = None
+    cost: str | None = None
 
 
 @dataclass(frozen=True)
@@ -137,6 +144,8 @@ class PhaseSection:
     effort_points: int
     budget: int | None
     actions: tuple[ActionRow, ...]
+    ending: tuple[str, ...] = ()
+    in_flight: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -182,6 +191,8 @@ class Summary:
     strengths: tuple[GapRow, ...]
     top_gaps: tuple[GapRow, ...]
     first_actions: tuple[ActionRow, ...]
+    capped_by: str = ""
+    """"capped by ..." when foundation capabilities cap the overall level, else empty."""
 
 
 @dataclass(frozen=True)
@@ -267,3 +278,4 @@ class Report:
     phases: tuple[PhaseSection, ...]
     progress: Progress | None
     method: Method
+    advice: Advice | None = None

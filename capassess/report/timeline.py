@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
+from capassess.plan_text import QUADRANT_LABEL
 from capassess.report.i18n import strings
 from capassess.report.model import ActionRow, PhaseSection, Report
 from capassess.report.svg import (
@@ -22,15 +23,15 @@ from capassess.report.svg import (
     text_width,
     wrap,
 )
-from capassess.views.plan import QUADRANT_LABEL
 
 LEFT, RIGHT, WIDTH = 370.0, 850.0, 900.0
 # Fill per impact/effort quadrant: solid, hatched, light, outlined (distinct in grey too).
 QUADRANT_FILL = {
     "quick-win": (CURRENT, CURRENT),
     "major-project": ("url(#tl-hatch)", CURRENT),
+    "initiative": ("#c3d2e4", CURRENT),
     "fill-in": ("#9ca3af", "#6b7280"),
-    "thankless": ("#ffffff", INK),
+    "deprioritise": ("#ffffff", INK),
 }
 SHADES = ("#eef2f7", "#dbe4ef", "#c3d2e4", "#a7bdd7", "#8aa7ca")
 

@@ -189,9 +189,13 @@ def aggregate(
     tree: WeightTree,
     scorer: ScoringModel,
 ) -> tuple[list[DimensionScore], OverallScore]:
-    """Dimension and overall scores from capability scores; n/a children leave the sums."""
+    """Dimension and overall scores from capability scores; n/a children leave the sums.
+
+    The foundation is scored like a dimension but left out of the overall score; each
+    of its capabilities caps the overall level (``gate_overall``).
+    """
     dimensions: list[DimensionScore] = []
-    for dim in questionnaire.dimensions:
+    for dim in questionnaire.sections():
         caps = [capabilities[cap.id] for cap in dim.capabilities]
         score = _combine(scorer, caps)
         dimensions.append(
@@ -206,7 +210,26 @@ def aggregate(
                 missing=sum(c.missing for c in caps),
                 skipped=sum(c.skipped for c in caps),
                 capabilities=caps,
+                foundation=dim is questionnaire.foundation,
             )
         )
-    overall = _combine(scorer, dimensions)
-    return dimensions, OverallScore(score=overall, level=level_of(overall))
+    overall = _combine(scorer, [d for d in dimensions if not d.foundation])
+    gates = [c for d in dimensions if d.foundation for c in d.capabilities]
+    return dimensions, gate_overall(overall, gates)
+
+
+def gate_overall(score: float | None, gates: Sequence[NodeScore]) -> OverallScore:
+    """The overall score and its level, at most the lowest level among ``gates``.
+
+    ``capped_by`` lists the gates whose level lies below the score's own level, lowest
+    first (ties in file order); an n/a gate caps nothing.
+    """
+    own = level_of(score)
+    if own is None:
+        return OverallScore(score=score, level=None)
+    below = [g for g in gates if g.level is not None and g.level < own]
+    below.sort(key=lambda g: g.level or 0)
+    level = min([own, *(g.level or own for g in below)])
+    return OverallScore(
+        score=score, level=level, capped_by=[g.id for g in below], uncapped_level=own
+    )

@@ -62,8 +62,9 @@ def score_json(result: ScoreResult, questionnaire: Questionnaire) -> dict[str, A
     titles = {cap.id: cap.title for _, cap in q.capabilities()}
     targets = {cap.id: cap.target for _, cap in q.capabilities()}
     dimensions = []
-    for dim, dim_score in zip(q.dimensions, result.dimensions, strict=True):
+    for dim, dim_score in zip(q.sections(), result.dimensions, strict=True):
         entry = _node(dim_score, q, dim.title)
+        entry["foundation"] = dim_score.foundation
         entry["capabilities"] = [
             {
                 **_node(cap, q, titles[cap.id]),
@@ -86,6 +87,8 @@ def score_json(result: ScoreResult, questionnaire: Questionnaire) -> dict[str, A
             "score": result.overall.score,
             "level": result.overall.level,
             "level_name": _level_name(q, result.overall.level),
+            "capped_by": list(result.overall.capped_by),
+            "uncapped_level": result.overall.uncapped_level,
         },
         "dimensions": dimensions,
         "questions": {

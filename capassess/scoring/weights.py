@@ -86,11 +86,15 @@ def tree_weights(q: Questionnaire, *, ri_table: str = DEFAULT_RI) -> WeightTree:
     tree = WeightTree({ROOT: 1.0}, {ROOT: 1.0})
     dims = [(d.id, d.weight) for d in q.dimensions]
     _level(tree, ROOT, dims, q.ahp, ri_table, ())
-    for d, dim in enumerate(q.dimensions):
+    if q.foundation is not None:
+        # Outside the overall score; as a whole it weighs as much as the dimensions
+        # together, so that a foundation gap ranks by its share of that whole.
+        tree.local[q.foundation.id] = tree.global_[q.foundation.id] = 1.0
+    for where, dim in q.located_sections():
         caps = [(c.id, c.weight) for c in dim.capabilities]
-        _level(tree, dim.id, caps, dim.ahp, ri_table, ("dimensions", d))
+        _level(tree, dim.id, caps, dim.ahp, ri_table, where)
         for c, cap in enumerate(dim.capabilities):
             questions = [(x.id, x.weight) for x in cap.questions]
-            loc: Loc = ("dimensions", d, "capabilities", c)
+            loc: Loc = (*where, "capabilities", c)
             _level(tree, cap.id, questions, cap.ahp, ri_table, loc)
     return tree

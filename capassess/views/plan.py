@@ -6,27 +6,20 @@ from typing import TYPE_CHECKING
 
 from capassess.comparison import Comparison
 from capassess.model.base import Lang
-from capassess.model.plan import Phase, PlannedAction
+from capassess.model.plan import Phase
+from capassess.plan_text import (
+    DEFINITIONS,
+    QUADRANT_LABEL,
+    answers_text,
+    completeness_warnings,
+    not_scheduled_reason,
+    phase_label,
+    why,
+)
 from capassess.planning import Planned
 
 if TYPE_CHECKING:
     from rich.table import Table
-
-QUADRANT_LABEL = {
-    "en": {
-        "quick-win": "quick win",
-        "major-project": "major project",
-        "fill-in": "fill-in",
-        "thankless": "thankless",
-    },
-    "zh": {
-        "quick-win": "速赢",
-        "major-project": "重大项目",
-        "fill-in": "填充",
-        "thankless": "低效",
-    },
-}
-
 
 def _num(value: float | None, digits: int = 2) -> str:
     return "n/a" if value is None else f"{value:.{digits}f}"
@@ -44,91 +37,171 @@ def _answer(value: object) -> str:
     return str(value)
 
 
-def phase_label(phase: Phase, lang: Lang) -> str:
-    """``Phase 1 (0-6 months)`` or ``阶段 1(0-6 个月)``; the overflow phase says 'later'."""
-    if phase.end_month is None:
-        return (
-            f"阶段 {phase.index + 1}({phase.start_month} 个月以后)"
-            if lang == "zh"
-            else (f"Phase {phase.index + 1} (after {phase.start_month} months)")
-        )
-    span = f"{phase.start_month}-{phase.end_month}"
-    return (
-        f"阶段 {phase.index + 1}({span} 个月)"
-        if lang == "zh"
-        else (f"Phase {phase.index + 1} ({span} months)")
-    )
-
-
-def why(action: PlannedAction, planned: Planned, lang: Lang) -> str:
-    """Why an action is on the roadmap: the gap it closes, the actions that need it."""
-    q = planned.scored.questionnaire
-    parts = []
-    if action.closes_gap:
-        cap = next(c for _, c in q.capabilities() if c.id == action.capability_id)
-        g = planned.gaps.capability(action.capability_id)
-        name = cap.title.get(lang)
-        parts.append(f"{name}: {g.score:.2f} → {g.target}" if g.score is not None else name)
-    if action.needed_by:
-        titles = {a.id: a.title.get(lang) for _, c in q.capabilities() for a in c.actions}
-        names = ", ".join(titles.get(aid, aid) for aid in action.needed_by)
-        parts.append(f"{names} 的前提" if lang == "zh" else f"needed by {names}")
-    return "; ".join(parts)
-
-
 def gap_table(planned: Planned, lang: Lang) -> Table:
     """Capabilities under their dimensions: score, target, gap, priority, attainment."""
     from rich.table import Table
 
     q = planned.scored.questionnaire
     titles = {cap.id: cap.title.get(lang) for _, cap in q.capabilities()}
-    dims = {dim.id: dim.title.get(lang) for dim in q.dimensions}
+    dims = {dim.id: dim.title.get(lang) for dim in q.sections()}
     baseline = planned.baseline is not None
     table = Table(title="Gaps" if lang == "en" else "差距", title_justify="left")
-    for col in ("capability", "score", "target", "gap", "priority", "attained"):
-        table.add_column(col, justify="left" if col == "capability" else "right")
+    cols = ("能力", "得分", "目标", "差距", "优先度", "达成度") if lang == "zh" else (
+        "capability", "score", "target", "gap", "priority", "attained")  # fmt: skip
+    for n, col in enumerate(cols):
+        table.add_column(col, justify="left" if n == 0 else "right")
     if baseline:
-        table.add_column("progress", justify="right")
+        table.add_column("进展" if lang == "zh" else "progress", justify="right")
     for dim in planned.gaps.dimensions:
-        row = [f"[bold]{dims[dim.id]}[/]", _num(dim.score), _num(dim.target), _num(dim.gap),
+        gap = _num(dim.gap) if dim.assessed else ("未评估" if lang == "zh" else "not assessed")
+        row = [f"[bold]{dims[dim.id]}[/]", _num(dim.score), _num(dim.target), gap,
                _num(dim.priority, 3), _pct(dim.attainment)]  # fmt: skip
         table.add_row(*row, *([""] if baseline else []), style="bold")
         for g in planned.gaps.capabilities:
             if g.dimension_id != dim.id:
                 continue
-            gap = "[green]met[/]" if g.met else _num(g.gap)
-            row = [f"  {titles[g.id]}", _num(g.score), str(g.target), gap,
-                   _num(g.priority, 3), _pct(g.attainment)]  # fmt: skip
+            gap = ("[green]达标[/]" if lang == "zh" else "[green]met[/]") if g.met else _num(g.gap)
+            if not g.assessed:
+                gap = "[yellow]not assessed[/]" if lang == "en" else "[yellow]未评估[/]"
+            priority = _num(g.priority, 3) if g.assessed else "—"
+            attained = _pct(g.attainment) if g.assessed else "—"
+            row = [f"  {titles[g.id]}", _num(g.score), str(g.target), gap, priority,
+                   attained]  # fmt: skip
             table.add_row(*row, *([_pct(g.progress)] if baseline else []))
     return table
 
 
 def phase_table(planned: Planned, phase: Phase, lang: Lang) -> Table:
-    """The actions of one phase in order, with the projected score after it."""
+    """The actions starting in one window, and the projection at its end."""
     from rich.table import Table
 
-    after = "完成后预计总分" if lang == "zh" else "projected overall after this phase"
-    caption = f"{after}: {_num(phase.overall_score)}"
+    q = planned.scored.questionnaire
+    zh = lang == "zh"
+    titles = {a.id: a.title.get(lang) for _, a in q.actions()}
+    flying = "、".join(titles[a] for a in phase.in_flight) if zh else ", ".join(
+        titles[a] for a in phase.in_flight)  # fmt: skip
+    caption = (f"本阶段末预计总分（仅计已完成的行动）：{_num(phase.overall_score)}" if zh else
+               f"projected overall at the end (ended actions only): {_num(phase.overall_score)}")
+    if phase.in_flight:
+        caption += f"\n阶段末仍在进行：{flying}" if zh else f"\nstill running at the end: {flying}"
     if phase.budget:
-        caption += f" · effort {phase.effort_points}/{phase.budget}"
+        caption += f"\n{'投入点数' if zh else 'effort points'} {phase.effort_points}/{phase.budget}"
     table = Table(title=phase_label(phase, lang), caption=caption, title_justify="left",
                   caption_justify="left")  # fmt: skip
-    for col in ("action", "L", "type", "effort/impact", "months", "why"):
+    cols = ("行动", "级", "类型", "牵头", "起止", "原因") if zh else (
+        "action", "L", "type", "owner", "months", "why")  # fmt: skip
+    for col in cols:
         table.add_column(col)
-    for a in planned.roadmap.in_phase(phase.index):
+    for a in planned.roadmap.actions:
+        if a.phase != phase.index:
+            continue
+        g = planned.gaps.capability(a.capability_id)
         table.add_row(
-            f"{a.title.get(lang)}\n[dim]{a.id}[/]",
-            str(a.level),
-            QUADRANT_LABEL[lang][a.quadrant],
-            f"{a.effort}/{a.impact}",
-            f"{a.start_month}-{a.end_month}",
-            why(a, planned, lang),
-        )
+            f"{a.title.get(lang)}\n[dim]{a.id}[/]", str(a.level),
+            QUADRANT_LABEL[lang][a.quadrant], q.role_title(a.owner, lang) or "—",
+            f"{a.start} – {a.end}", why(a, q, g.score, g.target, lang),
+        )  # fmt: skip
     return table
 
 
+def _print_roadmap(planned: Planned, lang: Lang) -> None:
+    from capassess.views.console import console
+
+    out, road, zh = console(), planned.roadmap, lang == "zh"
+    if road.actions:
+        out.print(
+            (f"[bold]路线图[/]：{road.start} – {road.end}" if zh else
+             f"[bold]Roadmap[/]: {road.start} – {road.end} ")
+            + (f"（{road.end_month} 个月；同时进行的重点项目不超过 {road.max_major} 个，"
+               f"每个牵头部门同时不超过 {road.max_per_owner} 项）" if zh
+               else f"({road.end_month} months; at most {road.max_major} major projects and "
+               f"{road.max_per_owner} actions per owner at once)")
+        )  # fmt: skip
+    for phase in road.phases:
+        if phase.actions:
+            out.print(phase_table(planned, phase, lang))
+            continue
+        line = f"{phase_label(phase, lang)}: {'无新增行动' if zh else 'no new actions'}"
+        if phase.completed:
+            titles = {a.id: a.title.get(lang) for a in road.actions}
+            ends = ("、" if zh else ", ").join(titles[a] for a in phase.completed)
+            line += (f"；完成：{ends}；阶段末预计总分 {_num(phase.overall_score)}" if zh else
+                     f"; ending: {ends}; projected overall at the end {_num(phase.overall_score)}")
+        out.print(line)
+
+
+def print_advice_notes(planned: Planned, lang: Lang) -> None:
+    """Actions left off and why, shortfalls, and consistency checks to probe."""
+    from rich.table import Table
+
+    from capassess.advice import failed_checks
+    from capassess.views.console import console
+
+    out, zh = console(), lang == "zh"
+    q, result = planned.scored.questionnaire, planned.scored.result
+    caps = {c.id: c.title.get(lang) for _, c in q.capabilities()}
+    road = planned.roadmap
+    if road.not_scheduled:
+        table = Table(title="未列入路线图的行动" if zh else "Not on the roadmap",
+                      title_justify="left")  # fmt: skip
+        for col in (("行动", "能力", "原因", "被依赖") if zh else
+                    ("action", "capability", "why not", "needed by")):  # fmt: skip
+            table.add_column(col)
+        for item in road.not_scheduled:
+            table.add_row(f"{item.title.get(lang)}\n[dim]{item.id}[/]", caps[item.capability_id],
+                          not_scheduled_reason(item, q, result, lang),
+                          ", ".join(item.needed_by))  # fmt: skip
+        out.print(table)
+    for s in road.shortfalls:
+        g = planned.gaps.capability(s.capability_id)
+        held = answers_text(s.questions, lang)
+        none = "题库中没有对应行动，请与银行商定" if zh else (
+            "no action in the library addresses them: agree one with the bank")
+        acts = ", ".join(s.actions) or none
+        out.print(f"[bold]{caps[s.capability_id]}[/] {_num(g.score)} < {g.target}: " + (
+            f"对应等级的行动均已具备；拉低得分的作答：{held}；建议：{acts}" if zh else
+            f"its actions up to the target are in place; held down by: {held}; "
+            f"addressed by: {acts}"))  # fmt: skip
+    checks = failed_checks(q, result)
+    if checks:
+        out.print("[bold]需进一步核实[/]（作答之间存在矛盾，不影响得分）" if zh else
+                  "[bold]To probe[/] (answers that contradict each other; scores unchanged)")
+        for check, evidence in checks:
+            shown = answers_text(_shown(evidence), lang)
+            out.print(f"  • {check.message.get(lang)} [dim]({shown})[/]")
+
+
+def _shown(evidence: object) -> list:  # type: ignore[type-arg]
+    from capassess.model.plan import AnswerShown
+
+    return [AnswerShown(question_id=n, value=v) for n, v in getattr(evidence, "answers", ())]
+
+
+def print_definitions(lang: Lang) -> None:
+    """The definitions of the plan's numbers and action types, in one block."""
+    from capassess.views.console import console
+
+    out = console()
+    colon = "：" if lang == "zh" else ": "
+    out.print(f"[dim]{'定义' if lang == 'zh' else 'Definitions'}{colon}[/]")
+    for term, meaning in DEFINITIONS[lang]:
+        out.print(f"[dim]  {term}{colon}{meaning}[/]")
+
+
+def warn_planned(planned: Planned, lang: Lang = "en") -> None:
+    """On stderr: the answers file's warnings, unanswered questions, capabilities not assessed."""
+    from capassess.views.console import message
+
+    s = planned.scored
+    for problem in s.warnings:
+        message(str(problem), "yellow")
+    label = "警告：" if lang == "zh" else "warning: "
+    for warning in completeness_warnings(s.questionnaire, s.result, lang):
+        message(f"{label}{warning}", "yellow")
+
+
 def print_plan(planned: Planned, lang: Lang) -> None:
-    """Print the headline, the gap table and the roadmap by phase."""
+    """Print the headline, the gap table, the roadmap by phase and the advice notes."""
     from capassess.views.console import console
 
     out = console()
@@ -137,19 +210,23 @@ def print_plan(planned: Planned, lang: Lang) -> None:
     name = s.assessment.subject.name or s.assessment.subject.id
     level = result.overall.level
     level_name = q.level_name(level, lang) if level else "n/a"
-    out.print(
-        f"[bold]{name}[/] · {q.ref} · overall [bold]{_num(result.overall.score)}[/] "
-        f"({level_name}) · target attained {_pct(planned.gaps.attainment)}"
-    )
+    assessed = sum(g.assessed for g in planned.gaps.capabilities)
+    partial = bool(planned.gaps.not_assessed())
+    score, attained = _num(result.overall.score), _pct(planned.gaps.attainment)
+    if lang == "zh":
+        out.print(f"[bold]{name}[/] · {q.ref} · 总分 [bold]{score}[/]（{level_name}）· 目标达成度 "
+                  f"{attained}" + (f"（基于 {assessed} 项已评估能力）" if partial else ""))
+    else:
+        out.print(f"[bold]{name}[/] · {q.ref} · overall [bold]{score}[/] ({level_name}) · target "
+                  f"attained {attained}" + (f" (of the {assessed} assessed capabilities)"
+                                            if partial else ""))  # fmt: skip
     out.print(gap_table(planned, lang))
     if not planned.roadmap.actions:
-        out.print("[green]Every capability is at its target: no actions needed.[/]")
-    for phase in planned.roadmap.phases:
-        if planned.roadmap.in_phase(phase.index):
-            out.print(phase_table(planned, phase, lang))
-        else:
-            none = "无新增行动" if lang == "zh" else "no actions"
-            out.print(f"{phase_label(phase, lang)}: {none}")
+        done = "[green]Every capability is at its target: no actions needed.[/]"
+        out.print(done if not planned.gaps.ranked() else "No action in the library fits the gaps.")
+    _print_roadmap(planned, lang)
+    print_advice_notes(planned, lang)
+    print_definitions(lang)
 
 
 def print_comparison(comparison: Comparison) -> None:
@@ -174,9 +251,22 @@ def print_comparison(comparison: Comparison) -> None:
     if comparison.answers:
         answers = Table("question", "old", "new", title="Changed answers", title_justify="left")
         for a in comparison.answers:
-            answers.add_row(a.id, _answer(a.old), _answer(a.new))
+            name = a.id if a.old_id is None else f"{a.id} (was {a.old_id})"
+            answers.add_row(name, _answer(a.old), _answer(a.new))
         out.print(answers)
+    if comparison.renamed:
+        pairs = ", ".join(f"{old} → {new}" for old, new in comparison.renamed.items())
+        out.print(f"[yellow]renamed:[/] {pairs}", soft_wrap=True)
     if comparison.dropped:
         out.print(f"[yellow]only in the old questionnaire:[/] {', '.join(comparison.dropped)}")
     if comparison.added:
         out.print(f"[yellow]only in the new questionnaire:[/] {', '.join(comparison.added)}")
+    if comparison.kpis:
+        kpis = Table("action", "KPI", "on the new answers",
+                     title="KPIs of the old roadmap", title_justify="left")  # fmt: skip
+        colour = {"met": "green", "not-met": "red", "not-assessed": "yellow"}
+        for k in comparison.kpis:
+            text = k.text.get("en") if k.text is not None else k.when
+            kpis.add_row(f"{k.title.get('en')}\n[dim]{k.action_id}[/]",
+                         f"{text}\n[dim]{k.when}[/]", f"[{colour[k.status]}]{k.status}[/]")
+        out.print(kpis)

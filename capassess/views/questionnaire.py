@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from capassess.model.base import Lang
 from capassess.model.questionnaire import (
+    Action,
     ChoiceQuestion,
     LevelQuestion,
     MultiQuestion,
@@ -46,7 +47,7 @@ def questionnaire_tree(q: Questionnaire, lang: Lang) -> Tree:
     from rich.tree import Tree
 
     root = Tree(f"[bold]{escape(q.title.get(lang))}[/] [dim]{q.ref} · model {q.model}[/]")
-    for dim in q.dimensions:
+    for dim in q.sections():
         d = root.add(
             f"[bold cyan]{escape(dim.title.get(lang))}[/] [dim]{dim.id} w={dim.weight:g}[/]"
         )
@@ -65,11 +66,37 @@ def questionnaire_tree(q: Questionnaire, lang: Lang) -> Tree:
                 acts = c.add("[green]actions[/]")
                 for a in cap.actions:
                     deps = f" after {', '.join(a.depends_on)}" if a.depends_on else ""
-                    acts.add(
+                    node = acts.add(
                         f"L{a.level} {escape(a.title.get(lang))} [dim]{a.id} effort={a.effort} "
                         f"impact={a.impact} {a.duration_months}m{escape(deps)}[/]"
                     )
+                    for line in action_details(q, a, lang):
+                        node.add(f"[dim]{escape(line)}[/]")
+    if q.checks:
+        checks = root.add("[bold yellow]checks[/]")
+        for check in q.checks:
+            message, when = escape(check.message.get(lang)), escape(check.when)
+            checks.add(f"{message} [dim]{check.id}: {when}[/]")
     return root
+
+
+def action_details(q: Questionnaire, a: Action, lang: Lang) -> list[str]:
+    """Owner, evidence of being in place, KPI and cost band of an action, one per line."""
+    lines = []
+    if a.owner:
+        lines.append(f"owner: {q.role_title(a.owner, lang)}")
+    if a.done_when:
+        lines.append(f"in place when: {a.done_when}")
+    if a.kpi:
+        text = f"{a.kpi.text.get(lang)} " if a.kpi.text else ""
+        lines.append(f"KPI: {text}({a.kpi.when})")
+    if a.cost:
+        bands = [f"{size} {band[0]:g}-{band[1]:g}" for size in ("small", "medium", "large")
+                 if (band := a.cost.band(size)) is not None]  # fmt: skip
+        lines.append("indicative cost, RMB million: " + ", ".join(bands))
+    if a.help:
+        lines.append(a.help.get(lang))
+    return lines
 
 
 def _cell(text: str) -> str:
@@ -81,7 +108,7 @@ def questionnaire_markdown(q: Questionnaire, lang: Lang) -> str:
     out = [f"# {q.title.get(lang)}", "", f"`{q.ref}` · model `{q.model}`", ""]
     if q.description:
         out += [q.description.get(lang), ""]
-    for dim in q.dimensions:
+    for dim in q.sections():
         out += [f"## {dim.title.get(lang)} (`{dim.id}`, weight {dim.weight:g})", ""]
         for cap in dim.capabilities:
             out += [f"### {cap.title.get(lang)} (`{cap.id}`, target {cap.target})", ""]
@@ -95,15 +122,22 @@ def questionnaire_markdown(q: Questionnaire, lang: Lang) -> str:
             out.append("")
             if cap.actions:
                 out += [
-                    "| action | level | effort | impact | months | after |",
-                    "|---|---|---|---|---|---|",
+                    "| action | level | effort | impact | months | after | details |",
+                    "|---|---|---|---|---|---|---|",
                 ]
                 for a in cap.actions:
+                    details = "<br>".join(_cell(x) for x in action_details(q, a, lang))
                     out.append(
                         f"| {_cell(a.title.get(lang))} (`{a.id}`) | {a.level} | {a.effort} | "
-                        f"{a.impact} | {a.duration_months} | {', '.join(a.depends_on)} |"
+                        f"{a.impact} | {a.duration_months} | {', '.join(a.depends_on)} | "
+                        f"{details} |"
                     )
                 out.append("")
+    if q.checks:
+        out += ["## Checks", "", "| check | flags when | message |", "|---|---|---|"]
+        out += [f"| `{c.id}` | `{_cell(c.when)}` | {_cell(c.message.get(lang))} |"
+                for c in q.checks]  # fmt: skip
+        out.append("")
     return "\n".join(out)
 
 

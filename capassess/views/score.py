@@ -34,9 +34,11 @@ def score_bar(score: float | None, cells: int = BAR_CELLS) -> str:
 HEADINGS: dict[str, dict[str, str]] = {
     "en": {"label": "Dimension / capability", "Score": "Score", "Level": "Level",
            "Weight": "Weight", "Global": "Global", "": "", "overall": "overall",
-           "level": "level {n}", "na": "n/a"},
+           "level": "level {n}", "na": "n/a", "capped": "capped by {names}",
+           "sep": ", ", "gate": "gate"},
     "zh": {"label": "维度 / 能力", "Score": "得分", "Level": "等级", "Weight": "权重",
-           "Global": "全局", "": "", "overall": "总分", "level": "{n}级", "na": "不适用"},
+           "Global": "全局", "": "", "overall": "总分", "level": "{n}级", "na": "不适用",
+           "capped": "受{names}所限", "sep": "、", "gate": "门槛"},
 }  # fmt: skip
 
 
@@ -54,6 +56,21 @@ def _cells(node: NodeScore, label: str, q: Questionnaire, lang: Lang) -> dict[st
     }
 
 
+def overall_text(result: ScoreResult, q: Questionnaire, lang: Lang) -> str:
+    """``3.12 (level 3)``, or ``3.12 (level 1, capped by Business continuity)``."""
+    from rich.markup import escape
+
+    overall, words = result.overall, HEADINGS[lang]
+    if overall.score is None:
+        return words["na"]
+    level = words["level"].format(n=overall.level)
+    if overall.capped_by:
+        titles = {c.id: c.title.get(lang) for _, c in q.capabilities()}
+        names = words["sep"].join(escape(titles.get(i, i)) for i in overall.capped_by)
+        level += ("，" if lang == "zh" else ", ") + words["capped"].format(names=names)
+    return f"{overall.score:.2f} ({level})"
+
+
 def _columns(width: int) -> list[tuple[str, int]]:
     """The columns after the label, with their widths; fewer on narrow consoles."""
     columns = [("Score", 5), ("Level", 14), ("Weight", 6)]
@@ -68,13 +85,10 @@ def score_table(result: ScoreResult, q: Questionnaire, lang: Lang) -> Table:
     from rich.markup import escape
     from rich.table import Table
 
-    titles = {d.id: d.title for d in q.dimensions}
+    titles = {d.id: d.title for d in q.sections()}
     titles.update({c.id: c.title for _, c in q.capabilities()})
-    overall = result.overall
     words = HEADINGS[lang]
-    level = words["level"].format(n=overall.level)
-    shown = words["na"] if overall.score is None else f"{overall.score:.2f} ({level})"
-    title = f"{escape(q.title.get(lang))} · {words['overall']} {shown}"
+    title = f"{escape(q.title.get(lang))} · {words['overall']} {overall_text(result, q, lang)}"
     table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD)
     width = console().width
     columns = _columns(width)
@@ -93,6 +107,8 @@ def score_table(result: ScoreResult, q: Questionnaire, lang: Lang) -> Table:
     keys = ["label", *(name for name, _ in columns)]
     for dim in result.dimensions:
         cells = _cells(dim, escape(titles[dim.id].get(lang)), q, lang)
+        if dim.foundation:
+            cells["Weight"] = words["gate"]
         table.add_row(*(cells[k] for k in keys), style="bold")
         for cap in dim.capabilities:
             cells = _cells(cap, "  " + escape(titles[cap.id].get(lang)), q, lang)
@@ -114,12 +130,18 @@ def print_score(result: ScoreResult, q: Questionnaire, fmt: str, lang: Lang) -> 
         console().print(f"[dim]{who} · {q.ref} · model {result.model}[/]", soft_wrap=True)
 
 
-def print_notes(result: ScoreResult) -> None:
-    """Tell, on stderr, which questions were unanswered or not applicable."""
+def print_notes(result: ScoreResult, q: Questionnaire | None = None) -> None:
+    """Tell, on stderr, which questions were unanswered or not applicable, and which
+    capabilities are not assessed at all."""
     missing = result.question_ids("missing")
     if missing:
         how = "counted as lowest" if result.missing_policy == "lowest" else "left out"
         message(f"{len(missing)} unanswered question(s), {how}: {', '.join(missing)}", "yellow")
+    if q is not None:
+        from capassess.plan_text import completeness_warnings
+
+        for warning in completeness_warnings(q, result)[1:]:
+            message(f"warning: {warning}", "yellow")
     na = result.question_ids("not_applicable")
     if na:
         message(f"{len(na)} question(s) not applicable: {', '.join(na)}", "dim")

@@ -14,7 +14,7 @@ from click.testing import CliRunner, Result
 from capassess.catalog import load_questionnaire
 from capassess.cli import main
 from capassess.model.questionnaire import Questionnaire
-from tests.conftest import ROOT, TINY
+from tests.conftest import DATA, ROOT, TINY
 
 HERE = Path(__file__).resolve().parent
 MINI = HERE / "data" / "mini.yaml"
@@ -29,6 +29,11 @@ def mini() -> Questionnaire:
 def tiny() -> Questionnaire:
     """Every question type, and a ``when``."""
     return load_questionnaire(TINY)
+
+
+def gated() -> Questionnaire:
+    """tiny with a foundation that caps the overall level."""
+    return load_questionnaire(DATA / "good" / "tiny-gated.yaml")
 
 
 def branch() -> Questionnaire:

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from capassess.batch.judge import ChunkJudge
 from capassess.batch.table import Layout, text_chunk
-from capassess.batch.vector import VectorScorer
+from capassess.batch.vector import NodeOrder, VectorScorer, overall_levels
 from capassess.errors import InputError
 from capassess.model.answers import Answer, Assessment, Subject
 from capassess.model.questionnaire import (
@@ -33,9 +33,9 @@ from capassess.model.questionnaire import (
 from capassess.model.results import ScoreResult
 from capassess.scoring.engine import score_assessment
 from capassess.scoring.weights import tree_weights
-from tests.batch.helpers import branch, tiny
+from tests.batch.helpers import branch, gated, tiny
 
-QUESTIONNAIRES = {"tiny": tiny(), "branch": branch()}
+QUESTIONNAIRES = {"tiny": tiny(), "branch": branch(), "gated": gated()}
 RUBBISH = st.sampled_from(["maybe", "6", "0", "-1", "1e999", "nan", "=1+2", "是的", "3.5", "a;;b"])
 NA = st.sampled_from(["n/a", "N/A", " n/a ", "n/A"])
 BLANK = st.sampled_from(["", " ", "\t"])
@@ -142,7 +142,10 @@ def test_strict_batch_equals_engine(
             assert reasons[i + 2] == problems
             continue
         assert judged.keep[i], (row, reasons.get(i + 2))
-        assert vector_scores(next(kept)) == flat(expected)
+        scores = next(kept)
+        assert vector_scores(scores) == flat(expected)
+        level = overall_levels(scores[np.newaxis, :], NodeOrder.of(q))[0]
+        assert (None if math.isnan(level) else int(level)) == expected.overall.level
 
 
 @pytest.mark.parametrize("name", sorted(QUESTIONNAIRES))

@@ -12,10 +12,11 @@ from capassess.scoring.engine import score_assessment
 from tests.batch.helpers import BRANCH, branch, read_csv, run_cli
 
 FILLED = {
-    "BR001": {"b-data-entry": 96.5, "b-data-issues": 1, "b-data-steward": "是", "b-data-level": 4,
-              "b-data-reports": "dashboard", "b-staff-trained": 72, "b-innovation": "pilot",
-              "b-scene-partners": 12, "b-partner-time": "m1-3", "b-gov-services": "n/a"},
-    "BR002": {"b-data-entry": 80, "b-data-steward": "否", "b-data-level": 2, "b-paperless": 40.5},
+    "BR001": {"b-data-check": "second-person", "b-data-fix": "owner", "b-data-steward": "是",
+              "b-data-level": 4, "b-data-reports": "dashboard", "b-skills": "courses",
+              "b-innovation": "pilot", "b-scene-work": "main-scenes", "b-partner-time": "m1-3",
+              "b-gov-services": "n/a", "b-ecny": "wallets;merchants", "b-wecom": 72.5},
+    "BR002": {"b-data-check": "none", "b-data-steward": "否", "b-data-level": 2, "b-wecom": 40.5},
 }  # fmt: skip
 
 
@@ -34,12 +35,16 @@ def test_xlsx_template_layout(tmp_path: Path) -> None:
     assert data.freeze_panes == "D3"
     rules = {str(r.sqref).split(":")[0]: r for r in data.data_validations.dataValidation}
     assert len(rules) == len(questions)
-    kinds = {q.id: rules[f"{chr(ord('D') + i)}3"] for i, q in enumerate(questions[:20])}
+    column = {q.id: chr(ord("D") + i) for i, q in enumerate(questions[:23])}
+    kinds = {q: rules[f"{letter}3"] for q, letter in column.items()}
     assert kinds["b-data-reports"].type == "list" and kinds["b-data-reports"].formula1.startswith(
         "lists!"
     )
-    assert kinds["b-data-entry"].type == "custom"
-    assert kinds["b-data-entry"].formula1 == 'OR(AND(ISNUMBER(D3),D3>=0,D3<=100),D3="n/a")'
+    cell = f"{column['b-wecom']}3"
+    assert kinds["b-wecom"].type == "custom"
+    assert (
+        kinds["b-wecom"].formula1 == f'OR(AND(ISNUMBER({cell}),{cell}>=0,{cell}<=100),{cell}="n/a")'
+    )
     assert kinds["b-data-steward"].type == "list"
     first, last = kinds["b-data-reports"].formula1.split("!")[1].replace("$", "").split(":")
     reports = [row[0].value for row in book["lists"][first:last]]
@@ -89,7 +94,7 @@ def test_csv_template_with_labels_is_read_back(tmp_path: Path) -> None:
     assert result.exit_code == 0
     text = path.read_text(encoding="utf-8-sig")
     lines = text.splitlines()
-    assert lines[0].startswith("id,name,region,city,b-data-entry")
+    assert lines[0].startswith("id,name,region,city,b-data-check")
     assert lines[1].startswith(f"{LABEL_MARKER},")
     width = len(lines[0].split(","))
     path.write_text(
@@ -111,7 +116,7 @@ def test_csv_template_without_labels(tmp_path: Path) -> None:
 
 def test_a_group_column_may_not_be_a_question(tmp_path: Path) -> None:
     result = run_cli(
-        "template", "-q", str(BRANCH), "-o", str(tmp_path / "t.csv"), "--group", "b-data-entry"
+        "template", "-q", str(BRANCH), "-o", str(tmp_path / "t.csv"), "--group", "b-data-check"
     )
     assert result.exit_code == 2
     assert "taken" in result.output

@@ -34,11 +34,16 @@ def q():
 
 
 def test_quadrants() -> None:
-    assert quadrant("high", "low") == "quick-win"
-    assert quadrant("medium", "medium") == "quick-win"
-    assert quadrant("high", "high") == "major-project"
-    assert quadrant("low", "low") == "fill-in"
-    assert quadrant("low", "high") == "thankless"
+    assert quadrant("high", "low", 6) == "quick-win"
+    assert quadrant("medium", "low", 3) == "quick-win"
+    # A quick win is short: a 12-month low-effort programme is not one.
+    assert quadrant("high", "low", 12) == "initiative"
+    assert quadrant("medium", "medium", 6) == "initiative"
+    assert quadrant("high", "high", 6) == "major-project"
+    assert quadrant("high", "medium", 18) == "major-project"
+    assert quadrant("low", "low", 3) == "fill-in"
+    assert quadrant("low", "medium", 24) == "fill-in"
+    assert quadrant("low", "high", 6) == "deprioritise"
 
 
 def test_selection_pulls_dependencies_across_capabilities(q) -> None:
@@ -46,11 +51,12 @@ def test_selection_pulls_dependencies_across_capabilities(q) -> None:
     # gov's gap and is also needed by bi; stewards (L2) is in place at level 2.
     result = scores(q, {"gov": 2.2, "ana": 2.5, "api": 3.0})
     gaps = find_gaps(q, result, resolve_targets(q))
-    selected = select_actions(q, gaps)
+    selected = select_actions(q, result, gaps)
     # ana at level 2 with target 4: bi (3) and models (4); realtime (5) is above target.
-    assert set(selected) == {"bi", "models", "committee"}
-    assert selected["committee"] == ["bi"]
-    assert selected["models"] == []
+    assert set(selected.basis) == {"bi", "models", "committee"}
+    assert selected.needed_by["committee"] == ["bi"]
+    assert selected.needed_by["models"] == []
+    assert selected.basis["committee"] == "score"
 
 
 def test_dependencies_in_place_are_not_scheduled(q) -> None:
@@ -112,20 +118,23 @@ def test_budget_pushes_overflow_to_later_phases(q) -> None:
         if phase.budget is not None:
             assert phase.effort_points <= 5
     by_id = {a.id: a for a in road.actions}
-    # Quick wins pick first: stewards (1 point) in phase 0; committee (3) starts at month 6
-    # in phase 1; bi (3) would make phase 1 hold 6 points, so it moves to phase 2. gateway
-    # (5) fits in no planned phase once the quick wins are in: it lands in the overflow
-    # phase after month 36, and so does models (5), which follows bi.
-    assert [by_id[a].phase for a in ("stewards", "committee", "bi")] == [0, 1, 2]
-    assert by_id["gateway"].phase == 3 and by_id["gateway"].start_month == 36
-    assert by_id["models"].phase == 3
+    # Quick wins pick first: stewards (1 point) in phase 0. The major project gateway (5)
+    # comes next but no longer fits phase 0: it starts at month 6 in phase 1. committee (3)
+    # then finds phase 1 full and starts at month 18 in phase 2; bi (3) would make phase 2
+    # hold 6 points, so it lands in the window after month 36, and models follows it.
+    assert [by_id[a].phase for a in ("stewards", "gateway", "committee", "bi", "models")] == [
+        0, 1, 2, 3, 3]  # fmt: skip
+    assert by_id["gateway"].start_month == 6 and by_id["committee"].start_month == 18
+    assert by_id["bi"].start_month == 36
     assert {a.id for a in road.actions} == {"stewards", "committee", "bi", "models", "gateway"}
 
 
-def test_overflow_phase_after_the_last(q) -> None:
+def test_overflow_window_runs_to_the_roadmaps_end(q) -> None:
     road = _plan(q, {"gov": 1.0, "ana": 1.0, "api": 1.0}, PhasePlan(boundaries=(0, 6), budget=5))
-    assert road.phases[-1].end_month is None
     assert len(road.phases) == 2
+    assert road.phases[-1].start_month == 6
+    assert road.phases[-1].end_month == road.end_month == max(a.end_month for a in road.actions)
+    assert set(road.phases[-1].counted) == {a.id for a in road.actions}
 
 
 def test_projection_uses_the_engine(q) -> None:
@@ -165,9 +174,9 @@ def test_roadmap_respects_dependencies_and_drops_nothing(case) -> None:
     q, values, plan = case
     result = scores(q, values)
     gaps = find_gaps(q, result, resolve_targets(q))
-    selected = select_actions(q, gaps)
+    selected = select_actions(q, result, gaps)
     road = build_roadmap(q, result, gaps, lambda s: roll_up(q, s, template=result), plan)
-    assert sorted(a.id for a in road.actions) == sorted(selected)
+    assert sorted(a.id for a in road.actions) == sorted(selected.basis)
     position = {a.id: n for n, a in enumerate(road.actions)}
     by_id = {a.id: a for a in road.actions}
     levels = {g.id: int(g.score + 1e-9) for g in gaps.capabilities if g.score is not None}
@@ -176,8 +185,11 @@ def test_roadmap_respects_dependencies_and_drops_nothing(case) -> None:
     for a in road.actions:
         for dep in a.depends_on:
             if dep not in by_id:
-                # Left out only when its capability already stands at its level.
+                # Left out only when its capability already stands at its level, and
+                # then it is listed with that reason.
                 assert levels[owner[dep]] >= catalog[dep].level
+                left = {n.id: n for n in road.not_scheduled}
+                assert left[dep].status == "in-place-level" and a.id in left[dep].needed_by
                 continue
             assert position[dep] < position[a.id]
             assert by_id[dep].phase <= a.phase

@@ -12,8 +12,9 @@ from capassess.report.render import render_report
 from tests.report.helpers import banks, headings, markdown, md_tables
 
 HEADINGS = {
-    "en": ["Executive summary", "Capabilities by dimension", "Gap analysis", "Roadmap", "Method"],
-    "zh": ["执行摘要", "分维度能力详情", "差距分析", "改进路线图", "评估方法"],
+    "en": ["Executive summary", "Capabilities by dimension", "Gap analysis", "Roadmap",
+           "To probe", "Method"],
+    "zh": ["执行摘要", "分维度能力详情", "差距分析", "改进路线图", "需进一步核实", "评估方法"],
 }
 
 
@@ -36,29 +37,31 @@ def test_outline(rendered) -> None:
     h2 = [content for tag, content in levels if tag == "h2"]
     expected = list(HEADINGS[lang])
     if bank.baseline:
-        expected.insert(4, "Progress since the baseline" if lang == "en" else "与基线相比的进展")
+        expected.insert(5, "Progress since the baseline" if lang == "en" else "与基线相比的进展")
     assert h2 == expected
     q = planned.scored.questionnaire
     h3 = [content for tag, content in levels if tag == "h3"]
-    for d, dim in enumerate(q.dimensions, 1):
+    for d, dim in enumerate(q.sections(), 1):
         assert f"{d}. {dim.title.get(lang)}" in " ".join(h3)
     h4 = [content for tag, content in levels if tag == "h4"]
-    assert len(h4) == sum(len(dim.capabilities) for dim in q.dimensions)
+    assert len(h4) == sum(len(dim.capabilities) for dim in q.sections())
 
 
 def test_tables_have_the_expected_rows(rendered) -> None:
     _bank, lang, planned, text = rendered
     q = planned.scored.questionnaire
     tables = md_tables(text)
-    caps = sum(len(d.capabilities) for d in q.dimensions)
+    caps = sum(len(d.capabilities) for d in q.sections())
     by_header = {}
     for table in tables:
         by_header.setdefault(table.header[0], []).append(table)
     first = "#"
     gap_tables = [t for t in by_header[first] if len(t.header) == 8]
     assert len(gap_tables) == 1 and len(gap_tables[0].rows) == caps
-    road = [t for t in tables if len(t.header) == 8 and t is not gap_tables[0]]
+    road = [t for t in tables if len(t.header) == 10]
     assert len(road) == 1 and len(road[0].rows) == len(planned.roadmap.actions)
+    left = [t for t in tables if len(t.header) == 4]
+    assert sum(len(t.rows) for t in left) == len(planned.roadmap.not_scheduled)
     question = "Question" if lang == "en" else "问题"
     answers = by_header[question]
     assert len(answers) == caps
@@ -68,7 +71,7 @@ def test_tables_have_the_expected_rows(rendered) -> None:
 
 def test_answers_are_folded_and_the_roadmap_has_a_gantt(rendered) -> None:
     _, _, planned, text = rendered
-    caps = sum(len(d.capabilities) for d in planned.scored.questionnaire.dimensions)
+    caps = sum(len(d.capabilities) for d in planned.scored.questionnaire.sections())
     assert text.count("<details>") == text.count("</details>") == caps
     fences = [t for t in markdown().parse(text) if t.type == "fence"]
     if planned.roadmap.actions:

@@ -1,0 +1,148 @@
+"""What the answers show (pure): actions in place, capabilities not assessed, questions
+that hold a score down, contradictions to probe, KPIs met.
+
+Advice rests on answers, never on the missing-answer policy: an unanswered question is
+"not assessed", so an expression that depends on one is neither true nor false here
+(three-valued, see ``capassess.expr.holds``).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from capassess.expr import holds
+from capassess.model.questionnaire import Action, Capability, Check, Questionnaire
+from capassess.model.results import CapabilityScore, ScoreResult
+from capassess.scoring.questions import compiled_condition
+
+ActionStatus = Literal["in-place-evidence", "missing", "in-place-level", "open", "not-assessed"]
+"""in-place-evidence: its ``done_when`` holds; missing: its ``done_when`` is false;
+in-place-level: no verdict from the answers, and the capability already stands at the
+action's level; open: no verdict, and the capability is below the action's level;
+not-assessed: the capability has no answered question."""
+
+SHORTFALL_QUESTIONS = 3
+
+
+def answered_values(result: ScoreResult) -> dict[str, Any]:
+    """Typed values of the answered questions by id; unanswered, n/a and skipped are absent."""
+    caps = result.capabilities()
+    return {q.id: q.value for cap in caps for q in cap.questions if q.status == "answered"}
+
+
+def is_assessed(cap: CapabilityScore) -> bool:
+    """True unless every applicable question of the capability is unanswered."""
+    return cap.answered > 0 or cap.missing == 0
+
+
+def current_level(score: float | None) -> int:
+    """The level a score stands at (1 when there is none)."""
+    return 1 if score is None else max(1, min(5, math.floor(score + 1e-9)))
+
+
+def expression_holds(text: str | None, values: Mapping[str, Any]) -> bool | None:
+    """Three-valued truth of an expression over the answered values; None if no text."""
+    if text is None:
+        return None
+    return holds(compiled_condition(text), values)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """The answers an expression rests on: (question id, value) in order of mention."""
+
+    answers: tuple[tuple[str, Any], ...]
+
+
+def evidence_for(text: str | None, values: Mapping[str, Any]) -> Evidence:
+    """The answered values an expression names (unanswered ones are left out)."""
+    if text is None:
+        return Evidence(())
+    names = dict.fromkeys(compiled_condition(text).names())
+    return Evidence(tuple((n, values[n]) for n in names if n in values))
+
+
+def action_status(action: Action, cap: CapabilityScore, values: Mapping[str, Any]) -> ActionStatus:
+    """Where an action stands according to the answers (see ``ActionStatus``)."""
+    if not is_assessed(cap):
+        return "not-assessed"
+    verdict = expression_holds(action.done_when, values)
+    if verdict is True:
+        return "in-place-evidence"
+    if verdict is False:
+        return "missing"
+    return "in-place-level" if current_level(cap.score) >= action.level else "open"
+
+
+def action_statuses(q: Questionnaire, result: ScoreResult) -> dict[str, ActionStatus]:
+    """The status of every action of the questionnaire, by id."""
+    values = answered_values(result)
+    return {
+        a.id: action_status(a, result.capability(cap.id), values) for cap, a in q.actions()
+    }
+
+
+@dataclass(frozen=True)
+class WeakQuestion:
+    """An answered question below the level the capability aims for."""
+
+    id: str
+    value: Any
+    score: float
+    shortfall: float
+
+
+def weakest_questions(cap: CapabilityScore, target: int) -> list[WeakQuestion]:
+    """Answered questions scoring below the target's level, largest weighted shortfall first."""
+    aim = (target - 1) / 4
+    weak = [
+        WeakQuestion(q.id, q.value, q.score, q.weight * (aim - q.score))
+        for q in cap.questions
+        if q.status == "answered" and q.score is not None and q.score < aim - 1e-9
+    ]
+    weak.sort(key=lambda w: (-w.shortfall, w.id))
+    return weak[:SHORTFALL_QUESTIONS]
+
+
+def addressing_actions(
+    cap: Capability, question_ids: set[str], statuses: Mapping[str, ActionStatus], target: int
+) -> list[Action]:
+    """Missing actions of ``cap`` whose evidence or KPI names one of the questions, taking
+    only the lowest level among them (the next step, not the whole ladder) and never more
+    than one level above the target."""
+    found = []
+    for action in cap.actions:
+        if action.level > target + 1:
+            continue
+        named = set()
+        for text in (action.done_when, action.kpi.when if action.kpi else None):
+            if text is not None:
+                named |= set(compiled_condition(text).names())
+        if named & question_ids and statuses[action.id] in ("missing", "open"):
+            found.append(action)
+    lowest = min((a.level for a in found), default=0)
+    return [a for a in found if a.level == lowest]
+
+
+def failed_checks(q: Questionnaire, result: ScoreResult) -> list[tuple[Check, Evidence]]:
+    """Consistency checks whose condition holds, with the answers that trigger them."""
+    values = answered_values(result)
+    return [
+        (check, evidence_for(check.when, values))
+        for check in q.checks
+        if expression_holds(check.when, values) is True
+    ]
+
+
+def answered_but_not_asked(result: ScoreResult, answers: Mapping[str, Any]) -> list[str]:
+    """Questions answered although their ``when`` is false: the answers are not scored."""
+    out = []
+    for cap in result.capabilities():
+        for q in cap.questions:
+            answer = answers.get(q.id)
+            if q.status == "skipped" and answer is not None and not answer.is_missing:
+                out.append(q.id)
+    return out

@@ -1,0 +1,100 @@
+"""The report's account of what its advice rests on: completeness, actions left off the
+roadmap, shortfalls, contradictions to probe, definitions and the roadmap's span."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from capassess.advice import failed_checks
+from capassess.model.base import Lang
+from capassess.model.plan import AnswerShown, PlannedAction
+from capassess.model.questionnaire import CostBand
+from capassess.plan_text import (
+    DEFINITIONS,
+    answers_text,
+    completeness_warnings,
+    not_scheduled_reason,
+)
+from capassess.planning import Planned
+from capassess.report.i18n import strings
+
+
+@dataclass(frozen=True)
+class LeftOffRow:
+    """An action not on the roadmap, and why."""
+
+    id: str
+    title: str
+    capability_title: str
+    reason: str
+    needed_by: str
+
+
+@dataclass(frozen=True)
+class Advice:
+    """What the report's advice rests on."""
+
+    warnings: tuple[str, ...]
+    span: str
+    left_off: tuple[LeftOffRow, ...]
+    shortfalls: tuple[str, ...]
+    probes: tuple[tuple[str, str], ...]
+    definitions: tuple[tuple[str, str], ...]
+    cost_basis: str | None
+
+
+def cost_text(cost: CostBand | None, lang: Lang) -> str | None:
+    """``small 0.5–1 · mid-sized 1–3 · large 3–8`` (RMB million), or None."""
+    if cost is None:
+        return None
+    bands = {}
+    for size in ("small", "medium", "large"):
+        band = cost.band(size)
+        bands[size] = "—" if band is None else f"{band[0]:g}–{band[1]:g}"
+    return strings(lang)["cost_sizes"].format(**bands)
+
+
+def kpi_text(action: PlannedAction, lang: Lang) -> str | None:
+    """The KPI in words with its condition, or None."""
+    if action.kpi is None:
+        return None
+    words = action.kpi.text.get(lang) if action.kpi.text else ""
+    return f"{words} ({action.kpi.when})" if words else action.kpi.when
+
+
+def build_advice(planned: Planned, lang: Lang) -> Advice:
+    """Collect the advice notes of a plan in one language."""
+    t = strings(lang)
+    q, result, road = planned.scored.questionnaire, planned.scored.result, planned.roadmap
+    caps = {c.id: c.title.get(lang) for _, c in q.capabilities()}
+    titles = {a.id: a.title.get(lang) for _, a in q.actions()}
+    sep = "、" if lang == "zh" else ", "
+    left_off = tuple(
+        LeftOffRow(item.id, item.title.get(lang), caps[item.capability_id],
+                   not_scheduled_reason(item, q, result, lang),
+                   sep.join(titles.get(n, n) for n in item.needed_by))
+        for item in road.not_scheduled
+    )  # fmt: skip
+    shortfalls = tuple(
+        f"{caps[s.capability_id]}{t['colon']}" + t["shortfall_text"].format(
+            held=answers_text(s.questions, lang),
+            actions=sep.join(titles[a] for a in s.actions) or t["shortfall_none"])
+        for s in road.shortfalls
+    )  # fmt: skip
+    probes = tuple(
+        (check.message.get(lang), answers_text(
+            [AnswerShown(question_id=n, value=v) for n, v in evidence.answers], lang))
+        for check, evidence in failed_checks(q, result)
+    )  # fmt: skip
+    span = t["roadmap_span"].format(start=road.start, end=road.end, months=road.end_month,
+                                    major=road.max_major, per_owner=road.max_per_owner,
+                                    ) if road.actions else ""  # fmt: skip
+    return Advice(
+        warnings=tuple(completeness_warnings(q, result, lang)),
+        span=span,
+        left_off=left_off,
+        shortfalls=shortfalls,
+        probes=probes,
+        definitions=tuple(DEFINITIONS[lang]),
+        cost_basis=q.cost_basis.get(lang) if q.cost_basis else None,
+    )

@@ -1,0 +1,239 @@
+"""Evidence-linked roadmaps: actions in place by their answers are never scheduled,
+capacity holds, projections count only ended actions, not-assessed capabilities get none."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from capassess.advice import action_statuses, answered_values, expression_holds
+from capassess.gap import find_gaps, resolve_targets
+from capassess.model.answers import Assessment
+from capassess.model.questionnaire import Questionnaire
+from capassess.roadmap import PhasePlan, build_roadmap, project_capabilities
+from capassess.schedule import quadrant
+from capassess.scoring.engine import roll_up, score_assessment
+
+T = {"en": "x", "zh": "x"}
+
+
+def build(caps: dict[str, dict[str, Any]]) -> Questionnaire:
+    """caps: id -> {target, questions: [ids], actions: [action dicts]} (level questions)."""
+    return Questionnaire.model_validate({
+        "id": "ev", "version": "1", "title": T,
+        "roles": [{"id": r, "title": T} for r in ("cdo", "cio")],
+        "dimensions": [{"id": "dim", "title": T, "capabilities": [
+            {"id": cid, "title": T, "target": c["target"],
+             "questions": [{"id": qid, "type": "level", "text": T, "levels": [T] * 5}
+                           for qid in c["questions"]],
+             "actions": c["actions"]}
+            for cid, c in caps.items()
+        ]}],
+    })  # fmt: skip
+
+
+def act(aid: str, level: int, *, done_when: str | None = None, deps: tuple[str, ...] = (),
+        effort: str = "medium", impact: str = "medium", months: int = 6,
+        owner: str | None = None) -> dict[str, Any]:  # fmt: skip
+    out: dict[str, Any] = {"id": aid, "title": T, "level": level, "effort": effort,
+                           "impact": impact, "duration_months": months, "depends_on": list(deps)}
+    if owner:
+        out["owner"] = owner
+    if done_when:
+        out["done_when"] = done_when
+    return out
+
+
+def plan(q: Questionnaire, answers: dict[str, int | None], phase_plan: PhasePlan | None = None):
+    assessment = Assessment.model_validate(
+        {"questionnaire": "ev@1", "subject": {"id": "b"}, "date": "2026-03-16",
+         "answers": {k: v for k, v in answers.items() if v is not None}}
+    )
+    result = score_assessment(q, assessment)
+    gaps = find_gaps(q, result, resolve_targets(q))
+    road = build_roadmap(q, result, gaps, lambda s: roll_up(q, s, template=result), phase_plan)
+    return result, gaps, road
+
+
+def test_an_action_the_answers_show_in_place_is_not_scheduled() -> None:
+    q = build({"gov": {"target": 3, "questions": ["g1", "g2"], "actions": [
+        act("committee", 3, done_when="g1 >= 3"),
+        act("kpi", 4, done_when="g2 >= 4"),
+    ]}})  # fmt: skip
+    # g1 = 3 (committee in place) but g2 = 1 pulls the score to 2.0: the score alone
+    # would schedule the committee.
+    _, _, road = plan(q, {"g1": 3, "g2": 1})
+    assert "committee" not in {a.id for a in road.actions}
+    left = {n.id: n for n in road.not_scheduled}
+    assert left["committee"].status == "in-place-evidence"
+    assert [(e.question_id, e.value) for e in left["committee"].evidence] == [("g1", 3)]
+    # The ladder up to the target is in place, so the weakest answer (g2) is named and
+    # the next action that addresses it is scheduled.
+    assert [s.capability_id for s in road.shortfalls] == ["gov"]
+    assert [w.question_id for w in road.shortfalls[0].questions] == ["g2"]
+    assert [a.id for a in road.actions] == ["kpi"] and road.actions[0].basis == "shortfall"
+
+
+def test_an_action_the_answers_show_missing_is_scheduled_even_below_the_level() -> None:
+    q = build({"dq": {"target": 3, "questions": ["d1", "d2"], "actions": [
+        act("rules", 2, done_when="d2 >= 2"), act("standards", 3),
+    ]}})  # fmt: skip
+    _, _, road = plan(q, {"d1": 4, "d2": 1})  # score 2.5: level 2 "reached" by score
+    by_id = {a.id: a for a in road.actions}
+    assert by_id["rules"].basis == "evidence"
+    assert [(e.question_id, e.value) for e in by_id["rules"].evidence] == [("d2", 1)]
+    assert by_id["standards"].basis == "score"
+
+
+def test_not_assessed_capabilities_get_no_actions_and_no_rank() -> None:
+    q = build({
+        "a": {"target": 3, "questions": ["a1"], "actions": [act("a-step", 3)]},
+        "b": {"target": 3, "questions": ["b1"], "actions": [act("b-step", 2),
+                                                            act("b-next", 3, deps=("a-step",))]},
+    })  # fmt: skip
+    _, gaps, road = plan(q, {"b1": 1})
+    assert not gaps.capability("a").assessed
+    assert [g.id for g in gaps.ranked()] == ["b"]
+    ids = {a.id for a in road.actions}
+    assert "a-step" not in ids and {"b-step", "b-next"} <= ids
+    left = {n.id: n for n in road.not_scheduled}
+    assert left["a-step"].status == "not-assessed" and left["a-step"].needed_by == ["b-next"]
+
+
+def test_unanswered_questions_leave_done_when_open_not_false() -> None:
+    values = {"x": 3}
+    assert expression_holds("x >= 3 and y >= 2", values) is None
+    assert expression_holds("x >= 4 and y >= 2", values) is False
+    assert expression_holds("x >= 3 or y >= 2", values) is True
+
+
+def test_capacity_limits_major_projects_running_at_once() -> None:
+    big = [act(f"m{i}", 3, effort="high", impact="high", months=12) for i in range(4)]
+    q = build({"c": {"target": 3, "questions": ["c1"], "actions": big}})
+    _, _, road = plan(q, {"c1": 1}, PhasePlan(max_major=2))
+    starts = sorted(a.start_month for a in road.actions)
+    assert starts == [0, 0, 12, 12]
+    _, _, road = plan(q, {"c1": 1}, PhasePlan(max_major=1))
+    assert sorted(a.start_month for a in road.actions) == [0, 12, 24, 36]
+    assert road.end_month == 48 and road.phases[-1].end_month == 48
+
+
+def test_projection_counts_only_actions_ended_by_the_phase_end() -> None:
+    q = build({"c": {"target": 3, "questions": ["c1"], "actions": [
+        act("slow", 3, months=9)]}})  # fmt: skip
+    result, _, road = plan(q, {"c1": 1})
+    first = road.phases[0]
+    assert first.in_flight == ["slow"] and first.counted == []
+    assert first.capability_scores["c"] == pytest.approx(result.capability("c").score)
+    second = road.phases[1]
+    assert second.completed == ["slow"] and second.capability_scores["c"] == 3.0
+
+
+# --- properties over random answers and random action graphs -------------------------
+
+COMPARISONS = (">=", "<=", "==")
+
+
+@st.composite
+def cases(draw):
+    n_caps = draw(st.integers(1, 4))
+    questions = {f"c{i}": [f"c{i}q{j}" for j in range(draw(st.integers(1, 3)))]
+                 for i in range(n_caps)}  # fmt: skip
+    every_question = [qid for qs in questions.values() for qid in qs]
+
+    def condition() -> str | None:
+        if draw(st.booleans()):
+            return None
+        parts = [f"{draw(st.sampled_from(every_question))} {draw(st.sampled_from(COMPARISONS))} "
+                 f"{draw(st.integers(1, 5))}" for _ in range(draw(st.integers(1, 2)))]  # fmt: skip
+        return f" {draw(st.sampled_from(['and', 'or']))} ".join(parts)
+
+    caps: dict[str, dict[str, Any]] = {
+        cid: {"target": draw(st.integers(2, 5)), "questions": qs, "actions": []}
+        for cid, qs in questions.items()
+    }
+    ids: list[str] = []
+    for i in range(draw(st.integers(1, 12))):
+        deps = tuple(draw(st.lists(st.sampled_from(ids), unique=True, max_size=3))) if ids else ()
+        cid = draw(st.sampled_from(sorted(caps)))
+        caps[cid]["actions"].append(act(
+            f"a{i}", draw(st.integers(2, 5)), done_when=condition(), deps=deps,
+            effort=draw(st.sampled_from(["low", "medium", "high"])),
+            impact=draw(st.sampled_from(["low", "medium", "high"])),
+            months=draw(st.integers(1, 24)),
+            owner=draw(st.sampled_from([None, "cdo", "cio"])),
+        ))  # fmt: skip
+        ids.append(f"a{i}")
+    answers = {qid: draw(st.one_of(st.none(), st.integers(1, 5))) for qid in every_question}
+    phase_plan = PhasePlan(budget=draw(st.one_of(st.none(), st.integers(5, 12))),
+                           max_major=draw(st.integers(1, 3)),
+                           max_per_owner=draw(st.one_of(st.none(), st.integers(1, 3))))  # fmt: skip
+    return build(caps), answers, phase_plan
+
+
+@settings(max_examples=200, deadline=None)
+@given(cases())
+def test_roadmap_properties(case) -> None:
+    q, answers, phase_plan = case
+    result, gaps, road = plan(q, answers, phase_plan)
+    values = answered_values(result)
+    catalog = {a.id: a for _, a in q.actions()}
+    owner = {a.id: cap.id for cap, a in q.actions()}
+    by_id = {a.id: a for a in road.actions}
+    for a in road.actions:
+        # Never schedule what the answers show in place, nor for a capability not assessed.
+        assert expression_holds(catalog[a.id].done_when, values) is not True
+        assert gaps.capability(owner[a.id]).assessed
+        for dep in a.depends_on:
+            if dep in by_id:
+                assert by_id[dep].end_month <= a.start_month
+            else:  # every dependency left off is explained
+                left = {n.id: n for n in road.not_scheduled}
+                assert a.id in left[dep].needed_by
+    majors = [a for a in road.actions
+              if quadrant(a.impact, a.effort, a.duration_months) == "major-project"]  # fmt: skip
+    for t in {a.start_month for a in majors}:
+        running = [a for a in majors if a.start_month <= t < a.end_month]
+        assert len(running) <= phase_plan.max_major
+    if phase_plan.max_per_owner is not None:
+        for a in road.actions:
+            if a.owner is None:
+                continue
+            t = a.start_month
+            running = [b for b in road.actions
+                       if b.owner == a.owner and b.start_month <= t < b.end_month]  # fmt: skip
+            assert len(running) <= phase_plan.max_per_owner
+    statuses = action_statuses(q, result)
+    targets = {g.id: g.target for g in gaps.capabilities}
+    for phase in road.phases:
+        ended = {a.id for a in road.actions if a.end_month <= phase.end_month}
+        assert set(phase.counted) == ended
+        expected = roll_up(q, project_capabilities(q, result, targets, statuses, ended),
+                           template=result)  # fmt: skip
+        assert phase.overall_score == pytest.approx(expected.overall.score)
+        assert phase.capability_scores == pytest.approx(expected.capability_scores())
+    assert road.end_month == max((a.end_month for a in road.actions), default=0)
+
+
+def test_shortfall_never_reaches_far_beyond_the_target() -> None:
+    q = build({"cl": {"target": 3, "questions": ["c1", "c2"], "actions": [
+        act("platform", 3, done_when="c1 >= 3"),
+        act("export", 5, done_when="c2 >= 5"),
+    ]}})  # fmt: skip
+    _, _, road = plan(q, {"c1": 3, "c2": 1})
+    # The weak answer c2 is named, but the level-5 action is no step towards target 3.
+    assert road.actions == []
+    assert [w.question_id for w in road.shortfalls[0].questions] == ["c2"]
+    assert road.shortfalls[0].actions == []
+
+
+def test_one_owner_runs_at_most_its_capacity_at_once() -> None:
+    steps = [act(f"s{i}", 3, owner="cdo", months=6) for i in range(4)]
+    q = build({"c": {"target": 3, "questions": ["c1"], "actions": steps}})
+    _, _, road = plan(q, {"c1": 1}, PhasePlan(max_per_owner=2))
+    assert sorted(a.start_month for a in road.actions) == [0, 0, 6, 6]
+    _, _, road = plan(q, {"c1": 1}, PhasePlan(max_per_owner=None))
+    assert sorted(a.start_month for a in road.actions) == [0, 0, 0, 0]

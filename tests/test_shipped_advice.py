@@ -1,0 +1,134 @@
+"""The advice shipped with the questionnaires: every action can be assigned, costed, checked
+as done from the answers and measured at the next assessment, and the content is coherent
+(KPIs go beyond done, a bank at the top of every answer has everything in place, checks
+only fire on contradictions, the example bank's known gaps come out missing)."""
+
+from __future__ import annotations
+
+import itertools
+from statistics import mean
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from capassess.advice import action_statuses, answered_values, expression_holds
+from capassess.catalog import load_questionnaire
+from capassess.model.questionnaire import Questionnaire
+from capassess.planning import PlanOptions, plan_file
+from tests.conftest import ROOT
+
+SHIPPED = {p.stem: load_questionnaire(p) for p in sorted((ROOT / "questionnaires").glob("*.yaml"))}
+NAMES = sorted(SHIPPED)
+ACME = ROOT / "examples" / "acme-bank.yaml"
+
+
+def _questions(q: Questionnaire) -> dict[str, Any]:
+    return {x.id: x for _, cap in q.capabilities() for x in cap.questions}
+
+
+def _extreme(x: Any, best: bool) -> Any:
+    """The best (or worst) possible answer to a question, as an expression value."""
+    if x.type == "level":
+        return 5 if best else 1
+    if x.type == "bool":
+        return best
+    if x.type == "multi":
+        return [o.id for o in x.options] if best else []
+    if x.type == "choice":
+        return (max if best else min)(x.options, key=lambda o: o.score).id
+    low, high = x.thresholds[0], x.thresholds[-1]
+    if x.better == "higher":
+        return high if best else low - 1
+    return low if best else high + 1
+
+
+def _answer(x: Any) -> st.SearchStrategy[Any]:
+    if x.type == "level":
+        return st.integers(1, 5)
+    if x.type == "bool":
+        return st.booleans()
+    if x.type == "choice":
+        return st.sampled_from([o.id for o in x.options])
+    if x.type == "multi":
+        return st.lists(st.sampled_from([o.id for o in x.options]), unique=True)
+    t = x.thresholds
+    return st.sampled_from(
+        [t[0] - 1, *t, t[-1] + 1, *[(a + b) / 2 for a, b in itertools.pairwise(t)]]
+    )
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_action_has_an_owner_a_cost_and_a_kpi(name: str) -> None:
+    q = SHIPPED[name]
+    roles = {r.id for r in q.roles}
+    assert q.cost_basis is not None and q.checks
+    for _, a in q.actions():
+        assert a.owner in roles, a.id
+        assert a.cost and a.cost.small and a.cost.medium and a.cost.large, a.id
+        assert a.kpi and a.kpi.text, a.id
+        assert a.done_when or a.help, f"{a.id}: no done_when and no help saying why"
+
+
+def test_every_bank_action_knows_when_it_is_done() -> None:
+    assert all(a.done_when for _, a in SHIPPED["bank-fintech"].actions())
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_costs_grow_with_effort_and_bank_size(name: str) -> None:
+    by_effort: dict[str, list[float]] = {"low": [], "medium": [], "high": []}
+    for _, a in SHIPPED[name].actions():
+        assert a.cost is not None
+        bands = [a.cost.small, a.cost.medium, a.cost.large]
+        assert all(x is not None for x in bands)
+        assert bands == sorted(bands), a.id  # type: ignore[type-var]
+        by_effort[a.effort].append(mean(a.cost.medium))  # type: ignore[arg-type]
+    assert max(by_effort["low"]) < min(by_effort["high"])
+    assert mean(by_effort["low"]) < mean(by_effort["medium"]) < mean(by_effort["high"])
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_a_bank_at_the_top_has_every_action_in_place_and_nothing_to_probe(name: str) -> None:
+    q = SHIPPED[name]
+    best = {k: _extreme(x, True) for k, x in _questions(q).items()}
+    for _, a in q.actions():
+        assert expression_holds(a.done_when, best) in (True, None), a.id
+        assert a.kpi and expression_holds(a.kpi.when, best) is True, a.id
+    assert [c.id for c in q.checks if expression_holds(c.when, best)] == []
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_a_bank_at_the_bottom_has_no_action_in_place_and_nothing_to_probe(name: str) -> None:
+    q = SHIPPED[name]
+    worst = {k: _extreme(x, False) for k, x in _questions(q).items()}
+    for _, a in q.actions():
+        assert expression_holds(a.done_when, worst) in (False, None), a.id
+    assert [c.id for c in q.checks if expression_holds(c.when, worst)] == []
+
+
+@pytest.mark.parametrize("name", NAMES)
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_a_kpi_met_means_its_action_is_done(name: str, data: st.DataObject) -> None:
+    q = SHIPPED[name]
+    values = {k: data.draw(_answer(x), label=k) for k, x in _questions(q).items()}
+    for _, a in q.actions():
+        if a.kpi and expression_holds(a.kpi.when, values):
+            assert expression_holds(a.done_when, values) in (True, None), a.id
+
+
+def test_the_example_banks_known_gaps_come_out_missing_and_its_assets_in_place() -> None:
+    planned = plan_file(ACME, PlanOptions())
+    statuses = action_statuses(planned.scored.questionnaire, planned.scored.result)
+    # The interview notes: no board-approved data strategy, no CDO, no governance KPIs.
+    assert statuses["act-dg-strategy"] == statuses["act-dg-kpi"] == "missing"
+    # What the issue found prescribed although the answers show it exists.
+    for done in ("act-dg-committee", "act-di-platform", "act-cl-platform", "act-it-mrm",
+                 "act-ri-ringfence"):  # fmt: skip
+        assert statuses[done] == "in-place-evidence", done
+    scheduled = {a.id for a in planned.roadmap.actions}
+    assert "act-dg-kpi" in scheduled
+    values = answered_values(planned.scored.result)
+    catalog = {a.id: a for _, a in planned.scored.questionnaire.actions()}
+    assert all(expression_holds(catalog[aid].done_when, values) is False for aid in scheduled)
