@@ -187,7 +187,7 @@ def _calamine_sheet(workbook: Any, names: list[str], checked: int = 20) -> Any:
 def _fill_merged(
     rows: Iterator[tuple[int, list[str]]], sheet: Any, start: tuple[int, int]
 ) -> Iterator[tuple[int, list[str]]]:
-    from capassess.batch.xlsx_sheet import Merges
+    from capassess.batch.xlsx_cells import Merges
 
     ranges = getattr(sheet, "merged_cell_ranges", None) or []
     merges = Merges([(r1 + 1, r2 + 1, c1 - start[1], c2 - start[1])

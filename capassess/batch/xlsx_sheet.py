@@ -16,21 +16,18 @@ limits, so that a small file cannot expand to gigabytes (``WorkbookLimits``).
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
-from decimal import Decimal
 from xml.etree.ElementTree import Element, ParseError, XMLPullParser
 
+from capassess.batch.xlsx_cells import CellReader, Merges, local, parse_ref, texts
 from capassess.errors import InputError
 
 BLOCK = 1 << 20
-MAX_ROWS, MAX_COLUMNS = 1_048_576, 16_384
 PERCENT_IDS = frozenset({9, 10})
 DATE_IDS = frozenset({14, 15, 16, 17, 22, 27, 30, 36, 45, 46, 47, 50, 57, 58})
-REF = re.compile(r"([A-Z]{1,3})([0-9]{1,7})")
 MERGE = re.compile(
     rb"<(?:\w{1,20}:)?mergeCell[ \t\r\n]{1,20}"
     rb"ref=\"([A-Z]{1,3}[0-9]{1,7})(?::([A-Z]{1,3}[0-9]{1,7}))?\""
@@ -50,32 +47,6 @@ class WorkbookLimits:
 
 
 LIMITS = WorkbookLimits()
-
-
-def _local(tag: str) -> str:
-    return tag.rsplit("}", 1)[-1]
-
-
-def column_index(letters: str) -> int:
-    """``A`` is 0, ``XFD`` 16383."""
-    n = 0
-    for ch in letters:
-        n = n * 26 + ord(ch) - 64
-    return n - 1
-
-
-def parse_ref(ref: str) -> tuple[int, int]:
-    """(row number, column index) of ``B7``: (7, 1)."""
-    found = REF.fullmatch(ref)
-    if found is None:
-        raise ValueError(f"bad cell reference {ref!r}")
-    return int(found.group(2)), column_index(found.group(1))
-
-
-def percent_text(value: float) -> str:
-    """0.45 as ``45%``, exactly as the figure Excel shows (no binary rounding noise)."""
-    scaled = Decimal(repr(value)).scaleb(2).normalize()
-    return f"{scaled:f}%"
 
 
 class Workbook:
@@ -136,16 +107,16 @@ class Workbook:
         rels = self._xml("xl/_rels/workbook.xml.rels", self.limits.other)
         targets = {}
         for rel in rels.iter() if rels is not None else ():
-            if _local(rel.tag) == "Relationship" and rel.get("Type", "").endswith("/worksheet"):
+            if local(rel.tag) == "Relationship" and rel.get("Type", "").endswith("/worksheet"):
                 target = rel.get("Target", "")
                 target = target[1:] if target.startswith("/") else f"xl/{target}"
                 targets[rel.get("Id")] = target
         sheets = []
         date1904 = False
         for node in book.iter():
-            if _local(node.tag) == "workbookPr":
+            if local(node.tag) == "workbookPr":
                 date1904 = node.get("date1904", "0").lower() in ("1", "true")
-            if _local(node.tag) == "sheet" and node.get(f"{{{R_NS}}}id") in targets:
+            if local(node.tag) == "sheet" and node.get(f"{{{R_NS}}}id") in targets:
                 sheets.append((node.get("name", ""), targets[node.get(f"{{{R_NS}}}id")]))
         if not sheets:
             raise InputError.at("the workbook has no worksheet", self.path)
@@ -159,10 +130,10 @@ class Workbook:
         codes: dict[int, str] = {}
         kinds: list[str] = []
         for node in root.iter():
-            if _local(node.tag) == "numFmt":
+            if local(node.tag) == "numFmt":
                 codes[int(node.get("numFmtId", "0"))] = node.get("formatCode", "")
         for node in root.iter():
-            if _local(node.tag) == "cellXfs":
+            if local(node.tag) == "cellXfs":
                 for xf in node:
                     kinds.append(_format_kind(int(xf.get("numFmtId", "0") or 0), codes))
         return kinds
@@ -177,7 +148,7 @@ class Workbook:
         root = self._xml("xl/sharedStrings.xml", self.limits.shared_strings)
         if root is None:
             return []
-        return ["".join(_texts(si)) for si in root if _local(si.tag) == "si"]
+        return ["".join(texts(si)) for si in root if local(si.tag) == "si"]
 
     def merged_ranges(self, member: str) -> list[tuple[int, int, int, int]]:
         """(first row, last row, first column, last column) of every merged range."""
@@ -199,12 +170,6 @@ def _merge(match: re.Match[bytes]) -> tuple[int, int, int, int]:
     r1, c1 = parse_ref(match.group(1).decode())
     r2, c2 = parse_ref((match.group(2) or match.group(1)).decode())
     return r1, r2, c1, c2
-
-
-def _texts(node: Element) -> Iterator[str]:
-    for child in node.iter():
-        if _local(child.tag) == "t" and child.text:
-            yield child.text
 
 
 def _format_kind(number_format: int, codes: dict[int, str]) -> str:
@@ -253,10 +218,10 @@ class SheetRows:
                         progress[0] += len(block)
                     for event, node in parser.read_events():
                         if event == "start":
-                            if _local(node.tag) == "sheetData":
+                            if local(node.tag) == "sheetData":
                                 parent = node
                             continue
-                        if _local(node.tag) == "row":
+                        if local(node.tag) == "row":
                             number, cells = self._row(reader, node)
                             yield number, merges.fill(number, cells, reader.width)
                             if parent is not None:
@@ -274,104 +239,6 @@ class SheetRows:
         except ValueError as exc:
             raise InputError.at(f"sheet {self.name!r}: {exc}", self.book.path,
                                 reader.next_row) from None  # fmt: skip
-
-
-class Merges:
-    """Fills each merged range's value down its first column."""
-
-    def __init__(self, ranges: list[tuple[int, int, int, int]]) -> None:
-        self.starts: dict[int, list[tuple[int, int]]] = {}
-        for r1, r2, c1, _ in ranges:
-            if r2 > r1:
-                self.starts.setdefault(r1, []).append((c1, r2))
-        self.active: dict[int, tuple[int, str]] = {}
-
-    def fill(self, number: int, cells: list[str], width: int = MAX_COLUMNS) -> list[str]:
-        """``cells`` of row ``number`` with merged values filled in (left of ``width``)."""
-        if not self.starts and not self.active:
-            return cells
-        for column, (last, value) in list(self.active.items()):
-            if number > last:
-                del self.active[column]
-                continue
-            if column >= width:
-                continue
-            if column >= len(cells):
-                cells += [""] * (column + 1 - len(cells))
-            if not cells[column]:
-                cells[column] = value
-        for column, last in self.starts.pop(number, ()):
-            self.active[column] = (last, cells[column] if column < len(cells) else "")
-        return cells
-
-
-class CellReader:
-    """Turns ``<c>`` elements into text, by type and number format."""
-
-    def __init__(self, shared: list[str], styles: list[str], date1904: bool) -> None:
-        self.shared, self.styles = shared, styles
-        self.epoch = dt.datetime(1904, 1, 1) if date1904 else dt.datetime(1899, 12, 30)
-        self.next_row = 1
-        self.width = MAX_COLUMNS
-        """Cells right of this many columns are skipped (set once the header is known)."""
-
-    def row(self, node: Element) -> tuple[int, list[str]]:
-        """The row number and text cells of a ``<row>`` element."""
-        number = int(node.get("r") or self.next_row)
-        if not 1 <= number <= MAX_ROWS:
-            raise ValueError(f"row number {number} beyond Excel's {MAX_ROWS:,} rows")
-        self.next_row = number + 1
-        cells: list[str] = []
-        for cell in node:
-            ref = cell.get("r")
-            column = parse_ref(ref)[1] if ref else len(cells)
-            if column >= MAX_COLUMNS:
-                raise ValueError(f"cell {ref} beyond Excel's {MAX_COLUMNS:,} columns")
-            if column >= self.width:
-                continue
-            if column >= len(cells):
-                cells += [""] * (column - len(cells) + 1)
-            cells[column] = self.text(cell)
-        return number, cells
-
-    def text(self, cell: Element) -> str:
-        """One cell as text."""
-        kind = cell.get("t", "n")
-        value = formula = None
-        inline: list[str] = []
-        for child in cell:
-            tag = _local(child.tag)
-            if tag == "v":
-                value = child.text or ""
-            elif tag == "f":
-                formula = child.text or "(formula)"
-            elif tag == "is":
-                inline += _texts(child)
-        if kind == "inlineStr":
-            return "".join(inline)
-        if value is None or (not value and kind == "n"):  # openpyxl writes <v/> for none
-            return f"={formula}" if formula is not None else ""
-        if kind == "s":
-            index = int(value)
-            return self.shared[index] if 0 <= index < len(self.shared) else ""
-        if kind == "b":
-            return "true" if value.strip() in ("1", "true") else "false"
-        if kind in ("str", "e", "d"):
-            return value
-        return self._number(value, cell.get("s"))
-
-    def _number(self, value: str, style: str | None) -> str:
-        try:
-            figure = float(value)
-        except ValueError:
-            return value
-        kind = self.styles[int(style)] if style and int(style) < len(self.styles) else ""
-        if kind == "percent":
-            return percent_text(figure)
-        if kind == "date" and 0 <= figure < 2_958_466:
-            moment = self.epoch + dt.timedelta(days=figure)
-            return moment.date().isoformat() if figure.is_integer() else moment.isoformat()
-        return str(int(figure)) if figure.is_integer() and abs(figure) < 1e15 else repr(figure)
 
 
 def open_sheet(book: Workbook, wanted: str, checked: int = 20) -> SheetRows:

@@ -407,7 +407,7 @@ def test_group_by_when_nothing_is_scored(tmp_path: Path, rows: list[list[str]]) 
 
 
 def test_a_percent_cell_reads_as_the_figure_excel_shows(tmp_path: Path) -> None:
-    from capassess.batch.xlsx_sheet import percent_text
+    from capassess.batch.xlsx_cells import percent_text
 
     assert [percent_text(x) for x in (0.45, 0.035, 1.0, 0.625, 1e-05, -0.5)] == [
         "45%",
