@@ -24,7 +24,6 @@ import contextlib
 import hashlib
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 ENV = "CAPASSESS_CACHE_DIR"
@@ -89,16 +88,10 @@ def write(namespace: str, key: str, payload: bytes) -> None:
     path = _entry(namespace, key)
     if path is None or len(payload) > MAX_ENTRY:
         return
-    try:
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-    except OSError:
-        return
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(hashlib.sha256(payload).digest() + payload)
-        os.replace(temporary, path)
-    except OSError:
-        _remove(Path(temporary))
+    from capassess.atomic import write_unsynced
+
+    with contextlib.suppress(OSError):
+        write_unsynced(path, hashlib.sha256(payload).digest() + payload, mode=0o600)
 
 
 def _remove(path: Path) -> None:

@@ -9,14 +9,13 @@ Reports of units later found to be duplicates are removed.
 
 from __future__ import annotations
 
-import os
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from capassess.atomic import writing
+from capassess.atomic import write_unsynced, writing
 from capassess.batch.cells import INVALID, QuestionCodec
 from capassess.batch.files import prepare_dir
 from capassess.batch.safe_names import SafeNames
@@ -91,20 +90,11 @@ def write_unit_reports(settings: ReportSettings, task: UnitTask) -> list[Path]:
 
 
 def write_report(path: Path, text: str) -> Path:
-    """Write one unit's report whole or not at all (a temporary file renamed into place).
-
-    Unlike ``atomic.write_atomic`` it does not sync each file to disk: a batch writes
-    thousands of them into the folder it made, they are derived from the scores, and
-    the sync cost more than rendering them.
-    """
-    tmp = path.with_name(f".{path.name}.tmp")
+    """Write one unit's report whole or not at all, not synced one by one (a batch
+    writes thousands of them into the folder it made; the sync cost more than the
+    rendering); an error is an ``OutputError`` naming the file."""
     with writing(path):
-        try:
-            tmp.write_text(text, encoding="utf-8", newline="")
-            os.replace(tmp, path)
-        finally:
-            tmp.unlink(missing_ok=True)
-    return path
+        return write_unsynced(path, text.encode("utf-8"))
 
 
 def _init_worker(settings: ReportSettings) -> None:
