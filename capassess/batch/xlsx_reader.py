@@ -197,16 +197,23 @@ def _fill_merged(
 
 
 def _format_notes(questionnaire: Questionnaire, kind: str) -> tuple[str, ...]:
+    """What a .xls or .ods file hides from its reader, said once per input."""
+    notes = [
+        f"a .{kind} file is read without its formulas: an error cell (#DIV/0!, #N/A) or a "
+        "formula without a stored value reads as blank, a missing answer; save the "
+        "workbook as .xlsx to have them rejected with their error"
+    ]
     percent = [q.id for _, _, q in questionnaire.questions()
                if isinstance(q, NumberQuestion) and q.unit is not None
                and "%" in f"{q.unit.en}{q.unit.zh}"]  # fmt: skip
-    if not percent:
-        return ()
-    return (
-        f"a .{kind} file does not show number formats: a cell formatted as 45% is read as "
-        f"0.45 in {', '.join(percent[:5])}{'…' if len(percent) > 5 else ''}; type 45% as "
-        "text, or save the workbook as .xlsx",
-    )
+    if percent:
+        more = "…" if len(percent) > 5 else ""
+        notes.append(
+            f"a .{kind} file does not show number formats: a cell formatted as 45% is read "
+            f"as 0.45 in {', '.join(percent[:5])}{more}; type 45% as text, or save the "
+            "workbook as .xlsx"
+        )
+    return tuple(notes)
 
 
 def _reason(exc: BaseException) -> str:
