@@ -2,8 +2,9 @@
 
 The suffix says a file is a table (``.csv .txt .tsv .xlsx .xlsm .xls .ods``); its first
 bytes say which kind it really is, since bank systems often save HTML or tab-separated
-text under a ``.xls`` name: a workbook is read as one, text as delimited text (with a
-note), and anything else is refused with what it really is.
+text under a ``.xls`` name: a workbook is read as one whatever its suffix, text named
+``.xls`` as delimited text (with a note), and anything else named as a workbook is
+refused saying what it really is.
 """
 
 from __future__ import annotations
@@ -69,7 +70,9 @@ REFUSED = {
     "xml": "this is an XML file, not a workbook; save the data as .xlsx or CSV",
     "zip": "this is a ZIP archive but not an XLSX or ODS workbook",
     "broken-zip": "this is a damaged (cut short?) ZIP file, so no readable workbook",
-    "binary": "this is a binary file of unknown kind, not a workbook or CSV text",
+    "binary": "this is a binary file of unknown kind, not a workbook",
+    "text": "this is text, not a workbook; if it is CSV, name it .csv",
+    "empty": "the file is empty (0 bytes), not a workbook",
 }
 
 
@@ -89,15 +92,16 @@ def open_source(
             ".tsv, .txt, .xlsx, .xls or .ods file, or a folder of answers files",
             str(path),
         )
-    kind = sniff_kind(where)
+    kind = "empty" if where.stat().st_size == 0 else sniff_kind(where)
     if kind == "xlsx":
         return XlsxSource(where, questionnaire, lenient=lenient)
     if kind in ("xls", "ods"):
         return CalamineSource(where, questionnaire, kind=kind, lenient=lenient)
-    if kind == "text":
+    if suffix in CSV_SUFFIXES:  # the CSV reader tells binary, UTF-16 and NUL bytes itself
+        return CsvSource(where, questionnaire, encoding=encoding, lenient=lenient)
+    if kind == "text" and suffix == ".xls":  # "export to Excel" of many bank systems
         source = CsvSource(where, questionnaire, encoding=encoding, lenient=lenient)
-        if suffix in WORKBOOK_SUFFIXES:
-            source.notes += (f"the {suffix} file is delimited text, not a workbook; read as such",)
+        source.notes += (f"the {suffix} file is delimited text, not a workbook; read as such",)
         return source
     raise InputError.at(f"cannot read as {suffix[1:].upper()}: {REFUSED[kind]}", str(path))
 

@@ -228,8 +228,8 @@ class SheetRows:
                                 parent.remove(node)
             parser.close()
         except ParseError as exc:
-            raise InputError.at(f"sheet {self.name!r} is not well-formed XML: {exc}",
-                                book.path) from None  # fmt: skip
+            message = f"cannot read as XLSX: sheet {self.name!r} is not well-formed XML: {exc}"
+            raise InputError.at(message, book.path) from None
         except (zipfile.BadZipFile, EOFError, OSError) as exc:
             raise InputError.at(f"cannot read sheet {self.name!r}: {exc}", book.path) from None
 
