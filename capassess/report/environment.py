@@ -204,7 +204,6 @@ def remember_safe_attributes(env: SandboxedEnvironment) -> None:
     env.is_safe_attribute = is_safe_attribute  # type: ignore[method-assign]
 
 
-
 class TemplateCodeCache(BytecodeCache):
     """Compiled template code, kept in memory and in the user's cache (``capassess.cache``).
 
