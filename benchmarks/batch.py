@@ -64,6 +64,10 @@ spec = json.loads(sys.argv[3])
 df = pd.read_csv(sys.argv[1], encoding="gb18030")
 for q, options in spec["choice"].items():
     df[q] = df[q].map(options)
+for q, options in spec["multi"].items():
+    cell = df[q].fillna("")
+    ticked = sum(cell.str.contains(rf"(?:^|;){o}(?:;|$)") * s for o, s in options.items())
+    df[q] = (ticked / sum(options.values())).where(cell != "")
 for q in spec["bool"]:
     df[q] = df[q].map({"yes": 1.0, "no": 0.0, "是": 1.0, "否": 0.0})
 for q in spec["level"]:
@@ -109,6 +113,9 @@ def _cell(question: Any, rng: random.Random) -> str:
         return str(rng.randint(1, 5))
     if question.type == "bool":
         return rng.choice(("是", "否", "yes", "no"))
+    if question.type == "multi":
+        ticked = rng.sample(question.options, rng.randint(1, len(question.options)))
+        return ";".join(o.id for o in ticked)
     top = question.max if question.max is not None else question.thresholds[-1] * 1.5
     return f"{rng.uniform(question.min or 0, top):.1f}"
 
@@ -128,11 +135,11 @@ def generate(q: Questionnaire, rows: int, path: Path, seed: int = 7) -> None:
 def analyst_spec(q: Questionnaire) -> dict[str, Any]:
     """What the analyst's script hard-codes: option scores, thresholds, global weights."""
     tree = tree_weights(q)
-    spec: dict[str, Any] = {"choice": {}, "bool": [], "level": [], "number": {},
+    spec: dict[str, Any] = {"choice": {}, "multi": {}, "bool": [], "level": [], "number": {},
                             "capabilities": {}, "dimensions": {}, "overall": {}}  # fmt: skip
     for _, cap, x in q.questions():
-        if x.type == "choice":
-            spec["choice"][x.id] = {o.id: o.score for o in x.options}
+        if x.type in ("choice", "multi"):
+            spec[x.type][x.id] = {o.id: o.score for o in x.options}
         elif x.type in ("bool", "level"):
             spec[x.type].append(x.id)
         elif x.type == "number":
