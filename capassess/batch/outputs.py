@@ -173,21 +173,22 @@ def write_scores(
 
     schema = pa.schema([pa.field(f"c{i}", pa.string()) for i in range(len(table.headers))])
     options = pcsv.WriteOptions(include_header=False, quoting_style="needed")
-    fits = xlsx_refusal(table.rows, len(table.headers)) is None
-    sheet = XlsxWriter(xlsx_path, "scores", table.headers, table.widths, table.rows) if fits \
-        else contextlib.nullcontext()  # fmt: skip
-    if not fits:
+    sheet = None
+    if xlsx_refusal(table.rows, len(table.headers)) is None:
+        sheet = XlsxWriter(xlsx_path, "scores", table.headers, table.widths, table.rows)
+    else:
         Path(xlsx_path).unlink(missing_ok=True)
-    with replacing(csv_path) as tmp, open(tmp, "wb") as handle, sheet, writing(csv_path):
+    context = sheet if sheet is not None else contextlib.nullcontext()
+    with replacing(csv_path) as tmp, open(tmp, "wb") as handle, context, writing(csv_path):
         # ``writing`` names the CSV in its errors before the sheet (which names itself) sees them
         handle.write(UTF8_BOM + _csv_line(table.headers))
         with pcsv.CSVWriter(handle, schema, write_options=options) as writer:
             for start in range(0, table.rows, BLOCK):
                 block = table.block(start, min(table.rows, start + BLOCK))
-                if fits:
+                if sheet is not None:
                     sheet.write(block)
                 writer.write_batch(pa.record_batch([c.texts() for c in block], schema=schema))
-    return Path(csv_path), Path(xlsx_path) if fits else None
+    return Path(csv_path), Path(xlsx_path) if sheet is not None else None
 
 
 def _csv_line(cells: Sequence[str]) -> bytes:

@@ -178,7 +178,7 @@ def _calamine_sheet(workbook: Any, names: list[str], checked: int = 20) -> Any:
             return workbook.get_sheet_by_name(name)
     for name in names[:checked]:
         sheet = workbook.get_sheet_by_name(name)
-        first = next(iter(sheet.iter_rows()), [])
+        first: list[Any] = next(iter(sheet.iter_rows()), [])
         if "id" in {cell_text(c).strip().casefold() for c in first}:
             return sheet
     return workbook.get_sheet_by_index(0)

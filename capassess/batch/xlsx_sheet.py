@@ -18,8 +18,9 @@ from __future__ import annotations
 
 import re
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Generator
 from dataclasses import dataclass
+from typing import cast
 from xml.etree.ElementTree import Element, ParseError, XMLPullParser
 
 from capassess.batch.xlsx_cells import CellReader, Merges, local, parse_ref, texts
@@ -197,7 +198,9 @@ class SheetRows:
         """Uncompressed bytes of the sheet's XML (progress is counted in these)."""
         return self.book.sizes.get(self.member, 0)
 
-    def rows(self, progress: list[int] | None = None) -> Iterator[tuple[int, list[str]]]:
+    def rows(
+        self, progress: list[int] | None = None
+    ) -> Generator[tuple[int, list[str]], None, None]:
         """Yield (row number, cells) for every row the sheet stores, merges filled down."""
         book = self.book
         if self.member not in book.sizes:
@@ -208,7 +211,7 @@ class SheetRows:
             book._read(self.member, book.limits.sheet)  # raises with the sizes
         merges = Merges(book.merged_ranges(self.member))
         reader = self.reader = CellReader(book.shared_strings(), book.styles, book.date1904)
-        parser = XMLPullParser(events=("start", "end"))
+        parser: XMLPullParser[Element] = XMLPullParser(events=("start", "end"))
         parent: Element | None = None
         try:
             with book.zip.open(self.member) as handle:
@@ -216,7 +219,9 @@ class SheetRows:
                     parser.feed(block)
                     if progress is not None:
                         progress[0] += len(block)
-                    for event, node in parser.read_events():
+                    for pair in parser.read_events():
+                        # "start" and "end" events, the only ones asked for, give elements
+                        event, node = cast(tuple[str, Element], pair)
                         if event == "start":
                             if local(node.tag) == "sheetData":
                                 parent = node
