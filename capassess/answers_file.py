@@ -129,6 +129,9 @@ def _sync_folder(folder: Path) -> None:
         os.close(fd)
 
 
+MAX_EDIT_CHARS = 2 * 1024 * 1024
+
+
 class AnswersFile:
     """An answers file being edited: its round-trip tree and where it is saved."""
 
@@ -156,9 +159,16 @@ class AnswersFile:
     def open(cls, path: str | Path) -> AnswersFile:
         """Open an existing answers file for editing; raise ``InputError`` if unreadable."""
         doc = read_yaml(path)  # refuses unsafe tags and alias bombs, with locations
+        if len(doc.text or "") > MAX_EDIT_CHARS:
+            # Editing keeps comments and layout, which needs the slow round-trip parser.
+            raise InputError.at(
+                f"the file is too large to edit (over {MAX_EDIT_CHARS >> 20} MiB); "
+                "answers files hold a few hundred answers",
+                str(path),
+            )
         if not isinstance(doc.data, dict):
             raise InputError.at("expected an answers file (a mapping of fields)", str(path), 1, 1)
-        text = Path(path).read_text(encoding="utf-8-sig")
+        text = doc.text or ""
         tree, indent = _guess_indent(text)
         return cls(path, tree, indent, text)
 
@@ -236,6 +246,6 @@ class AnswersFile:
         text = self.dumps()
         if text == self.saved_text and self.path.exists():
             return
-        write_atomic(self.path, text)
+        write_atomic(self.path, text, editing=True)
         _sync_folder(self.path.resolve().parent)
         self.saved_text = text

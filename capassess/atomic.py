@@ -28,6 +28,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from capassess.errors import CapassessError, OutputError
+from capassess.reading import input_named
 
 
 def _read_umask() -> int:
@@ -145,8 +146,19 @@ def _commit(tmp: Path, real: Path) -> None:
     os.replace(tmp, real)
 
 
+def refuse_read_input(target: Path) -> None:
+    """``OutputError`` if ``target`` is a file read as an input in this run, by any name."""
+    source = input_named(target)
+    if source is None:
+        return
+    which = "also an input" if source == str(target) else f"the input {source}"
+    raise OutputError(
+        f"cannot write {target}: it is {which}, which would be replaced; choose another output"
+    )
+
+
 @contextlib.contextmanager
-def replacing(path: str | Path) -> Iterator[Path]:
+def replacing(path: str | Path, *, editing: bool = False) -> Iterator[Path]:
     """Yield the path to write the new content of ``path`` to; put it in place if the
     block succeeds.
 
@@ -154,13 +166,16 @@ def replacing(path: str | Path) -> Iterator[Path]:
     that is written in place (a device, a FIFO, ``/dev/stdout``). The target's folder
     is created when missing. Any
     ``OSError``, in the block too, becomes an ``OutputError``; an existing file at
-    ``path`` is then left untouched.
+    ``path`` is then left untouched. A file read as an input in this run is refused,
+    unless ``editing`` says that ``path`` is the file being edited (an answers file).
     """
     target = Path(path)
     with writing(target):
         mode = _existing_mode(target)
     if mode is not None and stat.S_ISDIR(mode):
         raise OutputError(f"cannot write {target}: it is a folder")
+    if mode is not None and stat.S_ISREG(mode) and not editing:
+        refuse_read_input(target)
     real = Path(os.path.realpath(target))  # a symlink is kept; the file it names replaced
     if mode is not None and (not stat.S_ISREG(mode) or _in_place(target, real)):
         with _guarded(target, (target,)):
@@ -183,12 +198,15 @@ def replacing(path: str | Path) -> Iterator[Path]:
                 os.unlink(tmp)
 
 
-def write_atomic(path: str | Path, text: str) -> Path:
+def write_atomic(path: str | Path, text: str, *, editing: bool = False) -> Path:
     """Write ``text`` as UTF-8 to ``path`` through ``replacing``; return ``path``.
 
     Any failure is an ``OutputError`` and leaves an existing file at ``path`` untouched.
     """
-    with replacing(path) as tmp, open(tmp, "w", encoding="utf-8", newline="") as handle:
+    with (
+        replacing(path, editing=editing) as tmp,
+        open(tmp, "w", encoding="utf-8", newline="") as handle,
+    ):
         handle.write(text)
     return Path(path)
 
@@ -210,3 +228,29 @@ def write_unsynced(path: str | Path, data: bytes, mode: int | None = None) -> Pa
             os.unlink(name)
         raise
     return target
+
+
+def replace_set(staging: Path, folder: Path, names: Iterable[str]) -> None:
+    """Put the finished outputs ``names`` in ``staging`` in place of those in ``folder``.
+
+    The ones in ``folder`` (files or folders) are first moved aside into ``staging``, so
+    that none of them outlives the set they belonged to; if a move fails, every move is
+    undone and an ``OutputError`` raised. The caller deletes ``staging`` afterwards.
+    """
+    aside = staging / ".previous"
+    aside.mkdir()
+    moved: list[tuple[Path, Path]] = []
+    try:
+        for name in names:
+            if os.path.lexists(folder / name):
+                os.replace(folder / name, aside / name)
+                moved.append((aside / name, folder / name))
+        for name in names:
+            if os.path.lexists(staging / name):
+                os.replace(staging / name, folder / name)
+                moved.append((folder / name, staging / name))
+    except OSError as exc:
+        for now, before in reversed(moved):
+            with contextlib.suppress(OSError):
+                os.replace(now, before)
+        raise output_error(folder, exc) from None

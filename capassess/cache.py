@@ -21,6 +21,7 @@ Any error of the cache is a miss: the caller computes the value as if there were
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import os
 import sys
@@ -49,6 +50,20 @@ def cache_dir() -> Path | None:
     if hasattr(os, "getuid") and (info.st_uid != os.getuid() or info.st_mode & 0o022):
         return None
     return folder
+
+
+@functools.lru_cache(maxsize=1)
+def program_fingerprint() -> str:
+    """A digest of every module of capassess (path, size, modification time): entries
+    derived by one version of the code are never served to another."""
+    root = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for folder, _, files in sorted(os.walk(root)):
+        for name in sorted(files):
+            if name.endswith(".py"):
+                info = os.stat(os.path.join(folder, name))
+                digest.update(f"{folder}/{name}:{info.st_size}:{info.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
 
 
 def key_of(*parts: str | bytes) -> str:

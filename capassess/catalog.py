@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -45,15 +46,33 @@ def search_dirs(extra: Iterable[str | Path] = ()) -> list[tuple[Path, bool]]:
     return [(p, False) for p in user] + [(data_dir("questionnaires"), True)]
 
 
+def yaml_files(folder: Path) -> list[Path]:
+    """The ``*.yaml`` and ``*.yml`` files of ``folder``, sorted; ``InputError`` if it
+    cannot be listed (none if it is no folder)."""
+    try:
+        if not folder.is_dir():
+            return []
+        names = sorted(entry.name for entry in os.scandir(folder))
+    except OSError as exc:
+        raise InputError.at(f"cannot read the folder: {exc.strerror or exc}", str(folder)) from None
+    return [folder / name for name in names if Path(name).suffix.lower() in (".yaml", ".yml")]
+
+
 def questionnaire_files(extra: Iterable[str | Path] = ()) -> list[Path]:
     """Every YAML file in the questionnaire folders: what an id may resolve to."""
-    return [
-        path
-        for folder, _ in search_dirs(extra)
-        if folder.is_dir()
-        for path in sorted(folder.iterdir())
-        if path.suffix.lower() in (".yaml", ".yml")
-    ]
+    files: list[Path] = []
+    for folder, _ in search_dirs(extra):
+        with contextlib.suppress(InputError):
+            files += yaml_files(folder)
+    return files
+
+
+def _is_file(path: Path) -> bool:
+    """True if ``path`` names a file (a FIFO or device too, which loading then refuses)."""
+    try:
+        return path.exists() and not path.is_dir()
+    except OSError:  # e.g. a folder that may not be searched, or a name too long
+        return False
 
 
 def load_questionnaire(path: str | Path) -> Questionnaire:
@@ -72,7 +91,12 @@ def list_questionnaires(extra: Iterable[str | Path] = ()) -> tuple[list[Entry], 
     entries: list[Entry] = []
     problems: list[Problem] = []
     for folder, shipped in search_dirs(extra):
-        for path in sorted(folder.glob("*.y*ml")) if folder.is_dir() else []:
+        try:
+            paths = yaml_files(folder)
+        except InputError as exc:
+            problems.extend(exc.errors)
+            continue
+        for path in paths:
             try:
                 entries.append(Entry(path, load_questionnaire(path), shipped))
             except InputError as exc:
@@ -82,14 +106,14 @@ def list_questionnaires(extra: Iterable[str | Path] = ()) -> tuple[list[Entry], 
 
 def find_questionnaire(name: str, extra: Iterable[str | Path] = ()) -> Questionnaire:
     """Resolve ``name`` (a path, an id or ``id@version``) to a questionnaire."""
-    if Path(name).is_file():
+    if _is_file(Path(name)):
         return load_questionnaire(name)
     ident, _, version = name.partition("@")
     seen: list[str] = []
     for folder, _ in search_dirs(extra):
         for suffix in (".yaml", ".yml"):
             path = folder / f"{ident}{suffix}"
-            if path.is_file():
+            if _is_file(path):
                 q = load_questionnaire(path)
                 if not version or q.version == version:
                     return q
@@ -170,7 +194,7 @@ def _answer_problems(
         questionnaire = questionnaire or questionnaire_of(stand_in.questionnaire, extra)
     except (ValidationError, CapassessError):  # the questionnaire's own errors say enough
         return []
-    located = [doc.locate(p) for p in check_assessment(questionnaire, stand_in)]
+    located = doc.locate_all(check_assessment(questionnaire, stand_in))
     return [p for p in located if p.severity == "error"]
 
 

@@ -106,12 +106,51 @@ class CapassessGroup(click.Group):
         from capassess.errors import CapassessError
 
         try:
-            return super().invoke(ctx)
+            result = super().invoke(ctx)
+            if sys.stdout is not None:
+                sys.stdout.flush()  # a full disk or closed pipe is found now, not at exit
+            return result
         except CapassessError as exc:
             fail(exc)
         except KeyboardInterrupt:
             click.echo("interrupted", err=True)
             sys.exit(130)
+        except OSError as exc:
+            stdout_failed(exc)
+
+    def make_context(self, *args: Any, **kwargs: Any) -> click.Context:
+        """Parse the options; ``--help`` and ``--version`` print here."""
+        try:
+            return super().make_context(*args, **kwargs)
+        except OSError as exc:
+            stdout_failed(exc)
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        """Run the command line; standard output that cannot be written is an error."""
+        from capassess.reading import forget_inputs
+        from capassess.standard_output import guard_closed_stdout
+
+        forget_inputs()  # each run protects the inputs it reads (one process may run many)
+        guard_closed_stdout()
+        try:
+            try:
+                return super().main(*args, **kwargs)
+            finally:
+                if sys.stdout is not None:
+                    sys.stdout.flush()  # a full disk or closed pipe is found now, not at exit
+        except OSError as exc:
+            stdout_failed(exc)
+
+
+def stdout_failed(exc: OSError) -> NoReturn:
+    """Say that standard output could not be written (a full disk, a closed pipe); an
+    error of any other kind is raised again."""
+    from capassess.standard_output import is_stdout_error, silence_stdout
+
+    if not is_stdout_error(exc):
+        raise exc
+    silence_stdout()  # later writes, and the flush at exit, must not fail again
+    fail(OSError(f"cannot write standard output: {exc.strerror or exc}"))
 
 
 def fail(exc: Exception) -> NoReturn:

@@ -54,17 +54,22 @@ def _unique_ids(q: Questionnaire) -> Iterator[Problem]:
         for c, cap in enumerate(dim.capabilities):
             for i, question in enumerate(cap.questions):
                 ids = [o.id for o in getattr(question, "options", [])]
-                for n, ident in enumerate(ids):
-                    if ident in ids[:n]:
-                        where = (*where, "capabilities", c, "questions", i)
-                        yield Problem(
-                            f"duplicate option id {ident!r}", (*where, "options", n, "id")
-                        )
+                for n in _repeats(ids):
+                    place = (*where, "capabilities", c, "questions", i, "options", n, "id")
+                    yield Problem(f"duplicate option id {ids[n]!r}", place)
     for field in ("references", "profiles"):
         ids = [item.id for item in getattr(q, field)]
-        for n, ident in enumerate(ids):
-            if ident in ids[:n]:
-                yield Problem(f"duplicate id {ident!r}", (field, n, "id"))
+        for n in _repeats(ids):
+            yield Problem(f"duplicate id {ids[n]!r}", (field, n, "id"))
+
+
+def _repeats(ids: list[str]) -> Iterator[int]:
+    """The indexes of ids seen before in ``ids`` (in linear time)."""
+    seen: set[str] = set()
+    for n, ident in enumerate(ids):
+        if ident in seen:
+            yield n
+        seen.add(ident)
 
 
 def _conditions(q: Questionnaire) -> Iterator[Problem]:

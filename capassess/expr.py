@@ -31,6 +31,11 @@ TOKEN = re.compile(
     re.VERBOSE,
 )
 COMPARE = {"==", "!=", "<", "<=", ">", ">=", "in", "contains"}
+# Bounds that keep parsing and evaluation linear and shallow, whatever the text.
+MAX_LENGTH = 4000  # characters of one expression
+MAX_DEPTH = 32  # nested 'not', brackets and parentheses
+MAX_TERMS = 1000  # values and operators
+MAX_DIGITS = 30  # of a number
 KEYWORDS = {"and", "or", "not", "true", "false", "in", "contains", "answered"}
 
 
@@ -58,6 +63,8 @@ def tokenize(text: str) -> list[tuple[str, Any]]:
     tokens: list[tuple[str, Any]] = []
     pos = 0
     text = text.rstrip()
+    if len(text) > MAX_LENGTH:
+        raise ExpressionError(f"the expression is longer than {MAX_LENGTH} characters")
     while pos < len(text):
         match = TOKEN.match(text, pos)
         if not match or match.end() == pos:
@@ -65,6 +72,8 @@ def tokenize(text: str) -> list[tuple[str, Any]]:
         kind = match.lastgroup or ""
         raw = match.group(kind)
         if kind == "num":
+            if len(raw) > MAX_DIGITS:
+                raise ExpressionError(f"the number at column {pos + 1} has too many digits")
             tokens.append(("lit", float(raw) if "." in raw else int(raw)))
         elif kind == "str":
             tokens.append(("lit", raw[1:-1]))
@@ -75,6 +84,8 @@ def tokenize(text: str) -> list[tuple[str, Any]]:
         else:
             tokens.append((kind, raw))
         pos = match.end()
+        if len(tokens) > MAX_TERMS:
+            raise ExpressionError(f"the expression has more than {MAX_TERMS} terms")
     return tokens
 
 
@@ -82,6 +93,12 @@ class _Parser:
     def __init__(self, text: str) -> None:
         self.tokens = tokenize(text)
         self.pos = 0
+        self.depth = 0
+
+    def deeper(self) -> None:
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise ExpressionError(f"the expression nests deeper than {MAX_DEPTH} levels")
 
     def peek(self) -> tuple[str, Any]:
         return self.tokens[self.pos] if self.pos < len(self.tokens) else ("end", None)
@@ -108,20 +125,24 @@ class _Parser:
         return node
 
     def expr(self) -> Node:
-        node = self.conj()
+        # A chain of 'or' (and of 'and') is one node with many arguments, not a deep tree.
+        nodes = [self.conj()]
         while self.accept("or"):
-            node = Node("or", (node, self.conj()))
-        return node
+            nodes.append(self.conj())
+        return nodes[0] if len(nodes) == 1 else Node("or", tuple(nodes))
 
     def conj(self) -> Node:
-        node = self.neg()
+        nodes = [self.neg()]
         while self.accept("and"):
-            node = Node("and", (node, self.neg()))
-        return node
+            nodes.append(self.neg())
+        return nodes[0] if len(nodes) == 1 else Node("and", tuple(nodes))
 
     def neg(self) -> Node:
         if self.accept("not"):
-            return Node("not", (self.neg(),))
+            self.deeper()
+            node = Node("not", (self.neg(),))
+            self.depth -= 1
+            return node
         left = self.operand()
         kind, value = self.peek()
         if kind == "op" and value in COMPARE:
@@ -143,14 +164,18 @@ class _Parser:
             self.take("op", ")")
             return Node("answered", value=name)
         if self.accept("("):
+            self.deeper()
             node = self.expr()
             self.take("op", ")")
+            self.depth -= 1
             return node
         if self.accept("["):
+            self.deeper()
             items = [self.operand()]
             while self.accept(","):
                 items.append(self.operand())
             self.take("op", "]")
+            self.depth -= 1
             return Node("list", tuple(items))
         got = "end of expression" if kind == "end" else repr(value)
         raise ExpressionError(f"expected a value or question id, got {got}")
@@ -193,9 +218,9 @@ def evaluate(node: Node, values: Mapping[str, Any]) -> Any:
     if node.op == "not":
         return not evaluate(node.args[0], values)
     if node.op == "and":
-        return bool(evaluate(node.args[0], values)) and bool(evaluate(node.args[1], values))
+        return all(evaluate(arg, values) for arg in node.args)
     if node.op == "or":
-        return bool(evaluate(node.args[0], values)) or bool(evaluate(node.args[1], values))
+        return any(evaluate(arg, values) for arg in node.args)
     return _compare(node.op, evaluate(node.args[0], values), evaluate(node.args[1], values))
 
 
@@ -208,11 +233,11 @@ def holds(node: Node, values: Mapping[str, Any]) -> bool | None:
     evidence either way (actions in place, consistency checks, KPIs).
     """
     if node.op in ("and", "or"):
-        left, right = holds(node.args[0], values), holds(node.args[1], values)
+        parts = [holds(arg, values) for arg in node.args]
         decisive = node.op == "or"  # the value that settles the connective
-        if decisive in (left, right):
+        if decisive in parts:
             return decisive
-        return None if None in (left, right) else not decisive
+        return None if None in parts else not decisive
     if node.op == "not":
         inner = holds(node.args[0], values)
         return None if inner is None else not inner

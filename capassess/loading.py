@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 
@@ -19,10 +19,13 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import ConstructorError, RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
-from capassess.errors import InputError, Loc, Problem
+from capassess.errors import InputError, Loc, Problem, Severity
+from capassess.positions import node_position
+from capassess.reading import read_bounded
 
 MAX_BYTES = 20 * 1024 * 1024
 MAX_NODES = 200_000
+MAX_PROBLEMS = 200  # located and shown per file; the rest are counted
 CORE_TAGS = ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")
 SAFE_TAGS: set[str | None] = {None, *("tag:yaml.org,2002:" + t for t in CORE_TAGS)}
 
@@ -49,10 +52,14 @@ class YamlDocument:
     data: Any
     tree: Any = None
     text: str | None = None
+    nodes: Any = None
+    index: dict[int, Any] = field(default_factory=dict)
 
     def position(self, loc: Loc) -> tuple[int, int, Loc]:
         """Return (line, column, shown loc) of ``loc``, 1-based, as near as the tree knows."""
         if self.tree is None and self.text is not None:
+            if len(self.text) > LOCATE_CAREFUL_BYTES:
+                return node_position(_composed(self), loc, self.index)
             self.tree = _careful(self.text, self.path).tree
         node, line, col, shown = self.tree, 1, 1, []
         for part in loc:
@@ -82,10 +89,24 @@ class YamlDocument:
             shown.append(part)
         return line, col, tuple(shown)
 
+    def locate_all(self, problems: list[Problem]) -> list[Problem]:
+        """Place the first ``MAX_PROBLEMS`` of ``problems``; a last problem counts the rest."""
+        located = [self.locate(p) for p in problems[:MAX_PROBLEMS]]
+        hidden = problems[MAX_PROBLEMS:]
+        severity: Severity = "error" if any(p.severity == "error" for p in hidden) else "warning"
+        return list(capped(located, len(hidden), severity))
+
     def locate(self, problem: Problem) -> Problem:
         """Place ``problem`` at its line and column in this file."""
         line, col, shown = self.position(problem.loc)
         return Problem(problem.message, shown, self.path, line, col, problem.severity)
+
+
+def _composed(doc: YamlDocument) -> Any:
+    """libyaml's node tree of ``doc``, composed once."""
+    if doc.nodes is None:
+        doc.nodes = YAML(typ="safe", pure=False).compose(doc.text or "")
+    return doc.nodes
 
 
 def looks_binary(head: bytes) -> bool:
@@ -134,6 +155,12 @@ def _plain(node: Any, path: str, budget: list[int]) -> Any:
             col,
         )
     if isinstance(node, CommentedMap):
+        for key in node:
+            if not isinstance(key, (str, int, float, bool, dt.date)) and key is not None:
+                line, col = node.lc.key(key)
+                raise InputError.at(
+                    "a key must be a plain value, not a list or a mapping", path, line + 1, col + 1
+                )
         return {_plain(k, path, budget): _plain(v, path, budget) for k, v in node.items()}
     if isinstance(node, CommentedSeq):
         return [_plain(v, path, budget) for v in node]
@@ -173,7 +200,7 @@ def parse_yaml_text(text: str, path: str) -> YamlDocument:
     times faster; anything else, and anything libyaml objects to, by the careful parser,
     which says what is wrong and where.
     """
-    data = _fast_data(text)
+    data = _fast_data(text, path)
     if data is not None:
         return YamlDocument(path, data, None, text)
     return _careful(text, path)
@@ -190,37 +217,73 @@ FAST_DEPTH = 64  # libyaml's composer recurses in C: deep documents must not rea
 PLAIN_TYPES = (str, int, float, bool, type(None), dt.date, dt.datetime)
 
 
-def _fast_data(text: str) -> Any:
+def _fast_data(text: str, path: str) -> Any:
     """The plain data of ``text`` via libyaml, or None when the careful parser must read it.
 
     The events are checked first: no anchor, alias or explicit tag, nesting at most
-    ``FAST_DEPTH``, at most ``MAX_NODES`` values. Then the document is loaded with the
-    safe constructor, and every value must be plain data.
+    ``FAST_DEPTH``. More than ``MAX_NODES`` values is an error at once, whatever else
+    the file holds: the count is kept while libyaml reads, so that a huge file is
+    refused in a second, not after minutes in the careful parser. Then the document is
+    loaded with the safe constructor, and every value must be plain data.
     """
     if not FAST or len(text) > MAX_BYTES:
         return None
     yaml = YAML(typ="safe", pure=False)
     depth = nodes = 0
+    careful = False
     try:
         for event in yaml.parse(text):
             name = type(event).__name__
             if name in ("MappingStartEvent", "SequenceStartEvent"):
                 depth += 1
-                if depth > FAST_DEPTH:
-                    return None
+                careful = careful or depth > FAST_DEPTH
             elif name in ("MappingEndEvent", "SequenceEndEvent"):
                 depth -= 1
-            elif name == "AliasEvent":
-                return None
-            if getattr(event, "anchor", None) or getattr(event, "tag", None):
-                return None
+            careful = careful or name == "AliasEvent"
+            careful = careful or bool(getattr(event, "anchor", None) or getattr(event, "tag", None))
             nodes += 1
             if nodes > MAX_NODES:
-                return None
+                raise InputError.at(_too_many(), path, *_mark(event))
+        if careful and len(text) > CAREFUL_BYTES:
+            raise InputError.at(
+                "this file uses YAML anchors, aliases or tags, or nests deeper than "
+                f"{FAST_DEPTH} levels; such files are read only up to {CAREFUL_BYTES >> 10} KiB",
+                path,
+            )
+        if careful:
+            return None
         data = yaml.load(text)
-    except Exception:  # whatever libyaml dislikes, the careful parser names
+    except InputError:
+        raise
+    except Exception as exc:  # whatever libyaml dislikes, the careful parser names
+        if len(text) > CAREFUL_BYTES:  # too slow to parse again: libyaml's word must do
+            raise InputError.at(f"YAML error: {_problem(exc)}", path, *_mark(exc)) from None
         return None
     return data if data is not None and _is_plain(data) else None
+
+
+# The careful parser reads some 100 KB a second on a busy machine: files that need it
+# (anchors, tags, deep nesting) are refused above CAREFUL_BYTES, and errors in larger
+# files read by libyaml are located through libyaml's node tree instead.
+CAREFUL_BYTES = 512 * 1024
+LOCATE_CAREFUL_BYTES = 256 * 1024
+
+
+def _too_many() -> str:
+    return f"the document holds more than {MAX_NODES:,} values"
+
+
+def _mark(source: Any) -> tuple[int | None, int | None]:
+    """The 1-based line and column of a libyaml event or error, if it has one."""
+    mark = getattr(source, "problem_mark", None) or getattr(source, "start_mark", None)
+    if mark is None or getattr(mark, "line", None) is None:
+        return None, None
+    return mark.line + 1, mark.column + 1
+
+
+def _problem(exc: Exception) -> str:
+    problem = getattr(exc, "problem", None) or getattr(exc, "context", None) or str(exc)
+    return " ".join(str(problem).split()) or "invalid YAML"
 
 
 def _is_plain(data: Any) -> bool:
@@ -265,16 +328,9 @@ def _careful(text: str, path: str) -> YamlDocument:
 
 
 def read_yaml(path: str | Path) -> YamlDocument:
-    """Read and parse one YAML file."""
+    """Read and parse one YAML file (at most ``MAX_BYTES``; ``-`` is standard input)."""
     name = str(path)
-    try:
-        raw = Path(path).read_bytes()
-    except FileNotFoundError:
-        raise InputError.at("no such file", name) from None
-    except IsADirectoryError:
-        raise InputError.at("this is a folder, not a file", name) from None
-    except OSError as exc:
-        raise InputError.at(f"cannot read: {exc.strerror}", name) from None
+    raw = read_bounded(path, MAX_BYTES)
     return parse_yaml_text(_decode(raw, name), name)
 
 
@@ -320,7 +376,8 @@ def validate_model(doc: YamlDocument, model: type[M]) -> M:
         return model.model_validate(doc.data)
     except ValidationError as exc:
         problems = []
-        for error in exc.errors():
+        errors = exc.errors()
+        for error in errors[:MAX_PROBLEMS]:
             loc = tuple(error["loc"])
             if error["type"] == "missing":
                 loc = loc[:-1]
@@ -328,7 +385,8 @@ def validate_model(doc: YamlDocument, model: type[M]) -> M:
                 loc = (*loc, _discriminator(error))
             problems.append(doc.locate(Problem(_message(error), loc)))
         problems.sort(key=lambda p: (p.line or 0, p.column or 0))
-        raise InputError(f"{doc.path}: invalid {model.__name__}", tuple(problems)) from None
+        more = len(errors) - len(problems)
+        raise InputError(f"{doc.path}: invalid {model.__name__}", capped(problems, more)) from None
 
 
 def expect_kind(doc: YamlDocument, kind: Kind) -> None:
@@ -358,10 +416,23 @@ def read_model(path: str | Path, kind: Kind, model: type[M]) -> tuple[YamlDocume
 
 def raise_errors(doc: YamlDocument, problems: list[Problem], kind: str) -> list[Problem]:
     """Locate ``problems`` in ``doc``; raise if any is an error, else return the warnings."""
-    located = [doc.locate(p) for p in problems]
-    if any(p.severity == "error" for p in located):
-        raise InputError(f"{doc.path}: invalid {kind}", tuple(located))
-    return located
+    errors = [p for p in problems if p.severity == "error"]
+    if errors:
+        raise InputError(f"{doc.path}: invalid {kind}", tuple(doc.locate_all(errors)))
+    return doc.locate_all(problems)
+
+
+def capped(
+    problems: list[Problem], more: int = 0, severity: Severity = "error"
+) -> tuple[Problem, ...]:
+    """At most ``MAX_PROBLEMS`` problems, and a last one that counts the ``more`` not shown
+    (an error if any of them is)."""
+    more += max(0, len(problems) - MAX_PROBLEMS)
+    kept = problems[:MAX_PROBLEMS]
+    if more and kept:
+        note = f"... and {more:,} more problem(s) not shown"
+        kept.append(Problem(note, (), kept[0].path, severity=severity))
+    return tuple(kept)
 
 
 def load_checked(

@@ -11,11 +11,10 @@ stale entry is never served. Files that are not regular files, or larger than
 
 from __future__ import annotations
 
-import hashlib
 import os
+import stat
 import pickle
 from collections.abc import Callable
-from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -26,32 +25,23 @@ NAMESPACE = "questionnaire"
 MAX_BYTES = 4 << 20
 
 
-@lru_cache(maxsize=1)
-def program_fingerprint() -> str:
-    """A digest of every module of capassess (path, size, mtime) and pydantic's version."""
-    import pydantic
-
-    root = Path(__file__).resolve().parent
-    digest = hashlib.sha256(pydantic.VERSION.encode())
-    for folder, _, files in sorted(os.walk(root)):
-        for name in sorted(files):
-            if name.endswith(".py"):
-                info = os.stat(os.path.join(folder, name))
-                digest.update(f"{folder}/{name}:{info.st_size}:{info.st_mtime_ns}\n".encode())
-    return digest.hexdigest()
-
-
 def _content(path: str | Path) -> bytes | None:
-    """The file's bytes if it is a small regular file; ``None`` otherwise."""
+    """The file's bytes if it is a small regular file (remembered as an input of this
+    run, as ``reading.read_bounded`` does, so no output may replace it); else ``None``."""
+    from capassess.reading import remember
+
     try:
         info = os.stat(path)
-        if not os.path.isfile(path) or info.st_size > MAX_BYTES:
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_BYTES:
             return None
         with open(path, "rb") as handle:
             data = handle.read(MAX_BYTES + 1)
     except OSError:
         return None
-    return data if len(data) <= MAX_BYTES else None
+    if len(data) > MAX_BYTES:
+        return None
+    remember(path, info)
+    return data
 
 
 def cached_questionnaire(
@@ -63,7 +53,9 @@ def cached_questionnaire(
     data = _content(path)
     if data is None:
         return load(path)
-    key = cache.key_of(program_fingerprint(), data)
+    import pydantic
+
+    key = cache.key_of(cache.program_fingerprint(), pydantic.VERSION, data)
     found = _unpickle(cache.read(NAMESPACE, key))
     if found is not None:
         return found

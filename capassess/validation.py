@@ -104,7 +104,7 @@ def validate_file(path: str | Path, extra: Iterable[str | Path] = ()) -> FileRep
             report.summary, problems = _target(doc, extra)
         else:
             report.summary, problems = _matrix(doc)
-        report.problems = [doc.locate(p) for p in problems]
+        report.problems = doc.locate_all(problems)
     except InputError as exc:
         report.problems = list(exc.problems)
     return report

@@ -21,3 +21,11 @@ os.environ.setdefault("CAPASSESS_CACHE_DIR", tempfile.mkdtemp(prefix="capassess-
 def runner() -> CliRunner:
     """A click runner."""
     return CliRunner()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_inputs() -> None:
+    """Each test starts with no file recorded as an input (see capassess.reading)."""
+    from capassess.reading import forget_inputs
+
+    forget_inputs()

@@ -37,7 +37,7 @@ def test_the_good_files_are_many() -> None:
 def test_fast_and_careful_read_the_same_data(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
     careful = loading._careful(text, str(path)).data
-    fast = loading._fast_data(text)
+    fast = loading._fast_data(text, "x.yaml")
     if path.parent.name in ("questionnaires", "examples"):
         # What we ship must take the fast path, or the speed-up is gone unnoticed.
         assert fast is not None
@@ -60,7 +60,7 @@ zh: 数据治理
 
 
 def test_scalars_resolve_alike() -> None:
-    assert loading._fast_data(SCALARS) == loading._careful(SCALARS, "x.yaml").data
+    assert loading._fast_data(SCALARS, "x.yaml") == loading._careful(SCALARS, "x.yaml").data
 
 
 @pytest.mark.parametrize(
@@ -79,12 +79,14 @@ def test_scalars_resolve_alike() -> None:
     ],
 )
 def test_the_fast_path_steps_aside(text: str) -> None:
-    assert loading._fast_data(text) is None
+    assert loading._fast_data(text, "x.yaml") is None
 
 
 def test_a_flat_document_at_the_depth_limit_is_read_fast() -> None:
     depth = loading.FAST_DEPTH
-    assert loading._fast_data("[" * depth + "]" * depth) == eval("[" * depth + "]" * depth)
+    assert loading._fast_data("[" * depth + "]" * depth, "x.yaml") == eval(
+        "[" * depth + "]" * depth
+    )
 
 
 @pytest.mark.parametrize("shape", ["flow", "compact"])
@@ -110,7 +112,7 @@ def test_errors_in_a_fast_read_file_are_still_located(runner: CliRunner, tmp_pat
     src = (DATA / "good" / "tiny.yaml").read_text(encoding="utf-8")
     # Quote the texts ending in '?' that libyaml objects to, so the file takes the fast path.
     src = re.sub(r"(en|zh): ([^,{}']*\?)", r"\1: '\2'", src)
-    assert loading._fast_data(src) is not None
+    assert loading._fast_data(src, "x.yaml") is not None
     line = next(n for n, text in enumerate(src.splitlines(), 1) if "target: 4" in text)
     path = tmp_path / "q.yaml"
     path.write_text(src.replace("target: 4", "target: 9"), encoding="utf-8")
@@ -123,7 +125,7 @@ def test_errors_in_a_fast_read_file_are_still_located(runner: CliRunner, tmp_pat
 def test_without_libyaml_the_careful_parser_reads_everything(monkeypatch) -> None:
     monkeypatch.setattr(loading, "FAST", False)
     text = (ROOT / "examples" / "acme-bank.yaml").read_text(encoding="utf-8")
-    assert loading._fast_data(text) is None
+    assert loading._fast_data(text, "x.yaml") is None
     doc = loading.parse_yaml_text(text, "acme-bank.yaml")
     assert doc.tree is not None
     with pytest.raises(InputError):

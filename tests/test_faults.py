@@ -41,6 +41,8 @@ from tests.faults.kill import (
     kill_run,
     killed,
     restore,
+    run_folders,
+    same_output,
     schedule,
     snapshot,
     temp_files,
@@ -131,8 +133,8 @@ def _writes_without_replacing(tree: ast.AST) -> list[int]:
 def test_every_file_is_written_through_replacing() -> None:
     found = {}
     for path in sorted((ROOT / "capassess").rglob("*.py")):
-        if path.name == "atomic.py":  # where replacing lives
-            continue
+        if path.name in ("atomic.py", "standard_output.py"):
+            continue  # where replacing lives; descriptor 1 redirected, no file written
         lines = _writes_without_replacing(ast.parse(path.read_text(encoding="utf-8")))
         if lines:
             found[str(path.relative_to(ROOT))] = lines
@@ -372,13 +374,16 @@ def test_batch_on_a_full_disk_names_the_file_and_keeps_the_old_one(
     slack = 16 if name == "summary.json" else 0  # its run time may be shorter this time
     room = {"first byte": 0, "middle": size // 2, "last bytes": size - 1 - slack}[where]
     inputs = snapshot(runs.out.parent, ["old.csv", "new.csv"])
-    disk = FullDisk(runs.out, room, transient=transient, only=name)
+    # The run writes into a fresh folder beside ``out``: the disk is the parent's.
+    disk = FullDisk(runs.out.parent, room, transient=transient, only=name)
     disk.install(monkeypatch)
     result = invoke(*runs.argv(runs.new_csv))
     monkeypatch.undo()
     assert disk.failed, "the disk never filled up"
     assert temp_files(runs.out) == []
-    assert judge(runs.out, runs.old, runs.new)[name] == "old"  # others may be new already
+    assert sorted(p.name for p in runs.out.parent.iterdir()) == ["new.csv", "old.csv", "out"]
+    # The outputs are a set: a failed run leaves every one of the old ones.
+    assert set(judge(runs.out, runs.old, runs.new).values()) == {"old"}
     assert snapshot(runs.out.parent, ["old.csv", "new.csv"]) == inputs
     assert_clean_failure(result, f"cannot write {runs.out / name}: {ENOSPC}")
 
@@ -529,6 +534,8 @@ class KillTrials:
             self.seen["killed"] += 1
             self.seen["killed mid-write"] += bool(temp_files(self.out))
             self.seen["mixed"] += len(set(states.values())) > 1
+            for debris in run_folders(self.out):  # a killed run's own folder, beside out
+                shutil.rmtree(debris)
         else:
             assert os.waitstatus_to_exitcode(status) == 0, self.stderr.read_text("utf-8")
 
@@ -549,18 +556,26 @@ class KillTrials:
 
     def later_run_leaves_strays_alone(self) -> None:
         """Run to the end over the debris of a run killed mid-write: the outputs are new,
-        the stray temporary file is left as it was."""
+        the killed run's folder is left as it was."""
         strays: dict[str, bytes] = {}
         for _ in range(10):
-            self.trial(Kill(0.0, triggered=True))
-            strays = {name: (self.out / name).read_bytes() for name in temp_files(self.out)}
+            restore(self.out, self.old)
+            kill_run(self.forker, self.argv, self.out, self.stderr, Kill(0.0, triggered=True))
+            strays = _debris(self.out)
             if strays:
                 break
         assert strays, "no kill left a temporary file"
         self.forker.start(self.argv, self.stderr)
         assert os.waitstatus_to_exitcode(self.forker.wait()) == 0, self.stderr.read_text("utf-8")
         assert judge(self.out, self.old, self.new) == dict.fromkeys(self.new, "new")
-        assert {name: (self.out / name).read_bytes() for name in temp_files(self.out)} == strays
+        assert _debris(self.out) == strays
+
+
+def _debris(out: Path) -> dict[str, bytes]:
+    """The temporary files in ``out`` and the files of killed batch runs beside it."""
+    files = [out / name for name in temp_files(out) if (out / name).is_file()]
+    files += [p for f in run_folders(out) for p in sorted(f.rglob("*")) if p.is_file()]
+    return {str(p): p.read_bytes() for p in files}
 
 
 @pytest.fixture(scope="module")
@@ -576,7 +591,8 @@ def test_batch_killed_mid_write_leaves_old_or_new_files(
     trials = KillTrials(forker, runs.argv(runs.new_csv), runs.out, runs.old, runs.new,
                         tmp_path / "stderr.txt")  # fmt: skip
     seen = trials.run(15, mid_write=3)
-    assert seen["killed"] >= 5 and seen["killed mid-write"] >= 3 and seen["mixed"] >= 1, seen
+    # The outputs are one set: a run killed while writing leaves all the old ones.
+    assert seen["killed"] >= 5 and seen["killed mid-write"] >= 3 and seen["mixed"] == 0, seen
     trials.later_run_leaves_strays_alone()
 
 
@@ -602,3 +618,102 @@ def test_report_killed_mid_write_leaves_old_or_new_file(forker: Forker, tmp_path
     seen = trials.run(15, mid_write=3)
     assert seen["killed"] >= 5 and seen["killed mid-write"] >= 3, seen
     trials.later_run_leaves_strays_alone()
+
+
+# A batch's outputs are one set: a failed run leaves the previous set whole, a run
+# replaces the whole previous set (stale files included), and two runs never mix.
+
+
+def _set(out: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(out)): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
+
+
+def _no_run_folders(out: Path) -> None:
+    assert run_folders(out) == [] and temp_files(out) == []
+
+
+def _refused(result: Result, fragment: str) -> None:
+    assert result.exit_code == 2, result.output
+    assert isinstance(result.exception, SystemExit), result.exception
+    assert "Traceback" not in result.output and fragment in result.output, result.output
+
+
+def _which_run(out: Path, runs: BatchRuns) -> set[str]:
+    """Of each output, which run's whole file it is (XLSX and summary by content)."""
+    found = set()
+    for name in runs.new:
+        data = (out / name).read_bytes()
+        found |= {which for which, files in (("old", runs.old), ("new", runs.new))
+                  if same_output(name, data, files[name])}  # fmt: skip
+    return found
+
+
+def test_a_bad_template_folder_leaves_the_previous_outputs_whole(
+    small_batch: BatchRuns, tmp_path: Path
+) -> None:
+    runs = small_batch
+    restore(runs.out, runs.old)
+    before = _set(runs.out)
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    (templates / "portfolio.md.j2").write_text("{{ nope( }}\n", encoding="utf-8")
+    result = invoke(*runs.argv(runs.new_csv), "--template-dir", str(templates))
+    _refused(result, "portfolio.md.j2:1: template error: unexpected '}'")
+    assert _set(runs.out) == before
+    _no_run_folders(runs.out)
+
+
+def test_a_run_replaces_every_output_of_the_previous_one(tmp_path: Path) -> None:
+    """Files of an earlier, different run (ignored.csv of --lenient, units/ of --reports)
+    do not outlive it: the folder holds exactly the new run's set."""
+    source = branches_csv(tmp_path / "in.csv", 30, 1)
+    out = tmp_path / "out"
+    (out / "notes.txt").parent.mkdir()
+    (out / "notes.txt").write_text("the user's own file", encoding="utf-8")
+    first = invoke("batch", str(source), "-o", str(out), "--allow-rejects", "--lenient",
+                   "--reports", "md")  # fmt: skip
+    assert first.exit_code == 0, first.output
+    assert {"ignored.csv", "units"} <= {p.name for p in out.iterdir()}
+    second = invoke("batch", str(source), "-o", str(out), "--allow-rejects")
+    assert second.exit_code == 0, second.output
+    names = sorted(p.name for p in out.iterdir())
+    assert names == ["notes.txt", "portfolio.html", "portfolio.md", "rejected.csv",
+                     "scores.csv", "scores.xlsx", "summary.json"]  # fmt: skip
+    assert (out / "notes.txt").read_text(encoding="utf-8") == "the user's own file"
+    _no_run_folders(out)
+
+
+def test_a_busy_output_folder_is_refused(small_batch: BatchRuns) -> None:
+    import fcntl
+
+    runs = small_batch
+    restore(runs.out, runs.old)
+    before = _set(runs.out)
+    fd = os.open(runs.out, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)  # as a running batch holds it
+        result = invoke(*runs.argv(runs.new_csv))
+    finally:
+        os.close(fd)
+    _refused(result, "is in use by another capassess batch")
+    assert _set(runs.out) == before
+    _no_run_folders(runs.out)
+
+
+def test_two_batches_into_one_folder_never_mix(small_batch: BatchRuns, tmp_path: Path) -> None:
+    """Two runs started together: each either writes its whole set or is refused; the
+    folder ends with one run's whole set."""
+    runs = small_batch
+    out = tmp_path / "out"
+    argv = [sys.executable, "-m", "capassess", "batch", "-o", str(out), "--allow-rejects"]
+    procs = [
+        subprocess.Popen([*argv, str(source)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        for source in (runs.old_csv, runs.new_csv)
+    ]
+    ends = [(p.wait(timeout=300), p.stderr.read().decode() if p.stderr else "") for p in procs]
+    for code, stderr in ends:
+        assert code in (0, 2) and "Traceback" not in stderr, stderr
+        assert code == 0 or "in use by another capassess batch" in stderr, stderr
+    assert any(code == 0 for code, _ in ends)
+    assert _which_run(out, runs) in ({"old"}, {"new"})
+    _no_run_folders(out)

@@ -1,5 +1,6 @@
 """Hostile input: formulas in every CSV and XLSX we write, and no network anywhere.
 
+Hostile inputs run under a memory limit and a timeout are in tests/test_hostile_bounds.py.
 Other hostile-input tests live beside the code they guard: HTML escaping of every
 free-text field (tests/report/test_xss.py), the template sandbox
 (tests/report/test_templates.py), unit ids as file names (tests/batch/test_unit_reports.py).

@@ -343,6 +343,48 @@ CASES = [
     ("templates/unclosed-block", 2, "Jinja was looking for the following tags: 'endblock'"),
     ("templates/undefined-variable", 2, "has no attribute 'nothing_here'"),
     ("templates/unknown-filter", 2, "No filter named 'explode'"),
+    # Keys, numbers and limits (issue 16): every one located, none a traceback.
+    ("answers/key-is-a-mapping.yaml", 2, "a key must be a plain value, not a list or a mapping"),
+    ("answers/number-5000-digits.yaml", 2, "Exceeds the limit (4300 digits) for integer string"),
+    ("questionnaire/key-is-a-list.yaml", 2, "a key must be a plain value, not a list or a mapping"),
+    ("questionnaire/weight-5000-digits.yaml", 2, "YAML error: cannot read the value '7777777"),
+    ("questionnaire/when-too-deep.yaml", 2, "when: cannot parse condition: the expression nests"),
+    ("questionnaire/when-not-too-deep.yaml", 2, "the expression nests deeper than 32 levels"),
+    ("questionnaire/when-too-long.yaml", 2, "the expression is longer than 4000 characters"),
+    ("questionnaire/when-huge-number.yaml", 2, "the number at column 12 has too many digits"),
+    # Non-finite numbers, wherever a number is read.
+    ("questionnaire/weight-infinite.yaml", 2, "dimensions[0].weight: Input should be a finite num"),
+    ("questionnaire/weight-not-a-number.yaml", 2, "dimensions[0].weight: Input should be a finite"),
+    (
+        "questionnaire/weights-overflow.yaml",
+        2,
+        "weight: Input should be less than or equal to 1000",
+    ),
+    ("questionnaire/threshold-nan.yaml", 2, "thresholds[2]: Input should be a finite number"),
+    ("questionnaire/min-infinite.yaml", 2, "questions[1].min: Input should be a finite number"),
+    ("target/importance-infinite.yaml", 2, "importance: Input should be a finite number"),
+    ("target/importance-not-a-number.yaml", 2, "importance: Input should be a finite number"),
+    ("matrix/fraction-overflow.yaml", 2, "matrix: '1e400' is not a finite number"),
+    # Control characters in a CSV's text cells: the row is rejected, not written out.
+    ("csv/nul-late.csv", 1, "1 row(s) rejected"),
+    ("csv/escape-in-name.csv", 1, "1 row(s) rejected"),
+    # Templates bounded in time, size and recursion, and kept in their folder.
+    ("templates/center-huge", 2, "the number 1500000000 is too large for a template argument"),
+    ("templates/format-width", 2, "a format width or precision in the template is too large"),
+    ("templates/link-outside", 2, "secret.txt leads outside the template folder"),
+    ("templates/list-huge", 2, "the result of * would be longer than 10,000,000"),
+    ("templates/output-huge", 2, "the report would be larger than 64 MiB of text"),
+    ("templates/percent-width", 2, "a format width or precision in the template is too large"),
+    ("templates/power-huge", 2, "the result of ** would be too large"),
+    ("templates/range-nested", 2, "the template's loops ran more than 10,000,000 steps"),
+    ("templates/recursive-macro", 2, "the template recurses too deeply (a macro calling itself"),
+    ("templates/self-include", 2, "the template recurses too deeply"),
+    ("templates/string-huge", 2, "the result of * would be longer than 10,000,000"),
+    ("templates/join-huge", 2, "the result of join would be longer than 10,000,000"),
+    ("templates/replace-huge", 2, "the result of replace would be longer than 10,000,000"),
+    ("templates/concat-doubling", 2, "the result of ~ would be longer than 10,000,000"),
+    ("templates/list-append", 2, "access to attribute 'append' of 'list' object is unsafe"),
+    ("templates/format-huge", 2, "the result of format would be longer than 10,000,000"),
 ]
 
 
@@ -478,3 +520,23 @@ def test_rejected_cells_are_cut_to_one_excel_cell(runner: CliRunner, tmp_path: P
     assert len(rows_out) == 2
     assert max(len(cell) for cell in rows_out[1]) == MAX_VALUE
     assert rows_out[1][2].startswith("A,1,1\nB0,2,2")
+
+
+@pytest.mark.parametrize(
+    ("name", "column"), [("csv/nul-late.csv", "name"), ("csv/escape-in-name.csv", "name")]
+)
+def test_control_characters_reject_the_row(
+    runner: CliRunner, tmp_path: Path, name: str, column: str
+) -> None:
+    """A NUL byte past the binary check's 8 KiB, or a terminal escape, in a text cell:
+    the row is rejected with its reason and never reaches scores.csv."""
+    out = tmp_path / "out"
+    result = runner.invoke(main, ["batch", str(BAD / name), "-o", str(out), "-q", str(MINI)])
+    assert result.exit_code == 1, result.output
+    header, *rows = _rejected(out)
+    found = [dict(zip(header, row, strict=True)) for row in rows]
+    assert [r["column"] for r in found] == [column]
+    assert "holds a control character" in found[0]["reason"]
+    assert "\x00" not in found[0]["value"]  # shown as U+FFFD, which CSV readers keep
+    scores = (out / "scores.csv").read_bytes()
+    assert b"\x00" not in scores and b"\x1b" not in scores

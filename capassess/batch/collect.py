@@ -8,7 +8,7 @@ rejected, is rejected, each naming where the others are.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -120,10 +120,14 @@ class Collector:
 def _duplicate_rejections(repeated: dict[str, list[tuple[str, int | None]]]) -> list[Rejection]:
     out = []
     for unit, places in repeated.items():
+        # Linear in the copies: each row names only the first few others, and counts the rest.
+        same = Counter(places)
+        head = places[: SHOWN_PLACES + 1]
         for here in places:
-            others = [p for p in places if p != here]
-            shown = ", ".join(f"{s} row {r}" if r else s for s, r in others[:SHOWN_PLACES])
-            more = f" and {len(others) - SHOWN_PLACES} more" if len(others) > SHOWN_PLACES else ""
+            others = [p for p in head if p != here][:SHOWN_PLACES]
+            total = len(places) - same[here]
+            shown = ", ".join(f"{s} row {r}" if r else s for s, r in others)
+            more = f" and {total - len(others)} more" if total > len(others) else ""
             reason = f"duplicate unit id, also at {shown}{more}"
             out.append(Rejection(here[0], here[1], unit, "id", unit, reason))
     return out

@@ -82,18 +82,26 @@ def _peek(path: str, encoding: str, delimiter: str = ",") -> tuple[list[list[str
     reader = csv.reader(io.StringIO(text.lstrip("\ufeff"), newline=""), delimiter=delimiter)
     records: list[list[str]] = []
     ends: list[int] = []
+    complete = final  # the whole file was read, or the header ended before the cut
     try:
         for record in reader:
             records.append(record)
             ends.append(reader.line_num)
             if len(records) == 2:
+                complete = True
                 break
+        complete = complete or text.endswith(("\n", "\r"))
     except csv.Error as exc:
         # Only the header must be read here: a later record's trouble is the reader's.
         if not records:
             raise InputError.at(f"cannot read the header row: {exc}", path, 1) from None
+        complete = True
     if not records or not any(c.strip() for c in records[0]):
         raise InputError.at("the file is empty; expected a header row with 'id'", path, 1)
+    if not complete:  # the header goes on past what was read: it would be cut
+        raise InputError.at(
+            f"the header row is longer than {PEEK // 1024} KiB; is this a CSV of units?", path, 1
+        )
     return records, ends
 
 

@@ -58,7 +58,7 @@ class ChunkJudge:
         if self.conditional:
             apply_conditions(self.questionnaire, columns)
         blank = _blank_rows(chunk)
-        reasons = self._id_problems(chunk, blank)
+        reasons = self._id_problems(chunk, blank) + _control_problems(chunk)
         ignored = self._cell_problems(chunk, columns, reasons)
         if self.policy == "error":
             self._missing_problems(chunk, columns, blank, reasons)
@@ -119,6 +119,25 @@ class ChunkJudge:
         row = int(chunk.rows[i])
         unit = str(chunk.ids[i].as_py())
         return Rejection(chunk.origin(i), row or None, unit, column, value, reason)
+
+
+CONTROL = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]"  # all but tab and line ends
+
+
+def _control_problems(chunk: Chunk) -> list[tuple[int, Rejection]]:
+    """Reject a row whose id, name or group holds a control character: a NUL byte (part
+    of a binary file) or a terminal escape, which would reach the outputs and terminals."""
+    import pyarrow.compute as pc
+
+    out = []
+    texts = {"id": chunk.ids, "name": chunk.names, **chunk.groups}
+    for column, values in texts.items():
+        found = pc.match_substring_regex(values, CONTROL).to_numpy(zero_copy_only=False)
+        for i in found.nonzero()[0].tolist():
+            value = values[i].as_py()
+            reason = f"the {column} holds a control character (such as NUL or escape)"
+            out.append((i, ChunkJudge._rejection(chunk, i, column, value, reason)))
+    return out
 
 
 def _blank_rows(chunk: Chunk) -> npt.NDArray[np.bool_]:

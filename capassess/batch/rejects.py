@@ -32,7 +32,10 @@ class RejectWriter:
         for r in rejections:
             row = "" if r.row is None else str(r.row)
             cells = (r.source, row, r.unit, r.column, r.value, r.reason)
-            self._writer.writerow([neutralise(c)[:MAX_VALUE] for c in cells])
+            # A NUL byte (from a binary file) is shown as U+FFFD: CSV readers stop at it.
+            self._writer.writerow(
+                [neutralise(c)[:MAX_VALUE].replace("\x00", "\ufffd") for c in cells]
+            )
             self.lines += 1
 
 

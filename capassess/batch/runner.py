@@ -7,7 +7,6 @@ Every row read ends up scored or rejected, and the run checks that the two add u
 from __future__ import annotations
 
 import contextlib
-import json
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -17,9 +16,9 @@ from pathlib import Path
 from capassess.atomic import files_under, refuse_inputs, write_atomic
 from capassess.batch.arrow import frugal_memory, give_back_memory, without_pandas
 from capassess.batch.collect import Collector, Units
-from capassess.batch.files import prepare_dir
 from capassess.batch.judge import ChunkJudge
 from capassess.batch.outputs import ScoreTable, write_scores, xlsx_refusal
+from capassess.batch.publish import final_paths, staged_outputs
 from capassess.batch.ranking import Ranking, parse_weights, rank_units
 from capassess.batch.rejects import RejectWriter, reject_file
 from capassess.batch.render import write_portfolio
@@ -36,6 +35,7 @@ from capassess.batch.table import Source
 from capassess.batch.unit_reports import ReportSettings, UnitReports
 from capassess.batch.vector import NodeOrder, VectorScorer
 from capassess.errors import InputError
+from capassess.json_text import to_json
 from capassess.model.base import Lang
 from capassess.model.questionnaire import Questionnaire
 from capassess.scoring.engine import MISSING_POLICIES
@@ -47,6 +47,7 @@ Progress = Callable[[str, int, int, int], None]
 REPORT_FORMATS = ("html", "md")
 OUTPUT_FILES = ("scores.csv", "scores.xlsx", "rejected.csv", "ignored.csv", "summary.json",
                 "portfolio.html", "portfolio.md")  # fmt: skip
+UNITS = "units"
 WRITING = "writing scores and reports"
 
 
@@ -93,7 +94,7 @@ class BatchResult:
 
 @dataclass(frozen=True)
 class Run:
-    """The parts of one run that every step needs."""
+    """The parts of one run that every step needs; ``out`` is the run's own folder."""
 
     options: BatchOptions
     questionnaire: Questionnaire
@@ -137,7 +138,33 @@ def _run_batch(
     out = Path(options.outdir)
     inputs: list[str | Path] = [*options.inputs, *files_under(options.template_dir)]
     refuse_inputs([out / name for name in OUTPUT_FILES], inputs)
-    run = Run(options, questionnaire, settings, prepare_dir(out))
+    with staged_outputs(out, (*OUTPUT_FILES, UNITS), inputs) as staging:
+        run = Run(options, questionnaire, settings, staging)
+        counts, outputs, portfolio = _score_and_write(run, sources, progress)
+        refusal = outputs.pop("scores_xlsx_refused", None)
+        outputs = final_paths(outputs, staging, out)
+        seconds = time.perf_counter() - started
+        summary = to_json(summary_json(portfolio, outputs, seconds), ensure_ascii=False,
+                             indent=2)  # fmt: skip
+        write_atomic(staging / "summary.json", summary + "\n")
+        outputs["summary"] = str(out / "summary.json")
+    warnings = _source_notes(sources) + ((refusal,) if refusal else ())
+    return BatchResult(counts, outputs, seconds, warnings)
+
+
+def _source_notes(sources: list[Source]) -> tuple[str, ...]:
+    """What the user should know about how each input was read."""
+    notes = [f"{s.path}: {note}" for s in sources for note in getattr(s, "notes", ())]
+    notes += [f"{s.path}: unknown column(s) ignored: {', '.join(s.unknown)}"
+              for s in sources if s.unknown]  # fmt: skip
+    return tuple(notes)
+
+
+def _score_and_write(
+    run: Run, sources: list[Source], progress: Progress | None
+) -> tuple[Counts, dict[str, str], Portfolio]:
+    """Read, score and rank every unit; write every output but the summary."""
+    options, questionnaire, settings = run.options, run.questionnaire, run.settings
     tree = tree_weights(questionnaire)
     scorer = VectorScorer(questionnaire, tree, settings.model, settings.missing)
     units, tally, removed = _read_all(run, sources, scorer, progress)
@@ -152,21 +179,7 @@ def _run_batch(
     outputs = _write(run, units, ranking, scorer.order, portfolio)
     if progress is not None:
         progress(WRITING, 1, 1, counts.rows)
-    refusal = outputs.pop("scores_xlsx_refused", None)
-    seconds = time.perf_counter() - started
-    summary = json.dumps(summary_json(portfolio, outputs, seconds), ensure_ascii=False, indent=2)
-    outputs["summary"] = str(write_atomic(run.out / "summary.json", summary + "\n"))
-    warnings = _source_notes(sources)
-    warnings += (refusal,) if refusal else ()
-    return BatchResult(counts, outputs, seconds, warnings)
-
-
-def _source_notes(sources: list[Source]) -> tuple[str, ...]:
-    """What the user should know about how each input was read."""
-    notes = [f"{s.path}: {note}" for s in sources for note in getattr(s, "notes", ())]
-    notes += [f"{s.path}: unknown column(s) ignored: {', '.join(s.unknown)}"
-              for s in sources if s.unknown]  # fmt: skip
-    return tuple(notes)
+    return counts, outputs, portfolio
 
 
 @contextlib.contextmanager
@@ -183,7 +196,13 @@ def _unit_reports(run: Run) -> UnitReports | None:
         return None
     s = run.settings
     settings = ReportSettings(
-        run.questionnaire, run.out / "units", run.options.reports, s.lang, s.model, s.missing
+        run.questionnaire,
+        run.out / UNITS,
+        run.options.reports,
+        s.lang,
+        s.model,
+        s.missing,
+        run.options.template_dir,
     )
     return UnitReports(settings, run.options.jobs)
 
@@ -284,5 +303,5 @@ def _write(
     if options.lenient:
         outputs["ignored"] = str(run.out / "ignored.csv")
     if options.reports:
-        outputs["units"] = str(run.out / "units")
+        outputs["units"] = str(run.out / UNITS)
     return outputs

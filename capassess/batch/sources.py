@@ -9,6 +9,7 @@ refused saying what it really is.
 
 from __future__ import annotations
 
+import os
 import zipfile
 from collections.abc import Sequence
 from dataclasses import replace
@@ -21,6 +22,7 @@ from capassess.batch.xlsx_reader import CalamineSource, XlsxSource
 from capassess.errors import InputError, Problem
 from capassess.loading import looks_binary
 from capassess.model.questionnaire import Questionnaire
+from capassess.reading import remember, require_regular
 
 CSV_SUFFIXES = (".csv", ".txt", ".tsv")
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
@@ -83,8 +85,9 @@ def open_source(
     where = Path(path)
     if where.is_dir():
         return AnswersDirSource(where, questionnaire)
-    if not where.is_file():
+    if not os.path.lexists(where):
         raise InputError.at("no such file or folder", str(path))
+    remember(where, require_regular(where))  # a FIFO or device would block or never end
     suffix = where.suffix.lower()
     if suffix not in CSV_SUFFIXES + WORKBOOK_SUFFIXES:
         raise InputError.at(

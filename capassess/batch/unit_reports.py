@@ -50,6 +50,7 @@ class ReportSettings:
     lang: Lang
     model: str
     missing: str
+    template_dir: str | None = None
 
 
 def unit_assessment(
@@ -83,7 +84,8 @@ def write_unit_reports(settings: ReportSettings, task: UnitTask) -> list[Path]:
     planned = plan_scored(Scored(task.stem, q, task.assessment, result, []), PlanOptions())
     return [
         write_report(
-            settings.folder / f"{task.stem}.{fmt}", render_report(planned, fmt, settings.lang)
+            settings.folder / f"{task.stem}.{fmt}",
+            render_report(planned, fmt, settings.lang, template_dir=settings.template_dir),
         )
         for fmt in settings.formats
     ]

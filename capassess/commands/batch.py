@@ -131,7 +131,11 @@ def template(
     help="Units at the top and bottom of the league table.",
 )
 @click.option("--lang", type=LANG, default="en", show_default=True)
-@click.option("--template-dir", type=click.Path(file_okay=False), help="Your own report templates.")
+@click.option(
+    "--template-dir",
+    type=click.Path(file_okay=False, exists=True),
+    help="Your own report templates (portfolio and per-unit reports).",
+)
 @click.pass_context
 def batch(
     ctx: click.Context, inputs: tuple[str, ...], outdir: str, questionnaire: str,

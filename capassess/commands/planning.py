@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 
 import click
 
+from capassess.json_text import to_json
 from capassess.options import max_major_option, max_per_owner_option, start_option, table_or_json
 
 LANG = click.Choice(["en", "zh"])
@@ -64,7 +64,7 @@ def plan(
     planned = plan_file(answers, options, user_dirs(ctx), model=model)
     warn_planned(planned, "zh" if lang == "zh" else "en")
     if fmt == "json":
-        click.echo(json.dumps(plan_json(planned), ensure_ascii=False, indent=2))
+        click.echo(to_json(plan_json(planned), ensure_ascii=False, indent=2))
     else:
         print_plan(planned, "zh" if lang == "zh" else "en")
 
@@ -89,6 +89,6 @@ def compare(ctx: click.Context, old: str, new: str, model: str | None, fmt: str)
 
     comparison = compare_files(old, new, user_dirs(ctx), model=model)
     if fmt == "json":
-        click.echo(json.dumps(comparison_json(comparison), ensure_ascii=False, indent=2))
+        click.echo(to_json(comparison_json(comparison), ensure_ascii=False, indent=2))
     else:
         print_comparison(comparison)

@@ -95,7 +95,13 @@ def _write(output: str, text: str) -> None:
     from capassess.views.console import message
 
     if output == "-":
-        click.echo(text, nl=False)
+        import sys
+
+        from capassess.terminal_text import terminal_safe
+        from capassess.views.console import is_terminal
+
+        # On a terminal, escape sequences from the files are shown, not obeyed.
+        click.echo(terminal_safe(text) if is_terminal(sys.stdout) else text, nl=False)
         return
     message(f"wrote {write_atomic(output, text)}")
 

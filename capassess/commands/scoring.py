@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import click
 
 from capassess.options import table_or_json
@@ -11,13 +13,26 @@ MISSING = click.Choice(["lowest", "exclude", "error"])
 RI_TABLES = click.Choice(["saaty1980", "alonso-lamata2006"])
 
 
+def finite_number(ctx: click.Context, param: click.Parameter, value: float | None) -> float | None:
+    """Refuse ``nan`` and ``inf``, which no score is below (so a gate would always pass)."""
+    if value is not None and not math.isfinite(value):
+        raise click.BadParameter(f"{value} is not a finite number")
+    return value
+
+
 @click.command()
 @click.argument("answers", type=click.Path())
 @click.option("-q", "--questionnaire", metavar="PATH_OR_ID", help="Use this questionnaire.")
 @click.option("--model", type=MODELS, help="Scoring model [default: the questionnaire's].")
 @click.option("--missing", type=MISSING, help="Missing answers [default: the questionnaire's].")
 @table_or_json
-@click.option("--fail-under", type=float, metavar="X", help="Exit 1 if the overall score < X.")
+@click.option(
+    "--fail-under",
+    type=float,
+    callback=finite_number,
+    metavar="X",
+    help="Exit 1 if the overall score < X.",
+)
 @click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True)
 @click.pass_context
 def score(

@@ -81,7 +81,7 @@ def read_data_file(q: Questionnaire, path: str | Path) -> dict[str, Answer]:
         raise InputError.at("expected a mapping of question id to value", str(path), 1, 1)
     answers, problems = _from_mapping(q, data, prefix)
     if problems:
-        located = tuple(doc.locate(p) for p in problems)
+        located = tuple(doc.locate_all(problems))
         raise InputError(f"{path}: invalid data", located)
     return answers
 

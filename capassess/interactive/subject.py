@@ -8,8 +8,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, TypeVar
 
+from pydantic import ValidationError
+
 from capassess.answers_file import AnswersFile
-from capassess.errors import InputError
+from capassess.errors import InputError, Problem
 from capassess.interactive.texts import say
 from capassess.model.answers import Assessment, Subject
 from capassess.model.base import Lang
@@ -18,6 +20,7 @@ if TYPE_CHECKING:
     from capassess.interactive.terminal import Terminal
 
 KINDS = ("bank", "branch")
+OPTION_OF = {"id": "--subject-id", "name": "--name", "kind": "--kind", "group": "--group"}
 HEADER_FIELDS = ("subject_id", "name", "kind", "group", "assessor", "date")
 T = TypeVar("T")
 
@@ -35,11 +38,19 @@ class Header:
     asked: frozenset[str] = field(default_factory=frozenset)
 
     def subject(self) -> Subject:
-        """The subject; ``subject_id`` must be known."""
-        return Subject.model_validate(
-            {"id": self.subject_id, "name": self.name, "kind": self.kind or "bank",
-             "group": self.group or {}}
-        )  # fmt: skip
+        """The subject; ``subject_id`` must be known. ``InputError`` names the option of
+        each value the subject refuses (say, an id over 200 characters)."""
+        try:
+            return Subject.model_validate(
+                {"id": self.subject_id, "name": self.name, "kind": self.kind or "bank",
+                 "group": self.group or {}}
+            )  # fmt: skip
+        except ValidationError as exc:
+            problems = tuple(
+                Problem(f"{error['msg']}", path=OPTION_OF.get(str(error["loc"][0]), "subject"))
+                for error in exc.errors()
+            )
+            raise InputError("invalid subject", problems) from None
 
 
 def parse_group(items: Iterable[str]) -> dict[str, str]:

@@ -18,9 +18,10 @@ LevelNumber = Annotated[int, Field(ge=1, le=5, description="A maturity level, 1.
 
 
 class Frozen(BaseModel):
-    """Base of all models: immutable, and unknown fields are errors."""
+    """Base of all models: immutable, unknown fields are errors, and every number is
+    finite (``.inf`` and ``.nan`` are refused wherever a number is expected)."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", allow_inf_nan=False)
 
 
 class Text(Frozen):

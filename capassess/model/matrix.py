@@ -6,7 +6,7 @@ import math
 from fractions import Fraction
 from typing import Annotated
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import ConfigDict, Field, field_validator, model_validator
 
 from capassess.model.base import Frozen, Id
 
@@ -24,6 +24,8 @@ def parse_entry(value: Entry) -> float:
             number = float(Fraction(value.strip()))
         except (ValueError, ZeroDivisionError):
             raise ValueError(f"{value!r} is not a number or a fraction like 1/3") from None
+        except OverflowError:  # "1e400": a fraction too large for a float
+            raise ValueError(f"{value!r} is not a finite number") from None
     if not math.isfinite(number):  # .inf and .nan are YAML floats
         raise ValueError(f"{value!r} is not a finite number")
     return number
@@ -31,6 +33,9 @@ def parse_entry(value: Entry) -> float:
 
 class AhpMatrix(Frozen):
     """A pairwise comparison matrix over ``items``; the lower triangle may be left out."""
+
+    # Entries are read by ``parse_entry``, which names a non-finite one itself.
+    model_config = ConfigDict(frozen=True, extra="forbid", allow_inf_nan=True)
 
     items: Annotated[list[Id], Field(min_length=1, description="Ids compared, in row order.")]
     matrix: list[list[Entry]] = Field(

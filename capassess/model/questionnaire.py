@@ -11,7 +11,10 @@ from pydantic import Field, field_validator, model_validator
 from capassess.model.base import BankType, Frozen, Id, LevelNumber, Text
 from capassess.model.matrix import AhpMatrix
 
-Weight = Annotated[float, Field(gt=0, description="Relative weight among siblings; > 0.")]
+MAX_WEIGHT = 1_000_000  # so that the sum of any siblings' weights stays finite
+Weight = Annotated[
+    float, Field(gt=0, le=MAX_WEIGHT, description="Relative weight among siblings; > 0.")
+]
 Effort = Literal["low", "medium", "high"]
 ModelName = Literal["weighted-mean", "staged"]
 MissingPolicy = Literal["lowest", "exclude", "error"]

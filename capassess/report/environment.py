@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from types import CodeType, TracebackType
-from typing import Any
+from typing import Any, NoReturn
 
 from jinja2 import (
     BaseLoader,
@@ -26,15 +26,24 @@ from jinja2 import (
     TemplateSyntaxError,
 )
 from jinja2.bccache import Bucket
-from jinja2.sandbox import SandboxedEnvironment
+from jinja2.sandbox import ImmutableSandboxedEnvironment, SandboxedEnvironment
 
 from capassess.errors import InputError
 from capassess.loading import looks_binary
+from capassess.markdown_text import md_cell, md_text
+from capassess.reading import remember
+from capassess.report.sandbox import (
+    TIME_LIMIT,
+    USER_TIME_LIMIT,
+    LimitedSandbox,
+    limit_filters,
+    render_limited,
+    user_source,
+)
 from capassess.resources import data_dir
 
 SHIPPED_PREFIX = "!"
 PLAIN_TEXT = (".md.j2", ".md", ".txt.j2", ".txt")
-MD_SPECIAL = re.compile(r"([\\`*_\[\]<>&|#~])")
 # Runtime errors a template can cause with its own expressions (e.g. ``{{ 1 / 0 }}``).
 TEMPLATE_RUNTIME = (TemplateError, ArithmeticError, TypeError, ValueError, LookupError)
 
@@ -44,7 +53,7 @@ class ReportLoader(BaseLoader):
 
     def __init__(self, user_dir: Path | None = None, shipped_dir: Path | None = None) -> None:
         self.shipped = FileSystemLoader(str(shipped_dir or data_dir("templates")))
-        self.user = FileSystemLoader(str(user_dir)) if user_dir is not None else None
+        self.user = user_dir
         self.files: set[str] = set()
 
     def get_source(
@@ -55,13 +64,14 @@ class ReportLoader(BaseLoader):
             found = _source(self.shipped, environment, template[len(SHIPPED_PREFIX) :])
         elif self.user is not None:
             try:
-                found = _source(self.user, environment, template)
+                found = _user_source(self.user, template)
             except TemplateNotFound:
                 found = _source(self.shipped, environment, template)
         else:
             found = _source(self.shipped, environment, template)
         if found[1]:
             self.files.add(found[1])
+            remember(found[1])  # a template, shipped or the user's, is an input of the run
         return found
 
 
@@ -72,13 +82,24 @@ def _source(
     try:
         return loader.get_source(environment, template)
     except UnicodeDecodeError as exc:
-        path = str(Path(loader.searchpath[0]) / template)
-        if looks_binary(exc.object):
-            raise InputError.at("this is a binary file, not a template", path, 1) from None
-        line = exc.object[: exc.start].count(b"\n") + 1
-        byte = exc.object[exc.start]
-        message = f"the template is not UTF-8 text (byte 0x{byte:02x}); save it as UTF-8"
-        raise InputError.at(message, path, line) from None
+        _not_utf8(exc, str(Path(loader.searchpath[0]) / template))
+
+
+def _user_source(folder: Path, template: str) -> tuple[str, str | None, Callable[[], bool]]:
+    """``template`` from the user's folder; a file that is not UTF-8 is an input error."""
+    try:
+        return user_source(folder, template)
+    except UnicodeDecodeError as exc:
+        _not_utf8(exc, str(folder / template))
+
+
+def _not_utf8(exc: UnicodeDecodeError, path: str) -> NoReturn:
+    if looks_binary(exc.object):
+        raise InputError.at("this is a binary file, not a template", path, 1) from None
+    line = exc.object[: exc.start].count(b"\n") + 1
+    byte = exc.object[exc.start]
+    message = f"the template is not UTF-8 text (byte 0x{byte:02x}); save it as UTF-8"
+    raise InputError.at(message, path, line) from None
 
 
 def _num(value: float | None, digits: int = 2) -> str:
@@ -91,18 +112,6 @@ def _pct(value: float | None) -> str:
 
 def _signed(value: float | None, digits: int = 2) -> str:
     return "—" if value is None else f"{value:+.{digits}f}"
-
-
-def md_text(value: object) -> str:
-    """Escape text for Markdown: no raw HTML, emphasis, links or table pipes; one line."""
-    text = MD_SPECIAL.sub(r"\\\1", str(value))
-    return " ".join(text.split())
-
-
-def md_cell(value: object) -> str:
-    """Escape text for a GFM table cell: as ``md_text``, with line breaks as ``<br>``."""
-    lines = [md_text(line) for line in str(value).strip().splitlines()]
-    return "<br>".join(line for line in lines if line) or " "
 
 
 def mermaid_text(value: object) -> str:
@@ -121,14 +130,14 @@ def _autoescape(name: str | None) -> bool:
     return not (name or "").endswith(PLAIN_TEXT)
 
 
-def report_environment(template_dir: str | Path | None = None) -> SandboxedEnvironment:
+def report_environment(template_dir: str | Path | None = None) -> LimitedSandbox:
     """A sandboxed, strict environment over the user's templates and the shipped ones."""
     user = None
     if template_dir is not None:
         user = Path(template_dir)
         if not user.is_dir():
             raise InputError.at("the template folder does not exist", str(user))
-    env = SandboxedEnvironment(
+    env = LimitedSandbox(
         loader=ReportLoader(user),
         undefined=StrictUndefined,
         autoescape=_autoescape,
@@ -147,6 +156,7 @@ def report_environment(template_dir: str | Path | None = None) -> SandboxedEnvir
         mermaid=mermaid_text,
         add_months=add_months,
     )
+    limit_filters(env)
     return env
 
 
@@ -160,12 +170,21 @@ def _template_frame(tb: TracebackType | None, files: set[str]) -> tuple[str | No
     return where
 
 
+def _template_file(env: Environment, name: str) -> str:
+    """The file of template ``name`` (for an error that no line of it raised)."""
+    try:
+        return env.get_template(name).filename or name
+    except TemplateError:
+        return name
+
+
 def render_template(env: Environment, name: str, context: Mapping[str, Any]) -> str:
     """Render template ``name``; a template mistake becomes an ``InputError`` with file:line."""
     loader = env.loader
     files = loader.files if isinstance(loader, ReportLoader) else set()
     try:
-        return env.get_template(name).render(**context)
+        seconds = USER_TIME_LIMIT if getattr(loader, "user", None) else TIME_LIMIT
+        return render_limited(env.get_template(name), context, seconds)
     except TemplateSyntaxError as exc:
         raise InputError.at(f"template error: {exc.message}", exc.filename, exc.lineno) from None
     except TemplateNotFound as exc:
@@ -176,20 +195,28 @@ def render_template(env: Environment, name: str, context: Mapping[str, Any]) -> 
         path, line = _template_frame(exc.__traceback__, files)
         if path is None and not isinstance(exc, TemplateError):
             raise
-        raise InputError.at(f"template error: {exc}", path or name, line) from None
+        where = path or _template_file(env, name)
+        raise InputError.at(f"template error: {exc}", where, line) from None
 
 
 # --- speed: the sandbox's attribute check remembered; each template compiled once
 
 
+JINJA_CHECKS = (
+    SandboxedEnvironment.is_safe_attribute,
+    ImmutableSandboxedEnvironment.is_safe_attribute,
+)
+
+
 def remember_safe_attributes(env: SandboxedEnvironment) -> None:
     """Remember the sandbox's verdict on each (type, attribute name) pair.
 
-    Jinja's own ``is_safe_attribute`` looks only at the object's type and the name (not
-    at the value), yet runs on every ``x.y`` a template evaluates: over half the time of
-    rendering a report. An environment class that overrides the check is left alone.
+    Jinja's own ``is_safe_attribute`` (of the sandbox and of the immutable sandbox) looks
+    only at the object's type and the name (not at the value), yet runs on every ``x.y``
+    a template evaluates: over half the time of rendering a report. An environment class
+    with a check of its own is left alone.
     """
-    if type(env).is_safe_attribute is not SandboxedEnvironment.is_safe_attribute:
+    if type(env).is_safe_attribute not in JINJA_CHECKS:
         return
     check = env.is_safe_attribute
     verdicts: dict[tuple[type, str], bool] = {}
@@ -210,8 +237,9 @@ class TemplateCodeCache(BytecodeCache):
     Jinja compiles a template's source to Python code on every new environment; reports
     make a new environment each, so a batch with per-unit reports compiled the same
     templates thousands of times. Here the code is keyed by the environment's settings,
-    the template's name and file, and Jinja's and Python's versions, and checked against
-    the SHA-1 of the source Jinja gives each bucket: an edited template is compiled anew.
+    the template's name and file, capassess's code (its code generator with its limits),
+    Jinja's and Python's versions, and checked against the SHA-1 of the source Jinja
+    gives each bucket: an edited template is compiled anew.
     """
 
     def __init__(self) -> None:
@@ -268,7 +296,9 @@ def _code_key(environment: Environment, name: str, filename: str | None) -> str:
         env.line_comment_prefix, env.trim_blocks, env.lstrip_blocks, env.newline_sequence,
         env.keep_trailing_newline, env.optimized, sorted(env.extensions),
     )  # fmt: skip
-    return cache.key_of(repr(settings), name, filename or "")
+    generator = type(env).code_generator_class
+    settings += (f"{generator.__module__}.{generator.__qualname__}",)
+    return cache.key_of(cache.program_fingerprint(), repr(settings), name, filename or "")
 
 
 def _code_from_disk(key: str) -> tuple[str, CodeType] | None:

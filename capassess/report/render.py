@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import json
 from pathlib import Path
 from typing import Literal
 
 from markupsafe import Markup
 
 from capassess.errors import InputError
+from capassess.json_text import to_json
 from capassess.model.base import Lang
 from capassess.plan_json import plan_json
 from capassess.planning import Planned
@@ -32,7 +32,7 @@ def report_json(planned: Planned, title: str | None = None) -> str:
     data["report_schema_version"] = REPORT_SCHEMA_VERSION
     if title:
         data["title"] = title
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return to_json(data, ensure_ascii=False, indent=2) + "\n"
 
 
 def render_model(

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import json
-
 from capassess.catalog import Entry
 from capassess.errors import Problem
+from capassess.json_text import to_json
 from capassess.model.base import Lang
 from capassess.views.console import console, message
 
@@ -28,7 +27,7 @@ def print_catalog(entries: list[Entry], problems: list[Problem], fmt: str, lang:
     for problem in problems:
         message(f"skipped: {problem}", "yellow")
     if fmt == "json":
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        print(to_json(rows, ensure_ascii=False, indent=2))
         return
     from rich.table import Table
 

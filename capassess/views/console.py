@@ -6,6 +6,7 @@ views that draw tables, so ``validate`` and every error path start fast.
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from functools import lru_cache
@@ -13,8 +14,13 @@ from typing import TYPE_CHECKING
 
 import click
 
+from capassess.terminal_text import terminal_safe
+
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from rich.console import Console
+    from rich.segment import Segment
 
 # The few styles messages use, as click colours ("" is plain).
 STYLES = {"red": "red", "yellow": "yellow", "green": "green", "dim": "bright_black"}
@@ -25,7 +31,27 @@ def console(stderr: bool = False) -> Console:
     """The shared rich console for stdout (data) or stderr (messages)."""
     from rich.console import Console
 
-    return Console(stderr=stderr, highlight=False, soft_wrap=False)
+    class ReportingConsole(Console):
+        """A console whose broken pipe is an error the command line reports (rich would
+        exit 1 without a word)."""
+
+        def on_broken_pipe(self) -> None:
+            raise BrokenPipeError(errno.EPIPE, os.strerror(errno.EPIPE))
+
+        def _render_buffer(self, buffer: Iterable[Segment]) -> str:
+            # Text from files reaches the terminal with its control characters shown.
+            from rich.segment import Segment
+
+            safe = [s if s.control else Segment(terminal_safe(s.text), s.style) for s in buffer]
+            return super()._render_buffer(safe)
+
+    return ReportingConsole(stderr=stderr, highlight=False, soft_wrap=False)
+
+
+def is_terminal(stream: object) -> bool:
+    """True if ``stream`` is a terminal (where escape sequences would be obeyed)."""
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
 
 
 def use_colour(stream: object) -> bool:
@@ -43,6 +69,8 @@ def use_colour(stream: object) -> bool:
 def say(text: str, style: str = "", *, err: bool = False) -> None:
     """Print one line, coloured with ``style`` when the stream is a colour terminal."""
     stream = sys.stderr if err else sys.stdout
+    if err or is_terminal(stream):  # messages, and whatever reaches a terminal
+        text = terminal_safe(text)
     if style and use_colour(stream):
         text = click.style(text, fg=STYLES.get(style, style))
     click.echo(text, file=stream, color=use_colour(stream))

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING
 
+from capassess.json_text import to_json
+from capassess.markdown_text import md_cell, md_code, md_text
 from capassess.model.base import Lang
 from capassess.model.questionnaire import (
     Action,
@@ -38,7 +39,7 @@ def answer_format(question: Question, lang: Lang) -> list[str]:
 
 def questionnaire_json(q: Questionnaire) -> str:
     """The questionnaire as JSON."""
-    return json.dumps(q.model_dump(mode="json", exclude_none=True), ensure_ascii=False, indent=2)
+    return to_json(q.model_dump(mode="json", exclude_none=True), ensure_ascii=False, indent=2)
 
 
 def questionnaire_tree(q: Questionnaire, lang: Lang) -> Tree:
@@ -99,26 +100,22 @@ def action_details(q: Questionnaire, a: Action, lang: Lang) -> list[str]:
     return lines
 
 
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", "<br>")
-
-
 def questionnaire_markdown(q: Questionnaire, lang: Lang) -> str:
-    """The questionnaire as GitHub-flavoured Markdown."""
-    out = [f"# {q.title.get(lang)}", "", f"`{q.ref}` · model `{q.model}`", ""]
+    """The questionnaire as GitHub-flavoured Markdown; every text from the file escaped."""
+    out = [f"# {md_text(q.title.get(lang))}", "", f"{md_code(q.ref)} · model `{q.model}`", ""]
     if q.description:
-        out += [q.description.get(lang), ""]
+        out += [md_cell(q.description.get(lang)).replace("<br>", "  \n"), ""]
     for dim in q.sections():
-        out += [f"## {dim.title.get(lang)} (`{dim.id}`, weight {dim.weight:g})", ""]
+        out += [f"## {md_text(dim.title.get(lang))} (`{dim.id}`, weight {dim.weight:g})", ""]
         for cap in dim.capabilities:
-            out += [f"### {cap.title.get(lang)} (`{cap.id}`, target {cap.target})", ""]
+            out += [f"### {md_text(cap.title.get(lang))} (`{cap.id}`, target {cap.target})", ""]
             out += ["| id | type | question | answers |", "|---|---|---|---|"]
             for question in cap.questions:
-                text = question.text.get(lang) + (
-                    f" (when `{question.when}`)" if question.when else ""
+                text = md_cell(question.text.get(lang)) + (
+                    f" (when {md_code(question.when)})" if question.when else ""
                 )
-                answers = "<br>".join(_cell(x) for x in answer_format(question, lang))
-                out.append(f"| `{question.id}` | {question.type} | {_cell(text)} | {answers} |")
+                answers = "<br>".join(md_cell(x) for x in answer_format(question, lang))
+                out.append(f"| `{question.id}` | {question.type} | {text} | {answers} |")
             out.append("")
             if cap.actions:
                 out += [
@@ -126,16 +123,16 @@ def questionnaire_markdown(q: Questionnaire, lang: Lang) -> str:
                     "|---|---|---|---|---|---|---|",
                 ]
                 for a in cap.actions:
-                    details = "<br>".join(_cell(x) for x in action_details(q, a, lang))
+                    details = "<br>".join(md_cell(x) for x in action_details(q, a, lang))
                     out.append(
-                        f"| {_cell(a.title.get(lang))} (`{a.id}`) | {a.level} | {a.effort} | "
+                        f"| {md_cell(a.title.get(lang))} (`{a.id}`) | {a.level} | {a.effort} | "
                         f"{a.impact} | {a.duration_months} | {', '.join(a.depends_on)} | "
                         f"{details} |"
                     )
                 out.append("")
     if q.checks:
         out += ["## Checks", "", "| check | flags when | message |", "|---|---|---|"]
-        out += [f"| `{c.id}` | `{_cell(c.when)}` | {_cell(c.message.get(lang))} |"
+        out += [f"| `{c.id}` | {md_code(c.when)} | {md_cell(c.message.get(lang))} |"
                 for c in q.checks]  # fmt: skip
         out.append("")
     return "\n".join(out)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING
 
+from capassess.json_text import to_json
 from capassess.model.base import Lang
 from capassess.model.matrix import AhpMatrix
 from capassess.model.questionnaire import Questionnaire
@@ -121,7 +121,7 @@ def print_score(result: ScoreResult, q: Questionnaire, fmt: str, lang: Lang) -> 
     if fmt == "json":
         from capassess.scoring.report_json import score_json
 
-        print(json.dumps(score_json(result, q), ensure_ascii=False, indent=2))
+        print(to_json(score_json(result, q), ensure_ascii=False, indent=2))
         return
     console().print(score_table(result, q, lang))
     subject = result.subject
@@ -164,7 +164,7 @@ def ahp_json(matrix: AhpMatrix, result: AhpResult) -> dict[str, object]:
 def print_ahp(matrix: AhpMatrix, result: AhpResult, fmt: str) -> None:
     """Print item weights, lambda_max, CI, RI, CR and the verdict."""
     if fmt == "json":
-        print(json.dumps(ahp_json(matrix, result), indent=2))
+        print(to_json(ahp_json(matrix, result), ensure_ascii=True, indent=2))
         return
     from rich.table import Table
 

@@ -73,3 +73,19 @@ def test_unknown_report_format_is_a_usage_error(tmp_path: Path) -> None:
     )
     assert result.exit_code == 2
     assert "expected html, md" in result.output
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_template_dir_reaches_the_unit_reports(tmp_path: Path, jobs: str) -> None:
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    (templates / "report.md.j2").write_text(
+        '{% extends "!report.md.j2" %}{% block cover %}MY OWN COVER\n{% endblock %}\n', "utf-8"
+    )
+    source = write_csv(tmp_path / "in.csv", [["id", "q1", "q2"], ["A", "1", "2"], ["B", "3", "3"]])
+    out = tmp_path / "out"
+    result = run_cli("batch", str(source), "-o", str(out), "-q", str(MINI), "--reports", "md",
+                     "--template-dir", str(templates), "--jobs", jobs)  # fmt: skip
+    assert result.exit_code == 0, result.output
+    for name in ("A.md", "B.md"):
+        assert (out / "units" / name).read_text(encoding="utf-8").startswith("MY OWN COVER")

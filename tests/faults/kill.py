@@ -75,8 +75,15 @@ class Forker:
 
 
 def temp_files(folder: Path) -> list[str]:
-    """The hidden temporary files in ``folder``."""
-    return sorted(p.name for p in folder.iterdir() if TEMP_NAME.match(p.name))
+    """The hidden temporary files in ``folder``, and in the folders beside it where a
+    batch run writes its outputs before they replace those in ``folder``."""
+    runs = folder.parent.glob(f".{folder.name}.run-*/**/*") if folder.parent != folder else ()
+    return sorted(p.name for p in [*folder.iterdir(), *runs] if TEMP_NAME.match(p.name))
+
+
+def run_folders(folder: Path) -> list[Path]:
+    """The folders a batch run into ``folder`` writes in, left beside it by a killed run."""
+    return sorted(folder.parent.glob(f".{folder.name}.run-*"))
 
 
 @dataclass(frozen=True)
