@@ -12,8 +12,8 @@ stale entry is never served. Files that are not regular files, or larger than
 from __future__ import annotations
 
 import os
-import stat
 import pickle
+import stat
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
