@@ -79,3 +79,12 @@ def test_an_overriding_environment_is_left_alone() -> None:
     env = Strict()
     remember_safe_attributes(env)
     assert "is_safe_attribute" not in vars(env)
+
+
+def test_the_reports_environment_remembers_its_verdicts() -> None:
+    env = report_environment()
+    assert "is_safe_attribute" in vars(env)
+    with pytest.raises(SecurityError):
+        env.from_string("{{ xs.append(1) }}").render(xs=[])  # the immutable sandbox's rule
+    with pytest.raises(SecurityError):
+        env.from_string("{{ xs.append(1) }}").render(xs=[])
