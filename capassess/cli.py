@@ -11,6 +11,7 @@ from capassess import __version__
 from capassess.options import table_or_json
 
 LANG = click.Choice(["en", "zh"])
+SCHEMA_KINDS = ("questionnaire", "answers", "target", "matrix", "benchmark")
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
@@ -22,6 +23,11 @@ LAZY: dict[str, tuple[str, str, str]] = {
         "capassess.commands.assess",
         "assess",
         "Interview a bank: ask each question in turn, saving the answers file after each one.",
+    ),
+    "benchmark": (
+        "capassess.commands.benchmark",
+        "benchmark",
+        "Build peer benchmark packs from many assessments, and show what a pack holds.",
     ),
     "batch": (
         "capassess.commands.batch",
@@ -245,7 +251,7 @@ def show(ctx: click.Context, questionnaire: str, fmt: str, lang: str) -> None:
 @click.option("-q", "--quiet", is_flag=True, help="Print only problems.")
 @click.pass_context
 def validate(ctx: click.Context, files: tuple[str, ...], quiet: bool) -> None:
-    """Validate questionnaire, answers, target and AHP matrix files.
+    """Validate questionnaire, answers, target, AHP matrix and benchmark pack files.
 
     Every problem is printed as path:line:col: field: message. Exit 0 if all files are
     valid (warnings allowed), 2 otherwise.
@@ -266,7 +272,7 @@ def validate(ctx: click.Context, files: tuple[str, ...], quiet: bool) -> None:
 
 
 @main.command()
-@click.argument("kind", type=click.Choice(["questionnaire", "answers", "target", "matrix"]))
+@click.argument("kind", type=click.Choice(list(SCHEMA_KINDS)))
 def schema(kind: str) -> None:
     """Print the JSON Schema of a file kind, for editors and yaml-language-server.
 

@@ -29,13 +29,14 @@ MAX_PROBLEMS = 200  # located and shown per file; the rest are counted
 CORE_TAGS = ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")
 SAFE_TAGS: set[str | None] = {None, *("tag:yaml.org,2002:" + t for t in CORE_TAGS)}
 
-Kind = Literal["questionnaire", "answers", "target", "matrix"]
+Kind = Literal["questionnaire", "answers", "target", "matrix", "benchmark"]
 KIND_KEYS: tuple[tuple[str, Kind], ...] = (
     ("dimensions", "questionnaire"),
     ("answers", "answers"),
     ("subject", "answers"),
     ("targets", "target"),
     ("matrix", "matrix"),
+    ("peer_groups", "benchmark"),
 )
 M = TypeVar("M", bound=BaseModel)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import click
 
 table_or_json = click.option(
@@ -52,3 +54,36 @@ start_option = click.option(
     help="Calendar month the roadmap starts [default: the assessment's month].",
 )
 """``--start YYYY-MM``: month 0 of the roadmap."""
+
+
+def _peer_group(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is not None and not ctx.params.get("benchmark"):
+        raise click.BadParameter("needs --benchmark PEERS.yaml")
+    return value
+
+
+def benchmark_options(command: Any) -> Any:
+    """``--benchmark PEERS.yaml [--peer-group G]``: place the assessment among its peers."""
+    command = click.option(
+        "--peer-group",
+        metavar="G",
+        callback=_peer_group,
+        help="Peer group of the pack [default: the subject's bank type or group, or the "
+        "pack's only group].",
+    )(command)
+    return click.option(
+        "--benchmark",
+        type=click.Path(dir_okay=False),
+        metavar="PEERS.yaml",
+        is_eager=True,
+        help="A benchmark pack: show peer medians and percentile ranks.",
+    )(command)
+
+
+def peer_request(benchmark: str | None, group: str | None) -> Any:
+    """The ``PeerRequest`` of the options, or None."""
+    if benchmark is None:
+        return None
+    from capassess.benchmark.standing import PeerRequest
+
+    return PeerRequest(benchmark, group)

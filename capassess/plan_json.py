@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from capassess.advice import answered_but_not_asked, failed_checks
+from capassess.benchmark.peers_json import add_peers
 from capassess.comparison import Comparison
 from capassess.plan_text import DEFINITIONS
 from capassess.planning import Planned
@@ -72,6 +73,7 @@ def plan_json(planned: Planned) -> dict[str, Any]:
     out["gaps"] = gaps_json(planned)
     out["roadmap"] = roadmap_json(planned)
     out.update(advice_json(planned))
+    add_peers(out, planned.peers)
     if planned.baseline is not None:
         out["baseline"] = {
             "path": planned.baseline.path,

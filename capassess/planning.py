@@ -16,6 +16,7 @@ from capassess.model.answers import Assessment
 from capassess.model.plan import GapAnalysis, Roadmap, Target
 from capassess.model.questionnaire import Questionnaire
 from capassess.model.results import ScoreResult
+from capassess.peers import PeerComparison
 from capassess.roadmap import PhasePlan, build_roadmap
 from capassess.schedule import DEFAULT_MAX_MAJOR, DEFAULT_MAX_PER_OWNER
 from capassess.scorecard import score_file
@@ -56,6 +57,8 @@ class Planned:
     gaps: GapAnalysis
     roadmap: Roadmap
     baseline: Scored | None
+    peers: PeerComparison | None = None
+    """The assessment among its peers, with ``--benchmark``."""
 
 
 def load_scored(

@@ -7,6 +7,7 @@ import json
 from pydantic import BaseModel
 
 from capassess.model.answers import Assessment
+from capassess.model.benchmark import BenchmarkPack
 from capassess.model.matrix import AhpMatrix
 from capassess.model.questionnaire import Questionnaire
 from capassess.model.target import TargetFile
@@ -16,6 +17,7 @@ MODELS: dict[str, type[BaseModel]] = {
     "answers": Assessment,
     "target": TargetFile,
     "matrix": AhpMatrix,
+    "benchmark": BenchmarkPack,
 }
 
 

@@ -82,6 +82,21 @@ def _matrix(doc: YamlDocument) -> tuple[str, list[Problem]]:
     return f"AHP matrix of {len(m.items)} items: CR = {r.cr:.4f}", problems
 
 
+def _benchmark(doc: YamlDocument, extra: Iterable[str | Path]) -> tuple[str, list[Problem]]:
+    from capassess.benchmark.pack_file import check_pack
+    from capassess.model.benchmark import BenchmarkPack
+
+    pack = validate_model(doc, BenchmarkPack)
+    try:
+        q = questionnaire_of(pack.questionnaire, extra)
+    except CapassessError as exc:
+        return "", [Problem(exc.message, ("questionnaire",))]
+    if q.ref != pack.questionnaire:
+        return "", [Problem(f"{pack.questionnaire} not found (found {q.ref})", ("questionnaire",))]
+    groups = ", ".join(f"{n} ({g.count})" for n, g in pack.peer_groups.items()) or "none"
+    return f"benchmark pack for {pack.questionnaire}: groups {groups}", check_pack(pack, q)
+
+
 def validate_file(path: str | Path, extra: Iterable[str | Path] = ()) -> FileReport:
     """Validate one file of any kind; never raises for a bad file."""
     report = FileReport(str(path))
@@ -91,7 +106,8 @@ def validate_file(path: str | Path, extra: Iterable[str | Path] = ()) -> FileRep
         if report.kind is None:
             raise InputError.at(
                 "not a capassess file: expected a questionnaire (dimensions:), answers "
-                "(answers:), target (targets:) or AHP matrix (matrix:)",
+                "(answers:), target (targets:), AHP matrix (matrix:) or benchmark pack "
+                "(peer_groups:)",
                 doc.path,
                 1,
                 1,
@@ -102,6 +118,8 @@ def validate_file(path: str | Path, extra: Iterable[str | Path] = ()) -> FileRep
             report.summary, problems = _answers(doc, extra)
         elif report.kind == "target":
             report.summary, problems = _target(doc, extra)
+        elif report.kind == "benchmark":
+            report.summary, problems = _benchmark(doc, extra)
         else:
             report.summary, problems = _matrix(doc)
         report.problems = doc.locate_all(problems)

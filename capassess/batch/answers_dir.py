@@ -29,7 +29,9 @@ def answer_text(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, list):
-        return ",".join(str(v) for v in value)
+        # an empty selection is an answer (nothing ticked), not a blank: a lone separator
+        # parses back to [] where an empty cell would be a missing answer
+        return ",".join(str(v) for v in value) if value else ","
     return repr(value) if isinstance(value, float) else str(value)
 
 

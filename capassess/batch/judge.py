@@ -36,6 +36,8 @@ class Judged:
     rejected: int = 0
     blank: int = 0
     ignored: list[Rejection] = field(default_factory=list)
+    columns: dict[str, Column] = field(default_factory=dict)
+    """Every question's judged cells (all rows of the chunk), for raw values."""
 
 
 class ChunkJudge:
@@ -70,7 +72,7 @@ class ChunkJudge:
             {q: c.score[keep] for q, c in columns.items()},
         )
         rejections = [r for _, r in sorted(reasons, key=lambda pair: pair[0])]
-        return Judged(keep, scored, rejections, int(bad.sum()), int(blank.sum()), ignored)
+        return Judged(keep, scored, rejections, int(bad.sum()), int(blank.sum()), ignored, columns)
 
     def _id_problems(
         self, chunk: Chunk, blank: npt.NDArray[np.bool_]

@@ -10,6 +10,7 @@ from typing import Any
 
 from capassess import __version__
 from capassess.batch.collect import Units
+from capassess.batch.peers import PortfolioPeers
 from capassess.batch.portfolio import (
     Distribution,
     GroupRow,
@@ -88,6 +89,8 @@ class Portfolio:
     heat_by: str
     weakest: tuple[WeakCapability, ...]
     weights: tuple[tuple[str, str, float], ...]
+    peers: PortfolioPeers | None = None
+    """The units against a benchmark pack, with ``--benchmark``."""
 
 
 def build_portfolio(

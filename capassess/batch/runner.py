@@ -18,6 +18,8 @@ from capassess.batch.arrow import frugal_memory, give_back_memory, without_panda
 from capassess.batch.collect import Collector, Units
 from capassess.batch.judge import ChunkJudge
 from capassess.batch.outputs import ScoreTable, write_scores, xlsx_refusal
+from capassess.batch.peer_run import BatchPeers, load_batch_peers
+from capassess.batch.peers import write_peers_csv
 from capassess.batch.publish import final_paths, staged_outputs
 from capassess.batch.ranking import Ranking, parse_weights, rank_units
 from capassess.batch.rejects import RejectWriter, reject_file
@@ -46,7 +48,7 @@ Progress = Callable[[str, int, int, int], None]
 """Called as (input path, progress done, progress total, rows read so far)."""
 REPORT_FORMATS = ("html", "md")
 OUTPUT_FILES = ("scores.csv", "scores.xlsx", "rejected.csv", "ignored.csv", "summary.json",
-                "portfolio.html", "portfolio.md")  # fmt: skip
+                "portfolio.html", "portfolio.md", "peers.csv")  # fmt: skip
 UNITS = "units"
 WRITING = "writing scores and reports"
 
@@ -69,6 +71,8 @@ class BatchOptions:
     top: int = 10
     lang: Lang = "en"
     template_dir: str | None = None
+    benchmark: str | None = None
+    peer_group: str | None = None
 
 
 @dataclass
@@ -100,6 +104,7 @@ class Run:
     questionnaire: Questionnaire
     settings: Settings
     out: Path
+    peers: BatchPeers | None = None
 
 
 def settings_of(options: BatchOptions, questionnaire: Questionnaire) -> Settings:
@@ -137,9 +142,11 @@ def _run_batch(
                            lenient=options.lenient, group_by=options.group_by)  # fmt: skip
     out = Path(options.outdir)
     inputs: list[str | Path] = [*options.inputs, *files_under(options.template_dir)]
+    inputs += [options.benchmark] if options.benchmark else []
     refuse_inputs([out / name for name in OUTPUT_FILES], inputs)
+    peers = load_batch_peers(options, questionnaire, settings.model)
     with staged_outputs(out, (*OUTPUT_FILES, UNITS), inputs) as staging:
-        run = Run(options, questionnaire, settings, staging)
+        run = Run(options, questionnaire, settings, staging, peers)
         counts, outputs, portfolio = _score_and_write(run, sources, progress)
         refusal = outputs.pop("scores_xlsx_refused", None)
         outputs = final_paths(outputs, staging, out)
@@ -167,6 +174,7 @@ def _score_and_write(
     options, questionnaire, settings = run.options, run.questionnaire, run.settings
     tree = tree_weights(questionnaire)
     scorer = VectorScorer(questionnaire, tree, settings.model, settings.missing)
+    peers = run.peers
     units, tally, removed = _read_all(run, sources, scorer, progress)
     counts = _counts(tally, units, removed)
     ranking = rank_units(
@@ -174,9 +182,14 @@ def _score_and_write(
     )
     portfolio = build_portfolio(units, ranking, questionnaire, tree, settings, counts,
                                 tuple(tally.inputs))  # fmt: skip
+    placement = peers.place(units, scorer.order, portfolio) if peers else None
     if progress is not None:
         progress(WRITING, 0, 1, counts.rows)
+    if placement is not None:
+        portfolio = placement.portfolio
     outputs = _write(run, units, ranking, scorer.order, portfolio)
+    if placement is not None:
+        outputs["peers"] = str(write_peers_csv(run.out / "peers.csv", units, placement.placement))
     if progress is not None:
         progress(WRITING, 1, 1, counts.rows)
     return counts, outputs, portfolio

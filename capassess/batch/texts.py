@@ -147,6 +147,35 @@ ZH: dict[str, str] = {
 }
 
 
+PEERS_EN: dict[str, str] = {
+    "peers": "Against the peer benchmark",
+    "peers_text": "Each unit against its peer group of the benchmark pack {pack} "
+    "({ref}); groups: {groups}. Percentile: the share of the peer group's distribution at "
+    "or below the unit's score, interpolated between the pack's 10/25/50/75/90th "
+    "percentiles; each unit's ranks are in peers.csv.",
+    "peers_illustrative": "Illustrative pack: made-up assessments, for demonstration only.",
+    "peers_unplaced": "{n} units have no peer group in the pack and are not compared.",
+    "peer_median": "Peer median",
+    "portfolio_median": "Portfolio median",
+    "compared": "Units compared",
+    "median_percentile": "Median percentile",
+    "below_peer_median": "Under peer median",
+}
+PEERS_ZH: dict[str, str] = {
+    "peers": "与同业对标",
+    "peers_text": "每个单位与对标数据包 {pack}（{ref}）中其同业组的对比；组：{groups}。"
+    "百分位：同业组得分分布中不高于该单位得分的比例，按数据包的第 10、25、50、75、90 "
+    "百分位插值；各单位的百分位见 peers.csv。",
+    "peers_illustrative": "示意数据包：虚构的评估结果，仅供演示。",
+    "peers_unplaced": "{n} 个单位在数据包中没有同业组，未作对比。",
+    "peer_median": "同业中位数",
+    "portfolio_median": "本行中位数",
+    "compared": "参与对比单位",
+    "median_percentile": "百分位中位数",
+    "below_peer_median": "低于同业中位数",
+}
+
+
 def portfolio_strings(lang: Lang) -> dict[str, str]:
     """The portfolio report's words in ``lang``."""
-    return ZH if lang == "zh" else EN
+    return {**ZH, **PEERS_ZH} if lang == "zh" else {**EN, **PEERS_EN}

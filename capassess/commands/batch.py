@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import click
 
+from capassess.options import benchmark_options
+
 LANG = click.Choice(["en", "zh"])
 MODELS = click.Choice(["weighted-mean", "staged"])
 DEFAULT_QUESTIONNAIRE = "branch-fintech"
@@ -136,25 +138,29 @@ def template(
     type=click.Path(file_okay=False, exists=True),
     help="Your own report templates (portfolio and per-unit reports).",
 )
+@benchmark_options
 @click.pass_context
 def batch(
     ctx: click.Context, inputs: tuple[str, ...], outdir: str, questionnaire: str,
     group_by: str | None, reports: str, rank: str, weights: str, lenient: bool,
     allow_rejects: bool, encoding: str | None, jobs: int, model: str | None,
-    missing: str | None, top: int, lang: str, template_dir: str | None,
+    missing: str | None, top: int, lang: str, template_dir: str | None, benchmark: str | None,
+    peer_group: str | None,
 ) -> None:  # fmt: skip
     """Score many units (branches) from CSV, XLSX or folders of answers files.
 
     Every cell is checked; a row with an invalid cell is rejected with all its reasons
     into OUTDIR/rejected.csv. Writes scores.csv, scores.xlsx, summary.json and the
-    portfolio report (portfolio.html, portfolio.md). Exit 0 if every row was scored,
-    1 if any was rejected (0 with --allow-rejects), 2 for unusable input.
+    portfolio report (portfolio.html, portfolio.md); with --benchmark, peers.csv too.
+    Exit 0 if every row was scored, 1 if any was rejected (0 with --allow-rejects), 2
+    for unusable input.
 
     \b
     Examples:
       capassess batch examples/branches.csv -o out --group-by region
       capassess batch east.xlsx west.csv answers/ -o out --rank topsis --weights blend:0.5
       capassess batch big.csv -o out --reports html,md --jobs 4 --allow-rejects
+      capassess batch examples/branches.csv -o out --benchmark peers.yaml
     """
     from capassess.batch.runner import BatchOptions, run_batch
     from capassess.batch.terminal import BatchProgress, check_rejects, print_summary
@@ -163,7 +169,7 @@ def batch(
 
     options = BatchOptions(inputs, outdir, group_by, _formats(reports), rank, weights, lenient,
                            encoding, jobs, model, missing, top, "zh" if lang == "zh" else "en",
-                           template_dir)  # fmt: skip
+                           template_dir, benchmark, peer_group)  # fmt: skip
     q = find_questionnaire(questionnaire, user_dirs(ctx))
     with BatchProgress() as progress:
         result = run_batch(options, q, progress)

@@ -7,7 +7,14 @@ import datetime as dt
 import click
 
 from capassess.json_text import to_json
-from capassess.options import max_major_option, max_per_owner_option, start_option, table_or_json
+from capassess.options import (
+    benchmark_options,
+    max_major_option,
+    max_per_owner_option,
+    peer_request,
+    start_option,
+    table_or_json,
+)
 
 LANG = click.Choice(["en", "zh"])
 
@@ -40,11 +47,13 @@ def _boundaries(text: str) -> tuple[int, ...]:
 @click.option("--model", type=click.Choice(["weighted-mean", "staged"]), help="Scoring model.")
 @table_or_json
 @click.option("--lang", type=LANG, default="en", show_default=True)
+@benchmark_options
 @click.pass_context
 def plan(
     ctx: click.Context, answers: str, target: str | None, target_level: int | None,
     baseline: str | None, phases: str, budget: int | None, max_major: int, max_per_owner: int,
-    start: dt.date | None, model: str | None, fmt: str, lang: str,
+    start: dt.date | None, model: str | None, fmt: str, lang: str, benchmark: str | None,
+    peer_group: str | None,
 ) -> None:  # fmt: skip
     """Show the gaps to target and a phased, dependency-ordered roadmap.
 
@@ -54,6 +63,7 @@ def plan(
       capassess plan examples/acme-bank.yaml --target digital-leader --budget 12
       capassess plan examples/acme-bank.yaml --baseline examples/acme-bank-2025.yaml --format json
     """
+    from capassess.benchmark.standing import with_peers
     from capassess.cli import user_dirs
     from capassess.plan_json import plan_json
     from capassess.planning import PlanOptions, plan_file
@@ -62,6 +72,7 @@ def plan(
     options = PlanOptions(target, target_level, baseline, _boundaries(phases), budget, max_major,
                           start, max_per_owner)  # fmt: skip
     planned = plan_file(answers, options, user_dirs(ctx), model=model)
+    planned = with_peers(planned, peer_request(benchmark, peer_group), user_dirs(ctx))
     warn_planned(planned, "zh" if lang == "zh" else "en")
     if fmt == "json":
         click.echo(to_json(plan_json(planned), ensure_ascii=False, indent=2))

@@ -6,7 +6,13 @@ import datetime as dt
 
 import click
 
-from capassess.options import max_major_option, max_per_owner_option, start_option
+from capassess.options import (
+    benchmark_options,
+    max_major_option,
+    max_per_owner_option,
+    peer_request,
+    start_option,
+)
 
 LANG = click.Choice(["en", "zh"])
 
@@ -38,6 +44,7 @@ LANG = click.Choice(["en", "zh"])
 @max_major_option
 @max_per_owner_option
 @start_option
+@benchmark_options
 @click.pass_context
 def report(
     ctx: click.Context,
@@ -55,6 +62,8 @@ def report(
     max_major: int,
     max_per_owner: int,
     start: dt.date | None,
+    benchmark: str | None,
+    peer_group: str | None,
 ) -> None:
     """Write an assessment's report: HTML (one offline file), Markdown or JSON.
 
@@ -64,8 +73,10 @@ def report(
       capassess report examples/acme-bank.yaml -f md -o acme.md --lang zh \\
           --baseline examples/acme-bank-2025.yaml
       capassess report answers.yaml -f html -o out.html --template-dir my-templates
+      capassess report examples/acme-bank.yaml -f md -o acme.md --benchmark peers.yaml
     """
     from capassess.atomic import files_under, refuse_inputs
+    from capassess.benchmark.standing import with_peers
     from capassess.catalog import questionnaire_files
     from capassess.cli import user_dirs
     from capassess.planning import PlanOptions, plan_file
@@ -73,11 +84,12 @@ def report(
     from capassess.views.plan import warn_planned
 
     if output != "-":
-        inputs = [answers, baseline, target, *files_under(template_dir)]
+        inputs = [answers, baseline, target, benchmark, *files_under(template_dir)]
         refuse_inputs([output], [*inputs, *questionnaire_files(user_dirs(ctx))])
     options = PlanOptions(target, target_level, baseline, budget=budget, max_major=max_major,
                           start=start, max_per_owner=max_per_owner)  # fmt: skip
     planned = plan_file(answers, options, user_dirs(ctx), model=model)
+    planned = with_peers(planned, peer_request(benchmark, peer_group), user_dirs(ctx))
     warn_planned(planned, "zh" if lang == "zh" else "en")
     text = render_report(
         planned,

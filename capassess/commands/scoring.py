@@ -6,7 +6,7 @@ import math
 
 import click
 
-from capassess.options import table_or_json
+from capassess.options import benchmark_options, peer_request, table_or_json
 
 MODELS = click.Choice(["weighted-mean", "staged"])
 MISSING = click.Choice(["lowest", "exclude", "error"])
@@ -34,6 +34,7 @@ def finite_number(ctx: click.Context, param: click.Parameter, value: float | Non
     help="Exit 1 if the overall score < X.",
 )
 @click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True)
+@benchmark_options
 @click.pass_context
 def score(
     ctx: click.Context,
@@ -44,6 +45,8 @@ def score(
     fmt: str,
     fail_under: float | None,
     lang: str,
+    benchmark: str | None,
+    peer_group: str | None,
 ) -> None:
     """Score an answers file: overall, per dimension and per capability.
 
@@ -54,7 +57,9 @@ def score(
       capassess score examples/acme-bank.yaml
       capassess score examples/acme-bank.yaml --model staged --lang zh
       capassess score answers.yaml --format json --fail-under 2.5 > score.json
+      capassess score examples/acme-bank.yaml --benchmark peers.yaml
     """
+    from capassess.benchmark.standing import peers_of
     from capassess.cli import user_dirs
     from capassess.scorecard import check_gate, score_file
     from capassess.views.console import message
@@ -65,7 +70,9 @@ def score(
     )
     for warning in scored.warnings:
         message(str(warning), "yellow")
-    print_score(scored.result, scored.questionnaire, fmt, "zh" if lang == "zh" else "en")
+    request = peer_request(benchmark, peer_group)
+    peers = peers_of(request, scored.questionnaire, scored.result, user_dirs(ctx))
+    print_score(scored.result, scored.questionnaire, fmt, "zh" if lang == "zh" else "en", peers)
     print_notes(scored.result, scored.questionnaire)
     check_gate(scored.result, fail_under)
 

@@ -28,6 +28,7 @@ from capassess.report.model import (
     Report,
     Summary,
 )
+from capassess.report.peers import PeerSection, build_peer_section
 
 STRENGTHS = 3
 TOP_GAPS = 5
@@ -286,4 +287,11 @@ def build_report(
         progress=_progress(planned, rows),
         method=build_method(planned.scored.questionnaire, planned.scored.result, lang),
         advice=build_advice(planned, lang),
+        peers=_peers(planned, lang),
     )
+
+
+def _peers(planned: Planned, lang: Lang) -> PeerSection | None:
+    if planned.peers is None:
+        return None
+    return build_peer_section(planned.peers, planned.scored.questionnaire, lang)

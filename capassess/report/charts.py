@@ -22,6 +22,7 @@ from capassess.report.svg import (
     INK,
     MUTED,
     PALE,
+    PEER_SERIES,
     TARGET,
     TARGET_SERIES,
     Series,
@@ -55,6 +56,7 @@ class Spoke:
     score: float | None
     target: float
     baseline: float | None
+    peer_median: float | None = None
 
 
 def _spokes(report: Report) -> list[Spoke]:
@@ -64,7 +66,8 @@ def _spokes(report: Report) -> list[Spoke]:
         for c, cap in enumerate(dim.capabilities, 1):
             g = cap.gap
             label = f"{d}.{c} {g.title}" + (f" ({na})" if g.score is None else "")
-            spokes.append(Spoke(label, g.score, float(g.target), g.baseline))
+            peer = report.peers.median_of(g.id) if report.peers else None
+            spokes.append(Spoke(label, g.score, float(g.target), g.baseline, peer))
     return spokes
 
 
@@ -170,11 +173,15 @@ def radar(report: Report) -> str:
     has_base = any(s.baseline is not None for s in spokes)
     base_text = t["chart_radar_baseline"] if has_base else ""
     desc = t["chart_radar_desc"].format(n=len(spokes), baseline=base_text)
+    if any(s.peer_median is not None for s in spokes):
+        desc += " " + t["chart_radar_peers"]
     height = LEGEND_Y + 40 + 18 * ((len(report.dimensions) + 1) // 2)
     svg = Svg(RADAR_WIDTH, height, t["chart_radar"], desc, "radar")
     cx, cy = RADAR_WIDTH / 2, 300.0
     _radar_grid(svg, report, len(spokes), cx, cy)
-    series = [TARGET_SERIES, *([BASELINE_SERIES] if has_base else []), CURRENT_SERIES]
+    has_peers = any(s.peer_median is not None for s in spokes)
+    series = [TARGET_SERIES, *([BASELINE_SERIES] if has_base else []),
+              *([PEER_SERIES] if has_peers else []), CURRENT_SERIES]  # fmt: skip
     for one in series:
         values = [getattr(s, "score" if one is CURRENT_SERIES else one.key) for s in spokes]
         _series(svg, values, one, cx, cy)

@@ -63,7 +63,14 @@ def branch_portfolio(demo: DemoInput, out_dir: Path) -> list[Path]:
     return run_branches(demo, out_dir)
 
 
-DEMO_STEPS: list[Step] = [bank_reports, branch_portfolio]
+def peer_benchmark(demo: DemoInput, out_dir: Path) -> list[Path]:
+    """Build the illustrative peer pack and place the example bank in it."""
+    from capassess.benchmark.demo import peer_benchmark as run_peers
+
+    return run_peers(demo, out_dir)
+
+
+DEMO_STEPS: list[Step] = [bank_reports, branch_portfolio, peer_benchmark]
 
 
 def run_demo(demo: DemoInput, out_dir: str | Path) -> list[Path]:
@@ -83,6 +90,10 @@ def next_commands(demo: DemoInput, written: list[Path]) -> list[str]:
     if demo.baseline:
         lines.append(f"capassess compare {demo.baseline} {answers}")
     lines.append(f"capassess report {answers} -f html -o my-report.html --target-level 4")
+    pack = next((p for p in written if p.name == "peers.yaml"), None)
+    if pack:
+        lines.append(f"capassess benchmark show {pack}  (illustrative: made-up banks)")
+        lines.append(f"capassess score {answers} --benchmark {pack}")
     if html:
         lines.append(f"open {html}  (or xdg-open / start)")
     return lines

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from capassess.model.base import Lang
 from capassess.report.advice import Advice
+from capassess.report.peers import PeerSection
 
 
 @dataclass(frozen=True)
@@ -279,3 +280,4 @@ class Report:
     progress: Progress | None
     method: Method
     advice: Advice | None = None
+    peers: PeerSection | None = None

@@ -29,6 +29,8 @@ class Series:
 CURRENT_SERIES = Series("current", CURRENT, None, "circle")
 TARGET_SERIES = Series("target", TARGET, "7 4", "square")
 BASELINE_SERIES = Series("baseline", BASELINE, "2 3", "triangle")
+PEER = "#047857"
+PEER_SERIES = Series("peer_median", PEER, "10 3 2 3", "triangle")
 
 
 def esc(value: object) -> str:

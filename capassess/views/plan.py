@@ -221,6 +221,10 @@ def print_plan(planned: Planned, lang: Lang) -> None:
                   f"attained {attained}" + (f" (of the {assessed} assessed capabilities)"
                                             if partial else ""))  # fmt: skip
     out.print(gap_table(planned, lang))
+    if planned.peers is not None:
+        from capassess.views.peers import print_peers
+
+        print_peers(planned.peers, q, lang)
     if not planned.roadmap.actions:
         done = "[green]Every capability is at its target: no actions needed.[/]"
         out.print(done if not planned.gaps.ranked() else "No action in the library fits the gaps.")

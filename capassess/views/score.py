@@ -15,6 +15,8 @@ from capassess.views.console import console, message
 if TYPE_CHECKING:
     from rich.table import Table
 
+    from capassess.peers import PeerComparison
+
 BAR_CELLS = 10
 WIDE = 76  # narrower consoles get no bar
 WIDER = 100  # narrower consoles get no global weight
@@ -116,18 +118,26 @@ def score_table(result: ScoreResult, q: Questionnaire, lang: Lang) -> Table:
     return table
 
 
-def print_score(result: ScoreResult, q: Questionnaire, fmt: str, lang: Lang) -> None:
-    """Print ``result`` to stdout as a table or as the score JSON."""
+def print_score(
+    result: ScoreResult, q: Questionnaire, fmt: str, lang: Lang, peers: PeerComparison | None = None
+) -> None:
+    """Print ``result`` to stdout as a table or as the score JSON (with peers, if given)."""
     if fmt == "json":
+        from capassess.benchmark.peers_json import add_peers
         from capassess.scoring.report_json import score_json
 
-        print(to_json(score_json(result, q), ensure_ascii=False, indent=2))
+        data = add_peers(score_json(result, q), peers)
+        print(to_json(data, ensure_ascii=False, indent=2))
         return
     console().print(score_table(result, q, lang))
     subject = result.subject
     if subject is not None:
         who = subject.name or subject.id
         console().print(f"[dim]{who} · {q.ref} · model {result.model}[/]", soft_wrap=True)
+    if peers is not None:
+        from capassess.views.peers import print_peers
+
+        print_peers(peers, q, lang)
 
 
 def print_notes(result: ScoreResult, q: Questionnaire | None = None) -> None:
