@@ -10,6 +10,8 @@ from pydantic import Field, StrictBool, StrictFloat, StrictInt, field_validator,
 from capassess.model.base import BankType, Frozen, Id, Lang
 
 NA = "n/a"
+NA_WORDS = frozenset({NA, "na", "n.a.", "n.a", "not applicable", "不适用", "不适用。"})
+"""Words read as ``n/a`` (compared in lower case, surrounding blanks ignored)."""
 Value = StrictBool | StrictInt | StrictFloat | str | list[str]
 
 
@@ -38,7 +40,7 @@ class Answer(Frozen):
     @property
     def not_applicable(self) -> bool:
         """True if the answer is ``n/a``."""
-        return isinstance(self.value, str) and self.value.strip().lower() == NA
+        return isinstance(self.value, str) and self.value.strip().lower() in NA_WORDS
 
     @property
     def is_missing(self) -> bool:
