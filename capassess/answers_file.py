@@ -9,124 +9,36 @@ folder), so a reader, or a crash, sees the old file or the new one, never half o
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import os
-import re
 from collections.abc import Sequence
 from io import StringIO
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.representer import RoundTripRepresenter
-from ruamel.yaml.util import load_yaml_guess_indent
 
-from capassess.atomic import write_atomic
-from capassess.errors import InputError
+from capassess.atomic import output_error, write_atomic
+from capassess.errors import CapassessError, InputError
 from capassess.loading import read_yaml
 from capassess.model.answers import Answer, Subject
-
-TOP_KEYS = ("questionnaire", "subject", "assessor", "date", "interviewees", "answers")
-ANSWER_KEYS = ("value", "evidence", "note")
-SUBJECT_KEYS = ("id", "name", "kind", "group")
-Indent = tuple[int, int, int]
-NEW_FILE_INDENT: Indent = (2, 4, 2)
-
-
-NULL_WORD = re.compile(r":[ \t]+null[ \t]*(#.*)?$", re.MULTILINE)
-
-
-class NullWordRepresenter(RoundTripRepresenter):
-    """Writes ``null`` where the round-trip dumper would leave the value empty."""
-
-
-NullWordRepresenter.add_representer(
-    type(None), lambda rep, _: rep.represent_scalar("tag:yaml.org,2002:null", "null")
+from capassess.outside_edits import MISSING, Resolution, answer_fields, merge_outside
+from capassess.yaml_edit import (
+    NEW_FILE_INDENT,
+    NULL_WORD,
+    Indent,
+    flow_node,
+    guess_indent,
+    insert_at,
+    replace_key,
+    round_trip_yaml,
+    sync_folder,
+    update_group,
 )
 
-
-def _yaml(indent: Indent, null_word: bool = False) -> YAML:
-    yaml = YAML(typ="rt")
-    if null_word:  # the file says `key: null`: keep saying it
-        yaml.Representer = NullWordRepresenter
-    yaml.preserve_quotes = True
-    yaml.width = 4096  # never fold a long evidence line
-    yaml.allow_unicode = True
-    mapping, sequence, offset = indent
-    yaml.indent(mapping=mapping, sequence=sequence, offset=offset)
-    return yaml
-
-
-def _guess_indent(text: str) -> tuple[Any, Indent]:
-    """Load ``text`` round-trip and guess the indentation it was written with."""
-    probe = _yaml(NEW_FILE_INDENT)
-    tree, indent, block_seq = load_yaml_guess_indent(text, yaml=probe)
-    if indent is None:
-        return tree, NEW_FILE_INDENT
-    if block_seq is None:
-        return tree, (indent, indent + 2, 2)
-    return tree, (block_seq or indent, indent, block_seq)
-
-
-def _node(value: Any) -> Any:
-    """A YAML node for a plain value; lists are written inline: ``[bi, ml]``."""
-    if isinstance(value, list):
-        seq = CommentedSeq(value)
-        seq.fa.set_flow_style()
-        return seq
-    return value
-
-
-def _replace(mapping: CommentedMap, key: str, value: Any, order: Sequence[str]) -> None:
-    """Set ``mapping[key]``; a list replaces an existing list in place, keeping its style."""
-    current = mapping.get(key)
-    if isinstance(value, list) and isinstance(current, CommentedSeq):
-        current[:] = value
-        return
-    _insert_at(mapping, key, _node(value), order)
-
-
-def _insert_at(mapping: CommentedMap, key: str, value: Any, order: Sequence[str]) -> None:
-    """Set ``mapping[key]``; a new key goes after the last key that precedes it in ``order``."""
-    if key in mapping:
-        mapping[key] = value
-        return
-    rank = {k: i for i, k in enumerate(order)}
-    mine = rank.get(key, len(order))
-    position = 0
-    for i, existing in enumerate(mapping):
-        if rank.get(existing, len(order)) < mine:
-            position = i + 1
-    mapping.insert(position, key, value)
-
-
-def _update_group(subject: CommentedMap, group: dict[str, str]) -> None:
-    """Set the subject's group, editing an existing mapping in place."""
-    current = subject.get("group")
-    if not group:
-        subject.pop("group", None)
-    elif isinstance(current, CommentedMap):
-        for name, value in group.items():
-            _insert_at(current, name, value, list(group))
-        for name in [k for k in current if k not in group]:
-            del current[name]
-    else:
-        _insert_at(subject, "group", CommentedMap(group), SUBJECT_KEYS)
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make the rename durable; not every platform lets a folder be opened."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        with contextlib.suppress(OSError):
-            os.fsync(fd)
-    finally:
-        os.close(fd)
+TOP_KEYS = ("questionnaire", "subject", "assessor", "date", "lang", "interviewees", "answers",
+            "disagreements")  # fmt: skip
+ANSWER_KEYS = ("value", "evidence", "note", "respondent")
+SUBJECT_KEYS = ("id", "name", "kind", "group")
 
 
 MAX_EDIT_CHARS = 2 * 1024 * 1024
@@ -143,6 +55,7 @@ class AnswersFile:
         self.indent = indent
         self.saved_text = text  # what is on disk, so that an unchanged file is not rewritten
         self.null_word = bool(text and NULL_WORD.search(text))
+        self.order: Sequence[str] = ()  # question order, for answers merged from outside
 
     @classmethod
     def create(cls, path: str | Path, questionnaire_ref: str) -> AnswersFile:
@@ -169,15 +82,45 @@ class AnswersFile:
         if not isinstance(doc.data, dict):
             raise InputError.at("expected an answers file (a mapping of fields)", str(path), 1, 1)
         text = doc.text or ""
-        tree, indent = _guess_indent(text)
+        tree, indent = guess_indent(text)
         return cls(path, tree, indent, text)
 
     def _top(self, key: str, value: Any) -> None:
-        _insert_at(self.tree, key, value, TOP_KEYS)
+        insert_at(self.tree, key, value, TOP_KEYS)
 
     def set_assessor(self, assessor: str | None) -> None:
         """Set or remove the assessor."""
         self._set_or_remove(self.tree, "assessor", assessor, TOP_KEYS)
+
+    def set_lang(self, lang: str | None) -> None:
+        """Set or remove the language the interview is held in."""
+        self._set_or_remove(self.tree, "lang", lang, TOP_KEYS)
+
+    def set_interviewees(self, people: Sequence[dict[str, Any]]) -> None:
+        """Set (or with none, remove) the people interviewed, one flow mapping each."""
+        if not people:
+            self.tree.pop("interviewees", None)
+            return
+        seq = CommentedSeq()
+        for person in people:
+            node = CommentedMap((k, v) for k, v in person.items() if v is not None)
+            node.fa.set_flow_style()
+            seq.append(node)
+        self._top("interviewees", seq)
+
+    def set_disagreements(self, items: Sequence[dict[str, Any]]) -> None:
+        """Set (or with none, remove) the list of questions respondents disagree on."""
+        if not items:
+            self.tree.pop("disagreements", None)
+            return
+        seq = CommentedSeq()
+        for item in items:
+            node = CommentedMap((k, v) for k, v in item.items() if k != "levels")
+            levels = CommentedMap(item.get("levels", {}))
+            levels.fa.set_flow_style()
+            node["levels"] = levels
+            seq.append(node)
+        self._top("disagreements", seq)
 
     def set_date(self, date: dt.date | None) -> None:
         """Set or remove the assessment date."""
@@ -194,14 +137,14 @@ class AnswersFile:
         self._set_or_remove(node, "name", subject.name, SUBJECT_KEYS)
         if not (existed and "kind" not in node and subject.kind == "bank"):
             self._set_or_remove(node, "kind", subject.kind, SUBJECT_KEYS)  # bank stays implicit
-        _update_group(node, subject.group)
+        update_group(node, subject.group, SUBJECT_KEYS)
 
     @staticmethod
     def _set_or_remove(node: CommentedMap, key: str, value: Any, order: Sequence[str]) -> None:
         if value is None:
             node.pop(key, None)
         elif node.get(key) != value:
-            _insert_at(node, key, value, order)
+            insert_at(node, key, value, order)
 
     def _answers(self) -> CommentedMap:
         node = self.tree.get("answers")
@@ -212,40 +155,134 @@ class AnswersFile:
 
     def set_answer(self, qid: str, answer: Answer | None, order: Sequence[str]) -> None:
         """Write (or with ``None`` remove) one answer; new ones go in questionnaire order."""
-        answers = self._answers()
+        self.order = order
         if answer is None:
-            answers.pop(qid, None)
+            self._answers().pop(qid, None)
             return
         fields = {k: getattr(answer, k) for k in ANSWER_KEYS if getattr(answer, k) is not None}
+        self._set_fields(qid, fields, order)
+
+    def _set_fields(self, qid: str, fields: dict[str, Any], order: Sequence[str]) -> None:
+        answers = self._answers()
         current = answers.get(qid)
         if isinstance(current, CommentedMap):
-            for key in ANSWER_KEYS:
+            for key in [*ANSWER_KEYS, *(k for k in current if k not in ANSWER_KEYS)]:
                 if key not in fields:
                     if current.get(key) is not None:  # an explicit `key: null` may stay
                         del current[key]
                 elif current.get(key) != fields[key]:
-                    _replace(current, key, fields[key], ANSWER_KEYS)
+                    replace_key(current, key, fields[key], ANSWER_KEYS)
+            for key in (k for k in fields if k not in current):
+                replace_key(current, key, fields[key], ANSWER_KEYS)
             return
         if set(fields) == {"value"} and qid in answers:
-            _replace(answers, qid, fields["value"], order)  # keep the short form `id: value`
+            replace_key(answers, qid, fields["value"], order)  # keep the short form `id: value`
             return
-        node = CommentedMap((k, _node(v)) for k, v in fields.items())
-        _insert_at(answers, qid, node, order)
+        node = CommentedMap((k, flow_node(v)) for k, v in fields.items())
+        insert_at(answers, qid, node, order)
 
     def dumps(self) -> str:
         """The file's text as it would be saved."""
         out = StringIO()
-        _yaml(self.indent, self.null_word).dump(self.tree, out)
+        round_trip_yaml(self.indent, self.null_word).dump(self.tree, out)
         return out.getvalue()
 
-    def save(self) -> None:
+    def save(self) -> dict[str, Answer | None]:
         """Write the file atomically and durably, unless it is unchanged.
 
-        Raise ``OutputError`` if it cannot be written.
+        Changes made to the file outside this program since it was last read or written
+        are merged first; they are returned by question id (``None``: answer removed)
+        so that the caller can take them in. Raise ``OutsideConflict`` (nothing is
+        overwritten) if they clash with this program's changes, ``OutputError`` if the
+        file cannot be written.
         """
+        taken = self._merge_outside()
         text = self.dumps()
         if text == self.saved_text and self.path.exists():
-            return
+            return taken
         write_atomic(self.path, text, editing=True)
-        _sync_folder(self.path.resolve().parent)
+        sync_folder(self.path.resolve().parent)
         self.saved_text = text
+        return taken
+
+    def _disk_text(self) -> str | None:
+        """The file's text now if it differs from what was last read or written."""
+        try:
+            raw = self.path.read_bytes()
+        except FileNotFoundError:
+            return None  # removed (or never written): writing it loses nothing
+        except OSError as exc:
+            raise output_error(self.path, exc) from None
+        text = raw.decode("utf-8-sig", errors="replace")
+        return None if text == self.saved_text else text
+
+    def _merge_outside(self) -> dict[str, Answer | None]:
+        theirs_text = self._disk_text()
+        if theirs_text is None:
+            return {}
+        base = _plain_tree(self.saved_text or "")
+        try:
+            theirs_tree, _ = guess_indent(theirs_text)
+        except Exception:  # any YAML error: the outside version cannot be merged
+            theirs_tree = None
+        if not isinstance(theirs_tree, CommentedMap):
+            self._keep_both(["(the file is no longer a readable answers file)"])
+        resolution = merge_outside(base, self.tree, theirs_tree)
+        if resolution.conflicts:
+            self._keep_both(resolution.conflicts)
+        self._adopt(theirs_tree, theirs_text, resolution)
+        return _as_answers(resolution)
+
+    def _keep_both(self, places: list[str]) -> None:
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        mine = self.path.with_name(f"{self.path.stem}.interview-{stamp}{self.path.suffix}")
+        write_atomic(mine, self.dumps())
+        raise OutsideConflict(self.path, mine, places)
+
+    def _adopt(self, theirs: CommentedMap, text: str, resolution: Resolution) -> None:
+        """Make the outside version ours, with this program's changes written into it."""
+        ours = self.tree
+        theirs_answers = theirs.get("answers")
+        self.tree, self.saved_text = theirs, text
+        self.null_word = self.null_word or bool(NULL_WORD.search(text))
+        for key, value in resolution.top.items():
+            if value is MISSING:
+                self.tree.pop(key, None)
+            else:
+                self._top(key, ours[key])
+        current = theirs_answers if isinstance(theirs_answers, CommentedMap) else {}
+        for qid, fields in resolution.answers.items():
+            if fields == answer_fields(current.get(qid, MISSING)):
+                continue
+            if fields:
+                self._set_fields(qid, fields, self.order)
+            else:
+                self._answers().pop(qid, None)
+
+
+class OutsideConflict(CapassessError):
+    """The answers file was changed outside the interview, in the same places."""
+
+    def __init__(self, path: Path, mine: Path, places: list[str]) -> None:
+        self.path, self.mine, self.places = path, mine, places
+        super().__init__(
+            f"{path} was changed outside this interview, in the same places as the "
+            f"interview: {', '.join(places)}. Nothing was overwritten: {path} keeps the "
+            f"outside version and {mine} holds the interview's. Keep what is right in "
+            f"{path}, then go on with --resume"
+        )
+
+
+def _plain_tree(text: str) -> dict[str, Any]:
+    tree, _ = guess_indent(text) if text.strip() else (None, None)
+    return dict(tree) if isinstance(tree, CommentedMap) else {}
+
+
+def _as_answers(resolution: Resolution) -> dict[str, Answer | None]:
+    out: dict[str, Answer | None] = {}
+    for qid, fields in resolution.from_theirs.items():
+        try:
+            out[str(qid)] = Answer.model_validate(fields) if fields else None
+        except ValueError:
+            continue  # not a valid answer: it stays in the file, the interview ignores it
+    return out

@@ -218,6 +218,25 @@ def write_atomic_bytes(path: str | Path, data: bytes) -> Path:
     return Path(path)
 
 
+def write_unsynced(path: str | Path, data: bytes, mode: int | None = None) -> Path:
+    """Write ``data`` to ``path`` whole or not at all, like ``write_atomic`` but not synced
+    to disk: for derived files written by the thousand (a batch's per-unit reports) or
+    that may be lost (cache entries). The folder must exist; an ``OSError`` is raised as
+    it is, and leaves no temporary file."""
+    target = Path(path)
+    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.chmod(name, default_mode() if mode is None else mode)
+        os.replace(name, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(name)
+        raise
+    return target
+
+
 def replace_set(staging: Path, folder: Path, names: Iterable[str]) -> None:
     """Put the finished outputs ``names`` in ``staging`` in place of those in ``folder``.
 

@@ -76,7 +76,13 @@ def _is_file(path: Path) -> bool:
 
 
 def load_questionnaire(path: str | Path) -> Questionnaire:
-    """Load and cross-check a questionnaire file."""
+    """Load and cross-check a questionnaire file (from the user's cache if loaded before)."""
+    from capassess.questionnaire_cache import cached_questionnaire
+
+    return cached_questionnaire(path, _load_questionnaire)
+
+
+def _load_questionnaire(path: str | Path) -> Questionnaire:
     return load_checked(path, "questionnaire", Questionnaire, check_questionnaire)[0]
 
 

@@ -44,6 +44,11 @@ LAZY: dict[str, tuple[str, str, str]] = {
         "demo",
         "Score the bundled example bank, plan, and write its reports in both languages.",
     ),
+    "merge": (
+        "capassess.commands.merge",
+        "merge",
+        "Merge several respondents' answers for one bank into one answers file.",
+    ),
     "plan": (
         "capassess.commands.planning",
         "plan",

@@ -4,10 +4,11 @@ check a whole assessment against its questionnaire."""
 from __future__ import annotations
 
 import math
+import re
 from typing import Any
 
 from capassess.errors import Problem
-from capassess.model.answers import NA, Assessment
+from capassess.model.answers import NA_WORDS, Assessment
 from capassess.model.questionnaire import (
     BoolQuestion,
     ChoiceQuestion,
@@ -22,6 +23,15 @@ TypedValue = int | float | str | bool | list[str]
 TRUE_WORDS = {"true", "yes", "y", "1", "是", "对"}
 FALSE_WORDS = {"false", "no", "n", "0", "否", "不"}
 MAX_SHOWN = 60
+THOUSANDS = re.compile(r"[+-]?[0-9]{1,3}(,[0-9]{3})+(\.[0-9]*)?")
+DECIMAL_COMMA = re.compile(r"[+-]?[0-9]+,[0-9]+")
+SPREADSHEET_ERRORS = frozenset({"#DIV/0!", "#N/A", "#VALUE!", "#REF!", "#NAME?", "#NUM!",
+                                "#NULL!", "#SPILL!", "#CALC!", "#GETTING_DATA", "#FIELD!",
+                                "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!"})  # fmt: skip
+NOT_ANSWERS = frozenset({"-", "--", "—", "——", "–", "/", "\\", "无", "空", "none", "null", "nil",
+                         "#"})  # fmt: skip
+"""Placeholders people put in a cell for 'nothing': refused with a pointer to ``n/a``."""
+MULTI_SEPARATORS = str.maketrans({";": ",", "；": ",", "、": ",", "，": ",", "|": ","})
 
 
 def shown(raw: Any) -> str:
@@ -32,7 +42,26 @@ def shown(raw: Any) -> str:
 
 def is_not_applicable(raw: Any) -> bool:
     """True for the ``n/a`` marker (any case, surrounding blanks ignored)."""
-    return isinstance(raw, str) and raw.strip().lower() == NA
+    return isinstance(raw, str) and raw.strip().lower() in NA_WORDS
+
+
+def _figure(raw: Any) -> str:
+    """The text of a figure with its separators resolved: ``1,200`` is 1200 (groups of
+    three), ``3,5`` is 3.5 (one comma, not followed by three digits); any other comma is
+    refused rather than guessed, so a comma never changes a magnitude silently."""
+    text = str(raw).strip()
+    if text.endswith("%"):
+        text = text[:-1].strip()
+    if "," not in text:
+        return text
+    if THOUSANDS.fullmatch(text):
+        return text.replace(",", "")
+    if DECIMAL_COMMA.fullmatch(text) and len(text.split(",")[1]) != 3:
+        return text.replace(",", ".")
+    raise ValueError(
+        f"{shown(raw)}: cannot tell the decimal comma from a thousands separator; "
+        "write the figure with a decimal point (3.5) and no separators"
+    )
 
 
 def _number(raw: Any) -> float:
@@ -44,9 +73,7 @@ def _number(raw: Any) -> float:
         except OverflowError:  # an int beyond any float, such as 0xfff... in YAML
             raise ValueError("the number is too large to be a finite number") from None
     else:
-        text = str(raw).strip().replace(",", "")
-        if text.endswith("%"):
-            text = text[:-1]
+        text = _figure(raw)
         try:
             value = float(text)
         except ValueError:
@@ -77,7 +104,7 @@ def _choice(question: ChoiceQuestion, raw: Any) -> str:
 
 def _multi(question: MultiQuestion, raw: Any) -> list[str]:
     ids = [o.id for o in question.options]
-    items = raw if isinstance(raw, list) else [p for p in str(raw).replace(";", ",").split(",")]
+    items = raw if isinstance(raw, list) else str(raw).translate(MULTI_SEPARATORS).split(",")
     picked = [str(item).strip() for item in items if str(item).strip()]
     unknown = [p for p in picked if p not in ids]
     if unknown:
@@ -110,8 +137,18 @@ def _bounded(question: NumberQuestion, raw: Any) -> float:
 def parse_value(question: Question, raw: Any) -> TypedValue:
     """Return ``raw`` as the typed value ``question`` takes; ``ValueError`` says why not.
 
-    The caller handles missing values and ``n/a`` before calling this.
+    The caller handles missing values and ``n/a`` before calling this. A spreadsheet
+    error (``#DIV/0!``), a formula without its computed value (``=A1/B1``) or a
+    placeholder such as ``-`` is refused with what it is and what to write instead.
     """
+    try:
+        return _typed(question, raw)
+    except ValueError as exc:
+        _explain_non_answer(raw)
+        raise exc from None
+
+
+def _typed(question: Question, raw: Any) -> TypedValue:
     if isinstance(question, LevelQuestion):
         return _level(raw)
     if isinstance(question, ChoiceQuestion):
@@ -123,6 +160,25 @@ def parse_value(question: Question, raw: Any) -> TypedValue:
     if isinstance(question, BoolQuestion):
         return _bool(raw)
     raise TypeError(f"unknown question type {type(question).__name__}")
+
+
+def _explain_non_answer(raw: Any) -> None:
+    if not isinstance(raw, str):
+        return
+    text = raw.strip()
+    if text.upper() in SPREADSHEET_ERRORS:
+        raise ValueError(f"the cell holds the spreadsheet error {text}; fix its formula or "
+                         "enter the value")  # fmt: skip
+    if text.startswith("=") and len(text) > 1:
+        raise ValueError(
+            f"the cell holds a formula with no computed value ({shown(text)}); open the file "
+            "in Excel or WPS, let it calculate, and save it again"
+        )
+    if text.lower() in NOT_ANSWERS:
+        raise ValueError(
+            f"{shown(text)} is not an answer; write n/a (or na, 不适用) if the question does "
+            "not apply, or leave the cell blank if the answer is missing"
+        )
 
 
 def answer_values(q: Questionnaire, assessment: Assessment) -> dict[str, TypedValue | None]:

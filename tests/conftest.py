@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -10,6 +12,9 @@ from click.testing import CliRunner
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
 TINY = DATA / "good" / "tiny.yaml"
+
+# The suite's own user cache (compiled templates, parsed questionnaires), not the user's.
+os.environ.setdefault("CAPASSESS_CACHE_DIR", tempfile.mkdtemp(prefix="capassess-test-cache-"))
 
 
 @pytest.fixture

@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 ANSWERED, NOT_APPLICABLE, MISSING, INVALID, SKIPPED = 0, 1, 2, 3, 4
 STATUS_CODES = {"answered": ANSWERED, "not_applicable": NOT_APPLICABLE, "missing": MISSING}
 PLAIN_NUMBER = r"^-?[0-9]{1,15}(\.[0-9]{1,15})?$"
-SENTINELS = ("", "n/a", "N/A")
+SENTINELS = ("", "n/a", "N/A", "na", "NA", "不适用", "-")
 """Cells of a number column that are no figure but common: judged one by one."""
 
 

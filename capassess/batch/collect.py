@@ -12,6 +12,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from capassess.batch.arrow import give_back_memory
 from capassess.batch.table import Chunk, Rejection
 from capassess.batch.vector import Scored
 
@@ -94,10 +95,10 @@ class Collector:
         import pyarrow as pa
         import pyarrow.compute as pc
 
-        units = _concat(self.parts, self.nodes)
-        everyone = pa.concat_arrays(
-            [units.ids, pa.array([u for u, _, _ in self.rejected], pa.string())]
-        )
+        parts, self.parts = self.parts, []
+        units = _concat(parts, self.nodes)
+        rejected = pa.array([u for u, _, _ in self.rejected], pa.string())
+        everyone = pa.concat_arrays([units.ids, rejected]) if len(rejected) else units.ids
         counts = pc.value_counts(everyone)
         repeated = pc.filter(counts.field("values"), pc.greater(counts.field("counts"), 1))
         if not len(repeated):
@@ -133,23 +134,47 @@ def _duplicate_rejections(repeated: dict[str, list[tuple[str, int | None]]]) -> 
 
 
 def _concat(parts: list[Units], nodes: int) -> Units:
+    """All parts as one, emptying ``parts`` as it goes: each part's numbers are copied
+    into arrays made once at full size and then let go, so the peak is about one copy
+    of the units, not two."""
     import numpy as np
     import pyarrow as pa
 
+    total = sum(len(p) for p in parts)
     groups = list(dict.fromkeys(g for p in parts for g in p.groups))
+    rows = np.empty(total, np.int64)
+    scores = np.empty((total, nodes))
+    counts = np.empty((total, 3), np.int32)
+    texts: dict[str, list[pa.Array]] = {n: [] for n in ("ids", "names", "origins", *groups)}
+    at = 0
+    for i in range(len(parts)):
+        part = parts[i]
+        stop = at + len(part)
+        rows[at:stop], scores[at:stop], counts[at:stop] = part.rows, part.scores, part.counts
+        texts["ids"].append(part.ids)
+        texts["names"].append(part.names)
+        texts["origins"].append(part.origins)
+        for g in groups:
+            texts[g].append(part.groups.get(g, pa.array([""] * len(part), pa.string())))
+        parts[i] = _EMPTY
+        at = stop
+        if i % 8 == 7:
+            give_back_memory()
 
-    def column(name: str, part: Units) -> pa.Array:
-        return part.groups.get(name, pa.array([""] * len(part), pa.string()))
-
-    def strings(arrays: list[pa.Array]) -> pa.Array:
+    def strings(name: str) -> pa.Array:
+        arrays = texts.pop(name)
         return pa.concat_arrays(arrays) if arrays else pa.array([], pa.string())
 
-    return Units(
-        strings([p.ids for p in parts]),
-        strings([p.names for p in parts]),
-        {g: strings([column(g, p) for p in parts]) for g in groups},
-        strings([p.origins for p in parts]),
-        np.concatenate([p.rows for p in parts]) if parts else np.zeros(0, np.int64),
-        np.vstack([p.scores for p in parts]) if parts else np.zeros((0, nodes)),
-        np.vstack([p.counts for p in parts]) if parts else np.zeros((0, 3), np.int32),
-    )
+    ids, names, origins = strings("ids"), strings("names"), strings("origins")
+    units = Units(ids, names, {g: strings(g) for g in groups}, origins, rows, scores, counts)
+    pa.default_memory_pool().release_unused()  # the parts' buffers back to the system
+    give_back_memory()
+    return units
+
+
+class _Empty:
+    def __len__(self) -> int:
+        return 0
+
+
+_EMPTY: Units = _Empty()  # type: ignore[assignment]

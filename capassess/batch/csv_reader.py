@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from capassess.batch.encoding import choose_encoding, is_utf8
+from capassess.batch.encoding import choose_encoding, detect, is_utf8
 from capassess.batch.table import (
     Batch,
     Chunk,
@@ -38,9 +38,31 @@ if TYPE_CHECKING:
 
 PEEK = 1 << 18
 BLOCK = 1 << 21
+DELIMITER_NAMES = {"\t": "tabs", ";": "semicolons"}
 
 
-def _peek(path: str, encoding: str) -> tuple[list[list[str]], list[int]]:
+def _first_line(path: str, encoding: str) -> str:
+    """The first line of the file, decoded as well as it goes (for the delimiter only)."""
+    with open(path, "rb") as handle:
+        raw = handle.read(PEEK).split(b"\n", 1)[0]
+    return raw.decode(encoding, errors="replace").lstrip("\ufeff")
+
+
+def delimiter_of(first_line: str, questionnaire: Questionnaire | None = None) -> str:
+    """The delimiter of a header line: the one of comma, tab and semicolon that makes an
+    ``id`` cell (any case) or most question columns; a comma when none does."""
+    ids = {"id"} | {q.id.casefold() for _, _, q in questionnaire.questions()} if questionnaire \
+        else {"id"}  # fmt: skip
+    best, hits = ",", -1
+    for delimiter in (",", "\t", ";"):
+        cells = {c.strip().strip('"').casefold() for c in first_line.split(delimiter)}
+        found = len(cells & ids) + (len(ids) if "id" in cells else 0)
+        if found > hits:
+            best, hits = delimiter, found
+    return best
+
+
+def _peek(path: str, encoding: str, delimiter: str = ",") -> tuple[list[list[str]], list[int]]:
     """The first two records of the file and the line each ends on."""
     with open(path, "rb") as handle:
         raw = handle.read(PEEK)
@@ -57,7 +79,7 @@ def _peek(path: str, encoding: str) -> tuple[list[list[str]], list[int]]:
         raise InputError.at(
             f"not valid {encoding} at byte {exc.start + 1}; pass --encoding", path, 1
         ) from None
-    reader = csv.reader(io.StringIO(text.lstrip("\ufeff"), newline=""))
+    reader = csv.reader(io.StringIO(text.lstrip("\ufeff"), newline=""), delimiter=delimiter)
     records: list[list[str]] = []
     ends: list[int] = []
     complete = final  # the whole file was read, or the header ended before the cut
@@ -87,6 +109,7 @@ class CsvSource:
     """A CSV file of units."""
 
     kind = "csv"
+    encoding: str | None
 
     def __init__(
         self,
@@ -97,9 +120,16 @@ class CsvSource:
         lenient: bool = False,
     ) -> None:
         self.path = str(path)
-        self.encoding: str | None = choose_encoding(path, encoding)
+        self.notes: tuple[str, ...] = ()
+        if encoding is None:
+            self.encoding, self.notes = detect(path)
+        else:
+            self.encoding = choose_encoding(path, encoding)
         self.size = os.path.getsize(path)
-        records, ends = _peek(self.path, self.encoding)
+        self.delimiter = delimiter_of(_first_line(self.path, self.encoding), questionnaire)
+        if self.delimiter != ",":
+            self.notes += (f"columns are separated by {DELIMITER_NAMES[self.delimiter]}",)
+        records, ends = _peek(self.path, self.encoding, self.delimiter)
         self.header = records[0]
         self.layout: Layout = resolve_layout(self.header, questionnaire, self.path, lenient=lenient)
         self.unknown = self.layout.unknown
@@ -141,7 +171,10 @@ class CsvSource:
             encoding="utf8" if is_utf8(self.encoding or "") else self.encoding,
         )
         parse = pcsv.ParseOptions(
-            newlines_in_values=True, ignore_empty_lines=False, invalid_row_handler=self._on_ragged
+            delimiter=self.delimiter,
+            newlines_in_values=True,
+            ignore_empty_lines=False,
+            invalid_row_handler=self._on_ragged,
         )
         convert = pcsv.ConvertOptions(
             column_types=dict.fromkeys(names, pa.string()),
@@ -161,9 +194,9 @@ class CsvSource:
         out = []
         for number, text, cells in self._ragged:
             try:
-                first = next(csv.reader([text]), [""])
+                first = next(csv.reader([text], delimiter=self.delimiter), [""])
             except csv.Error:  # a cell beyond the csv module's limit: the id is before it
-                first = text.split(",")
+                first = text.split(self.delimiter)
             unit = first[self.layout.id].strip() if len(first) > self.layout.id else ""
             reason = f"the row has {cells} cells but the header has {len(self.header)}"
             out.append(Rejection(self.path, number, unit, "", text, reason))

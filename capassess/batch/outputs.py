@@ -32,7 +32,8 @@ if TYPE_CHECKING:
 
 SCALE = 10_000
 TIE = 1e-6
-BLOCK = 50_000
+BLOCK = 8_192
+EXCEL_ROWS, EXCEL_COLUMNS = 1_048_576, 16_384
 LEVEL_TEXTS = ("", "1", "2", "3", "4", "5")
 UTF8_BOM = b"\xef\xbb\xbf"
 
@@ -147,23 +148,47 @@ class ScoreTable:
         return columns
 
 
-def write_scores(table: ScoreTable, csv_path: str | Path, xlsx_path: str | Path) -> list[Path]:
-    """Write the table as CSV (UTF-8 with BOM) and XLSX, making each block of rows once."""
+def xlsx_refusal(rows: int, columns: int) -> str | None:
+    """Why a table of ``rows`` units (and a header) and ``columns`` cannot be one Excel
+    sheet, or ``None`` if it can. scores.xlsx is then not written (not split: one table
+    is one sheet), and scores.csv holds every unit."""
+    if rows + 1 > EXCEL_ROWS:
+        return (f"scores.xlsx not written: {rows:,} units and the header exceed Excel's "
+                f"{EXCEL_ROWS:,} rows a sheet; scores.csv holds every unit")  # fmt: skip
+    if columns > EXCEL_COLUMNS:
+        return (f"scores.xlsx not written: {columns:,} columns exceed Excel's "
+                f"{EXCEL_COLUMNS:,} a sheet; scores.csv holds every column")  # fmt: skip
+    return None
+
+
+def write_scores(
+    table: ScoreTable, csv_path: str | Path, xlsx_path: str | Path
+) -> tuple[Path, Path | None]:
+    """Write the table as CSV (UTF-8 with BOM) and XLSX, making each block of rows once;
+    no XLSX (and any old one removed) when the table does not fit a sheet."""
+    import contextlib
+
     import pyarrow as pa
     import pyarrow.csv as pcsv
 
     schema = pa.schema([pa.field(f"c{i}", pa.string()) for i in range(len(table.headers))])
     options = pcsv.WriteOptions(include_header=False, quoting_style="needed")
-    sheet = XlsxWriter(xlsx_path, "scores", table.headers, table.widths, table.rows)
-    with replacing(csv_path) as tmp, open(tmp, "wb") as handle, sheet, writing(csv_path):
+    sheet = None
+    if xlsx_refusal(table.rows, len(table.headers)) is None:
+        sheet = XlsxWriter(xlsx_path, "scores", table.headers, table.widths, table.rows)
+    else:
+        Path(xlsx_path).unlink(missing_ok=True)
+    context = sheet if sheet is not None else contextlib.nullcontext()
+    with replacing(csv_path) as tmp, open(tmp, "wb") as handle, context, writing(csv_path):
         # ``writing`` names the CSV in its errors before the sheet (which names itself) sees them
         handle.write(UTF8_BOM + _csv_line(table.headers))
         with pcsv.CSVWriter(handle, schema, write_options=options) as writer:
             for start in range(0, table.rows, BLOCK):
                 block = table.block(start, min(table.rows, start + BLOCK))
-                sheet.write(block)
+                if sheet is not None:
+                    sheet.write(block)
                 writer.write_batch(pa.record_batch([c.texts() for c in block], schema=schema))
-    return [Path(csv_path), Path(xlsx_path)]
+    return Path(csv_path), Path(xlsx_path) if sheet is not None else None
 
 
 def _csv_line(cells: Sequence[str]) -> bytes:

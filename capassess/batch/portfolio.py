@@ -163,6 +163,8 @@ def group_slices(values: pa.Array) -> dict[str, npt.NDArray[np.int64]]:
     import numpy as np
     import pyarrow.compute as pc
 
+    if len(values) == 0:
+        return {}
     encoded = pc.dictionary_encode(values)
     index = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64)
     names = [str(v) for v in encoded.dictionary.to_pylist()]
@@ -172,11 +174,17 @@ def group_slices(values: pa.Array) -> dict[str, npt.NDArray[np.int64]]:
 
 
 def rollups(units: Units, group: str, dims: int) -> list[GroupRow]:
-    """Statistics of each group's overall scores and mean dimension scores, best first."""
+    """Statistics of each group's overall scores and mean dimension scores, best first.
+
+    No units scored (a blank template, every row rejected): no groups, no rows.
+    """
+    values = units.groups.get(group)
+    if values is None or len(units) == 0:
+        return []
     rows = [
         GroupRow(value or "—", describe(units.scores[index, 0]),
                  tuple(_mean(units.scores[index, 1 + d]) for d in range(dims)))
-        for value, index in group_slices(units.groups[group]).items()
+        for value, index in group_slices(values).items()
     ]  # fmt: skip
     return sorted(rows, key=lambda r: -(r.stats.mean if r.stats.mean is not None else -1.0))
 

@@ -14,9 +14,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from capassess.atomic import files_under, refuse_inputs, write_atomic
+from capassess.batch.arrow import frugal_memory, give_back_memory, without_pandas
 from capassess.batch.collect import Collector, Units
 from capassess.batch.judge import ChunkJudge
-from capassess.batch.outputs import ScoreTable, write_scores
+from capassess.batch.outputs import ScoreTable, write_scores, xlsx_refusal
 from capassess.batch.peer_run import BatchPeers, load_batch_peers
 from capassess.batch.peers import write_peers_csv
 from capassess.batch.publish import final_paths, staged_outputs
@@ -127,6 +128,14 @@ def run_batch(
     options: BatchOptions, questionnaire: Questionnaire, progress: Progress | None = None
 ) -> BatchResult:
     """Score every unit of ``options.inputs`` and write the outputs to ``options.outdir``."""
+    with without_pandas():
+        frugal_memory()
+        return _run_batch(options, questionnaire, progress)
+
+
+def _run_batch(
+    options: BatchOptions, questionnaire: Questionnaire, progress: Progress | None
+) -> BatchResult:
     started = time.perf_counter()
     settings = settings_of(options, questionnaire)
     sources = open_sources(options.inputs, questionnaire, encoding=options.encoding,
@@ -139,15 +148,23 @@ def run_batch(
     with staged_outputs(out, (*OUTPUT_FILES, UNITS), inputs) as staging:
         run = Run(options, questionnaire, settings, staging, peers)
         counts, outputs, portfolio = _score_and_write(run, sources, progress)
+        refusal = outputs.pop("scores_xlsx_refused", None)
         outputs = final_paths(outputs, staging, out)
         seconds = time.perf_counter() - started
         summary = to_json(summary_json(portfolio, outputs, seconds), ensure_ascii=False,
                              indent=2)  # fmt: skip
         write_atomic(staging / "summary.json", summary + "\n")
         outputs["summary"] = str(out / "summary.json")
-    warnings = tuple(f"{s.path}: unknown column(s) ignored: {', '.join(s.unknown)}"
-                     for s in sources if s.unknown)  # fmt: skip
+    warnings = _source_notes(sources) + ((refusal,) if refusal else ())
     return BatchResult(counts, outputs, seconds, warnings)
+
+
+def _source_notes(sources: list[Source]) -> tuple[str, ...]:
+    """What the user should know about how each input was read."""
+    notes = [f"{s.path}: {note}" for s in sources for note in getattr(s, "notes", ())]
+    notes += [f"{s.path}: unknown column(s) ignored: {', '.join(s.unknown)}"
+              for s in sources if s.unknown]  # fmt: skip
+    return tuple(notes)
 
 
 def _score_and_write(
@@ -254,6 +271,7 @@ class SourceReader:
             tally.rejected += rejected
             self.rejects.write(found)
             self.collector.add_rejected(found)
+            give_back_memory()
             if progress is not None:
                 progress(self.source.path, batch.done, self.source.size, tally.rows + rows)
         tally.rows += rows
@@ -289,7 +307,11 @@ def _write(
         scores = pool.submit(write_scores, table, run.out / "scores.csv", run.out / "scores.xlsx")
         outputs = write_portfolio(run.out, portfolio, options.template_dir)
         csv_path, xlsx_path = scores.result()
-    outputs.update(scores_csv=str(csv_path), scores_xlsx=str(xlsx_path))
+    outputs["scores_csv"] = str(csv_path)
+    if xlsx_path is not None:
+        outputs["scores_xlsx"] = str(xlsx_path)
+    else:
+        outputs["scores_xlsx_refused"] = xlsx_refusal(table.rows, len(table.headers)) or ""
     outputs["rejected"] = str(run.out / "rejected.csv")
     if options.lenient:
         outputs["ignored"] = str(run.out / "ignored.csv")

@@ -1,21 +1,81 @@
-"""Open batch inputs by kind: a CSV or XLSX file, or a folder of answers files."""
+"""Open batch inputs by kind: a CSV or workbook file, or a folder of answers files.
+
+The suffix says a file is a table (``.csv .txt .tsv .xlsx .xlsm .xls .ods``); its first
+bytes say which kind it really is, since bank systems often save HTML or tab-separated
+text under a ``.xls`` name: a workbook is read as one whatever its suffix, text named
+``.xls`` as delimited text (with a note), and anything else named as a workbook is
+refused saying what it really is.
+"""
 
 from __future__ import annotations
 
 import os
+import zipfile
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from capassess.batch.answers_dir import AnswersDirSource
 from capassess.batch.csv_reader import CsvSource
-from capassess.batch.table import Source
-from capassess.batch.xlsx_reader import XlsxSource
+from capassess.batch.table import Source, with_group
+from capassess.batch.xlsx_reader import CalamineSource, XlsxSource
 from capassess.errors import InputError, Problem
+from capassess.loading import looks_binary
 from capassess.model.questionnaire import Questionnaire
 from capassess.reading import remember, require_regular
 
-CSV_SUFFIXES = (".csv", ".txt")
-XLSX_SUFFIXES = (".xlsx", ".xlsm")
+CSV_SUFFIXES = (".csv", ".txt", ".tsv")
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
+OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+HEAD = 4096
+
+
+def sniff_kind(path: Path) -> str:
+    """What the file really is: xlsx, xls, ods, html, xml-spreadsheet, zip, binary, text."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(HEAD)
+    except OSError as exc:
+        raise InputError.at(f"cannot read the file: {exc.strerror or exc}", str(path)) from None
+    if head.startswith(b"PK\x03\x04"):
+        return _zip_kind(path)
+    if head.startswith(OLE2):
+        return "xls"
+    text = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if text.startswith(b"<"):
+        if b"<html" in text or b"<table" in text or b"<!doctype html" in text:
+            return "html"
+        if b"urn:schemas-microsoft-com:office:spreadsheet" in text:
+            return "xml-spreadsheet"
+        return "xml"
+    return "binary" if looks_binary(head) else "text"
+
+
+def _zip_kind(path: Path) -> str:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = set(archive.namelist())
+            if "xl/workbook.xml" in names:
+                return "xlsx"
+            if "mimetype" in names and b"spreadsheet" in archive.read("mimetype")[:100]:
+                return "ods"
+    except (zipfile.BadZipFile, OSError, ValueError, KeyError):
+        return "broken-zip"
+    return "zip"
+
+
+REFUSED = {
+    "html": "this is a web page (HTML) saved with a spreadsheet name, as some bank systems "
+    "export; open it in Excel or WPS and save it as .xlsx, or export CSV",
+    "xml-spreadsheet": "this is an Excel 2003 XML spreadsheet; open it in Excel or WPS and "
+    "save it as .xlsx",
+    "xml": "this is an XML file, not a workbook; save the data as .xlsx or CSV",
+    "zip": "this is a ZIP archive but not an XLSX or ODS workbook",
+    "broken-zip": "this is a damaged (cut short?) ZIP file, so no readable workbook",
+    "binary": "this is a binary file of unknown kind, not a workbook",
+    "text": "this is text, not a workbook; if it is CSV, name it .csv",
+    "empty": "the file is empty (0 bytes), not a workbook",
+}
 
 
 def open_source(
@@ -29,15 +89,24 @@ def open_source(
         raise InputError.at("no such file or folder", str(path))
     remember(where, require_regular(where))  # a FIFO or device would block or never end
     suffix = where.suffix.lower()
-    if suffix in XLSX_SUFFIXES:
+    if suffix not in CSV_SUFFIXES + WORKBOOK_SUFFIXES:
+        raise InputError.at(
+            f"cannot tell the kind of input from {suffix or 'no suffix'!r}; give a .csv, "
+            ".tsv, .txt, .xlsx, .xls or .ods file, or a folder of answers files",
+            str(path),
+        )
+    kind = "empty" if where.stat().st_size == 0 else sniff_kind(where)
+    if kind == "xlsx":
         return XlsxSource(where, questionnaire, lenient=lenient)
-    if suffix in CSV_SUFFIXES:
+    if kind in ("xls", "ods"):
+        return CalamineSource(where, questionnaire, kind=kind, lenient=lenient)
+    if suffix in CSV_SUFFIXES:  # the CSV reader tells binary, UTF-16 and NUL bytes itself
         return CsvSource(where, questionnaire, encoding=encoding, lenient=lenient)
-    raise InputError.at(
-        f"cannot tell the kind of input from {suffix or 'no suffix'!r}; "
-        "give a .csv or .xlsx file, or a folder of answers files",
-        str(path),
-    )
+    if kind == "text" and suffix == ".xls":  # "export to Excel" of many bank systems
+        source = CsvSource(where, questionnaire, encoding=encoding, lenient=lenient)
+        source.notes += (f"the {suffix} file is delimited text, not a workbook; read as such",)
+        return source
+    raise InputError.at(f"cannot read as {suffix[1:].upper()}: {REFUSED[kind]}", str(path))
 
 
 def open_sources(
@@ -57,8 +126,8 @@ def open_sources(
         except InputError as exc:
             problems += exc.problems or [Problem(exc.message, (), str(path))]
     for source in sources:
-        groups = getattr(getattr(source, "layout", None), "groups", None)
-        if group_by and groups is not None and group_by not in groups:
+        if group_by and not _find_group(source, group_by):
+            groups = source.layout.groups  # type: ignore[attr-defined]
             known = ", ".join(groups) or "none"
             problems.append(
                 Problem(f"no group column {group_by!r} (group columns: {known})", (), source.path)
@@ -66,3 +135,24 @@ def open_sources(
     if problems:
         raise InputError(problems[0].message, tuple(problems))
     return sources
+
+
+def _find_group(source: Source, name: str) -> bool:
+    """True if ``source`` has the group column ``name``, taken from anywhere in the header
+    and in any case; the source's layout then calls it ``name``."""
+    layout = getattr(source, "layout", None)
+    if layout is None or not hasattr(layout, "groups"):
+        return True
+    if name in layout.groups:
+        return True
+    same = next((g for g in layout.groups if g.casefold() == name.casefold()), None)
+    if same is not None:
+        groups = {name if g == same else g: i for g, i in layout.groups.items()}
+        source.layout = replace(layout, groups=groups)  # type: ignore[attr-defined]
+        return True
+    moved = with_group(layout, name)
+    if moved is None:
+        return False
+    source.layout = moved  # type: ignore[attr-defined]
+    source.unknown = moved.unknown
+    return True

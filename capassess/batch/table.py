@@ -1,9 +1,10 @@
 """The shape of batch input: header layouts, chunks of raw cells, rejected rows.
 
 A header row holds ``id``, optionally ``name``, group columns (such as ``region``), then
-one column per question id. Columns left of the first question column that are not
-``id`` or ``name`` are group columns; columns right of it that are no question id are
-unknown: reported, and ignored. Right below the header, a row whose ``id`` cell is
+one column per question id; names are matched in any case (``ID``, ``Name``). Columns
+left of the first question column that are not ``id`` or ``name`` are group columns;
+columns right of it that are no question id are unknown: reported, and ignored, unless
+``--group-by`` names one (``with_group``). Right below the header, a row whose ``id`` cell is
 ``#label`` is the template's label row (question texts for people) and is skipped.
 """
 
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Protocol
 
 from capassess.errors import InputError, Problem
@@ -50,6 +51,8 @@ class Layout:
     questions: dict[str, int]
     absent: tuple[str, ...] = ()
     unknown: tuple[str, ...] = ()
+    others: dict[str, int] = field(default_factory=dict)
+    """Position of each unknown column."""
 
 
 @dataclass(frozen=True)
@@ -105,7 +108,7 @@ def resolve_layout(
     header: Sequence[str], questionnaire: Questionnaire, source: str, *, lenient: bool = False
 ) -> Layout:
     """Give each header cell its part; ``InputError`` listing every problem of the header."""
-    names = [h.strip() for h in header]
+    names = _canonical([h.strip() for h in header], questionnaire)
     questions = {q.id for _, _, q in questionnaire.questions()}
     problems = [f"column {n!r} appears more than once" for n in _repeated(names)]
     position = {n: i for i, n in reversed(list(enumerate(names)))}
@@ -123,7 +126,8 @@ def resolve_layout(
         )
     if problems:
         raise InputError(problems[0], tuple(Problem(p, (), source) for p in problems))
-    unknown = tuple(n for n in names[first:] if n and n not in questions)
+    others = {n: first + i for i, n in enumerate(names[first:]) if n and n not in questions}
+    unknown = tuple(others)
     return Layout(
         id=position[ID],
         name=position.get(NAME),
@@ -131,6 +135,27 @@ def resolve_layout(
         questions={q: position[q] for q in _question_order(questionnaire) if q in position},
         absent=tuple(absent),
         unknown=unknown,
+        others=others,
+    )
+
+
+def _canonical(names: list[str], questionnaire: Questionnaire) -> list[str]:
+    """``ID``, ``Name`` and question ids in another case as the names they stand for."""
+    known = {n.casefold(): n for n in (ID, NAME, *_question_order(questionnaire))}
+    return [known.get(n.casefold(), n) for n in names]
+
+
+def with_group(layout: Layout, name: str) -> Layout | None:
+    """``layout`` with the unknown column ``name`` (any case) as a group column, or
+    ``None`` if there is no such column."""
+    found = next((n for n in layout.others if n.casefold() == name.casefold()), None)
+    if found is None:
+        return None
+    return replace(
+        layout,
+        groups={**layout.groups, name: layout.others[found]},
+        unknown=tuple(u for u in layout.unknown if u != found),
+        others={n: i for n, i in layout.others.items() if n != found},
     )
 
 
@@ -154,13 +179,20 @@ def is_label_row(cells: Sequence[object], layout: Layout) -> bool:
     return len(cells) > layout.id and str(cells[layout.id] or "").strip() == LABEL_MARKER
 
 
+def needed_width(layout: Layout) -> int:
+    """How many leading columns hold every column ``layout`` reads."""
+    used = [layout.id, *layout.groups.values(), *layout.questions.values()]
+    return 1 + max(used + ([layout.name] if layout.name is not None else []))
+
+
 def text_chunk(source: str, rows: list[int], records: list[list[str]], layout: Layout) -> Chunk:
-    """A chunk from rows of text cells (short rows are padded with blanks)."""
+    """A chunk from rows of text cells (short rows are padded with blanks; cells right of
+    the last column read are dropped, so a stray cell at XFD costs nothing)."""
     import numpy as np
     import pyarrow as pa
 
-    width = max([len(r) for r in records] + [1 + max([layout.id, *layout.questions.values()])])
-    padded = [r + [""] * (width - len(r)) for r in records]
+    width = needed_width(layout)
+    padded = [r[:width] + [""] * (width - len(r)) for r in records]
     columns = [list(c) for c in zip(*padded, strict=True)] if padded else [[]] * width
     return columnar_chunk(
         source, np.asarray(rows, dtype=np.int64), [pa.array(c, pa.string()) for c in columns],

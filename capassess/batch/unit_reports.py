@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from capassess.atomic import write_atomic
+from capassess.atomic import write_unsynced, writing
 from capassess.batch.cells import INVALID, QuestionCodec
 from capassess.batch.files import prepare_dir
 from capassess.batch.safe_names import SafeNames
@@ -83,12 +83,20 @@ def write_unit_reports(settings: ReportSettings, task: UnitTask) -> list[Path]:
     result = score_assessment(q, task.assessment, model=settings.model, missing=settings.missing)
     planned = plan_scored(Scored(task.stem, q, task.assessment, result, []), PlanOptions())
     return [
-        write_atomic(
+        write_report(
             settings.folder / f"{task.stem}.{fmt}",
             render_report(planned, fmt, settings.lang, template_dir=settings.template_dir),
         )
         for fmt in settings.formats
     ]
+
+
+def write_report(path: Path, text: str) -> Path:
+    """Write one unit's report whole or not at all, not synced one by one (a batch
+    writes thousands of them into the folder it made; the sync cost more than the
+    rendering); an error is an ``OutputError`` naming the file."""
+    with writing(path):
+        return write_unsynced(path, text.encode("utf-8"))
 
 
 def _init_worker(settings: ReportSettings) -> None:

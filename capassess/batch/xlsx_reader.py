@@ -1,9 +1,10 @@
-"""Read an XLSX workbook of units (the ``template`` layout) with python-calamine.
+"""Read a workbook of units (the ``template`` layout): XLSX/XLSM, XLS or ODS.
 
-The sheet called ``data`` is read, or the first sheet if there is none. Cells become
-the text they would be in a CSV: whole numbers without ``.0``, other numbers as Python
-writes them, ``true``/``false`` for booleans, ISO dates; empty cells are blank.
-calamine holds the sheet in memory while it is read; for the largest inputs use CSV.
+The sheet called ``data`` (any case) is read, or else the first sheet; every message
+about the sheet names it. XLSX and XLSM are read by ``xlsx_sheet`` as a stream, which
+sees number formats (a cell shown as ``45%`` is 45 %), error cells, formulas without a
+stored value and merged cells. XLS and ODS are read by python-calamine, which sees
+none of the first three: a note says so when a question's unit is a percentage.
 """
 
 from __future__ import annotations
@@ -14,16 +15,26 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from capassess.batch.table import Batch, Layout, is_label_row, resolve_layout, text_chunk
-from capassess.errors import InputError
-from capassess.model.questionnaire import Questionnaire
+from capassess.batch.table import (
+    Batch,
+    Layout,
+    is_label_row,
+    needed_width,
+    resolve_layout,
+    text_chunk,
+)
+from capassess.batch.xlsx_sheet import Workbook, open_sheet, sheet_names
+from capassess.errors import InputError, Problem
+from capassess.model.questionnaire import NumberQuestion, Questionnaire
 
 SHEET = "data"
 ROWS_PER_CHUNK = 20_000
+MAX_CELLS = 50_000_000
+"""Most cells a calamine-read sheet (XLS, ODS) may span: it holds them all in memory."""
 
 
 def cell_text(value: Any) -> str:
-    """A spreadsheet cell as CSV text."""
+    """A spreadsheet cell (as calamine gives it) as CSV text."""
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -35,8 +46,57 @@ def cell_text(value: Any) -> str:
     return str(value)
 
 
-class XlsxSource:
-    """An XLSX file of units."""
+def _where(sheet: str, names: list[str]) -> str:
+    details = [] if sheet.casefold() == SHEET else [f"no sheet is named {SHEET!r}"]
+    others = [n for n in names if n != sheet]
+    details += [f"other sheets: {', '.join(map(repr, others))}"] if others else []
+    return f"sheet {sheet!r}" + (f" ({'; '.join(details)})" if details else "")
+
+
+def header_layout(
+    header: list[str],
+    questionnaire: Questionnaire,
+    path: str,
+    sheet: tuple[str, list[str]],
+    lenient: bool,
+) -> Layout:
+    """The layout of a sheet's header; messages name the sheet read."""
+    where = _where(*sheet)
+    if not any(h.strip() for h in header):
+        raise InputError.at(f"{where} is empty; expected a header row with 'id'", path, 1)
+    try:
+        return resolve_layout(header, questionnaire, path, lenient=lenient)
+    except InputError as exc:
+        found = exc.problems or (Problem(exc.message),)
+        problems = tuple(Problem(f"{where}: {p.message}", p.loc, p.path or path, 1) for p in found)
+        raise InputError(problems[0].message, problems) from None
+
+
+class Rows:
+    """Shared by both readers: numbered text rows become chunks, the label row skipped."""
+
+    path: str
+    size: int
+    layout: Layout
+
+    def chunks(self, rows: Iterator[tuple[int, list[str]]], done: Any) -> Iterator[Batch]:
+        """Batches of ``ROWS_PER_CHUNK`` rows; ``done()`` gives the progress so far."""
+        numbers: list[int] = []
+        records: list[list[str]] = []
+        for i, (number, record) in enumerate(rows):
+            if i == 0 and is_label_row(record, self.layout):
+                continue
+            numbers.append(number)
+            records.append(record)
+            if len(records) == ROWS_PER_CHUNK:
+                yield Batch(text_chunk(self.path, numbers, records, self.layout), done=done())
+                numbers, records = [], []
+        if records:
+            yield Batch(text_chunk(self.path, numbers, records, self.layout), done=self.size)
+
+
+class XlsxSource(Rows):
+    """An XLSX or XLSM file of units, streamed."""
 
     kind = "xlsx"
     encoding: str | None = None
@@ -46,51 +106,114 @@ class XlsxSource:
     ) -> None:
         self.path = str(path)
         self.size = os.path.getsize(path)
-        self._sheet = self._open_sheet()
-        self._rows = self._sheet.iter_rows()
-        start = self._sheet.start
-        self._first_row = (start[0] if start else 0) + 1
-        header = [cell_text(c) for c in next(self._rows, [])]
-        if not any(h.strip() for h in header):
-            raise InputError.at("the sheet is empty; expected a header row with 'id'", self.path, 1)
-        self.layout: Layout = resolve_layout(header, questionnaire, self.path, lenient=lenient)
+        book = Workbook(self.path)
+        self.sheet = open_sheet(book, SHEET)
+        self.notes: tuple[str, ...] = ()
+        self._progress = [0]
+        self._rows = self.sheet.rows(self._progress)
+        first = next(self._rows, None)
+        header = first[1] if first else []
+        names = sheet_names(book)
+        self.layout = header_layout(header, questionnaire, self.path, (self.sheet.name, names),
+                                    lenient)  # fmt: skip
         self.unknown = self.layout.unknown
-        self.height = max(1, self._sheet.height - 1)
 
-    def _open_sheet(self) -> Any:
+    def batches(self) -> Iterator[Batch]:
+        """Yield the sheet in chunks of rows."""
+        total = max(1, self.sheet.size)
+        if self.sheet.reader is not None:
+            self.sheet.reader.width = needed_width(self.layout)
+        yield from self.chunks(self._rows, lambda: int(self.size * self._progress[0] / total))
+
+
+class CalamineSource(Rows):
+    """An XLS or ODS file of units, read by python-calamine."""
+
+    encoding: str | None = None
+
+    def __init__(
+        self, path: str | Path, questionnaire: Questionnaire, *, kind: str, lenient: bool = False
+    ) -> None:
+        self.path = str(path)
+        self.kind = kind
+        self.size = os.path.getsize(path)
+        sheet, names = self._open_sheet()
+        if sheet.height * sheet.width > MAX_CELLS:
+            raise InputError.at(
+                f"sheet {sheet.name!r} spans {sheet.height:,} rows x {sheet.width:,} columns, "
+                f"over {MAX_CELLS:,} cells; remove stray cells far from the data, or save it "
+                "as CSV", self.path,
+            )  # fmt: skip
+        start = sheet.start or (0, 0)
+        rows = ([cell_text(c) for c in r] for r in sheet.iter_rows())
+        self._rows = _fill_merged(enumerate(rows, start=start[0] + 1), sheet, start)
+        first = next(self._rows, None)
+        header = first[1] if first else []
+        self.layout = header_layout(header, questionnaire, self.path, (sheet.name, names),
+                                    lenient)  # fmt: skip
+        self.unknown = self.layout.unknown
+        self.notes = _format_notes(questionnaire, kind)
+
+    def _open_sheet(self) -> tuple[Any, list[str]]:
         from python_calamine import CalamineError, CalamineWorkbook
 
         try:
             workbook = CalamineWorkbook.from_path(self.path)
-            names = workbook.sheet_names
-            if SHEET in names:
-                return workbook.get_sheet_by_name(SHEET)
-            return workbook.get_sheet_by_index(0)
-        except (CalamineError, OSError, ValueError) as exc:
-            raise InputError.at(f"cannot read as XLSX: {_reason(exc)}", self.path) from None
+            names = list(workbook.sheet_names)
+            return _calamine_sheet(workbook, names), names
+        except (CalamineError, OSError, ValueError, IndexError) as exc:
+            raise InputError.at(
+                f"cannot read as {self.kind.upper()}: {_reason(exc)}", self.path
+            ) from None
 
     def batches(self) -> Iterator[Batch]:
         """Yield the sheet in chunks of rows."""
-        number = self._first_row
-        rows: list[int] = []
-        records: list[list[str]] = []
-        for i, cells in enumerate(self._rows):
-            number += 1
-            record = [cell_text(c) for c in cells]
-            if i == 0 and is_label_row(record, self.layout):
-                continue
-            rows.append(number)
-            records.append(record)
-            if len(records) == ROWS_PER_CHUNK:
-                yield self._batch(rows, records, number)
-                rows, records = [], []
-        if records:
-            yield self._batch(rows, records, number)
+        yield from self.chunks(self._rows, lambda: 0)
 
-    def _batch(self, rows: list[int], records: list[list[str]], number: int) -> Batch:
-        chunk = text_chunk(self.path, rows, records, self.layout)
-        done = self.size * min(1.0, (number - self._first_row) / self.height)
-        return Batch(chunk, done=int(done))
+
+def _calamine_sheet(workbook: Any, names: list[str], checked: int = 20) -> Any:
+    """As ``xlsx_sheet.open_sheet``: the ``data`` sheet, else the first with an ``id``."""
+    for name in names:
+        if name.strip().casefold() == SHEET:
+            return workbook.get_sheet_by_name(name)
+    for name in names[:checked]:
+        sheet = workbook.get_sheet_by_name(name)
+        first: list[Any] = next(iter(sheet.iter_rows()), [])
+        if "id" in {cell_text(c).strip().casefold() for c in first}:
+            return sheet
+    return workbook.get_sheet_by_index(0)
+
+
+def _fill_merged(
+    rows: Iterator[tuple[int, list[str]]], sheet: Any, start: tuple[int, int]
+) -> Iterator[tuple[int, list[str]]]:
+    from capassess.batch.xlsx_cells import Merges
+
+    ranges = getattr(sheet, "merged_cell_ranges", None) or []
+    merges = Merges([(r1 + 1, r2 + 1, c1 - start[1], c2 - start[1])
+                     for (r1, c1), (r2, c2) in ranges if c1 >= start[1]])  # fmt: skip
+    for number, cells in rows:
+        yield number, merges.fill(number, cells)
+
+
+def _format_notes(questionnaire: Questionnaire, kind: str) -> tuple[str, ...]:
+    """What a .xls or .ods file hides from its reader, said once per input."""
+    notes = [
+        f"a .{kind} file is read without its formulas: an error cell (#DIV/0!, #N/A) or a "
+        "formula without a stored value reads as blank, a missing answer; save the "
+        "workbook as .xlsx to have them rejected with their error"
+    ]
+    percent = [q.id for _, _, q in questionnaire.questions()
+               if isinstance(q, NumberQuestion) and q.unit is not None
+               and "%" in f"{q.unit.en}{q.unit.zh}"]  # fmt: skip
+    if percent:
+        more = "…" if len(percent) > 5 else ""
+        notes.append(
+            f"a .{kind} file does not show number formats: a cell formatted as 45% is read "
+            f"as 0.45 in {', '.join(percent[:5])}{more}; type 45% as text, or save the "
+            "workbook as .xlsx"
+        )
+    return tuple(notes)
 
 
 def _reason(exc: BaseException) -> str:

@@ -33,7 +33,12 @@ def _group(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -
     type=click.Path(dir_okay=False),
     help="The answers file, saved after every answer.",
 )
-@click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True)
+@click.option(
+    "--lang",
+    type=click.Choice(["en", "zh"]),
+    help="Language of the interview; it is stored in the answers file and kept on resume "
+    "[default: the file's, else en].",
+)
 @click.option(
     "--resume", is_flag=True, help="Continue an answers file at its first unanswered question."
 )
@@ -69,24 +74,33 @@ def _group(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -
 @click.option(
     "--data", multiple=True, metavar="ID=VALUE", help="Answer one question up front (repeatable)."
 )
+@click.option(
+    "--respondent",
+    metavar="NAME",
+    help="Who answers in this interview (e.g. 'CDO Li'); recorded with each answer given.",
+)
 @click.pass_context
 def assess(
-    ctx: click.Context, questionnaire: str | None, output: str, lang: str, resume: bool,
+    ctx: click.Context, questionnaire: str | None, output: str, lang: str | None, resume: bool,
     ask: tuple[str, ...], review: bool, subject_id: str | None, name: str | None,
     kind: str | None, group: dict[str, str], assessor: str | None, date: dt.datetime | None,
-    data_file: str | None, data: tuple[str, ...],
+    data_file: str | None, data: tuple[str, ...], respondent: str | None,
 ) -> None:  # fmt: skip
     """Interview a bank: ask each question in turn, saving the answers file after each one.
 
-    At every prompt: < back, s skip, na not applicable, e evidence, n note, g ID jump,
-    ? help, q save and quit. Ctrl-C also saves. Exit 0 when done or saved, 130 after
-    Ctrl-C, 2 for invalid input (or no terminal while questions are left).
+    At every prompt: < back, s skip (keeps an answer), x clear, na not applicable,
+    e evidence, n note, g ID go to, ? help, q save and quit. Ctrl-C also saves. The file is
+    locked while the interview runs; changes made to it meanwhile are merged. Exit 0 when
+    done or saved, 130 after Ctrl-C, 2 for invalid input, a file held by another
+    interview, a clashing outside edit (both versions kept) or no terminal while
+    questions are left.
 
     \b
     Examples:
       capassess assess -q bank-fintech -o acme.yaml
       capassess assess -o acme.yaml --resume
       capassess assess -o acme.yaml --ask 'dg-*,open-api' --lang zh
+      capassess assess -o acme-cdo.yaml -q bank-fintech --respondent 'CDO Li'
       capassess assess -q bank-fintech -o x.yaml --subject-id x --data-file answers.json < /dev/null
     """
     from pathlib import Path
@@ -99,8 +113,8 @@ def assess(
     refuse_inputs([output], [questionnaire, data_file])
     header = Header(subject_id, name, kind, group or None, assessor, date.date() if date else None)
     request = AssessRequest(
-        Path(output), questionnaire, "zh" if lang == "zh" else "en", resume, ask, review,
-        header, data_file, data, user_dirs(ctx),
+        Path(output), questionnaire, "zh" if lang == "zh" else "en" if lang else None, resume,
+        ask, review, header, data_file, data, user_dirs(ctx), respondent or None,
     )  # fmt: skip
     code = interview(request)
     if code:

@@ -7,14 +7,22 @@ leaving at any point (``q``, Ctrl-C, a closed terminal, SIGTERM) only has to say
 from __future__ import annotations
 
 import contextlib
+import difflib
 import shlex
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from capassess.answers_file import AnswersFile
+from capassess.answers_file import AnswersFile, OutsideConflict
 from capassess.catalog import find_questionnaire, load_assessment
 from capassess.errors import CapassessError, InputError
-from capassess.interactive.agenda import Agenda, slots_of, split_patterns, unmatched_patterns
+from capassess.interactive.agenda import (
+    Agenda,
+    Slot,
+    slots_of,
+    split_patterns,
+    unmatched_patterns,
+)
+from capassess.interactive.lock import InterviewLock
 from capassess.interactive.loop import InterviewLoop
 from capassess.interactive.prefill import read_data
 from capassess.interactive.session import Interview
@@ -45,7 +53,7 @@ class AssessRequest:
 
     output: Path
     questionnaire: str | None = None
-    lang: Lang = "en"
+    lang: Lang | None = None  # None: the file's language, else English
     resume: bool = False
     ask: tuple[str, ...] = ()
     review: bool = False
@@ -53,6 +61,7 @@ class AssessRequest:
     data_file: str | None = None
     data: tuple[str, ...] = ()
     dirs: tuple[str, ...] = ()
+    respondent: str | None = None
 
 
 @dataclass(frozen=True)
@@ -69,6 +78,12 @@ def open_answers(req: AssessRequest) -> Opened:
     path = req.output
     exists = path.exists()
     continuing = req.resume or req.ask or req.review
+    if req.resume and req.review:
+        raise InputError(
+            "--resume and --review walk different questions: --resume asks the unanswered "
+            "ones, --review walks the answered ones with their answers pre-filled. Give one "
+            "of them (--ask ID,GLOB re-asks chosen questions, answered or not)"
+        )
     if exists and not continuing:
         raise InputError(
             f"{path} already exists; nothing was changed. Continue it with --resume, re-ask "
@@ -91,14 +106,22 @@ def open_answers(req: AssessRequest) -> Opened:
 def build_agenda(req: AssessRequest, q: Questionnaire) -> Agenda:
     """The questions to visit; every --ask pattern must name something."""
     patterns = split_patterns(req.ask)
-    unmatched = unmatched_patterns(slots_of(q), patterns)
+    slots = slots_of(q)
+    unmatched = unmatched_patterns(slots, patterns)
     if unmatched:
         raise InputError(
             f"--ask {', '.join(unmatched)}: no question, capability or dimension of {q.id} "
-            "matches (capassess show " + q.id + " lists the ids)"
+            f"matches{_did_you_mean(slots, unmatched)} (capassess show {q.id} lists the ids)"
         )
     fresh = not (req.ask or req.review)
     return Agenda(unanswered=fresh or req.resume, answered=req.review, patterns=patterns)
+
+
+def _did_you_mean(slots: list[Slot], unmatched: list[str]) -> str:
+    """``; did you mean data-security?`` for mistyped ids."""
+    ids = sorted({i for s in slots for i in (s.id, s.capability.id, s.dimension.id)})
+    close = sorted({c for p in unmatched for c in difflib.get_close_matches(p, ids, n=3)})
+    return f"; did you mean {', '.join(close)}?" if close else ""
 
 
 def _dir_options(req: AssessRequest) -> str:
@@ -109,9 +132,11 @@ def _dir_options(req: AssessRequest) -> str:
     return "".join(f" --questionnaire-dir {shlex.quote(d)}" for d in dirs)
 
 
-def resume_hint(req: AssessRequest) -> str:
-    """The command that continues this interview."""
-    return f"capassess{_dir_options(req)} assess --resume -o {shlex.quote(str(req.output))}"
+def resume_hint(req: AssessRequest, lang: Lang = "en") -> str:
+    """The command that continues this interview, in its language."""
+    options = f" --lang {lang}" if lang != "en" else ""
+    path = shlex.quote(str(req.output))
+    return f"capassess{_dir_options(req)} assess --resume -o {path}{options}"
 
 
 def _refuse_without_terminal(session: Interview) -> None:
@@ -149,52 +174,95 @@ def prepare(req: AssessRequest, interactive: bool) -> tuple[Interview, Opened, H
 
 
 def interview(req: AssessRequest, *, interactive: bool | None = None) -> int:
-    """Run the whole ``assess`` job; return the exit code."""
+    """Run the whole ``assess`` job; return the exit code.
+
+    The answers file is locked for the whole run: a second interview on it is refused.
+    """
     interactive = is_interactive() if interactive is None else interactive
-    session, opened, header = prepare(req, interactive)
+    with InterviewLock(req.output, req.lang or "en"):
+        session, opened, header = prepare(req, interactive)
+        stored = opened.assessment.lang if opened.assessment else None
+        lang: Lang = req.lang or stored or "en"
+        session.respondent = req.respondent
+        code = _run(req, lang, session, opened, header, interactive)
+    if code is None:
+        finish(req, lang)
+        return 0
+    return code
+
+
+def _run(
+    req: AssessRequest, lang: Lang, session: Interview, opened: Opened, header: Header,
+    interactive: bool,
+) -> int | None:  # fmt: skip
+    """Ask the header and the questions; the exit code if left early, None when done."""
     term = Terminal()
     store = opened.store
+    stored = opened.assessment.lang if opened.assessment else None
     try:
         with closing_signals_raise():
-            header = ask_header(header, term, req.lang)
+            header = ask_header(header, term, lang)
             if opened.assessment is None or req.header != Header():
                 write_header(store, header)
-            store.save()
+            if lang != (stored or "en"):
+                store.set_lang(lang)
+            session.take_outside(store.save())
             if interactive:
-                InterviewLoop(session, store, term, req.lang).run()
+                InterviewLoop(session, store, term, lang).run()
     except QuitRequested:
-        return _leave(req, session, store, "saved", 0)
+        return _leave(req, lang, session, store, "saved", 0)
     except KeyboardInterrupt:
         term.console.print()  # end the line the prompt was on
-        return _leave(req, session, store, "interrupted", 130)
+        return _leave(req, lang, session, store, "interrupted", 130)
     except Closed as closed:
-        return _leave(req, session, store, "closed", 128 + closed.signum)
-    finish(req)
-    return 0
+        return _leave(req, lang, session, store, "closed", 128 + closed.signum)
+    except OutsideConflict as conflict:
+        return _stop_on_conflict(req, lang, conflict)
+    return None
 
 
-def _leave(req: AssessRequest, session: Interview, store: AnswersFile, why: str, code: int) -> int:
+def _stop_on_conflict(req: AssessRequest, lang: Lang, conflict: OutsideConflict) -> int:
+    """Say that both versions were kept, and where; exit 2."""
+    ignore_closing_signals()
+    from capassess.views.console import message
+
+    text = say(
+        lang, "outside_conflict", path=conflict.path, mine=conflict.mine,
+        places=", ".join(conflict.places), command=resume_hint(req, lang),
+    )  # fmt: skip
+    with contextlib.suppress(OSError):
+        message(text, "red")
+    return 2
+
+
+def _leave(
+    req: AssessRequest, lang: Lang, session: Interview, store: AnswersFile, why: str, code: int
+) -> int:
     """Save once more (a no-op unless a save was cut short) and say how to go on."""
     ignore_closing_signals()
     from capassess.views.console import message
 
     if not store.path.exists():  # left before the subject was known: nothing to save
         with contextlib.suppress(OSError):
-            message(say(req.lang, "left_nothing"), "yellow")
+            message(say(lang, "left_nothing"), "yellow")
         return code
-    # A signal may have cut short the writing of a change into the file: write them all.
-    for qid in session.order:
+    # A signal may have cut short the writing of a change into the file: write again
+    # every answer this interview changed (and no other: the file may hold newer ones).
+    for qid in [q for q in session.order if q in session.touched or q in session.stash]:
         store.set_answer(qid, session.answers.get(qid), session.order)
-    store.save()
+    try:
+        session.take_outside(store.save())
+    except OutsideConflict as conflict:
+        return _stop_on_conflict(req, lang, conflict)
     key = "left_interrupted" if why == "interrupted" else "left_saved"
     count = sum(1 for s in session.slots if session.is_answered(s.id))
-    text = say(req.lang, key, count=count, path=store.path, command=resume_hint(req))
+    text = say(lang, key, count=count, path=store.path, command=resume_hint(req, lang))
     with contextlib.suppress(OSError):  # the terminal may be gone
         message(text, "yellow")
     return code
 
 
-def finish(req: AssessRequest) -> None:
+def finish(req: AssessRequest, lang: Lang) -> None:
     """Score the saved file, print the table, the file's path and the next command."""
     from capassess.planning import load_scored
     from capassess.views.console import console, message
@@ -205,11 +273,11 @@ def finish(req: AssessRequest) -> None:
     try:
         scored = load_scored(path, req.dirs, questionnaire=req.questionnaire)
     except CapassessError as exc:
-        message(say(req.lang, "not_scored", reason=exc), "yellow")
+        message(say(lang, "not_scored", reason=exc), "yellow")
     else:
-        print_score(scored.result, scored.questionnaire, "table", req.lang)
+        print_score(scored.result, scored.questionnaire, "table", lang)
         print_notes(scored.result)
     quoted = shlex.quote(path)
     report = f"capassess{_dir_options(req)} report {quoted} -f html -o report.html"
-    console().print(say(req.lang, "answers_saved", path=quoted), markup=False, soft_wrap=True)
-    console().print(say(req.lang, "next", command=report), markup=False, soft_wrap=True)
+    console().print(say(lang, "answers_saved", path=quoted), markup=False, soft_wrap=True)
+    console().print(say(lang, "next", command=report), markup=False, soft_wrap=True)

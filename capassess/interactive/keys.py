@@ -11,16 +11,20 @@ from capassess.model.base import Lang
 from capassess.model.questionnaire import (
     BoolQuestion,
     ChoiceQuestion,
+    LevelQuestion,
     MultiQuestion,
     NumberQuestion,
     Question,
 )
-from capassess.values import TypedValue, is_not_applicable, parse_value
+from capassess.values import TypedValue, is_not_applicable, parse_value, shown
 
-Kind = Literal["keep", "value", "back", "skip", "na", "evidence", "note", "help", "goto", "quit"]
+Kind = Literal[
+    "keep", "value", "back", "skip", "clear", "na", "evidence", "note", "help", "goto", "quit"
+]
 WORDS: dict[str, Kind] = {
     "<": "back", "b": "back", "back": "back",
     "s": "skip", "skip": "skip",
+    "x": "clear", "clear": "clear",
     "na": "na", "n/a": "na",
     "e": "evidence", "evidence": "evidence",
     "n": "note", "note": "note",
@@ -28,9 +32,24 @@ WORDS: dict[str, Kind] = {
     "q": "quit", "quit": "quit",
 }  # fmt: skip
 GOTO_WORDS = ("g", "go", "goto")
-YES_NO = {"y": True, "yes": True, "n": False, "no": False}
+YES_NO = {"y": True, "yes": True, "n": False, "no": False, "1": True, "2": False,
+          "是": True, "否": False}  # fmt: skip
 SEPARATORS = re.compile(r"[,;，、；\s]+")
 RANGE = re.compile(r"^(\d+)-(\d+)$")
+
+
+class Refused(ValueError):
+    """A typed answer that is not accepted; ``key`` and ``fields`` say why in ``texts``.
+
+    ``str()`` is the English text, so callers outside the interview need not know.
+    """
+
+    def __init__(self, key: str, **fields: object) -> None:
+        from capassess.interactive.texts import say
+
+        super().__init__(say("en", key, **fields))
+        self.key = key
+        self.fields = fields
 
 
 @dataclass(frozen=True)
@@ -74,41 +93,66 @@ def _expand_ranges(tokens: list[str], ids: list[str]) -> list[str]:
 
 
 def _option_ids(question: ChoiceQuestion | MultiQuestion, tokens: list[str]) -> list[str]:
-    """Turn option numbers (1, 2, ...) into option ids; ids are kept as typed."""
+    """Option numbers (1, 2, ...) and ids in any case as the option ids."""
     ids = [o.id for o in question.options]
+    folded = {i.casefold(): i for i in ids}
     out: list[str] = []
     for token in _expand_ranges(tokens, ids):
-        if token.isdigit() and token not in ids:
-            number = int(token)
-            if not 1 <= number <= len(ids):
-                raise ValueError(f"{token} is not an option number; expected 1 to {len(ids)}")
-            token = ids[number - 1]
-        out.append(token)
+        if token in ids:
+            out.append(token)
+        elif token.isdigit():
+            if not 1 <= int(token) <= len(ids):
+                raise Refused("not_option_number", text=token, count=len(ids))
+            out.append(ids[int(token) - 1])
+        elif token.casefold() in folded:
+            out.append(folded[token.casefold()])
+        else:
+            raise Refused("not_option", text=shown(token), count=len(ids), ids=", ".join(ids))
     return out
 
 
 def resolve_value(question: Question, text: str) -> TypedValue:
-    """The typed value ``text`` stands for; ``ValueError`` says why it is not accepted."""
+    """The typed value ``text`` stands for; ``Refused`` says why it is not accepted."""
     text = text.strip()
     if is_not_applicable(text):
         return NA
     if isinstance(question, BoolQuestion):
         if text.lower() in YES_NO:
             return YES_NO[text.lower()]
-        try:
-            return parse_value(question, text)
-        except ValueError:
-            raise ValueError(f"{text!r} is not yes or no; type y or n") from None
-    if isinstance(question, MultiQuestion):
+        raw: object = text
+    elif isinstance(question, MultiQuestion):
         if text == "-":
             return []
-        tokens = [t for t in SEPARATORS.split(text) if t]
-        return parse_value(question, _option_ids(question, tokens))
-    if isinstance(question, ChoiceQuestion):
-        return parse_value(question, _option_ids(question, [text])[0])
+        raw = _option_ids(question, [t for t in SEPARATORS.split(text) if t])
+    elif isinstance(question, ChoiceQuestion):
+        raw = _option_ids(question, [text])[0]
+    elif isinstance(question, NumberQuestion):
+        raw = _without_unit(question, text)
+    else:
+        raw = text
+    try:
+        return parse_value(question, raw)
+    except ValueError:
+        raise _refusal(question, text) from None
+
+
+def _refusal(question: Question, text: str) -> Refused:
+    """Why ``text`` is no answer to ``question``, in words the interview can translate."""
+    if isinstance(question, BoolQuestion):
+        return Refused("not_yes_no", text=shown(text))
     if isinstance(question, NumberQuestion):
-        return parse_value(question, _without_unit(question, text))
-    return parse_value(question, text)
+        try:
+            value = float(_without_unit(question, text).replace(",", "").rstrip("%"))
+        except ValueError:
+            return Refused("not_number", text=shown(text))
+        if question.min is not None and value < question.min:
+            return Refused("below_min", value=f"{value:g}", low=f"{question.min:g}")
+        if question.max is not None and value > question.max:
+            return Refused("above_max", value=f"{value:g}", high=f"{question.max:g}")
+        return Refused("not_number", text=shown(text))
+    if isinstance(question, LevelQuestion):
+        return Refused("not_level", text=shown(text))
+    return Refused("not_accepted", text=shown(text))
 
 
 def _without_unit(question: NumberQuestion, text: str) -> str:

@@ -7,13 +7,20 @@ from typing import TYPE_CHECKING
 
 from capassess.answers_file import AnswersFile
 from capassess.interactive.agenda import Slot
-from capassess.interactive.keys import Command, parse_command, resolve_value, show_value
-from capassess.interactive.screen import end_view, help_view, question_view
+from capassess.interactive.keys import (
+    Command,
+    Refused,
+    parse_command,
+    resolve_value,
+    show_value,
+)
+from capassess.interactive.screen import choices_of, end_view, help_view, question_view
 from capassess.interactive.session import Change, Interview, JumpError
 from capassess.interactive.terminal import QuitRequested
 from capassess.interactive.texts import say
 from capassess.model.answers import NA
 from capassess.model.base import Lang
+from capassess.model.questionnaire import LevelQuestion, NumberQuestion
 from capassess.values import TypedValue
 
 if TYPE_CHECKING:
@@ -33,6 +40,7 @@ class InterviewLoop:
             "value": self._value,
             "na": lambda slot, _: self._give(slot, NA),
             "skip": self._skip,
+            "clear": self._clear,
             "back": lambda _, __: self._back(),
             "goto": lambda _, cmd: self._goto(cmd.text),
             "evidence": lambda slot, _: self._evidence(slot, required=False),
@@ -50,7 +58,8 @@ class InterviewLoop:
                     return
                 continue
             self.term.show(question_view(self.session, slot, self.lang))
-            while not self._handle(slot, self.term.read(f"{slot.id}> ")):
+            choices = choices_of(slot.question, self.session.questionnaire, self.lang)
+            while not self._handle(slot, self.term.read(f"{slot.id}> ", choices)):
                 pass
 
     def _handle(self, slot: Slot, line: str) -> bool:
@@ -64,10 +73,17 @@ class InterviewLoop:
             return
         for change in changes:
             self.store.set_answer(change.qid, change.answer, self.session.order)
-        self.store.save()
+        self.save()
         for change in changes:
             if change.reason == "condition":
                 self._removed_notice(change.qid)
+
+    def save(self) -> None:
+        """Save the answers file, taking in changes made to it outside the interview."""
+        outside = self.store.save()
+        if outside:
+            self.session.take_outside(outside)
+            self.term.note(say(self.lang, "outside_merged", ids=", ".join(outside)), "yellow")
 
     def _removed_notice(self, qid: str) -> None:
         slot = self.session.slots[self.session.index[qid]]
@@ -78,6 +94,7 @@ class InterviewLoop:
 
     def _give(self, slot: Slot, value: TypedValue) -> bool:
         self.apply(self.session.answer(value))
+        self._confirm(slot, value)
         answer = self.session.answers.get(slot.id)
         lacks = answer is None or not (answer.evidence or "").strip()
         if slot.question.evidence == "required" and value != NA and lacks:
@@ -85,25 +102,56 @@ class InterviewLoop:
         self.session.forward()
         return True
 
+    def _confirm(self, slot: Slot, value: TypedValue) -> None:
+        """Say what was recorded: ``a-number: 45% → level 3``."""
+        question = slot.question
+        shown = show_value(question, value, self.lang)
+        if isinstance(question, LevelQuestion) and isinstance(value, int):
+            shown += f" ({self.session.questionnaire.level_name(value, self.lang)})"
+        if isinstance(question, NumberQuestion) and isinstance(value, (int, float)):
+            level = question.level_of(float(value))
+            text = say(self.lang, "confirm_level", qid=slot.id, value=shown, level=level)
+        else:
+            text = say(self.lang, "confirm", qid=slot.id, value=shown)
+        self.term.note(text, "green")
+
     def _keep(self, slot: Slot, command: Command) -> bool:
+        """Enter: keep the default answer; with none, leave the question blank and go on."""
         previous = self.session.previous(slot.id)
         if previous is None or previous.is_missing or previous.value is None:
-            self.term.note(say(self.lang, "need_answer"), "yellow")
-            return False
+            self.term.note(say(self.lang, "left_blank", qid=slot.id), "yellow")
+            self.session.forward()
+            return True
         return self._give(slot, previous.value)
 
     def _value(self, slot: Slot, command: Command) -> bool:
         try:
             value = resolve_value(slot.question, command.text)
-        except ValueError as exc:
-            self.term.note(say(self.lang, "invalid", reason=exc), "red")
+        except Refused as exc:
+            reason = say(self.lang, exc.key, **exc.fields)
+            self.term.note(say(self.lang, "invalid", reason=reason), "red")
             return False
         return self._give(slot, value)
 
     def _skip(self, slot: Slot, command: Command) -> bool:
-        self.apply(self.session.clear())
+        """Move on; an answer the question has stays."""
         self.session.forward()
         return True
+
+    def _clear(self, slot: Slot, command: Command) -> bool:
+        """Remove the answer (not its evidence or note), after a yes to a question."""
+        answer = self.session.answers.get(slot.id)
+        if answer is None or answer.is_missing:
+            self.term.note(say(self.lang, "nothing_to_clear", qid=slot.id), "yellow")
+            return False
+        value = show_value(slot.question, answer.value, self.lang)
+        reply = self.term.read(say(self.lang, "clear_ask", qid=slot.id, value=value))
+        if reply.strip().lower() not in ("y", "yes", "是", "1"):
+            self.term.note(say(self.lang, "clear_kept"), "yellow")
+            return False
+        self.apply(self.session.clear())
+        self.term.note(say(self.lang, "cleared", qid=slot.id), "green")
+        return False
 
     def _back(self) -> bool:
         if self.session.back():

@@ -5,7 +5,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from capassess.interactive.agenda import Slot
+from capassess.interactive.editor import Choice, Choices
 from capassess.interactive.keys import show_value
+from capassess.interactive.linebreak import Wrapped
 from capassess.interactive.session import Interview
 from capassess.interactive.texts import say
 from capassess.model.base import Lang
@@ -24,6 +26,13 @@ if TYPE_CHECKING:
     from rich.table import Table
 
 
+def _text(text: str, style: str = "") -> Wrapped:
+    """Plain text (no markup) that wraps by East Asian rules."""
+    from rich.text import Text
+
+    return Wrapped(Text(text, style=style))
+
+
 def _grid() -> Table:
     from rich.table import Table
 
@@ -37,24 +46,40 @@ def _grid() -> Table:
 def options_view(question: Question, q: Questionnaire, lang: Lang) -> RenderableType:
     """The answers ``question`` offers: levels, options, a range, or yes/no."""
     from rich.markup import escape
-    from rich.text import Text
 
     if isinstance(question, LevelQuestion):
         grid = _grid()
         for i, text in enumerate(question.levels, start=1):
-            grid.add_row(str(i), escape(q.level_name(i, lang)), escape(text.get(lang)))
+            grid.add_row(str(i), escape(q.level_name(i, lang)), _text(text.get(lang)))
         return grid
     if isinstance(question, (ChoiceQuestion, MultiQuestion)):
         grid = _grid()
         for i, option in enumerate(question.options, start=1):
-            grid.add_row(str(i), f"[dim]{escape(option.id)}[/]", escape(option.label.get(lang)))
+            grid.add_row(str(i), f"[dim]{escape(option.id)}[/]", _text(option.label.get(lang)))
         return grid
     if isinstance(question, NumberQuestion):
-        return Text("  " + number_scale(question, lang), style="dim")
+        return _text("  " + number_scale(question, lang), style="dim")
     grid = _grid()
     grid.add_row("y", "", say(lang, "yes"))
     grid.add_row("n", "", say(lang, "no"))
     return grid
+
+
+def choices_of(question: Question, q: Questionnaire, lang: Lang) -> Choices | None:
+    """The options the arrow keys can pick at ``question`` (none for a number)."""
+    if isinstance(question, LevelQuestion):
+        items = [Choice(str(i), q.level_name(i, lang)) for i in range(1, 6)]
+    elif isinstance(question, (ChoiceQuestion, MultiQuestion)):
+        items = [
+            Choice(str(i), f"{o.id}  {o.label.get(lang)}")
+            for i, o in enumerate(question.options, start=1)
+        ]
+    elif isinstance(question, BoolQuestion):
+        items = [Choice("y", say(lang, "yes")), Choice("n", say(lang, "no"))]
+    else:
+        return None
+    many = isinstance(question, MultiQuestion)
+    return Choices(tuple(items), many, say(lang, "arrows_many" if many else "arrows_one"))
 
 
 def _figure(value: float, unit: str) -> str:
@@ -120,7 +145,6 @@ def question_view(session: Interview, slot: Slot, lang: Lang) -> Group:
     from rich.console import Group
     from rich.markup import escape
     from rich.rule import Rule
-    from rich.text import Text
 
     question, p = slot.question, session.progress(slot)
     title = f"{slot.dimension.title.get(lang)} › {slot.capability.title.get(lang)}"
@@ -134,29 +158,28 @@ def question_view(session: Interview, slot: Slot, lang: Lang) -> Group:
         "",
         Rule(escape(title), align="left", style="cyan"),
         f"[dim]{escape(progress)} · {escape(question.id)}[/]{flags}",
-        Text(question.text.get(lang), style="bold"),
+        _text(question.text.get(lang), style="bold"),
     ]
     if question.help is not None:
-        parts.append(Text(question.help.get(lang), style="italic dim"))
+        parts.append(_text(question.help.get(lang), style="italic dim"))
     parts.append(options_view(question, session.questionnaire, lang))
     parts += _answer_lines(session, slot, lang)
     answer, keys = hint_lines(question, default_text(session, slot, lang, short=True), lang)
-    parts += [Text(answer, style="cyan"), Text(keys, style="dim")]
+    parts += [_text(answer, style="cyan"), _text(keys, style="dim")]
     return Group(*parts)
 
 
 def _answer_lines(session: Interview, slot: Slot, lang: Lang) -> list[RenderableType]:
-    from rich.text import Text
 
     lines: list[RenderableType] = []
     default = default_text(session, slot, lang)
     if default:
-        lines.append(Text(say(lang, "previous", value=default), style="green"))
+        lines.append(_text(say(lang, "previous", value=default), style="green"))
     answer = session.answers.get(slot.id)
     if answer is not None and answer.evidence:
-        lines.append(Text(say(lang, "evidence_shown", text=answer.evidence)))
+        lines.append(_text(say(lang, "evidence_shown", text=answer.evidence)))
     if answer is not None and answer.note:
-        lines.append(Text(say(lang, "note_shown", text=answer.note)))
+        lines.append(_text(say(lang, "note_shown", text=answer.note)))
     return lines
 
 
@@ -164,7 +187,6 @@ def help_view(lang: Lang, path: str) -> Group:
     """Every key, what it does, and where the answers are saved."""
     from rich.console import Group
     from rich.markup import escape
-    from rich.text import Text
 
     keys = [
         ("1, 2, bi,ml, 42, y", "help_answer"),
@@ -184,26 +206,25 @@ def help_view(lang: Lang, path: str) -> Group:
     grid.add_column(style="bold cyan", no_wrap=True)
     grid.add_column(ratio=1, overflow="fold")
     for key, text in keys:
-        grid.add_row(escape(key), escape(say(lang, text)))
-    title = Text(say(lang, "help_title"), style="bold")
-    return Group(title, grid, Text(say(lang, "help_saved", path=path), style="dim"))
+        grid.add_row(escape(key), _text(say(lang, text)))
+    title = _text(say(lang, "help_title"), style="bold")
+    return Group(title, grid, _text(say(lang, "help_saved", path=path), style="dim"))
 
 
 def end_view(session: Interview, lang: Lang) -> Group:
     """The end of the questions: how many were answered, which are still open."""
     from rich.console import Group
     from rich.rule import Rule
-    from rich.text import Text
 
     missing = session.unanswered()
     total = sum(1 for s in session.slots if session.applies(s.id))
     parts: list[RenderableType] = [
         "",
         Rule(say(lang, "end_title"), align="left", style="cyan"),
-        Text(say(lang, "end_done", answered=total - len(missing), total=total)),
+        _text(say(lang, "end_done", answered=total - len(missing), total=total)),
     ]
     if missing:
         text = say(lang, "end_missing", count=len(missing), ids=", ".join(missing))
-        parts.append(Text(text, style="yellow"))
-    parts.append(Text(say(lang, "end_keys"), style="dim"))
+        parts.append(_text(text, style="yellow"))
+    parts.append(_text(say(lang, "end_keys"), style="dim"))
     return Group(*parts)

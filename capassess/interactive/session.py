@@ -17,9 +17,9 @@ from typing import Literal
 from capassess.interactive.agenda import Agenda, Slot, slots_of
 from capassess.interactive.texts import say
 from capassess.model.answers import NA, Answer
-from capassess.model.questionnaire import Questionnaire
+from capassess.model.questionnaire import Question, Questionnaire
 from capassess.scoring.questions import QuestionOutcome, compiled_condition, evaluate_questions
-from capassess.values import TypedValue
+from capassess.values import TypedValue, parse_value
 
 Reason = Literal["answered", "cleared", "condition"]
 
@@ -56,6 +56,16 @@ class JumpError(ValueError):
         self.fields = fields
 
 
+def _valid(question: Question, answer: Answer) -> bool:
+    if answer.is_missing or answer.not_applicable:
+        return True
+    try:
+        parse_value(question, answer.value)
+    except ValueError:
+        return False
+    return True
+
+
 class Interview:
     """State of one interview: answers, the current question and the way back."""
 
@@ -65,6 +75,7 @@ class Interview:
         answers: Mapping[str, Answer],
         agenda: Agenda,
         given: Iterable[str] = (),
+        respondent: str | None = None,
     ) -> None:
         self.questionnaire = questionnaire
         self.slots = slots_of(questionnaire)
@@ -72,6 +83,7 @@ class Interview:
         self.order = [slot.id for slot in self.slots]
         self.answers: dict[str, Answer] = dict(answers)
         self.agenda = agenda
+        self.respondent = respondent  # who gives the answers of this session
         self.given = set(given)  # answered from --data: not asked again
         self.touched = set(self.given)  # answered in this session
         self.stash: dict[str, Answer] = {}  # removed answers, offered again as defaults
@@ -174,7 +186,8 @@ class Interview:
             value = int(value)
         if isinstance(value, str) and value.strip().lower() == NA:
             value = NA
-        new = Answer(value=value, evidence=old.evidence, note=old.note)
+        respondent = self.respondent or old.respondent
+        new = Answer(value=value, evidence=old.evidence, note=old.note, respondent=respondent)
         return [] if self.answers.get(qid) == new else self._set(qid, new, "answered")
 
     def clear(self) -> list[Change]:
@@ -187,6 +200,22 @@ class Interview:
         if old.evidence is None and old.note is None:
             return self._set(qid, None, "cleared")
         return self._set(qid, Answer(evidence=old.evidence, note=old.note), "cleared")
+
+    def take_outside(self, changes: Mapping[str, Answer | None]) -> None:
+        """Take in answers changed in the file outside the interview (already saved).
+
+        A value that is no answer to its question stays in the file for the user to see
+        to; the interview treats the question as unanswered.
+        """
+        for qid, answer in changes.items():
+            if qid not in self.index:
+                continue
+            if answer is None or not _valid(self.slots[self.index[qid]].question, answer):
+                self.answers.pop(qid, None)
+            else:
+                self.answers[qid] = answer
+        if changes:
+            self.outcomes = self._evaluate()
 
     def annotate(self, *, evidence: str | None = None, note: str | None = None) -> list[Change]:
         """Replace the evidence or the note of the current question (``""`` removes it)."""
@@ -248,14 +277,14 @@ class Interview:
         return False
 
     def goto(self, target: str) -> None:
-        """Jump to a question, or the first applicable question of a capability or dimension.
+        """Go to a question, or the first applicable question of a capability or dimension.
 
-        Answering it then returns to the question the jump was made from.
+        The interview goes on from there; ``<`` returns to where the jump was made.
         """
         index = self._target(target.strip())
         if self.current is not None and index != self.current:
             self.history.append(self.current)
-            self.ahead = [self.current]
+        self.ahead = []
         self.current = index
 
     def _target(self, target: str) -> int:

@@ -12,6 +12,7 @@ from pydantic import ValidationError
 
 from capassess.answers_file import AnswersFile
 from capassess.errors import InputError, Problem
+from capassess.interactive.keys import Refused
 from capassess.interactive.texts import say
 from capassess.model.answers import Assessment, Subject
 from capassess.model.base import Lang
@@ -106,8 +107,8 @@ def _ask_until(term: Terminal, prompt: str, parse: Callable[[str], T], lang: Lan
     while True:
         try:
             return parse(term.read(prompt).strip())
-        except ValueError as exc:
-            term.note(say(lang, "invalid", reason=exc), "red")
+        except Refused as exc:
+            term.note(say(lang, "invalid", reason=say(lang, exc.key, **exc.fields)), "red")
 
 
 def _optional(text: str) -> str | None:
@@ -117,7 +118,7 @@ def _optional(text: str) -> str | None:
 def _id(default: str) -> Callable[[str], str]:
     def parse(text: str) -> str:
         if not (text or default):
-            raise ValueError("a subject id is required, e.g. acme-bank")
+            raise Refused("need_id")
         return text or default
 
     return parse
@@ -127,7 +128,7 @@ def _kind(default: str) -> Callable[[str], str]:
     def parse(text: str) -> str:
         kind = (text or default).lower()
         if kind not in KINDS:
-            raise ValueError(f"{text!r} is neither bank nor branch")
+            raise Refused("not_kind", text=repr(text))
         return kind
 
     return parse
@@ -140,9 +141,16 @@ def _date(default: dt.date) -> Callable[[str], dt.date]:
         try:
             return dt.date.fromisoformat(text)
         except ValueError:
-            raise ValueError(f"{text!r} is not a date like {default.isoformat()}") from None
+            raise Refused("not_date", text=repr(text), example=default.isoformat()) from None
 
     return parse
+
+
+def _group(text: str) -> dict[str, str]:
+    try:
+        return parse_group([text])
+    except ValueError:
+        raise Refused("not_group", text=repr(text)) from None
 
 
 def ask_header(header: Header, term: Terminal, lang: Lang) -> Header:
@@ -163,7 +171,7 @@ def ask_header(header: Header, term: Terminal, lang: Lang) -> Header:
         prompt = say(lang, "ask_kind", default="bank")
         out = replace(out, kind=_ask_until(term, prompt, _kind("bank"), lang))
     if "group" in asked:
-        group = _ask_until(term, say(lang, "ask_group"), lambda t: parse_group([t]), lang)
+        group = _ask_until(term, say(lang, "ask_group"), _group, lang)
         out = replace(out, group=group or None)
     if "assessor" in asked:
         out = replace(out, assessor=_ask_until(term, say(lang, "ask_assessor"), _optional, lang))

@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
 
+    from capassess.interactive.editor import Choices, LineEditor
+
 KEY_SEQUENCE = re.compile(r"\x1b(?:\[[0-9;?]*[ -/]*[@-~]|O.|.)?")
 CLOSING_SIGNALS = tuple(
     getattr(signal, name) for name in ("SIGHUP", "SIGTERM") if hasattr(signal, name)
@@ -35,7 +37,15 @@ class Closed(BaseException):
         self.signum = signum
 
 
+# The line editor being read from, if any: a signal must stop it through its event loop,
+# because an exception raised inside that loop's callbacks would be caught there.
+EDITING: list[LineEditor] = []
+
+
 def _raise_closed(signum: int, frame: FrameType | None) -> None:
+    if EDITING:
+        EDITING[-1].stop(signum)
+        return
     raise Closed(signum)
 
 
@@ -61,6 +71,10 @@ def ignore_closing_signals() -> None:
         signal.signal(sig, signal.SIG_IGN)
 
 
+def _both_terminals() -> bool:
+    return is_interactive() and sys.stdout is not None and sys.stdout.isatty()
+
+
 def is_interactive() -> bool:
     """True when a person can answer: standard input is a terminal."""
     return sys.stdin is not None and sys.stdin.isatty()
@@ -73,10 +87,14 @@ class Terminal:
         from capassess.views.console import console as shared_console
 
         # No GNU readline on purpose: CPython's readline loop misses a Ctrl-C (or SIGTERM)
-        # that lands while it handles a key until the next key press, and leaving at once
-        # with everything saved matters more here than arrow-key editing. The terminal's
-        # own line editing (Backspace, Ctrl-U, Ctrl-W) still works.
+        # that lands while it handles a key until the next key press. prompt_toolkit reads
+        # keys in raw mode (Ctrl-C is a key) from an event loop that signals interrupt.
         self.console = console or shared_console()
+        self.editor: LineEditor | None = None
+        if console is None and _both_terminals():
+            from capassess.interactive.editor import LineEditor
+
+            self.editor = LineEditor()
 
     def show(self, renderable: RenderableType) -> None:
         """Print a renderable."""
@@ -84,15 +102,25 @@ class Terminal:
 
     def note(self, text: str, style: str = "") -> None:
         """Print one line of plain text (no markup), e.g. a validation message."""
-        self.console.print(text, style=style or None, markup=False, highlight=False)
+        from rich.text import Text
 
-    def read(self, prompt: str) -> str:
+        from capassess.interactive.linebreak import Wrapped
+
+        self.console.print(Wrapped(Text(text, style=style)))
+
+    def read(self, prompt: str, choices: Choices | None = None) -> str:
         """Read a line; end of input (Ctrl-D) means save and quit.
 
-        Arrow and function keys arrive as escape sequences in a plain terminal line;
-        they are dropped rather than taken for part of the answer.
+        In a terminal the line editor reads it (``choices`` may be picked with the arrow
+        keys); otherwise a plain line is read, with stray escape sequences dropped.
         """
         try:
+            if self.editor is not None:
+                EDITING.append(self.editor)
+                try:
+                    return self.editor.read(prompt, choices)
+                finally:
+                    EDITING.remove(self.editor)
             line = input(prompt)
         except EOFError:
             self.console.print()

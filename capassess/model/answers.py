@@ -7,9 +7,11 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, StrictBool, StrictFloat, StrictInt, field_validator, model_validator
 
-from capassess.model.base import BankType, Frozen, Id
+from capassess.model.base import BankType, Frozen, Id, Lang
 
 NA = "n/a"
+NA_WORDS = frozenset({NA, "na", "n.a.", "n.a", "not applicable", "不适用", "不适用。"})
+"""Words read as ``n/a`` (compared in lower case, surrounding blanks ignored)."""
 Value = StrictBool | StrictInt | StrictFloat | str | list[str]
 
 
@@ -23,6 +25,9 @@ class Answer(Frozen):
     )
     evidence: str | None = None
     note: str | None = None
+    respondent: str | None = Field(
+        None, description="Who gave the answer (capassess assess --respondent NAME)."
+    )
 
     @model_validator(mode="before")
     @classmethod
@@ -35,7 +40,7 @@ class Answer(Frozen):
     @property
     def not_applicable(self) -> bool:
         """True if the answer is ``n/a``."""
-        return isinstance(self.value, str) and self.value.strip().lower() == NA
+        return isinstance(self.value, str) and self.value.strip().lower() in NA_WORDS
 
     @property
     def is_missing(self) -> bool:
@@ -74,6 +79,16 @@ class Interviewee(Frozen):
     role: str | None = Field(None, max_length=200, description="Role or department.")
 
 
+class Disagreement(Frozen):
+    """A question on which respondents differ by two levels or more (capassess merge)."""
+
+    question: Id
+    spread: float = Field(ge=0, description="Highest minus lowest level given.")
+    levels: dict[str, float] = Field(
+        default_factory=dict, description="The level each respondent's answer stands for."
+    )
+
+
 class Assessment(Frozen):
     """An answers file."""
 
@@ -83,10 +98,16 @@ class Assessment(Frozen):
     subject: Subject
     assessor: str | None = None
     date: dt.date | None = None
+    lang: Lang | None = Field(None, description="The language the interview is held in.")
     interviewees: tuple[Interviewee, ...] = Field(
         (), description="People interviewed: name and role; shown in the report's scope."
     )
     answers: dict[Id, Answer] = Field(default_factory=dict)
+    disagreements: list[Disagreement] = Field(
+        default_factory=list,
+        description="Written by capassess merge: questions where respondents differ by two "
+        "levels or more.",
+    )
 
     @property
     def questionnaire_id(self) -> str:

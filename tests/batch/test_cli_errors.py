@@ -74,7 +74,10 @@ def test_unknown_kind_of_input(tmp_path: Path) -> None:
     source.write_text("{}", encoding="utf-8")
     result = _batch(tmp_path, str(source))
     assert result.exit_code == 2
-    assert "give a .csv or .xlsx file, or a folder of answers files" in result.output
+    assert (
+        "give a .csv, .tsv, .txt, .xlsx, .xls or .ods file, or a folder of answers files"
+        in result.output
+    )
 
 
 def test_group_by_a_column_that_is_not_there(tmp_path: Path) -> None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import sys
+import termios
+import time
 from pathlib import Path
 
 import pexpect
@@ -16,18 +18,30 @@ SUBJECT = ["--subject-id", "acme", "--name", "Acme Bank", "--kind", "bank", "--g
            "--assessor", "A. Consultant", "--date", "2026-03-01"]  # fmt: skip
 
 
-def spawn(cwd: Path, *args: str | Path, dirs: tuple[Path, ...] = (GOOD,)) -> pexpect.spawn:
-    """Start ``python -m capassess [--questionnaire-dir D] assess ARGS`` in a 120x50 terminal."""
+def spawn(
+    cwd: Path,
+    *args: str | Path,
+    dirs: tuple[Path, ...] = (GOOD,),
+    term: str = "dumb",
+    size: tuple[int, int] = (120, 50),
+) -> pexpect.spawn:
+    """Start ``python -m capassess [--questionnaire-dir D] assess ARGS`` in a 120x50 terminal.
+
+    A ``dumb`` terminal gets plain text (prompt_toolkit echoes keys as typed); ``xterm``
+    gets the full editor, whose screen ``tests.interactive.screen_driver`` reads.
+    """
     env = {
         **os.environ,
-        "COLUMNS": "120",
-        "LINES": "50",
+        "COLUMNS": str(size[0]),
+        "LINES": str(size[1]),
         "NO_COLOR": "1",
-        "TERM": "dumb",
+        "TERM": term,
         "LANG": "C.UTF-8",
         "LC_ALL": "C.UTF-8",
         "PYTHONIOENCODING": "utf-8",
     }
+    if term == "dumb":
+        env["PROMPT_TOOLKIT_NO_CPR"] = "1"  # plain pexpect answers no cursor position request
     folders = [arg for d in dirs for arg in ("--questionnaire-dir", str(d))]
     return pexpect.spawn(
         sys.executable,
@@ -36,13 +50,27 @@ def spawn(cwd: Path, *args: str | Path, dirs: tuple[Path, ...] = (GOOD,)) -> pex
         env=env,
         encoding="utf-8",
         timeout=TIMEOUT,
-        dimensions=(50, 120),
+        dimensions=(size[1], size[0]),
     )
+
+
+def wait_for_keys(child: pexpect.spawn) -> None:
+    """Wait until the line editor reads keys one by one (the terminal is in raw mode).
+
+    In a dumb terminal the prompt is printed before raw mode starts; a Ctrl-D sent in
+    between would be taken by the terminal's own line discipline, not by the editor.
+    """
+    deadline = time.monotonic() + TIMEOUT
+    while termios.tcgetattr(child.child_fd)[3] & termios.ICANON:
+        if time.monotonic() > deadline:
+            raise AssertionError("the interview never started reading keys")
+        time.sleep(0.01)
 
 
 def answer(child: pexpect.spawn, qid: str, text: str) -> None:
     """Wait for the prompt of ``qid`` and type ``text`` and Enter."""
     child.expect_exact(f"{qid}> ")
+    wait_for_keys(child)
     child.sendline(text)
 
 

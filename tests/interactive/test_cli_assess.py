@@ -4,6 +4,7 @@ filling answers from data, and the end of the job: the score table and the next 
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -188,7 +189,7 @@ def test_a_malformed_group_is_a_usage_error(runner: CliRunner, tmp_path: Path) -
 def test_help_shows_the_keys_and_examples(runner: CliRunner) -> None:
     result = runner.invoke(main, ["assess", "--help"])
     assert result.exit_code == 0
-    for text in ("< back, s skip, na not applicable", "--resume", "--ask", "--data-file",
+    for text in ("< back, s skip (keeps an answer), x clear", "--resume", "--ask", "--data-file",
                  "capassess assess -q bank-fintech -o acme.yaml"):  # fmt: skip
         assert text in result.stdout
 
@@ -218,3 +219,70 @@ def test_resume_of_a_missing_file_starts_a_new_one(runner: CliRunner, tmp_path: 
                  *data_args(FULL_DATA))  # fmt: skip
     assert result.exit_code == 0, result.output
     assert out.exists()
+
+
+def test_resume_and_review_together_are_explained(runner: CliRunner, tmp_path: Path) -> None:
+    out = tmp_path / "acme.yaml"
+    shutil.copy(DATA / "answers" / "tiny-full.yaml", out)
+    before = out.read_bytes()
+    result = run(runner, "-o", out, "--resume", "--review")
+    assert result.exit_code == 2
+    assert "--resume and --review walk different questions" in result.output
+    assert out.read_bytes() == before
+
+
+def test_a_mistyped_ask_id_suggests_the_right_one(runner: CliRunner, tmp_path: Path) -> None:
+    out = tmp_path / "acme.yaml"
+    shutil.copy(DATA / "answers" / "tiny-full.yaml", out)
+    result = run(runner, "-o", out, "--ask", "a-numbr,governanse")
+    assert result.exit_code == 2
+    assert "did you mean a-number, governance?" in result.output
+
+
+def test_respondent_is_recorded_with_each_answer_given(runner: CliRunner, tmp_path: Path) -> None:
+    out = tmp_path / "acme.yaml"
+    result = run(runner, "-q", "tiny", "-o", out, "--subject-id", "acme", "--respondent",
+                 "CDO Li", *data_args(["g-level=3", "g-choice=PARTIAL"]))  # fmt: skip
+    assert result.exit_code == 2  # questions are left and there is no terminal
+    assert not out.exists()
+
+
+def test_a_locked_file_is_refused_naming_the_holder(runner: CliRunner, tmp_path: Path) -> None:
+    from capassess.interactive.lock import InterviewLock
+
+    out = tmp_path / "acme.yaml"
+    shutil.copy(DATA / "answers" / "tiny-full.yaml", out)
+    before = out.read_bytes()
+    with InterviewLock(out):
+        result = run(runner, "-o", out, "--resume", "--data", "g-level=5")
+    assert result.exit_code == 2
+    assert "is being edited by another interview" in result.output
+    assert f"(process {os.getpid()}) since " in result.output
+    assert out.read_bytes() == before
+    assert not (tmp_path / ".acme.yaml.lock").exists()
+
+
+def test_a_locked_file_is_refused_in_the_interview_language(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    from capassess.interactive.lock import InterviewLock
+
+    out = tmp_path / "acme.yaml"
+    shutil.copy(DATA / "answers" / "tiny-full.yaml", out)
+    with InterviewLock(out):
+        result = run(runner, "-o", out, "--resume", "--lang", "zh")
+    assert result.exit_code == 2
+    assert "acme.yaml 正在由另一访谈编辑：" in result.output
+    assert f"（进程 {os.getpid()}），始于 " in result.output
+
+
+def test_a_link_to_a_locked_file_is_locked_too(runner: CliRunner, tmp_path: Path) -> None:
+    from capassess.interactive.lock import InterviewLock
+
+    out = tmp_path / "acme.yaml"
+    shutil.copy(DATA / "answers" / "tiny-full.yaml", out)
+    (tmp_path / "link.yaml").symlink_to(out)
+    with InterviewLock(out):
+        result = run(runner, "-o", tmp_path / "link.yaml", "--resume")
+    assert result.exit_code == 2
+    assert "is being edited by another interview" in result.output

@@ -28,7 +28,7 @@ class ScriptedTerminal(Terminal):
         self.lines = list(lines)
         self.prompts: list[str] = []
 
-    def read(self, prompt: str) -> str:
+    def read(self, prompt: str, choices: object = None) -> str:
         self.prompts.append(prompt)
         if not self.lines:
             raise AssertionError(f"the script ran out at {prompt!r}")
@@ -81,7 +81,7 @@ def test_every_change_is_on_disk_before_the_next_prompt(tmp_path: Path) -> None:
     seen: list[str] = []
 
     class Watching(ScriptedTerminal):
-        def read(self, prompt: str) -> str:
+        def read(self, prompt: str, choices: object = None) -> str:
             seen.append(path.read_text(encoding="utf-8"))
             return super().read(prompt)
 
@@ -97,8 +97,8 @@ def test_every_change_is_on_disk_before_the_next_prompt(tmp_path: Path) -> None:
 
 
 def test_enter_without_a_default_and_g_without_an_id_explain_themselves(tmp_path: Path) -> None:
-    term, _ = run(tmp_path, ["", "g", "g nowhere", "<", "s", "s", "s", "s", "s", ""])
-    assert "Type an answer, or s to skip it" in term.text
+    term, _ = run(tmp_path, ["g", "g nowhere", "<", "", "s", "s", "s", "s", ""])
+    assert "Left blank: g-level stays unanswered" in term.text
     assert "Type g and a question or capability id, e.g. g g-level." in term.text
     assert "no question or capability 'nowhere'" in term.text
     assert "This is the first question" in term.text
@@ -136,3 +136,36 @@ def test_the_chinese_screen(tmp_path: Path) -> None:
     for text in ("数据 › 治理", "第 1 题 / 共 5 题", "数据如何治理?", "董事会级战略", "各提示处可用的按键",
                  "完成> "):  # fmt: skip
         assert text in term.text or text in term.prompts
+
+
+def test_option_ids_in_any_case_and_yes_no_as_1_2_or_chinese(tmp_path: Path) -> None:
+    term, path = run(tmp_path, ["3", "PARTIAL", "BI,Ml", "45", "2", "s", ""])
+    assessment, _, _ = load_assessment(path, tiny())
+    values = {qid: a.value for qid, a in assessment.answers.items()}
+    assert values == {"g-level": 3, "g-choice": "partial", "a-multi": ["bi", "ml"],
+                      "a-number": 45, "a-bool": False}  # fmt: skip
+    assert "g-level: 3 (Robust)" in term.text
+    assert "a-number: 45% → level 5" in term.text
+    assert "g-choice: partial (Some)" in term.text
+    (tmp_path / "zh").mkdir()
+    term, path = run(tmp_path / "zh", ["3", "s", "s", "20", "是", "s", ""], lang="zh")
+    assert load_assessment(path, tiny())[0].answers["a-bool"].value is True
+    assert "a-number：20% → 4 级" in term.text
+
+
+def test_go_to_then_answer_moves_forward_not_back(tmp_path: Path) -> None:
+    term, _ = run(tmp_path, ["g a-number", "15", "y", "s", "", "", "s", "s", "s", "s", "s", ""])
+    prompts = [p for p in term.prompts if p.endswith("> ")]
+    assert prompts[:4] == ["g-level> ", "a-number> ", "a-bool> ", "o-api> "]
+
+
+def test_respondent_is_written_with_each_answer(tmp_path: Path) -> None:
+    q = tiny()
+    path = tmp_path / "acme.yaml"
+    store = AnswersFile.create(path, q.ref)
+    store.set_subject(Subject(id="acme"))
+    store.save()
+    session = Interview(q, {}, Agenda(), respondent="CIO Wang")
+    with pytest.raises(QuitRequested):
+        InterviewLoop(session, store, ScriptedTerminal(["3", "q"]), "en").run()
+    assert load_assessment(path, q)[0].answers["g-level"] == Answer(value=3, respondent="CIO Wang")

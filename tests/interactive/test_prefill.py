@@ -76,7 +76,7 @@ def test_file_errors_carry_line_and_column(tmp_path: Path) -> None:
     assert shown == [
         f"{path}:2:11: a-number: 400 is above the maximum 100",
         f"{path}:3:8: bogus: unknown question id 'bogus'",
-        f"{path}:4:19: g-choice.value: 'most' is not an option; expected one of: none, partial, full",
+        f"{path}:4:19: g-choice.value: 'most' is not an option; expected a number 1 to 3 or one of: none, partial, full",
     ]
 
 

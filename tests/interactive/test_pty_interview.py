@@ -65,7 +65,7 @@ def test_a_changed_answer_removes_a_follow_up_whose_condition_became_false(tmp_p
     answer(child, "o-api", "g a-number")
     answer(child, "a-number", "5")
     child.expect_exact("a-bool no longer applies (its condition a-number >= 10 is now false)")
-    answer(child, "o-api", "25")  # the jump returns to where it was made
+    answer(child, "o-api", "25")  # a-bool no longer applies: the interview goes on to o-api
     finish(child)
     assert exit_code(child) == 0
     assessment, _, _ = load_assessment(tmp_path / "acme.yaml", tiny())
@@ -189,7 +189,7 @@ def test_the_chinese_interface(tmp_path: Path) -> None:
     answer(child, "g-choice", "?")
     child.expect_exact("各提示处可用的按键")
     answer(child, "g-choice", "9")
-    child.expect_exact("输入无效：9 is not an option number")
+    child.expect_exact("输入无效：9 不是有效序号；请输入 1 至 3")
     child.sendline("部分")  # a label is not an id: refused
     child.expect_exact("输入无效")
     child.sendline("partial")

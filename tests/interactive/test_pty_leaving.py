@@ -27,6 +27,7 @@ from tests.interactive.pty_driver import (
     finish,
     spawn,
     type_partly,
+    wait_for_keys,
 )
 
 # (question id, what is typed, the value that must be in the file), in interview order.
@@ -122,6 +123,7 @@ def test_q_and_ctrl_d_save_and_quit(tmp_path: Path) -> None:
     child = spawn(tmp_path, "-o", "acme.yaml", "--resume")
     answer(child, "g-choice", "none")
     child.expect_exact("a-multi> ")
+    wait_for_keys(child)
     child.sendeof()
     child.expect_exact("Saved in acme.yaml (2 answered)")
     assert exit_code(child) == 0

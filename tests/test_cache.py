@@ -1,0 +1,171 @@
+"""The user cache only ever makes things faster: never stale, never damaged, never shared
+with other users, safe with concurrent writers; off when asked."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from capassess import cache
+from capassess.catalog import load_questionnaire
+from tests.conftest import ROOT
+
+SHIPPED = ROOT / "questionnaires" / "branch-fintech.yaml"
+
+
+@pytest.fixture
+def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    where = tmp_path / "cache"
+    monkeypatch.setenv(cache.ENV, str(where))
+    return where
+
+
+def _entries(folder: Path, namespace: str) -> list[Path]:
+    return sorted(folder.glob(f"{namespace}-*"))
+
+
+def test_round_trip_and_off(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cache.write("x", "k", b"payload")
+    assert cache.read("x", "k") == b"payload"
+    assert cache.read("x", "other") is None
+    monkeypatch.setenv(cache.ENV, "")
+    assert cache.cache_dir() is None
+    assert cache.read("x", "k") is None
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda d: d[:-1],
+        lambda d: d[:10],
+        lambda d: b"",
+        lambda d: d[:40] + b"X" + d[41:],
+        lambda d: bytes(32) + d[32:],
+    ],
+    ids=["cut-one", "cut-short", "empty", "flipped", "wrong-digest"],
+)
+def test_a_damaged_entry_is_a_miss_and_removed(folder: Path, damage) -> None:  # type: ignore[no-untyped-def]
+    cache.write("x", "k", b"some payload that is long enough to flip a byte of" * 3)
+    (entry,) = _entries(folder, "x")
+    entry.write_bytes(damage(entry.read_bytes()))
+    assert cache.read("x", "k") is None
+    assert not entry.exists()
+
+
+def test_a_folder_others_may_write_is_not_used(folder: Path) -> None:
+    folder.mkdir(mode=0o700)
+    os.chmod(folder, 0o777)
+    assert cache.cache_dir() is None
+    cache.write("x", "k", b"payload")
+    assert not _entries(folder, "x")
+
+
+def test_an_unwritable_cache_is_no_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv(cache.ENV, str(blocker / "cache"))
+    cache.write("x", "k", b"payload")
+    assert cache.read("x", "k") is None
+    assert load_questionnaire(SHIPPED).id == "branch-fintech"
+
+
+def test_questionnaire_never_stale(folder: Path, tmp_path: Path) -> None:
+    path = tmp_path / "q.yaml"
+    shutil.copy(SHIPPED, path)
+    first = load_questionnaire(path)
+    assert len(_entries(folder, "questionnaire")) == 1
+    assert load_questionnaire(path) == first  # served from the cache
+    text = path.read_text(encoding="utf-8").replace("version:", "version: '9.9'\n#", 1)
+    path.write_text(text, encoding="utf-8")
+    changed = load_questionnaire(path)
+    assert changed.version == "9.9" != first.version
+    assert len(_entries(folder, "questionnaire")) == 2
+
+
+def test_questionnaire_from_a_damaged_entry_is_parsed_again(folder: Path) -> None:
+    first = load_questionnaire(SHIPPED)
+    (entry,) = _entries(folder, "questionnaire")
+    data = bytearray(entry.read_bytes())
+    data[-5] ^= 0xFF
+    entry.write_bytes(bytes(data))
+    assert load_questionnaire(SHIPPED) == first
+
+
+def test_an_invalid_questionnaire_is_not_cached(folder: Path, tmp_path: Path) -> None:
+    from capassess.errors import InputError
+
+    path = tmp_path / "q.yaml"
+    path.write_text("id: broken\n", encoding="utf-8")
+    for _ in range(2):
+        with pytest.raises(InputError):
+            load_questionnaire(path)
+    assert not _entries(folder, "questionnaire")
+
+
+WRITER = """
+import sys
+from capassess import cache
+for i in range(200):
+    cache.write("race", "k", sys.argv[1].encode() * 5000)
+    found = cache.read("race", "k")
+    assert found is None or found in (b"a" * 5000, b"b" * 5000), len(found)
+"""
+
+
+def test_concurrent_writers_leave_a_whole_entry(folder: Path) -> None:
+    env = {**os.environ, cache.ENV: str(folder)}
+    runs = [subprocess.Popen([sys.executable, "-c", WRITER, tag], env=env) for tag in "ab"]
+    assert [r.wait(timeout=120) for r in runs] == [0, 0]
+    assert cache.read("race", "k") in (b"a" * 5000, b"b" * 5000)
+    assert not list(folder.glob(".*.tmp"))
+
+
+def test_edited_template_is_compiled_anew(folder: Path, tmp_path: Path) -> None:
+    from capassess.report.environment import render_template, report_environment
+
+    (tmp_path / "t").mkdir()
+    template = tmp_path / "t" / "x.md.j2"
+    template.write_text("one {{ v }}", encoding="utf-8")
+    assert render_template(report_environment(tmp_path / "t"), "x.md.j2", {"v": 1}) == "one 1"
+    template.write_text("two {{ v }}", encoding="utf-8")
+    assert render_template(report_environment(tmp_path / "t"), "x.md.j2", {"v": 1}) == "two 1"
+    template.write_text("one {{ v }}", encoding="utf-8")
+    assert render_template(report_environment(tmp_path / "t"), "x.md.j2", {"v": 2}) == "one 2"
+
+
+RENDER = """
+import sys
+from capassess.report.environment import render_template, report_environment
+print(render_template(report_environment(sys.argv[1]), "x.md.j2", {"v": 7}))
+"""
+
+
+def test_compiled_templates_on_disk_serve_new_processes(folder: Path, tmp_path: Path) -> None:
+    (tmp_path / "t").mkdir()
+    (tmp_path / "t" / "x.md.j2").write_text("seven {{ v }}", encoding="utf-8")
+    env = {**os.environ, cache.ENV: str(folder)}
+    for _ in range(2):
+        out = subprocess.run(
+            [sys.executable, "-c", RENDER, str(tmp_path / "t")],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        assert out.stdout.strip() == "seven 7"
+    entries = _entries(folder, "template")
+    assert len(entries) == 1
+    entries[0].write_bytes(entries[0].read_bytes()[:-3])  # damaged: compiled again
+    out = subprocess.run(
+        [sys.executable, "-c", RENDER, str(tmp_path / "t")],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert out.stdout.strip() == "seven 7"
