@@ -53,8 +53,7 @@ BOARD_EN: dict[str, str] = {
     "deck_initiatives": "Initiatives: owners and costs",
     "deck_quick_wins": "Quick wins",
     "deck_next_steps": "Next steps",
-    "deck_step_launch": "Launch phase 1: {n} actions from {start}; confirm each owner and "
-    "budget.",
+    "deck_step_launch": "Launch phase 1: {n} actions from {start}; confirm each owner and budget.",
     "deck_step_action": "{title}: {owner}, from {start}",
     "deck_step_probe": "Check the {n} contradictory answers with the bank before the scores "
     "are final.",
