@@ -104,6 +104,9 @@ def why(action: PlannedAction, q: Questionnaire, score: float | None, target: in
     elif action.basis == "shortfall":
         parts.append(f"{gap}；针对拉低得分的作答" if zh
                      else f"{gap}; addresses the answers holding the score down")  # fmt: skip
+    if action.basis == "dependency" and action.shown_missing:
+        parts.append(f"作答显示尚未具备（{evidence}）" if zh
+                     else f"the answers show it missing ({evidence})")  # fmt: skip
     if action.needed_by:
         titles = {a.id: a.title.get(lang) for _, a in q.actions()}
         names = "、".join(titles.get(aid, aid) for aid in action.needed_by) if zh else ", ".join(

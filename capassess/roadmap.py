@@ -28,6 +28,7 @@ from capassess.advice import (
     answered_values,
     current_level,
     evidence_for,
+    expression_holds,
     weakest_questions,
 )
 from capassess.model.plan import (
@@ -245,6 +246,7 @@ def _planned(q: Questionnaire, a: Action, owner: dict[str, str],
         start=calendar_month(start, where[1]), end=calendar_month(start, where[2] - 1),
         closes_gap=sel.basis[a.id] != "dependency", needed_by=sorted(sel.needed_by[a.id]),
         basis=sel.basis[a.id], evidence=_shown(a.done_when, values), owner=a.owner,
+        shown_missing=expression_holds(a.done_when, values) is False,
         cost=a.cost, kpi=a.kpi,
     )  # fmt: skip
 

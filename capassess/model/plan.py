@@ -130,6 +130,9 @@ class PlannedAction(Frozen):
         "another scheduled action needs it."
     )
     evidence: list[AnswerShown] = Field(default_factory=list)
+    shown_missing: bool = Field(
+        False, description="True when its done_when is false: the answers show it missing."
+    )
     owner: str | None = None
     cost: CostBand | None = None
     kpi: Kpi | None = None

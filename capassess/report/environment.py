@@ -289,7 +289,7 @@ def _code_key(environment: Environment, name: str, filename: str | None) -> str:
     env = environment
     autoescape = env.autoescape
     escape = getattr(autoescape, "__qualname__", repr(autoescape))
-    settings = (
+    settings: tuple[object, ...] = (
         type(env).__qualname__, jinja2.__version__, escape, env.block_start_string,
         env.block_end_string, env.variable_start_string, env.variable_end_string,
         env.comment_start_string, env.comment_end_string, env.line_statement_prefix,

@@ -237,3 +237,18 @@ def test_one_owner_runs_at_most_its_capacity_at_once() -> None:
     assert sorted(a.start_month for a in road.actions) == [0, 0, 6, 6]
     _, _, road = plan(q, {"c1": 1}, PhasePlan(max_per_owner=None))
     assert sorted(a.start_month for a in road.actions) == [0, 0, 0, 0]
+
+
+def test_a_dependency_the_answers_show_missing_says_so() -> None:
+    q = build({
+        "gov": {"target": 2, "questions": ["g1"], "actions": [act("kpi", 4, done_when="g1 >= 4")]},
+        "ana": {"target": 3, "questions": ["a1"], "actions": [act("models", 3, deps=("kpi",))]},
+    })  # fmt: skip
+    _, _, road = plan(q, {"g1": 3, "a1": 1})
+    by_id = {a.id: a for a in road.actions}
+    assert by_id["kpi"].basis == "dependency" and by_id["kpi"].shown_missing
+    assert not by_id["models"].shown_missing
+    from capassess.plan_text import why
+
+    text = why(by_id["kpi"], q, 3.0, 2, "en")
+    assert "the answers show it missing (g1 = 3)" in text and "needed by" in text
