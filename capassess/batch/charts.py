@@ -1,5 +1,6 @@
 """The portfolio report's charts as inline SVG: score spread per dimension (box plots),
-the histogram of overall scores, and the heatmap of groups (or tenths) x dimensions.
+and the histogram of overall scores. (The capability heat map against target is an HTML
+table of the template, ``batch.heat``.)
 
 Drawn with the report's SVG writer (``report.svg``), so every text is escaped, every
 chart has a title and a description, and values are written as text as well as shown
@@ -10,14 +11,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from capassess.batch.portfolio import Distribution, GroupRow
+from capassess.batch.portfolio import Distribution
 from capassess.batch.report_model import Portfolio
 from capassess.batch.texts import portfolio_strings
 from capassess.report.svg import CURRENT, GRID, INK, MUTED, PALE, Svg, wrap
 
 LEFT, RIGHT, ROW = 190.0, 24.0, 34.0
 WIDTH = 760.0
-LOW, HIGH = (247, 251, 255), (8, 48, 107)
 
 
 @dataclass(frozen=True)
@@ -26,7 +26,6 @@ class PortfolioCharts:
 
     spread: str
     histogram: str
-    heatmap: str
 
 
 def _x(score: float) -> float:
@@ -95,64 +94,6 @@ def histogram(portfolio: Portfolio) -> str:
     return svg.render()
 
 
-def shade(score: float | None, low: float = 1.0, high: float = 5.0) -> tuple[str, str]:
-    """Fill and text colour of a heatmap cell: pale at ``low``, dark at ``high``."""
-    if score is None:
-        return "#ffffff", MUTED
-    f = max(0.0, min(1.0, (score - low) / max(high - low, 1e-9)))
-    rgb = [round(a + (b - a) * f) for a, b in zip(LOW, HIGH, strict=True)]
-    return "#{:02x}{:02x}{:02x}".format(*rgb), "#ffffff" if f > 0.55 else INK
-
-
-def heatmap(portfolio: Portfolio) -> str:
-    """Mean score of each group (or tenth of units) in each dimension, as shaded cells."""
-    t = portfolio_strings(portfolio.settings.lang)
-    rows: tuple[GroupRow, ...] = portfolio.heat
-    if not rows:
-        return ""
-    titles = [t["overall"]] + [title for _, title in portfolio.dimensions]
-    cell = (WIDTH - LEFT - RIGHT) / len(titles)
-    height = 56 + 26 * len(rows) + 40
-    low, high = _range([v for r in rows for v in (r.stats.mean, *r.dimensions) if v is not None])
-    svg = Svg(WIDTH, height, t["chart_heatmap"], t["chart_heatmap_desc"], "heatmap")
-    for j, title in enumerate(titles):
-        svg.text(LEFT + cell * j + cell / 2, 20, wrap(title, 11, cell - 6, 2), 11, fill=INK,
-                 text_anchor="middle")  # fmt: skip
-    for i, row in enumerate(rows):
-        y = 52 + 26 * i
-        svg.text(8, y + 17, wrap(f"{row.group} ({row.stats.count:,})", 12, LEFT - 16, 1), 12,
-                 fill=INK)  # fmt: skip
-        for j, value in enumerate((row.stats.mean, *row.dimensions)):
-            fill, ink = shade(value, low, high)
-            x = LEFT + cell * j
-            svg.add("rect", x=x + 1, y=y + 1, width=cell - 2, height=24, fill=fill, stroke=GRID)
-            text = "—" if value is None else f"{value:.2f}"
-            svg.add("text", text, x=x + cell / 2, y=y + 18, font_size=12, fill=ink,
-                    text_anchor="middle")  # fmt: skip
-    _legend(svg, low, high, height - 22)
-    return svg.render()
-
-
-def _range(values: list[float]) -> tuple[float, float]:
-    """The shading range: the values' own spread (at least half a point), for contrast."""
-    if not values:
-        return 1.0, 5.0
-    low, high = min(values), max(values)
-    middle, half = (low + high) / 2, max(0.25, (high - low) / 2)
-    return max(1.0, middle - half), min(5.0, middle + half)
-
-
-def _legend(svg: Svg, low: float, high: float, y: float) -> None:
-    """A strip of five shades from ``low`` to ``high``, labelled at both ends."""
-    steps = 5
-    for i in range(steps):
-        fill, _ = shade(low + (high - low) * i / (steps - 1), low, high)
-        svg.add("rect", x=LEFT + 40 + 24 * i, y=y, width=24, height=12, fill=fill, stroke=GRID)
-    svg.add("text", f"{low:.2f}", x=LEFT + 34, y=y + 10, font_size=11, fill=MUTED,
-            text_anchor="end")  # fmt: skip
-    svg.add("text", f"{high:.2f}", x=LEFT + 46 + 24 * steps, y=y + 10, font_size=11, fill=MUTED)
-
-
 def draw_portfolio_charts(portfolio: Portfolio) -> PortfolioCharts:
     """Every chart of the portfolio report."""
-    return PortfolioCharts(spread(portfolio), histogram(portfolio), heatmap(portfolio))
+    return PortfolioCharts(spread(portfolio), histogram(portfolio))

@@ -87,7 +87,10 @@ class WeakCapability:
     median: float | None
     target: int
     below_target: float | None
+    """The share of the units with a score whose score is under the target."""
     gap: float | None
+    """The mean over the units of ``max(0, target - score)``: how far the units are from
+    the target on average, not the gap of the mean (which hides the units below it)."""
     weight: float
 
 
@@ -213,10 +216,23 @@ def heat_rows(rows: list[GroupRow]) -> list[GroupRow]:
     return rows[:half] + rows[-half:]
 
 
+def unit_gaps(values: npt.NDArray[np.float64], target: float) -> tuple[float, float] | None:
+    """The share of the known ``values`` under ``target`` and their mean gap to it
+    (``max(0, target - score)`` per unit, then the mean); None if no value is known."""
+    import numpy as np
+
+    known = values[~np.isnan(values)]
+    if not len(known):
+        return None
+    return float((known < target).mean()), float(np.maximum(0.0, target - known).mean())
+
+
 def weakest(
     units: Units, questionnaire: Questionnaire, tree: WeightTree, order: NodeOrder, lang: Lang
 ) -> list[WeakCapability]:
-    """Every capability with its mean across units and share below target, weakest first."""
+    """Every capability with its mean across units, share below target and mean gap per
+    unit; the largest mean gap first, then the largest share below target, then the
+    lowest mean."""
     import numpy as np
 
     first = 1 + len(order.dimensions)
@@ -225,10 +241,13 @@ def weakest(
         values = units.scores[:, first + j]
         known = values[~np.isnan(values)]
         mean = float(known.mean()) if len(known) else None
+        below = unit_gaps(values, cap.target)
         out.append(WeakCapability(
             cap.id, cap.title.get(lang), dim.title.get(lang), mean,
             float(np.median(known)) if len(known) else None, cap.target,
-            float((known < cap.target).mean()) if len(known) else None,
-            None if mean is None else max(0.0, cap.target - mean), tree.global_[cap.id],
+            None if below is None else below[0], None if below is None else below[1],
+            tree.global_[cap.id],
         ))  # fmt: skip
-    return sorted(out, key=lambda w: (w.mean is None, w.mean or 0.0))
+    return sorted(out, key=lambda w: (
+        w.gap is None, -(w.gap or 0.0), -(w.below_target or 0.0), w.mean or 0.0,
+    ))  # fmt: skip

@@ -29,6 +29,7 @@ def render_portfolio(portfolio: Portfolio, fmt: str, template_dir: str | Path | 
         "p": portfolio,
         "t": portfolio_strings(portfolio.settings.lang),
         "lang": portfolio.settings.lang,
+        "group_label": portfolio.group_label or portfolio.settings.group_by or "",
         "charts": {
             key: Markup(svg)  # our own SVG, every text in it escaped by report.svg
             for key, svg in (dataclasses.asdict(charts).items() if charts else ())

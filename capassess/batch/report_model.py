@@ -10,6 +10,7 @@ from typing import Any
 
 from capassess import __version__
 from capassess.batch.collect import Units
+from capassess.batch.heat import CapabilityHeat, capability_heat
 from capassess.batch.peers import PortfolioPeers
 from capassess.batch.portfolio import (
     Distribution,
@@ -89,8 +90,14 @@ class Portfolio:
     heat_by: str
     weakest: tuple[WeakCapability, ...]
     weights: tuple[tuple[str, str, float], ...]
+    capability_heat: CapabilityHeat
+    """Each capability in each group (or tenth) against its target."""
     peers: PortfolioPeers | None = None
     """The units against a benchmark pack, with ``--benchmark``."""
+    group_label: str | None = None
+    """The group column's label from the template's label row, if it has one."""
+    bank: str | None = None
+    """The bank's name (``--bank-name``)."""
 
 
 def build_portfolio(
@@ -134,6 +141,7 @@ def build_portfolio(
             (c, titles[c], w)
             for c, w in zip(ranking.criteria, ranking.criterion_weights, strict=True)
         ),
+        capability_heat=capability_heat(units, questionnaire, settings.group_by, lang),
     )
 
 

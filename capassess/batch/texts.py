@@ -47,20 +47,30 @@ EN: dict[str, str] = {
     "name": "Name",
     "group": "Group",
     "overall": "Overall",
-    "heatmap": "Heatmap",
-    "heatmap_group": "Mean score of each {group} (units in brackets) in each dimension.",
-    "heatmap_decile": "Mean score of each tenth of the units, ranked by overall score, in each "
-    "dimension.",
+    "heatmap": "Capability heat map against target",
     "heatmap_cut": "Showing the {shown} highest and lowest of {total} groups.",
     "rollups": "Roll-up by {group}",
+    "heat_group_text": "Each capability in each {group} (units under the name) against its "
+    "target: the mean score and, below it, the share of units under the target. The colour "
+    "and symbol come from the mean gap of the units to the target.",
+    "heat_decile_text": "Each capability in each tenth of the units, ranked by overall score "
+    "(units under the range), against its target: the mean score and, below it, the share "
+    "of units under the target. The colour and symbol come from the mean gap of the units "
+    "to the target.",
+    "heat_met": "at target (mean gap under 0.25)",
+    "heat_near": "mean gap under 1 level",
+    "heat_far": "mean gap of 1 level or more",
+    "heat_na": "no score",
     "weakest": "Weakest capabilities across the portfolio",
-    "weakest_text": "Capabilities by mean score, lowest first; below target: the share of units "
-    "whose score is under the capability's default target.",
+    "weakest_text": "Capabilities by how far the units are from target, farthest first. Below "
+    "target: the share of units whose score is under the capability's default target; mean "
+    "gap: each unit's shortfall to the target (zero for a unit at or above it), averaged over "
+    "the units.",
     "capability": "Capability",
     "dimension": "Dimension",
     "target": "Target",
     "below_target": "Below target",
-    "gap": "Gap",
+    "gap": "Mean gap",
     "weight": "Weight",
     "method": "Method",
     "model": "Scoring model",
@@ -72,8 +82,6 @@ EN: dict[str, str] = {
     "chart_spread_desc": "Box plots of the overall and each dimension's scores on the 1-5 scale.",
     "chart_histogram": "Units by overall score",
     "chart_histogram_desc": "Number of units in each half-point band of overall score.",
-    "chart_heatmap": "Heatmap of mean scores",
-    "chart_heatmap_desc": "Mean scores per row and dimension; darker is higher.",
     "footer": "capassess batch portfolio report",
 }
 
@@ -118,18 +126,25 @@ ZH: dict[str, str] = {
     "name": "名称",
     "group": "分组",
     "overall": "总体",
-    "heatmap": "热力图",
-    "heatmap_group": "各{group}(括号内为单位数)在各维度的平均得分。",
-    "heatmap_decile": "按总体得分排序后,每十分之一单位在各维度的平均得分。",
-    "heatmap_cut": "共 {total} 个分组,显示最高与最低的 {shown} 个。",
+    "heatmap": "能力达标热力图",
+    "heatmap_cut": "共 {total} 个分组，显示最高与最低的 {shown} 个。",
     "rollups": "按{group}汇总",
+    "heat_group_text": "各能力在每个{group}（名称下为单位数）与目标的对比：显示平均得分，"
+    "其下为低于目标的单位占比。颜色与符号按各单位距目标的平均差距确定。",
+    "heat_decile_text": "按总体得分排序后，各能力在每十分之一单位（区间下为单位数）与目标的对比："
+    "显示平均得分，其下为低于目标的单位占比。颜色与符号按各单位距目标的平均差距确定。",
+    "heat_met": "达到目标（平均差距小于 0.25 级）",
+    "heat_near": "平均差距小于一级",
+    "heat_far": "平均差距一级及以上",
+    "heat_na": "无得分",
     "weakest": "全行最薄弱的能力",
-    "weakest_text": "按平均得分从低到高排列;低于目标:得分低于该能力默认目标的单位占比。",
+    "weakest_text": "按各单位与目标的差距从大到小排列。低于目标：得分低于该能力默认目标的单位占比；"
+    "平均差距：每个单位距目标的差距（达到或超过目标的单位计为零）的平均值。",
     "capability": "能力",
     "dimension": "维度",
     "target": "目标",
     "below_target": "低于目标",
-    "gap": "差距",
+    "gap": "平均差距",
     "weight": "权重",
     "method": "方法",
     "model": "评分模型",
@@ -141,8 +156,6 @@ ZH: dict[str, str] = {
     "chart_spread_desc": "总体及各维度得分在 1-5 分上的箱线图。",
     "chart_histogram": "按总体得分统计的单位数",
     "chart_histogram_desc": "每半分区间内的单位数量。",
-    "chart_heatmap": "平均得分热力图",
-    "chart_heatmap_desc": "各行各维度的平均得分;颜色越深得分越高。",
     "footer": "capassess 批量评估组合报告",
 }
 

@@ -12,7 +12,7 @@ import numpy as np
 import pyarrow as pa
 import pytest
 
-from capassess.batch.portfolio import EDGES, describe, group_slices
+from capassess.batch.portfolio import EDGES, describe, group_slices, unit_gaps
 from tests.batch.helpers import MINI, run_cli, summary, write_csv
 
 UNITS = [
@@ -65,13 +65,26 @@ def test_distribution_and_league(report: dict) -> None:  # type: ignore[type-arg
 
 def test_weakest_capabilities(report: dict) -> None:  # type: ignore[type-arg]
     weakest = report["weakest"]
-    # c1: 5, 3, 1, 2, 4, 1 -> mean 16 / 6, target 3, below: 1, 2, 1 -> 3 of 6.
-    # c2: 5, 3, 3, 2, 4, 1 -> mean 18 / 6 = 3, target 4, below: 3, 3, 2, 1 -> 4 of 6.
-    assert [w["id"] for w in weakest] == ["c1", "c2"]
-    assert weakest[0]["mean"] == pytest.approx(16 / 6)
-    assert weakest[0]["below_target"] == pytest.approx(0.5)
-    assert weakest[1]["below_target"] == pytest.approx(4 / 6)
-    assert weakest[1]["gap"] == pytest.approx(1.0)
+    # c1: 5, 3, 1, 2, 4, 1 -> mean 16 / 6, target 3, below: 1, 2, 1 -> 3 of 6;
+    #     gaps per unit 0, 0, 2, 1, 0, 2 -> mean 5 / 6 (the gap of the mean would be 1 / 3).
+    # c2: 5, 3, 3, 2, 4, 1 -> mean 18 / 6 = 3, target 4, below: 3, 3, 2, 1 -> 4 of 6;
+    #     gaps per unit 0, 1, 1, 2, 0, 3 -> mean 7 / 6: the weakest, though its mean is higher.
+    assert [w["id"] for w in weakest] == ["c2", "c1"]
+    c2, c1 = weakest
+    assert c1["mean"] == pytest.approx(16 / 6)
+    assert c1["below_target"] == pytest.approx(0.5)
+    assert c1["gap"] == pytest.approx(5 / 6)
+    assert c2["below_target"] == pytest.approx(4 / 6)
+    assert c2["gap"] == pytest.approx(7 / 6)
+
+
+def test_mean_gap_is_not_the_gap_of_the_mean() -> None:
+    # Half the units far below a target of 3, half far above: the mean meets the target,
+    # the units do not.
+    share, gap = unit_gaps(np.array([1.0, 1.0, 5.0, 5.0, np.nan]), 3)  # type: ignore[misc]
+    assert (share, gap) == (0.5, 1.0)
+    assert unit_gaps(np.array([4.0, 3.0]), 3) == (0.0, 0.0)
+    assert unit_gaps(np.array([np.nan]), 3) is None
 
 
 def test_heatmap_by_group_or_by_tenths(report: dict, tmp_path: Path) -> None:  # type: ignore[type-arg]
