@@ -134,6 +134,7 @@ class CsvSource:
         self.layout: Layout = resolve_layout(self.header, questionnaire, self.path, lenient=lenient)
         self.unknown = self.layout.unknown
         label = len(records) > 1 and is_label_row(records[1], self.layout)
+        self.label_record: list[str] | None = records[1] if label else None
         self.skip = ends[1] if label else ends[0]
         self._ragged: list[tuple[int, str, int]] = []
         self._skips: list[int] = []

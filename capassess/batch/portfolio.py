@@ -65,6 +65,8 @@ class LeagueRow:
     overall: float | None
     level: int | None
     dimensions: tuple[float | None, ...]
+    report: str | None = None
+    """The file name stem of the unit's own reports, when ``--reports`` wrote them."""
 
 
 @dataclass(frozen=True)

@@ -15,10 +15,24 @@ from markupsafe import Markup
 from capassess.atomic import write_atomic
 from capassess.batch.charts import draw_portfolio_charts
 from capassess.batch.report_model import Portfolio
+from capassess.batch.template import group_label
 from capassess.batch.texts import portfolio_strings
 from capassess.report.environment import render_template, report_environment
 
 TEMPLATES = {"html": "portfolio.html.j2", "md": "portfolio.md.j2"}
+
+
+def group_words(portfolio: Portfolio) -> str:
+    """The group column in the report's language: its label from the template's label
+    row, else the usual word for a common column name, else the name itself (in Chinese
+    text, in Chinese quotation marks)."""
+    name, lang = portfolio.settings.group_by or "", portfolio.settings.lang
+    if portfolio.group_label:
+        return portfolio.group_label
+    label = group_label(name, lang)
+    if label == name and lang == "zh" and name:
+        return f"“{name}”"
+    return label
 
 
 def render_portfolio(portfolio: Portfolio, fmt: str, template_dir: str | Path | None = None) -> str:
@@ -29,7 +43,7 @@ def render_portfolio(portfolio: Portfolio, fmt: str, template_dir: str | Path | 
         "p": portfolio,
         "t": portfolio_strings(portfolio.settings.lang),
         "lang": portfolio.settings.lang,
-        "group_label": portfolio.group_label or portfolio.settings.group_by or "",
+        "group_label": group_words(portfolio),
         "charts": {
             key: Markup(svg)  # our own SVG, every text in it escaped by report.svg
             for key, svg in (dataclasses.asdict(charts).items() if charts else ())

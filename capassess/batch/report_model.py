@@ -98,6 +98,23 @@ class Portfolio:
     """The group column's label from the template's label row, if it has one."""
     bank: str | None = None
     """The bank's name (``--bank-name``)."""
+    unit_reports: tuple[str, ...] = ()
+    """The formats of the per-unit reports in ``units/`` (``--reports``)."""
+
+
+def link_reports(
+    portfolio: Portfolio, stems: dict[str, str], formats: tuple[str, ...]
+) -> Portfolio:
+    """``portfolio`` with each league row given the file name stem of its unit's reports."""
+    if not formats:
+        return portfolio
+
+    def linked(rows: tuple[LeagueRow, ...]) -> tuple[LeagueRow, ...]:
+        return tuple(dataclasses.replace(r, report=stems.get(r.id)) for r in rows)
+
+    return dataclasses.replace(
+        portfolio, top=linked(portfolio.top), bottom=linked(portfolio.bottom), unit_reports=formats
+    )
 
 
 def build_portfolio(

@@ -10,7 +10,7 @@ import contextlib
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from capassess.atomic import files_under, refuse_inputs, write_atomic
@@ -30,10 +30,11 @@ from capassess.batch.report_model import (
     Portfolio,
     Settings,
     build_portfolio,
+    link_reports,
     summary_json,
 )
 from capassess.batch.sources import open_sources
-from capassess.batch.table import Source
+from capassess.batch.table import Source, column_label
 from capassess.batch.unit_reports import ReportSettings, UnitReports
 from capassess.batch.vector import NodeOrder, VectorScorer
 from capassess.errors import InputError
@@ -73,6 +74,7 @@ class BatchOptions:
     template_dir: str | None = None
     benchmark: str | None = None
     peer_group: str | None = None
+    bank_name: str | None = None
 
 
 @dataclass
@@ -84,6 +86,9 @@ class Tally:
     blank: int = 0
     ignored: int = 0
     inputs: list[InputInfo] = field(default_factory=list)
+    group_label: str | None = None
+    report_stems: dict[str, str] = field(default_factory=dict)
+    """The file name stem of each unit's reports (``--reports``)."""
 
 
 @dataclass(frozen=True)
@@ -182,6 +187,8 @@ def _score_and_write(
     )
     portfolio = build_portfolio(units, ranking, questionnaire, tree, settings, counts,
                                 tuple(tally.inputs))  # fmt: skip
+    portfolio = replace(portfolio, group_label=tally.group_label, bank=options.bank_name)
+    portfolio = link_reports(portfolio, tally.report_stems, options.reports)
     placement = peers.place(units, scorer.order, portfolio) if peers else None
     if progress is not None:
         progress(WRITING, 0, 1, counts.rows)
@@ -233,9 +240,12 @@ def _read_all(
             reader = SourceReader(source, judge, collector, rejects, ignored, reports)
             reader.read(tally, progress)
         units, duplicates, removed = collector.finish()
+        labels = (column_label(s, run.settings.group_by) for s in sources)
+        tally.group_label = next((label for label in labels if label), None)
         rejects.write(duplicates)
     if reports is not None:
         reports.finish(duplicates)
+        tally.report_stems = reports.names.by_id
     return units, tally, removed
 
 
@@ -277,7 +287,9 @@ class SourceReader:
         tally.rows += rows
         tally.blank += blank
         s = self.source
-        tally.inputs.append(InputInfo(s.path, s.kind, s.encoding, rows, blank, s.unknown))
+        tally.inputs.append(
+            InputInfo(Path(s.path).name, s.kind, s.encoding, rows, blank, s.unknown)
+        )
 
 
 def _counts(tally: Tally, units: Units, removed: int) -> Counts:

@@ -174,6 +174,18 @@ def _node_ids(questionnaire: Questionnaire) -> set[str]:
     return nodes | {f"{n}_level" for n in nodes}
 
 
+def column_label(source: object, name: str | None) -> str | None:
+    """The label row's text for the group column ``name`` of ``source``, if it has one
+    that differs from the name (the template's label row names each column in words)."""
+    record = getattr(source, "label_record", None)
+    layout = getattr(source, "layout", None)
+    if not name or record is None or layout is None or name not in layout.groups:
+        return None
+    index = layout.groups[name]
+    text = str(record[index] or "").strip() if index < len(record) else ""
+    return text if text and text.casefold() != name.casefold() else None
+
+
 def is_label_row(cells: Sequence[object], layout: Layout) -> bool:
     """True if ``cells`` (a row right below the header) is the template's label row."""
     return len(cells) > layout.id and str(cells[layout.id] or "").strip() == LABEL_MARKER

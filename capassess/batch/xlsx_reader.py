@@ -78,6 +78,8 @@ class Rows:
     path: str
     size: int
     layout: Layout
+    label_record: list[str] | None = None
+    """The template's label row, once read."""
 
     def chunks(self, rows: Iterator[tuple[int, list[str]]], done: Any) -> Iterator[Batch]:
         """Batches of ``ROWS_PER_CHUNK`` rows; ``done()`` gives the progress so far."""
@@ -85,6 +87,7 @@ class Rows:
         records: list[list[str]] = []
         for i, (number, record) in enumerate(rows):
             if i == 0 and is_label_row(record, self.layout):
+                self.label_record = record
                 continue
             numbers.append(number)
             records.append(record)

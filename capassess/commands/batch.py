@@ -138,6 +138,7 @@ def template(
     type=click.Path(file_okay=False, exists=True),
     help="Your own report templates (portfolio and per-unit reports).",
 )
+@click.option("--bank-name", metavar="NAME", help="The bank's name on the portfolio report.")
 @benchmark_options
 @click.pass_context
 def batch(
@@ -145,7 +146,7 @@ def batch(
     group_by: str | None, reports: str, rank: str, weights: str, lenient: bool,
     allow_rejects: bool, encoding: str | None, jobs: int, model: str | None,
     missing: str | None, top: int, lang: str, template_dir: str | None, benchmark: str | None,
-    peer_group: str | None,
+    peer_group: str | None, bank_name: str | None,
 ) -> None:  # fmt: skip
     """Score many units (branches) from CSV, XLSX or folders of answers files.
 
@@ -169,7 +170,8 @@ def batch(
 
     options = BatchOptions(inputs, outdir, group_by, _formats(reports), rank, weights, lenient,
                            encoding, jobs, model, missing, top, "zh" if lang == "zh" else "en",
-                           template_dir, benchmark, peer_group)  # fmt: skip
+                           template_dir, benchmark, peer_group,
+                           (bank_name or "").strip() or None)  # fmt: skip
     q = find_questionnaire(questionnaire, user_dirs(ctx))
     with BatchProgress() as progress:
         result = run_batch(options, q, progress)

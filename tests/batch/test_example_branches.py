@@ -22,7 +22,11 @@ def test_example_branches_batch_cleanly(tmp_path: Path) -> None:
     assert report["counts"]["scored"] == len(rows)
     assert sorted(g["group"] for g in report["groups"]) == ["East", "North", "South", "West"]
     html = (tmp_path / "out" / "portfolio.html").read_text(encoding="utf-8")
-    assert html.count("<svg") == 2 and 'class="capheat"' in html and "http" not in html.replace("http://www.w3.org", "")
+    assert (
+        html.count("<svg") == 2
+        and 'class="capheat"' in html
+        and "http" not in html.replace("http://www.w3.org", "")
+    )
 
 
 def test_demo_step_writes_the_branch_portfolio(tmp_path: Path) -> None:
