@@ -50,6 +50,7 @@ EN: dict[str, str] = {
     "heatmap": "Capability heat map against target",
     "heatmap_cut": "Showing the {shown} highest and lowest of {total} groups.",
     "rollups": "Roll-up by {group}",
+    "dimension_means": "Mean score per dimension",
     "heat_group_text": "Each capability in each {group} (units under the name) against its "
     "target: the mean score and, below it, the share of units under the target. The colour "
     "and symbol come from the mean gap of the units to the target.",
@@ -129,6 +130,7 @@ ZH: dict[str, str] = {
     "heatmap": "能力达标热力图",
     "heatmap_cut": "共 {total} 个分组，显示最高与最低的 {shown} 个。",
     "rollups": "按{group}汇总",
+    "dimension_means": "各维度平均得分",
     "heat_group_text": "各能力在每个{group}（名称下为单位数）与目标的对比：显示平均得分，"
     "其下为低于目标的单位占比。颜色与符号按各单位距目标的平均差距确定。",
     "heat_decile_text": "按总体得分排序后，各能力在每十分之一单位（区间下为单位数）与目标的对比："

@@ -65,7 +65,8 @@ MEASURE = r"""
 """
 
 
-def measure(html: Path, profile: Path) -> dict[str, Any]:
+def measure(html: Path, profile: Path, expression: str = MEASURE) -> dict[str, Any]:
+    """Lay ``html`` out for print in Chromium and evaluate ``expression`` (JSON) in it."""
     with DevTools(_command(str(CHROMIUM), profile, "--remote-debugging-pipe"), 120) as tools:
         target = tools.call("Target.createTarget", {"url": "about:blank"})["targetId"]
         session = tools.call("Target.attachToTarget", {"targetId": target, "flatten": True})[
@@ -77,7 +78,7 @@ def measure(html: Path, profile: Path) -> dict[str, Any]:
         tools.call("Page.enable", {}, session)
         tools.call("Page.navigate", {"url": html.as_uri()}, session)
         tools.wait_event("Page.loadEventFired", session)
-        result = tools.call("Runtime.evaluate", {"expression": MEASURE}, session)
+        result = tools.call("Runtime.evaluate", {"expression": expression}, session)
         return json.loads(result["result"]["value"])
 
 
