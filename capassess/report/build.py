@@ -30,6 +30,7 @@ from capassess.report.model import (
     Report,
     Summary,
 )
+from capassess.report.next_level import next_level_steps
 from capassess.report.peers import PeerSection, build_peer_section
 from capassess.report.risks import build_risks, dependency_texts
 from capassess.report.scope import build_scope
@@ -304,7 +305,8 @@ def build_report(
         risks=build_risks(planned, len(advice.probes), lang),
         scope=build_scope(planned, len(advice.probes), lang),
     )
-    return dataclasses.replace(report, key_messages=key_messages(report))
+    steps = next_level_steps(planned.scored.questionnaire, report.gaps, lang)
+    return dataclasses.replace(report, key_messages=key_messages(report), next_level=steps)
 
 
 def _peers(planned: Planned, lang: Lang) -> PeerSection | None:

@@ -274,6 +274,17 @@ class Method:
 
 
 @dataclass(frozen=True)
+class NextStep:
+    """A capability's next level and the actions that reach it."""
+
+    id: str
+    title: str
+    level: int
+    next_level: int
+    actions: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Report:
     """Everything a report shows, in one language."""
 
@@ -292,3 +303,5 @@ class Report:
     risks: tuple[RiskRow, ...] = ()
     scope: Scope | None = None
     peers: PeerSection | None = None
+    next_level: tuple[NextStep, ...] = ()
+    """What the next level asks, when every target is met (``report.next_level``)."""

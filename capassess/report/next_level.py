@@ -1,0 +1,36 @@
+"""What the next level asks of a unit that meets every target.
+
+A leading branch or bank has no gap and so no roadmap; rather than "0 actions", the
+report names, for its weakest capabilities below level 5, the actions the questionnaire
+lists for the level just above the capability's current level.
+"""
+
+from __future__ import annotations
+
+from capassess.model.base import Lang
+from capassess.model.questionnaire import Questionnaire
+from capassess.report.model import GapRow, NextStep
+
+SHOWN = 3
+"""The weakest capabilities that get next-level suggestions."""
+
+
+def next_level_steps(
+    questionnaire: Questionnaire, gaps: tuple[GapRow, ...], lang: Lang, shown: int = SHOWN
+) -> tuple[NextStep, ...]:
+    """The next-level suggestions when every assessed capability meets its target, the
+    weakest first; none if a target is missed (the roadmap says what to do) or nothing
+    was assessed."""
+    assessed = [g for g in gaps if g.assessed and g.score is not None]
+    if not assessed or not all(g.met for g in assessed):
+        return ()
+    actions = {cap.id: cap.actions for _, cap in questionnaire.capabilities()}
+    steps: list[NextStep] = []
+    for g in sorted(assessed, key=lambda g: (g.score, g.id)):
+        level = g.level or 1
+        titles = tuple(a.title.get(lang) for a in actions.get(g.id, ()) if a.level == level + 1)
+        if level < 5 and titles:
+            steps.append(NextStep(g.id, g.title, level, level + 1, titles))
+        if len(steps) == shown:
+            break
+    return tuple(steps)
