@@ -229,7 +229,7 @@ def _refuse_deep_flow(text: str, path: str) -> None:
                 line = text.count("\n", 0, match.start()) + 1
                 column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
                 raise InputError.at(
-                    f"the document nests more than {MAX_FLOW_DEPTH} levels deep", path,
+                    f"the YAML nests too deeply (more than {MAX_FLOW_DEPTH} levels)", path,
                     line=line, column=column,
                 )  # fmt: skip
         elif depth:

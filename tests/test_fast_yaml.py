@@ -145,5 +145,5 @@ def test_deep_flow_nesting_is_refused_quickly_and_located(tmp_path: Path, depth:
     assert run.returncode == 2, run.stderr
     assert "Traceback" not in run.stderr
     if depth > 2_000:
-        assert f"{path}:1:{len('dimensions: ') + 2_001}: the document nests more than 2000" in (
+        assert f"{path}:1:{len('dimensions: ') + 2_001}: the YAML nests too deeply (more than 2000" in (
             run.stderr)  # fmt: skip
