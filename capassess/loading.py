@@ -8,6 +8,7 @@ than mappings, lists, strings, numbers, booleans, dates and null.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -201,10 +202,38 @@ def parse_yaml_text(text: str, path: str) -> YamlDocument:
     times faster; anything else, and anything libyaml objects to, by the careful parser,
     which says what is wrong and where.
     """
+    _refuse_deep_flow(text, path)
     data = _fast_data(text, path)
     if data is not None:
         return YamlDocument(path, data, None, text)
     return _careful(text, path)
+
+
+# Both parsers slow down with the depth of flow collections ([[[...]]]): libyaml takes
+# close to a minute for 200,000 levels. No real file nests more than a few dozen.
+MAX_FLOW_DEPTH = 2000
+_BRACKETS = re.compile(r"[\[\]{}]")
+
+
+def _refuse_deep_flow(text: str, path: str) -> None:
+    """Refuse at once a document whose brackets open more than ``MAX_FLOW_DEPTH`` deep.
+
+    The count ignores quoting, so brackets inside strings count too; that only matters
+    for a text with thousands of unclosed brackets, which no real file has.
+    """
+    depth = 0
+    for match in _BRACKETS.finditer(text):
+        if match.group() in "[{":
+            depth += 1
+            if depth > MAX_FLOW_DEPTH:
+                line = text.count("\n", 0, match.start()) + 1
+                column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
+                raise InputError.at(
+                    f"the YAML nests too deeply (more than {MAX_FLOW_DEPTH} levels)", path,
+                    line=line, column=column,
+                )  # fmt: skip
+        elif depth:
+            depth -= 1
 
 
 def _has_libyaml() -> bool:

@@ -62,6 +62,12 @@ def advice_json(planned: Planned) -> dict[str, Any]:
              "answers": [{"question_id": n, "value": v} for n, v in evidence.answers]}
             for check, evidence in failed_checks(q, result)
         ],
+        "disagreements": [
+            d.model_dump(mode="json") for d in planned.scored.assessment.disagreements
+        ],
+        "respondents": list(dict.fromkeys(
+            a.respondent for a in planned.scored.assessment.answers.values() if a.respondent
+        )),
         "definitions": {term: meaning for term, meaning in DEFINITIONS["en"]},
     }
 

@@ -130,3 +130,20 @@ def test_without_libyaml_the_careful_parser_reads_everything(monkeypatch) -> Non
     assert doc.tree is not None
     with pytest.raises(InputError):
         loading.parse_yaml_text("a: [1, 2\n", "broken.yaml")
+
+
+@pytest.mark.parametrize("depth", [1_500, 2_001, 200_000])
+def test_deep_flow_nesting_is_refused_quickly_and_located(tmp_path: Path, depth: int) -> None:
+    # Both YAML parsers slow down with the depth of flow collections (200,000 levels took
+    # libyaml close to a minute); past 2,000 levels the file is refused before parsing.
+    path = tmp_path / "deep.yaml"
+    path.write_text("dimensions: " + "[" * depth + "]" * depth, encoding="utf-8")
+    run = subprocess.run(
+        [sys.executable, "-m", "capassess", "validate", str(path)],
+        capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert run.returncode == 2, run.stderr
+    assert "Traceback" not in run.stderr
+    if depth > 2_000:
+        assert f"{path}:1:{len('dimensions: ') + 2_001}: the YAML nests too deeply (more than 2000" in (
+            run.stderr)  # fmt: skip

@@ -70,6 +70,26 @@ def kpi_check(action: PlannedAction, lang: Lang) -> str | None:
     return action.kpi.when
 
 
+def disagreement_probes(planned: Planned, lang: Lang) -> tuple[tuple[str, str], ...]:
+    """Questions where respondents differ by two levels or more (from ``capassess merge``)."""
+    t = strings(lang)
+    questions = planned.scored.questionnaire.question_map()
+    out = []
+    for d in planned.scored.assessment.disagreements:
+        question = questions.get(d.question)
+        text = question.text.get(lang) if question else d.question
+        levels = t["list_sep"].join(f"{who} {level:g}" for who, level in d.levels.items())
+        out.append((t["disagreement"].format(question=text, id=d.question, spread=d.spread),
+                    levels))  # fmt: skip
+    return tuple(out)
+
+
+def respondents(planned: Planned) -> list[str]:
+    """Everyone recorded as giving an answer, in order of first appearance."""
+    names = (a.respondent for a in planned.scored.assessment.answers.values() if a.respondent)
+    return list(dict.fromkeys(names))
+
+
 def build_advice(planned: Planned, lang: Lang) -> Advice:
     """Collect the advice notes of a plan in one language."""
     t = strings(lang)
@@ -94,7 +114,7 @@ def build_advice(planned: Planned, lang: Lang) -> Advice:
         (check.message.get(lang), answers_text(
             [AnswerShown(question_id=n, value=v) for n, v in evidence.answers], lang))
         for check, evidence in failed_checks(q, result)
-    )  # fmt: skip
+    ) + disagreement_probes(planned, lang)  # fmt: skip
     span = t["roadmap_span"].format(start=road.start, end=road.end, months=road.end_month,
                                     major=road.max_major, per_owner=road.max_per_owner,
                                     ) if road.actions else ""  # fmt: skip

@@ -327,6 +327,8 @@ EN.update({
     "ending": "Ending in this phase",
     "schedule": "Schedule",
     "list_sep": ", ",
+    "disagreement": "Respondents differ by {spread:g} levels on “{question}” ({id})",
+    "respondents": "Respondents",
     "not_assessed": "not assessed",
 })
 ZH.update({
@@ -353,6 +355,8 @@ ZH.update({
     "ending": "本阶段完成",
     "schedule": "起止",
     "list_sep": "、",
+    "disagreement": "受访者对“{question}”（{id}）的回答相差 {spread:g} 级",
+    "respondents": "作答人",
     "not_assessed": "未评估",
 })
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from capassess.model.base import Lang
 from capassess.planning import Planned
+from capassess.report.advice import respondents
 from capassess.report.i18n import strings
 
 
@@ -41,8 +42,10 @@ def _items(planned: Planned, lang: Lang) -> list[tuple[str, str]]:
     groups = [
         (t["scope_groups"], " · ".join(f"{k}{t['colon']}{v}" for k, v in subject.group.items()))
     ]
+    people = respondents(planned)
     return [
         (t["scope_subject"], subject.name or subject.id),
+        *([(t["respondents"], t["list_sep"].join(people))] if people else []),
         (t["subject_id"], subject.id),
         *(groups if subject.group else []),
         (t["questionnaire"], f"{q.title.get(lang)} · {q.ref}"),
