@@ -89,3 +89,20 @@ def test_league_links_to_the_units_reports(tmp_path: Path) -> None:
     # Without --reports: no links.
     html, _ = _batch(_source(tmp_path), tmp_path / "plain")
     assert "units/" not in html
+
+
+def test_xlsx_template_label_row_names_the_group(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    sheet = tmp_path / "sheet.xlsx"
+    result = run_cli("template", "-q", str(MINI), "-o", str(sheet), "--lang", "zh")
+    assert result.exit_code == 0, result.output
+    book = load_workbook(sheet)
+    data = book.worksheets[0]
+    assert [c.value for c in data[2]][:3] == ["#label", "单位名称", "区域"]
+    data.cell(row=2, column=3, value="片区")  # the head office's own word for its regions
+    for row in ROWS:
+        data.append(list(row))
+    book.save(sheet)
+    html, md = _batch(sheet, tmp_path / "out", "--group-by", "region", "--lang", "zh")
+    assert '<h2 id="rollups">按片区汇总</h2>' in html and "## 按片区汇总" in md
