@@ -8,6 +8,7 @@ import math
 from pathlib import Path
 
 from capassess import __version__
+from capassess.advice import action_statuses
 from capassess.model.base import Lang
 from capassess.model.plan import CapabilityGap, PlannedAction
 from capassess.plan_text import QUADRANT_LABEL, phase_label, why
@@ -305,7 +306,9 @@ def build_report(
         risks=build_risks(planned, len(advice.probes), lang),
         scope=build_scope(planned, len(advice.probes), lang),
     )
-    steps = next_level_steps(planned.scored.questionnaire, report.gaps, lang)
+    statuses = action_statuses(planned.scored.questionnaire, planned.scored.result)
+    in_place = frozenset(aid for aid, s in statuses.items() if s == "in-place-evidence")
+    steps = next_level_steps(planned.scored.questionnaire, report.gaps, lang, in_place=in_place)
     return dataclasses.replace(report, key_messages=key_messages(report), next_level=steps)
 
 

@@ -2,7 +2,8 @@
 
 A leading branch or bank has no gap and so no roadmap; rather than "0 actions", the
 report names, for its weakest capabilities below level 5, the actions the questionnaire
-lists for the level just above the capability's current level.
+lists for the first level above the capability's current one that has an action the
+answers do not show in place.
 """
 
 from __future__ import annotations
@@ -16,11 +17,15 @@ SHOWN = 3
 
 
 def next_level_steps(
-    questionnaire: Questionnaire, gaps: tuple[GapRow, ...], lang: Lang, shown: int = SHOWN
+    questionnaire: Questionnaire,
+    gaps: tuple[GapRow, ...],
+    lang: Lang,
+    shown: int = SHOWN,
+    in_place: frozenset[str] = frozenset(),
 ) -> tuple[NextStep, ...]:
     """The next-level suggestions when every assessed capability meets its target, the
     weakest first; none if a target is missed (the roadmap says what to do) or nothing
-    was assessed."""
+    was assessed. Actions in ``in_place`` (their done_when holds) are never suggested."""
     assessed = [g for g in gaps if g.assessed and g.score is not None]
     if not assessed or not all(g.met for g in assessed):
         return ()
@@ -28,9 +33,12 @@ def next_level_steps(
     steps: list[NextStep] = []
     for g in sorted(assessed, key=lambda g: (g.score, g.id)):
         level = g.level or 1
-        titles = tuple(a.title.get(lang) for a in actions.get(g.id, ()) if a.level == level + 1)
-        if level < 5 and titles:
-            steps.append(NextStep(g.id, g.title, level, level + 1, titles))
+        # The first level above the current one with an action not yet in place.
+        open_ = [a for a in actions.get(g.id, ()) if a.level > level and a.id not in in_place]
+        step = min((a.level for a in open_), default=None)
+        titles = tuple(a.title.get(lang) for a in open_ if a.level == step)
+        if step is not None and titles:
+            steps.append(NextStep(g.id, g.title, level, step, titles))
         if len(steps) == shown:
             break
     return tuple(steps)

@@ -64,3 +64,20 @@ def test_leading_branch_report_says_what_the_next_level_asks(
     assert f"### {title}" in (units / "br-sh-xuhui.md").read_text("utf-8")
     lagging = (units / "br-tj-binhai.html").read_text("utf-8")
     assert title not in lagging and planned in lagging
+
+
+def test_actions_the_answers_show_in_place_are_never_suggested() -> None:
+    q = branch()
+    caps = _with_actions(q)
+    rows = [_row(c, min(levels) - 1 + 0.1 * i, min(levels) - 1) for i, (c, levels) in
+            enumerate(caps)]  # fmt: skip
+    every = next_level_steps(q, tuple(rows), "en")
+    first = every[0]
+    cap = next(c for _, c in q.capabilities() if c.id == first.id)
+    done = frozenset(a.id for a in cap.actions if a.level == first.next_level)
+    again = {s.id: s for s in next_level_steps(q, tuple(rows), "en", in_place=done)}
+    # The in-place actions are gone; the capability moves on to its next open level.
+    if first.id in again:
+        later = again[first.id]
+        assert later.next_level > first.next_level
+        assert not set(later.actions) & {a.title.en for a in cap.actions if a.id in done}
