@@ -185,3 +185,13 @@ def test_show_and_schema_know_the_new_fields(tmp_path, runner: CliRunner) -> Non
     action = schema["$defs"]["Action"]["properties"]
     assert {"done_when", "owner", "cost", "kpi"} <= set(action)
     assert {"roles", "checks", "cost_basis"} <= set(schema["properties"])
+
+
+def test_score_speaks_the_chosen_language_about_what_is_unanswered(tmp_path, runner) -> None:
+    folder = tiny_with(tmp_path, advised())
+    path = answers(tmp_path, "  g-level: 2\n  g-choice: partial\n")
+    zh = run(runner, folder, "score", str(path), "--lang", "zh")
+    assert zh.exit_code == 0, zh.output
+    assert "3 个问题未作答，按最低分计入" in zh.stderr
+    assert "警告：2 项能力未评估" in zh.stderr
+    assert "unanswered" not in zh.stderr and "warning" not in zh.stderr

@@ -73,7 +73,7 @@ def score(
     request = peer_request(benchmark, peer_group)
     peers = peers_of(request, scored.questionnaire, scored.result, user_dirs(ctx))
     print_score(scored.result, scored.questionnaire, fmt, "zh" if lang == "zh" else "en", peers)
-    print_notes(scored.result, scored.questionnaire)
+    print_notes(scored.result, scored.questionnaire, "zh" if lang == "zh" else "en")
     check_gate(scored.result, fail_under)
 
 

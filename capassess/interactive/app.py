@@ -276,7 +276,7 @@ def finish(req: AssessRequest, lang: Lang) -> None:
         message(say(lang, "not_scored", reason=exc), "yellow")
     else:
         print_score(scored.result, scored.questionnaire, "table", lang)
-        print_notes(scored.result)
+        print_notes(scored.result, scored.questionnaire, lang)
     quoted = shlex.quote(path)
     report = f"capassess{_dir_options(req)} report {quoted} -f html -o report.html"
     console().print(say(lang, "answers_saved", path=quoted), markup=False, soft_wrap=True)

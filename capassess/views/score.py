@@ -140,21 +140,29 @@ def print_score(
         print_peers(peers, q, lang)
 
 
-def print_notes(result: ScoreResult, q: Questionnaire | None = None) -> None:
+def print_notes(result: ScoreResult, q: Questionnaire | None = None, lang: Lang = "en") -> None:
     """Tell, on stderr, which questions were unanswered or not applicable, and which
     capabilities are not assessed at all."""
+    zh = lang == "zh"
     missing = result.question_ids("missing")
     if missing:
-        how = "counted as lowest" if result.missing_policy == "lowest" else "left out"
-        message(f"{len(missing)} unanswered question(s), {how}: {', '.join(missing)}", "yellow")
+        lowest = result.missing_policy == "lowest"
+        if zh:
+            how = "按最低分计入" if lowest else "不计入得分"
+            message(f"{len(missing)} 个问题未作答，{how}：{'、'.join(missing)}", "yellow")
+        else:
+            how = "counted as lowest" if lowest else "left out"
+            message(f"{len(missing)} unanswered question(s), {how}: {', '.join(missing)}",
+                    "yellow")  # fmt: skip
     if q is not None:
         from capassess.plan_text import completeness_warnings
 
-        for warning in completeness_warnings(q, result)[1:]:
-            message(f"warning: {warning}", "yellow")
+        for warning in completeness_warnings(q, result, lang)[1:]:
+            message(f"{'警告：' if zh else 'warning: '}{warning}", "yellow")
     na = result.question_ids("not_applicable")
     if na:
-        message(f"{len(na)} question(s) not applicable: {', '.join(na)}", "dim")
+        message(f"{len(na)} 个问题不适用：{'、'.join(na)}" if zh else
+                f"{len(na)} question(s) not applicable: {', '.join(na)}", "dim")  # fmt: skip
 
 
 def ahp_json(matrix: AhpMatrix, result: AhpResult) -> dict[str, object]:
