@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import re
 from dataclasses import dataclass, replace
 from typing import Literal
 
@@ -9,12 +11,27 @@ Loc = tuple[str | int, ...]
 Severity = Literal["error", "warning"]
 
 
+ODD_KEY = re.compile(r"[\s\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\"\[\]]")
+"""A key with one of these (blanks, controls, quotes, brackets) is shown quoted."""
+
+
+def _quoted(key: str) -> str:
+    text = json.dumps(key, ensure_ascii=False)
+    return re.sub(
+        r"[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]",
+        lambda m: f"\\u{ord(m.group()):04x}",
+        text,
+    )
+
+
 def format_field(loc: Loc) -> str:
-    """Render a location tuple as ``a.b[2].c``."""
+    """Render a location tuple as ``a.b[2].c`` (an odd key as ``a["x y"]``, escaped)."""
     out = ""
     for part in loc:
         if isinstance(part, int):
             out += f"[{part}]"
+        elif not part or ODD_KEY.search(part):
+            out += f"[{_quoted(part)}]"
         else:
             out += f".{part}" if out else str(part)
     return out

@@ -23,6 +23,7 @@ from typing import Literal
 
 from capassess.errors import InputError
 from capassess.model.answers import Answer, Assessment, Disagreement
+from capassess.model.base import NAME_LENGTH
 from capassess.model.questionnaire import Questionnaire
 from capassess.scoring.questions import question_score
 from capassess.values import parse_value
@@ -95,7 +96,8 @@ def _givens(q: Questionnaire, sources: Sequence[Source], qid: str) -> list[Given
         if answer is not None:
             who = answer.respondent or source.name
             if any(g.respondent == who for g in out):  # one name in two files: tell apart
-                who = f"{who} ({source.name})"
+                suffix = f" ({source.name})"  # a name of at most NAME_LENGTH // 2
+                who = who[: NAME_LENGTH - len(suffix)] + suffix
             out.append(Given(i, who, answer, _level(q, qid, answer)))
     return out
 

@@ -35,6 +35,32 @@ CASES = [
         2,
         "YAML error: cannot read the value '2026-13-45': month must b",
     ),
+    (
+        "answers/disagreement-level-out-of-range.yaml",
+        2,
+        "disagreements[0].levels.CDO: Input should be less than or equal to 5",
+    ),
+    (
+        "answers/disagreement-respondent-control-characters.yaml",
+        2,
+        'disagreements[0].levels["CDO\\u001b[31m\\nforged"]: holds the control character U+001B',
+    ),
+    (
+        "answers/interviewee-control-characters.yaml",
+        2,
+        "interviewees[0].name: holds the control character U+001B",
+    ),
+    (
+        "answers/respondent-bidi-override.yaml",
+        2,
+        "answers.g-level.respondent: holds the control character U+202E",
+    ),
+    (
+        "answers/respondent-control-characters.yaml",
+        2,
+        "answers.g-level.respondent: holds the control character U+000D",
+    ),
+    ("answers/respondent-too-long.yaml", 2, "respondent: String should have at most 200 char"),
     ("answers/duplicate-answer.yaml", 2, 'YAML error: found duplicate key "g-level"'),
     ("answers/empty.yaml", 2, "the file is empty"),
     (

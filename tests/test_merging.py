@@ -213,3 +213,73 @@ def test_interviewees_of_every_input_are_kept_once(tmp_path: Path) -> None:
         ("CDO Li", "CDO"), ("CIO Wang", None)
     ]  # fmt: skip
     assert "- {name: CDO Li, role: CDO}" in out.read_text(encoding="utf-8")
+
+
+def _merge(tmp_path: Path, *files: Path) -> tuple[int, str]:
+    result = CliRunner().invoke(
+        main, ["--questionnaire-dir", str(GOOD), "merge", *map(str, files),
+               "-o", str(tmp_path / "m.yaml")],
+    )  # fmt: skip
+    assert "Traceback" not in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    return result.exit_code, result.output
+
+
+@pytest.mark.parametrize("how", ["same name", "another spelling", "symlink", "hard link"])
+def test_one_file_given_twice_is_refused(tmp_path: Path, how: str) -> None:
+    """One respondent counted twice would move every median: the file is refused,
+    whatever name it is given under the second time."""
+    a = write(tmp_path / "a.yaml", HEAD + "answers: {g-level: 3, g-choice: full}\n")
+    b = write(tmp_path / "b.yaml", HEAD + "answers: {g-level: 1, g-choice: none}\n")
+    again = {
+        "same name": a,
+        "another spelling": tmp_path / "." / "a.yaml",
+        "symlink": tmp_path / "link.yaml",
+        "hard link": tmp_path / "hard.yaml",
+    }[how]
+    if how == "symlink":
+        again.symlink_to(a)
+    elif how == "hard link":
+        again.hardlink_to(a)
+    code, output = _merge(tmp_path, a, b, again)
+    assert code == 2
+    assert f"the file is given twice (also as {a})" in output
+    assert not (tmp_path / "m.yaml").exists()
+
+
+def test_control_characters_of_a_file_name_do_not_reach_the_merged_file(tmp_path: Path) -> None:
+    """A file name is a respondent's name when its answers name none: escape sequences and
+    line breaks in it are replaced, so the merged file is a valid answers file."""
+    a = write(tmp_path / "a.yaml", HEAD + "answers: {g-level: 3}\n")
+    b = write(tmp_path / "evil\x1b[2J\u202e\nname.yaml", HEAD + "answers: {g-level: 1}\n")
+    code, output = _merge(tmp_path, a, b)
+    assert code == 0, output
+    merged, _, _ = load_assessment(tmp_path / "m.yaml", tiny())
+    levels = merged.disagreements[0].levels
+    assert set(levels) == {"a.yaml", "evil?[2J??name.yaml"}
+
+
+def test_a_respondent_with_control_characters_is_refused(tmp_path: Path) -> None:
+    a = write(tmp_path / "a.yaml", HEAD + "answers: {g-level: 3}\n")
+    b = write(
+        tmp_path / "b.yaml", HEAD + 'answers: {g-level: {value: 1, respondent: "C\\e[2JO"}}\n'
+    )
+    code, output = _merge(tmp_path, a, b)
+    assert code == 2
+    assert "b.yaml:3:" in output and "holds the control character U+001B" in output
+    assert not (tmp_path / "m.yaml").exists()
+
+
+def test_long_respondent_names_told_apart_stay_names(tmp_path: Path) -> None:
+    """Two files giving one respondent's name are told apart by file name; the result is
+    still a name an answers file may hold."""
+    who = "R" * 200
+    a = write(
+        tmp_path / "a.yaml", HEAD + f"answers: {{g-level: {{value: 3, respondent: {who}}}}}\n"
+    )
+    b = write(tmp_path / ("b" * 150 + ".yaml"),
+              HEAD + f"answers: {{g-level: {{value: 1, respondent: {who}}}}}\n")  # fmt: skip
+    code, output = _merge(tmp_path, a, b)
+    assert code == 0, output
+    merged, _, _ = load_assessment(tmp_path / "m.yaml", tiny())
+    assert all(len(name) <= 200 for name in merged.disagreements[0].levels)

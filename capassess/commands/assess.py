@@ -17,6 +17,20 @@ def _group(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -
         raise click.BadParameter(str(exc)) from None
 
 
+def _person_name(value: str | None) -> str | None:
+    """``--respondent`` as an answers file may hold it: one line, no control characters."""
+    if not value:
+        return None
+    from capassess.model.base import NAME_LENGTH, UNSAFE_IN_NAMES
+
+    if len(value) > NAME_LENGTH or any(c in UNSAFE_IN_NAMES for c in value):
+        raise click.BadParameter(
+            f"a name is one line of plain text of at most {NAME_LENGTH} characters, "
+            "without control characters"
+        )
+    return value
+
+
 @click.command()
 @click.option(
     "-q",
@@ -78,6 +92,7 @@ def _group(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -
     "--respondent",
     metavar="NAME",
     help="Who answers in this interview (e.g. 'CDO Li'); recorded with each answer given.",
+    callback=lambda _ctx, _param, value: _person_name(value),
 )
 @click.pass_context
 def assess(

@@ -7,7 +7,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, StrictBool, StrictFloat, StrictInt, field_validator, model_validator
 
-from capassess.model.base import BankType, Frozen, Id, Lang
+from capassess.model.base import BankType, Frozen, Id, Lang, PersonName
 
 NA = "n/a"
 NA_WORDS = frozenset({NA, "na", "n.a.", "n.a", "not applicable", "不适用", "不适用。"})
@@ -25,7 +25,7 @@ class Answer(Frozen):
     )
     evidence: str | None = None
     note: str | None = None
-    respondent: str | None = Field(
+    respondent: PersonName | None = Field(
         None, description="Who gave the answer (capassess assess --respondent NAME)."
     )
 
@@ -75,16 +75,16 @@ class Subject(Frozen):
 class Interviewee(Frozen):
     """A person interviewed for the assessment."""
 
-    name: str = Field(min_length=1, max_length=200)
-    role: str | None = Field(None, max_length=200, description="Role or department.")
+    name: PersonName
+    role: PersonName | None = Field(None, description="Role or department.")
 
 
 class Disagreement(Frozen):
     """A question on which respondents differ by two levels or more (capassess merge)."""
 
     question: Id
-    spread: float = Field(ge=0, description="Highest minus lowest level given.")
-    levels: dict[str, float] = Field(
+    spread: float = Field(ge=0, le=4, description="Highest minus lowest level given.")
+    levels: dict[PersonName, Annotated[float, Field(ge=1, le=5)]] = Field(
         default_factory=dict, description="The level each respondent's answer stands for."
     )
 

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from typing import Annotated, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
 
 Lang = Literal["en", "zh"]
 LANGS: tuple[Lang, ...] = ("en", "zh")
@@ -14,6 +21,40 @@ Id = Annotated[
     StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9_.-]{0,63}$"),
     Field(description="Identifier: a letter, then letters, digits, '_', '.' or '-'."),
 ]
+NAME_LENGTH = 200
+UNSAFE_IN_NAMES = frozenset(
+    [
+        *map(chr, range(0x20)),
+        *map(chr, range(0x7F, 0xA0)),
+        "\u061c",
+        "\u200e",
+        "\u200f",
+        "\u2028",
+        "\u2029",
+        *map(chr, range(0x202A, 0x202F)),
+        *map(chr, range(0x2066, 0x206A)),
+    ]
+)
+"""Control characters (C0, DEL, C1), line and paragraph separators and the bidirectional
+controls that reorder what a report or a terminal shows."""
+
+
+def _one_line(text: str) -> str:
+    bad = next((c for c in text if c in UNSAFE_IN_NAMES), None)
+    if bad is not None:
+        raise ValueError(
+            f"holds the control character U+{ord(bad):04X}: a name is one line of plain text"
+        )
+    return text
+
+
+PersonName = Annotated[
+    str,
+    StringConstraints(min_length=1, max_length=NAME_LENGTH),
+    AfterValidator(_one_line),
+    Field(description="A person's name or role: one line, no control characters."),
+]
+"""A respondent's or interviewee's name or role, as shown in reports and on terminals."""
 LevelNumber = Annotated[int, Field(ge=1, le=5, description="A maturity level, 1..5.")]
 
 

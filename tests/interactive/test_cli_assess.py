@@ -8,6 +8,7 @@ import os
 import shutil
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner, Result
 
 from capassess.catalog import load_assessment
@@ -244,6 +245,20 @@ def test_respondent_is_recorded_with_each_answer_given(runner: CliRunner, tmp_pa
     result = run(runner, "-q", "tiny", "-o", out, "--subject-id", "acme", "--respondent",
                  "CDO Li", *data_args(["g-level=3", "g-choice=PARTIAL"]))  # fmt: skip
     assert result.exit_code == 2  # questions are left and there is no terminal
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("name", ["CDO\x1b[2J", "CDO\nforged", "CDO \u202egnp", "R" * 201])
+def test_a_respondent_an_answers_file_could_not_hold_is_refused(
+    runner: CliRunner, tmp_path: Path, name: str
+) -> None:
+    """``--respondent`` is refused before anything is written if the answers file could
+    not hold it (a control character, a line break, a bidirectional control, too long)."""
+    out = tmp_path / "acme.yaml"
+    result = run(runner, "-q", "tiny", "-o", out, "--subject-id", "acme", "--respondent", name,
+                 *data_args(["g-level=3"]))  # fmt: skip
+    assert result.exit_code == 2
+    assert "Invalid value for '--respondent': a name is one line of plain text" in result.output
     assert not out.exists()
 
 
