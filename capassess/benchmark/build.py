@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from capassess import __version__
 from capassess.benchmark.sample import Sample
-from capassess.model.base import BANK_TYPES
+from capassess.model.base import BANK_TYPES, name_problem
 from capassess.model.benchmark import (
     BANK_TYPE_GROUPING,
     PERCENTILES,
@@ -64,6 +64,8 @@ class BuildNotes:
     ungrouped: int = 0
     unknown_types: dict[str, int] = field(default_factory=dict)
     small_nodes: dict[str, list[str]] = field(default_factory=dict)
+    unnamed: dict[str, int] = field(default_factory=dict)
+    """Group values that cannot name a peer group (control characters, too long)."""
 
 
 def percentiles(values: npt.NDArray[np.float64]) -> Percentiles:
@@ -113,15 +115,19 @@ def _members(sample: Sample, grouping: Grouping, notes: BuildNotes) -> dict[str,
         return {ALL: list(range(len(sample)))} if len(sample) else {}
     members: dict[str, list[int]] = {}
     unknown: Counter[str] = Counter()
+    unnamed: Counter[str] = Counter()
     for i, value in enumerate(sample.groups):
         value = value.strip()
         if not value:
             notes.ungrouped += 1
         elif grouping.column == "bank_type" and value not in BANK_TYPES:
             unknown[value] += 1
+        elif name_problem(value) is not None:
+            unnamed[value] += 1
         else:
             members.setdefault(value, []).append(i)
     notes.unknown_types = dict(unknown)
+    notes.unnamed = dict(unnamed)
     return members
 
 

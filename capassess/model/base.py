@@ -39,12 +39,20 @@ UNSAFE_IN_NAMES = frozenset(
 controls that reorder what a report or a terminal shows."""
 
 
-def _one_line(text: str) -> str:
+def name_problem(text: str) -> str | None:
+    """Why ``text`` cannot be a name (a label of one line of plain text), or ``None``."""
     bad = next((c for c in text if c in UNSAFE_IN_NAMES), None)
     if bad is not None:
-        raise ValueError(
-            f"holds the control character U+{ord(bad):04X}: a name is one line of plain text"
-        )
+        return f"holds the control character U+{ord(bad):04X}: a name is one line of plain text"
+    if not text or len(text) > NAME_LENGTH:
+        return f"a name has 1 to {NAME_LENGTH} characters"
+    return None
+
+
+def _one_line(text: str) -> str:
+    problem = name_problem(text)
+    if problem is not None:
+        raise ValueError(problem)
     return text
 
 
@@ -55,6 +63,13 @@ PersonName = Annotated[
     Field(description="A person's name or role: one line, no control characters."),
 ]
 """A respondent's or interviewee's name or role, as shown in reports and on terminals."""
+Label = Annotated[
+    str,
+    StringConstraints(min_length=1, max_length=NAME_LENGTH),
+    AfterValidator(_one_line),
+    Field(description="A name shown in reports: one line, no control characters."),
+]
+"""A name of a group (such as a peer group) shown in reports and on terminals."""
 LevelNumber = Annotated[int, Field(ge=1, le=5, description="A maturity level, 1..5.")]
 
 

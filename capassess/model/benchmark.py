@@ -10,9 +10,9 @@ from __future__ import annotations
 import itertools
 from typing import Annotated, Literal
 
-from pydantic import Field, StrictFloat, StrictInt, model_validator
+from pydantic import Field, StrictFloat, StrictInt, field_validator, model_validator
 
-from capassess.model.base import Frozen, Id
+from capassess.model.base import Frozen, Id, Label
 
 PERCENTILES: tuple[int, ...] = (10, 25, 50, 75, 90)
 METHOD: Literal["numpy-linear"] = "numpy-linear"
@@ -44,17 +44,40 @@ class Percentiles(Frozen):
         return (self.p10, self.p25, self.p50, self.p75, self.p90)
 
 
+Level = Annotated[Number, Field(ge=1, le=5)]
+
+
+class LevelPercentiles(Percentiles):
+    """Percentiles of scores, which lie on the maturity scale 1..5."""
+
+    p10: Level
+    p25: Level
+    p50: Level
+    p75: Level
+    p90: Level
+
+
 class PeerGroup(Frozen):
     """One peer group: its size, and the percentiles of each node and number question."""
 
     count: Annotated[int, Field(ge=1, description="Units in the group.")]
-    nodes: dict[Id, Percentiles] = Field(
+    nodes: dict[Id, LevelPercentiles] = Field(
         default_factory=dict,
         description="Scores (1..5) by node: 'overall', dimension and capability ids.",
     )
     numbers: dict[Id, Percentiles] = Field(
         default_factory=dict, description="Raw answers of number questions, by question id."
     )
+
+    @field_validator("nodes", mode="before")
+    @classmethod
+    def _checked_as_levels(cls, value: object) -> object:
+        # Percentiles built in code are checked as levels too (each field, with its place).
+        if isinstance(value, dict):
+            return {
+                k: v.model_dump() if isinstance(v, Percentiles) else v for k, v in value.items()
+            }
+        return value
 
 
 class Citation(Frozen):
@@ -108,7 +131,7 @@ class BenchmarkPack(Frozen):
     illustrative: bool = Field(False, description="True for made-up data, for demonstration.")
     built: Built
     assessed: Assessed | None = None
-    peer_groups: dict[str, PeerGroup] = Field(default_factory=dict)
+    peer_groups: dict[Label, PeerGroup] = Field(default_factory=dict)
     disclosed: list[DisclosedFigure] = Field(default_factory=list)
 
     @property

@@ -36,6 +36,9 @@ def print_build(outcome: BuildOutcome) -> None:
         message(f"{notes.ungrouped} units have no {pack.built.grouping} value: left out", "yellow")
     for value, size in notes.unknown_types.items():
         message(f"{size} units of unknown bank type {value!r}: left out", "yellow")
+    for value, size in notes.unnamed.items():
+        message(f"{size} units whose {pack.built.grouping} {value[:60]!r} cannot name a peer "
+                "group (a control character, or too long): left out", "yellow")  # fmt: skip
     for name, nodes in notes.small_nodes.items():
         message(
             f"group {name!r}: fewer than {least} values, left out: {', '.join(nodes)}", "yellow"

@@ -81,6 +81,34 @@ def test_a_good_pack_validates() -> None:
             "",
         ),
         ('first: "2025-01"', 'first: "2025-01-17"', "2025-01-17", "assessed.first", ""),
+        (  # scores lie on the maturity scale: a pack cannot place a bank above all peers
+            "p75: 3.5, p90: 4.0",
+            "p75: 3.5, p90: 1.0e+300",
+            "1.0e+300",
+            "peer_groups.city-commercial.nodes.overall.p90",
+            "Input should be less than or equal to 5",
+        ),
+        (
+            "overall: {count: 6, p10: 2.0",
+            "overall: {count: 6, p10: -7.0",
+            "p10: -7.0",
+            "peer_groups.city-commercial.nodes.overall.p10",
+            "Input should be greater than or equal to 1",
+        ),
+        (  # a group's name reaches terminals and reports
+            "  city-commercial:\n",
+            '  "city\\e]0;pwned\\acommercial":\n',
+            "pwned",
+            'peer_groups["city\\u001b]0;pwned\\u0007commercial"]',
+            "holds the control character U+001B",
+        ),
+        (
+            "  city-commercial:\n",
+            '  "city \\u202Elaicremmoc":\n',
+            "laicremmoc",
+            'peer_groups["city \\u202elaicremmoc"]',
+            "holds the control character U+202E",
+        ),
     ],
 )
 def test_bad_packs_get_located_errors(
@@ -124,3 +152,31 @@ def test_schema_knows_the_pack_and_accepts_a_good_one() -> None:
     jsonschema.validate(read_yaml(PACK).data, schema)
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate({**read_yaml(PACK).data, "secret": 1}, schema)
+
+
+@pytest.mark.parametrize(
+    "region", ["East\\u202e", "East\\nWest", "East\\tWest", "E" * 201, "East\\x9bWest"]
+)
+def test_a_group_value_that_cannot_name_a_peer_group_is_left_out(
+    tmp_path: Path, region: str
+) -> None:
+    """Units whose group value could not be a pack's group name are left out, said on
+    stderr, and the pack is still written (no traceback, no invalid pack)."""
+    source = (
+        Path(__file__).parents[2] / "examples" / "peers" / "illustrative-city-commercial-a.yaml"
+    )
+    text = source.read_text(encoding="utf-8")
+    for i in range(2):
+        unit = text.replace("illustrative-city-commercial-a", f"u{i}").replace(
+            "  bank_type: city-commercial",
+            f'  bank_type: city-commercial\n  group: {{region: "{region}"}}',
+        )
+        (tmp_path / f"u{i}.yaml").write_text(unit, encoding="utf-8")
+    out = tmp_path / "pack.yaml"
+    result = CliRunner().invoke(
+        main, ["benchmark", "build", str(tmp_path / "u0.yaml"), str(tmp_path / "u1.yaml"),
+               "-o", str(out), "--by", "region", "--min-group", "2"],
+    )  # fmt: skip
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
+    assert "2 units whose region" in result.stderr and "cannot name a peer group" in result.stderr
+    assert load_pack(out).peer_groups == {}
