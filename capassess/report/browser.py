@@ -63,5 +63,6 @@ def find_browser(given: str | None = None, env: Mapping[str, str] | None = None)
 def _executable(value: str, env: Mapping[str, str]) -> str | None:
     if os.sep in value or (os.altsep and os.altsep in value):
         path = Path(value)
-        return str(path) if path.is_file() and os.access(path, os.X_OK) else None
+        # absolute: the browser is started in a folder of its own
+        return os.path.abspath(path) if path.is_file() and os.access(path, os.X_OK) else None
     return shutil.which(value, path=env.get("PATH"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+from capassess.errors import InputError
 from capassess.report.deck_parts import DECK_FILE, HEAT, MUTED, Deck
 from capassess.report.i18n import strings
 from capassess.report.model import ActionRow, GapRow, Report
@@ -252,9 +253,29 @@ def _progress(deck: Deck, report: Report, t: dict[str, str]) -> None:
 
 
 def render_deck(report: Report, template_dir: str | Path | None = None) -> bytes:
-    """The deck of ``report`` as .pptx bytes; ``deck.pptx`` in ``template_dir`` is the master."""
+    """The deck of ``report`` as .pptx bytes; ``deck.pptx`` in ``template_dir`` is the master.
+
+    A master that is not a file, or that python-pptx cannot open or build on (not a
+    PowerPoint file, damaged, without usable layouts), is an ``InputError`` naming it.
+    """
     master = Path(template_dir) / DECK_FILE if template_dir else None
-    deck = Deck(report.lang, master if master and master.is_file() else None)
+    if master is None or not (master.exists() or master.is_symlink()):
+        return _render(report, None)
+    if not master.is_file():
+        raise InputError.at("the master deck is not a regular file", str(master))
+    try:
+        return _render(report, master)
+    except Exception as exc:  # whatever a damaged or foreign master makes python-pptx raise
+        why = " ".join(str(exc).split())[:200] or type(exc).__name__
+        raise InputError.at(
+            f"cannot build the deck on this master: {why} "
+            "(expected a PowerPoint .pptx with slide layouts)",
+            str(master),
+        ) from None
+
+
+def _render(report: Report, master: Path | None) -> bytes:
+    deck = Deck(report.lang, master)
     t = strings(report.lang)
     actions = [a for p in report.phases for a in p.actions]
     _title_slide(deck, report, t)

@@ -167,3 +167,31 @@ def test_deck_to_standard_output_is_the_bytes(runner: CliRunner) -> None:
     assert result.exit_code == 0, result.output
     assert result.stdout_bytes.startswith(b"PK")
     assert len(Presentation(io.BytesIO(result.stdout_bytes)).slides) >= 10
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda p: p.write_bytes(b"PK\x03\x04 not a zip"), "cannot build the deck on this master"),
+        (lambda p: p.write_bytes(b""), "cannot build the deck on this master"),
+        (lambda p: p.write_text("<html>a slide</html>"), "cannot build the deck on this master"),
+        (lambda p: p.mkdir(), "the master deck is not a regular file"),
+    ],
+    ids=["damaged-zip", "empty", "not-pptx", "folder"],
+)
+def test_a_master_deck_that_cannot_be_used_is_a_located_input_error(
+    runner: CliRunner, tmp_path: Path, make, message: str
+) -> None:
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    master = templates / "deck.pptx"
+    make(master)
+    out = tmp_path / "out.pptx"
+    result = runner.invoke(
+        main, TINY.cli("report", str(TINY.answers), "-f", "pptx", "-o", str(out),
+                       "--template-dir", str(templates)),
+    )  # fmt: skip
+    assert result.exit_code == 2, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert f"{master}: {message}" in result.output
+    assert not out.exists()

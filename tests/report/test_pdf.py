@@ -160,3 +160,23 @@ def test_executive_summary_is_one_whole_page(printed) -> None:
     following = pdf_text(pdf, starts[0] + 1, starts[0] + 1)
     assert re.search(rf"^\s*\d+\s+{re.escape(t['heatmap'])}\s*$", following, re.M)
     assert t["key_messages"] in pdf_text(pdf, starts[0], starts[0])
+
+
+def test_a_browser_given_by_a_relative_path_is_started(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``--browser ./x`` names a file of the current folder; the browser is started in a
+    folder of its own, so the path is made absolute first (it used to be 'not found')."""
+    monkeypatch.chdir(tmp_path)
+    fake_browser(tmp_path, "not-a-browser", "echo hello")
+    assert find_browser("./not-a-browser", {"PATH": ""}) == str(tmp_path / "not-a-browser")
+    out = tmp_path / "r.pdf"
+    result = runner.invoke(
+        main,
+        TINY.cli("report", str(TINY.answers), "-f", "pdf", "-o", str(out),
+                 "--browser", "./not-a-browser"),
+    )  # fmt: skip
+    assert result.exit_code == 2, result.output
+    assert "stopped before printing the PDF" in result.output
+    assert "No such file or directory" not in result.output
+    assert not out.exists()
