@@ -12,8 +12,10 @@ never different:
   cut or foreign entry is a miss (and is removed);
 - entries are written to a temporary file and renamed into place, so concurrent writers
   and readers see a whole entry or none;
-- the folder must belong to the user and be writable by no one else (entries may hold
-  code); otherwise the cache is not used.
+- the folder must be given as an absolute path, belong to the user and be writable by no
+  one else (entries may hold code); otherwise the cache is not used;
+- an entry that is not a regular file (a link, a FIFO, a device, a folder) is a miss, and
+  is never opened in a way that could block.
 
 Any error of the cache is a miss: the caller computes the value as if there were none.
 """
@@ -24,6 +26,7 @@ import contextlib
 import functools
 import hashlib
 import os
+import stat
 import sys
 from pathlib import Path
 
@@ -40,8 +43,13 @@ def cache_dir() -> Path | None:
     if configured:
         folder = Path(configured)
     else:
-        base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+        try:
+            base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+        except RuntimeError:  # no home folder known
+            return None
         folder = Path(base) / "capassess"
+    if not folder.is_absolute():  # relative: a new cache in every working folder
+        return None
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         info = folder.stat()
@@ -86,16 +94,37 @@ def read(namespace: str, key: str) -> bytes | None:
     path = _entry(namespace, key)
     if path is None:
         return None
-    try:
-        with open(path, "rb") as handle:
-            data = handle.read(MAX_ENTRY + DIGEST + 1)
-    except OSError:
+    data = _read_regular(path)
+    if data is None:
         return None
     payload = data[DIGEST:]
     if len(data) <= DIGEST or hashlib.sha256(payload).digest() != data[:DIGEST]:
         _remove(path)
         return None
     return payload
+
+
+def _read_regular(path: Path) -> bytes | None:
+    """The first bytes of the entry if it is a regular file (not a link, FIFO, device or
+    folder, which could block or never end); a bad entry is removed."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0)
+    try:
+        fd = os.open(path, flags)
+    except FileNotFoundError:
+        return None
+    except OSError:  # a link (O_NOFOLLOW), or unreadable
+        _remove(path)
+        return None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            _remove(path)
+            return None
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            return handle.read(MAX_ENTRY + DIGEST + 1)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
 
 
 def write(namespace: str, key: str, payload: bytes) -> None:

@@ -57,6 +57,48 @@ def test_a_damaged_entry_is_a_miss_and_removed(folder: Path, damage) -> None:  #
     assert not entry.exists()
 
 
+@pytest.mark.parametrize("kind", ["fifo", "folder", "link-to-device", "link-to-entry"])
+def test_an_entry_that_is_not_a_regular_file_is_a_miss_without_blocking(
+    folder: Path, kind: str
+) -> None:
+    """A FIFO in place of an entry used to block the command forever; a link to a
+    device was read. Either is a miss now, answered at once, and removed."""
+    cache.write("x", "k", b"payload")
+    cache.write("x", "good", b"payload")
+    (entry,) = [e for e in _entries(folder, "x") if e.name == "x-k"]
+    entry.unlink()
+    if kind == "fifo":
+        os.mkfifo(entry)
+    elif kind == "folder":
+        entry.mkdir()
+    elif kind == "link-to-device":
+        entry.symlink_to("/dev/zero")
+    else:
+        entry.symlink_to(folder / "x-good")
+    run = subprocess.run(
+        [sys.executable, "-c", "from capassess import cache; print(cache.read('x', 'k'))"],
+        capture_output=True, text=True, timeout=20, check=False,
+        env={**os.environ, cache.ENV: str(folder)},
+    )  # fmt: skip
+    assert run.returncode == 0 and run.stdout.strip() == "None", run.stderr
+    assert kind == "folder" or (not entry.is_symlink() and not entry.exists())
+
+
+def test_a_relative_cache_folder_is_not_used(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A relative $CAPASSESS_CACHE_DIR (or $XDG_CACHE_HOME) would leave a cache folder in
+    every folder the command is run from: the cache is off instead."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv(cache.ENV, "relative-cache")
+    assert cache.cache_dir() is None
+    monkeypatch.delenv(cache.ENV)
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative-xdg")
+    assert cache.cache_dir() is None
+    cache.write("x", "k", b"payload")
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_a_folder_others_may_write_is_not_used(folder: Path) -> None:
     folder.mkdir(mode=0o700)
     os.chmod(folder, 0o777)
