@@ -234,6 +234,10 @@ def check_assessment(q: Questionnaire, assessment: Assessment) -> list[Problem]:
             problems.append(
                 Problem("this question requires evidence", ("answers", qid), severity="warning")
             )
+    for i, disagreement in enumerate(assessment.disagreements):
+        if disagreement.question not in questions:
+            message = f"unknown question id {shown(disagreement.question)} in {q.id}"
+            problems.append(Problem(message, ("disagreements", i, "question")))
     if not any(p.severity == "error" for p in problems):
         problems += _answered_but_not_asked(q, assessment)
     return problems

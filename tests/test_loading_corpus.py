@@ -46,6 +46,11 @@ CASES = [
         'disagreements[0].levels["CDO\\u001b[31m\\nforged"]: holds the control character U+001B',
     ),
     (
+        "answers/disagreement-unknown-question.yaml",
+        2,
+        "disagreements[1].question: unknown question id 'no-such-question' in tiny",
+    ),
+    (
         "answers/interviewee-control-characters.yaml",
         2,
         "interviewees[0].name: holds the control character U+001B",
