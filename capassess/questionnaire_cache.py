@@ -1,9 +1,10 @@
 """Parsed questionnaires kept in the user's cache, keyed by the file's bytes.
 
 Parsing and checking the 100 KB shipped questionnaire takes longer than the rest of
-``capassess score``. A questionnaire that loaded without errors is stored (pickled) in
-the cache of ``capassess.cache`` under a key made of the SHA-256 of the file's bytes and
-a fingerprint of the program (every module's size and time, the versions of Python and
+``capassess score``. A questionnaire that loaded without errors is stored as JSON (plain
+data, never pickle: an entry holds no code, and is validated again when read) in the
+cache of ``capassess.cache`` under a key made of the SHA-256 of the file's bytes and a
+fingerprint of the program (every module's size and time, the versions of Python and
 pydantic): editing the file, or installing another capassess, makes another key, so a
 stale entry is never served. Files that are not regular files, or larger than
 ``MAX_BYTES``, are never cached (they go the ordinary way, which handles them).
@@ -12,7 +13,6 @@ stale entry is never served. Files that are not regular files, or larger than
 from __future__ import annotations
 
 import os
-import pickle
 import stat
 from collections.abc import Callable
 from pathlib import Path
@@ -56,22 +56,24 @@ def cached_questionnaire(
     import pydantic
 
     key = cache.key_of(cache.program_fingerprint(), pydantic.VERSION, data)
-    found = _unpickle(cache.read(NAMESPACE, key))
+    found = _from_json(cache.read(NAMESPACE, key))
     if found is not None:
         return found
     questionnaire = load(path)
     if _content(path) == data:  # the file did not change while it was read
-        cache.write(NAMESPACE, key, pickle.dumps(questionnaire, protocol=pickle.HIGHEST_PROTOCOL))
+        cache.write(NAMESPACE, key, questionnaire.model_dump_json().encode("utf-8"))
     return questionnaire
 
 
-def _unpickle(payload: bytes | None) -> Questionnaire | None:
+def _from_json(payload: bytes | None) -> Questionnaire | None:
+    """The questionnaire of a cache entry, validated again; a damaged entry is a miss."""
+    import pydantic
+
     from capassess.model.questionnaire import Questionnaire
 
     if payload is None:
         return None
     try:
-        found = pickle.loads(payload)  # our own private, checksummed entry
-    except Exception:  # a damaged entry is a miss, whatever the unpickler raises
+        return Questionnaire.model_validate_json(payload)
+    except (pydantic.ValidationError, ValueError):
         return None
-    return found if isinstance(found, Questionnaire) else None

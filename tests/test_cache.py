@@ -211,3 +211,26 @@ def test_compiled_templates_on_disk_serve_new_processes(folder: Path, tmp_path: 
         check=True,
     )
     assert out.stdout.strip() == "seven 7"
+
+
+class _Planted:
+    """Unpickling this runs code: the marker file appears if an entry is ever unpickled."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self):  # type: ignore[no-untyped-def]
+        return (Path.touch, (self.marker,))
+
+
+def test_a_planted_entry_never_runs_code_and_is_a_miss(folder: Path, tmp_path: Path) -> None:
+    import pickle
+
+    first = load_questionnaire(SHIPPED)
+    (entry,) = _entries(folder, "questionnaire")
+    key = entry.name.split("-", 1)[1]
+    marker = tmp_path / "ran"
+    # A well-formed entry (right key, valid checksum) whose payload is a pickle.
+    cache.write("questionnaire", key, pickle.dumps(_Planted(marker)))
+    assert load_questionnaire(SHIPPED) == first
+    assert not marker.exists()
