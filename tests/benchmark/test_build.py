@@ -177,3 +177,30 @@ def test_bad_usage(folder: Path, tmp_path: Path) -> None:
     table.write_text("id,region\nx,East\n")
     code, output = _build(str(table), "-o", out)
     assert code == 2 and "-q" in output
+
+
+def test_no_pack_is_written_when_no_unit_can_be_scored(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from capassess.cli import main
+
+    import csv
+
+    from tests.conftest import ROOT
+
+    with open(ROOT / "examples" / "branches.csv", encoding="utf-8-sig", newline="") as handle:
+        rows = [r for r in csv.reader(handle) if r and not r[0].startswith("#")]
+    header, body = rows[0], rows[1:4]
+    column = header.index("b-data-level")
+    for row in body:  # every unit gets a level no questionnaire has
+        row[column] = "9"
+    bad = tmp_path / "units.csv"
+    with open(bad, "w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows([header, *body])
+    out = tmp_path / "peers.yaml"
+    result = CliRunner().invoke(main, ["benchmark", "build", str(bad), "-q", "branch-fintech",
+                                       "-o", str(out)])  # fmt: skip
+    assert result.exit_code == 2, result.output
+    assert "no unit could be scored" in result.stderr
+    assert "Traceback" not in result.output
+    assert not out.exists()
