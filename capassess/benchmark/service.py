@@ -61,10 +61,10 @@ def build_benchmark(request: BuildRequest, extra: Iterable[str | Path] = ()) -> 
     sample = read_sample(open_inputs(request.inputs, q, grouping.column), q, grouping.column,
                          model, missing)  # fmt: skip
     if len(sample) == 0:
-        reasons = [_reason(r.source, r.row, r.column, r.reason) for r in sample.rejected][:20]
+        first = [_reason(r.source, r.row, r.column, r.reason) for r in sample.rejected][:20]
         raise InputError(
             "no unit could be scored from the inputs, so no pack was written"
-            + ("".join(f"\n  {r}" for r in reasons) if reasons else "")
+            + "".join(f"\n  {r}" for r in first)
         )
     pack, notes = build_pack(sample, grouping, request.min_group, model=model, missing=missing,
                              questionnaire=q.ref, title=request.title,

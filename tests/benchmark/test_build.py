@@ -180,12 +180,11 @@ def test_bad_usage(folder: Path, tmp_path: Path) -> None:
 
 
 def test_no_pack_is_written_when_no_unit_can_be_scored(tmp_path: Path) -> None:
+    import csv
+
     from click.testing import CliRunner
 
     from capassess.cli import main
-
-    import csv
-
     from tests.conftest import ROOT
 
     with open(ROOT / "examples" / "branches.csv", encoding="utf-8-sig", newline="") as handle:
