@@ -12,18 +12,12 @@ from pydantic import ValidationError
 
 from capassess.consistency import check_matrix, check_questionnaire
 from capassess.errors import CapassessError, InputError, NotFoundError, Problem
-from capassess.loading import (
-    YamlDocument,
-    expect_kind,
-    load_checked,
-    raise_errors,
-    read_yaml,
-    validate_model,
-)
+from capassess.loading import YamlDocument, read_yaml
 from capassess.model.answers import Assessment
 from capassess.model.matrix import AhpMatrix
 from capassess.model.questionnaire import Questionnaire
 from capassess.model.target import TargetFile
+from capassess.model_files import expect_kind, load_checked, raise_errors, validate_model
 from capassess.resources import data_dir
 from capassess.values import check_assessment
 

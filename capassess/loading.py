@@ -8,13 +8,10 @@ than mappings, lists, strings, numbers, booleans, dates and null.
 from __future__ import annotations
 
 import datetime as dt
-import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal, TypeVar
+from typing import Any
 
-from pydantic import BaseModel, ValidationError
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import ConstructorError, RoundTripConstructor
@@ -23,6 +20,7 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from capassess.errors import InputError, Loc, Problem, Severity
 from capassess.positions import node_position
 from capassess.reading import read_bounded
+from capassess.yaml_text import decode_yaml, refuse_deep_flow
 
 MAX_BYTES = 20 * 1024 * 1024
 MAX_NODES = 200_000
@@ -30,16 +28,6 @@ MAX_PROBLEMS = 200  # located and shown per file; the rest are counted
 CORE_TAGS = ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")
 SAFE_TAGS: set[str | None] = {None, *("tag:yaml.org,2002:" + t for t in CORE_TAGS)}
 
-Kind = Literal["questionnaire", "answers", "target", "matrix", "benchmark"]
-KIND_KEYS: tuple[tuple[str, Kind], ...] = (
-    ("dimensions", "questionnaire"),
-    ("answers", "answers"),
-    ("subject", "answers"),
-    ("targets", "target"),
-    ("matrix", "matrix"),
-    ("peer_groups", "benchmark"),
-)
-M = TypeVar("M", bound=BaseModel)
 
 
 @dataclass
@@ -111,32 +99,6 @@ def _composed(doc: YamlDocument) -> Any:
     return doc.nodes
 
 
-def looks_binary(head: bytes) -> bool:
-    """True if the first bytes of a file hold a NUL byte, as no text file of ours does."""
-    return b"\x00" in head[:8192]
-
-
-def _decode(raw: bytes, path: str) -> str:
-    if not raw.strip():
-        raise InputError.at("the file is empty", path, 1, 1)
-    if len(raw) > MAX_BYTES:
-        raise InputError.at(f"the file is larger than {MAX_BYTES // 1024 // 1024} MiB", path)
-    if looks_binary(raw):
-        raise InputError.at("this is a binary file, not YAML text", path, 1, 1)
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        before = raw[: exc.start]
-        line = before.count(b"\n") + 1
-        col = exc.start - (before.rfind(b"\n") + 1) + 1
-        raise InputError.at(
-            f"the file is not UTF-8 text (byte 0x{raw[exc.start]:02x}); save it as UTF-8",
-            path,
-            line,
-            col,
-        ) from None
-
-
 def _plain(node: Any, path: str, budget: list[int]) -> Any:
     """Convert the round-trip tree to plain data, refusing tags and alias bombs."""
     budget[0] -= 1
@@ -202,38 +164,11 @@ def parse_yaml_text(text: str, path: str) -> YamlDocument:
     times faster; anything else, and anything libyaml objects to, by the careful parser,
     which says what is wrong and where.
     """
-    _refuse_deep_flow(text, path)
+    refuse_deep_flow(text, path)
     data = _fast_data(text, path)
     if data is not None:
         return YamlDocument(path, data, None, text)
     return _careful(text, path)
-
-
-# Both parsers slow down with the depth of flow collections ([[[...]]]): libyaml takes
-# close to a minute for 200,000 levels. No real file nests more than a few dozen.
-MAX_FLOW_DEPTH = 2000
-_BRACKETS = re.compile(r"[\[\]{}]")
-
-
-def _refuse_deep_flow(text: str, path: str) -> None:
-    """Refuse at once a document whose brackets open more than ``MAX_FLOW_DEPTH`` deep.
-
-    The count ignores quoting, so brackets inside strings count too; that only matters
-    for a text with thousands of unclosed brackets, which no real file has.
-    """
-    depth = 0
-    for match in _BRACKETS.finditer(text):
-        if match.group() in "[{":
-            depth += 1
-            if depth > MAX_FLOW_DEPTH:
-                line = text.count("\n", 0, match.start()) + 1
-                column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
-                raise InputError.at(
-                    f"the YAML nests too deeply (more than {MAX_FLOW_DEPTH} levels)", path,
-                    line=line, column=column,
-                )  # fmt: skip
-        elif depth:
-            depth -= 1
 
 
 def _has_libyaml() -> bool:
@@ -361,95 +296,7 @@ def read_yaml(path: str | Path) -> YamlDocument:
     """Read and parse one YAML file (at most ``MAX_BYTES``; ``-`` is standard input)."""
     name = str(path)
     raw = read_bounded(path, MAX_BYTES)
-    return parse_yaml_text(_decode(raw, name), name)
-
-
-def detect_kind(doc: YamlDocument) -> Kind | None:
-    """Guess which kind of capassess file ``doc`` is from its top-level keys."""
-    if not isinstance(doc.data, dict):
-        return None
-    for key, kind in KIND_KEYS:
-        if key in doc.data:
-            return kind
-    return None
-
-
-def _message(error: Any) -> str:
-    kind, msg = str(error["type"]), str(error["msg"])
-    if kind == "extra_forbidden":
-        return "unknown field"
-    if kind == "string_pattern_mismatch" and "A-Za-z0-9_.-]{0,63}" in str(error.get("ctx")):
-        return (
-            f"{error['input']!r} is not a valid id: start with a letter, then letters, "
-            "digits, '_', '.' or '-' (at most 64)"
-        )
-    if kind == "missing":
-        return f"required field {error['loc'][-1]!r} is missing"
-    if kind == "union_tag_invalid":
-        ctx = error["ctx"]
-        return f"{ctx['tag']!r} is not one of: {ctx['expected_tags'].replace(chr(39), '')}"
-    if kind == "union_tag_not_found":
-        return f"required field {_discriminator(error)!r} is missing"
-    if msg.startswith("Value error, "):
-        return msg[len("Value error, ") :]
-    return str(msg)
-
-
-def _discriminator(error: Any) -> str:
-    """The field that picks a member of a tagged union (``type`` of a question)."""
-    return str(error["ctx"]["discriminator"]).strip("'")
-
-
-def validate_model(doc: YamlDocument, model: type[M]) -> M:
-    """Build ``model`` from ``doc``; raise InputError listing every located problem."""
-    try:
-        return model.model_validate(doc.data)
-    except ValidationError as exc:
-        problems = []
-        errors = exc.errors()
-        for error in errors[:MAX_PROBLEMS]:
-            loc = tuple(error["loc"])
-            if error["type"] == "missing":
-                loc = loc[:-1]
-            elif error["type"] == "union_tag_invalid":
-                loc = (*loc, _discriminator(error))
-            problems.append(doc.locate(Problem(_message(error), loc)))
-        problems.sort(key=lambda p: (p.line or 0, p.column or 0))
-        more = len(errors) - len(problems)
-        raise InputError(f"{doc.path}: invalid {model.__name__}", capped(problems, more)) from None
-
-
-def expect_kind(doc: YamlDocument, kind: Kind) -> None:
-    """Refuse a file of another kind with a message that names both kinds."""
-    found = detect_kind(doc)
-    if found == kind:
-        return
-    what = f"{_a(found)} {found} file" if found else "not a capassess file"
-    hint = ""
-    if not isinstance(doc.data, dict):
-        what = "not a mapping of fields"
-        hint = "; a CSV or XLSX of units is for 'capassess batch'" if kind == "answers" else ""
-    message = f"expected {_a(kind)} {kind} file, but this is {what}{hint}"
-    raise InputError.at(message, doc.path, 1, 1)
-
-
-def _a(word: str) -> str:
-    return "an" if word[:1] in "aeiou" else "a"
-
-
-def read_model(path: str | Path, kind: Kind, model: type[M]) -> tuple[YamlDocument, M]:
-    """Read a file of ``kind`` into ``model``; raise InputError on any problem."""
-    doc = read_yaml(path)
-    expect_kind(doc, kind)
-    return doc, validate_model(doc, model)
-
-
-def raise_errors(doc: YamlDocument, problems: list[Problem], kind: str) -> list[Problem]:
-    """Locate ``problems`` in ``doc``; raise if any is an error, else return the warnings."""
-    errors = [p for p in problems if p.severity == "error"]
-    if errors:
-        raise InputError(f"{doc.path}: invalid {kind}", tuple(doc.locate_all(errors)))
-    return doc.locate_all(problems)
+    return parse_yaml_text(decode_yaml(raw, name, MAX_BYTES), name)
 
 
 def capped(
@@ -463,14 +310,3 @@ def capped(
         note = f"... and {more:,} more problem(s) not shown"
         kept.append(Problem(note, (), kept[0].path, severity=severity))
     return tuple(kept)
-
-
-def load_checked(
-    path: str | Path,
-    kind: Kind,
-    model: type[M],
-    check: Callable[[M], list[Problem]] | None = None,
-) -> tuple[M, list[Problem]]:
-    """Load a file of ``kind`` into ``model`` and run ``check``; return model and warnings."""
-    doc, result = read_model(path, kind, model)
-    return result, raise_errors(doc, check(result) if check else [], kind)

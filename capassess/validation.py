@@ -9,10 +9,11 @@ from pathlib import Path
 from capassess.catalog import find_questionnaire, questionnaire_of, validate_answers
 from capassess.consistency import check_matrix, check_questionnaire
 from capassess.errors import CapassessError, InputError, Problem
-from capassess.loading import YamlDocument, detect_kind, read_yaml, validate_model
+from capassess.loading import YamlDocument, read_yaml
 from capassess.model.matrix import AhpMatrix
 from capassess.model.questionnaire import Questionnaire
 from capassess.model.target import TargetFile
+from capassess.model_files import detect_kind, validate_model
 from capassess.scoring.ahp import analyse_matrix
 from capassess.values import check_assessment
 

@@ -28,8 +28,8 @@ from capassess.batch.table import (
     resolve_layout,
 )
 from capassess.errors import InputError
-from capassess.loading import looks_binary
 from capassess.model.questionnaire import Questionnaire
+from capassess.yaml_text import looks_binary
 
 if TYPE_CHECKING:
     import numpy as np

@@ -20,9 +20,9 @@ from capassess.batch.csv_reader import CsvSource
 from capassess.batch.table import Source, with_group
 from capassess.batch.xlsx_reader import CalamineSource, XlsxSource
 from capassess.errors import InputError, Problem
-from capassess.loading import looks_binary
 from capassess.model.questionnaire import Questionnaire
 from capassess.reading import remember, require_regular
+from capassess.yaml_text import looks_binary
 
 CSV_SUFFIXES = (".csv", ".txt", ".tsv")
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")

@@ -13,9 +13,9 @@ from typing import Any
 
 from capassess.catalog import questionnaire_of
 from capassess.errors import CapassessError, InputError, Problem
-from capassess.loading import raise_errors, read_model
 from capassess.model.benchmark import BenchmarkPack
 from capassess.model.questionnaire import NumberQuestion, Questionnaire
+from capassess.model_files import raise_errors, read_model
 
 HEADER = (
     "# capassess benchmark pack: percentiles per peer group; no unit's id, name or value.\n"

@@ -29,7 +29,6 @@ from jinja2.bccache import Bucket
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SandboxedEnvironment
 
 from capassess.errors import InputError
-from capassess.loading import looks_binary
 from capassess.markdown_text import md_cell, md_text
 from capassess.reading import remember
 from capassess.report.sandbox import (
@@ -41,6 +40,7 @@ from capassess.report.sandbox import (
     user_source,
 )
 from capassess.resources import data_dir
+from capassess.yaml_text import looks_binary
 
 SHIPPED_PREFIX = "!"
 PLAIN_TEXT = (".md.j2", ".md", ".txt.j2", ".txt")

@@ -11,9 +11,10 @@ from hypothesis import strategies as st
 from capassess.answers_file import AnswersFile
 from capassess.interactive.agenda import Agenda
 from capassess.interactive.session import Interview, JumpError
-from capassess.loading import parse_yaml_text, validate_model
+from capassess.loading import parse_yaml_text
 from capassess.model.answers import Assessment
 from capassess.model.questionnaire import Question
+from capassess.model_files import validate_model
 from capassess.scoring.questions import evaluate_questions
 from tests.interactive.helpers import ORDER, tiny
 

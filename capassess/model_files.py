@@ -1,0 +1,123 @@
+"""Files of a known kind into frozen models: which kind a file is, and every problem of
+building its model, located in the file (the YAML itself is read by ``loading``)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, Literal, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from capassess.errors import InputError, Problem
+from capassess.loading import MAX_PROBLEMS, YamlDocument, capped, read_yaml
+
+Kind = Literal["questionnaire", "answers", "target", "matrix", "benchmark"]
+KIND_KEYS: tuple[tuple[str, Kind], ...] = (
+    ("dimensions", "questionnaire"),
+    ("answers", "answers"),
+    ("subject", "answers"),
+    ("targets", "target"),
+    ("matrix", "matrix"),
+    ("peer_groups", "benchmark"),
+)
+M = TypeVar("M", bound=BaseModel)
+
+
+def detect_kind(doc: YamlDocument) -> Kind | None:
+    """Guess which kind of capassess file ``doc`` is from its top-level keys."""
+    if not isinstance(doc.data, dict):
+        return None
+    for key, kind in KIND_KEYS:
+        if key in doc.data:
+            return kind
+    return None
+
+
+def _message(error: Any) -> str:
+    kind, msg = str(error["type"]), str(error["msg"])
+    if kind == "extra_forbidden":
+        return "unknown field"
+    if kind == "string_pattern_mismatch" and "A-Za-z0-9_.-]{0,63}" in str(error.get("ctx")):
+        return (
+            f"{error['input']!r} is not a valid id: start with a letter, then letters, "
+            "digits, '_', '.' or '-' (at most 64)"
+        )
+    if kind == "missing":
+        return f"required field {error['loc'][-1]!r} is missing"
+    if kind == "union_tag_invalid":
+        ctx = error["ctx"]
+        return f"{ctx['tag']!r} is not one of: {ctx['expected_tags'].replace(chr(39), '')}"
+    if kind == "union_tag_not_found":
+        return f"required field {_discriminator(error)!r} is missing"
+    if msg.startswith("Value error, "):
+        return msg[len("Value error, ") :]
+    return str(msg)
+
+
+def _discriminator(error: Any) -> str:
+    """The field that picks a member of a tagged union (``type`` of a question)."""
+    return str(error["ctx"]["discriminator"]).strip("'")
+
+
+def validate_model(doc: YamlDocument, model: type[M]) -> M:
+    """Build ``model`` from ``doc``; raise InputError listing every located problem."""
+    try:
+        return model.model_validate(doc.data)
+    except ValidationError as exc:
+        problems = []
+        errors = exc.errors()
+        for error in errors[:MAX_PROBLEMS]:
+            loc = tuple(error["loc"])
+            if error["type"] == "missing":
+                loc = loc[:-1]
+            elif error["type"] == "union_tag_invalid":
+                loc = (*loc, _discriminator(error))
+            problems.append(doc.locate(Problem(_message(error), loc)))
+        problems.sort(key=lambda p: (p.line or 0, p.column or 0))
+        more = len(errors) - len(problems)
+        raise InputError(f"{doc.path}: invalid {model.__name__}", capped(problems, more)) from None
+
+
+def expect_kind(doc: YamlDocument, kind: Kind) -> None:
+    """Refuse a file of another kind with a message that names both kinds."""
+    found = detect_kind(doc)
+    if found == kind:
+        return
+    what = f"{_a(found)} {found} file" if found else "not a capassess file"
+    hint = ""
+    if not isinstance(doc.data, dict):
+        what = "not a mapping of fields"
+        hint = "; a CSV or XLSX of units is for 'capassess batch'" if kind == "answers" else ""
+    message = f"expected {_a(kind)} {kind} file, but this is {what}{hint}"
+    raise InputError.at(message, doc.path, 1, 1)
+
+
+def _a(word: str) -> str:
+    return "an" if word[:1] in "aeiou" else "a"
+
+
+def read_model(path: str | Path, kind: Kind, model: type[M]) -> tuple[YamlDocument, M]:
+    """Read a file of ``kind`` into ``model``; raise InputError on any problem."""
+    doc = read_yaml(path)
+    expect_kind(doc, kind)
+    return doc, validate_model(doc, model)
+
+
+def raise_errors(doc: YamlDocument, problems: list[Problem], kind: str) -> list[Problem]:
+    """Locate ``problems`` in ``doc``; raise if any is an error, else return the warnings."""
+    errors = [p for p in problems if p.severity == "error"]
+    if errors:
+        raise InputError(f"{doc.path}: invalid {kind}", tuple(doc.locate_all(errors)))
+    return doc.locate_all(problems)
+
+
+def load_checked(
+    path: str | Path,
+    kind: Kind,
+    model: type[M],
+    check: Callable[[M], list[Problem]] | None = None,
+) -> tuple[M, list[Problem]]:
+    """Load a file of ``kind`` into ``model`` and run ``check``; return model and warnings."""
+    doc, result = read_model(path, kind, model)
+    return result, raise_errors(doc, check(result) if check else [], kind)

@@ -1,0 +1,62 @@
+"""YAML text before it is parsed: bytes to text, binary files recognised, and nesting
+that would make either parser crawl refused (no YAML library is needed for any of it)."""
+
+from __future__ import annotations
+
+import re
+
+from capassess.errors import InputError
+
+
+def looks_binary(head: bytes) -> bool:
+    """True if the first bytes of a file hold a NUL byte, as no text file of ours does."""
+    return b"\x00" in head[:8192]
+
+
+def decode_yaml(raw: bytes, path: str, max_bytes: int) -> str:
+    """The text of a YAML file's bytes; empty, oversized, binary or non-UTF-8 is refused."""
+    if not raw.strip():
+        raise InputError.at("the file is empty", path, 1, 1)
+    if len(raw) > max_bytes:
+        raise InputError.at(f"the file is larger than {max_bytes // 1024 // 1024} MiB", path)
+    if looks_binary(raw):
+        raise InputError.at("this is a binary file, not YAML text", path, 1, 1)
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        col = exc.start - (before.rfind(b"\n") + 1) + 1
+        raise InputError.at(
+            f"the file is not UTF-8 text (byte 0x{raw[exc.start]:02x}); save it as UTF-8",
+            path,
+            line,
+            col,
+        ) from None
+
+
+# Both parsers slow down with the depth of flow collections ([[[...]]]): libyaml takes
+# close to a minute for 200,000 levels. No real file nests more than a few dozen.
+MAX_FLOW_DEPTH = 2000
+_BRACKETS = re.compile(r"[\[\]{}]")
+
+
+def refuse_deep_flow(text: str, path: str) -> None:
+    """Refuse at once a document whose brackets open more than ``MAX_FLOW_DEPTH`` deep.
+
+    The count ignores quoting, so brackets inside strings count too; that only matters
+    for a text with thousands of unclosed brackets, which no real file has.
+    """
+    depth = 0
+    for match in _BRACKETS.finditer(text):
+        if match.group() in "[{":
+            depth += 1
+            if depth > MAX_FLOW_DEPTH:
+                line = text.count("\n", 0, match.start()) + 1
+                column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
+                raise InputError.at(
+                    f"the YAML nests too deeply (more than {MAX_FLOW_DEPTH} levels)", path,
+                    line=line, column=column,
+                )  # fmt: skip
+        elif depth:
+            depth -= 1
