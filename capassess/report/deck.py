@@ -8,7 +8,7 @@ from pathlib import Path
 from capassess.errors import InputError
 from capassess.report.deck_parts import DECK_FILE, HEAT, MUTED, Deck
 from capassess.report.i18n import strings
-from capassess.report.model import ActionRow, GapRow, Report
+from capassess.report.model import ActionRow, Report
 
 SYMBOLS = {"met": "✓", "near": "▲", "far": "✕", "na": "–"}
 TOP = 8
@@ -18,14 +18,6 @@ MAX_SLIDES = 14
 
 def _num(value: float | None) -> str:
     return "—" if value is None else f"{value:.2f}"
-
-
-def _status(g: GapRow) -> str:
-    if not g.assessed or g.score is None:
-        return "na"
-    if g.met:
-        return "met"
-    return "near" if g.gap is not None and abs(g.gap) <= 1 else "far"
 
 
 def _title_slide(deck: Deck, report: Report, t: dict[str, str]) -> None:
@@ -75,7 +67,7 @@ def _heat_map(deck: Deck, report: Report, t: dict[str, str]) -> None:
     rows = []
     for d in report.dimensions:
         cells = [
-            f"{SYMBOLS[_status(c.gap)]} {c.gap.title} {_num(c.gap.score)} / {c.gap.target}"
+            f"{SYMBOLS[c.gap.status]} {c.gap.title} {_num(c.gap.score)} / {c.gap.target}"
             for c in d.capabilities
         ]
         rows.append([f"{d.title} {_num(d.score)}", *cells, *[""] * (width - len(cells))])
@@ -85,7 +77,7 @@ def _heat_map(deck: Deck, report: Report, t: dict[str, str]) -> None:
     )
     for r, d in enumerate(report.dimensions, 1):
         for c, cap in enumerate(d.capabilities, 1):
-            fill, ink = HEAT[_status(cap.gap)]
+            fill, ink = HEAT[cap.gap.status]
             cell = table.cell(r, c)
             cell.fill.solid()
             cell.fill.fore_color.rgb = fill

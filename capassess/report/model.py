@@ -64,6 +64,16 @@ class GapRow:
     progress: float | None
     assessed: bool = True
 
+    @property
+    def status(self) -> str:
+        """Heat-map status: ``na`` (not assessed or n/a), ``met``, ``near`` (at most one
+        level short) or ``far``."""
+        if not self.assessed or self.score is None:
+            return "na"
+        if self.met:
+            return "met"
+        return "near" if self.gap is not None and abs(self.gap) <= 1 else "far"
+
 
 @dataclass(frozen=True)
 class AnswerRow:
