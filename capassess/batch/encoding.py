@@ -84,17 +84,10 @@ def detect(path: str | Path) -> tuple[str, tuple[str, ...]]:
 
 def detect_encoding(path: str | Path) -> str:
     """``utf-8-sig`` if the whole file is valid UTF-8, else ``gb18030``."""
-    decoder = codecs.getincrementaldecoder("utf-8")()
     try:
-        with open(path, "rb") as handle:
-            while block := handle.read(BLOCK):
-                decoder.decode(block)
-            decoder.decode(b"", final=True)
-    except UnicodeDecodeError:
-        return GB18030
+        return UTF8 if _valid(path, "utf-8") else GB18030
     except OSError as exc:
         raise InputError.at(f"cannot read the file: {exc.strerror or exc}", str(path)) from None
-    return UTF8
 
 
 def check_encoding(name: str) -> str:
