@@ -21,7 +21,7 @@ from capassess.batch.outputs import ScoreTable, write_scores, xlsx_refusal
 from capassess.batch.peer_run import BatchPeers, load_batch_peers
 from capassess.batch.peers import write_peers_csv
 from capassess.batch.publish import final_paths, staged_outputs
-from capassess.batch.ranking import Ranking, parse_weights, rank_units
+from capassess.batch.ranking import parse_weights, rank_units
 from capassess.batch.rejects import RejectWriter, reject_file
 from capassess.batch.render import write_portfolio
 from capassess.batch.report_model import (
@@ -36,7 +36,7 @@ from capassess.batch.report_model import (
 from capassess.batch.sources import open_sources
 from capassess.batch.table import Source, column_label
 from capassess.batch.unit_reports import ReportSettings, UnitReports
-from capassess.batch.vector import NodeOrder, VectorScorer
+from capassess.batch.vector import VectorScorer
 from capassess.errors import InputError
 from capassess.json_text import to_json
 from capassess.model.base import Lang
@@ -175,7 +175,11 @@ def _source_notes(sources: list[Source]) -> tuple[str, ...]:
 def _score_and_write(
     run: Run, sources: list[Source], progress: Progress | None
 ) -> tuple[Counts, dict[str, str], Portfolio]:
-    """Read, score and rank every unit; write every output but the summary."""
+    """Read, score and rank every unit; write every output but the summary.
+
+    The score table (the longest to write) is written in a second thread from the moment
+    the units are ranked, while the portfolio is built and written in this one.
+    """
     options, questionnaire, settings = run.options, run.questionnaire, run.settings
     tree = tree_weights(questionnaire)
     scorer = VectorScorer(questionnaire, tree, settings.model, settings.missing)
@@ -185,16 +189,21 @@ def _score_and_write(
     ranking = rank_units(
         units.scores, scorer.order, tree, options.rank, parse_weights(options.weights)
     )
-    portfolio = build_portfolio(units, ranking, questionnaire, tree, settings, counts,
-                                tuple(tally.inputs))  # fmt: skip
-    portfolio = replace(portfolio, group_label=tally.group_label, bank=options.bank_name)
-    portfolio = link_reports(portfolio, tally.report_stems, options.reports)
-    placement = peers.place(units, scorer.order, portfolio) if peers else None
     if progress is not None:
         progress(WRITING, 0, 1, counts.rows)
-    if placement is not None:
-        portfolio = placement.portfolio
-    outputs = _write(run, units, ranking, scorer.order, portfolio)
+    rank_value = not (options.rank == "score" and options.weights == "model")
+    table = ScoreTable(units, ranking, scorer.order, rank_value=rank_value)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        scores = pool.submit(write_scores, table, run.out / "scores.csv", run.out / "scores.xlsx")
+        portfolio = build_portfolio(units, ranking, questionnaire, tree, settings, counts,
+                                    tuple(tally.inputs))  # fmt: skip
+        portfolio = replace(portfolio, group_label=tally.group_label, bank=options.bank_name)
+        portfolio = link_reports(portfolio, tally.report_stems, options.reports)
+        placement = peers.place(units, scorer.order, portfolio) if peers else None
+        if placement is not None:
+            portfolio = placement.portfolio
+        outputs = write_portfolio(run.out, portfolio, options.template_dir)
+        outputs.update(_score_files(run, table, scores.result()))
     if placement is not None:
         outputs["peers"] = str(write_peers_csv(run.out / "peers.csv", units, placement.placement))
     if progress is not None:
@@ -308,25 +317,19 @@ def _counts(tally: Tally, units: Units, removed: int) -> Counts:
     return counts
 
 
-def _write(
-    run: Run, units: Units, ranking: Ranking, order: NodeOrder, portfolio: Portfolio
+def _score_files(
+    run: Run, table: ScoreTable, written: tuple[Path, Path | None]
 ) -> dict[str, str]:
-    """Write the scores (in a second thread, as they take longest) and the report."""
-    options = run.options
-    rank_value = not (options.rank == "score" and options.weights == "model")
-    table = ScoreTable(units, ranking, order, rank_value=rank_value)
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        scores = pool.submit(write_scores, table, run.out / "scores.csv", run.out / "scores.xlsx")
-        outputs = write_portfolio(run.out, portfolio, options.template_dir)
-        csv_path, xlsx_path = scores.result()
-    outputs["scores_csv"] = str(csv_path)
+    """The outputs entries of the score files and the other files of every run."""
+    csv_path, xlsx_path = written
+    outputs = {"scores_csv": str(csv_path)}
     if xlsx_path is not None:
         outputs["scores_xlsx"] = str(xlsx_path)
     else:
         outputs["scores_xlsx_refused"] = xlsx_refusal(table.rows, len(table.headers)) or ""
     outputs["rejected"] = str(run.out / "rejected.csv")
-    if options.lenient:
+    if run.options.lenient:
         outputs["ignored"] = str(run.out / "ignored.csv")
-    if options.reports:
+    if run.options.reports:
         outputs["units"] = str(run.out / UNITS)
     return outputs
