@@ -10,12 +10,14 @@ The CSV is UTF-8 with a BOM; every text cell of both files is neutralised.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 from collections.abc import Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 from capassess.atomic import writing
 from capassess.batch.collect import Units
@@ -165,14 +167,11 @@ def write_scores(
     table: ScoreTable, csv_path: str | Path, xlsx_path: str | Path
 ) -> tuple[Path, Path | None]:
     """Write the table as CSV (UTF-8 with BOM) and XLSX, making each block of rows once;
-    no XLSX (and any old one removed) when the table does not fit a sheet."""
-    import contextlib
+    no XLSX (and any old one removed) when the table does not fit a sheet.
 
-    import pyarrow as pa
-    import pyarrow.csv as pcsv
-
-    schema = pa.schema([pa.field(f"c{i}", pa.string()) for i in range(len(table.headers))])
-    options = pcsv.WriteOptions(include_header=False, quoting_style="needed")
+    Each block's CSV text is made and written in a second thread while this one makes
+    the block's sheet XML (and the sheet deflates the block before in a third).
+    """
     sheet = None
     if xlsx_refusal(table.rows, len(table.headers)) is None:
         sheet = XlsxWriter(xlsx_path, "scores", table.headers, table.widths, table.rows)
@@ -182,13 +181,57 @@ def write_scores(
     with replacing(csv_path) as tmp, open(tmp, "wb") as handle, context, writing(csv_path):
         # ``writing`` names the CSV in its errors before the sheet (which names itself) sees them
         handle.write(UTF8_BOM + _csv_line(table.headers))
-        with pcsv.CSVWriter(handle, schema, write_options=options) as writer:
+        with _CsvBlocks(handle, len(table.headers)) as csv_out:
             for start in range(0, table.rows, BLOCK):
                 block = table.block(start, min(table.rows, start + BLOCK))
+                csv_out.write(block)
                 if sheet is not None:
                     sheet.write(block)
-                writer.write_batch(pa.record_batch([c.texts() for c in block], schema=schema))
     return Path(csv_path), Path(xlsx_path) if sheet is not None else None
+
+
+class _CsvBlocks:
+    """Writes blocks of columns as CSV rows in a second thread, one block in flight."""
+
+    def __init__(self, handle: BinaryIO, columns: int) -> None:
+        import pyarrow as pa
+        import pyarrow.csv as pcsv
+
+        self.schema = pa.schema([pa.field(f"c{i}", pa.string()) for i in range(columns)])
+        options = pcsv.WriteOptions(include_header=False, quoting_style="needed")
+        self.writer = pcsv.CSVWriter(handle, self.schema, write_options=options)
+        self.pool = ThreadPoolExecutor(max_workers=1)
+        self.pending: Future[None] | None = None
+
+    def write(self, block: Sequence[SheetColumn]) -> None:
+        """Queue ``block`` (waiting for the one before)."""
+        self._wait()
+        self.pending = self.pool.submit(self._write, block)
+
+    def _write(self, block: Sequence[SheetColumn]) -> None:
+        import pyarrow as pa
+
+        self.writer.write_batch(pa.record_batch([c.texts() for c in block], schema=self.schema))
+
+    def _wait(self) -> None:
+        if self.pending is not None:
+            pending, self.pending = self.pending, None
+            pending.result()
+
+    def __enter__(self) -> _CsvBlocks:
+        return self
+
+    def __exit__(self, kind: object, *rest: object) -> None:
+        try:
+            if kind is None:
+                self._wait()
+        finally:
+            self.pool.shutdown(wait=True)
+            if kind is None:
+                self.writer.close()
+            else:  # the error under way is the one to report
+                with contextlib.suppress(Exception):
+                    self.writer.close()
 
 
 def _csv_line(cells: Sequence[str]) -> bytes:

@@ -20,6 +20,7 @@ from capassess.batch.judge import ChunkJudge
 from capassess.batch.outputs import ScoreTable, write_scores, xlsx_refusal
 from capassess.batch.peer_run import BatchPeers, load_batch_peers
 from capassess.batch.peers import write_peers_csv
+from capassess.batch.prefetch import prefetched
 from capassess.batch.publish import final_paths, staged_outputs
 from capassess.batch.ranking import parse_weights, rank_units
 from capassess.batch.rejects import RejectWriter, reject_file
@@ -272,7 +273,7 @@ class SourceReader:
     def read(self, tally: Tally, progress: Progress | None) -> None:
         """Read the whole source into ``tally`` and the collector."""
         rows = blank = 0
-        for batch in self.source.batches():
+        for batch in prefetched(self.source.batches()):
             found, rejected = list(batch.rejections), batch.rejected_rows
             rows += batch.rejected_rows
             if batch.chunk is not None:
@@ -317,9 +318,7 @@ def _counts(tally: Tally, units: Units, removed: int) -> Counts:
     return counts
 
 
-def _score_files(
-    run: Run, table: ScoreTable, written: tuple[Path, Path | None]
-) -> dict[str, str]:
+def _score_files(run: Run, table: ScoreTable, written: tuple[Path, Path | None]) -> dict[str, str]:
     """The outputs entries of the score files and the other files of every run."""
     csv_path, xlsx_path = written
     outputs = {"scores_csv": str(csv_path)}
