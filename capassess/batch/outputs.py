@@ -100,6 +100,13 @@ def decimal_column(values: npt.NDArray[np.float64]) -> pa.Array:
     return pc.fill_null(texts, "")
 
 
+def _decoded(values: pa.Array) -> pa.Array:
+    """``values`` as plain strings (decoded if dictionary-encoded)."""
+    import pyarrow as pa
+
+    return values.dictionary_decode() if pa.types.is_dictionary(values.type) else values
+
+
 def _text(header: str, values: pa.Array, width: float = 14.0) -> SheetColumn:
     return SheetColumn(neutralise(header), "text", neutralise_array(values), width)
 
@@ -145,7 +152,7 @@ class ScoreTable:
         counts = units.counts[index].astype("int64")
         for i, name in enumerate(("answered", "not_applicable", "missing")):
             columns.append(coded(name, counts[:, i], self.count_texts))
-        columns.append(_text("source", units.origins.take(take), 24))
+        columns.append(_text("source", _decoded(units.origins.take(take)), 24))
         columns.append(_number("row", integer_column(units.rows[index]), 7))
         return columns
 

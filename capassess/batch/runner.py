@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from capassess.atomic import files_under, refuse_inputs, write_atomic
-from capassess.batch.arrow import frugal_memory, give_back_memory, without_pandas
+from capassess.batch.arrow import frugal_memory, give_back_memory, kept_apart, without_pandas
 from capassess.batch.collect import Collector, Units
 from capassess.batch.judge import ChunkJudge
 from capassess.batch.outputs import ScoreTable, write_scores, xlsx_refusal
@@ -185,7 +185,8 @@ def _score_and_write(
     tree = tree_weights(questionnaire)
     scorer = VectorScorer(questionnaire, tree, settings.model, settings.missing)
     peers = run.peers
-    units, tally, removed = _read_all(run, sources, scorer, progress)
+    with kept_apart():
+        units, tally, removed = _read_all(run, sources, scorer, progress)
     counts = _counts(tally, units, removed)
     ranking = rank_units(
         units.scores, scorer.order, tree, options.rank, parse_weights(options.weights)
@@ -200,6 +201,7 @@ def _score_and_write(
                                     tuple(tally.inputs))  # fmt: skip
         portfolio = replace(portfolio, group_label=tally.group_label, bank=options.bank_name)
         portfolio = link_reports(portfolio, tally.report_stems, options.reports)
+        give_back_memory()  # what building the portfolio let go of, while the scores are written
         placement = peers.place(units, scorer.order, portfolio) if peers else None
         if placement is not None:
             portfolio = placement.portfolio
