@@ -52,6 +52,8 @@ REPORT_FORMATS = ("html", "md")
 OUTPUT_FILES = ("scores.csv", "scores.xlsx", "rejected.csv", "ignored.csv", "summary.json",
                 "portfolio.html", "portfolio.md", "peers.csv")  # fmt: skip
 UNITS = "units"
+TRIM_EVERY = 4
+"""Chunks read between returns of freed memory to the system (``give_back_memory``)."""
 WRITING = "writing scores and reports"
 
 
@@ -290,7 +292,7 @@ class SourceReader:
     def read(self, tally: Tally, progress: Progress | None) -> None:
         """Read the whole source into ``tally`` and the collector."""
         rows = blank = 0
-        for batch in prefetched(self.source.batches()):
+        for number, batch in enumerate(prefetched(self.source.batches())):
             found, rejected = list(batch.rejections), batch.rejected_rows
             rows += batch.rejected_rows
             if batch.chunk is not None:
@@ -308,7 +310,8 @@ class SourceReader:
             tally.rejected += rejected
             self.rejects.write(found)
             self.collector.add_rejected(found)
-            give_back_memory()
+            if number % TRIM_EVERY == TRIM_EVERY - 1:
+                give_back_memory()
             if progress is not None:
                 progress(self.source.path, batch.done, self.source.size, tally.rows + rows)
         tally.rows += rows
