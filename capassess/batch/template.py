@@ -29,28 +29,13 @@ from capassess.model.questionnaire import (
     Question,
     Questionnaire,
 )
+from capassess.texts.batch import group_label
 from capassess.values import FALSE_WORDS, TRUE_WORDS
 
 FORMATS = ("xlsx", "csv")
 BOOL_WORDS: dict[Lang, tuple[str, str]] = {"en": ("yes", "no"), "zh": ("是", "否")}
 NAME_LABEL: dict[Lang, str] = {"en": "Unit name", "zh": "单位名称"}
 ID_HINT: dict[Lang, str] = {"en": "unit id", "zh": "单位编号"}
-GROUP_LABELS: dict[str, dict[Lang, str]] = {
-    "region": {"en": "Region", "zh": "区域"},
-    "province": {"en": "Province", "zh": "省份"},
-    "city": {"en": "City", "zh": "城市"},
-    "type": {"en": "Type", "zh": "类型"},
-    "tier": {"en": "Tier", "zh": "层级"},
-    "size": {"en": "Size", "zh": "规模"},
-}
-"""The label row's words for common group columns; others are labelled by their name.
-``batch`` shows a group column's label in the portfolio report."""
-
-
-def group_label(name: str, lang: Lang) -> str:
-    """The label row's text for the group column ``name``."""
-    known = GROUP_LABELS.get(name.strip().casefold())
-    return known[lang] if known else name
 
 
 @dataclass(frozen=True)

@@ -45,7 +45,7 @@ class Refused(ValueError):
     """
 
     def __init__(self, key: str, **fields: object) -> None:
-        from capassess.interactive.texts import say
+        from capassess.texts.interview import say
 
         super().__init__(say("en", key, **fields))
         self.key = key

@@ -12,7 +12,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from capassess.model.base import Lang
-from capassess.report.i18n import strings
 from capassess.report.model import GapRow, Report
 from capassess.report.svg import (
     BASELINE_SERIES,
@@ -32,6 +31,7 @@ from capassess.report.svg import (
     wrap,
 )
 from capassess.report.timeline import level_band, timeline
+from capassess.texts import words
 
 RADAR_WIDTH = 820.0
 LEGEND_Y = 590.0
@@ -60,7 +60,7 @@ class Spoke:
 
 
 def _spokes(report: Report) -> list[Spoke]:
-    na = strings(report.lang)["na"]
+    na = words("report", report.lang)["na"]
     spokes = []
     for d, dim in enumerate(report.dimensions, 1):
         for c, cap in enumerate(dim.capabilities, 1):
@@ -147,7 +147,7 @@ def _series(svg: Svg, values: list[float | None], series: Series, cx: float, cy:
 
 def legend(svg: Svg, x: float, y: float, items: list[Series], lang: Lang) -> None:
     """Line samples with markers and labels, left to right from ``x``."""
-    t = strings(lang)
+    t = words("report", lang)
     for series in items:
         label = t[series.key]
         svg.add(
@@ -170,7 +170,7 @@ def radar(report: Report) -> str:
     spokes = _spokes(report)
     if len(spokes) < 3:
         return ""
-    t = strings(report.lang)
+    t = words("report", report.lang)
     has_base = any(s.baseline is not None for s in spokes)
     base_text = t["chart_radar_baseline"] if has_base else ""
     desc = t["chart_radar_desc"].format(n=len(spokes), baseline=base_text)
@@ -226,7 +226,7 @@ def gap_bars(report: Report) -> str:
     rows = [g for g in report.gaps if g.gap and not g.met and g.score is not None and g.assessed]
     if not rows:
         return ""
-    t = strings(report.lang)
+    t = words("report", report.lang)
     left, right, top, step = 340.0, 770.0, 44.0, 36.0
     height = top + step * len(rows) + 16
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from capassess.errors import InputError
 from capassess.report.deck_parts import DECK_FILE, HEAT, MUTED, Deck
-from capassess.report.i18n import strings
 from capassess.report.model import ActionRow, Report
+from capassess.texts import words
 
 SYMBOLS = {"met": "✓", "near": "▲", "far": "✕", "na": "–"}
 TOP = 8
@@ -268,7 +268,7 @@ def render_deck(report: Report, template_dir: str | Path | None = None) -> bytes
 
 def _render(report: Report, master: Path | None) -> bytes:
     deck = Deck(report.lang, master)
-    t = strings(report.lang)
+    t = words("report", report.lang)
     actions = [a for p in report.phases for a in p.actions]
     _title_slide(deck, report, t)
     _key_messages(deck, report, t)

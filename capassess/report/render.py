@@ -17,8 +17,8 @@ from capassess.planning import Planned
 from capassess.report.build import build_report
 from capassess.report.charts import draw_charts
 from capassess.report.environment import render_template, report_environment
-from capassess.report.i18n import strings
 from capassess.report.model import Report
+from capassess.texts import words
 
 Format = Literal["html", "md", "json"]
 FORMATS: tuple[Format, ...] = ("html", "md", "json")
@@ -43,7 +43,7 @@ def render_model(
     charts = draw_charts(report) if fmt == "html" else None
     context = {
         "report": report,
-        "t": strings(report.lang),
+        "t": words("report", report.lang),
         "lang": report.lang,
         "charts": {
             key: Markup(svg)  # our own SVG, every text in it escaped by report.svg
@@ -68,7 +68,7 @@ def render_pdf(
 
     report = build_report(planned, lang, title=title, target=target)
     html = render_model(report, "html", template_dir)
-    t = strings(lang)
+    t = words("report", lang)
     running = f"{report.cover.subject_name} · {report.title}"
     header, footer = margin_templates(running, t["page_of"])
     return print_pdf(html, browser, header=header, footer=footer,

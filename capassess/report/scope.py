@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from capassess.model.base import Lang
 from capassess.planning import Planned
 from capassess.report.advice import respondents
-from capassess.report.i18n import strings
+from capassess.texts import words
 
 
 @dataclass(frozen=True)
@@ -30,7 +30,7 @@ def _evidenced(planned: Planned) -> int:
 
 
 def _items(planned: Planned, lang: Lang) -> list[tuple[str, str]]:
-    t, s = strings(lang), planned.scored
+    t, s = words("report", lang), planned.scored
     q, result = s.questionnaire, s.result
     dims = list(q.sections())
     caps = sum(len(d.capabilities) for d in dims)
@@ -57,7 +57,7 @@ def _items(planned: Planned, lang: Lang) -> list[tuple[str, str]]:
 
 
 def _limitations(planned: Planned, probes: int, lang: Lang) -> list[str]:
-    t, s = strings(lang), planned.scored
+    t, s = words("report", lang), planned.scored
     result = s.result
     answered = sum(c.answered for c in result.capabilities())
     evidenced = _evidenced(planned)

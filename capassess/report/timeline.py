@@ -6,7 +6,6 @@ import math
 from collections.abc import Callable
 
 from capassess.plan_text import QUADRANT_LABEL
-from capassess.report.i18n import strings
 from capassess.report.model import ActionRow, PhaseSection, Report
 from capassess.report.svg import (
     BASELINE_SERIES,
@@ -23,6 +22,7 @@ from capassess.report.svg import (
     text_width,
     wrap,
 )
+from capassess.texts import words
 
 LEFT, RIGHT, WIDTH = 370.0, 850.0, 900.0
 # Fill per impact/effort quadrant: solid, hatched, light, outlined (distinct in grey too).
@@ -50,7 +50,7 @@ def calendar_month(report: Report, months: int) -> str:
 
 def _phase_lines(p: PhaseSection, report: Report, width: float) -> list[str]:
     """``Phase 1`` over ``2026-03 – 2026-08``, each cut to the band's width."""
-    t = strings(report.lang)
+    t = words("report", report.lang)
     start = calendar_month(report, p.start_month)
     span = (
         t["phase_from"].format(start=start)
@@ -100,7 +100,7 @@ def _quadrant_legend(svg: Svg, report: Report, y: float) -> None:
         x += 44 + text_width(label, 11)
     svg.add(
         "text",
-        strings(report.lang)["month_axis"],
+        words("report", report.lang)["month_axis"],
         x=LEFT - 30,
         y=y - 22,
         font_size=11,
@@ -132,7 +132,7 @@ def timeline(report: Report) -> str:
     actions = [a for p in report.phases for a in p.actions]
     if not actions:
         return ""
-    t = strings(report.lang)
+    t = words("report", report.lang)
     horizon = _horizon(report.phases, actions)
     top, step = 60.0, 32.0
     height = top + step * len(actions) + 60
@@ -175,7 +175,7 @@ def level_band(report: Report) -> str:
     s = report.summary
     if s.overall_score is None:
         return ""
-    t = strings(report.lang)
+    t = words("report", report.lang)
     left, right = 40.0, WIDTH - 40
 
     def x(value: float) -> float:

@@ -13,11 +13,11 @@ from pathlib import Path
 from markupsafe import Markup
 
 from capassess.atomic import write_atomic
-from capassess.batch.charts import draw_portfolio_charts
-from capassess.batch.report_model import Portfolio
-from capassess.batch.template import group_label
-from capassess.batch.texts import portfolio_strings
 from capassess.report.environment import render_template, report_environment
+from capassess.report.portfolio.charts import draw_portfolio_charts
+from capassess.report.portfolio.model import Portfolio
+from capassess.texts import words
+from capassess.texts.batch import group_label
 
 TEMPLATES = {"html": "portfolio.html.j2", "md": "portfolio.md.j2"}
 
@@ -41,7 +41,7 @@ def render_portfolio(portfolio: Portfolio, fmt: str, template_dir: str | Path | 
     charts = draw_portfolio_charts(portfolio) if fmt == "html" else None
     context = {
         "p": portfolio,
-        "t": portfolio_strings(portfolio.settings.lang),
+        "t": words("portfolio", portfolio.settings.lang),
         "lang": portfolio.settings.lang,
         "group_label": group_words(portfolio),
         "charts": {

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from capassess.model.base import Lang
-
 EN: dict[str, str] = {
     "portfolio": "Portfolio report",
     "units": "units",
@@ -190,7 +188,5 @@ PEERS_ZH: dict[str, str] = {
     "below_peer_median": "低于同业中位数",
 }
 
-
-def portfolio_strings(lang: Lang) -> dict[str, str]:
-    """The portfolio report's words in ``lang``."""
-    return {**ZH, **PEERS_ZH} if lang == "zh" else {**EN, **PEERS_EN}
+EN.update(PEERS_EN)
+ZH.update(PEERS_ZH)
