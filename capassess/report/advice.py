@@ -10,9 +10,9 @@ from capassess.model.base import Lang
 from capassess.model.plan import AnswerShown, PlannedAction
 from capassess.model.questionnaire import CostBand
 from capassess.plan_text import (
-    DEFINITIONS,
     answers_text,
     completeness_warnings,
+    definitions,
     not_scheduled_reason,
 )
 from capassess.planning import Planned
@@ -124,6 +124,6 @@ def build_advice(planned: Planned, lang: Lang) -> Advice:
         left_off=left_off,
         shortfalls=shortfalls,
         probes=probes,
-        definitions=tuple(DEFINITIONS[lang]),
+        definitions=tuple(definitions(lang)),
         cost_basis=q.cost_basis.get(lang) if q.cost_basis else None,
     )

@@ -11,7 +11,7 @@ from capassess import __version__
 from capassess.advice import action_statuses
 from capassess.model.base import Lang
 from capassess.model.plan import CapabilityGap, PlannedAction
-from capassess.plan_text import QUADRANT_LABEL, phase_label, why
+from capassess.plan_text import phase_label, quadrant_label, why
 from capassess.planning import Planned
 from capassess.report.advice import build_advice, cost_text, kpi_check, kpi_text
 from capassess.report.answers import answer_rows
@@ -92,7 +92,7 @@ def _action_row(planned: Planned, a: PlannedAction, lang: Lang) -> ActionRow:
         effort=t.get(a.effort, a.effort),
         impact=t.get(a.impact, a.impact),
         quadrant=a.quadrant,
-        quadrant_label=QUADRANT_LABEL[lang][a.quadrant],
+        quadrant_label=quadrant_label(a.quadrant, lang),
         phase=a.phase,
         start_month=a.start_month,
         end_month=a.end_month,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-from capassess.plan_text import QUADRANT_LABEL
+from capassess.plan_text import quadrant_labels
 from capassess.report.model import ActionRow, PhaseSection, Report
 from capassess.report.svg import (
     BASELINE_SERIES,
@@ -93,7 +93,7 @@ def _phase_bands(svg: Svg, report: Report, horizon: int, height: float) -> None:
 
 def _quadrant_legend(svg: Svg, report: Report, y: float) -> None:
     x = LEFT
-    for key, label in QUADRANT_LABEL[report.lang].items():
+    for key, label in quadrant_labels(report.lang).items():
         fill, stroke = QUADRANT_FILL[key]
         svg.add("rect", x=x, y=y - 10, width=22, height=12, fill=fill, stroke=stroke)
         svg.add("text", label, x=x + 28, y=y, font_size=11, fill=INK)
