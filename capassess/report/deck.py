@@ -54,9 +54,7 @@ def _by_dimension(deck: Deck, report: Report, t: dict[str, str]) -> None:
         deck.body,
         [d.title for d in report.dimensions],
         series,
-        title=f"{t['score']} · {t['target']} (1–5)"
-        if deck.lang == "en"
-        else f"{t['score']}与{t['target']}（1–5）",
+        title=t["deck_dims_title"].format(score=t["score"], target=t["target"]),
     )
 
 

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, Literal, get_args
 if TYPE_CHECKING:
     from capassess.model.base import Lang
 
-Area = Literal["report", "portfolio", "batch", "interview", "plan", "views"]
+Area = Literal["report", "peers", "portfolio", "batch", "interview", "plan", "views"]
 AREAS: tuple[Area, ...] = get_args(Area)
 
 
