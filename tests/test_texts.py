@@ -39,11 +39,11 @@ def chinese_faults(text: str, key_help: bool = False) -> list[str]:
     faults = []
     if re.search(rf"[{HAN}）]\s*[;(]", text):
         faults.append("ASCII ';' or '(' after Chinese text")
-    if re.search(rf"[{FULL_PUNCT}] | [{FULL_PUNCT}]", text):
+    if re.search(rf"[{FULL_PUNCT}] |\S [{FULL_PUNCT}]", text):
         faults.append("a space beside Chinese punctuation")
     if not key_help and re.search(rf"[{HAN}] +[{HAN}]", text):
         faults.append("a space between Chinese words")
-    if re.search(rf"^\s+[{HAN}]|  ", text):  # a prompt may end with a space
+    if re.search(rf"^\s+[{HAN}]|\S  ", text):  # may indent; a prompt may end with a space
         faults.append("a leading or double space")
     return faults
 

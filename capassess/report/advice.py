@@ -96,7 +96,7 @@ def build_advice(planned: Planned, lang: Lang) -> Advice:
     q, result, road = planned.scored.questionnaire, planned.scored.result, planned.roadmap
     caps = {c.id: c.title.get(lang) for _, c in q.capabilities()}
     titles = {a.id: a.title.get(lang) for _, a in q.actions()}
-    sep = "、" if lang == "zh" else ", "
+    sep = t["list_sep"]
     left_off = tuple(
         LeftOffRow(item.id, item.title.get(lang), caps[item.capability_id],
                    not_scheduled_reason(item, q, result, lang),

@@ -38,7 +38,7 @@ def answer_text(question: Question, value: Any, lang: Lang) -> str:
         return _labels(question, [str(value)], lang)[0]
     if isinstance(question, MultiQuestion):
         picked = value if isinstance(value, list) else [value]
-        sep = "；" if lang == "zh" else "; "
+        sep = t["answer_sep"]
         return sep.join(_labels(question, [str(v) for v in picked], lang)) or t["none_selected"]
     if isinstance(question, NumberQuestion) and isinstance(value, (int, float)):
         unit = question.unit.get(lang) if question.unit else ""

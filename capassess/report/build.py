@@ -232,8 +232,8 @@ def _capped_by(planned: Planned, lang: Lang) -> str:
     if not ids:
         return ""
     titles = {c.id: c.title.get(lang) for _, c in planned.scored.questionnaire.capabilities()}
-    names = ("、" if lang == "zh" else ", ").join(titles.get(i, i) for i in ids)
-    return words("report", lang)["capped_by"].format(names=names)
+    t = words("report", lang)
+    return t["capped_by"].format(names=t["list_sep"].join(titles.get(i, i) for i in ids))
 
 
 def _targets_text(planned: Planned, target: str | None, lang: Lang) -> str:

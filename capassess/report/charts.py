@@ -60,12 +60,13 @@ class Spoke:
 
 
 def _spokes(report: Report) -> list[Spoke]:
-    na = words("report", report.lang)["na"]
+    t = words("report", report.lang)
+    na = t["na"]
     spokes = []
     for d, dim in enumerate(report.dimensions, 1):
         for c, cap in enumerate(dim.capabilities, 1):
             g = cap.gap
-            shown = f"（{na}）" if report.lang == "zh" else f" ({na})"
+            shown = t["na_suffix"].format(na=na)
             label = f"{d}.{c} {g.title}" + (shown if g.score is None else "")
             peer = report.peers.median_of(g.id) if report.peers else None
             spokes.append(Spoke(label, g.score, float(g.target), g.baseline, peer))

@@ -1,5 +1,8 @@
 """The words of the collection template and of a batch run on the terminal, in English
-and Chinese. ``group_<name>`` keys label the common group columns (``region``...)."""
+and Chinese. ``group_<name>`` keys label the common group columns (``region``...).
+
+The terminal summary of ``batch`` is printed in English (its ``--lang`` chooses the
+reports' language); the Chinese is here for a caller that asks for it."""
 
 from __future__ import annotations
 
@@ -33,6 +36,18 @@ EN: dict[str, str] = {
     "sheet_help": "Help",
     "not_allowed": "Not an allowed value. Leave blank if unknown, or write n/a if not "
     "applicable.",
+    "progress_rows": "{task.fields[rows]:,} rows",
+    "reading": "reading {path}{share}: {rows:,} rows",
+    "share": " ({share:.0%})",
+    "writing": "writing scores and reports...",
+    "warning": "warning: {text}",
+    "rows_read": "rows read {rows:,} = scored {scored:,} + rejected {rejected:,}",
+    "duplicates": "{n:,} duplicate id rows",
+    "blank": "{n:,} blank rows skipped",
+    "ignored_cells": "{n:,} invalid cells ignored",
+    "extra": "  ({items})",
+    "extra_sep": "; ",
+    "time": "time {seconds:.2f} s",
 }
 
 ZH: dict[str, str] = {
@@ -59,6 +74,18 @@ ZH: dict[str, str] = {
     "sheet_values": "可填写的值",
     "sheet_help": "说明",
     "not_allowed": "不是允许的值。未知请留空,不适用请填写 n/a。",
+    "progress_rows": "{task.fields[rows]:,} 行",
+    "reading": "正在读取 {path}{share}：{rows:,} 行",
+    "share": "（{share:.0%}）",
+    "writing": "正在写入评分与报告……",
+    "warning": "警告：{text}",
+    "rows_read": "读取 {rows:,} 行 = 已评分 {scored:,} + 已拒收 {rejected:,}",
+    "duplicates": "重复编号 {n:,} 行",
+    "blank": "跳过空行 {n:,} 行",
+    "ignored_cells": "忽略无效单元格 {n:,} 个",
+    "extra": "  （{items}）",
+    "extra_sep": "；",
+    "time": "用时 {seconds:.2f} 秒",
 }
 
 
