@@ -1,6 +1,6 @@
 """Compute the portfolio's capability heat map from the scored units: each capability
 in each group (or each tenth of the units by overall score) against its target. The
-cells and their status rule are the report's (``report.portfolio.heat``).
+cells are the report's (``report.portfolio.heat``), their status rule ``report.heat``.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from capassess.batch.collect import Units
 from capassess.batch.portfolio import DECILES, group_slices, unit_gaps
 from capassess.model.base import Lang
 from capassess.model.questionnaire import Questionnaire
-from capassess.report.portfolio import CapabilityHeat, HeatCell, HeatRow, status
+from capassess.report.portfolio import CapabilityHeat, HeatCell, HeatRow, mean_gap_status
 
 if TYPE_CHECKING:
     import numpy as np
@@ -29,7 +29,7 @@ def cell(values: npt.NDArray[np.float64], target: int) -> HeatCell:
     found = unit_gaps(values, target)
     if found is None:
         return HeatCell(None, None, None, "na")
-    return HeatCell(float(known.mean()), found[0], found[1], status(found[1]))
+    return HeatCell(float(known.mean()), found[0], found[1], mean_gap_status(found[1]))
 
 
 Columns = list[tuple[str, "npt.NDArray[np.int64]"]]

@@ -13,19 +13,15 @@ from dataclasses import dataclass
 
 from capassess.model.base import Lang
 from capassess.report.model import GapRow, Report
+from capassess.report.palette import CURRENT, GRID, INK, MUTED, PALE, TARGET, WHITE
 from capassess.report.svg import (
     BASELINE_SERIES,
-    CURRENT,
     CURRENT_SERIES,
-    GRID,
-    INK,
-    MUTED,
-    PALE,
     PEER_SERIES,
-    TARGET,
     TARGET_SERIES,
     Series,
     Svg,
+    level_grid,
     marker,
     text_width,
     wrap,
@@ -96,7 +92,7 @@ def _radar_grid(svg: Svg, report: Report, n: int, cx: float, cy: float) -> None:
         end = start + len(dim.capabilities)
         outline = [_point(i, n, 5, cx, cy) for i in range(start, end)]
         sector = [(cx, cy), _edge_middle(start, n, cx, cy), *outline, _edge_middle(end, n, cx, cy)]
-        svg.add("polygon", points=_points(sector), fill=PALE if d % 2 == 0 else "#ffffff")
+        svg.add("polygon", points=_points(sector), fill=PALE if d % 2 == 0 else WHITE)
         x, y = _edge_middle(start, n, cx, cy)
         svg.add("line", x1=cx, y1=cy, x2=x, y2=y, stroke=MUTED, stroke_width=1)
         start = end
@@ -237,10 +233,7 @@ def gap_bars(report: Report) -> str:
     desc = t["chart_gaps_desc"].format(n=len(rows))
     svg = Svg(900, height, t["chart_gaps"], desc, "gaps")
     svg.hatch("gap-hatch", TARGET)
-    for level in range(1, 6):
-        x = scale(level)
-        svg.add("line", x1=x, y1=top - 8, x2=x, y2=height - 10, stroke=GRID)
-        svg.add("text", str(level), x=x, y=top - 14, font_size=11, fill=MUTED, text_anchor="middle")
+    level_grid(svg, scale, top - 8, height - 10, top - 14, 11)
     for i, g in enumerate(rows):
         _gap_row(svg, g, top + i * step, scale)
     return svg.render()

@@ -7,10 +7,10 @@ from pathlib import Path
 
 from capassess.errors import InputError
 from capassess.report.deck_parts import DECK_FILE, HEAT, MUTED, Deck
+from capassess.report.heat import HEAT_STATUSES, HEAT_SYMBOLS
 from capassess.report.model import ActionRow, Report
 from capassess.texts import words
 
-SYMBOLS = {"met": "✓", "near": "▲", "far": "✕", "na": "–"}
 TOP = 8
 ROWS = 9  # table rows that fit one slide legibly
 MAX_SLIDES = 14
@@ -65,7 +65,7 @@ def _heat_map(deck: Deck, report: Report, t: dict[str, str]) -> None:
     rows = []
     for d in report.dimensions:
         cells = [
-            f"{SYMBOLS[c.gap.status]} {c.gap.title} {_num(c.gap.score)} / {c.gap.target}"
+            f"{HEAT_SYMBOLS[c.gap.status]} {c.gap.title} {_num(c.gap.score)} / {c.gap.target}"
             for c in d.capabilities
         ]
         rows.append([f"{d.title} {_num(d.score)}", *cells, *[""] * (width - len(cells))])
@@ -82,7 +82,7 @@ def _heat_map(deck: Deck, report: Report, t: dict[str, str]) -> None:
             for paragraph in cell.text_frame.paragraphs:
                 for run in paragraph.runs:
                     run.font.color.rgb = ink
-    legend = "   ".join(f"{SYMBOLS[k]} {t['heat_' + k]}" for k in ("met", "near", "far", "na"))
+    legend = "   ".join(f"{HEAT_SYMBOLS[k]} {t['heat_' + k]}" for k in HEAT_STATUSES)
     deck.text(slide, (x, y + h - 400000, w, 400000), [legend], 12, color=MUTED)
 
 

@@ -17,6 +17,7 @@ from capassess.planning import Planned
 from capassess.report.build import build_report
 from capassess.report.charts import draw_charts
 from capassess.report.environment import render_template, report_environment
+from capassess.report.heat import HEAT_STATUSES, HEAT_SYMBOLS
 from capassess.report.model import Report
 from capassess.texts import words
 
@@ -45,6 +46,8 @@ def render_model(
         "report": report,
         "t": words("report", report.lang),
         "lang": report.lang,
+        "heat_symbols": HEAT_SYMBOLS,
+        "heat_statuses": HEAT_STATUSES,
         "charts": {
             key: Markup(svg)  # our own SVG, every text in it escaped by report.svg
             for key, svg in (dataclasses.asdict(charts).items() if charts else ())

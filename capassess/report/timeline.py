@@ -7,14 +7,10 @@ from collections.abc import Callable
 
 from capassess.plan_text import quadrant_labels
 from capassess.report.model import ActionRow, PhaseSection, Report
+from capassess.report.palette import CURRENT, GRID, INK, LEVEL_SHADES, MUTED, PALE, QUADRANT_FILL
 from capassess.report.svg import (
     BASELINE_SERIES,
-    CURRENT,
     CURRENT_SERIES,
-    GRID,
-    INK,
-    MUTED,
-    PALE,
     TARGET_SERIES,
     Series,
     Svg,
@@ -25,15 +21,6 @@ from capassess.report.svg import (
 from capassess.texts import words
 
 LEFT, RIGHT, WIDTH = 370.0, 850.0, 900.0
-# Fill per impact/effort quadrant: solid, hatched, light, outlined (distinct in grey too).
-QUADRANT_FILL = {
-    "quick-win": (CURRENT, CURRENT),
-    "major-project": ("url(#tl-hatch)", CURRENT),
-    "initiative": ("#c3d2e4", CURRENT),
-    "fill-in": ("#9ca3af", "#6b7280"),
-    "deprioritise": ("#ffffff", INK),
-}
-SHADES = ("#eef2f7", "#dbe4ef", "#c3d2e4", "#a7bdd7", "#8aa7ca")
 
 
 def _horizon(phases: tuple[PhaseSection, ...], actions: list[ActionRow]) -> int:
@@ -163,7 +150,7 @@ def _band_scale(svg: Svg, report: Report, x: Callable[[float], float]) -> None:
     """Five shaded level segments with the level names under their ticks."""
     for level in range(1, 5):
         segment = {"x": x(level), "y": 84, "width": x(level + 1) - x(level), "height": 28}
-        svg.add("rect", **segment, fill=SHADES[level - 1])
+        svg.add("rect", **segment, fill=LEVEL_SHADES[level - 1])
     for row in report.method.levels:
         anchor = "start" if row.level == 1 else "end" if row.level == 5 else "middle"
         svg.add("line", x1=x(row.level), y1=84, x2=x(row.level), y2=120, stroke=INK)

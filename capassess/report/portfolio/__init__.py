@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from capassess.report.portfolio.heat import FAR, NEAR, CapabilityHeat, HeatCell, HeatRow, status
+from capassess.report.heat import FAR, NEAR, mean_gap_status
+from capassess.report.portfolio.heat import CapabilityHeat, HeatCell, HeatRow
 from capassess.report.portfolio.model import (
     Counts,
     InputInfo,
@@ -31,7 +32,7 @@ from capassess.report.portfolio.tables import (
 __all__ = [
     "FAR", "NEAR", "CapabilityHeat", "Counts", "Distribution", "GroupRow", "HeatCell",
     "HeatRow", "InputInfo", "LeagueRow", "PeerCapability", "Portfolio", "PortfolioPeers",
-    "Settings", "Stats", "WeakCapability", "link_reports", "render_portfolio", "status",
+    "Settings", "Stats", "WeakCapability", "link_reports", "mean_gap_status", "render_portfolio",
     "summary_json", "write_portfolio",
 ]  # fmt: skip
 

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from capassess.report.palette import CURRENT, INK, MUTED, PALE
 from capassess.report.portfolio.model import Portfolio
 from capassess.report.portfolio.tables import Distribution
-from capassess.report.svg import CURRENT, GRID, INK, MUTED, PALE, Svg, wrap
+from capassess.report.svg import Svg, level_grid, wrap
 from capassess.texts import words
 
 LEFT, RIGHT, ROW = 190.0, 24.0, 34.0
@@ -30,14 +31,6 @@ class PortfolioCharts:
 
 def _x(score: float) -> float:
     return LEFT + (score - 1.0) / 4.0 * (WIDTH - LEFT - RIGHT)
-
-
-def _axis(svg: Svg, top: float, bottom: float) -> None:
-    for level in range(1, 6):
-        x = _x(level)
-        svg.add("line", x1=x, y1=top, x2=x, y2=bottom, stroke=GRID, stroke_width=1)
-        svg.add("text", str(level), x=x, y=bottom + 16, font_size=12, fill=MUTED,
-                text_anchor="middle")  # fmt: skip
 
 
 def _box(svg: Svg, row: Distribution, label: str, y: float) -> None:
@@ -65,7 +58,7 @@ def spread(portfolio: Portfolio) -> str:
     rows = [(t["overall"], portfolio.overall)] + [(d.title, d) for d in portfolio.distributions]
     height = 30 + ROW * len(rows) + 30
     svg = Svg(WIDTH, height, t["chart_spread"], t["chart_spread_desc"], "spread")
-    _axis(svg, 16, height - 30)
+    level_grid(svg, _x, 16, height - 30, height - 14, stroke_width=1)
     for i, (label, row) in enumerate(rows):
         _box(svg, row, label, 30 + ROW * i + ROW / 2)
     return svg.render()

@@ -2,21 +2,14 @@
 the units by overall score), judged against the capability's target, not against the
 spread of the scores.
 
-A cell's status comes from the mean gap of its units to the target (``max(0, target -
-score)`` per unit, then the mean), so that a group whose mean meets the target while
-many of its units fall short is not shown as met:
-
-- ``met``: mean gap under ``NEAR`` (0.25 of a level);
-- ``near``: mean gap under ``FAR`` (one level);
-- ``far``: one level or more;
-- ``na``: no unit of the group has a score for the capability.
+A cell's status comes from the mean gap of its units to the target
+(``report.heat.mean_gap_status``): ``met`` under 0.25 of a level, ``near`` under one
+level, ``far`` one level or more, ``na`` when no unit of the group has a score.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-NEAR, FAR = 0.25, 1.0
 
 
 @dataclass(frozen=True)
@@ -48,10 +41,3 @@ class CapabilityHeat:
     columns: tuple[tuple[str, int], ...]
     rows: tuple[HeatRow, ...]
     total_columns: int
-
-
-def status(gap: float | None) -> str:
-    """``met``, ``near``, ``far`` or ``na`` for a mean gap to target."""
-    if gap is None:
-        return "na"
-    return "met" if gap < NEAR else "near" if gap < FAR else "far"

@@ -14,6 +14,7 @@ from markupsafe import Markup
 
 from capassess.atomic import write_atomic
 from capassess.report.environment import render_template, report_environment
+from capassess.report.heat import HEAT_STATUSES, HEAT_SYMBOLS
 from capassess.report.portfolio.charts import draw_portfolio_charts
 from capassess.report.portfolio.model import Portfolio
 from capassess.texts import words
@@ -44,6 +45,8 @@ def render_portfolio(portfolio: Portfolio, fmt: str, template_dir: str | Path | 
         "t": words("portfolio", portfolio.settings.lang),
         "lang": portfolio.settings.lang,
         "group_label": group_words(portfolio),
+        "heat_symbols": HEAT_SYMBOLS,
+        "heat_statuses": HEAT_STATUSES,
         "charts": {
             key: Markup(svg)  # our own SVG, every text in it escaped by report.svg
             for key, svg in (dataclasses.asdict(charts).items() if charts else ())
