@@ -129,3 +129,9 @@ def test_no_chinese_words_outside_the_catalogue() -> None:
         if texts := _strings_with_chinese(path):
             found[name] = texts[:3]
     assert found == {}
+
+
+def test_every_area_is_a_module_and_every_table_module_an_area() -> None:
+    modules = {p.stem for p in (PACKAGE / "texts").glob("*.py")} - {"__init__"}
+    # board.py is a part of the report's table (the board deliverable's words)
+    assert modules - {"board"} == set(AREAS)

@@ -12,14 +12,17 @@ Plain Python and lazily loaded, area by area: the pure core may import this pack
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any, Literal, get_args
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from typing import Literal
+
     from capassess.model.base import Lang
 
-Area = Literal["report", "peers", "portfolio", "batch", "interview", "plan", "views"]
-AREAS: tuple[Area, ...] = get_args(Area)
+    Area = Literal["report", "peers", "portfolio", "batch", "interview", "plan", "views"]
+
+AREAS: tuple[Area, ...] = ("report", "peers", "portfolio", "batch", "interview", "plan", "views")
+"""Every area of the catalogue: a module of this package each (``Area`` for type checkers)."""
 
 
 class MissingText(KeyError):
@@ -50,7 +53,9 @@ def words(area: Area, lang: Lang) -> Words:
     if found is None:
         if area not in AREAS:
             raise MissingText(f"no area {area!r} in the catalogue")
-        module = importlib.import_module(f"capassess.texts.{area}")
+        from importlib import import_module
+
+        module = import_module(f"capassess.texts.{area}")
         for one in ("en", "zh"):
             _LOADED[area, one] = Words(area, one, getattr(module, one.upper()))
         found = _LOADED[area, lang]
