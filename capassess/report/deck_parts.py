@@ -24,7 +24,8 @@ from capassess.report import palette
 
 def rgb(colour: str) -> RGBColor:
     """A PowerPoint colour from the palette's ``#rrggbb``."""
-    return RGBColor.from_string(colour.lstrip("#").upper())
+    value = int(colour.lstrip("#"), 16)
+    return RGBColor(value >> 16, (value >> 8) & 0xFF, value & 0xFF)
 
 
 NAVY, BLUE, MUTED = rgb(palette.NAVY), rgb(palette.CURRENT), rgb(palette.MUTED)
