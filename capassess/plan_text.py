@@ -63,9 +63,9 @@ def why(action: PlannedAction, q: Questionnaire, score: float | None, target: in
     """Why an action is on the roadmap, from the answers where they tell."""
     cap = next(c for _, c in q.capabilities() if c.id == action.capability_id)
     name = cap.title.get(lang)
-    gap = f"{name}: {score:.2f} → {target}" if score is not None else name
-    evidence = answers_text(action.evidence, lang)
     t = words("plan", lang)
+    gap = f"{name}{t['colon']}{score:.2f} → {target}" if score is not None else name
+    evidence = answers_text(action.evidence, lang)
     parts = []
     if action.basis in ("evidence", "score", "shortfall"):
         parts.append(t[f"why_{action.basis}"].format(gap=gap, evidence=evidence))

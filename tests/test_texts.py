@@ -37,8 +37,8 @@ def test_every_key_is_in_both_languages_with_the_same_fields(area: str) -> None:
 def chinese_faults(text: str, key_help: bool = False) -> list[str]:
     """What breaks Chinese typesetting in ``text``."""
     faults = []
-    if re.search(rf"[{HAN}）]\s*[;(]", text):
-        faults.append("ASCII ';' or '(' after Chinese text")
+    if re.search(rf"[{HAN}）]\s*[;(:]", text):
+        faults.append("ASCII ';', '(' or ':' after Chinese text")
     if re.search(rf"[{FULL_PUNCT}] |\S [{FULL_PUNCT}]", text):
         faults.append("a space beside Chinese punctuation")
     if not key_help and re.search(rf"[{HAN}] +[{HAN}]", text):
@@ -57,7 +57,7 @@ def test_chinese_text_is_typeset_as_chinese(area: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["重复编号(已拒收)", "单位;完整排名", "已拒收 的单位", "单位， 完整", " 得分", "区域  华东"],
+    ["重复编号(已拒收)", "单位;完整排名", "分隔:", "已拒收 的单位", "单位， 完整", " 得分", "区域  华东"],
 )
 def test_the_chinese_rule_finds_each_fault(text: str) -> None:
     assert chinese_faults(text)
