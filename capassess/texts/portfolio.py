@@ -82,6 +82,7 @@ EN: dict[str, str] = {
     "chart_histogram": "Units by overall score",
     "chart_histogram_desc": "Number of units in each half-point band of overall score.",
     "footer": "capassess batch portfolio report",
+    "column_named": "{name}",
 }
 
 ZH: dict[str, str] = {
@@ -158,6 +159,7 @@ ZH: dict[str, str] = {
     "chart_histogram": "按总体得分统计的单位数",
     "chart_histogram_desc": "每半分区间内的单位数量。",
     "footer": "capassess 批量评估组合报告",
+    "column_named": "“{name}”",
 }
 
 

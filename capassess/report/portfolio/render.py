@@ -17,7 +17,7 @@ from capassess.report.environment import render_template, report_environment
 from capassess.report.heat import HEAT_STATUSES, HEAT_SYMBOLS
 from capassess.report.portfolio.charts import draw_portfolio_charts
 from capassess.report.portfolio.model import Portfolio
-from capassess.texts import words
+from capassess.texts import say, words
 from capassess.texts.batch import group_label
 
 TEMPLATES = {"html": "portfolio.html.j2", "md": "portfolio.md.j2"}
@@ -31,8 +31,8 @@ def group_words(portfolio: Portfolio) -> str:
     if portfolio.group_label:
         return portfolio.group_label
     label = group_label(name, lang)
-    if label == name and lang == "zh" and name:
-        return f"“{name}”"
+    if label == name and name:
+        return say("portfolio", lang, "column_named", name=name)
     return label
 
 
