@@ -15,7 +15,7 @@ from capassess.report.palette import BASELINE, CURRENT, GRID, MUTED, PEER, TARGE
 
 @dataclass(frozen=True)
 class Series:
-    """How one data series looks: its label key (i18n), colour, dash pattern and marker."""
+    """How one data series looks: its label key (report words), colour, dash pattern and marker."""
 
     key: str
     colour: str
