@@ -57,14 +57,27 @@ def test_chinese_text_is_typeset_as_chinese(area: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["重复编号(已拒收)", "单位;完整排名", "分隔:", "已拒收 的单位", "单位， 完整", " 得分", "区域  华东"],
+    [
+        "重复编号(已拒收)",
+        "单位;完整排名",
+        "分隔:",
+        "已拒收 的单位",
+        "单位， 完整",
+        " 得分",
+        "区域  华东",
+    ],
 )
 def test_the_chinese_rule_finds_each_fault(text: str) -> None:
     assert chinese_faults(text)
 
 
 def test_the_chinese_rule_allows_numbers_names_and_formulas() -> None:
-    for text in ["共 {months} 个月", "排名前 {top} 的单位", "C = 1 + 4 × Σ(w·s) / Σw", "见 scores.csv"]:
+    for text in [
+        "共 {months} 个月",
+        "排名前 {top} 的单位",
+        "C = 1 + 4 × Σ(w·s) / Σw",
+        "见 scores.csv",
+    ]:
         assert chinese_faults(text) == []
 
 

@@ -34,8 +34,7 @@ EN: dict[str, str] = {
     "sheet_question": "Question",
     "sheet_values": "Allowed values",
     "sheet_help": "Help",
-    "not_allowed": "Not an allowed value. Leave blank if unknown, or write n/a if not "
-    "applicable.",
+    "not_allowed": "Not an allowed value. Leave blank if unknown, or write n/a if not applicable.",
     "progress_rows": "{task.fields[rows]:,} rows",
     "reading": "reading {path}{share}: {rows:,} rows",
     "share": " ({share:.0%})",

@@ -14,8 +14,7 @@ EN: dict[str, str] = {
     "quadrant_fill-in": "fill-in",
     "quadrant_deprioritise": "deprioritise",
     "term_score": "score",
-    "define_score": "1 + 4 × the weighted mean of the answered questions' scores (0-1); "
-    "1.00-5.99",
+    "define_score": "1 + 4 × the weighted mean of the answered questions' scores (0-1); 1.00-5.99",
     "term_gap": "gap",
     "define_gap": "target level − score, never below 0 (0 = target met)",
     "term_priority": "priority",
