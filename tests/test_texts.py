@@ -148,3 +148,15 @@ def test_every_area_is_a_module_and_every_table_module_an_area() -> None:
     modules = {p.stem for p in (PACKAGE / "texts").glob("*.py")} - {"__init__"}
     # board.py is a part of the report's table (the board deliverable's words)
     assert modules - {"board"} == set(AREAS)
+
+
+def test_templates_take_their_words_from_the_catalogue() -> None:
+    """No template chooses a text by language; only the page's ``lang`` attribute does."""
+    choosing = re.compile(r"if\s+(report\.)?lang\s*==")
+    found = [
+        f"{path.name}:{n}"
+        for path in sorted((ROOT / "templates").rglob("*.j2"))
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if choosing.search(line) and not line.startswith("<html lang=")
+    ]
+    assert found == []

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 EN: dict[str, str] = {
     "portfolio": "Portfolio report",
+    "colon": ": ",
+    "po": " (",
+    "pc": ")",
     "units": "units",
     "generated": "Generated",
     "questionnaire": "Questionnaire",
@@ -87,6 +90,9 @@ EN: dict[str, str] = {
 
 ZH: dict[str, str] = {
     "portfolio": "网点组合报告",
+    "colon": "：",
+    "po": "（",
+    "pc": "）",
     "units": "个单位",
     "generated": "生成日期",
     "questionnaire": "问卷",
