@@ -8,6 +8,7 @@ from capassess.model.base import Lang
 from capassess.planning import Planned
 from capassess.report.advice import respondents
 from capassess.texts import words
+from capassess.texts.batch import group_label
 
 
 @dataclass(frozen=True)
@@ -39,9 +40,8 @@ def _items(planned: Planned, lang: Lang) -> list[tuple[str, str]]:
     na = sum(c.not_applicable for c in result.capabilities())
     evidenced = _evidenced(planned)
     subject = s.assessment.subject
-    groups = [
-        (t["scope_groups"], " · ".join(f"{k}{t['colon']}{v}" for k, v in subject.group.items()))
-    ]
+    named = (f"{group_label(k, lang)}{t['colon']}{v}" for k, v in subject.group.items())
+    groups = [(t["scope_groups"], " · ".join(named))]
     people = respondents(planned)
     return [
         (t["scope_subject"], subject.name or subject.id),

@@ -130,6 +130,19 @@ def test_interviewees_from_the_answers_file_are_in_the_scope(tmp_path, lang: str
     assert "| Wang Fang | CIO |" in md
 
 
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_group_names_in_the_scope_are_words_of_the_report_language(lang: str) -> None:
+    """A common group column (region, type...) is labelled in the report's language; a
+    name the catalogue does not know is shown as the answers file gives it."""
+    from tests.report.helpers import TINY
+
+    plan = plan_file(TINY.answers, PlanOptions(), TINY.dirs)
+    scope = dict(build_report(plan, lang).scope.items)
+    t = words("report", lang)
+    region = {"en": "Region", "zh": "区域"}[lang]
+    assert scope[t["scope_groups"]] == f"{region}{t['colon']}East"
+
+
 def test_a_bad_interviewee_is_an_input_error_with_its_place(tmp_path) -> None:
     from capassess.errors import InputError
 
