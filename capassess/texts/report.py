@@ -1,13 +1,13 @@
-"""The report's interface strings in English and Chinese; both tables share their keys."""
+"""The words of the bank report (HTML, Markdown, PDF and deck), in English and Chinese."""
 
 from __future__ import annotations
 
-from capassess.model.base import Lang
-from capassess.report.i18n_board import BOARD_EN, BOARD_ZH
+from capassess.texts.board import BOARD_EN, BOARD_ZH
 
 EN: dict[str, str] = {
     "report_title": "Fintech capability maturity assessment",
     "colon": ": ",
+    "full_stop": ". ",
     "contents": "Contents",
     "prepared_for": "Prepared for",
     "subject_id": "Subject id",
@@ -159,6 +159,7 @@ EN: dict[str, str] = {
 ZH: dict[str, str] = {
     "report_title": "金融科技能力成熟度评估报告",
     "colon": "：",
+    "full_stop": "。",
     "contents": "目录",
     "prepared_for": "报告对象",
     "subject_id": "机构编号",
@@ -362,10 +363,3 @@ ZH.update({
 
 EN.update(BOARD_EN)
 ZH.update(BOARD_ZH)
-
-STRINGS: dict[Lang, dict[str, str]] = {"en": EN, "zh": ZH}
-
-
-def strings(lang: Lang) -> dict[str, str]:
-    """The interface strings of ``lang``."""
-    return STRINGS[lang]
