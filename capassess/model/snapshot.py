@@ -1,0 +1,137 @@
+"""Validated models as plain JSON and back, without validating them again.
+
+For models the program has itself validated and keeps in its own cache (see
+``capassess.questionnaire_cache``): reading one back with ``model_validate_json`` would
+build the model's whole validator first, which costs more than the rest of a short
+command. A snapshot keeps every value with its exact Python type, so the model read
+back equals, field by field and type by type, the one written:
+
+- a model is ``{"$m": class name, "f": {field: value, ...}, "s": [fields set]}``;
+- a tuple is ``{"$t": [...]}``, a dict ``{"$d": {...}}`` (string keys), a list a list;
+- strings, integers, floats, booleans and ``None`` are themselves.
+
+Only the model classes reachable from the root class's fields may appear, each with
+exactly its fields; anything else (another class, a missing or unknown field, a value of
+another type) is a ``SnapshotError``, so a snapshot from another version of the models
+is refused rather than misread. ``schema_fingerprint`` names the shape of those classes,
+for cache keys.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import typing
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
+
+M = TypeVar("M", bound=BaseModel)
+PLAIN = (str, int, float, bool, type(None))
+
+
+class SnapshotError(ValueError):
+    """A value that cannot be snapshot, or a snapshot that does not fit the models."""
+
+
+def model_classes(root: type[BaseModel]) -> dict[str, type[BaseModel]]:
+    """Every model class reachable from ``root``'s fields (``root`` too), by name."""
+    found: dict[str, type[BaseModel]] = {}
+    pending: list[Any] = [root]
+    while pending:
+        kind = pending.pop()
+        if isinstance(kind, type) and issubclass(kind, BaseModel):
+            known = found.get(kind.__qualname__)
+            if known is kind:
+                continue
+            if known is not None:
+                raise SnapshotError(f"two model classes named {kind.__qualname__}")
+            found[kind.__qualname__] = kind
+            pending.extend(field.annotation for field in kind.__pydantic_fields__.values())
+            pending.extend(kind.__subclasses__())  # e.g. Foundation, a kind of Dimension
+        else:
+            pending.extend(typing.get_args(kind))
+    return found
+
+
+def schema_fingerprint(root: type[BaseModel]) -> str:
+    """A digest of the fields of every model class reachable from ``root``: their names,
+    types, defaults and constraints. Any change to the models' shape changes it."""
+    digest = hashlib.sha256()
+    for name, kind in sorted(model_classes(root).items()):
+        digest.update(f"{kind.__module__}.{name}\n".encode())
+        for field_name, field in kind.__pydantic_fields__.items():
+            factory = field.default_factory
+            default = getattr(factory, "__qualname__", "") if factory else repr(field.default)
+            text = f"{field_name}:{field.annotation!r}:{default}:{field.metadata!r}\n"
+            digest.update(re.sub(r" at 0x[0-9a-fA-F]+", "", text).encode("utf-8"))
+    return digest.hexdigest()
+
+
+def to_snapshot(model: BaseModel) -> bytes:
+    """``model`` as snapshot JSON (UTF-8)."""
+    classes = model_classes(type(model))
+    return json.dumps(_encode(model, classes), ensure_ascii=False).encode("utf-8")
+
+
+def from_snapshot(payload: bytes, root: type[M]) -> M:
+    """The ``root`` model of a snapshot, built without validation."""
+    try:
+        data = json.loads(payload)
+    except (ValueError, RecursionError) as exc:
+        raise SnapshotError(f"not snapshot JSON: {exc}") from None
+    model = _decode(data, model_classes(root))
+    if type(model) is not root:
+        raise SnapshotError(f"the snapshot holds a {type(model).__name__}, not a {root.__name__}")
+    return model  # type: ignore[no-any-return]  # checked just above
+
+
+def _encode(value: Any, classes: dict[str, type[BaseModel]]) -> Any:
+    kind = type(value)
+    if kind in PLAIN:
+        return value
+    if kind is list:
+        return [_encode(item, classes) for item in value]
+    if kind is tuple:
+        return {"$t": [_encode(item, classes) for item in value]}
+    if kind is dict:
+        if not all(type(key) is str for key in value):
+            raise SnapshotError("a dict with keys that are not strings")
+        return {"$d": {key: _encode(item, classes) for key, item in value.items()}}
+    if isinstance(value, BaseModel) and classes.get(kind.__qualname__) is kind:
+        return {
+            "$m": kind.__qualname__,
+            "f": {name: _encode(getattr(value, name), classes) for name in kind.__pydantic_fields__},
+            "s": sorted(value.model_fields_set),
+        }
+    raise SnapshotError(f"cannot snapshot a value of type {kind.__qualname__}")
+
+
+def _decode(node: Any, classes: dict[str, type[BaseModel]]) -> Any:
+    kind = type(node)
+    if kind is list:
+        return [_decode(item, classes) for item in node]
+    if kind is not dict:
+        return node  # json gives only str, int, float, bool and None besides
+    if "$m" in node:
+        return _decode_model(node, classes)
+    if node.keys() == {"$t"} and type(node["$t"]) is list:
+        return tuple(_decode(item, classes) for item in node["$t"])
+    if node.keys() == {"$d"} and type(node["$d"]) is dict:
+        return {key: _decode(item, classes) for key, item in node["$d"].items()}
+    raise SnapshotError(f"unexpected object with keys {sorted(node)}")
+
+
+def _decode_model(node: dict[str, Any], classes: dict[str, type[BaseModel]]) -> BaseModel:
+    kind = classes.get(node["$m"]) if type(node["$m"]) is str else None
+    fields, fields_set = node.get("f"), node.get("s")
+    if kind is None or node.keys() != {"$m", "f", "s"}:
+        raise SnapshotError(f"not a model of this version: {str(node['$m'])[:80]!r}")
+    if type(fields) is not dict or fields.keys() != kind.__pydantic_fields__.keys():
+        raise SnapshotError(f"the fields of {kind.__qualname__} differ from this version's")
+    if type(fields_set) is not list or not set(fields_set) <= fields.keys():
+        raise SnapshotError(f"bad set fields of {kind.__qualname__}")
+    values = {name: _decode(value, classes) for name, value in fields.items()}
+    return kind.model_construct(set(fields_set), **values)
+
