@@ -138,10 +138,13 @@ class CapassessGroup(click.Group):
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
         """Run the command line; standard output that cannot be written is an error."""
-        from capassess.reading import forget_inputs
         from capassess.standard_output import guard_closed_stdout
 
-        forget_inputs()  # each run protects the inputs it reads (one process may run many)
+        # Each run protects the inputs it reads (one process may run many); inputs are
+        # recorded only once capassess.reading is loaded, which --help need not pay for.
+        reading = sys.modules.get("capassess.reading")
+        if reading is not None:
+            reading.forget_inputs()
         guard_closed_stdout()
         try:
             try:

@@ -6,8 +6,10 @@ build the model's whole validator first, which costs more than the rest of a sho
 command. A snapshot keeps every value with its exact Python type, so the model read
 back equals, field by field and type by type, the one written:
 
-- a model is ``{"$m": class name, "f": {field: value, ...}, "s": [fields set]}``;
-- a tuple is ``{"$t": [...]}``, a dict ``{"$d": {...}}`` (string keys), a list a list;
+- a model is ``{"$m": class name, "f": [its fields' values, in order], "s": [the
+  names of the fields set]}``;
+- a tuple is ``{"$t": [...]}``, a dict ``{"$d": [[key, value], ...]}`` (string keys), a
+  list a list;
 - strings, integers, floats, booleans and ``None`` are themselves.
 
 Only the model classes reachable from the root class's fields may appear, each with
@@ -77,11 +79,15 @@ def to_snapshot(model: BaseModel) -> bytes:
 
 def from_snapshot(payload: bytes, root: type[M]) -> M:
     """The ``root`` model of a snapshot, built without validation."""
+    decode = _Decoder(model_classes(root))
     try:
-        data = json.loads(payload)
-    except (ValueError, RecursionError) as exc:
+        model = json.loads(payload, object_hook=decode)
+    except RecursionError:
+        raise SnapshotError("the snapshot nests too deeply") from None
+    except SnapshotError:
+        raise
+    except ValueError as exc:
         raise SnapshotError(f"not snapshot JSON: {exc}") from None
-    model = _decode(data, model_classes(root))
     if type(model) is not root:
         raise SnapshotError(f"the snapshot holds a {type(model).__name__}, not a {root.__name__}")
     return model  # type: ignore[no-any-return]  # checked just above
@@ -98,40 +104,51 @@ def _encode(value: Any, classes: dict[str, type[BaseModel]]) -> Any:
     if kind is dict:
         if not all(type(key) is str for key in value):
             raise SnapshotError("a dict with keys that are not strings")
-        return {"$d": {key: _encode(item, classes) for key, item in value.items()}}
+        return {"$d": [[key, _encode(item, classes)] for key, item in value.items()]}
     if isinstance(value, BaseModel) and classes.get(kind.__qualname__) is kind:
+        names = kind.__pydantic_fields__
         return {
             "$m": kind.__qualname__,
-            "f": {name: _encode(getattr(value, name), classes) for name in kind.__pydantic_fields__},
-            "s": sorted(value.model_fields_set),
+            "f": [_encode(getattr(value, name), classes) for name in names],
+            "s": [name for name in names if name in value.model_fields_set],
         }
     raise SnapshotError(f"cannot snapshot a value of type {kind.__qualname__}")
 
 
-def _decode(node: Any, classes: dict[str, type[BaseModel]]) -> Any:
-    kind = type(node)
-    if kind is list:
-        return [_decode(item, classes) for item in node]
-    if kind is not dict:
-        return node  # json gives only str, int, float, bool and None besides
-    if "$m" in node:
-        return _decode_model(node, classes)
-    if node.keys() == {"$t"} and type(node["$t"]) is list:
-        return tuple(_decode(item, classes) for item in node["$t"])
-    if node.keys() == {"$d"} and type(node["$d"]) is dict:
-        return {key: _decode(item, classes) for key, item in node["$d"].items()}
-    raise SnapshotError(f"unexpected object with keys {sorted(node)}")
+class _Decoder:
+    """The ``object_hook`` that turns each JSON object of a snapshot into its value.
+
+    Every JSON object of a snapshot is one of the three forms (a dict is a list of
+    pairs, so no user data is ever a JSON object), and ``json`` hands them over
+    innermost first, so their contents are decoded already.
+    """
+
+    def __init__(self, classes: dict[str, type[BaseModel]]) -> None:
+        self.classes = classes
+        self.fields = {name: tuple(kind.__pydantic_fields__) for name, kind in classes.items()}
+
+    def __call__(self, node: dict[str, Any]) -> Any:
+        if len(node) == 3:
+            return self.model(node.get("$m"), node.get("f"), node.get("s"))
+        if len(node) == 1:
+            if type(node.get("$t")) is list:
+                return tuple(node["$t"])
+            pairs = node.get("$d")
+            if type(pairs) is list and all(_is_pair(pair) for pair in pairs):
+                return dict(pairs)
+        raise SnapshotError(f"unexpected object with keys {sorted(node)[:5]}")
+
+    def model(self, name: Any, values: Any, fields_set: Any) -> BaseModel:
+        kind = self.classes.get(name) if type(name) is str else None
+        if kind is None:
+            raise SnapshotError(f"not a model of this version: {str(name)[:80]!r}")
+        names = self.fields[name]
+        if type(values) is not list or len(values) != len(names):
+            raise SnapshotError(f"the fields of {name} differ from this version's")
+        if type(fields_set) is not list or not set(fields_set) <= set(names):
+            raise SnapshotError(f"bad set fields of {name}")
+        return kind.model_construct(set(fields_set), **dict(zip(names, values, strict=True)))
 
 
-def _decode_model(node: dict[str, Any], classes: dict[str, type[BaseModel]]) -> BaseModel:
-    kind = classes.get(node["$m"]) if type(node["$m"]) is str else None
-    fields, fields_set = node.get("f"), node.get("s")
-    if kind is None or node.keys() != {"$m", "f", "s"}:
-        raise SnapshotError(f"not a model of this version: {str(node['$m'])[:80]!r}")
-    if type(fields) is not dict or fields.keys() != kind.__pydantic_fields__.keys():
-        raise SnapshotError(f"the fields of {kind.__qualname__} differ from this version's")
-    if type(fields_set) is not list or not set(fields_set) <= fields.keys():
-        raise SnapshotError(f"bad set fields of {kind.__qualname__}")
-    values = {name: _decode(value, classes) for name, value in fields.items()}
-    return kind.model_construct(set(fields_set), **values)
-
+def _is_pair(pair: Any) -> bool:
+    return type(pair) is list and len(pair) == 2 and type(pair[0]) is str
