@@ -43,6 +43,8 @@ def model_classes(root: type[BaseModel]) -> dict[str, type[BaseModel]]:
     pending: list[Any] = [root]
     while pending:
         kind = pending.pop()
+        if isinstance(kind, str | typing.ForwardRef):  # a type not resolved: shape unknown
+            raise SnapshotError(f"a field's type is not resolved: {kind!r}")
         if isinstance(kind, type) and issubclass(kind, BaseModel):
             known = found.get(kind.__qualname__)
             if known is kind:
@@ -52,7 +54,9 @@ def model_classes(root: type[BaseModel]) -> dict[str, type[BaseModel]]:
             found[kind.__qualname__] = kind
             pending.extend(field.annotation for field in kind.__pydantic_fields__.values())
             pending.extend(kind.__subclasses__())  # e.g. Foundation, a kind of Dimension
-        else:
+        elif typing.get_origin(kind) is typing.Annotated:
+            pending.append(kind.__origin__)  # the type; the rest is metadata
+        elif typing.get_origin(kind) is not typing.Literal:  # a Literal's values are no types
             pending.extend(typing.get_args(kind))
     return found
 
