@@ -60,7 +60,10 @@ def cached_questionnaire(
     data = _content(path)
     if data is None:
         return load(path)
-    key = cache_key(data)
+    try:
+        key = cache_key(data)
+    except SnapshotError:  # models whose shape cannot be named are never cached
+        return load(path)
     found = _from_snapshot(cache.read(NAMESPACE, key))
     if found is not None:
         return found

@@ -94,7 +94,7 @@ def from_snapshot(payload: bytes, root: type[M]) -> M:
         raise SnapshotError(f"not snapshot JSON: {exc}") from None
     if type(model) is not root:
         raise SnapshotError(f"the snapshot holds a {type(model).__name__}, not a {root.__name__}")
-    return model  # type: ignore[no-any-return]  # checked just above
+    return model
 
 
 def _encode(value: Any, classes: dict[str, type[BaseModel]]) -> Any:
