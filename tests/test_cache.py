@@ -309,4 +309,3 @@ def test_a_corrupted_entry_with_a_valid_checksum_is_a_miss(
     assert parsed == [str(SHIPPED)] * 2
     assert load_questionnaire(SHIPPED) == first  # written anew, served again
     assert parsed == [str(SHIPPED)] * 2
-
