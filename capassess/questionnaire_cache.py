@@ -57,6 +57,8 @@ def cached_questionnaire(
     """``load(path)``, or its result from the cache when the file's bytes were loaded before."""
     from capassess import cache
 
+    if cache.cache_dir() is None:  # off: no key, no snapshot to make
+        return load(path)
     data = _content(path)
     if data is None:
         return load(path)

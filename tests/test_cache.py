@@ -309,3 +309,16 @@ def test_a_corrupted_entry_with_a_valid_checksum_is_a_miss(
     assert parsed == [str(SHIPPED)] * 2
     assert load_questionnaire(SHIPPED) == first  # written anew, served again
     assert parsed == [str(SHIPPED)] * 2
+
+
+def test_with_the_cache_off_no_snapshot_is_made(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from capassess import questionnaire_cache
+
+    def refuse(model: object) -> bytes:
+        raise AssertionError("a snapshot made with the cache off")
+
+    monkeypatch.setenv(cache.ENV, "")
+    monkeypatch.setattr(questionnaire_cache, "to_snapshot", refuse)
+    assert load_questionnaire(SHIPPED).id == "branch-fintech"
