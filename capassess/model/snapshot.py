@@ -78,7 +78,11 @@ def schema_fingerprint(root: type[BaseModel]) -> str:
 def to_snapshot(model: BaseModel) -> bytes:
     """``model`` as snapshot JSON (UTF-8)."""
     classes = model_classes(type(model))
-    return json.dumps(_encode(model, classes), ensure_ascii=False).encode("utf-8")
+    text = json.dumps(_encode(model, classes), ensure_ascii=False)
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate (YAML's "\ud800") has no UTF-8 form
+        raise SnapshotError("text that cannot be written as UTF-8") from None
 
 
 def from_snapshot(payload: bytes, root: type[M]) -> M:
