@@ -47,7 +47,7 @@ def score_texts() -> tuple[str, ...]:
 
 
 def score_codes(values: npt.NDArray[np.float64]) -> npt.NDArray[np.int64]:
-    """Index of each score in ``score_texts()``; n/a is last.
+    """Index of each score in ``score_texts()``; n/a is last (any shape of ``values``).
 
     The text is the score rounded as ``f"{score:.4f}"`` rounds it. ``rint(score * 10^4)``
     does the same except within a hair of a tie (x.xxxx5), where the product's own
@@ -55,14 +55,15 @@ def score_codes(values: npt.NDArray[np.float64]) -> npt.NDArray[np.int64]:
     """
     import numpy as np
 
-    known = np.flatnonzero(~np.isnan(values))
-    scaled = values[known] * SCALE
+    flat = np.ascontiguousarray(values).ravel()
+    known = np.flatnonzero(~np.isnan(flat))
+    scaled = flat[known] * SCALE
     rounded = np.rint(scaled)
     for i in np.flatnonzero(np.abs(scaled - np.floor(scaled) - 0.5) < TIE).tolist():
-        rounded[i] = int(f"{values[known[i]]:.4f}".replace(".", ""))
-    codes = np.full(len(values), len(score_texts()) - 1, dtype=np.int64)
+        rounded[i] = int(f"{flat[known[i]]:.4f}".replace(".", ""))
+    codes = np.full(len(flat), len(score_texts()) - 1, dtype=np.int64)
     codes[known] = rounded.astype(np.int64) - SCALE
-    return codes
+    return codes.reshape(np.shape(values))
 
 
 def level_codes(values: npt.NDArray[np.float64]) -> npt.NDArray[np.int64]:
@@ -143,10 +144,11 @@ class ScoreTable:
             *(_text(g, a.take(take)) for g, a in units.groups.items()),
         ]
         gated = np.nan_to_num(overall_levels(scores, self.order), nan=0.0).astype(np.int64)
+        by_node = np.ascontiguousarray(scores.T)  # every node's scores at once, a row each
+        texts, levels = score_codes(by_node), level_codes(by_node)
         for j, node in enumerate(self.order.nodes):
-            codes = gated if j == 0 else level_codes(scores[:, j])
-            columns.append(coded(node, score_codes(scores[:, j]), score_texts()))
-            columns.append(coded(f"{node}_level", codes, LEVEL_TEXTS, 7))
+            columns.append(coded(node, texts[j], score_texts()))
+            columns.append(coded(f"{node}_level", gated if j == 0 else levels[j], LEVEL_TEXTS, 7))
         if self.rank_value:
             columns.append(_number("rank_value", decimal_column(self.ranking.value[index])))
         counts = units.counts[index].astype("int64")
