@@ -8,6 +8,7 @@ run in Jinja's sandbox, and the HTML is autoescaped.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Mapping
 from pathlib import Path
 
 from markupsafe import Markup
@@ -35,14 +36,20 @@ def group_words(portfolio: Portfolio) -> str:
     return label
 
 
-def render_portfolio(portfolio: Portfolio, fmt: str, template_dir: str | Path | None = None) -> str:
-    """The portfolio report as HTML or Markdown."""
+def render_portfolio(
+    portfolio: Portfolio,
+    fmt: str,
+    template_dir: str | Path | None = None,
+    page_refs: Mapping[str, int] | None = None,
+) -> str:
+    """The portfolio report as HTML or Markdown; ``page_refs`` as for the unit report."""
     env = report_environment(template_dir)
     charts = draw_portfolio_charts(portfolio) if fmt == "html" else None
     context = {
         "p": portfolio,
         "t": portfolio_strings(portfolio.settings.lang),
         "lang": portfolio.settings.lang,
+        "page_refs": page_refs,
         "group_label": group_words(portfolio),
         "charts": {
             key: Markup(svg)  # our own SVG, every text in it escaped by report.svg
@@ -63,3 +70,16 @@ def write_portfolio(
         )
         written[f"portfolio_{fmt}"] = str(path)
     return written
+
+
+def write_portfolio_pdf(
+    folder: Path, portfolio: Portfolio, browser: str, template_dir: str | Path | None = None
+) -> str:
+    """Print the portfolio report to ``portfolio.pdf`` in ``folder`` with ``browser``."""
+    from capassess.atomic import write_atomic_bytes
+    from capassess.report.pdf import print_paged
+
+    def html(refs: Mapping[str, int]) -> str:
+        return render_portfolio(portfolio, "html", template_dir, refs)
+
+    return str(write_atomic_bytes(folder / "portfolio.pdf", print_paged(html, browser)))
