@@ -34,6 +34,8 @@ DEFAULT_TIMEOUT = 120.0
 # moved a section (it does not with the shipped templates: the contents page keeps its
 # width for the numbers).
 MAX_PASSES = 3
+# The DevTools pipe passes file descriptors 3 and 4 to the browser: POSIX only.
+PIPE = os.name == "posix"
 FLAGS = (
     "--headless",
     "--disable-gpu",
@@ -84,7 +86,7 @@ def print_paged(render: RenderPages, browser: str, *, timeout: float = DEFAULT_T
 @contextlib.contextmanager
 def _printer(browser: str, profile: Path, timeout: float) -> Iterator[Callable[[Path], bytes]]:
     """A function that prints an HTML file, with one browser for all the passes."""
-    if os.name != "posix":
+    if not PIPE:
         yield lambda page: _print_by_flag(browser, profile, page, timeout)
         return
     with DevTools(_command(browser, profile, "--remote-debugging-pipe"), timeout) as tools:

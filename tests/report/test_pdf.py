@@ -20,8 +20,11 @@ from click.testing import CliRunner
 from capassess.cli import main
 from capassess.errors import InputError, OutputError
 from capassess.report.browser import BROWSER_ENV, find_browser
-from capassess.report.pdf import margin_templates, print_pdf
-from tests.report.helpers import TINY, banks
+from capassess.report.pdf import print_pdf
+from capassess.planning import PlanOptions, plan_file
+from capassess.report.build import build_report
+from capassess.report.render import render_report
+from tests.report.helpers import TINY, Bank, banks, parse_html
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 needs_chromium = pytest.mark.skipif(
@@ -80,26 +83,21 @@ def test_a_hanging_browser_times_out_and_leaves_no_profile(
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
     hang = fake_browser(tmp_path, "hang", "exec sleep 30")
     with pytest.raises(OutputError, match="within 1 s"):
-        print_pdf("<p>x</p>", str(hang), header="", footer="", timeout=1)
+        print_pdf("<p>x</p>", str(hang), timeout=1)
     assert not list(tmp_path.glob("capassess-print-*"))
 
 
 def test_a_browser_that_dies_is_an_output_error(tmp_path: Path) -> None:
     dead = fake_browser(tmp_path, "dead", "exit 3")
     with pytest.raises(OutputError, match="stopped before printing"):
-        print_pdf("<p>x</p>", str(dead), header="", footer="", timeout=20)
+        print_pdf("<p>x</p>", str(dead), timeout=20)
 
 
-def test_margin_templates_escape_the_bank_name() -> None:
-    header, footer = margin_templates("A <script>x</script> & B", "Page {page} of {pages}")
-    assert "<script>" not in header and "&lt;script&gt;" in header
-    assert '<span class="pageNumber"></span>' in footer
-    assert '<span class="totalPages"></span>' in footer
-
-
-def pdf_text(pdf: Path, first: int | None = None, last: int | None = None) -> str:
+def pdf_text(
+    pdf: Path, first: int | None = None, last: int | None = None, *, layout: bool = True
+) -> str:
     pages = [*(["-f", str(first)] if first else []), *(["-l", str(last)] if last else [])]
-    run = subprocess.run(["pdftotext", "-layout", *pages, str(pdf), "-"],
+    run = subprocess.run(["pdftotext", *(["-layout"] if layout else []), *pages, str(pdf), "-"],
                          capture_output=True, text=True, timeout=60, check=True)  # fmt: skip
     return run.stdout
 
@@ -116,19 +114,96 @@ def printed(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFac
     return lang, bank, out
 
 
+def squeeze(text: str) -> str:
+    """``text`` without white space (pdftotext spaces CJK and mixed runs as it likes)."""
+    return re.sub(r"\s+", "", text)
+
+
+def page_texts(pdf: Path) -> list[str]:
+    """The text of each page, the first page first."""
+    return pdf_text(pdf).split("\f")[:-1]
+
+
+def running_header(bank: Bank, lang: str) -> str:
+    """The running header the report of ``bank`` should carry: its name and title."""
+    planned = plan_file(bank.answers, PlanOptions(), bank.dirs)
+    report = build_report(planned, "zh" if lang == "zh" else "en")
+    return f"{report.cover.subject_name} · {report.title}"
+
+
+def check_margins(pdf: Path, running: str, lang: str) -> None:
+    """Page 1 (the cover) has no header, no page number and nothing of the browser's;
+    every other page starts with ``running`` and ends with its "Page k of n"."""
+    pages = page_texts(pdf)
+    label = "第{k}页，共{n}页" if lang == "zh" else "Page{k}of{n}"
+    cover = squeeze(pages[0])
+    assert squeeze(running) not in cover
+    assert label.format(k=1, n=len(pages)) not in cover
+    assert not re.search(r"file:|\d{1,2}/\d{1,2}/\d{2}|\d{1,2}:\d{2}", pages[0]), pages[0]
+    for k, text in enumerate(pages[1:], start=2):
+        lines = [line for line in text.splitlines() if line.strip()]
+        assert squeeze(lines[0]) == squeeze(running), (k, lines[0])
+        assert squeeze(lines[-1]) == label.format(k=k, n=len(pages)), (k, lines[-1])
+        assert "file:" not in text
+
+
+def check_contents(pdf: Path, entries: list[tuple[str, str]], sections: set[str]) -> None:
+    """The contents page names a page for every entry, and each entry's heading is on it
+    (a numbered section heading at the start of a line)."""
+    pages = page_texts(pdf)
+    contents = [squeeze(line) for line in pages[1].splitlines()]
+    for target, title in entries:
+        line = next((c for c in contents if squeeze(title) in c), None)
+        assert line is not None, f"{title!r} is not in the contents"
+        found = re.search(r"(\d+)$", line)
+        assert found, f"{title!r} has no page number in the contents: {line!r}"
+        page = int(found.group(1))
+        assert 3 <= page <= len(pages), (title, page)
+        on_page = [squeeze(x) for x in pages[page - 1].splitlines()]
+        if target in sections:
+            assert any(re.fullmatch(rf"\d+{re.escape(squeeze(title))}", x) for x in on_page), (
+                f"section {title!r} does not start on page {page}"
+            )
+            assert not any(re.fullmatch(rf"\d+{re.escape(squeeze(title))}", squeeze(x))
+                           for x in pages[page - 2].splitlines()), title  # fmt: skip
+        else:
+            # in reading order: a long title wraps beside its score in the layout
+            flowing = squeeze(pdf_text(pdf, page, page, layout=False))
+            assert squeeze(title) in flowing, f"{title!r} is not on page {page}"
+
+
+def contents_entries(html: str) -> list[tuple[str, str]]:
+    """The contents of an HTML page as (target id, title), in order."""
+    nav = parse_html(html).find(".//nav")
+    assert nav is not None
+    return [(a.get("href", "")[1:], "".join(a.itertext()).strip()) for a in nav.iter("a")]
+
+
+def top_sections(html: str) -> set[str]:
+    """The ids of the contents' top-level entries (numbered section headings)."""
+    nav = parse_html(html).find(".//nav/ol")
+    assert nav is not None
+    return {a.get("href", "")[1:] for a in nav.findall("li/a")}
+
+
 @needs_chromium
 @needs_poppler
-def test_pdf_has_page_numbers_and_a_running_header(printed) -> None:
+def test_pdf_has_page_numbers_and_a_running_header_but_not_on_the_cover(printed) -> None:
     lang, bank, pdf = printed
-    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
-    pages = int(re.search(r"Pages:\s+(\d+)", info.stdout).group(1))
-    assert 8 <= pages <= 80
-    label = "第 2 页，共 {n} 页" if lang == "zh" else "Page 2 of {n}"
-    second = pdf_text(pdf, 2, 2)
-    assert label.format(n=pages) in second
-    name = "Acme" if bank.name == "example" else ""
-    assert name in second.splitlines()[0] if name else True
-    assert "file:" not in pdf_text(pdf)
+    pages = page_texts(pdf)
+    assert 8 <= len(pages) <= 80
+    check_margins(pdf, running_header(bank, lang), lang)
+
+
+@needs_chromium
+@needs_poppler
+def test_the_contents_name_the_page_each_section_starts_on(printed) -> None:
+    lang, bank, pdf = printed
+    html = render_report(plan_file(bank.answers, PlanOptions(), bank.dirs), "html", lang)
+    entries = contents_entries(html)
+    assert len(entries) >= 10
+    assert 'class="toc-page"' not in html  # on screen: links, no page numbers
+    check_contents(pdf, entries, top_sections(html))
 
 
 @needs_chromium
