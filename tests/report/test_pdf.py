@@ -19,10 +19,10 @@ from click.testing import CliRunner
 
 from capassess.cli import main
 from capassess.errors import InputError, OutputError
-from capassess.report.browser import BROWSER_ENV, find_browser
-from capassess.report.pdf import print_pdf
 from capassess.planning import PlanOptions, plan_file
+from capassess.report.browser import BROWSER_ENV, find_browser
 from capassess.report.build import build_report
+from capassess.report.pdf import print_pdf
 from capassess.report.render import render_report
 from tests.report.helpers import TINY, Bank, banks, parse_html
 
