@@ -255,3 +255,23 @@ def test_a_browser_given_by_a_relative_path_is_started(
     assert "stopped before printing the PDF" in result.output
     assert "No such file or directory" not in result.output
     assert not out.exists()
+
+
+@needs_chromium
+@needs_poppler
+def test_without_the_devtools_pipe_the_pages_are_the_same(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Where the pipe is missing (Windows) the browser's --print-to-pdf prints: the
+    running header and page numbers are the report's CSS, so they print there too, and
+    the contents still name their pages."""
+    from capassess.report.render import render_pdf
+
+    monkeypatch.setattr("capassess.report.pdf.PIPE", False)
+    bank = banks()[0]
+    planned = plan_file(bank.answers, PlanOptions(), bank.dirs)
+    pdf = tmp_path / "flag.pdf"
+    pdf.write_bytes(render_pdf(planned, str(CHROMIUM), "zh"))
+    check_margins(pdf, running_header(bank, "zh"), "zh")
+    html = render_report(planned, "html", "zh")
+    check_contents(pdf, contents_entries(html), top_sections(html))
