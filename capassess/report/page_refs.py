@@ -9,11 +9,15 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from capassess.errors import OutputError
 
+if TYPE_CHECKING:
+    from pypdf import PdfReader
 
-def _reader(pdf: bytes):  # type: ignore[no-untyped-def]
+
+def _reader(pdf: bytes) -> PdfReader:
     from pypdf import PdfReader
     from pypdf.errors import PyPdfError
 
