@@ -275,3 +275,25 @@ def test_without_the_devtools_pipe_the_pages_are_the_same(
     check_margins(pdf, running_header(bank, "zh"), "zh")
     html = render_report(planned, "html", "zh")
     check_contents(pdf, contents_entries(html), top_sections(html))
+
+
+@needs_chromium
+@needs_poppler
+def test_the_browsers_own_header_and_footer_never_print(tmp_path: Path) -> None:
+    """As a reader's own Ctrl+P with "Headers and footers" ticked: the browser prints its
+    header (date, title) and footer (file path, page) only on pages without margin boxes
+    of their own, and every page of the report has some (the cover's are empty)."""
+    from capassess.report.pdf import _command
+
+    bank = banks()[0]
+    page = tmp_path / "report.html"
+    page.write_text(render_report(plan_file(bank.answers, PlanOptions(), bank.dirs), "html"))
+    out = tmp_path / "own.pdf"
+    command = _command(str(CHROMIUM), tmp_path / "profile", f"--print-to-pdf={out}", page.as_uri())
+    subprocess.run(command, capture_output=True, timeout=120, check=False)
+    pages = page_texts(out)
+    assert len(pages) >= 8
+    for k, text in enumerate(pages, start=1):
+        assert "file:" not in text and str(tmp_path) not in text, k
+        assert not re.search(r"\b\d{1,2}/\d{1,2}/\d{2}\b", text), k
+    check_margins(out, running_header(bank, "en"), "en")
