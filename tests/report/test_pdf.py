@@ -297,3 +297,19 @@ def test_the_browsers_own_header_and_footer_never_print(tmp_path: Path) -> None:
         assert "file:" not in text and str(tmp_path) not in text, k
         assert not re.search(r"\b\d{1,2}/\d{1,2}/\d{2}\b", text), k
     check_margins(out, running_header(bank, "en"), "en")
+
+
+@needs_chromium
+@needs_poppler
+def test_the_cover_fills_its_page_and_the_others_keep_their_margins(printed) -> None:
+    from PIL import Image
+
+    _lang, _bank, pdf = printed
+    prefix = pdf.parent / "corner"
+    subprocess.run(["pdftoppm", "-r", "20", "-png", "-f", "1", "-l", "2", str(pdf), str(prefix)],
+                   check=True, timeout=60)  # fmt: skip
+    cover, contents = (Image.open(p).convert("RGB") for p in sorted(pdf.parent.glob("corner*.png")))
+    navy = (0x14, 0x30, 0x4F)
+    for xy in ((1, 1), (cover.width - 2, 1), (1, cover.height // 2)):
+        assert all(abs(a - b) < 24 for a, b in zip(cover.getpixel(xy), navy, strict=True)), xy
+    assert contents.getpixel((1, 1)) == (255, 255, 255)
