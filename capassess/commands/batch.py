@@ -19,6 +19,17 @@ def _formats(text: str) -> tuple[str, ...]:
     return chosen
 
 
+def _printer(pdf: bool, browser: str | None) -> str | None:
+    """The browser that prints the portfolio's PDF, when ``--pdf`` asks for one."""
+    if browser and not pdf:
+        raise click.UsageError("--browser names the browser that prints --pdf: add --pdf")
+    if not pdf:
+        return None
+    from capassess.report.browser import find_browser
+
+    return find_browser(browser)
+
+
 @click.command()
 @click.option(
     "-q",
@@ -178,9 +189,8 @@ def batch(
     from capassess.batch.terminal import BatchProgress, check_rejects, print_summary
     from capassess.catalog import find_questionnaire
     from capassess.cli import user_dirs
-    from capassess.report.browser import find_browser
 
-    printer = find_browser(browser) if pdf else None  # no browser: exit 2 before any work
+    printer = _printer(pdf, browser)  # no browser: exit 2 before any work
     options = BatchOptions(inputs, outdir, group_by, _formats(reports), rank, weights, lenient,
                            encoding, jobs, model, missing, top, "zh" if lang == "zh" else "en",
                            template_dir, benchmark, peer_group,

@@ -138,6 +138,9 @@ def test_pdf_without_a_browser_exits_2_before_writing_anything(
     assert result.exit_code == 2
     assert "--browser: no executable browser" in result.output
     assert not (tmp_path / "out").exists()
+    result = _batch(tmp_path, str(source), extra=("--browser", "chromium"))
+    assert result.exit_code == 2 and "add --pdf" in result.output
+    assert not (tmp_path / "out").exists()
 
 
 def test_a_browser_that_fails_leaves_no_outputs(tmp_path: Path) -> None:
