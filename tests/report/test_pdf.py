@@ -6,6 +6,7 @@ chromium (see .ci/run).
 
 from __future__ import annotations
 
+import html
 import os
 import re
 import shutil
@@ -131,20 +132,44 @@ def running_header(bank: Bank, lang: str) -> str:
     return f"{report.cover.subject_name} · {report.title}"
 
 
+MM = 72 / 25.4  # PDF points per millimetre
+WORD = re.compile(
+    r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)</word>'
+)
+
+
+def margin_texts(pdf: Path) -> list[tuple[str, str]]:
+    """Per page, the text in its top margin (16 mm) and in its bottom margin (18 mm), each
+    read left to right (a line of mixed Latin and CJK has two baselines for pdftotext)."""
+    run = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"],
+                         capture_output=True, text=True, timeout=60, check=True)  # fmt: skip
+    found = []
+    for page in run.stdout.split("<page ")[1:]:
+        height = float(re.search(r'height="([\d.]+)"', page).group(1))  # type: ignore[union-attr]
+        words = [(float(x), float(y0), float(y1), html.unescape(w))
+                 for x, y0, y1, w in WORD.findall(page)]  # fmt: skip
+        top = "".join(w for _x, _y0, y1, w in sorted(words) if y1 <= 16 * MM)
+        bottom = "".join(w for _x, y0, _y1, w in sorted(words) if y0 >= height - 18 * MM)
+        found.append((top, bottom))
+    return found
+
+
 def check_margins(pdf: Path, running: str, lang: str) -> None:
     """Page 1 (the cover) has no header, no page number and nothing of the browser's;
-    every other page starts with ``running`` and ends with its "Page k of n"."""
+    every other page has ``running`` in its top margin and "Page k of n" in its bottom
+    one, and nothing else there."""
     pages = page_texts(pdf)
     label = "第{k}页，共{n}页" if lang == "zh" else "Page{k}of{n}"
     cover = squeeze(pages[0])
     assert squeeze(running) not in cover
     assert label.format(k=1, n=len(pages)) not in cover
     assert not re.search(r"file:|\d{1,2}/\d{1,2}/\d{2}|\d{1,2}:\d{2}", pages[0]), pages[0]
-    for k, text in enumerate(pages[1:], start=2):
-        lines = [line for line in text.splitlines() if line.strip()]
-        assert squeeze(lines[0]) == squeeze(running), (k, lines[0])
-        assert squeeze(lines[-1]) == label.format(k=k, n=len(pages)), (k, lines[-1])
-        assert "file:" not in text
+    margins = margin_texts(pdf)
+    assert len(margins) == len(pages)
+    for k, (top, bottom) in enumerate(margins[1:], start=2):
+        assert squeeze(top) == squeeze(running), (k, top)
+        assert squeeze(bottom) == label.format(k=k, n=len(pages)), (k, bottom)
+        assert "file:" not in pages[k - 1]
 
 
 def check_contents(pdf: Path, entries: list[tuple[str, str]], sections: set[str]) -> None:
