@@ -338,3 +338,22 @@ def test_the_cover_fills_its_page_and_the_others_keep_their_margins(printed) -> 
     for xy in ((1, 1), (cover.width - 2, 1), (1, cover.height // 2)):
         assert all(abs(a - b) < 24 for a, b in zip(cover.getpixel(xy), navy, strict=True)), xy
     assert contents.getpixel((1, 1)) == (255, 255, 255)
+
+
+@needs_chromium
+@needs_poppler
+def test_roadmap_pages_repeat_their_table_header(printed) -> None:
+    """Every roadmap page with initiative rows shows the table's header row, also where a
+    table runs on from the page before."""
+    from capassess.report.i18n import strings
+
+    lang, _bank, pdf = printed
+    t = strings(lang)
+    pages = [squeeze(text) for text in page_texts(pdf)]
+    heading = [re.compile(rf"\d{re.escape(squeeze(t[key]))}") for key in ("roadmap", "risks")]
+    first = next(k for k, text in enumerate(pages) if k > 1 and heading[0].search(text))
+    after = next(k for k, text in enumerate(pages) if k > 1 and heading[1].search(text))
+    rows = [k for k in range(first, after) if "act-" in pages[k]]
+    assert len(rows) >= 3
+    for k in rows:
+        assert squeeze(t["owner_kpi"]) in pages[k] or squeeze(t["why_not"]) in pages[k], k + 1
