@@ -20,7 +20,7 @@ from pypdf import PdfReader
 from tests.batch.helpers import run_cli
 from tests.conftest import ROOT
 from tests.report.helpers import parse_html
-from tests.report.test_pdf import (
+from tests.report.pdf_pages import (
     check_contents,
     check_margins,
     contents_entries,

@@ -6,7 +6,6 @@ chromium (see .ci/run).
 
 from __future__ import annotations
 
-import html
 import os
 import re
 import shutil
@@ -25,14 +24,21 @@ from capassess.report.browser import BROWSER_ENV, find_browser
 from capassess.report.build import build_report
 from capassess.report.pdf import print_pdf
 from capassess.report.render import render_report
-from tests.report.helpers import TINY, Bank, banks, parse_html
+from tests.report.helpers import TINY, Bank, banks
+from tests.report.pdf_pages import (
+    check_contents,
+    check_margins,
+    contents_entries,
+    needs_poppler,
+    page_texts,
+    pdf_text,
+    squeeze,
+    top_sections,
+)
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 needs_chromium = pytest.mark.skipif(
     CHROMIUM is None, reason="chromium is not installed (CI installs Debian's chromium: .ci/run)"
-)
-needs_poppler = pytest.mark.skipif(
-    shutil.which("pdftotext") is None, reason="poppler-utils (pdftotext) is not installed"
 )
 
 
@@ -94,15 +100,6 @@ def test_a_browser_that_dies_is_an_output_error(tmp_path: Path) -> None:
         print_pdf("<p>x</p>", str(dead), timeout=20)
 
 
-def pdf_text(
-    pdf: Path, first: int | None = None, last: int | None = None, *, layout: bool = True
-) -> str:
-    pages = [*(["-f", str(first)] if first else []), *(["-l", str(last)] if last else [])]
-    run = subprocess.run(["pdftotext", *(["-layout"] if layout else []), *pages, str(pdf), "-"],
-                         capture_output=True, text=True, timeout=60, check=True)  # fmt: skip
-    return run.stdout
-
-
 @pytest.fixture(scope="module", params=["en", "zh"])
 def printed(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory):
     lang = request.param
@@ -115,100 +112,11 @@ def printed(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFac
     return lang, bank, out
 
 
-def squeeze(text: str) -> str:
-    """``text`` without white space (pdftotext spaces CJK and mixed runs as it likes)."""
-    return re.sub(r"\s+", "", text)
-
-
-def page_texts(pdf: Path) -> list[str]:
-    """The text of each page, the first page first."""
-    return pdf_text(pdf).split("\f")[:-1]
-
-
 def running_header(bank: Bank, lang: str) -> str:
     """The running header the report of ``bank`` should carry: its name and title."""
     planned = plan_file(bank.answers, PlanOptions(), bank.dirs)
     report = build_report(planned, "zh" if lang == "zh" else "en")
     return f"{report.cover.subject_name} · {report.title}"
-
-
-MM = 72 / 25.4  # PDF points per millimetre
-WORD = re.compile(
-    r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)</word>'
-)
-
-
-def margin_texts(pdf: Path) -> list[tuple[str, str]]:
-    """Per page, the text in its top margin (16 mm) and in its bottom margin (18 mm), each
-    read left to right (a line of mixed Latin and CJK has two baselines for pdftotext)."""
-    run = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"],
-                         capture_output=True, text=True, timeout=60, check=True)  # fmt: skip
-    found = []
-    for page in run.stdout.split("<page ")[1:]:
-        height = float(re.search(r'height="([\d.]+)"', page).group(1))  # type: ignore[union-attr]
-        words = [(float(x), float(y0), float(y1), html.unescape(w))
-                 for x, y0, y1, w in WORD.findall(page)]  # fmt: skip
-        top = "".join(w for _x, _y0, y1, w in sorted(words) if y1 <= 16 * MM)
-        bottom = "".join(w for _x, y0, _y1, w in sorted(words) if y0 >= height - 18 * MM)
-        found.append((top, bottom))
-    return found
-
-
-def check_margins(pdf: Path, running: str, lang: str) -> None:
-    """Page 1 (the cover) has no header, no page number and nothing of the browser's;
-    every other page has ``running`` in its top margin and "Page k of n" in its bottom
-    one, and nothing else there."""
-    pages = page_texts(pdf)
-    label = "第{k}页，共{n}页" if lang == "zh" else "Page{k}of{n}"
-    cover = squeeze(pages[0])
-    assert squeeze(running) not in cover
-    assert label.format(k=1, n=len(pages)) not in cover
-    assert not re.search(r"file:|\d{1,2}/\d{1,2}/\d{2}|\d{1,2}:\d{2}", pages[0]), pages[0]
-    margins = margin_texts(pdf)
-    assert len(margins) == len(pages)
-    for k, (top, bottom) in enumerate(margins[1:], start=2):
-        assert squeeze(top) == squeeze(running), (k, top)
-        assert squeeze(bottom) == label.format(k=k, n=len(pages)), (k, bottom)
-        assert "file:" not in pages[k - 1]
-
-
-def check_contents(pdf: Path, entries: list[tuple[str, str]], sections: set[str]) -> None:
-    """The contents page names a page for every entry, and each entry's heading is on it
-    (a numbered section heading at the start of a line)."""
-    pages = page_texts(pdf)
-    contents = [squeeze(line) for line in pages[1].splitlines()]
-    for target, title in entries:
-        line = next((c for c in contents if squeeze(title) in c), None)
-        assert line is not None, f"{title!r} is not in the contents"
-        found = re.search(r"(\d+)$", line)
-        assert found, f"{title!r} has no page number in the contents: {line!r}"
-        page = int(found.group(1))
-        assert 3 <= page <= len(pages), (title, page)
-        on_page = [squeeze(x) for x in pages[page - 1].splitlines()]
-        if target in sections:
-            assert any(re.fullmatch(rf"\d+{re.escape(squeeze(title))}", x) for x in on_page), (
-                f"section {title!r} does not start on page {page}"
-            )
-            assert not any(re.fullmatch(rf"\d+{re.escape(squeeze(title))}", squeeze(x))
-                           for x in pages[page - 2].splitlines()), title  # fmt: skip
-        else:
-            # in reading order: a long title wraps beside its score in the layout
-            flowing = squeeze(pdf_text(pdf, page, page, layout=False))
-            assert squeeze(title) in flowing, f"{title!r} is not on page {page}"
-
-
-def contents_entries(html: str) -> list[tuple[str, str]]:
-    """The contents of an HTML page as (target id, title), in order."""
-    nav = parse_html(html).find(".//nav")
-    assert nav is not None
-    return [(a.get("href", "")[1:], "".join(a.itertext()).strip()) for a in nav.iter("a")]
-
-
-def top_sections(html: str) -> set[str]:
-    """The ids of the contents' top-level entries (numbered section headings)."""
-    nav = parse_html(html).find(".//nav/ol")
-    assert nav is not None
-    return {a.get("href", "")[1:] for a in nav.findall("li/a")}
 
 
 @needs_chromium
