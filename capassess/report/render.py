@@ -18,8 +18,9 @@ from capassess.planning import Planned
 from capassess.report.build import build_report
 from capassess.report.charts import draw_charts
 from capassess.report.environment import render_template, report_environment
-from capassess.report.i18n import strings
+from capassess.report.heat import HEAT_STATUSES, HEAT_SYMBOLS
 from capassess.report.model import Report
+from capassess.texts import words
 
 Format = Literal["html", "md", "json"]
 FORMATS: tuple[Format, ...] = ("html", "md", "json")
@@ -56,9 +57,11 @@ def _context(
     charts = draw_charts(report) if fmt == "html" else None
     return {
         "report": report,
-        "t": strings(report.lang),
+        "t": words("report", report.lang),
         "lang": report.lang,
         "page_refs": page_refs,
+        "heat_symbols": HEAT_SYMBOLS,
+        "heat_statuses": HEAT_STATUSES,
         "charts": {
             key: Markup(svg)  # our own SVG, every text in it escaped by report.svg
             for key, svg in (dataclasses.asdict(charts).items() if charts else ())

@@ -157,9 +157,9 @@ def test_pdf_has_an_outline_embedded_fonts_and_no_machine_path(printed) -> None:
 @needs_poppler
 def test_executive_summary_is_one_whole_page(printed) -> None:
     lang, _bank, pdf = printed
-    from capassess.report.i18n import strings
+    from capassess.texts import words
 
-    t = strings(lang)
+    t = words("report", lang)
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
     pages = int(re.search(r"Pages:\s+(\d+)", info.stdout).group(1))
     starts = [p for p in range(1, pages + 1)
@@ -253,10 +253,10 @@ def test_the_cover_fills_its_page_and_the_others_keep_their_margins(printed) -> 
 def test_roadmap_pages_repeat_their_table_header(printed) -> None:
     """Every roadmap page with initiative rows shows the table's header row, also where a
     table runs on from the page before."""
-    from capassess.report.i18n import strings
+    from capassess.texts import words
 
     lang, _bank, pdf = printed
-    t = strings(lang)
+    t = words("report", lang)
     pages = [squeeze(text) for text in page_texts(pdf)]
     heading = [re.compile(rf"\d{re.escape(squeeze(t[key]))}") for key in ("roadmap", "risks")]
     first = next(k for k, text in enumerate(pages) if k > 1 and heading[0].search(text))
