@@ -3,13 +3,15 @@ action types, reasons, evidence, phase labels, definitions and completeness warn
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from capassess.model.base import Lang
-from capassess.model.plan import AnswerShown, NotScheduled, Phase, PlannedAction
-from capassess.model.questionnaire import Questionnaire
-from capassess.model.results import ScoreResult
 from capassess.texts import say, words
+
+if TYPE_CHECKING:  # the score command uses these words without loading the plan models
+    from capassess.model.plan import AnswerShown, NotScheduled, Phase, PlannedAction
+    from capassess.model.questionnaire import Questionnaire
+    from capassess.model.results import ScoreResult
 
 QUADRANTS = ("quick-win", "major-project", "initiative", "fill-in", "deprioritise")
 DEFINED = ("score", "gap", "priority", "attained", "progress", "quick_win", "major_project",
