@@ -37,6 +37,34 @@ def group_words(portfolio: Portfolio) -> str:
     return label
 
 
+def method_words(portfolio: Portfolio) -> dict[str, object]:
+    """The run's settings in words, and a definition of every figure the report shows."""
+    s = portfolio.settings
+    t = words("portfolio", s.lang)
+    if s.weights.startswith("blend:"):
+        alpha = float(s.weights.split(":", 1)[1])
+        weights = t["weights_blend"].format(alpha=f"{alpha:g}", rest=f"{1 - alpha:g}")
+    else:
+        weights = t.get(f"weights_{s.weights}", s.weights)
+    formula = words("report", s.lang).get(f"formula_{s.model.replace('-', '_')}", s.model)
+    definitions = [
+        (t["def_score"], formula),
+        (t["def_level"], t["def_level_text"]),
+        (t["def_na"], t["def_na_text"]),
+        (t["def_quartiles"], t["def_quartiles_text"]),
+        (t["target"], t["def_target_text"]),
+        (t["below_target"], t["def_below_text"]),
+        (t["gap"], t["def_gap_text"]),
+        (t["weight"], t["def_weight_text"]),
+    ]
+    return {
+        "missing": t.get(f"missing_{s.missing}", s.missing),
+        "rank": t.get(f"rank_{s.rank}", s.rank),
+        "weights": weights,
+        "definitions": definitions,
+    }
+
+
 def render_portfolio(
     portfolio: Portfolio,
     fmt: str,
@@ -54,6 +82,7 @@ def render_portfolio(
         "group_label": group_words(portfolio),
         "heat_symbols": HEAT_SYMBOLS,
         "heat_statuses": HEAT_STATUSES,
+        "method": method_words(portfolio),
         "charts": {
             key: Markup(svg)  # our own SVG, every text in it escaped by report.svg
             for key, svg in (dataclasses.asdict(charts).items() if charts else ())
