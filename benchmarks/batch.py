@@ -97,7 +97,8 @@ done = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess
 seconds = time.perf_counter() - start
 peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
 print(done.returncode, seconds, peak)
-sys.stderr.write(done.stderr[-2000:] if done.returncode not in (0, 1) else "")
+failed = done.returncode not in (0, 1) or "Traceback" in done.stderr
+sys.stderr.write(done.stderr[-2000:] if failed else "")
 """
 
 
@@ -157,7 +158,7 @@ def measure(command: list[str], cache: Path | None = None) -> tuple[float, float
     out = subprocess.run([sys.executable, "-c", MEASURED, *command], capture_output=True,
                          text=True, check=True, env=env)  # fmt: skip
     code, seconds, peak = out.stdout.split()
-    if int(code) not in (0, 1):
+    if int(code) not in (0, 1) or "Traceback" in out.stderr:  # 1 is rows rejected; a crash is not
         raise SystemExit(f"{' '.join(command[:4])} ... failed ({code}):\n{out.stderr}")
     return float(seconds), int(peak) / 1024
 

@@ -31,6 +31,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment, SandboxedEnvironment
 from capassess.errors import InputError
 from capassess.markdown_text import md_cell, md_text
 from capassess.reading import remember
+from capassess.report.css_text import css_page_label, css_string
 from capassess.report.sandbox import (
     TIME_LIMIT,
     USER_TIME_LIMIT,
@@ -155,6 +156,8 @@ def report_environment(template_dir: str | Path | None = None) -> LimitedSandbox
         cell=md_cell,
         mermaid=mermaid_text,
         add_months=add_months,
+        css_string=css_string,
+        css_page_label=css_page_label,
     )
     limit_filters(env)
     return env
