@@ -1,8 +1,9 @@
 """One report per scored unit (``--reports html,md``), by the report command's renderer.
 
 Each unit's row becomes an ``Assessment`` (its subject a branch with its group cells),
-is scored by ``score_assessment``, planned with the questionnaire's default targets
-and rendered by ``report.render.render_report``. With ``--jobs N`` the reports are
+is scored by ``score_assessment``, planned with the questionnaire's default targets,
+built into one report model and rendered in each format by ``report.render``, with one
+template environment per process for the whole batch. With ``--jobs N`` the reports are
 rendered by N worker processes, at most a few hundred units in flight at a time.
 Reports of units later found to be duplicates are removed.
 """
@@ -28,8 +29,11 @@ if TYPE_CHECKING:
     import numpy as np
     import numpy.typing as npt
 
+    from capassess.report.sandbox import LimitedSandbox
+
 IN_FLIGHT_PER_JOB = 64
 _WORKER: dict[str, Any] = {}
+_ENVIRONMENTS: dict[str | None, LimitedSandbox] = {}
 
 
 @dataclass(frozen=True)
@@ -76,19 +80,32 @@ def unit_assessment(
 def write_unit_reports(settings: ReportSettings, task: UnitTask) -> list[Path]:
     """Score, plan and render one unit's reports in each format."""
     from capassess.planning import PlanOptions, Scored, plan_scored
-    from capassess.report.render import render_report
+    from capassess.report.build import build_report
+    from capassess.report.render import render_model
     from capassess.scoring.engine import score_assessment
 
     q = settings.questionnaire
     result = score_assessment(q, task.assessment, model=settings.model, missing=settings.missing)
     planned = plan_scored(Scored(task.stem, q, task.assessment, result, []), PlanOptions())
+    report = build_report(planned, settings.lang)
+    env = _environment(settings.template_dir)
     return [
         write_report(
             settings.folder / f"{task.stem}.{fmt}",
-            render_report(planned, fmt, settings.lang, template_dir=settings.template_dir),
+            render_model(report, "md" if fmt == "md" else "html", env=env),
         )
         for fmt in settings.formats
     ]
+
+
+def _environment(template_dir: str | None) -> LimitedSandbox:
+    """This process's template environment for unit reports with ``template_dir``."""
+    env = _ENVIRONMENTS.get(template_dir)
+    if env is None:
+        from capassess.report.render import batch_environment
+
+        env = _ENVIRONMENTS[template_dir] = batch_environment(template_dir)
+    return env
 
 
 def write_report(path: Path, text: str) -> Path:

@@ -19,6 +19,7 @@ from capassess.report.charts import draw_charts
 from capassess.report.environment import render_template, report_environment
 from capassess.report.i18n import strings
 from capassess.report.model import Report
+from capassess.report.sandbox import LimitedSandbox
 
 Format = Literal["html", "md", "json"]
 FORMATS: tuple[Format, ...] = ("html", "md", "json")
@@ -36,10 +37,15 @@ def report_json(planned: Planned, title: str | None = None) -> str:
 
 
 def render_model(
-    report: Report, fmt: Literal["html", "md"], template_dir: str | Path | None = None
+    report: Report,
+    fmt: Literal["html", "md"],
+    template_dir: str | Path | None = None,
+    *,
+    env: LimitedSandbox | None = None,
 ) -> str:
-    """Render a built report model with the (possibly overridden) templates."""
-    env = report_environment(template_dir)
+    """Render a built report model with the (possibly overridden) templates; ``env``, if
+    given, is an environment of ``batch_environment`` to render many reports with."""
+    env = env or report_environment(template_dir)
     charts = draw_charts(report) if fmt == "html" else None
     context = {
         "report": report,
@@ -51,6 +57,15 @@ def render_model(
         },
     }
     return render_template(env, TEMPLATES[fmt], context)
+
+
+def batch_environment(template_dir: str | Path | None = None) -> LimitedSandbox:
+    """One environment for the many reports of a batch: each template is read and loaded
+    once, not once per report, and not looked at again (a template edited while the batch
+    runs does not change the reports already begun)."""
+    env = report_environment(template_dir)
+    env.auto_reload = False
+    return env
 
 
 def render_pdf(
@@ -98,14 +113,16 @@ def render_report(
     target: str | None = None,
     template_dir: str | Path | None = None,
     generated: dt.date | None = None,
+    env: LimitedSandbox | None = None,
 ) -> str:
-    """The report of ``planned`` in ``fmt`` (html, md or json) and ``lang``."""
+    """The report of ``planned`` in ``fmt`` (html, md or json) and ``lang``; ``env`` as
+    for ``render_model``."""
     if fmt not in FORMATS:
         raise InputError.at(f"unknown report format {fmt!r} (known: {', '.join(FORMATS)})")
     if fmt == "json":
         return report_json(planned, title)
     report = build_report(planned, lang, title=title, target=target, generated=generated)
-    return render_model(report, "md" if fmt == "md" else "html", template_dir)
+    return render_model(report, "md" if fmt == "md" else "html", template_dir, env=env)
 
 
 def render_any(
