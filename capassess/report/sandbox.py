@@ -3,15 +3,17 @@
 A user's template may not run for ever, grow without bound, or read outside its folder:
 
 - time: a render with the user's templates stops after ``USER_TIME_LIMIT`` seconds
-  (one with only the shipped ones after ``TIME_LIMIT``; checked at every call, attribute,
-  operator and ``range`` step, and by a timer signal where one can be used), and the
-  ``range`` steps of one render are at most ``MAX_STEPS``;
+  (one with only the shipped ones after ``TIME_LIMIT``; checked every ``TICKS`` calls,
+  attributes, operators and filters, every 4,096 ``range`` steps, and by a timer signal
+  where one can be used), and the ``range`` steps of one render are at most
+  ``MAX_STEPS``;
 - size: every operation that can multiply a value's size (``*``, ``**``, ``+``, ``%``,
   ``~``, ``join``, ``replace``, ``format``, ``indent``, ``expandtabs``) is refused when
   its result would weigh more than ``MAX_SIZE`` (see ``capassess.report.limits``),
   before it is computed (Jinja would otherwise fold constants at compile time); number
   arguments and format widths are bounded too, lists and dicts cannot be changed, and
-  the output is at most ``MAX_OUTPUT`` characters;
+  the output is at most ``MAX_OUTPUT`` characters (the report's own filters, whose
+  result grows only with their input, have only their arguments checked);
 - recursion: a macro calling itself, or a template including itself, is a located
   error, not a crash;
 - files: a template in the user's folder must be a regular file of at most
@@ -26,6 +28,7 @@ import os
 import signal
 import threading
 import time
+import types
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -54,6 +57,11 @@ USER_TIME_LIMIT = 10.0  # a render that uses a template of the user's
 MAX_STEPS = 10_000_000
 MAX_OUTPUT = 64 * 1024 * 1024
 MAX_TEMPLATE_BYTES = 4 * 1024 * 1024
+TICKS = 32  # operations between two looks at the clock (each of bounded size and time)
+# Values that may be a bound ``str.format`` (or another method of a string), which Jinja's
+# sandbox wraps or checks on access; any other value of an attribute is plain data.
+METHODS = (types.MethodType, types.BuiltinMethodType, types.MethodWrapperType)
+DICT_ATTRIBUTES = frozenset(dir(dict))
 
 
 class _Budget:
@@ -63,9 +71,11 @@ class _Budget:
         self.seconds = seconds
         self.deadline = time.monotonic() + seconds
         self.steps = 0
+        self.ticks = 0
 
     def tick(self) -> None:
-        if time.monotonic() > self.deadline:
+        self.ticks += 1
+        if self.ticks % TICKS == 0 and time.monotonic() > self.deadline:
             raise self.late()
 
     def late(self) -> TemplateLimit:
@@ -136,9 +146,26 @@ class LimitedSandbox(ImmutableSandboxedEnvironment):
         return bounded
 
     def getattr(self, obj: Any, attribute: str) -> Any:
-        """Look up an attribute (and check the clock)."""
+        """Look up an attribute (and check the clock), as Jinja's sandbox does: the
+        attribute, else the item; a method of a string through ``wrap_str_format``, any
+        other value if ``is_safe_attribute`` says so. The common cases without the
+        detours: a plain dict's key that is no dict attribute, and a value that is no
+        method (whose ``wrap_str_format`` is None)."""
         _tick()
-        return super().getattr(obj, attribute)
+        if type(obj) is dict and attribute not in DICT_ATTRIBUTES:
+            try:
+                return obj[attribute]
+            except KeyError:
+                return self.undefined(obj=obj, name=attribute)
+        try:
+            value = getattr(obj, attribute)
+        except AttributeError:
+            return super().getattr(obj, attribute)
+        if type(value) in METHODS:
+            return super().getattr(obj, attribute)
+        if self.is_safe_attribute(obj, attribute, value):
+            return value
+        return self.unsafe_undefined(obj, attribute)
 
 
 def _check_arguments(args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
@@ -183,9 +210,28 @@ def limited_filter(name: str, function: Callable[..., Any]) -> Callable[..., Any
     return bounded
 
 
-def limit_filters(env: Environment) -> None:
-    """Bound the arguments of every filter of ``env``."""
-    env.filters = {name: limited_filter(name, f) for name, f in env.filters.items()}
+def linear_filter(function: Callable[..., Any]) -> Callable[..., Any]:
+    """``function``, a filter whose result grows only with its value, with its other
+    arguments (a number of digits, say) bounded."""
+
+    def bounded(value: Any, *args: Any, **kwargs: Any) -> Any:
+        if args or kwargs:
+            _tick()
+            _check_arguments(args, kwargs)
+        return function(value, *args, **kwargs)
+
+    bounded.__name__ = getattr(function, "__name__", "filter")
+    return bounded
+
+
+def limit_filters(env: Environment, linear: frozenset[str] = frozenset()) -> None:
+    """Bound the arguments of every filter of ``env``; those named in ``linear`` are the
+    environment's own, given only a value and plain arguments, whose result grows only
+    with the value (escaping, number formatting): only their arguments are checked."""
+    env.filters = {
+        name: linear_filter(f) if name in linear else limited_filter(name, f)
+        for name, f in env.filters.items()
+    }
 
 
 def limited_range(*args: int) -> Iterator[int]:
