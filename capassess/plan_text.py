@@ -9,6 +9,7 @@ from capassess.model.base import Lang
 from capassess.model.plan import AnswerShown, NotScheduled, Phase, PlannedAction
 from capassess.model.questionnaire import Questionnaire
 from capassess.model.results import ScoreResult
+from capassess.questionnaire_index import action_titles, index_of
 
 QUADRANT_LABEL = {
     "en": {
@@ -89,8 +90,7 @@ def phase_label(phase: Phase, lang: Lang) -> str:
 def why(action: PlannedAction, q: Questionnaire, score: float | None, target: int,
         lang: Lang) -> str:  # fmt: skip
     """Why an action is on the roadmap, from the answers where they tell."""
-    cap = next(c for _, c in q.capabilities() if c.id == action.capability_id)
-    name = cap.title.get(lang)
+    name = index_of(q).capability[action.capability_id].title.get(lang)
     gap = f"{name}: {score:.2f} → {target}" if score is not None else name
     evidence = answers_text(action.evidence, lang)
     zh = lang == "zh"
@@ -108,7 +108,7 @@ def why(action: PlannedAction, q: Questionnaire, score: float | None, target: in
         parts.append(f"作答显示尚未具备（{evidence}）" if zh
                      else f"the answers show it missing ({evidence})")  # fmt: skip
     if action.needed_by:
-        titles = {a.id: a.title.get(lang) for _, a in q.actions()}
+        titles = action_titles(q, lang)
         names = "、".join(titles.get(aid, aid) for aid in action.needed_by) if zh else ", ".join(
             titles.get(aid, aid) for aid in action.needed_by)  # fmt: skip
         parts.append(f"是{names}的前提" if zh else f"needed by {names}")
