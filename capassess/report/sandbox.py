@@ -71,11 +71,9 @@ class _Budget:
         self.seconds = seconds
         self.deadline = time.monotonic() + seconds
         self.steps = 0
-        self.ticks = 0
 
     def tick(self) -> None:
-        self.ticks += 1
-        if self.ticks % TICKS == 0 and time.monotonic() > self.deadline:
+        if time.monotonic() > self.deadline:
             raise self.late()
 
     def late(self) -> TemplateLimit:
@@ -85,10 +83,16 @@ class _Budget:
 _BUDGET: contextvars.ContextVar[_Budget | None] = contextvars.ContextVar("budget", default=None)
 
 
+_TICKS = [0]  # operations so far, in any render (a count shared by threads is still a clock)
+
+
 def _tick() -> None:
-    budget = _BUDGET.get()
-    if budget is not None:
-        budget.tick()
+    """One operation: every ``TICKS``-th looks at the clock of the render under way."""
+    _TICKS[0] += 1
+    if _TICKS[0] % TICKS == 0:
+        budget = _BUDGET.get()
+        if budget is not None:
+            budget.tick()
 
 
 class LimitedCodeGenerator(CodeGenerator):
