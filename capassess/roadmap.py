@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from capassess.advice import (
@@ -161,7 +162,7 @@ def project_capabilities(
     result: ScoreResult,
     targets: Mapping[str, int],
     statuses: Mapping[str, ActionStatus],
-    ended: set[str],
+    ended: AbstractSet[str],
 ) -> dict[str, float | None]:
     """Capability scores once the ``ended`` actions have succeeded.
 
@@ -210,9 +211,13 @@ def build_roadmap(
     targets = {c.id: c.target for c in gaps.capabilities}
     windows = _windows(plan, end_month)
     phases = []
+    projections: dict[frozenset[str], ScoreResult] = {}  # windows that end no new action
     for i, (lo, hi) in enumerate(windows):
-        ended = {aid for aid, p in placed.items() if p[2] <= hi}
-        projected = project(project_capabilities(q, result, targets, statuses, ended))
+        ended = frozenset(aid for aid, p in placed.items() if p[2] <= hi)
+        projected = projections.get(ended)
+        if projected is None:
+            projected = project(project_capabilities(q, result, targets, statuses, ended))
+            projections[ended] = projected
         phases.append(_phase(i, lo, hi, placed, chosen, plan, projected, start))
     return Roadmap(
         actions=actions,

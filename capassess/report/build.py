@@ -200,7 +200,7 @@ def _target_overall(gaps: list[CapabilityGap]) -> float | None:
 
 
 def _summary(
-    planned: Planned, rows: dict[str, GapRow], phases: tuple[PhaseSection, ...], lang: Lang
+    planned: Planned, rows: dict[str, GapRow], sections: tuple[PhaseSection, ...], lang: Lang
 ) -> Summary:
     gaps, road, result = planned.gaps, planned.roadmap, planned.scored.result
     overall = result.overall
@@ -225,10 +225,19 @@ def _summary(
         action_count=len(road.actions),
         strengths=tuple(rows[g.id] for g in gaps.strengths()[:STRENGTHS]),
         top_gaps=tuple(rows[g.id] for g in gaps.ranked()[:TOP_GAPS]),
-        first_actions=next((p.actions for p in phases if p.index == 0), None)
-        or tuple(_action_row(planned, a, lang) for a in road.in_phase(0)),
+        first_actions=_first_actions(planned, sections, lang),
         capped_by=_capped_by(planned, lang),
     )
+
+
+def _first_actions(
+    planned: Planned, sections: tuple[PhaseSection, ...], lang: Lang
+) -> tuple[ActionRow, ...]:
+    """The rows of the first phase's actions (those of its section, when there is one)."""
+    first = next((p for p in sections if p.index == 0), None)
+    if first is not None:
+        return first.actions
+    return tuple(_action_row(planned, a, lang) for a in planned.roadmap.in_phase(0))
 
 
 def _capped_by(planned: Planned, lang: Lang) -> str:

@@ -1,0 +1,96 @@
+"""Work shared across the units of a batch gives what computing it afresh gives.
+
+Weight trees and id indexes are kept per questionnaire object, condition names per text,
+action statuses for the last result, Markdown escapes per text: each is checked here
+against the computation it saves, including after the thing it was computed from
+changes (a new questionnaire object, a new result).
+"""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from markupsafe import Markup
+
+from capassess import markdown_text
+from capassess.advice import action_status, action_statuses, answered_values
+from capassess.memo import MAX_ENTRIES, per_object
+from capassess.model.answers import Answer, Assessment, Subject
+from capassess.planning import PlanOptions, Scored, plan_scored
+from capassess.questionnaire_index import action_titles, index_of
+from capassess.report.build import _action_row, build_report
+from capassess.scoring.ahp import DEFAULT_RI
+from capassess.scoring.engine import score_assessment
+from capassess.scoring.weights import _tree_weights, tree_weights
+from tests.batch.helpers import branch
+from tests.batch.test_unit_report_equivalence import _rows
+
+
+def _planned(row: dict[str, str]):  # type: ignore[no-untyped-def]
+    q = branch()
+    answers = {x.id: Answer(value=row[x.id]) for _, _, x in q.questions() if row.get(x.id)}
+    assessment = Assessment(questionnaire=q.ref, subject=Subject(id=row["id"], kind="branch"),
+                            answers=answers)  # fmt: skip
+    result = score_assessment(q, assessment)
+    return plan_scored(Scored(row["id"], q, assessment, result, []), PlanOptions())
+
+
+def test_trees_and_indexes_follow_the_questionnaire_object() -> None:
+    q = branch()
+    assert tree_weights(q) is tree_weights(q)
+    fresh = _tree_weights(q, DEFAULT_RI)
+    assert (tree_weights(q).local, tree_weights(q).global_) == (fresh.local, fresh.global_)
+    first = next(d for d in q.dimensions)
+    changed = q.model_copy(update={"dimensions": [first.model_copy(update={"weight": 99.0}),
+                                                  *q.dimensions[1:]]})  # fmt: skip
+    assert tree_weights(changed) is not tree_weights(q)
+    assert tree_weights(changed).local[first.id] != tree_weights(q).local[first.id]
+    index = index_of(q)
+    for dim, cap in q.capabilities():
+        assert index.capability[cap.id] is cap and index.dimension_of[cap.id] is dim
+    for cap, action in q.actions():
+        assert index.action[action.id] is action and index.capability_of[action.id] is cap
+        assert action_titles(q, "zh")[action.id] == action.title.get("zh")
+
+
+def test_per_object_forgets_the_oldest_and_never_confuses_objects() -> None:
+    values = [per_object(object(), "k", lambda i=i: i) for i in range(MAX_ENTRIES + 10)]
+    assert values == list(range(MAX_ENTRIES + 10))
+    kept = object()
+    assert per_object(kept, "k", lambda: 1) == 1
+    assert per_object(kept, "k", lambda: 2) == 1
+    assert per_object(kept, "other", lambda: 3) == 3
+
+
+def test_action_statuses_are_those_of_the_result_asked_about() -> None:
+    rows = _rows()
+    for row in rows[:6]:
+        planned = _planned(row)
+        q, result = planned.scored.questionnaire, planned.scored.result
+        values = answered_values(result)
+        fresh = {a.id: action_status(a, result.capability(c.id), values) for c, a in q.actions()}
+        assert action_statuses(q, result) == fresh
+        assert action_statuses(q, result) is action_statuses(q, result)
+
+
+def test_first_actions_are_the_first_phases_rows() -> None:
+    for row in _rows()[:8]:
+        planned = _planned(row)
+        report = build_report(planned, "en")
+        expected = tuple(_action_row(planned, a, "en") for a in planned.roadmap.in_phase(0))
+        assert report.summary.first_actions == expected
+
+
+@pytest.mark.parametrize("escape", ["md_text", "md_cell"])
+def test_remembered_markdown_escapes_equal_fresh_ones(escape: str) -> None:
+    rng = random.Random(5)
+    alphabet = "ab |*_[]<>&#~`\\\n\r\t\x00\x1b中文"
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12))) for _ in range(400)]
+    values: list[object] = [*texts, *texts, 3, 3.5, None, Markup("<b>x|y</b>"), "x" * 600]
+    fresh = getattr(markdown_text, f"_escape_{escape[3:]}")
+    function = getattr(markdown_text, escape)
+    for value in values:
+        assert function(value) == fresh(str(value))
+    markdown_text._SEEN.clear()
+    assert [function(v) for v in values] == [fresh(str(v)) for v in values]
