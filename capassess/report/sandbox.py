@@ -37,7 +37,7 @@ from jinja2 import Environment, Template, TemplateNotFound, nodes
 from jinja2.compiler import CodeGenerator, Frame
 from jinja2.exceptions import SecurityError
 from jinja2.loaders import split_template_path
-from jinja2.sandbox import ImmutableSandboxedEnvironment
+from jinja2.sandbox import ImmutableSandboxedEnvironment, SandboxedEnvironment
 
 from capassess.reading import read_bounded
 from capassess.report.limits import (
@@ -62,6 +62,10 @@ TICKS = 32  # operations between two looks at the clock (each of bounded size an
 # sandbox wraps or checks on access; any other value of an attribute is plain data.
 METHODS = (types.MethodType, types.BuiltinMethodType, types.MethodWrapperType)
 DICT_ATTRIBUTES = frozenset(dir(dict))
+JINJA_CHECKS = (
+    SandboxedEnvironment.is_safe_attribute,
+    ImmutableSandboxedEnvironment.is_safe_attribute,
+)
 
 
 class _Budget:
@@ -113,6 +117,10 @@ class LimitedSandbox(ImmutableSandboxedEnvironment):
     def __init__(self, **options: Any) -> None:
         super().__init__(**options)
         self.globals["range"] = limited_range
+        # Jinja's verdict on ``x.y`` depends only on the type of x and the name y
+        self.verdicts: dict[tuple[type, str], bool] | None = None
+        if type(self).is_safe_attribute in JINJA_CHECKS:
+            self.verdicts = {}
 
     @staticmethod
     def checked_concat(text: str) -> str:
@@ -156,7 +164,8 @@ class LimitedSandbox(ImmutableSandboxedEnvironment):
         detours: a plain dict's key that is no dict attribute, and a value that is no
         method (whose ``wrap_str_format`` is None)."""
         _tick()
-        if type(obj) is dict and attribute not in DICT_ATTRIBUTES:
+        kind = type(obj)
+        if kind is dict and attribute not in DICT_ATTRIBUTES:
             try:
                 return obj[attribute]
             except KeyError:
@@ -167,9 +176,16 @@ class LimitedSandbox(ImmutableSandboxedEnvironment):
             return super().getattr(obj, attribute)
         if type(value) in METHODS:
             return super().getattr(obj, attribute)
-        if self.is_safe_attribute(obj, attribute, value):
-            return value
-        return self.unsafe_undefined(obj, attribute)
+        verdicts = self.verdicts
+        if verdicts is None:
+            safe = self.is_safe_attribute(obj, attribute, value)
+        else:
+            safe = verdicts.get((kind, attribute))  # type: ignore[assignment]
+            if safe is None:
+                safe = verdicts[kind, attribute] = bool(
+                    self.is_safe_attribute(obj, attribute, value)
+                )
+        return value if safe else self.unsafe_undefined(obj, attribute)
 
 
 def _check_arguments(args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
@@ -228,14 +244,19 @@ def linear_filter(function: Callable[..., Any]) -> Callable[..., Any]:
     return bounded
 
 
-def limit_filters(env: Environment, linear: frozenset[str] = frozenset()) -> None:
+def limit_filters(
+    env: Environment, linear: frozenset[str] = frozenset(), plain: frozenset[str] = frozenset()
+) -> None:
     """Bound the arguments of every filter of ``env``; those named in ``linear`` are the
     environment's own, given only a value and plain arguments, whose result grows only
-    with the value (escaping, number formatting): only their arguments are checked."""
+    with the value (escaping, number formatting): only their arguments are checked;
+    those in ``plain`` are as ``linear`` but take nothing beyond the value, and are kept
+    as they are."""
     env.filters = {
-        name: linear_filter(f) if name in linear else limited_filter(name, f)
+        name: f if name in plain else linear_filter(f) if name in linear
+        else limited_filter(name, f)
         for name, f in env.filters.items()
-    }
+    }  # fmt: skip
 
 
 def limited_range(*args: int) -> Iterator[int]:
@@ -279,16 +300,12 @@ def render_limited(
     budget = _Budget(time_limit)
     token = _BUDGET.set(budget)
     parts: list[str] = []
-    total = 0
     try:
         with _alarm(budget):
-            for part in template.generate(**context):
-                total += len(part)
-                if total > MAX_OUTPUT:
-                    raise TemplateLimit(
-                        f"the report would be larger than {MAX_OUTPUT >> 20} MiB of text"
-                    )
-                parts.append(part)
+            if not _generate(template, context, parts):
+                raise TemplateLimit(
+                    f"the report would be larger than {MAX_OUTPUT >> 20} MiB of text"
+                )
     except RecursionError as exc:
         limit = TemplateLimit(
             "the template recurses too deeply (a macro calling itself, or a template "
@@ -298,6 +315,23 @@ def render_limited(
     finally:
         _BUDGET.reset(token)
     return "".join(parts)
+
+
+def _generate(template: Template, context: Mapping[str, Any], parts: list[str]) -> bool:
+    """Append the output of ``template`` to ``parts`` as ``Template.generate`` makes it
+    (an error in the template raised with the template's lines), stopping when it
+    passes ``MAX_OUTPUT`` characters; False if it did."""
+    total = 0
+    append = parts.append
+    try:
+        for part in template.root_render_func(template.new_context(dict(context))):
+            total += len(part)
+            if total > MAX_OUTPUT:
+                return False
+            append(part)
+    except Exception:
+        template.environment.handle_exception()
+    return True
 
 
 def user_source(folder: Path, template: str) -> tuple[str, str, Callable[[], bool]]:
