@@ -20,6 +20,7 @@ from capassess.model.answers import Answer, Assessment, Subject
 from capassess.planning import PlanOptions, Scored, plan_scored
 from capassess.questionnaire_index import action_titles, index_of
 from capassess.report.build import _action_row, build_report
+from capassess.report.method import _ahp, _levels, _references, build_method
 from capassess.scoring.ahp import DEFAULT_RI
 from capassess.scoring.engine import score_assessment
 from capassess.scoring.weights import _tree_weights, tree_weights
@@ -94,3 +95,17 @@ def test_remembered_markdown_escapes_equal_fresh_ones(escape: str) -> None:
         assert function(value) == fresh(str(value))
     markdown_text._SEEN.clear()
     assert [function(v) for v in values] == [fresh(str(v)) for v in values]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_method_parts_kept_per_questionnaire_equal_fresh_ones(lang: str) -> None:
+    planned = _planned(_rows()[0])
+    q, result = planned.scored.questionnaire, planned.scored.result
+    method = build_method(q, result, lang)  # type: ignore[arg-type]
+    assert method.ahp == _ahp(q, lang)  # type: ignore[arg-type]
+    assert method.levels == _levels(q, lang) and method.references == _references(q, lang)  # type: ignore[arg-type]
+    names = {"en": "Level X", "zh": "等级 X"}
+    levels = [lv.model_copy(update={"name": lv.name.model_copy(update=names)}) for lv in q.levels]
+    renamed = q.model_copy(update={"levels": levels})
+    fresh = _levels(renamed, lang)  # type: ignore[arg-type]
+    assert build_method(renamed, result, lang).levels == fresh != method.levels  # type: ignore[arg-type]
