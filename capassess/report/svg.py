@@ -59,30 +59,24 @@ def _fmt(value: object) -> str:
     return str(value)
 
 
-def _attribute_value(value: object) -> str:
-    """``esc(_fmt(value))``; a number's text needs no escaping."""
-    kind = type(value)
-    if kind is float:
-        return f"{value:.1f}".rstrip("0").rstrip(".")
-    if kind is int:
-        return str(value)
-    return esc(_fmt(value))
-
-
-def _name(key: str) -> str:
-    found = _NAMES.get(key)
-    if found is None:
-        found = _NAMES[key] = key.rstrip("_").replace("_", "-")
-    return found
-
-
 def attrs(**values: object) -> str:
     """``key="value"`` pairs; ``_`` in a key becomes ``-``, ``None`` values are left out."""
-    return "".join(
-        f' {_name(key)}="{_attribute_value(value)}"'
-        for key, value in values.items()
-        if value is not None
-    )
+    out = []
+    for key, value in values.items():
+        if value is None:
+            continue
+        name = _NAMES.get(key)
+        if name is None:
+            name = _NAMES[key] = key.rstrip("_").replace("_", "-")
+        kind = type(value)
+        if kind is float:  # esc(_fmt(value)): a number's text needs no escaping
+            text = f"{value:.1f}".rstrip("0").rstrip(".")
+        elif kind is int:
+            text = str(value)
+        else:
+            text = esc(_fmt(value))
+        out.append(f' {name}="{text}"')
+    return "".join(out)
 
 
 def char_width(char: str) -> float:
