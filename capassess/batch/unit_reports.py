@@ -11,6 +11,7 @@ Reports of units later found to be duplicates are removed.
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -57,24 +58,32 @@ class ReportSettings:
     template_dir: str | None = None
 
 
-def unit_assessment(
-    questionnaire: Questionnaire, codecs: dict[str, QuestionCodec], chunk: Chunk, row: int
-) -> Assessment:
-    """The assessment of the unit at index ``row`` of ``chunk``; blank and invalid cells
-    (ignored when lenient) are left out."""
-    subject = Subject(
-        id=chunk.ids[row].as_py(),
-        name=chunk.names[row].as_py() or None,
-        kind="branch",
-        group={g: a[row].as_py() for g, a in chunk.groups.items() if a[row].as_py()},
-    )
-    cells = {qid: column[row].as_py() for qid, column in chunk.cells.items()}
-    answers = {
-        qid: Answer(value=text)
-        for qid, text in cells.items()
-        if text.strip() and codecs[qid].verdict(text).status != INVALID
-    }
-    return Assessment(questionnaire=questionnaire.ref, subject=subject, answers=answers)
+def unit_assessments(
+    questionnaire: Questionnaire, codecs: dict[str, QuestionCodec], chunk: Chunk, rows: list[int]
+) -> Iterator[Assessment]:
+    """The assessment of the unit at each index of ``rows`` in ``chunk``; blank and invalid
+    cells (ignored when lenient) are left out. The chunk's columns are read into Python
+    once for all the rows."""
+    import pyarrow as pa
+
+    take = pa.array(rows, type=pa.int64())
+    ids = chunk.ids.take(take).to_pylist()
+    names = chunk.names.take(take).to_pylist()
+    groups = {g: a.take(take).to_pylist() for g, a in chunk.groups.items()}
+    cells = {qid: column.take(take).to_pylist() for qid, column in chunk.cells.items()}
+    for i in range(len(rows)):
+        subject = Subject(
+            id=ids[i],
+            name=names[i] or None,
+            kind="branch",
+            group={g: values[i] for g, values in groups.items() if values[i]},
+        )
+        answers = {
+            qid: Answer(value=values[i])
+            for qid, values in cells.items()
+            if values[i].strip() and codecs[qid].verdict(values[i]).status != INVALID
+        }
+        yield Assessment(questionnaire=questionnaire.ref, subject=subject, answers=answers)
 
 
 def write_unit_reports(settings: ReportSettings, task: UnitTask) -> list[Path]:
@@ -142,9 +151,9 @@ class UnitReports:
 
     def add(self, chunk: Chunk, keep: npt.NDArray[np.bool_]) -> None:
         """Report on every kept row of ``chunk``."""
-        for row in keep.nonzero()[0].tolist():
-            q = self.settings.questionnaire
-            assessment = unit_assessment(q, self.codecs, chunk, row)
+        rows = keep.nonzero()[0].tolist()
+        q = self.settings.questionnaire
+        for assessment in unit_assessments(q, self.codecs, chunk, rows) if rows else ():
             task = UnitTask(assessment, self.names.claim(assessment.subject.id))
             self.count += 1
             if self.pool is None:
