@@ -91,9 +91,10 @@ def why(action: PlannedAction, q: Questionnaire, score: float | None, target: in
         lang: Lang) -> str:  # fmt: skip
     """Why an action is on the roadmap, from the answers where they tell."""
     name = index_of(q).capability[action.capability_id].title.get(lang)
-    gap = f"{name}: {score:.2f} → {target}" if score is not None else name
-    evidence = answers_text(action.evidence, lang)
     zh = lang == "zh"
+    colon = "：" if zh else ": "
+    gap = f"{name}{colon}{score:.2f} → {target}" if score is not None else name
+    evidence = answers_text(action.evidence, lang)
     parts = []
     if action.basis == "evidence":
         parts.append(f"{gap}；作答显示尚未具备（{evidence}）" if zh

@@ -132,3 +132,23 @@ def test_the_example_banks_known_gaps_come_out_missing_and_its_assets_in_place()
     values = answered_values(planned.scored.result)
     catalog = {a.id: a for _, a in planned.scored.questionnaire.actions()}
     assert all(expression_holds(catalog[aid].done_when, values) is False for aid in scheduled)
+
+
+# The size labels the reports put on cost bands (report/i18n "cost_sizes"): the cost basis
+# that defines them must use the same words, in each language. Archived versions
+# (*-1.0.0.yaml) stay as they were released.
+COST_SIZE_LABELS = {"en": ("small", "mid-sized", "large"), "zh": ("小型银行", "中型银行", "大型银行")}
+
+
+CURRENT = [n for n in NAMES if SHIPPED[n].cost_basis is not None and not n.endswith("-1.0.0")]
+
+
+@pytest.mark.parametrize("name", CURRENT)
+def test_cost_basis_defines_the_size_labels_the_reports_show(name: str) -> None:
+    basis = SHIPPED[name].cost_basis
+    assert basis is not None
+    for lang, labels in COST_SIZE_LABELS.items():
+        text = basis.get(lang)
+        for label in labels:
+            assert label in text, (name, lang, label)
+    assert not any(word in basis.get("zh") for word in ("small", "medium", "large")), name

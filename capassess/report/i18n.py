@@ -8,6 +8,7 @@ from capassess.report.i18n_board import BOARD_EN, BOARD_ZH
 EN: dict[str, str] = {
     "report_title": "Fintech capability maturity assessment",
     "colon": ": ",
+    "full_stop": ". ",
     "contents": "Contents",
     "prepared_for": "Prepared for",
     "subject_id": "Subject id",
@@ -159,6 +160,7 @@ EN: dict[str, str] = {
 ZH: dict[str, str] = {
     "report_title": "金融科技能力成熟度评估报告",
     "colon": "：",
+    "full_stop": "。",
     "contents": "目录",
     "prepared_for": "报告对象",
     "subject_id": "机构编号",

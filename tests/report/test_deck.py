@@ -69,6 +69,7 @@ def data_texts(report) -> str:
             parts += [a.title, a.owner or "", a.kpi or "", a.cost or "", a.why]
     if report.scope:
         parts += [v for _, v in report.scope.items]
+        parts += [f"{name} {role}" for name, role in report.scope.interviewees]
     parts += [r.detail for r in report.risks]
     return " ".join(parts)
 
