@@ -15,14 +15,15 @@ from markupsafe import Markup
 
 from capassess import markdown_text
 from capassess.advice import action_status, action_statuses, answered_values
+from capassess.gap import resolve_targets
 from capassess.memo import MAX_ENTRIES, per_object
 from capassess.model.answers import Answer, Assessment, Subject
-from capassess.planning import PlanOptions, Scored, plan_scored
+from capassess.planning import PlanOptions, Scored, _targets, plan_scored
 from capassess.questionnaire_index import action_titles, index_of
 from capassess.report.build import _action_row, build_report
 from capassess.report.method import _ahp, _levels, _references, build_method
 from capassess.scoring.ahp import DEFAULT_RI
-from capassess.scoring.engine import score_assessment
+from capassess.scoring.engine import roll_up, score_assessment
 from capassess.scoring.weights import _tree_weights, tree_weights
 from tests.batch.helpers import branch
 from tests.batch.test_unit_report_equivalence import _rows
@@ -109,3 +110,23 @@ def test_method_parts_kept_per_questionnaire_equal_fresh_ones(lang: str) -> None
     renamed = q.model_copy(update={"levels": levels})
     fresh = _levels(renamed, lang)  # type: ignore[arg-type]
     assert build_method(renamed, result, lang).levels == fresh != method.levels  # type: ignore[arg-type]
+
+
+def test_roll_up_keeps_unchanged_capabilities_and_copies_changed_ones() -> None:
+    planned = _planned(_rows()[1])
+    q, result = planned.scored.questionnaire, planned.scored.result
+    same = roll_up(q, {}, template=result)
+    assert same.model_dump() == result.model_dump()
+    first = next(c for c in result.capabilities() if c.score is not None)
+    assert isinstance(first.score, float)
+    as_int = roll_up(q, {first.id: 4}, template=result).capability(first.id)
+    as_float = roll_up(q, {first.id: 4.0}, template=result).capability(first.id)
+    assert type(as_int.score) is int and type(as_float.score) is float
+    assert as_int.level == as_float.level == 4
+
+
+def test_targets_from_the_questionnaire_are_a_fresh_dict_each_time() -> None:
+    q = branch()
+    first, second = _targets(q, PlanOptions(), None), _targets(q, PlanOptions(), None)
+    assert first == second == resolve_targets(q) and first is not second
+    assert _targets(q, PlanOptions(target_level=5), None) == resolve_targets(q, level=5)
