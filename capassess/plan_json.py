@@ -7,7 +7,7 @@ from typing import Any
 from capassess.advice import answered_but_not_asked, failed_checks
 from capassess.benchmark.peers_json import add_peers
 from capassess.comparison import Comparison
-from capassess.plan_text import DEFINITIONS
+from capassess.plan_text import definitions
 from capassess.planning import Planned
 from capassess.scoring.report_json import score_json
 
@@ -68,7 +68,7 @@ def advice_json(planned: Planned) -> dict[str, Any]:
         "respondents": list(dict.fromkeys(
             a.respondent for a in planned.scored.assessment.answers.values() if a.respondent
         )),
-        "definitions": {term: meaning for term, meaning in DEFINITIONS["en"]},
+        "definitions": {term: meaning for term, meaning in definitions("en")},
     }
 
 

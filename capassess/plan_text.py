@@ -10,63 +10,37 @@ from capassess.model.plan import AnswerShown, NotScheduled, Phase, PlannedAction
 from capassess.model.questionnaire import Questionnaire
 from capassess.model.results import ScoreResult
 from capassess.questionnaire_index import action_titles, index_of
+from capassess.texts import say, words
 
-QUADRANT_LABEL = {
-    "en": {
-        "quick-win": "quick win",
-        "major-project": "major project",
-        "initiative": "initiative",
-        "fill-in": "fill-in",
-        "deprioritise": "deprioritise",
-    },
-    "zh": {
-        "quick-win": "速赢",
-        "major-project": "重点项目",
-        "initiative": "重要举措",
-        "fill-in": "补充完善",
-        "deprioritise": "暂缓",
-    },
-}
+QUADRANTS = ("quick-win", "major-project", "initiative", "fill-in", "deprioritise")
+DEFINED = ("score", "gap", "priority", "attained", "progress", "quick_win", "major_project",
+           "initiative", "fill_in", "deprioritise", "projected")  # fmt: skip
+"""The terms defined for readers of a plan, in the order they are shown."""
 
-DEFINITIONS = {
-    "en": [
-        ("score", "1 + 4 × the weighted mean of the answered questions' scores (0-1); 1.00-5.99"),
-        ("gap", "target level − score, never below 0 (0 = target met)"),
-        ("priority", "gap × the capability's global weight × the target's importance"),
-        ("attained", "how much of the way from level 1 to the target is covered: "
-         "(min(score, target) − 1) / (target − 1)"),
-        ("progress", "how much of the way from the baseline to the target is covered: "
-         "(score − baseline) / (target − baseline)"),
-        ("quick win", "low effort, medium or high impact, at most 6 months"),
-        ("major project", "medium or high impact, high effort or more than 12 months"),
-        ("initiative", "the other medium or high impact actions"),
-        ("fill-in", "low impact, low or medium effort"),
-        ("deprioritise", "low impact, high effort"),
-        ("projected", "the score once every action ended by then has succeeded; running "
-         "actions are not counted"),
-    ],
-    "zh": [
-        ("得分", "1 + 4 × 已作答问题得分（0—1）的加权平均，取值 1.00—5.99"),
-        ("差距", "目标等级 − 得分，最小为 0（0 表示已达标）"),
-        ("优先度", "差距 × 该能力的全局权重 × 目标重要性"),
-        ("达成度", "从 1 级到目标等级已走完的比例：(min(得分, 目标) − 1) / (目标 − 1)"),
-        ("进展", "从基线到目标已走完的比例：(得分 − 基线) / (目标 − 基线)"),
-        ("速赢", "投入低、影响中或高、工期不超过 6 个月"),
-        ("重点项目", "影响中或高，且投入高或工期超过 12 个月"),
-        ("重要举措", "其余影响中或高的行动"),
-        ("补充完善", "影响低、投入低或中"),
-        ("暂缓", "影响低、投入高"),
-        ("预计得分", "截至该时点已完成的行动全部见效后的得分，进行中的行动不计入"),
-    ],
-}
+
+def quadrant_label(quadrant: str, lang: Lang) -> str:
+    """The name of an action type (``quick-win``...) in ``lang``."""
+    return words("plan", lang)[f"quadrant_{quadrant}"]
+
+
+def quadrant_labels(lang: Lang) -> dict[str, str]:
+    """Every action type and its name in ``lang``, in the order of ``QUADRANTS``."""
+    return {q: quadrant_label(q, lang) for q in QUADRANTS}
+
+
+def definitions(lang: Lang) -> list[tuple[str, str]]:
+    """The terms of a plan and their definitions in ``lang``."""
+    t = words("plan", lang)
+    return [(t[f"term_{term}"], t[f"define_{term}"]) for term in DEFINED]
 
 
 def shown_value(value: Any, lang: Lang) -> str:
     """An answer as people read it: yes/no, lists joined, numbers without noise."""
+    t = words("plan", lang)
     if isinstance(value, bool):
-        return ("是" if value else "否") if lang == "zh" else ("yes" if value else "no")
+        return t["yes"] if value else t["no"]
     if isinstance(value, list):
-        return ", ".join(map(str, value)) or ("（无）" if lang == "zh" else "(none)")
+        return ", ".join(map(str, value)) or t["none"]
     if isinstance(value, float):
         return f"{value:g}"
     return str(value)
@@ -74,7 +48,7 @@ def shown_value(value: Any, lang: Lang) -> str:
 
 def answers_text(answers: list[AnswerShown], lang: Lang) -> str:
     """``dg-level = 3; dg-policies = committee, policy``."""
-    sep = "；" if lang == "zh" else "; "
+    sep = words("plan", lang)["answer_sep"]
     return sep.join(f"{a.question_id} = {shown_value(a.value, lang)}" for a in answers)
 
 
@@ -82,55 +56,37 @@ def phase_label(phase: Phase, lang: Lang) -> str:
     """``Phase 1 · 2026-03 – 2026-08 (months 0-6)``, or the Chinese equivalent."""
     span = f"{phase.start} – {phase.end}"
     months = f"{phase.start_month}-{phase.end_month}"
-    if lang == "zh":
-        return f"阶段 {phase.index + 1} · {span}（第 {months} 个月）"
-    return f"Phase {phase.index + 1} · {span} (months {months})"
+    return say("plan", lang, "phase_label", n=phase.index + 1, span=span, months=months)
 
 
 def why(action: PlannedAction, q: Questionnaire, score: float | None, target: int,
         lang: Lang) -> str:  # fmt: skip
     """Why an action is on the roadmap, from the answers where they tell."""
     name = index_of(q).capability[action.capability_id].title.get(lang)
-    zh = lang == "zh"
-    colon = "：" if zh else ": "
-    gap = f"{name}{colon}{score:.2f} → {target}" if score is not None else name
+    t = words("plan", lang)
+    gap = f"{name}{t['colon']}{score:.2f} → {target}" if score is not None else name
     evidence = answers_text(action.evidence, lang)
     parts = []
-    if action.basis == "evidence":
-        parts.append(f"{gap}；作答显示尚未具备（{evidence}）" if zh
-                     else f"{gap}; the answers show it missing ({evidence})")  # fmt: skip
-    elif action.basis == "score":
-        parts.append(f"{gap}；按得分判断，作答未能证明已具备" if zh
-                     else f"{gap}; by score: no answer shows it in place")  # fmt: skip
-    elif action.basis == "shortfall":
-        parts.append(f"{gap}；针对拉低得分的作答" if zh
-                     else f"{gap}; addresses the answers holding the score down")  # fmt: skip
+    if action.basis in ("evidence", "score", "shortfall"):
+        parts.append(t[f"why_{action.basis}"].format(gap=gap, evidence=evidence))
     if action.basis == "dependency" and action.shown_missing:
-        parts.append(f"作答显示尚未具备（{evidence}）" if zh
-                     else f"the answers show it missing ({evidence})")  # fmt: skip
+        parts.append(t["why_missing"].format(evidence=evidence))
     if action.needed_by:
         titles = action_titles(q, lang)
-        names = "、".join(titles.get(aid, aid) for aid in action.needed_by) if zh else ", ".join(
-            titles.get(aid, aid) for aid in action.needed_by)  # fmt: skip
-        parts.append(f"是{names}的前提" if zh else f"needed by {names}")
-    return ("；" if zh else "; ").join(parts)
+        names = t["list_sep"].join(titles.get(aid, aid) for aid in action.needed_by)
+        parts.append(t["why_needed_by"].format(names=names))
+    return t["answer_sep"].join(parts)
 
 
 def not_scheduled_reason(item: NotScheduled, q: Questionnaire, result: ScoreResult,
                          lang: Lang) -> str:  # fmt: skip
     """Why an action is not on the roadmap: in place by evidence or level, or not assessed."""
-    zh = lang == "zh"
     if item.status == "in-place-evidence":
-        text = answers_text(item.evidence, lang)
-        return f"已具备，依据作答：{text}" if zh else f"in place, as the answers show: {text}"
+        return say("plan", lang, "in_place_evidence", answers=answers_text(item.evidence, lang))
     if item.status == "in-place-level":
         score = result.capability(item.capability_id).score or 0.0
-        return (f"视为已具备：该能力得分 {score:.2f}，已达第 {item.level} 级" if zh
-                else f"taken as in place: its capability scores {score:.2f}, at level "
-                f"{item.level} or above")  # fmt: skip
-    return ("未评估：该能力没有任何已作答的问题，无法判断是否具备" if zh
-            else "not assessed: no question of its capability is answered, so nobody can "
-            "tell whether it is in place")  # fmt: skip
+        return say("plan", lang, "in_place_level", score=score, level=item.level)
+    return say("plan", lang, "not_assessed")
 
 
 def completeness_warnings(q: Questionnaire, result: ScoreResult, lang: Lang = "en") -> list[str]:
@@ -141,17 +97,10 @@ def completeness_warnings(q: Questionnaire, result: ScoreResult, lang: Lang = "e
     applicable = sum(c.answered + c.missing for c in result.capabilities())
     caps = {c.id: c.title.get(lang) for _, c in q.capabilities()}
     not_assessed = [cap.id for cap in result.capabilities() if cap.answered == 0 and cap.missing]
-    zh = lang == "zh"
-    policy = {"lowest": ("按最低分计入得分", "counted as the lowest answer in the scores"),
-              "exclude": ("不计入得分", "left out of the scores"),
-              "error": ("", "")}[result.missing_policy]  # fmt: skip
-    n, total = len(missing), applicable
-    out = [f"{n}/{total} 个问题未作答，{policy[0]}" if zh
-           else f"{n} of {total} questions are unanswered, {policy[1]}"]  # fmt: skip
+    t = words("plan", lang)
+    policy = t.get(f"missing_{result.missing_policy}", "")  # "error": never scored with gaps
+    out = [t["unanswered"].format(n=len(missing), total=applicable, policy=policy)]
     if not_assessed:
-        names = ("、" if zh else ", ").join(caps[c] for c in not_assessed)
-        k = len(not_assessed)
-        out.append(f"{k} 项能力未评估（无任何作答），不参与差距排序、不给出行动建议：{names}"
-                   if zh else f"{k} capabilities not assessed (no question answered), so "
-                   f"they get no place among the gaps and no actions: {names}")  # fmt: skip
+        names = t["list_sep"].join(caps[c] for c in not_assessed)
+        out.append(t["caps_not_assessed"].format(k=len(not_assessed), names=names))
     return out

@@ -12,7 +12,8 @@ import pytest
 from tests.conftest import ROOT
 
 PACKAGE = ROOT / "capassess"
-CORE = ["model", "scoring", "expr.py", "values.py", "consistency.py", "gap.py", "roadmap.py"]
+CORE = ["model", "scoring", "expr.py", "values.py", "consistency.py", "gap.py", "roadmap.py",
+        "texts"]  # fmt: skip
 FORBIDDEN = {"click", "rich", "jinja2", "ruamel", "openpyxl"}
 
 
@@ -33,6 +34,73 @@ def _imports(path: Path) -> set[str]:
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
             names.add(node.module.split(".")[0])
     return names
+
+
+def _module_of(path: Path) -> str:
+    parts = path.relative_to(ROOT).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _is_module(name: str) -> bool:
+    path = ROOT.joinpath(*name.split("."))
+    return path.with_suffix(".py").is_file() or (path / "__init__.py").is_file()
+
+
+def capassess_imports(path: Path) -> set[str]:
+    """Every capassess module ``path`` imports, anywhere in it (in functions and under
+    ``TYPE_CHECKING`` too): ``from a.b import c`` is ``a.b.c`` when ``c`` is a module."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            for alias in node.names:
+                inner = f"{node.module}.{alias.name}"
+                names.add(inner if _is_module(inner) else node.module)
+    return {n for n in names if n == "capassess" or n.startswith("capassess.")}
+
+
+def _package_files(name: str) -> list[Path]:
+    return sorted((PACKAGE / name).rglob("*.py"))
+
+
+REPORT_ENTRY_POINTS = {"capassess.report.portfolio", "capassess.report.render"}
+"""What ``batch`` may import of ``report``: the portfolio report's package (its model,
+``render_portfolio``, ``write_portfolio``) and ``render_report`` for the per-unit reports."""
+
+
+@pytest.mark.parametrize("path", _package_files("report"), ids=lambda p: p.name)
+def test_the_report_package_imports_nothing_of_batch(path: Path) -> None:
+    assert sorted(m for m in capassess_imports(path) if m.startswith("capassess.batch")) == []
+
+
+@pytest.mark.parametrize("path", _package_files("batch"), ids=lambda p: p.name)
+def test_batch_reaches_the_report_package_through_its_entry_points_only(path: Path) -> None:
+    used = {m for m in capassess_imports(path) if m.startswith("capassess.report")}
+    assert used <= REPORT_ENTRY_POINTS
+
+
+DEMO_STEPS = ["report/demo.py", "batch/demo.py", "benchmark/demo.py"]
+
+
+@pytest.mark.parametrize("name", DEMO_STEPS)
+def test_demo_steps_import_no_other_demo_module(name: str) -> None:
+    demos = {m for m in capassess_imports(PACKAGE / name) if m.split(".")[-1] == "demo"}
+    assert demos == set(), "a demo step takes DemoInput from capassess.demo_input"
+    assert "capassess.demo" not in capassess_imports(PACKAGE / name)
+
+
+def test_the_demo_input_imports_no_demo_step() -> None:
+    found = capassess_imports(PACKAGE / "demo_input.py")
+    assert not {m for m in found if "demo" in m}
+    assert {_module_of(PACKAGE / n) for n in DEMO_STEPS} <= capassess_imports(PACKAGE / "demo.py")
+
+
+def test_the_import_rules_see_imports_in_functions() -> None:
+    # batch/unit_reports imports render_report inside a function; the rule must see it.
+    assert "capassess.report.render" in capassess_imports(PACKAGE / "batch" / "unit_reports.py")
+    assert "capassess.report.portfolio" in capassess_imports(PACKAGE / "batch" / "heat_map.py")
 
 
 def test_core_files_exist() -> None:

@@ -1,20 +1,17 @@
 """The demo's batch step: score the bundled branches and write their portfolio report.
 
-``branch_portfolio`` has the signature of a step of ``capassess.report.demo.DEMO_STEPS``.
+``branch_portfolio`` has the signature of a step of ``capassess.demo.DEMO_STEPS``.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from capassess.batch.runner import BatchOptions, run_batch
 from capassess.catalog import find_questionnaire
+from capassess.demo_input import DemoInput
 from capassess.errors import NotFoundError
 from capassess.resources import data_dir
-
-if TYPE_CHECKING:
-    from capassess.report.demo import DemoInput
 
 EXAMPLE = "branches.csv"
 QUESTIONNAIRE = "branch-fintech"

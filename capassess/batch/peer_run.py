@@ -8,10 +8,10 @@ from typing import TYPE_CHECKING
 
 from capassess.batch.collect import Units
 from capassess.batch.peers import Placement, place_units, portfolio_peers
-from capassess.batch.report_model import Portfolio
 from capassess.batch.vector import NodeOrder
 from capassess.model.benchmark import BenchmarkPack
 from capassess.model.questionnaire import Questionnaire
+from capassess.report.portfolio import Portfolio
 
 if TYPE_CHECKING:
     from capassess.batch.runner import BatchOptions

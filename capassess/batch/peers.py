@@ -21,37 +21,11 @@ from capassess.batch.vector import NodeOrder
 from capassess.model.benchmark import BANK_TYPE_GROUPING, BenchmarkPack
 from capassess.model.questionnaire import Questionnaire
 from capassess.peers import percentile_ranks
+from capassess.report.portfolio import PeerCapability, PortfolioPeers
 
 if TYPE_CHECKING:
     import numpy as np
     import numpy.typing as npt
-
-
-@dataclass(frozen=True)
-class PeerCapability:
-    """One capability of the portfolio against the peers."""
-
-    id: str
-    title: str
-    peer_median: float | None
-    """None when the units fall in several peer groups."""
-    portfolio_median: float | None
-    compared: int
-    median_percentile: float | None
-    below_peer_median: float | None
-    """Share of the units compared that score under their group's median."""
-
-
-@dataclass(frozen=True)
-class PortfolioPeers:
-    """The portfolio against a benchmark pack."""
-
-    pack: str
-    illustrative: bool
-    questionnaire: str
-    groups: tuple[tuple[str, int], ...]
-    unplaced: int
-    capabilities: tuple[PeerCapability, ...]
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,6 @@ so that it stays readable for any number of units.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from capassess.batch.collect import Units
@@ -17,6 +16,13 @@ from capassess.batch.ranking import Ranking
 from capassess.batch.vector import NodeOrder, levels
 from capassess.model.base import Lang
 from capassess.model.questionnaire import Questionnaire
+from capassess.report.portfolio import (
+    Distribution,
+    GroupRow,
+    LeagueRow,
+    Stats,
+    WeakCapability,
+)
 from capassess.scoring.weights import WeightTree
 
 if TYPE_CHECKING:
@@ -27,73 +33,6 @@ if TYPE_CHECKING:
 EDGES = (1.0, 1.5, 2.0, 2.5, 3.0, 3.5, 4.0, 4.5, 5.0)
 MAX_HEAT_ROWS = 40
 DECILES = 10
-
-
-@dataclass(frozen=True)
-class Stats:
-    """Summary statistics of the scores that are not n/a."""
-
-    count: int
-    na: int
-    mean: float | None = None
-    min: float | None = None
-    q1: float | None = None
-    median: float | None = None
-    q3: float | None = None
-    max: float | None = None
-
-
-@dataclass(frozen=True)
-class Distribution:
-    """How the scores of one node are spread: statistics, histogram, units per level."""
-
-    id: str
-    title: str
-    stats: Stats
-    histogram: tuple[int, ...]
-    levels: tuple[int, ...]
-
-
-@dataclass(frozen=True)
-class LeagueRow:
-    """One unit in the league table."""
-
-    rank: int
-    id: str
-    name: str
-    group: str
-    overall: float | None
-    level: int | None
-    dimensions: tuple[float | None, ...]
-    report: str | None = None
-    """The file name stem of the unit's own reports, when ``--reports`` wrote them."""
-
-
-@dataclass(frozen=True)
-class GroupRow:
-    """The roll-up of one group: overall statistics and mean dimension scores."""
-
-    group: str
-    stats: Stats
-    dimensions: tuple[float | None, ...]
-
-
-@dataclass(frozen=True)
-class WeakCapability:
-    """A capability across all units, weakest first."""
-
-    id: str
-    title: str
-    dimension: str
-    mean: float | None
-    median: float | None
-    target: int
-    below_target: float | None
-    """The share of the units with a score whose score is under the target."""
-    gap: float | None
-    """The mean over the units of ``max(0, target - score)``: how far the units are from
-    the target on average, not the gap of the mean (which hides the units below it)."""
-    weight: float
 
 
 def describe(values: npt.NDArray[np.float64]) -> Stats:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from capassess.atomic import files_under, refuse_inputs, write_atomic
+from capassess.batch.aggregate import build_portfolio
 from capassess.batch.arrow import frugal_memory, give_back_memory, without_pandas
 from capassess.batch.collect import Collector, Units
 from capassess.batch.judge import ChunkJudge
@@ -23,16 +24,6 @@ from capassess.batch.peers import write_peers_csv
 from capassess.batch.publish import final_paths, staged_outputs
 from capassess.batch.ranking import Ranking, parse_weights, rank_units
 from capassess.batch.rejects import RejectWriter, reject_file
-from capassess.batch.render import write_portfolio
-from capassess.batch.report_model import (
-    Counts,
-    InputInfo,
-    Portfolio,
-    Settings,
-    build_portfolio,
-    link_reports,
-    summary_json,
-)
 from capassess.batch.sources import open_sources
 from capassess.batch.table import Source, column_label
 from capassess.batch.unit_reports import ReportSettings, UnitReports
@@ -41,6 +32,15 @@ from capassess.errors import InputError
 from capassess.json_text import to_json
 from capassess.model.base import Lang
 from capassess.model.questionnaire import Questionnaire
+from capassess.report.portfolio import (
+    Counts,
+    InputInfo,
+    Portfolio,
+    Settings,
+    link_reports,
+    summary_json,
+    write_portfolio,
+)
 from capassess.scoring.engine import MISSING_POLICIES
 from capassess.scoring.interface import MODEL_NAMES
 from capassess.scoring.weights import tree_weights

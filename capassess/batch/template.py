@@ -29,28 +29,11 @@ from capassess.model.questionnaire import (
     Question,
     Questionnaire,
 )
+from capassess.texts import words
+from capassess.texts.batch import group_label
 from capassess.values import FALSE_WORDS, TRUE_WORDS
 
 FORMATS = ("xlsx", "csv")
-BOOL_WORDS: dict[Lang, tuple[str, str]] = {"en": ("yes", "no"), "zh": ("是", "否")}
-NAME_LABEL: dict[Lang, str] = {"en": "Unit name", "zh": "单位名称"}
-ID_HINT: dict[Lang, str] = {"en": "unit id", "zh": "单位编号"}
-GROUP_LABELS: dict[str, dict[Lang, str]] = {
-    "region": {"en": "Region", "zh": "区域"},
-    "province": {"en": "Province", "zh": "省份"},
-    "city": {"en": "City", "zh": "城市"},
-    "type": {"en": "Type", "zh": "类型"},
-    "tier": {"en": "Tier", "zh": "层级"},
-    "size": {"en": "Size", "zh": "规模"},
-}
-"""The label row's words for common group columns; others are labelled by their name.
-``batch`` shows a group column's label in the portfolio report."""
-
-
-def group_label(name: str, lang: Lang) -> str:
-    """The label row's text for the group column ``name``."""
-    known = GROUP_LABELS.get(name.strip().casefold())
-    return known[lang] if known else name
 
 
 @dataclass(frozen=True)
@@ -82,7 +65,8 @@ def label_row(questionnaire: Questionnaire, options: TemplateOptions) -> list[st
     lang = options.lang
     texts = [q.text.get(lang) for _, _, q in questionnaire.questions()]
     groups = [group_label(g, lang) for g in options.groups]
-    return [neutralise(t) for t in [LABEL_MARKER, NAME_LABEL[lang], *groups, *texts]]
+    name = words("batch", lang)["unit_name"]
+    return [neutralise(t) for t in [LABEL_MARKER, name, *groups, *texts]]
 
 
 def allowed_values(question: Question, lang: Lang) -> list[str]:
@@ -92,18 +76,16 @@ def allowed_values(question: Question, lang: Lang) -> list[str]:
     if isinstance(question, LevelQuestion):
         return ["1", "2", "3", "4", "5"]
     if isinstance(question, BoolQuestion):
-        return list(BOOL_WORDS[lang])
+        return [words("batch", lang)["yes"], words("batch", lang)["no"]]
     return []
 
 
 def describe_values(question: Question, lang: Lang) -> str:
     """The allowed values of ``question`` explained in words."""
-    zh = lang == "zh"
     if isinstance(question, (ChoiceQuestion, MultiQuestion)):
         options = "; ".join(f"{o.id} = {o.label.get(lang)}" for o in question.options)
         if isinstance(question, MultiQuestion):
-            lead = "多选,用逗号分隔:" if zh else "Any of, comma-separated: "
-            return lead + options
+            return words("batch", lang)["multi_lead"] + options
         return options
     if isinstance(question, LevelQuestion):
         return "; ".join(f"{i} = {text.get(lang)}" for i, text in enumerate(question.levels, 1))
@@ -115,17 +97,16 @@ def describe_values(question: Question, lang: Lang) -> str:
 
 
 def _number_rule(question: NumberQuestion, lang: Lang) -> str:
-    zh = lang == "zh"
+    t = words("batch", lang)
     unit = f" {question.unit.get(lang)}" if question.unit else ""
-    parts = [("数值" if zh else "A number") + unit]
+    parts = [t["number"] + unit]
     if question.min is not None:
         parts.append(f"≥ {question.min:g}")
     if question.max is not None:
         parts.append(f"≤ {question.max:g}")
-    better = {"higher": ("越高越好", "higher is better"), "lower": ("越低越好", "lower is better")}
-    thresholds = ", ".join(f"{t:g}" for t in question.thresholds)
-    word = better[question.better][0 if zh else 1]
-    parts.append(f"({'等级阈值' if zh else 'level thresholds'} {thresholds}; {word})")
+    values = ", ".join(f"{v:g}" for v in question.thresholds)
+    better = t[f"better_{question.better}"]
+    parts.append(t["number_rule"].format(thresholds=t["thresholds"], values=values, better=better))
     return " ".join(parts)
 
 

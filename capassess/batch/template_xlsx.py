@@ -27,21 +27,15 @@ from capassess.batch.xlsx_writer import column_letter
 from capassess.model.answers import NA
 from capassess.model.base import Lang
 from capassess.model.questionnaire import MultiQuestion, NumberQuestion, Question, Questionnaire
+from capassess.texts import words
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
 
 LAST_ROW = 1_048_576
 PROMPT_LIMIT = 250
-HEADINGS: dict[Lang, tuple[str, ...]] = {
-    "en": ("Question id", "Dimension", "Capability", "Type", "Question", "Allowed values",
-           "Help"),
-    "zh": ("题目编号", "维度", "能力", "题型", "题目", "可填写的值", "说明"),
-}  # fmt: skip
-ERROR: dict[Lang, str] = {
-    "en": "Not an allowed value. Leave blank if unknown, or write n/a if not applicable.",
-    "zh": "不是允许的值。未知请留空,不适用请填写 n/a。",
-}
+SHEET_COLUMNS = ("id", "dimension", "capability", "type", "question", "values", "help")
+"""The columns of the ``questions`` sheet (``sheet_<column>`` in the batch words)."""
 
 
 def _validation(question: Question, column: str, first: int, lists: dict[str, str]) -> Any:
@@ -106,7 +100,7 @@ def _validate(sheet: Worksheet, questionnaire: Questionnaire, options: TemplateO
         letter = column_letter(offset + i)
         rule = _validation(question, letter, first, lists)
         rule.allow_blank = True
-        rule.error, rule.errorTitle = ERROR[options.lang], question.id
+        rule.error, rule.errorTitle = words("batch", options.lang)["not_allowed"], question.id
         rule.prompt = describe_values(question, options.lang)[:PROMPT_LIMIT]
         rule.promptTitle = question.id[:32]
         rule.showErrorMessage = not isinstance(question, MultiQuestion)
@@ -120,7 +114,7 @@ def _questions_sheet(workbook: Any, questionnaire: Questionnaire, lang: Lang) ->
     from openpyxl.styles import Alignment, Font
 
     sheet = workbook.create_sheet("questions")
-    sheet.append(list(HEADINGS[lang]))
+    sheet.append([words("batch", lang)[f"sheet_{c}"] for c in SHEET_COLUMNS])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for dim, cap, q in questionnaire.questions():

@@ -13,6 +13,8 @@ from types import TracebackType
 from typing import Any
 
 from capassess.batch.runner import WRITING, BatchResult
+from capassess.model.base import Lang
+from capassess.texts import words
 from capassess.views.console import console, message
 
 PLAIN_EVERY = 5.0
@@ -21,9 +23,10 @@ PLAIN_EVERY = 5.0
 class BatchProgress:
     """A ``Progress`` callback for ``run_batch``; use as a context manager."""
 
-    def __init__(self, quiet: bool = False) -> None:
+    def __init__(self, quiet: bool = False, lang: Lang = "en") -> None:
         self.console = console(stderr=True)
         self.quiet = quiet
+        self.words = words("batch", lang)
         self.bar: Any = None
         self.task: Any = None
         self.path = ""
@@ -41,7 +44,7 @@ class BatchProgress:
 
             self.bar = Progress(
                 TextColumn("{task.description}"), BarColumn(),
-                TextColumn("{task.fields[rows]:,} rows"), TimeElapsedColumn(),
+                TextColumn(self.words["progress_rows"]), TimeElapsedColumn(),
                 TimeRemainingColumn(), console=self.console, transient=True,
             )  # fmt: skip
             self.bar.__enter__()
@@ -58,11 +61,12 @@ class BatchProgress:
         now = time.monotonic()
         if self.quiet or (path == self.path and now - self.last < PLAIN_EVERY):
             return
+        t = self.words
         if path == WRITING:
-            line = f"{WRITING}..."
+            line = t["writing"]
         else:
-            share = f" ({done / total:.0%})" if total else ""
-            line = f"reading {path}{share}: {rows:,} rows"
+            share = t["share"].format(share=done / total) if total else ""
+            line = t["reading"].format(path=path, share=share, rows=rows)
         self.console.print(line, markup=False, highlight=False, soft_wrap=True)
         self.path, self.last = path, now
 
@@ -73,19 +77,18 @@ class BatchProgress:
             self.bar.__exit__(kind, exc, tb)
 
 
-def print_summary(result: BatchResult) -> None:
+def print_summary(result: BatchResult, lang: Lang = "en") -> None:
     """The closing summary: rows, scored, rejected, time, outputs (to stderr)."""
-    c = result.counts
+    c, t = result.counts, words("batch", lang)
     for warning in result.warnings:
-        message(f"warning: {warning}", "yellow")
+        message(t["warning"].format(text=warning), "yellow")
     style = "yellow" if c.rejected else "green"
-    message(f"rows read {c.rows:,} = scored {c.scored:,} + rejected {c.rejected:,}", style)
-    extra = [f"{c.duplicates:,} duplicate id rows"] if c.duplicates else []
-    extra += [f"{c.blank:,} blank rows skipped"] if c.blank else []
-    extra += [f"{c.ignored_cells:,} invalid cells ignored"] if c.ignored_cells else []
+    message(t["rows_read"].format(rows=c.rows, scored=c.scored, rejected=c.rejected), style)
+    counted = (("duplicates", c.duplicates), ("blank", c.blank), ("ignored_cells", c.ignored_cells))
+    extra = [t[key].format(n=n) for key, n in counted if n]
     if extra:
-        message("  (" + "; ".join(extra) + ")")
-    message(f"time {result.seconds:.2f} s")
+        message(t["extra"].format(items=t["extra_sep"].join(extra)))
+    message(t["time"].format(seconds=result.seconds))
     for name, path in result.outputs.items():
         message(f"  {name:<15} {path}")
 

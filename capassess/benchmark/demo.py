@@ -1,26 +1,23 @@
 """The demo's benchmark step: an illustrative peer pack from the bundled made-up banks,
 and the example bank's report placed in it.
 
-``peer_benchmark`` has the signature of a step of ``capassess.report.demo.DEMO_STEPS``.
+``peer_benchmark`` has the signature of a step of ``capassess.demo.DEMO_STEPS``.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from capassess.atomic import write_atomic
 from capassess.benchmark.service import BuildRequest, build_benchmark
 from capassess.benchmark.standing import PeerRequest, with_peers
 from capassess.catalog import load_assessment
+from capassess.demo_input import DemoInput
 from capassess.errors import NotFoundError
 from capassess.model.base import LANGS
 from capassess.planning import PlanOptions, plan_file
 from capassess.report.render import render_report
 from capassess.resources import data_dir
-
-if TYPE_CHECKING:
-    from capassess.report.demo import DemoInput
 
 PEERS = "peers"
 TITLE = "Illustrative peer pack (made-up banks, demo only)"

@@ -172,7 +172,7 @@ def demo(ctx: click.Context, out_dir: str) -> None:
       capassess demo -o /tmp/capassess-demo
     """
     from capassess.cli import user_dirs
-    from capassess.report.demo import bundled_demo, next_commands, run_demo
+    from capassess.demo import bundled_demo, next_commands, run_demo
 
     inputs = bundled_demo(user_dirs(ctx))
     written = run_demo(inputs, out_dir)

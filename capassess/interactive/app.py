@@ -41,10 +41,10 @@ from capassess.interactive.terminal import (
     ignore_closing_signals,
     is_interactive,
 )
-from capassess.interactive.texts import say
 from capassess.model.answers import Assessment
 from capassess.model.base import Lang
 from capassess.model.questionnaire import Questionnaire
+from capassess.texts.interview import say
 
 
 @dataclass(frozen=True)

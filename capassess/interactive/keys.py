@@ -39,13 +39,13 @@ RANGE = re.compile(r"^(\d+)-(\d+)$")
 
 
 class Refused(ValueError):
-    """A typed answer that is not accepted; ``key`` and ``fields`` say why in ``texts``.
+    """A typed answer that is not accepted; ``key`` and ``fields`` say why in the interview words.
 
     ``str()`` is the English text, so callers outside the interview need not know.
     """
 
     def __init__(self, key: str, **fields: object) -> None:
-        from capassess.interactive.texts import say
+        from capassess.texts.interview import say
 
         super().__init__(say("en", key, **fields))
         self.key = key
@@ -175,7 +175,9 @@ def show_value(question: Question, value: object, lang: Lang) -> str:
     if is_not_applicable(value):
         return NA
     if isinstance(question, BoolQuestion) and isinstance(value, bool):
-        return {True: {"en": "yes", "zh": "是"}, False: {"en": "no", "zh": "否"}}[value][lang]
+        from capassess.texts.interview import say
+
+        return say(lang, "yes" if value else "no")
     if isinstance(question, ChoiceQuestion):
         labels = {o.id: o.label.get(lang) for o in question.options}
         return f"{value} ({labels[str(value)]})" if str(value) in labels else str(value)

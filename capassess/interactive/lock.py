@@ -23,8 +23,8 @@ import portalocker
 
 from capassess.atomic import output_error
 from capassess.errors import InputError
-from capassess.interactive.texts import say
 from capassess.model.base import Lang
+from capassess.texts.interview import say
 
 ATTEMPTS = 5  # a holder may remove the file between our open and our lock: try again
 

@@ -17,10 +17,10 @@ from capassess.interactive.keys import (
 from capassess.interactive.screen import choices_of, end_view, help_view, question_view
 from capassess.interactive.session import Change, Interview, JumpError
 from capassess.interactive.terminal import QuitRequested
-from capassess.interactive.texts import say
 from capassess.model.answers import NA
 from capassess.model.base import Lang
 from capassess.model.questionnaire import LevelQuestion, NumberQuestion
+from capassess.texts.interview import say
 from capassess.values import TypedValue
 
 if TYPE_CHECKING:

@@ -9,7 +9,6 @@ from capassess.interactive.editor import Choice, Choices
 from capassess.interactive.keys import show_value
 from capassess.interactive.linebreak import Wrapped
 from capassess.interactive.session import Interview
-from capassess.interactive.texts import say
 from capassess.model.base import Lang
 from capassess.model.questionnaire import (
     BoolQuestion,
@@ -20,6 +19,7 @@ from capassess.model.questionnaire import (
     Question,
     Questionnaire,
 )
+from capassess.texts.interview import say
 
 if TYPE_CHECKING:
     from rich.console import Group, RenderableType

@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from typing import Literal
 
 from capassess.interactive.agenda import Agenda, Slot, slots_of
-from capassess.interactive.texts import say
 from capassess.model.answers import NA, Answer
 from capassess.model.questionnaire import Question, Questionnaire
 from capassess.scoring.questions import QuestionOutcome, compiled_condition, evaluate_questions
+from capassess.texts.interview import say
 from capassess.values import TypedValue, parse_value
 
 Reason = Literal["answered", "cleared", "condition"]
@@ -46,8 +46,8 @@ class Progress:
 class JumpError(ValueError):
     """A ``g ID`` jump that cannot be made; the message says why.
 
-    ``key`` and ``fields`` name the reason in ``interactive.texts``, so that the interview
-    can say it in its language; ``str()`` is the English text.
+    ``key`` and ``fields`` name the reason in the interview words (``capassess.texts``),
+    so that the interview can say it in its language; ``str()`` is the English text.
     """
 
     def __init__(self, key: str, **fields: str) -> None:

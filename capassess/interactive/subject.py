@@ -13,9 +13,9 @@ from pydantic import ValidationError
 from capassess.answers_file import AnswersFile
 from capassess.errors import InputError, Problem
 from capassess.interactive.keys import Refused
-from capassess.interactive.texts import say
 from capassess.model.answers import Assessment, Subject
 from capassess.model.base import Lang
+from capassess.texts.interview import say
 
 if TYPE_CHECKING:
     from capassess.interactive.terminal import Terminal

@@ -10,13 +10,13 @@ from capassess.model.base import Lang
 from capassess.model.plan import AnswerShown, PlannedAction
 from capassess.model.questionnaire import CostBand
 from capassess.plan_text import (
-    DEFINITIONS,
     answers_text,
     completeness_warnings,
+    definitions,
     not_scheduled_reason,
 )
 from capassess.planning import Planned
-from capassess.report.i18n import strings
+from capassess.texts import words
 
 
 @dataclass(frozen=True)
@@ -52,7 +52,7 @@ def cost_text(cost: CostBand | None, lang: Lang) -> str | None:
     for size in ("small", "medium", "large"):
         band = cost.band(size)
         bands[size] = "—" if band is None else f"{band[0]:g}–{band[1]:g}"
-    return strings(lang)["cost_sizes"].format(**bands)
+    return words("report", lang)["cost_sizes"].format(**bands)
 
 
 def kpi_text(action: PlannedAction, lang: Lang) -> str | None:
@@ -72,7 +72,7 @@ def kpi_check(action: PlannedAction, lang: Lang) -> str | None:
 
 def disagreement_probes(planned: Planned, lang: Lang) -> tuple[tuple[str, str], ...]:
     """Questions where respondents differ by two levels or more (from ``capassess merge``)."""
-    t = strings(lang)
+    t = words("report", lang)
     questions = planned.scored.questionnaire.question_map()
     out = []
     for d in planned.scored.assessment.disagreements:
@@ -92,11 +92,11 @@ def respondents(planned: Planned) -> list[str]:
 
 def build_advice(planned: Planned, lang: Lang) -> Advice:
     """Collect the advice notes of a plan in one language."""
-    t = strings(lang)
+    t = words("report", lang)
     q, result, road = planned.scored.questionnaire, planned.scored.result, planned.roadmap
     caps = {c.id: c.title.get(lang) for _, c in q.capabilities()}
     titles = {a.id: a.title.get(lang) for _, a in q.actions()}
-    sep = "、" if lang == "zh" else ", "
+    sep = t["list_sep"]
     left_off = tuple(
         LeftOffRow(item.id, item.title.get(lang), caps[item.capability_id],
                    not_scheduled_reason(item, q, result, lang),
@@ -124,6 +124,6 @@ def build_advice(planned: Planned, lang: Lang) -> Advice:
         left_off=left_off,
         shortfalls=shortfalls,
         probes=probes,
-        definitions=tuple(DEFINITIONS[lang]),
+        definitions=tuple(definitions(lang)),
         cost_basis=q.cost_basis.get(lang) if q.cost_basis else None,
     )

@@ -16,8 +16,8 @@ from capassess.model.questionnaire import (
     Question,
 )
 from capassess.model.results import CapabilityScore
-from capassess.report.i18n import strings
 from capassess.report.model import AnswerRow
+from capassess.texts import words
 
 
 def _number(value: float) -> str:
@@ -31,14 +31,14 @@ def _labels(question: ChoiceQuestion | MultiQuestion, ids: list[str], lang: Lang
 
 def answer_text(question: Question, value: Any, lang: Lang) -> str:
     """The answer in words: ``2 · Department stewards``, ``BI; ML``, ``12 %``, ``yes``."""
-    t = strings(lang)
+    t = words("report", lang)
     if isinstance(question, LevelQuestion) and isinstance(value, int) and 1 <= value <= 5:
         return f"{value} · {question.levels[value - 1].get(lang)}"
     if isinstance(question, ChoiceQuestion):
         return _labels(question, [str(value)], lang)[0]
     if isinstance(question, MultiQuestion):
         picked = value if isinstance(value, list) else [value]
-        sep = "；" if lang == "zh" else "; "
+        sep = t["answer_sep"]
         return sep.join(_labels(question, [str(v) for v in picked], lang)) or t["none_selected"]
     if isinstance(question, NumberQuestion) and isinstance(value, (int, float)):
         unit = question.unit.get(lang) if question.unit else ""
@@ -52,7 +52,7 @@ def answer_rows(
     cap: Capability, score: CapabilityScore, assessment: Assessment, lang: Lang
 ) -> tuple[AnswerRow, ...]:
     """Each question of ``cap`` with its text, status, answer in words, evidence and note."""
-    t = strings(lang)
+    t = words("report", lang)
     results = {r.id: r for r in score.questions}
     rows = []
     for question in cap.questions:

@@ -11,12 +11,11 @@ from capassess import __version__
 from capassess.advice import action_statuses
 from capassess.model.base import Lang
 from capassess.model.plan import CapabilityGap, PlannedAction
-from capassess.plan_text import QUADRANT_LABEL, phase_label, why
+from capassess.plan_text import phase_label, quadrant_label, why
 from capassess.planning import Planned
 from capassess.questionnaire_index import index_of
 from capassess.report.advice import build_advice, cost_text, kpi_check, kpi_text
 from capassess.report.answers import answer_rows
-from capassess.report.i18n import strings
 from capassess.report.messages import key_messages
 from capassess.report.method import build_method
 from capassess.report.model import (
@@ -36,6 +35,7 @@ from capassess.report.next_level import next_level_steps
 from capassess.report.peers import PeerSection, build_peer_section
 from capassess.report.risks import build_risks, dependency_texts
 from capassess.report.scope import build_scope
+from capassess.texts import words
 
 STRENGTHS = 3
 TOP_GAPS = 5
@@ -49,7 +49,7 @@ def band_of(score: float | None, lang: Lang) -> Band | None:
     """The maturity band of an overall score: nascent, developing, established, leading."""
     if score is None:
         return None
-    t = strings(lang)
+    t = words("report", lang)
     index = max(1, min(4, math.floor(score + 1e-9)))
     low, high = float(index), 5.0 if index == 4 else index + 1.0
     return Band(t[f"band_{index}"], low, high, t[f"band_{index}_text"])
@@ -79,7 +79,7 @@ def _gap_row(planned: Planned, g: CapabilityGap, lang: Lang) -> GapRow:
 
 
 def _action_row(planned: Planned, a: PlannedAction, lang: Lang) -> ActionRow:
-    t = strings(lang)
+    t = words("report", lang)
     q = planned.scored.questionnaire
     cap = index_of(q).capability[a.capability_id]
     source = next(x for x in cap.actions if x.id == a.id)
@@ -93,7 +93,7 @@ def _action_row(planned: Planned, a: PlannedAction, lang: Lang) -> ActionRow:
         effort=t.get(a.effort, a.effort),
         impact=t.get(a.impact, a.impact),
         quadrant=a.quadrant,
-        quadrant_label=QUADRANT_LABEL[lang][a.quadrant],
+        quadrant_label=quadrant_label(a.quadrant, lang),
         phase=a.phase,
         start_month=a.start_month,
         end_month=a.end_month,
@@ -245,12 +245,12 @@ def _capped_by(planned: Planned, lang: Lang) -> str:
     if not ids:
         return ""
     titles = {c.id: c.title.get(lang) for _, c in planned.scored.questionnaire.capabilities()}
-    names = ("、" if lang == "zh" else ", ").join(titles.get(i, i) for i in ids)
-    return strings(lang)["capped_by"].format(names=names)
+    t = words("report", lang)
+    return t["capped_by"].format(names=t["list_sep"].join(titles.get(i, i) for i in ids))
 
 
 def _targets_text(planned: Planned, target: str | None, lang: Lang) -> str:
-    t = strings(lang)
+    t = words("report", lang)
     sources = {tg.source for tg in planned.targets.values()}
     if len(sources) > 1:
         return t["target_mixed"]
@@ -273,7 +273,7 @@ def _cover(
         title=title,
         subject_name=subject.name or subject.id,
         subject_id=subject.id,
-        kind=strings(lang)[f"kind_{subject.kind}"],
+        kind=words("report", lang)[f"kind_{subject.kind}"],
         groups=tuple(subject.group.items()),
         assessor=s.assessment.assessor,
         date=s.assessment.date.isoformat() if s.assessment.date else None,
@@ -283,7 +283,9 @@ def _cover(
         targets=_targets_text(planned, target, lang),
         generated=generated.isoformat(),
         tool_version=__version__,
-        bank_type=strings(lang)[f"bank_type_{subject.bank_type}"] if subject.bank_type else None,
+        bank_type=(
+            words("report", lang)[f"bank_type_{subject.bank_type}"] if subject.bank_type else None
+        ),
     )
 
 
@@ -296,7 +298,7 @@ def build_report(
     generated: dt.date | None = None,
 ) -> Report:
     """Turn a plan into the report model; ``target`` names the --target given, if any."""
-    title = title or strings(lang)["report_title"]
+    title = title or words("report", lang)["report_title"]
     generated = generated or dt.date.today()
     start = planned.scored.assessment.date or generated
     rows = {g.id: _gap_row(planned, g, lang) for g in planned.gaps.capabilities}

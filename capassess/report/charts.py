@@ -13,26 +13,22 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from capassess.model.base import Lang
-from capassess.report.i18n import strings
 from capassess.report.model import GapRow, Report
+from capassess.report.palette import CURRENT, GRID, INK, MUTED, PALE, TARGET, WHITE
 from capassess.report.svg import (
     BASELINE_SERIES,
-    CURRENT,
     CURRENT_SERIES,
-    GRID,
-    INK,
-    MUTED,
-    PALE,
     PEER_SERIES,
-    TARGET,
     TARGET_SERIES,
     Series,
     Svg,
+    level_grid,
     marker,
     text_width,
     wrap,
 )
 from capassess.report.timeline import level_band, timeline
+from capassess.texts import words
 
 RADAR_WIDTH = 820.0
 LEGEND_Y = 590.0
@@ -61,12 +57,13 @@ class Spoke:
 
 
 def _spokes(report: Report) -> list[Spoke]:
-    na = strings(report.lang)["na"]
+    t = words("report", report.lang)
+    na = t["na"]
     spokes = []
     for d, dim in enumerate(report.dimensions, 1):
         for c, cap in enumerate(dim.capabilities, 1):
             g = cap.gap
-            shown = f"（{na}）" if report.lang == "zh" else f" ({na})"
+            shown = t["na_suffix"].format(na=na)
             label = f"{d}.{c} {g.title}" + (shown if g.score is None else "")
             peer = report.peers.median_of(g.id) if report.peers else None
             spokes.append(Spoke(label, g.score, float(g.target), g.baseline, peer))
@@ -106,7 +103,7 @@ def _grid(sizes: tuple[int, ...], n: int, cx: float, cy: float) -> tuple[str, ..
         end = start + size
         outline = [_point(i, n, 5, cx, cy) for i in range(start, end)]
         sector = [(cx, cy), _edge_middle(start, n, cx, cy), *outline, _edge_middle(end, n, cx, cy)]
-        svg.add("polygon", points=_points(sector), fill=PALE if d % 2 == 0 else "#ffffff")
+        svg.add("polygon", points=_points(sector), fill=PALE if d % 2 == 0 else WHITE)
         x, y = _edge_middle(start, n, cx, cy)
         svg.add("line", x1=cx, y1=cy, x2=x, y2=y, stroke=MUTED, stroke_width=1)
         start = end
@@ -159,7 +156,7 @@ def _series(svg: Svg, values: list[float | None], series: Series, cx: float, cy:
 
 def legend(svg: Svg, x: float, y: float, items: list[Series], lang: Lang) -> None:
     """Line samples with markers and labels, left to right from ``x``."""
-    t = strings(lang)
+    t = words("report", lang)
     for series in items:
         label = t[series.key]
         svg.add(
@@ -182,7 +179,7 @@ def radar(report: Report) -> str:
     spokes = _spokes(report)
     if len(spokes) < 3:
         return ""
-    t = strings(report.lang)
+    t = words("report", report.lang)
     has_base = any(s.baseline is not None for s in spokes)
     base_text = t["chart_radar_baseline"] if has_base else ""
     desc = t["chart_radar_desc"].format(n=len(spokes), baseline=base_text)
@@ -238,7 +235,7 @@ def gap_bars(report: Report) -> str:
     rows = [g for g in report.gaps if g.gap and not g.met and g.score is not None and g.assessed]
     if not rows:
         return ""
-    t = strings(report.lang)
+    t = words("report", report.lang)
     left, right, top, step = 340.0, 770.0, 44.0, 36.0
     height = top + step * len(rows) + 16
 
@@ -248,10 +245,7 @@ def gap_bars(report: Report) -> str:
     desc = t["chart_gaps_desc"].format(n=len(rows))
     svg = Svg(900, height, t["chart_gaps"], desc, "gaps")
     svg.hatch("gap-hatch", TARGET)
-    for level in range(1, 6):
-        x = scale(level)
-        svg.add("line", x1=x, y1=top - 8, x2=x, y2=height - 10, stroke=GRID)
-        svg.add("text", str(level), x=x, y=top - 14, font_size=11, fill=MUTED, text_anchor="middle")
+    level_grid(svg, scale, top - 8, height - 10, top - 14, 11)
     for i, g in enumerate(rows):
         _gap_row(svg, g, top + i * step, scale)
     return svg.render()

@@ -7,10 +7,10 @@ from pathlib import Path
 
 from capassess.errors import InputError
 from capassess.report.deck_parts import DECK_FILE, HEAT, MUTED, Deck
-from capassess.report.i18n import strings
+from capassess.report.heat import HEAT_STATUSES, HEAT_SYMBOLS
 from capassess.report.model import ActionRow, Report
+from capassess.texts import words
 
-SYMBOLS = {"met": "✓", "near": "▲", "far": "✕", "na": "–"}
 TOP = 8
 ROWS = 9  # table rows that fit one slide legibly
 MAX_SLIDES = 14
@@ -54,9 +54,7 @@ def _by_dimension(deck: Deck, report: Report, t: dict[str, str]) -> None:
         deck.body,
         [d.title for d in report.dimensions],
         series,
-        title=f"{t['score']} · {t['target']} (1–5)"
-        if deck.lang == "en"
-        else f"{t['score']}与{t['target']}（1–5）",
+        title=t["deck_dims_title"].format(score=t["score"], target=t["target"]),
     )
 
 
@@ -67,7 +65,7 @@ def _heat_map(deck: Deck, report: Report, t: dict[str, str]) -> None:
     rows = []
     for d in report.dimensions:
         cells = [
-            f"{SYMBOLS[c.gap.status]} {c.gap.title} {_num(c.gap.score)} / {c.gap.target}"
+            f"{HEAT_SYMBOLS[c.gap.status]} {c.gap.title} {_num(c.gap.score)} / {c.gap.target}"
             for c in d.capabilities
         ]
         rows.append([f"{d.title} {_num(d.score)}", *cells, *[""] * (width - len(cells))])
@@ -84,7 +82,7 @@ def _heat_map(deck: Deck, report: Report, t: dict[str, str]) -> None:
             for paragraph in cell.text_frame.paragraphs:
                 for run in paragraph.runs:
                     run.font.color.rgb = ink
-    legend = "   ".join(f"{SYMBOLS[k]} {t['heat_' + k]}" for k in ("met", "near", "far", "na"))
+    legend = "   ".join(f"{HEAT_SYMBOLS[k]} {t['heat_' + k]}" for k in HEAT_STATUSES)
     deck.text(slide, (x, y + h - 400000, w, 400000), [legend], 12, color=MUTED)
 
 
@@ -268,7 +266,7 @@ def render_deck(report: Report, template_dir: str | Path | None = None) -> bytes
 
 def _render(report: Report, master: Path | None) -> bytes:
     deck = Deck(report.lang, master)
-    t = strings(report.lang)
+    t = words("report", report.lang)
     actions = [a for p in report.phases for a in p.actions]
     _title_slide(deck, report, t)
     _key_messages(deck, report, t)

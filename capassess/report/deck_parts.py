@@ -19,18 +19,20 @@ from pptx.enum.text import MSO_ANCHOR
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Inches, Pt
 
-NAVY = RGBColor(0x14, 0x30, 0x4F)
-BLUE = RGBColor(0x1F, 0x4E, 0x79)
-MUTED = RGBColor(0x6B, 0x72, 0x80)
-INK = RGBColor(0x1F, 0x29, 0x37)
-WHITE = RGBColor(0xFF, 0xFF, 0xFF)
-ZEBRA = RGBColor(0xF7, 0xF8, 0xFA)
-SERIES = (NAVY, RGBColor(0xB4, 0x53, 0x09), RGBColor(0x9C, 0xA3, 0xAF))
+from capassess.report import palette
+
+
+def rgb(colour: str) -> RGBColor:
+    """A PowerPoint colour from the palette's ``#rrggbb``."""
+    value = int(colour.lstrip("#"), 16)
+    return RGBColor(value >> 16, (value >> 8) & 0xFF, value & 0xFF)
+
+
+NAVY, BLUE, MUTED = rgb(palette.NAVY), rgb(palette.CURRENT), rgb(palette.MUTED)
+INK, WHITE, ZEBRA = rgb(palette.INK), rgb(palette.WHITE), rgb(palette.ZEBRA)
+SERIES = (NAVY, rgb(palette.TARGET), rgb(palette.SILVER))
 HEAT = {  # fill, text: also told apart in grey by the symbol in the cell
-    "met": (RGBColor(0xDC, 0xFC, 0xE7), RGBColor(0x14, 0x53, 0x2D)),
-    "near": (RGBColor(0xFE, 0xF3, 0xC7), RGBColor(0x78, 0x35, 0x0F)),
-    "far": (RGBColor(0xFE, 0xE2, 0xE2), RGBColor(0x7F, 0x1D, 0x1D)),
-    "na": (WHITE, MUTED),
+    status: (rgb(fill), rgb(text)) for status, (fill, text) in palette.HEAT_COLOURS.items()
 }
 FONTS = {"en": "Calibri", "zh": "Microsoft YaHei"}
 TITLES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)

@@ -3,8 +3,8 @@ caps and what was not assessed, strongest and weakest capabilities and why, the 
 
 from __future__ import annotations
 
-from capassess.report.i18n import strings
 from capassess.report.model import GapRow, Report
+from capassess.texts import words
 
 SHOWN = 3
 
@@ -93,7 +93,7 @@ def _peers(report: Report, t: dict[str, str]) -> list[str]:
 
 def key_messages(report: Report) -> tuple[str, ...]:
     """Five to eight sentences a board reads first, in the report's language."""
-    t = strings(report.lang)
+    t = words("report", report.lang)
     messages = [_overall(report, t), *_peers(report, t)]
     missing = [g.title for g in report.gaps if not g.assessed]
     if missing:

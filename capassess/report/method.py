@@ -7,7 +7,6 @@ from capassess.memo import per_object
 from capassess.model.base import Lang
 from capassess.model.questionnaire import Questionnaire
 from capassess.model.results import QuestionStatus, ScoreResult
-from capassess.report.i18n import strings
 from capassess.report.model import (
     AhpRow,
     LevelRow,
@@ -17,6 +16,7 @@ from capassess.report.model import (
     WeightRow,
 )
 from capassess.scoring.weights import ROOT, tree_weights
+from capassess.texts import words
 
 
 def _web_url(url: str | None) -> str | None:
@@ -79,7 +79,7 @@ def _references(q: Questionnaire, lang: Lang) -> tuple[ReferenceRow, ...]:
 
 def build_method(q: Questionnaire, result: ScoreResult, lang: Lang) -> Method:
     """Describe how ``result`` was scored, in ``lang``."""
-    t = strings(lang)
+    t = words("report", lang)
     formula = t["formula_staged"] if result.model == "staged" else t["formula_weighted_mean"]
     policy = t.get(f"missing_{result.missing_policy}", result.missing_policy)
     return Method(

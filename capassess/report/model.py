@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from capassess.model.base import Lang
 from capassess.report.advice import Advice
+from capassess.report.heat import capability_status
 from capassess.report.peers import PeerSection
 from capassess.report.risks import RiskRow
 from capassess.report.scope import Scope
@@ -66,13 +67,8 @@ class GapRow:
 
     @property
     def status(self) -> str:
-        """Heat-map status: ``na`` (not assessed or n/a), ``met``, ``near`` (at most one
-        level short) or ``far``."""
-        if not self.assessed or self.score is None:
-            return "na"
-        if self.met:
-            return "met"
-        return "near" if self.gap is not None and abs(self.gap) <= 1 else "far"
+        """Heat-map status (``report.heat.capability_status``)."""
+        return capability_status(self.assessed, self.score, self.met, self.gap)
 
 
 @dataclass(frozen=True)

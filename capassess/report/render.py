@@ -17,9 +17,10 @@ from capassess.planning import Planned
 from capassess.report.build import build_report
 from capassess.report.charts import draw_charts
 from capassess.report.environment import render_template, report_environment
-from capassess.report.i18n import strings
+from capassess.report.heat import HEAT_STATUSES, HEAT_SYMBOLS
 from capassess.report.model import Report
 from capassess.report.sandbox import LimitedSandbox
+from capassess.texts import words
 
 Format = Literal["html", "md", "json"]
 FORMATS: tuple[Format, ...] = ("html", "md", "json")
@@ -49,8 +50,10 @@ def render_model(
     charts = draw_charts(report) if fmt == "html" else None
     context = {
         "report": report,
-        "t": strings(report.lang),
+        "t": words("report", report.lang),
         "lang": report.lang,
+        "heat_symbols": HEAT_SYMBOLS,
+        "heat_statuses": HEAT_STATUSES,
         "charts": {
             key: Markup(svg)  # our own SVG, every text in it escaped by report.svg
             for key, svg in (dataclasses.asdict(charts).items() if charts else ())
@@ -83,7 +86,7 @@ def render_pdf(
 
     report = build_report(planned, lang, title=title, target=target)
     html = render_model(report, "html", template_dir)
-    t = strings(lang)
+    t = words("report", lang)
     running = f"{report.cover.subject_name} · {report.title}"
     header, footer = margin_templates(running, t["page_of"])
     return print_pdf(html, browser, header=header, footer=footer,

@@ -10,7 +10,7 @@ from capassess.model.base import Lang
 from capassess.model.plan import PlannedAction
 from capassess.planning import Planned
 from capassess.questionnaire_index import action_titles
-from capassess.report.i18n import strings
+from capassess.texts import words
 
 CARRIES = 2  # an action that at least this many others wait for is a dependency risk
 SHOWN = 3
@@ -26,7 +26,7 @@ class RiskRow:
 
 def dependency_texts(planned: Planned, action: PlannedAction, lang: Lang) -> tuple[str, ...]:
     """What ``action`` waits for: a scheduled action and when, or why it is not needed."""
-    t = strings(lang)
+    t = words("report", lang)
     road, q = planned.roadmap, planned.scored.questionnaire
     scheduled = {a.id: a for a in road.actions}
     left = {n.id: n for n in road.not_scheduled}
@@ -44,11 +44,12 @@ def dependency_texts(planned: Planned, action: PlannedAction, lang: Lang) -> tup
 
 
 def _joined(names: list[str], lang: Lang) -> str:
-    return strings(lang)["list_sep"].join(names[:SHOWN]) + ("…" if len(names) > SHOWN else "")
+    more = "…" if len(names) > SHOWN else ""
+    return words("report", lang)["list_sep"].join(names[:SHOWN]) + more
 
 
 def _gate_and_blind_spots(planned: Planned, lang: Lang) -> list[RiskRow]:
-    t, q = strings(lang), planned.scored.questionnaire
+    t, q = words("report", lang), planned.scored.questionnaire
     caps = {c.id: c.title.get(lang) for _, c in q.capabilities()}
     rows = []
     capped = planned.scored.result.overall.capped_by
@@ -64,7 +65,7 @@ def _gate_and_blind_spots(planned: Planned, lang: Lang) -> list[RiskRow]:
 
 
 def _roadmap_risks(planned: Planned, lang: Lang) -> list[RiskRow]:
-    t, road = strings(lang), planned.roadmap
+    t, road = words("report", lang), planned.roadmap
     titles = {a.id: a.title.get(lang) for a in road.actions}
     rows = []
     for a in sorted(road.actions, key=lambda a: -len(a.needed_by)):
@@ -92,7 +93,7 @@ def _roadmap_risks(planned: Planned, lang: Lang) -> list[RiskRow]:
 
 def build_risks(planned: Planned, probes: int, lang: Lang) -> tuple[RiskRow, ...]:
     """The risks a board should know of, most structural first."""
-    t = strings(lang)
+    t = words("report", lang)
     rows = _gate_and_blind_spots(planned, lang)
     if probes:
         rows.append(RiskRow(t["risk_probe"], t["risk_probe_text"].format(n=probes)))

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from capassess.model.base import Lang
 from capassess.planning import Planned
 from capassess.report.advice import respondents
-from capassess.report.i18n import strings
+from capassess.texts import words
+from capassess.texts.batch import group_label
 
 
 @dataclass(frozen=True)
@@ -30,7 +31,7 @@ def _evidenced(planned: Planned) -> int:
 
 
 def _items(planned: Planned, evidenced: int, lang: Lang) -> list[tuple[str, str]]:
-    t, s = strings(lang), planned.scored
+    t, s = words("report", lang), planned.scored
     q, result = s.questionnaire, s.result
     dims = list(q.sections())
     caps = sum(len(d.capabilities) for d in dims)
@@ -38,9 +39,8 @@ def _items(planned: Planned, evidenced: int, lang: Lang) -> list[tuple[str, str]
     answered = sum(c.answered for c in result.capabilities())
     na = sum(c.not_applicable for c in result.capabilities())
     subject = s.assessment.subject
-    groups = [
-        (t["scope_groups"], " · ".join(f"{k}{t['colon']}{v}" for k, v in subject.group.items()))
-    ]
+    named = (f"{group_label(k, lang)}{t['colon']}{v}" for k, v in subject.group.items())
+    groups = [(t["scope_groups"], " · ".join(named))]
     people = respondents(planned)
     return [
         (t["scope_subject"], subject.name or subject.id),
@@ -56,7 +56,7 @@ def _items(planned: Planned, evidenced: int, lang: Lang) -> list[tuple[str, str]
 
 
 def _limitations(planned: Planned, evidenced: int, probes: int, lang: Lang) -> list[str]:
-    t, s = strings(lang), planned.scored
+    t, s = words("report", lang), planned.scored
     result = s.result
     answered = sum(c.answered for c in result.capabilities())
     missing = sum(c.missing for c in result.capabilities())

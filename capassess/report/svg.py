@@ -1,25 +1,22 @@
-"""A small SVG writer: escaped text and attributes, accessible titles, text measuring."""
+"""A small SVG writer: escaped text and attributes, accessible titles, text measuring,
+and the marks every chart of every report kind shares (series markers, the 1-5 grid)."""
 
 from __future__ import annotations
 
 import html
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from capassess.report.palette import BASELINE, CURRENT, GRID, MUTED, PEER, TARGET, WHITE
+
 # Greyscale-safe series: told apart by dash pattern and marker shape as well as colour.
-CURRENT = "#1f4e79"
-TARGET = "#b45309"
-BASELINE = "#6b7280"
-INK = "#1f2937"
-MUTED = "#6b7280"
-GRID = "#d1d5db"
-PALE = "#f3f4f6"
 
 
 @dataclass(frozen=True)
 class Series:
-    """How one data series looks: its label key (i18n), colour, dash pattern and marker."""
+    """How one data series looks: its label key (report words), colour, dash pattern and marker."""
 
     key: str
     colour: str
@@ -30,7 +27,6 @@ class Series:
 CURRENT_SERIES = Series("current", CURRENT, None, "circle")
 TARGET_SERIES = Series("target", TARGET, "7 4", "square")
 BASELINE_SERIES = Series("baseline", BASELINE, "2 3", "triangle")
-PEER = "#047857"
 PEER_SERIES = Series("peer_median", PEER, "10 3 2 3", "triangle")
 
 
@@ -202,7 +198,7 @@ class Svg:
         self.parts.append(
             f'<defs><pattern id="{esc(ident)}" width="{gap}" height="{gap}" '
             f'patternUnits="userSpaceOnUse" patternTransform="rotate(45)">'
-            f'<rect width="{gap}" height="{gap}" fill="#ffffff"/>'
+            f'<rect width="{gap}" height="{gap}" fill="{WHITE}"/>'
             f'<line x1="0" y1="0" x2="0" y2="{gap}" stroke="{esc(colour)}" stroke-width="2.5"/>'
             "</pattern></defs>"
         )
@@ -220,7 +216,7 @@ class Svg:
 def marker(svg: Svg, shape: str, x: float, y: float, colour: str, size: float = 4.5) -> None:
     """Draw a series marker: ``circle``, ``square`` or ``triangle`` centred at x, y."""
     if shape == "circle":
-        svg.add("circle", cx=x, cy=y, r=size, fill=colour, stroke="#ffffff", stroke_width=1)
+        svg.add("circle", cx=x, cy=y, r=size, fill=colour, stroke=WHITE, stroke_width=1)
     elif shape == "square":
         s = size * 0.9
         svg.add(
@@ -229,7 +225,7 @@ def marker(svg: Svg, shape: str, x: float, y: float, colour: str, size: float = 
             y=y - s,
             width=2 * s,
             height=2 * s,
-            fill="#ffffff",
+            fill=WHITE,
             stroke=colour,
             stroke_width=2,
         )
@@ -237,4 +233,17 @@ def marker(svg: Svg, shape: str, x: float, y: float, colour: str, size: float = 
         points = f"{x:.1f},{y - size:.1f} {x + size:.1f},{y + size * 0.8:.1f} " + (
             f"{x - size:.1f},{y + size * 0.8:.1f}"
         )
-        svg.add("polygon", points=points, fill=colour, stroke="#ffffff", stroke_width=1)
+        svg.add("polygon", points=points, fill=colour, stroke=WHITE, stroke_width=1)
+
+
+def level_grid(
+    svg: Svg, x_of: Callable[[float], float], top: float, bottom: float, label_y: float,
+    size: float = 12, stroke_width: float | None = None,
+) -> None:  # fmt: skip
+    """A vertical grid line at each level 1-5 from ``top`` to ``bottom``, its number at
+    ``label_y``."""
+    for level in range(1, 6):
+        x = x_of(level)
+        svg.add("line", x1=x, y1=top, x2=x, y2=bottom, stroke=GRID, stroke_width=stroke_width)
+        svg.add("text", str(level), x=x, y=label_y, font_size=size, fill=MUTED,
+                text_anchor="middle")  # fmt: skip

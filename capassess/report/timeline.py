@@ -5,17 +5,12 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-from capassess.plan_text import QUADRANT_LABEL
-from capassess.report.i18n import strings
+from capassess.plan_text import quadrant_labels
 from capassess.report.model import ActionRow, PhaseSection, Report
+from capassess.report.palette import CURRENT, GRID, INK, LEVEL_SHADES, MUTED, PALE, QUADRANT_FILL
 from capassess.report.svg import (
     BASELINE_SERIES,
-    CURRENT,
     CURRENT_SERIES,
-    GRID,
-    INK,
-    MUTED,
-    PALE,
     TARGET_SERIES,
     Series,
     Svg,
@@ -23,17 +18,9 @@ from capassess.report.svg import (
     text_width,
     wrap,
 )
+from capassess.texts import words
 
 LEFT, RIGHT, WIDTH = 370.0, 850.0, 900.0
-# Fill per impact/effort quadrant: solid, hatched, light, outlined (distinct in grey too).
-QUADRANT_FILL = {
-    "quick-win": (CURRENT, CURRENT),
-    "major-project": ("url(#tl-hatch)", CURRENT),
-    "initiative": ("#c3d2e4", CURRENT),
-    "fill-in": ("#9ca3af", "#6b7280"),
-    "deprioritise": ("#ffffff", INK),
-}
-SHADES = ("#eef2f7", "#dbe4ef", "#c3d2e4", "#a7bdd7", "#8aa7ca")
 
 
 def _horizon(phases: tuple[PhaseSection, ...], actions: list[ActionRow]) -> int:
@@ -50,7 +37,7 @@ def calendar_month(report: Report, months: int) -> str:
 
 def _phase_lines(p: PhaseSection, report: Report, width: float) -> list[str]:
     """``Phase 1`` over ``2026-03 – 2026-08``, each cut to the band's width."""
-    t = strings(report.lang)
+    t = words("report", report.lang)
     start = calendar_month(report, p.start_month)
     span = (
         t["phase_from"].format(start=start)
@@ -93,14 +80,14 @@ def _phase_bands(svg: Svg, report: Report, horizon: int, height: float) -> None:
 
 def _quadrant_legend(svg: Svg, report: Report, y: float) -> None:
     x = LEFT
-    for key, label in QUADRANT_LABEL[report.lang].items():
+    for key, label in quadrant_labels(report.lang).items():
         fill, stroke = QUADRANT_FILL[key]
         svg.add("rect", x=x, y=y - 10, width=22, height=12, fill=fill, stroke=stroke)
         svg.add("text", label, x=x + 28, y=y, font_size=11, fill=INK)
         x += 44 + text_width(label, 11)
     svg.add(
         "text",
-        strings(report.lang)["month_axis"],
+        words("report", report.lang)["month_axis"],
         x=LEFT - 30,
         y=y - 22,
         font_size=11,
@@ -132,7 +119,7 @@ def timeline(report: Report) -> str:
     actions = [a for p in report.phases for a in p.actions]
     if not actions:
         return ""
-    t = strings(report.lang)
+    t = words("report", report.lang)
     horizon = _horizon(report.phases, actions)
     top, step = 60.0, 32.0
     height = top + step * len(actions) + 60
@@ -163,7 +150,7 @@ def _band_scale(svg: Svg, report: Report, x: Callable[[float], float]) -> None:
     """Five shaded level segments with the level names under their ticks."""
     for level in range(1, 5):
         segment = {"x": x(level), "y": 84, "width": x(level + 1) - x(level), "height": 28}
-        svg.add("rect", **segment, fill=SHADES[level - 1])
+        svg.add("rect", **segment, fill=LEVEL_SHADES[level - 1])
     for row in report.method.levels:
         anchor = "start" if row.level == 1 else "end" if row.level == 5 else "middle"
         svg.add("line", x1=x(row.level), y1=84, x2=x(row.level), y2=120, stroke=INK)
@@ -175,7 +162,7 @@ def level_band(report: Report) -> str:
     s = report.summary
     if s.overall_score is None:
         return ""
-    t = strings(report.lang)
+    t = words("report", report.lang)
     left, right = 40.0, WIDTH - 40
 
     def x(value: float) -> float:

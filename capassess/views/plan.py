@@ -8,15 +8,16 @@ from capassess.comparison import Comparison
 from capassess.model.base import Lang
 from capassess.model.plan import Phase
 from capassess.plan_text import (
-    DEFINITIONS,
-    QUADRANT_LABEL,
     answers_text,
     completeness_warnings,
+    definitions,
     not_scheduled_reason,
     phase_label,
+    quadrant_label,
     why,
 )
 from capassess.planning import Planned
+from capassess.texts import words
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -45,24 +46,24 @@ def gap_table(planned: Planned, lang: Lang) -> Table:
     titles = {cap.id: cap.title.get(lang) for _, cap in q.capabilities()}
     dims = {dim.id: dim.title.get(lang) for dim in q.sections()}
     baseline = planned.baseline is not None
-    table = Table(title="Gaps" if lang == "en" else "差距", title_justify="left")
-    cols = ("能力", "得分", "目标", "差距", "优先度", "达成度") if lang == "zh" else (
-        "capability", "score", "target", "gap", "priority", "attained")  # fmt: skip
+    t = words("views", lang)
+    table = Table(title=t["gaps"], title_justify="left")
+    cols = ("capability", "score", "target", "gap", "priority", "attained")
     for n, col in enumerate(cols):
-        table.add_column(col, justify="left" if n == 0 else "right")
+        table.add_column(t[f"col_{col}"], justify="left" if n == 0 else "right")
     if baseline:
-        table.add_column("进展" if lang == "zh" else "progress", justify="right")
+        table.add_column(t["col_progress"], justify="right")
     for dim in planned.gaps.dimensions:
-        gap = _num(dim.gap) if dim.assessed else ("未评估" if lang == "zh" else "not assessed")
+        gap = _num(dim.gap) if dim.assessed else t["not_assessed"]
         row = [f"[bold]{dims[dim.id]}[/]", _num(dim.score), _num(dim.target), gap,
                _num(dim.priority, 3), _pct(dim.attainment)]  # fmt: skip
         table.add_row(*row, *([""] if baseline else []), style="bold")
         for g in planned.gaps.capabilities:
             if g.dimension_id != dim.id:
                 continue
-            gap = ("[green]达标[/]" if lang == "zh" else "[green]met[/]") if g.met else _num(g.gap)
+            gap = f"[green]{t['met']}[/]" if g.met else _num(g.gap)
             if not g.assessed:
-                gap = "[yellow]not assessed[/]" if lang == "en" else "[yellow]未评估[/]"
+                gap = f"[yellow]{t['not_assessed']}[/]"
             priority = _num(g.priority, 3) if g.assessed else "—"
             attained = _pct(g.attainment) if g.assessed else "—"
             row = [f"  {titles[g.id]}", _num(g.score), str(g.target), gap, priority,
@@ -76,29 +77,25 @@ def phase_table(planned: Planned, phase: Phase, lang: Lang) -> Table:
     from rich.table import Table
 
     q = planned.scored.questionnaire
-    zh = lang == "zh"
+    t = words("views", lang)
     titles = {a.id: a.title.get(lang) for _, a in q.actions()}
-    flying = "、".join(titles[a] for a in phase.in_flight) if zh else ", ".join(
-        titles[a] for a in phase.in_flight)  # fmt: skip
-    caption = (f"本阶段末预计总分（仅计已完成的行动）：{_num(phase.overall_score)}" if zh else
-               f"projected overall at the end (ended actions only): {_num(phase.overall_score)}")
+    flying = t["sep"].join(titles[a] for a in phase.in_flight)
+    caption = t["phase_projected"].format(score=_num(phase.overall_score))
     if phase.in_flight:
-        caption += f"\n阶段末仍在进行：{flying}" if zh else f"\nstill running at the end: {flying}"
+        caption += "\n" + t["phase_running"].format(names=flying)
     if phase.budget:
-        caption += f"\n{'投入点数' if zh else 'effort points'} {phase.effort_points}/{phase.budget}"
+        caption += f"\n{t['effort_points']} {phase.effort_points}/{phase.budget}"
     table = Table(title=phase_label(phase, lang), caption=caption, title_justify="left",
                   caption_justify="left")  # fmt: skip
-    cols = ("行动", "级", "类型", "牵头", "起止", "原因") if zh else (
-        "action", "L", "type", "owner", "months", "why")  # fmt: skip
-    for col in cols:
-        table.add_column(col)
+    for col in ("action", "level", "type", "owner", "months", "why"):
+        table.add_column(t[f"col_{col}"])
     for a in planned.roadmap.actions:
         if a.phase != phase.index:
             continue
         g = planned.gaps.capability(a.capability_id)
         table.add_row(
             f"{a.title.get(lang)}\n[dim]{a.id}[/]", str(a.level),
-            QUADRANT_LABEL[lang][a.quadrant], q.role_title(a.owner, lang) or "—",
+            quadrant_label(a.quadrant, lang), q.role_title(a.owner, lang) or "—",
             f"{a.start} – {a.end}", why(a, q, g.score, g.target, lang),
         )  # fmt: skip
     return table
@@ -107,26 +104,19 @@ def phase_table(planned: Planned, phase: Phase, lang: Lang) -> Table:
 def _print_roadmap(planned: Planned, lang: Lang) -> None:
     from capassess.views.console import console
 
-    out, road, zh = console(), planned.roadmap, lang == "zh"
+    out, road, t = console(), planned.roadmap, words("views", lang)
     if road.actions:
-        out.print(
-            (f"[bold]路线图[/]：{road.start} – {road.end}" if zh else
-             f"[bold]Roadmap[/]: {road.start} – {road.end} ")
-            + (f"（{road.end_month} 个月；同时进行的重点项目不超过 {road.max_major} 个，"
-               f"每个牵头部门同时不超过 {road.max_per_owner} 项）" if zh
-               else f"({road.end_month} months; at most {road.max_major} major projects and "
-               f"{road.max_per_owner} actions per owner at once)")
-        )  # fmt: skip
+        out.print(t["roadmap"].format(start=road.start, end=road.end, months=road.end_month,
+                                      major=road.max_major, per_owner=road.max_per_owner))
     for phase in road.phases:
         if phase.actions:
             out.print(phase_table(planned, phase, lang))
             continue
-        line = f"{phase_label(phase, lang)}: {'无新增行动' if zh else 'no new actions'}"
+        line = t["no_new_actions"].format(phase=phase_label(phase, lang))
         if phase.completed:
             titles = {a.id: a.title.get(lang) for a in road.actions}
-            ends = ("、" if zh else ", ").join(titles[a] for a in phase.completed)
-            line += (f"；完成：{ends}；阶段末预计总分 {_num(phase.overall_score)}" if zh else
-                     f"; ending: {ends}; projected overall at the end {_num(phase.overall_score)}")
+            ends = t["sep"].join(titles[a] for a in phase.completed)
+            line += t["phase_ending"].format(ends=ends, score=_num(phase.overall_score))
         out.print(line)
 
 
@@ -137,16 +127,14 @@ def print_advice_notes(planned: Planned, lang: Lang) -> None:
     from capassess.advice import failed_checks
     from capassess.views.console import console
 
-    out, zh = console(), lang == "zh"
+    out, t = console(), words("views", lang)
     q, result = planned.scored.questionnaire, planned.scored.result
     caps = {c.id: c.title.get(lang) for _, c in q.capabilities()}
     road = planned.roadmap
     if road.not_scheduled:
-        table = Table(title="未列入路线图的行动" if zh else "Not on the roadmap",
-                      title_justify="left")  # fmt: skip
-        for col in (("行动", "能力", "原因", "被依赖") if zh else
-                    ("action", "capability", "why not", "needed by")):  # fmt: skip
-            table.add_column(col)
+        table = Table(title=t["not_on_roadmap"], title_justify="left")
+        for col in ("action", "capability", "why_not", "needed_by"):
+            table.add_column(t[f"col_{col}"])
         for item in road.not_scheduled:
             table.add_row(f"{item.title.get(lang)}\n[dim]{item.id}[/]", caps[item.capability_id],
                           not_scheduled_reason(item, q, result, lang),
@@ -155,17 +143,12 @@ def print_advice_notes(planned: Planned, lang: Lang) -> None:
     for s in road.shortfalls:
         g = planned.gaps.capability(s.capability_id)
         held = answers_text(s.questions, lang)
-        none = "题库中没有对应行动，请与银行商定" if zh else (
-            "no action in the library addresses them: agree one with the bank")
-        acts = ", ".join(s.actions) or none
-        out.print(f"[bold]{caps[s.capability_id]}[/] {_num(g.score)} < {g.target}: " + (
-            f"对应等级的行动均已具备；拉低得分的作答：{held}；建议：{acts}" if zh else
-            f"its actions up to the target are in place; held down by: {held}; "
-            f"addressed by: {acts}"))  # fmt: skip
+        acts = ", ".join(s.actions) or t["no_action_fits"]
+        out.print(f"[bold]{caps[s.capability_id]}[/] {_num(g.score)} < {g.target}: "
+                  + t["shortfall"].format(held=held, actions=acts))
     checks = failed_checks(q, result)
     if checks:
-        out.print("[bold]需进一步核实[/]（作答之间存在矛盾，不影响得分）" if zh else
-                  "[bold]To probe[/] (answers that contradict each other; scores unchanged)")
+        out.print(t["to_probe"])
         for check, evidence in checks:
             shown = answers_text(_shown(evidence), lang)
             out.print(f"  • {check.message.get(lang)} [dim]({shown})[/]")
@@ -181,10 +164,10 @@ def print_definitions(lang: Lang) -> None:
     """The definitions of the plan's numbers and action types, in one block."""
     from capassess.views.console import console
 
-    out = console()
-    colon = "：" if lang == "zh" else ": "
-    out.print(f"[dim]{'定义' if lang == 'zh' else 'Definitions'}{colon}[/]")
-    for term, meaning in DEFINITIONS[lang]:
+    out, t = console(), words("views", lang)
+    colon = t["colon"]
+    out.print(f"[dim]{t['definitions']}{colon}[/]")
+    for term, meaning in definitions(lang):
         out.print(f"[dim]  {term}{colon}{meaning}[/]")
 
 
@@ -195,7 +178,7 @@ def warn_planned(planned: Planned, lang: Lang = "en") -> None:
     s = planned.scored
     for problem in s.warnings:
         message(str(problem), "yellow")
-    label = "警告：" if lang == "zh" else "warning: "
+    label = words("views", lang)["warning"]
     for warning in completeness_warnings(s.questionnaire, s.result, lang):
         message(f"{label}{warning}", "yellow")
 
@@ -213,13 +196,10 @@ def print_plan(planned: Planned, lang: Lang) -> None:
     assessed = sum(g.assessed for g in planned.gaps.capabilities)
     partial = bool(planned.gaps.not_assessed())
     score, attained = _num(result.overall.score), _pct(planned.gaps.attainment)
-    if lang == "zh":
-        out.print(f"[bold]{name}[/] · {q.ref} · 总分 [bold]{score}[/]（{level_name}）· 目标达成度 "
-                  f"{attained}" + (f"（基于 {assessed} 项已评估能力）" if partial else ""))
-    else:
-        out.print(f"[bold]{name}[/] · {q.ref} · overall [bold]{score}[/] ({level_name}) · target "
-                  f"attained {attained}" + (f" (of the {assessed} assessed capabilities)"
-                                            if partial else ""))  # fmt: skip
+    t = words("views", lang)
+    head = t["plan_head"].format(name=name, ref=q.ref, score=score, level_name=level_name,
+                                 attained=attained)  # fmt: skip
+    out.print(head + (t["plan_head_partial"].format(assessed=assessed) if partial else ""))
     out.print(gap_table(planned, lang))
     if planned.peers is not None:
         from capassess.views.peers import print_peers

@@ -10,6 +10,7 @@ from capassess.model.matrix import AhpMatrix
 from capassess.model.questionnaire import Questionnaire
 from capassess.model.results import NodeScore, ScoreResult
 from capassess.scoring.ahp import AhpResult
+from capassess.texts import words
 from capassess.views.console import console, message
 
 if TYPE_CHECKING:
@@ -33,24 +34,13 @@ def score_bar(score: float | None, cells: int = BAR_CELLS) -> str:
     return bar.ljust(cells, "·")
 
 
-HEADINGS: dict[str, dict[str, str]] = {
-    "en": {"label": "Dimension / capability", "Score": "Score", "Level": "Level",
-           "Weight": "Weight", "Global": "Global", "": "", "overall": "overall",
-           "level": "level {n}", "na": "n/a", "capped": "capped by {names}",
-           "sep": ", ", "gate": "gate"},
-    "zh": {"label": "维度 / 能力", "Score": "得分", "Level": "等级", "Weight": "权重",
-           "Global": "全局", "": "", "overall": "总分", "level": "{n}级", "na": "不适用",
-           "capped": "受{names}所限", "sep": "、", "gate": "门槛"},
-}  # fmt: skip
-
-
 def _cells(node: NodeScore, label: str, q: Questionnaire, lang: Lang) -> dict[str, str]:
     from rich.markup import escape
 
     na = node.score is None
     return {
         "label": label,
-        "Score": HEADINGS[lang]["na"] if na else f"{node.score:.2f}",
+        "Score": words("views", lang)["na"] if na else f"{node.score:.2f}",
         "Level": "" if na else f"{node.level} {escape(q.level_name(node.level or 1, lang))}",
         "Weight": f"{node.weight:.0%}",
         "Global": f"{node.global_weight:.1%}",
@@ -62,14 +52,14 @@ def overall_text(result: ScoreResult, q: Questionnaire, lang: Lang) -> str:
     """``3.12 (level 3)``, or ``3.12 (level 1, capped by Business continuity)``."""
     from rich.markup import escape
 
-    overall, words = result.overall, HEADINGS[lang]
+    overall, t = result.overall, words("views", lang)
     if overall.score is None:
-        return words["na"]
-    level = words["level"].format(n=overall.level)
+        return t["na"]
+    level = t["level"].format(n=overall.level)
     if overall.capped_by:
         titles = {c.id: c.title.get(lang) for _, c in q.capabilities()}
-        names = words["sep"].join(escape(titles.get(i, i)) for i in overall.capped_by)
-        level += ("，" if lang == "zh" else ", ") + words["capped"].format(names=names)
+        names = t["sep"].join(escape(titles.get(i, i)) for i in overall.capped_by)
+        level += t["clause_sep"] + t["capped"].format(names=names)
     return f"{overall.score:.2f} ({level})"
 
 
@@ -89,18 +79,18 @@ def score_table(result: ScoreResult, q: Questionnaire, lang: Lang) -> Table:
 
     titles = {d.id: d.title for d in q.sections()}
     titles.update({c.id: c.title for _, c in q.capabilities()})
-    words = HEADINGS[lang]
-    title = f"{escape(q.title.get(lang))} · {words['overall']} {overall_text(result, q, lang)}"
+    t = words("views", lang)
+    title = f"{escape(q.title.get(lang))} · {t['overall']} {overall_text(result, q, lang)}"
     table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD)
     width = console().width
     columns = _columns(width)
     # every column has a blank either side; the label gets the rest, cut short with "…"
     label_width = max(12, width - sum(size + 2 for _, size in columns) - 8)
-    table.add_column(words["label"], no_wrap=True, max_width=label_width)
+    table.add_column(t["label"], no_wrap=True, max_width=label_width)
     for name, size in columns:
         left = name in ("Level", "")
         table.add_column(
-            words[name],
+            t[name] if name else "",
             justify="left" if left else "right",
             no_wrap=True,
             min_width=size,
@@ -110,7 +100,7 @@ def score_table(result: ScoreResult, q: Questionnaire, lang: Lang) -> Table:
     for dim in result.dimensions:
         cells = _cells(dim, escape(titles[dim.id].get(lang)), q, lang)
         if dim.foundation:
-            cells["Weight"] = words["gate"]
+            cells["Weight"] = t["gate"]
         table.add_row(*(cells[k] for k in keys), style="bold")
         for cap in dim.capabilities:
             cells = _cells(cap, "  " + escape(titles[cap.id].get(lang)), q, lang)
@@ -143,26 +133,20 @@ def print_score(
 def print_notes(result: ScoreResult, q: Questionnaire | None = None, lang: Lang = "en") -> None:
     """Tell, on stderr, which questions were unanswered or not applicable, and which
     capabilities are not assessed at all."""
-    zh = lang == "zh"
+    t = words("views", lang)
     missing = result.question_ids("missing")
     if missing:
-        lowest = result.missing_policy == "lowest"
-        if zh:
-            how = "按最低分计入" if lowest else "不计入得分"
-            message(f"{len(missing)} 个问题未作答，{how}：{'、'.join(missing)}", "yellow")
-        else:
-            how = "counted as lowest" if lowest else "left out"
-            message(f"{len(missing)} unanswered question(s), {how}: {', '.join(missing)}",
-                    "yellow")  # fmt: skip
+        how = t["unanswered_lowest" if result.missing_policy == "lowest" else "unanswered_left_out"]
+        ids = t["sep"].join(missing)
+        message(t["unanswered"].format(n=len(missing), how=how, ids=ids), "yellow")
     if q is not None:
         from capassess.plan_text import completeness_warnings
 
         for warning in completeness_warnings(q, result, lang)[1:]:
-            message(f"{'警告：' if zh else 'warning: '}{warning}", "yellow")
+            message(f"{t['warning']}{warning}", "yellow")
     na = result.question_ids("not_applicable")
     if na:
-        message(f"{len(na)} 个问题不适用：{'、'.join(na)}" if zh else
-                f"{len(na)} question(s) not applicable: {', '.join(na)}", "dim")  # fmt: skip
+        message(t["not_applicable"].format(n=len(na), ids=t["sep"].join(na)), "dim")
 
 
 def ahp_json(matrix: AhpMatrix, result: AhpResult) -> dict[str, object]:

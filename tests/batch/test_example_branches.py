@@ -31,7 +31,7 @@ def test_example_branches_batch_cleanly(tmp_path: Path) -> None:
 
 def test_demo_step_writes_the_branch_portfolio(tmp_path: Path) -> None:
     from capassess.batch.demo import branch_portfolio
-    from capassess.report.demo import DemoInput
+    from capassess.demo import DemoInput
 
     written = branch_portfolio(DemoInput(answers=tmp_path / "unused.yaml", baseline=None), tmp_path)
     names = {p.name for p in written}

@@ -10,7 +10,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from capassess.batch.heat import FAR, NEAR, cell, status
+from capassess.batch.heat_map import cell
+from capassess.report.portfolio import FAR, NEAR
+from capassess.report.portfolio import mean_gap_status as status
 from tests.batch.helpers import MINI, run_cli, summary, write_csv
 
 # id, region, q1 (c1, target 3), q2 (c2, target 4)

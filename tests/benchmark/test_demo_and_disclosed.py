@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from capassess.benchmark.demo import peer_benchmark
 from capassess.benchmark.pack_file import load_pack
 from capassess.cli import main
-from capassess.report.demo import bundled_demo
+from capassess.demo import bundled_demo
 from tests.conftest import ROOT
 
 ACME = str(ROOT / "examples" / "acme-bank.yaml")

@@ -261,7 +261,7 @@ def test_answering_at_the_end_is_a_programming_error() -> None:
 
 
 def test_goto_reason_in_chinese() -> None:
-    from capassess.interactive.texts import say
+    from capassess.texts.interview import say
 
     session = interview()
     with pytest.raises(JumpError) as info:

@@ -9,7 +9,7 @@ import pytest
 from capassess.planning import PlanOptions, plan_file
 from capassess.report.answers import answer_text
 from capassess.report.build import band_of, build_report
-from capassess.report.i18n import EN, ZH
+from capassess.texts.report import EN, ZH
 from tests.report.helpers import MEDIUM, TINY
 
 DAY = dt.date(2026, 11, 28)

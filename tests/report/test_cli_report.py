@@ -11,8 +11,8 @@ from click.testing import CliRunner
 
 from capassess.atomic import write_atomic
 from capassess.cli import main
+from capassess.demo import DemoInput, next_commands, run_demo
 from capassess.errors import OutputError
-from capassess.report.demo import DemoInput, next_commands, run_demo
 from capassess.report.render import REPORT_SCHEMA_VERSION
 from tests.report.helpers import TINY, example_bank, parse_html
 

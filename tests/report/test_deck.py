@@ -20,7 +20,7 @@ from capassess.plan_json import plan_json
 from capassess.planning import PlanOptions, plan_file
 from capassess.report.build import build_report
 from capassess.report.deck import render_deck
-from capassess.report.i18n import strings
+from capassess.texts import words
 from tests.report.helpers import TINY, banks
 
 CJK = re.compile(r"[\u3400-\u9fff\uff00-\uffef\u3000-\u303f]")
@@ -83,7 +83,7 @@ def test_chart_values_equal_the_score_json(deck) -> None:
     lang, planned, report, prs = deck
     data = plan_json(planned)
     charts = [s.chart for slide in prs.slides for s in slide.shapes if s.has_chart]
-    t = strings(lang)
+    t = words("report", lang)
     by_dim = next(c for c in charts if [str(x) for x in c.plots[0].categories]
                   == [d["title"][lang] for d in data["dimensions"]])  # fmt: skip
     series = {s.name: list(s.values) for s in by_dim.plots[0].series}
@@ -145,7 +145,7 @@ def test_cli_writes_the_deck(runner: CliRunner, tmp_path: Path) -> None:
     result = runner.invoke(main, TINY.cli(*args))
     assert result.exit_code == 0, result.output
     prs = Presentation(str(out))
-    assert prs.slides[0].shapes.title.text == strings("zh")["report_title"]
+    assert prs.slides[0].shapes.title.text == words("report", "zh")["report_title"]
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")

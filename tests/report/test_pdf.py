@@ -149,9 +149,9 @@ def test_pdf_has_an_outline_embedded_fonts_and_no_machine_path(printed) -> None:
 @needs_poppler
 def test_executive_summary_is_one_whole_page(printed) -> None:
     lang, _bank, pdf = printed
-    from capassess.report.i18n import strings
+    from capassess.texts import words
 
-    t = strings(lang)
+    t = words("report", lang)
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
     pages = int(re.search(r"Pages:\s+(\d+)", info.stdout).group(1))
     starts = [p for p in range(1, pages + 1)

@@ -17,8 +17,8 @@ from capassess.cli import main
 from capassess.planning import PlanOptions, plan_file
 from capassess.report.build import build_report
 from capassess.report.deck import render_deck
-from capassess.report.i18n import strings
 from capassess.report.render import render_report
+from capassess.texts import words
 from tests.benchmark.generate import generate, write_folder
 from tests.conftest import ROOT
 from tests.report.helpers import headings, parse_html
@@ -50,7 +50,7 @@ def test_peer_section_follows_the_gap_analysis_in_html_and_markdown(planned, lan
                for h in root.find(".//main").iter("h2")]  # fmt: skip
     md_h2 = [c for tag, c in headings(render_report(planned, "md", lang)) if tag == "h2"]
     assert html_h2 == md_h2
-    t = strings(lang)
+    t = words("report", lang)
     assert html_h2.index(report.peers.labels["title"]) == html_h2.index(t["gaps"]) + 1
 
 
@@ -61,7 +61,7 @@ def test_key_messages_and_deck_carry_the_peers(planned, lang) -> None:
     assert any(f"{overall.median:.2f}" in k and str(report.peers.count) in k
                for k in report.key_messages)  # fmt: skip
     prs = Presentation(io.BytesIO(render_deck(report)))
-    t = strings(lang)
+    t = words("report", lang)
     charts = [s.chart for slide in prs.slides for s in slide.shapes if s.has_chart]
     series = {s.name: list(s.values) for c in charts for s in c.plots[0].series}
     assert series[t["peer_median"]] == [report.peers.median_of(d.id) for d in report.dimensions]

@@ -9,8 +9,8 @@ import pytest
 
 from capassess.planning import PlanOptions, plan_file
 from capassess.report.build import build_report
-from capassess.report.i18n import strings
 from capassess.report.render import render_report
+from capassess.texts import words
 from tests.report.helpers import banks, headings, parse_html
 
 ORDER = ["summary", "heatmap", "dimensions", "gaps", "progress", "roadmap", "risks",
@@ -33,7 +33,7 @@ def text(element) -> str:
 
 
 def expected_h2(lang: str, has_progress: bool) -> list[str]:
-    t = strings(lang)
+    t = words("report", lang)
     return [t[key] for key in ORDER if key != "progress" or has_progress]
 
 
@@ -81,7 +81,7 @@ def test_key_messages_are_written_from_the_data(planned) -> None:
 
 def test_heat_map_cells_say_their_status_in_words_and_symbols(planned) -> None:
     lang, plan = planned
-    t = strings(lang)
+    t = words("report", lang)
     root = parse_html(render_report(plan, "html", lang))
     heat = next(s for s in root.iter("section") if s.get("id") == "heatmap")
     cells = [li for li in heat.iter("li") if li.get("class", "").startswith("heat-")]
@@ -125,9 +125,22 @@ def test_interviewees_from_the_answers_file_are_in_the_scope(tmp_path, lang: str
     scope = next(s for s in root.iter("section") if s.get("id") == "scope")
     rows = [[text(td) for td in tr.iter("td")] for tr in scope.iter("tr")]
     assert ["Wang Fang", "CIO"] in rows and ["<b>Zhao</b>", "—"] in rows
-    assert strings(lang)["limit_no_interviewees"] not in text(scope)
+    assert words("report", lang)["limit_no_interviewees"] not in text(scope)
     md = render_report(plan, "md", lang)
     assert "| Wang Fang | CIO |" in md
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_group_names_in_the_scope_are_words_of_the_report_language(lang: str) -> None:
+    """A common group column (region, type...) is labelled in the report's language; a
+    name the catalogue does not know is shown as the answers file gives it."""
+    from tests.report.helpers import TINY
+
+    plan = plan_file(TINY.answers, PlanOptions(), TINY.dirs)
+    scope = dict(build_report(plan, lang).scope.items)
+    t = words("report", lang)
+    region = {"en": "Region", "zh": "区域"}[lang]
+    assert scope[t["scope_groups"]] == f"{region}{t['colon']}East"
 
 
 def test_a_bad_interviewee_is_an_input_error_with_its_place(tmp_path) -> None:
@@ -146,7 +159,7 @@ def test_dependencies_say_when_or_why_they_are_not_needed(planned) -> None:
     rows = {a.id: a for p in report.phases for a in p.actions}
     scheduled = {a.id for a in plan.roadmap.actions}
     left = {n.id: n.status for n in plan.roadmap.not_scheduled}
-    t = strings(lang)
+    t = words("report", lang)
     for action in plan.roadmap.actions:
         texts = rows[action.id].dependencies
         assert len(texts) == len(action.depends_on)
@@ -161,7 +174,7 @@ def test_dependencies_say_when_or_why_they_are_not_needed(planned) -> None:
 
 def test_risks_name_the_gate_the_blind_spots_and_the_major_projects(planned) -> None:
     lang, plan = planned
-    t = strings(lang)
+    t = words("report", lang)
     risks = {r.risk: r.detail for r in build_report(plan, lang).risks}
     assert (t["risk_gate"] in risks) == bool(plan.scored.result.overall.capped_by)
     assert (t["risk_blind"] in risks) == bool(plan.gaps.not_assessed())

@@ -1,9 +1,8 @@
-"""The report's interface strings in English and Chinese; both tables share their keys."""
+"""The words of the bank report (HTML, Markdown, PDF and deck), in English and Chinese."""
 
 from __future__ import annotations
 
-from capassess.model.base import Lang
-from capassess.report.i18n_board import BOARD_EN, BOARD_ZH
+from capassess.texts.board import BOARD_EN, BOARD_ZH
 
 EN: dict[str, str] = {
     "report_title": "Fintech capability maturity assessment",
@@ -364,10 +363,3 @@ ZH.update({
 
 EN.update(BOARD_EN)
 ZH.update(BOARD_ZH)
-
-STRINGS: dict[Lang, dict[str, str]] = {"en": EN, "zh": ZH}
-
-
-def strings(lang: Lang) -> dict[str, str]:
-    """The interface strings of ``lang``."""
-    return STRINGS[lang]

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from capassess.model.base import Lang
+if TYPE_CHECKING:
+    from capassess.model.base import Lang
 
 EN: dict[str, str] = {
     "progress": "question {position} of {total} ({in_dimension} of {dim_total} in this dimension)",
@@ -214,9 +215,9 @@ ZH: dict[str, str] = {
     "请在 {path} 中保留正确内容，然后继续：{command}",
 }
 
-TABLES: dict[Lang, dict[str, str]] = {"en": EN, "zh": ZH}
-
 
 def say(lang: Lang, key: str, **fields: Any) -> str:
-    """The text for ``key`` in ``lang``, with ``fields`` filled in."""
-    return TABLES[lang][key].format(**fields)
+    """The interview's text for ``key`` in ``lang``: the catalogue's ``say`` for this area."""
+    from capassess.texts import say as lookup
+
+    return lookup("interview", lang, key, **fields)

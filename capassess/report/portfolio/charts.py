@@ -1,6 +1,6 @@
 """The portfolio report's charts as inline SVG: score spread per dimension (box plots),
 and the histogram of overall scores. (The capability heat map against target is an HTML
-table of the template, ``batch.heat``.)
+table of the template, ``report.portfolio.heat``.)
 
 Drawn with the report's SVG writer (``report.svg``), so every text is escaped, every
 chart has a title and a description, and values are written as text as well as shown
@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from capassess.batch.portfolio import Distribution
-from capassess.batch.report_model import Portfolio
-from capassess.batch.texts import portfolio_strings
-from capassess.report.svg import CURRENT, GRID, INK, MUTED, PALE, Svg, wrap
+from capassess.report.palette import CURRENT, INK, MUTED, PALE
+from capassess.report.portfolio.model import Portfolio
+from capassess.report.portfolio.tables import Distribution
+from capassess.report.svg import Svg, level_grid, wrap
+from capassess.texts import words
 
 LEFT, RIGHT, ROW = 190.0, 24.0, 34.0
 WIDTH = 760.0
@@ -30,14 +31,6 @@ class PortfolioCharts:
 
 def _x(score: float) -> float:
     return LEFT + (score - 1.0) / 4.0 * (WIDTH - LEFT - RIGHT)
-
-
-def _axis(svg: Svg, top: float, bottom: float) -> None:
-    for level in range(1, 6):
-        x = _x(level)
-        svg.add("line", x1=x, y1=top, x2=x, y2=bottom, stroke=GRID, stroke_width=1)
-        svg.add("text", str(level), x=x, y=bottom + 16, font_size=12, fill=MUTED,
-                text_anchor="middle")  # fmt: skip
 
 
 def _box(svg: Svg, row: Distribution, label: str, y: float) -> None:
@@ -61,11 +54,11 @@ def _box(svg: Svg, row: Distribution, label: str, y: float) -> None:
 
 def spread(portfolio: Portfolio) -> str:
     """Box plots of the overall and each dimension's scores on one 1-5 axis."""
-    t = portfolio_strings(portfolio.settings.lang)
+    t = words("portfolio", portfolio.settings.lang)
     rows = [(t["overall"], portfolio.overall)] + [(d.title, d) for d in portfolio.distributions]
     height = 30 + ROW * len(rows) + 30
     svg = Svg(WIDTH, height, t["chart_spread"], t["chart_spread_desc"], "spread")
-    _axis(svg, 16, height - 30)
+    level_grid(svg, _x, 16, height - 30, height - 14, stroke_width=1)
     for i, (label, row) in enumerate(rows):
         _box(svg, row, label, 30 + ROW * i + ROW / 2)
     return svg.render()
@@ -73,7 +66,7 @@ def spread(portfolio: Portfolio) -> str:
 
 def histogram(portfolio: Portfolio) -> str:
     """Bars of the number of units per half-point band of overall score."""
-    t = portfolio_strings(portfolio.settings.lang)
+    t = words("portfolio", portfolio.settings.lang)
     counts = portfolio.overall.histogram
     if not sum(counts):
         return ""

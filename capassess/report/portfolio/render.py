@@ -13,11 +13,12 @@ from pathlib import Path
 from markupsafe import Markup
 
 from capassess.atomic import write_atomic
-from capassess.batch.charts import draw_portfolio_charts
-from capassess.batch.report_model import Portfolio
-from capassess.batch.template import group_label
-from capassess.batch.texts import portfolio_strings
 from capassess.report.environment import render_template, report_environment
+from capassess.report.heat import HEAT_STATUSES, HEAT_SYMBOLS
+from capassess.report.portfolio.charts import draw_portfolio_charts
+from capassess.report.portfolio.model import Portfolio
+from capassess.texts import say, words
+from capassess.texts.batch import group_label
 
 TEMPLATES = {"html": "portfolio.html.j2", "md": "portfolio.md.j2"}
 
@@ -30,8 +31,8 @@ def group_words(portfolio: Portfolio) -> str:
     if portfolio.group_label:
         return portfolio.group_label
     label = group_label(name, lang)
-    if label == name and lang == "zh" and name:
-        return f"“{name}”"
+    if label == name and name:
+        return say("portfolio", lang, "column_named", name=name)
     return label
 
 
@@ -41,9 +42,11 @@ def render_portfolio(portfolio: Portfolio, fmt: str, template_dir: str | Path | 
     charts = draw_portfolio_charts(portfolio) if fmt == "html" else None
     context = {
         "p": portfolio,
-        "t": portfolio_strings(portfolio.settings.lang),
+        "t": words("portfolio", portfolio.settings.lang),
         "lang": portfolio.settings.lang,
         "group_label": group_words(portfolio),
+        "heat_symbols": HEAT_SYMBOLS,
+        "heat_statuses": HEAT_STATUSES,
         "charts": {
             key: Markup(svg)  # our own SVG, every text in it escaped by report.svg
             for key, svg in (dataclasses.asdict(charts).items() if charts else ())

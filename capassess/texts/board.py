@@ -118,6 +118,9 @@ BOARD_EN: dict[str, str] = {
     "limit_no_interviewees": "The answers file does not record who was interviewed.",
     "limit_costs": "Costs are indicative bands for the size of bank, not quotes; durations "
     "assume the owners' capacity stated in the roadmap.",
+    "deck_dims_title": "{score} · {target} (1–5)",
+    "answer_sep": "; ",
+    "na_suffix": " ({na})",
 }
 
 BOARD_ZH: dict[str, str] = {
@@ -222,4 +225,7 @@ BOARD_ZH: dict[str, str] = {
     "limit_no_interviewees": "作答文件未记录访谈对象。",
     "limit_costs": "成本为按银行规模估算的参考区间，并非报价；"
     "工期以路线图所列牵头部门的承载能力为前提。",
+    "deck_dims_title": "{score}与{target}（1–5）",
+    "answer_sep": "；",
+    "na_suffix": "（{na}）",
 }

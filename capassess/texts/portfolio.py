@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from capassess.model.base import Lang
-
 EN: dict[str, str] = {
     "portfolio": "Portfolio report",
+    "colon": ": ",
+    "po": " (",
+    "pc": ")",
     "units": "units",
     "generated": "Generated",
     "questionnaire": "Questionnaire",
@@ -84,10 +85,14 @@ EN: dict[str, str] = {
     "chart_histogram": "Units by overall score",
     "chart_histogram_desc": "Number of units in each half-point band of overall score.",
     "footer": "capassess batch portfolio report",
+    "column_named": "{name}",
 }
 
 ZH: dict[str, str] = {
     "portfolio": "网点组合报告",
+    "colon": "：",
+    "po": "（",
+    "pc": "）",
     "units": "个单位",
     "generated": "生成日期",
     "questionnaire": "问卷",
@@ -97,15 +102,16 @@ ZH: dict[str, str] = {
     "scored": "已评分",
     "rejected": "已拒收",
     "blank": "跳过的空行",
-    "duplicates": "重复编号(已拒收)",
-    "ignored_cells": "忽略的无效单元格(宽松模式)",
+    "duplicates": "重复编号（已拒收）",
+    "ignored_cells": "忽略的无效单元格（宽松模式）",
     "inputs": "输入文件",
     "input": "输入",
     "kind": "类型",
     "encoding": "编码",
-    "unknown_columns": "未知列(已忽略)",
+    "unknown_columns": "未知列（已忽略）",
     "distribution": "得分分布",
-    "distribution_text": "箱体:中间一半单位(四分位);竖线:中位数;菱形:平均值;须线:最低与最高。",
+    "distribution_text": "箱体：中间一半单位（四分位）；竖线：中位数；菱形：平均值；"
+    "须线：最低与最高。",
     "node": "得分",
     "count": "单位数",
     "na": "不适用",
@@ -118,7 +124,7 @@ ZH: dict[str, str] = {
     "level": "等级",
     "units_per_level": "各等级单位数",
     "league": "排行榜",
-    "league_text": "排名前 {top} 与后 {top} 的单位;完整排名见 scores.csv 与 scores.xlsx。",
+    "league_text": "排名前 {top} 与后 {top} 的单位；完整排名见 scores.csv 与 scores.xlsx。",
     "all_units": "全部参与排名的单位。",
     "top": "前列",
     "bottom": "末位",
@@ -159,6 +165,7 @@ ZH: dict[str, str] = {
     "chart_histogram": "按总体得分统计的单位数",
     "chart_histogram_desc": "每半分区间内的单位数量。",
     "footer": "capassess 批量评估组合报告",
+    "column_named": "“{name}”",
 }
 
 
@@ -190,7 +197,5 @@ PEERS_ZH: dict[str, str] = {
     "below_peer_median": "低于同业中位数",
 }
 
-
-def portfolio_strings(lang: Lang) -> dict[str, str]:
-    """The portfolio report's words in ``lang``."""
-    return {**ZH, **PEERS_ZH} if lang == "zh" else {**EN, **PEERS_EN}
+EN.update(PEERS_EN)
+ZH.update(PEERS_ZH)

@@ -1,72 +1,24 @@
-"""The portfolio's capability heat map: each capability in each group (or each tenth of
-the units by overall score), judged against the capability's target, not against the
-spread of the scores.
-
-A cell's status comes from the mean gap of its units to the target (``max(0, target -
-score)`` per unit, then the mean), so that a group whose mean meets the target while
-many of its units fall short is not shown as met:
-
-- ``met``: mean gap under ``NEAR`` (0.25 of a level);
-- ``near``: mean gap under ``FAR`` (one level);
-- ``far``: one level or more;
-- ``na``: no unit of the group has a score for the capability.
+"""Compute the portfolio's capability heat map from the scored units: each capability
+in each group (or each tenth of the units by overall score) against its target. The
+cells are the report's (``report.portfolio.heat``), their status rule ``report.heat``.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from capassess.batch.collect import Units
 from capassess.batch.portfolio import DECILES, group_slices, unit_gaps
 from capassess.model.base import Lang
 from capassess.model.questionnaire import Questionnaire
+from capassess.report.portfolio import CapabilityHeat, HeatCell, HeatRow, mean_gap_status
 
 if TYPE_CHECKING:
     import numpy as np
     import numpy.typing as npt
 
-NEAR, FAR = 0.25, 1.0
 MAX_HEAT_COLUMNS = 12
 """More groups than this: the heat map shows the best and the worst half of them."""
-
-
-@dataclass(frozen=True)
-class HeatCell:
-    """One capability in one group."""
-
-    mean: float | None
-    below_target: float | None
-    gap: float | None
-    status: str
-
-
-@dataclass(frozen=True)
-class HeatRow:
-    """One capability across the columns."""
-
-    id: str
-    title: str
-    dimension: str
-    target: int
-    cells: tuple[HeatCell, ...]
-
-
-@dataclass(frozen=True)
-class CapabilityHeat:
-    """The heat map: columns (group, units), one row per capability."""
-
-    by: str
-    columns: tuple[tuple[str, int], ...]
-    rows: tuple[HeatRow, ...]
-    total_columns: int
-
-
-def status(gap: float | None) -> str:
-    """``met``, ``near``, ``far`` or ``na`` for a mean gap to target."""
-    if gap is None:
-        return "na"
-    return "met" if gap < NEAR else "near" if gap < FAR else "far"
 
 
 def cell(values: npt.NDArray[np.float64], target: int) -> HeatCell:
@@ -77,7 +29,7 @@ def cell(values: npt.NDArray[np.float64], target: int) -> HeatCell:
     found = unit_gaps(values, target)
     if found is None:
         return HeatCell(None, None, None, "na")
-    return HeatCell(float(known.mean()), found[0], found[1], status(found[1]))
+    return HeatCell(float(known.mean()), found[0], found[1], mean_gap_status(found[1]))
 
 
 Columns = list[tuple[str, "npt.NDArray[np.int64]"]]

@@ -1,0 +1,67 @@
+"""Aggregate a batch run's scored units into the portfolio report's model."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from capassess import __version__
+from capassess.batch.collect import Units
+from capassess.batch.heat_map import capability_heat
+from capassess.batch.portfolio import (
+    decile_rows,
+    distribution,
+    heat_rows,
+    league,
+    rollups,
+    weakest,
+)
+from capassess.batch.ranking import Ranking
+from capassess.batch.vector import NodeOrder, overall_levels
+from capassess.model.questionnaire import Questionnaire
+from capassess.report.portfolio import Counts, InputInfo, Portfolio, Settings
+from capassess.scoring.weights import WeightTree
+
+
+def build_portfolio(
+    units: Units,
+    ranking: Ranking,
+    questionnaire: Questionnaire,
+    tree: WeightTree,
+    settings: Settings,
+    counts: Counts,
+    inputs: tuple[InputInfo, ...],
+) -> Portfolio:
+    """Aggregate the scored ``units`` into the portfolio report's model."""
+    lang = settings.lang
+    order = NodeOrder.of(questionnaire)
+    dims = tuple((d.id, d.title.get(lang)) for d in questionnaire.sections())
+    spread = tuple(distribution(i, t, units.scores[:, 1 + j]) for j, (i, t) in enumerate(dims))
+    gated = overall_levels(units.scores, order)
+    rows = league(units, ranking, len(dims), settings.group_by, settings.top, gated)
+    split = min(settings.top, len(rows))
+    groups = rollups(units, settings.group_by, len(dims)) if settings.group_by else []
+    heat = heat_rows(groups) if groups else decile_rows(units, len(dims))
+    titles = {c.id: c.title.get(lang) for _, c in questionnaire.capabilities()}
+    return Portfolio(
+        title=questionnaire.title.get(lang),
+        generated=dt.date.today().isoformat(),
+        tool_version=__version__,
+        questionnaire=questionnaire.ref,
+        settings=settings,
+        counts=counts,
+        inputs=inputs,
+        dimensions=dims,
+        overall=distribution("overall", "overall", units.scores[:, 0], gated),
+        distributions=spread,
+        top=tuple(rows[:split]),
+        bottom=tuple(rows[split:]),
+        groups=tuple(groups),
+        heat=tuple(heat),
+        heat_by="group" if groups else "decile",
+        weakest=tuple(weakest(units, questionnaire, tree, order, lang)),
+        weights=tuple(
+            (c, titles[c], w)
+            for c, w in zip(ranking.criteria, ranking.criterion_weights, strict=True)
+        ),
+        capability_heat=capability_heat(units, questionnaire, settings.group_by, lang),
+    )

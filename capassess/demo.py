@@ -1,0 +1,52 @@
+"""The demo: score the bundled example bank, plan, and write its reports in both languages,
+the bundled branches' portfolio and the illustrative peer benchmark.
+
+``DEMO_STEPS`` is the list the demo runs in order; each step, a function of the package
+that owns it (``report.demo``, ``batch.demo``, ``benchmark.demo``), writes files into the
+demo folder and returns them. The steps share ``DemoInput`` (``demo_input``) and import
+nothing of each other.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from capassess.batch.demo import branch_portfolio
+from capassess.benchmark.demo import peer_benchmark
+from capassess.demo_input import DemoInput, bundled_demo
+from capassess.report.demo import bank_reports
+
+__all__ = ["DEMO_STEPS", "DemoInput", "bundled_demo", "next_commands", "run_demo"]
+
+
+Step = Callable[[DemoInput, Path], list[Path]]
+
+
+DEMO_STEPS: list[Step] = [bank_reports, branch_portfolio, peer_benchmark]
+
+
+def run_demo(demo: DemoInput, out_dir: str | Path) -> list[Path]:
+    """Run every demo step into ``out_dir``; return the files written."""
+    folder = Path(out_dir)
+    written: list[Path] = []
+    for step in DEMO_STEPS:
+        written += step(demo, folder)
+    return written
+
+
+def next_commands(demo: DemoInput, written: list[Path]) -> list[str]:
+    """Commands worth trying next on the same example."""
+    answers = str(demo.answers)
+    html = next((p for p in written if p.suffix == ".html"), None)
+    lines = [f"capassess score {answers}", f"capassess plan {answers} --lang zh"]
+    if demo.baseline:
+        lines.append(f"capassess compare {demo.baseline} {answers}")
+    lines.append(f"capassess report {answers} -f html -o my-report.html --target-level 4")
+    pack = next((p for p in written if p.name == "peers.yaml"), None)
+    if pack:
+        lines.append(f"capassess benchmark show {pack}  (illustrative: made-up banks)")
+        lines.append(f"capassess score {answers} --benchmark {pack}")
+    if html:
+        lines.append(f"open {html}  (or xdg-open / start)")
+    return lines

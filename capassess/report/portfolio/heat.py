@@ -1,0 +1,43 @@
+"""The portfolio's capability heat map: each capability in each group (or each tenth of
+the units by overall score), judged against the capability's target, not against the
+spread of the scores.
+
+A cell's status comes from the mean gap of its units to the target
+(``report.heat.mean_gap_status``): ``met`` under 0.25 of a level, ``near`` under one
+level, ``far`` one level or more, ``na`` when no unit of the group has a score.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class HeatCell:
+    """One capability in one group."""
+
+    mean: float | None
+    below_target: float | None
+    gap: float | None
+    status: str
+
+
+@dataclass(frozen=True)
+class HeatRow:
+    """One capability across the columns."""
+
+    id: str
+    title: str
+    dimension: str
+    target: int
+    cells: tuple[HeatCell, ...]
+
+
+@dataclass(frozen=True)
+class CapabilityHeat:
+    """The heat map: columns (group, units), one row per capability."""
+
+    by: str
+    columns: tuple[tuple[str, int], ...]
+    rows: tuple[HeatRow, ...]
+    total_columns: int

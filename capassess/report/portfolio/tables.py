@@ -1,0 +1,104 @@
+"""The rows and sections of the portfolio report: score statistics, the league table,
+group roll-ups, the weakest capabilities and the comparison with a benchmark pack.
+
+Plain frozen data, built by the batch's aggregation (``batch.portfolio``,
+``batch.peers``) and shown by the report's templates and ``summary.json``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Stats:
+    """Summary statistics of the scores that are not n/a."""
+
+    count: int
+    na: int
+    mean: float | None = None
+    min: float | None = None
+    q1: float | None = None
+    median: float | None = None
+    q3: float | None = None
+    max: float | None = None
+
+
+@dataclass(frozen=True)
+class Distribution:
+    """How the scores of one node are spread: statistics, histogram, units per level."""
+
+    id: str
+    title: str
+    stats: Stats
+    histogram: tuple[int, ...]
+    levels: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class LeagueRow:
+    """One unit in the league table."""
+
+    rank: int
+    id: str
+    name: str
+    group: str
+    overall: float | None
+    level: int | None
+    dimensions: tuple[float | None, ...]
+    report: str | None = None
+    """The file name stem of the unit's own reports, when ``--reports`` wrote them."""
+
+
+@dataclass(frozen=True)
+class GroupRow:
+    """The roll-up of one group: overall statistics and mean dimension scores."""
+
+    group: str
+    stats: Stats
+    dimensions: tuple[float | None, ...]
+
+
+@dataclass(frozen=True)
+class WeakCapability:
+    """A capability across all units, weakest first."""
+
+    id: str
+    title: str
+    dimension: str
+    mean: float | None
+    median: float | None
+    target: int
+    below_target: float | None
+    """The share of the units with a score whose score is under the target."""
+    gap: float | None
+    """The mean over the units of ``max(0, target - score)``: how far the units are from
+    the target on average, not the gap of the mean (which hides the units below it)."""
+    weight: float
+
+
+@dataclass(frozen=True)
+class PeerCapability:
+    """One capability of the portfolio against the peers."""
+
+    id: str
+    title: str
+    peer_median: float | None
+    """None when the units fall in several peer groups."""
+    portfolio_median: float | None
+    compared: int
+    median_percentile: float | None
+    below_peer_median: float | None
+    """Share of the units compared that score under their group's median."""
+
+
+@dataclass(frozen=True)
+class PortfolioPeers:
+    """The portfolio against a benchmark pack."""
+
+    pack: str
+    illustrative: bool
+    questionnaire: str
+    groups: tuple[tuple[str, int], ...]
+    unplaced: int
+    capabilities: tuple[PeerCapability, ...]
