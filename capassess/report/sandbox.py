@@ -61,7 +61,6 @@ TICKS = 32  # operations between two looks at the clock (each of bounded size an
 # Values that may be a bound ``str.format`` (or another method of a string), which Jinja's
 # sandbox wraps or checks on access; any other value of an attribute is plain data.
 METHODS = (types.MethodType, types.BuiltinMethodType, types.MethodWrapperType)
-DICT_ATTRIBUTES = frozenset(dir(dict))
 JINJA_CHECKS = (
     SandboxedEnvironment.is_safe_attribute,
     ImmutableSandboxedEnvironment.is_safe_attribute,
@@ -165,16 +164,20 @@ class LimitedSandbox(ImmutableSandboxedEnvironment):
         """Look up an attribute (and check the clock), as Jinja's sandbox does: the
         attribute, else the item; a method of a string through ``wrap_str_format``, any
         other value if ``is_safe_attribute`` says so. The common cases without the
-        detours: a plain dict's key that is no dict attribute, and a value that is no
-        method (whose ``wrap_str_format`` is None)."""
+        detours: a dict's key that is no attribute of the dict (see ``_dict_kind``), and
+        a value that is no method (whose ``wrap_str_format`` is None)."""
         ticks = _TICKS[0] = _TICKS[0] + 1  # _tick(), without the call: the most common
         if ticks % TICKS == 0:
             _clock()
         kind = type(obj)
-        if kind is dict and attribute not in DICT_ATTRIBUTES:
+        names = _DICT_KINDS.get(kind, _UNSEEN)
+        if names is _UNSEEN:
+            names = _DICT_KINDS[kind] = _dict_kind(kind)
+        if (names is not None and attribute not in names[0]
+                and (not names[1] or attribute not in obj.__dict__)):  # fmt: skip
             try:
                 return obj[attribute]
-            except KeyError:
+            except (TypeError, LookupError):
                 return self.undefined(obj=obj, name=attribute)
         try:
             value = getattr(obj, attribute)
@@ -192,6 +195,22 @@ class LimitedSandbox(ImmutableSandboxedEnvironment):
                     self.is_safe_attribute(obj, attribute, value)
                 )
         return value if safe else self.unsafe_undefined(obj, attribute)
+
+
+_UNSEEN = object()
+_DICT_KINDS: dict[type, Any] = {}
+
+
+def _dict_kind(kind: type) -> tuple[frozenset[str], bool] | None:
+    """For a dict type whose attributes are its class's and its instances' own (no
+    ``__getattr__`` of its own): the names of its class's attributes, and whether its
+    instances have a ``__dict__``; None for any other type. A name in neither is no
+    attribute, so Jinja's ``x.y`` gives the item ``x["y"]``."""
+    if not issubclass(kind, dict) or kind.__getattribute__ is not dict.__getattribute__:
+        return None
+    if hasattr(kind, "__getattr__"):
+        return None
+    return frozenset(dir(kind)), kind.__dictoffset__ != 0
 
 
 def _check_arguments(args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:

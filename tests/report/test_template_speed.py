@@ -12,6 +12,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment, SandboxedEnvironment
 from markupsafe import Markup
 
 from capassess.report.environment import remember_safe_attributes, report_environment
+from capassess.texts import words
 
 
 def function() -> int:
@@ -115,7 +116,32 @@ def _outcome(env: SandboxedEnvironment, obj: object, name: str) -> tuple[str, ob
     return "value", found if not callable(found) else getattr(found, "__name__", "callable")
 
 
+class Table(dict):  # type: ignore[type-arg]
+    """A dict with attributes of its own, as the texts' tables are."""
+
+    shadow = "class attribute"
+
+    def __init__(self, table: dict[str, str]) -> None:
+        super().__init__(table)
+        self.area = "instance attribute"
+
+    def __missing__(self, key: str) -> str:
+        raise KeyError(f"no text {key!r}")
+
+    @property
+    def title(self) -> str:
+        return "property"
+
+
+class Lookup(dict):  # type: ignore[type-arg]
+    def __getattr__(self, name: str) -> str:
+        return f"from __getattr__ {name}"
+
+
 OBJECTS = [
+    Table({"title": "t", "x": "x", "area": "a", "shadow": "s", "items": "i"}),
+    Lookup({"title": "t", "x": "x"}),
+    words("report", "zh"),
     {"title": "t", "items": "shadowed by dict.items", "x": None},
     {"get": 1},
     Row("r", ("a",)),
@@ -128,7 +154,7 @@ OBJECTS = [
     Thing,
     3,
 ]
-NAMES = ["title", "items", "x", "missing", "get", "_hidden", "format", "format_map", "upper",
+NAMES = ["title", "items", "area", "shadow", "po", "colon", "lang", "x", "missing", "get", "_hidden", "format", "format_map", "upper",
          "append", "__class__", "__globals__", "method", "name", "_private", "real", "keys"]  # fmt: skip
 
 
