@@ -30,11 +30,11 @@ if TYPE_CHECKING:
     import numpy as np
     import numpy.typing as npt
 
-    from capassess.report.sandbox import LimitedSandbox
+    from capassess.report.render import ReportEnvironment
 
 IN_FLIGHT_PER_JOB = 64
 _WORKER: dict[str, Any] = {}
-_ENVIRONMENTS: dict[str | None, LimitedSandbox] = {}
+_ENVIRONMENTS: dict[str | None, ReportEnvironment] = {}
 
 
 @dataclass(frozen=True)
@@ -89,25 +89,21 @@ def unit_assessments(
 def write_unit_reports(settings: ReportSettings, task: UnitTask) -> list[Path]:
     """Score, plan and render one unit's reports in each format."""
     from capassess.planning import PlanOptions, Scored, plan_scored
-    from capassess.report.build import build_report
-    from capassess.report.render import render_model
+    from capassess.report.render import render_formats
     from capassess.scoring.engine import score_assessment
 
     q = settings.questionnaire
     result = score_assessment(q, task.assessment, model=settings.model, missing=settings.missing)
     planned = plan_scored(Scored(task.stem, q, task.assessment, result, []), PlanOptions())
-    report = build_report(planned, settings.lang)
     env = _environment(settings.template_dir)
+    texts = render_formats(planned, settings.formats, settings.lang, env)
     return [
-        write_report(
-            settings.folder / f"{task.stem}.{fmt}",
-            render_model(report, "md" if fmt == "md" else "html", env=env),
-        )
-        for fmt in settings.formats
+        write_report(settings.folder / f"{task.stem}.{fmt}", text)
+        for fmt, text in zip(settings.formats, texts, strict=True)
     ]
 
 
-def _environment(template_dir: str | None) -> LimitedSandbox:
+def _environment(template_dir: str | None) -> ReportEnvironment:
     """This process's template environment for unit reports with ``template_dir``."""
     env = _ENVIRONMENTS.get(template_dir)
     if env is None:

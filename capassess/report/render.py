@@ -26,6 +26,7 @@ Format = Literal["html", "md", "json"]
 FORMATS: tuple[Format, ...] = ("html", "md", "json")
 TEMPLATES = {"html": "report.html.j2", "md": "report.md.j2"}
 REPORT_SCHEMA_VERSION = 1
+ReportEnvironment = LimitedSandbox  # what renders reports: Jinja's sandbox, bounded
 
 
 def report_json(planned: Planned, title: str | None = None) -> str:
@@ -60,6 +61,15 @@ def render_model(
         },
     }
     return render_template(env, TEMPLATES[fmt], context)
+
+
+def render_formats(
+    planned: Planned, formats: tuple[str, ...], lang: Lang, env: LimitedSandbox
+) -> list[str]:
+    """The report of ``planned`` in each of ``formats`` (html, md), from one report model,
+    with ``env`` (of ``batch_environment``): what ``render_report`` gives for each."""
+    report = build_report(planned, lang)
+    return [render_model(report, "md" if fmt == "md" else "html", env=env) for fmt in formats]
 
 
 def batch_environment(template_dir: str | Path | None = None) -> LimitedSandbox:
