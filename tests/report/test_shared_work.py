@@ -9,6 +9,7 @@ changes (a new questionnaire object, a new result).
 from __future__ import annotations
 
 import random
+from functools import partial
 
 import pytest
 from markupsafe import Markup
@@ -57,7 +58,7 @@ def test_trees_and_indexes_follow_the_questionnaire_object() -> None:
 
 
 def test_per_object_forgets_the_oldest_and_never_confuses_objects() -> None:
-    values = [per_object(object(), "k", lambda i=i: i) for i in range(MAX_ENTRIES + 10)]
+    values = [per_object(object(), "k", partial(int, i)) for i in range(MAX_ENTRIES + 10)]
     assert values == list(range(MAX_ENTRIES + 10))
     kept = object()
     assert per_object(kept, "k", lambda: 1) == 1
