@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import Any, NoReturn
 
@@ -138,10 +139,17 @@ class CapassessGroup(click.Group):
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
         """Run the command line; standard output that cannot be written is an error."""
-        from capassess.reading import forget_inputs
         from capassess.standard_output import guard_closed_stdout
 
-        forget_inputs()  # each run protects the inputs it reads (one process may run many)
+        # pydantic looks for plugins (validation hooks for monitoring) by reading the
+        # metadata of every installed package when the first model is validated; the
+        # command line's own models need none. A value the user set is kept.
+        os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+        # Each run protects the inputs it reads (one process may run many); inputs are
+        # recorded only once capassess.reading is loaded, which --help need not pay for.
+        reading = sys.modules.get("capassess.reading")
+        if reading is not None:
+            reading.forget_inputs()
         guard_closed_stdout()
         try:
             try:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from capassess.advice import answered_but_not_asked, failed_checks
-from capassess.benchmark.peers_json import add_peers
 from capassess.comparison import Comparison
 from capassess.plan_text import definitions
 from capassess.planning import Planned
@@ -79,7 +78,10 @@ def plan_json(planned: Planned) -> dict[str, Any]:
     out["gaps"] = gaps_json(planned)
     out["roadmap"] = roadmap_json(planned)
     out.update(advice_json(planned))
-    add_peers(out, planned.peers)
+    if planned.peers is not None:  # the benchmark code is loaded only for peers
+        from capassess.benchmark.peers_json import add_peers
+
+        add_peers(out, planned.peers)
     if planned.baseline is not None:
         out["baseline"] = {
             "path": planned.baseline.path,

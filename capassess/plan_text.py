@@ -3,14 +3,15 @@ action types, reasons, evidence, phase labels, definitions and completeness warn
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from capassess.model.base import Lang
-from capassess.model.plan import AnswerShown, NotScheduled, Phase, PlannedAction
-from capassess.model.questionnaire import Questionnaire
-from capassess.model.results import ScoreResult
-from capassess.questionnaire_index import action_titles, index_of
 from capassess.texts import say, words
+
+if TYPE_CHECKING:  # the score command uses these words without loading the plan models
+    from capassess.model.plan import AnswerShown, NotScheduled, Phase, PlannedAction
+    from capassess.model.questionnaire import Questionnaire
+    from capassess.model.results import ScoreResult
 
 QUADRANTS = ("quick-win", "major-project", "initiative", "fill-in", "deprioritise")
 DEFINED = ("score", "gap", "priority", "attained", "progress", "quick_win", "major_project",
@@ -62,6 +63,8 @@ def phase_label(phase: Phase, lang: Lang) -> str:
 def why(action: PlannedAction, q: Questionnaire, score: float | None, target: int,
         lang: Lang) -> str:  # fmt: skip
     """Why an action is on the roadmap, from the answers where they tell."""
+    from capassess.questionnaire_index import action_titles, index_of
+
     name = index_of(q).capability[action.capability_id].title.get(lang)
     t = words("plan", lang)
     gap = f"{name}{t['colon']}{score:.2f} → {target}" if score is not None else name

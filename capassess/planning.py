@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from capassess.advice import answered_values, expression_holds
 from capassess.catalog import load_target
@@ -17,11 +18,13 @@ from capassess.model.answers import Assessment
 from capassess.model.plan import GapAnalysis, Roadmap, Target
 from capassess.model.questionnaire import Questionnaire
 from capassess.model.results import ScoreResult
-from capassess.peers import PeerComparison
 from capassess.roadmap import PhasePlan, build_roadmap
 from capassess.schedule import DEFAULT_MAX_MAJOR, DEFAULT_MAX_PER_OWNER
 from capassess.scorecard import score_file
 from capassess.scoring.engine import roll_up
+
+if TYPE_CHECKING:  # peers come only with --benchmark, which loads their code
+    from capassess.peers import PeerComparison
 
 
 @dataclass(frozen=True)

@@ -165,3 +165,74 @@ def test_validate_does_not_import_rich_jinja_or_numpy() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip().splitlines()[-1] == "HEAVY="
+
+
+def _loaded_after(args: list[str], names: tuple[str, ...], cache_dir: Path) -> dict[str, str]:
+    """Run the command line in a fresh process (twice: the second run finds the user
+    cache warm); which of ``names`` it loaded, and whether the questionnaire model built
+    its validator."""
+    import os
+
+    code = (
+        "import sys; from capassess.cli import main\n"
+        f"try:\n    main({args!r})\nexcept SystemExit as e:\n    print('EXIT', e.code)\n"
+        f"print('LOADED=' + ','.join(m for m in {names!r} if m in sys.modules))\n"
+        "q = sys.modules.get('capassess.model.questionnaire')\n"
+        "print('BUILT=' + str(bool(q and q.Questionnaire.__pydantic_complete__)))"
+    )
+    env = {**os.environ, "CAPASSESS_CACHE_DIR": str(cache_dir)}
+    for _ in range(2):
+        run = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env=env
+        )
+    lines = dict(line.split("=", 1) for line in run.stdout.splitlines() if "=" in line)
+    return {"exit": "EXIT 0" if "EXIT 0" in run.stdout else run.stdout + run.stderr, **lines}
+
+
+NEVER_FOR_SCORE = (
+    "jinja2",
+    "pyarrow",
+    "openpyxl",
+    "numpy",
+    "markupsafe",
+    "capassess.report",
+    "capassess.batch",
+    "capassess.benchmark",
+    "capassess.interactive",
+    "capassess.planning",
+    "capassess.roadmap",
+    "capassess.advice",
+    "capassess.model.plan",
+    "capassess.model.benchmark",
+)
+
+
+def test_score_loads_only_what_scoring_needs(tmp_path: Path) -> None:
+    """``score`` (the most frequent command in scripts) loads no template engine, no
+    table library of batch, no planning or benchmark code; with the questionnaire in
+    the user cache, the questionnaire's validator is never even built."""
+    example = str(ROOT / "examples" / "acme-bank.yaml")
+    out = _loaded_after(["score", example], NEVER_FOR_SCORE, tmp_path / "cache")
+    assert out["exit"] == "EXIT 0"
+    assert out["LOADED"] == ""
+    assert out["BUILT"] == "False"
+
+
+def test_report_html_loads_no_table_library_and_no_benchmark_code(tmp_path: Path) -> None:
+    example = str(ROOT / "examples" / "acme-bank.yaml")
+    args = ["report", example, "-f", "html", "-o", str(tmp_path / "r.html")]
+    names = ("pyarrow", "openpyxl", "numpy", "capassess.batch", "capassess.benchmark",
+             "capassess.model.benchmark", "capassess.interactive")  # fmt: skip
+    out = _loaded_after(args, names, tmp_path / "cache")
+    assert out["exit"] == "EXIT 0"
+    assert out["LOADED"] == ""
+    assert out["BUILT"] == "False"
+
+
+def test_score_with_a_benchmark_pack_still_loads_the_benchmark_code(tmp_path: Path) -> None:
+    """The lazy import is taken when --benchmark asks for it (a wrong path is reported
+    by the benchmark code itself)."""
+    example = str(ROOT / "examples" / "acme-bank.yaml")
+    args = ["score", example, "--benchmark", str(tmp_path / "missing.yaml")]
+    out = _loaded_after(args, ("capassess.benchmark.standing",), tmp_path / "cache")
+    assert out["LOADED"] == "capassess.benchmark.standing"

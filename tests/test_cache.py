@@ -13,7 +13,7 @@ import pytest
 
 from capassess import cache
 from capassess.catalog import load_questionnaire
-from tests.conftest import ROOT
+from tests.conftest import DATA, ROOT
 
 SHIPPED = ROOT / "questionnaires" / "branch-fintech.yaml"
 
@@ -234,3 +234,106 @@ def test_a_planted_entry_never_runs_code_and_is_a_miss(folder: Path, tmp_path: P
     cache.write("questionnaire", key, pickle.dumps(_Planted(marker)))
     assert load_questionnaire(SHIPPED) == first
     assert not marker.exists()
+
+
+def _loads_counted(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Record every questionnaire that is parsed rather than served from the cache."""
+    from capassess import catalog
+
+    parsed: list[str] = []
+    real = catalog._load_questionnaire
+
+    def counted(path: str | Path):  # type: ignore[no-untyped-def]
+        parsed.append(str(path))
+        return real(path)
+
+    monkeypatch.setattr(catalog, "_load_questionnaire", counted)
+    return parsed
+
+
+def test_a_cached_questionnaire_is_served_without_parsing_and_equals_the_parsed_one(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    parsed = _loads_counted(monkeypatch)
+    first = load_questionnaire(SHIPPED)
+    again = load_questionnaire(SHIPPED)
+    assert parsed == [str(SHIPPED)]
+    assert again == first and again is not first
+    assert again.model_dump_json() == first.model_dump_json()
+
+
+@pytest.mark.parametrize("change", ["version", "schema", "program"])
+def test_another_version_schema_or_program_never_reads_an_entry(
+    folder: Path, monkeypatch: pytest.MonkeyPatch, change: str
+) -> None:
+    """The key holds the tool's version, the models' shape and the program's files, so
+    an entry written by any other capassess is never read: the file is parsed again."""
+    import capassess
+    from capassess import questionnaire_cache
+
+    parsed = _loads_counted(monkeypatch)
+    load_questionnaire(SHIPPED)
+    if change == "version":
+        monkeypatch.setattr(capassess, "__version__", capassess.__version__ + ".post1")
+    elif change == "schema":
+        monkeypatch.setattr(questionnaire_cache, "schema_fingerprint", lambda root: "other shape")
+    else:
+        monkeypatch.setattr(cache, "program_fingerprint", lambda: "other program")
+    load_questionnaire(SHIPPED)
+    assert parsed == [str(SHIPPED)] * 2
+    assert len(_entries(folder, "questionnaire")) == 2
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [
+        b"",
+        b"not json at all",
+        b'{"$m": "Questionnaire", "f": [], "s": []}',
+        b'{"$m": "Dimension", "f": [], "s": []}',
+        b"[" * 50_000,
+        b'{"id": "x", "version": "1", "title": {"en": "x"}, "dimensions": []}',
+    ],
+    ids=["empty", "text", "fields-missing", "another-class", "deep", "plain-json"],
+)
+def test_a_corrupted_entry_with_a_valid_checksum_is_a_miss(
+    folder: Path, monkeypatch: pytest.MonkeyPatch, payload: bytes
+) -> None:
+    """An entry whose checksum holds but whose snapshot does not fit the models (damaged
+    before it was written, or written by other code) is ignored and parsed again."""
+    parsed = _loads_counted(monkeypatch)
+    first = load_questionnaire(SHIPPED)
+    (entry,) = _entries(folder, "questionnaire")
+    cache.write("questionnaire", entry.name.split("-", 1)[1], payload)
+    assert load_questionnaire(SHIPPED) == first
+    assert parsed == [str(SHIPPED)] * 2
+    assert load_questionnaire(SHIPPED) == first  # written anew, served again
+    assert parsed == [str(SHIPPED)] * 2
+
+
+def test_with_the_cache_off_no_snapshot_is_made(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from capassess import questionnaire_cache
+
+    def refuse(model: object) -> bytes:
+        raise AssertionError("a snapshot made with the cache off")
+
+    monkeypatch.setenv(cache.ENV, "")
+    monkeypatch.setattr(questionnaire_cache, "to_snapshot", refuse)
+    assert load_questionnaire(SHIPPED).id == "branch-fintech"
+
+
+def test_a_questionnaire_with_text_that_has_no_utf8_form_is_loaded_not_cached(
+    folder: Path, tmp_path: Path
+) -> None:
+    """A lone surrogate written as a YAML escape ("\\ud800") is text no UTF-8 file can
+    hold: the questionnaire loads as before, and is simply not cached."""
+    source = (DATA / "good" / "tiny.yaml").read_text(encoding="utf-8")
+    path = tmp_path / "q.yaml"
+    path.write_text(
+        source.replace("{en: Tiny model,", '{en: "Tiny \\ud800 model",', 1), encoding="utf-8"
+    )
+    for _ in range(2):
+        assert load_questionnaire(path).title.en == "Tiny \ud800 model"
+    assert not _entries(folder, "questionnaire")

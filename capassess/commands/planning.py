@@ -63,7 +63,6 @@ def plan(
       capassess plan examples/acme-bank.yaml --target digital-leader --budget 12
       capassess plan examples/acme-bank.yaml --baseline examples/acme-bank-2025.yaml --format json
     """
-    from capassess.benchmark.standing import with_peers
     from capassess.cli import user_dirs
     from capassess.plan_json import plan_json
     from capassess.planning import PlanOptions, plan_file
@@ -72,7 +71,11 @@ def plan(
     options = PlanOptions(target, target_level, baseline, _boundaries(phases), budget, max_major,
                           start, max_per_owner)  # fmt: skip
     planned = plan_file(answers, options, user_dirs(ctx), model=model)
-    planned = with_peers(planned, peer_request(benchmark, peer_group), user_dirs(ctx))
+    request = peer_request(benchmark, peer_group)
+    if request is not None:  # the benchmark code is loaded only for --benchmark
+        from capassess.benchmark.standing import with_peers
+
+        planned = with_peers(planned, request, user_dirs(ctx))
     warn_planned(planned, "zh" if lang == "zh" else "en")
     if fmt == "json":
         click.echo(to_json(plan_json(planned), ensure_ascii=False, indent=2))

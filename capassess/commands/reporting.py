@@ -86,7 +86,6 @@ def report(
       capassess report examples/acme-bank.yaml -f md -o acme.md --benchmark peers.yaml
     """
     from capassess.atomic import files_under, refuse_inputs
-    from capassess.benchmark.standing import with_peers
     from capassess.catalog import questionnaire_files
     from capassess.cli import user_dirs
     from capassess.model.base import Lang
@@ -101,7 +100,11 @@ def report(
     options = PlanOptions(target, target_level, baseline, budget=budget, max_major=max_major,
                           start=start, max_per_owner=max_per_owner)  # fmt: skip
     planned = plan_file(answers, options, user_dirs(ctx), model=model)
-    planned = with_peers(planned, peer_request(benchmark, peer_group), user_dirs(ctx))
+    request = peer_request(benchmark, peer_group)
+    if request is not None:  # the benchmark code is loaded only for --benchmark
+        from capassess.benchmark.standing import with_peers
+
+        planned = with_peers(planned, request, user_dirs(ctx))
     language: Lang = "zh" if lang == "zh" else "en"
     warn_planned(planned, language)
     out = render_any(planned, fmt, language, title=title, target=target,

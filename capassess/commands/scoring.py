@@ -59,7 +59,6 @@ def score(
       capassess score answers.yaml --format json --fail-under 2.5 > score.json
       capassess score examples/acme-bank.yaml --benchmark peers.yaml
     """
-    from capassess.benchmark.standing import peers_of
     from capassess.cli import user_dirs
     from capassess.scorecard import check_gate, score_file
     from capassess.views.console import message
@@ -71,7 +70,11 @@ def score(
     for warning in scored.warnings:
         message(str(warning), "yellow")
     request = peer_request(benchmark, peer_group)
-    peers = peers_of(request, scored.questionnaire, scored.result, user_dirs(ctx))
+    peers = None
+    if request is not None:  # the benchmark code is loaded only for --benchmark
+        from capassess.benchmark.standing import peers_of
+
+        peers = peers_of(request, scored.questionnaire, scored.result, user_dirs(ctx))
     print_score(scored.result, scored.questionnaire, fmt, "zh" if lang == "zh" else "en", peers)
     print_notes(scored.result, scored.questionnaire, "zh" if lang == "zh" else "en")
     check_gate(scored.result, fail_under)

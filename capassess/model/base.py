@@ -77,7 +77,7 @@ class Frozen(BaseModel):
     """Base of all models: immutable, unknown fields are errors, and every number is
     finite (``.inf`` and ``.nan`` are refused wherever a number is expected)."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid", allow_inf_nan=False)
+    model_config = ConfigDict(frozen=True, extra="forbid", allow_inf_nan=False, defer_build=True)
 
 
 class Text(Frozen):

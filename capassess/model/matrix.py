@@ -35,7 +35,7 @@ class AhpMatrix(Frozen):
     """A pairwise comparison matrix over ``items``; the lower triangle may be left out."""
 
     # Entries are read by ``parse_entry``, which names a non-finite one itself.
-    model_config = ConfigDict(frozen=True, extra="forbid", allow_inf_nan=True)
+    model_config = ConfigDict(frozen=True, extra="forbid", allow_inf_nan=True, defer_build=True)
 
     items: Annotated[list[Id], Field(min_length=1, description="Ids compared, in row order.")]
     matrix: list[list[Entry]] = Field(

@@ -7,11 +7,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from capassess import texts
 from capassess.model.base import Lang
 from capassess.model.questionnaire import Questionnaire
-from capassess.peers import PeerComparison, Standing
+
+if TYPE_CHECKING:  # loaded only when a report has peers (--benchmark)
+    from capassess.peers import PeerComparison, Standing
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,162 @@
+"""Validated models as plain JSON and back, without validating them again.
+
+For models the program has itself validated and keeps in its own cache (see
+``capassess.questionnaire_cache``): reading one back with ``model_validate_json`` would
+build the model's whole validator first, which costs more than the rest of a short
+command. A snapshot keeps every value with its exact Python type, so the model read
+back equals, field by field and type by type, the one written:
+
+- a model is ``{"$m": class name, "f": [its fields' values, in order], "s": [the
+  names of the fields set]}``;
+- a tuple is ``{"$t": [...]}``, a dict ``{"$d": [[key, value], ...]}`` (string keys), a
+  list a list;
+- strings, integers, floats, booleans and ``None`` are themselves.
+
+Only the model classes reachable from the root class's fields may appear, each with
+exactly its fields; anything else (another class, a missing or unknown field, a value of
+another type) is a ``SnapshotError``, so a snapshot from another version of the models
+is refused rather than misread. ``schema_fingerprint`` names the shape of those classes,
+for cache keys.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import typing
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
+
+M = TypeVar("M", bound=BaseModel)
+PLAIN = (str, int, float, bool, type(None))
+
+
+class SnapshotError(ValueError):
+    """A value that cannot be snapshot, or a snapshot that does not fit the models."""
+
+
+def model_classes(root: type[BaseModel]) -> dict[str, type[BaseModel]]:
+    """Every model class reachable from ``root``'s fields (``root`` too), by name."""
+    found: dict[str, type[BaseModel]] = {}
+    pending: list[Any] = [root]
+    while pending:
+        kind = pending.pop()
+        if isinstance(kind, str | typing.ForwardRef):  # a type not resolved: shape unknown
+            raise SnapshotError(f"a field's type is not resolved: {kind!r}")
+        if isinstance(kind, type) and issubclass(kind, BaseModel):
+            known = found.get(kind.__qualname__)
+            if known is kind:
+                continue
+            if known is not None:
+                raise SnapshotError(f"two model classes named {kind.__qualname__}")
+            found[kind.__qualname__] = kind
+            pending.extend(field.annotation for field in kind.__pydantic_fields__.values())
+            pending.extend(kind.__subclasses__())  # e.g. Foundation, a kind of Dimension
+        elif typing.get_origin(kind) is typing.Annotated:
+            pending.append(kind.__origin__)  # the type; the rest is metadata
+        elif typing.get_origin(kind) is not typing.Literal:  # a Literal's values are no types
+            pending.extend(typing.get_args(kind))
+    return found
+
+
+def schema_fingerprint(root: type[BaseModel]) -> str:
+    """A digest of the fields of every model class reachable from ``root``: their names,
+    types, defaults and constraints. Any change to the models' shape changes it."""
+    digest = hashlib.sha256()
+    for name, kind in sorted(model_classes(root).items()):
+        digest.update(f"{kind.__module__}.{name}\n".encode())
+        for field_name, field in kind.__pydantic_fields__.items():
+            factory = field.default_factory
+            default = getattr(factory, "__qualname__", "") if factory else repr(field.default)
+            text = f"{field_name}:{field.annotation!r}:{default}:{field.metadata!r}\n"
+            digest.update(re.sub(r" at 0x[0-9a-fA-F]+", "", text).encode("utf-8"))
+    return digest.hexdigest()
+
+
+def to_snapshot(model: BaseModel) -> bytes:
+    """``model`` as snapshot JSON (UTF-8)."""
+    classes = model_classes(type(model))
+    text = json.dumps(_encode(model, classes), ensure_ascii=False)
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate (YAML's "\ud800") has no UTF-8 form
+        raise SnapshotError("text that cannot be written as UTF-8") from None
+
+
+def from_snapshot(payload: bytes, root: type[M]) -> M:
+    """The ``root`` model of a snapshot, built without validation."""
+    decode = _Decoder(model_classes(root))
+    try:
+        model = json.loads(payload, object_hook=decode)
+    except RecursionError:
+        raise SnapshotError("the snapshot nests too deeply") from None
+    except SnapshotError:
+        raise
+    except ValueError as exc:
+        raise SnapshotError(f"not snapshot JSON: {exc}") from None
+    if type(model) is not root:
+        raise SnapshotError(f"the snapshot holds a {type(model).__name__}, not a {root.__name__}")
+    return model
+
+
+def _encode(value: Any, classes: dict[str, type[BaseModel]]) -> Any:
+    kind = type(value)
+    if kind in PLAIN:
+        return value
+    if kind is list:
+        return [_encode(item, classes) for item in value]
+    if kind is tuple:
+        return {"$t": [_encode(item, classes) for item in value]}
+    if kind is dict:
+        if not all(type(key) is str for key in value):
+            raise SnapshotError("a dict with keys that are not strings")
+        return {"$d": [[key, _encode(item, classes)] for key, item in value.items()]}
+    if isinstance(value, BaseModel) and classes.get(kind.__qualname__) is kind:
+        names = kind.__pydantic_fields__
+        return {
+            "$m": kind.__qualname__,
+            "f": [_encode(getattr(value, name), classes) for name in names],
+            "s": [name for name in names if name in value.model_fields_set],
+        }
+    raise SnapshotError(f"cannot snapshot a value of type {kind.__qualname__}")
+
+
+class _Decoder:
+    """The ``object_hook`` that turns each JSON object of a snapshot into its value.
+
+    Every JSON object of a snapshot is one of the three forms (a dict is a list of
+    pairs, so no user data is ever a JSON object), and ``json`` hands them over
+    innermost first, so their contents are decoded already.
+    """
+
+    def __init__(self, classes: dict[str, type[BaseModel]]) -> None:
+        self.classes = classes
+        self.fields = {name: tuple(kind.__pydantic_fields__) for name, kind in classes.items()}
+
+    def __call__(self, node: dict[str, Any]) -> Any:
+        if len(node) == 3:
+            return self.model(node.get("$m"), node.get("f"), node.get("s"))
+        if len(node) == 1:
+            if type(node.get("$t")) is list:
+                return tuple(node["$t"])
+            pairs = node.get("$d")
+            if type(pairs) is list and all(_is_pair(pair) for pair in pairs):
+                return dict(pairs)
+        raise SnapshotError(f"unexpected object with keys {sorted(node)[:5]}")
+
+    def model(self, name: Any, values: Any, fields_set: Any) -> BaseModel:
+        kind = self.classes.get(name) if type(name) is str else None
+        if kind is None:
+            raise SnapshotError(f"not a model of this version: {str(name)[:80]!r}")
+        names = self.fields[name]
+        if type(values) is not list or len(values) != len(names):
+            raise SnapshotError(f"the fields of {name} differ from this version's")
+        if type(fields_set) is not list or not set(fields_set) <= set(names):
+            raise SnapshotError(f"bad set fields of {name}")
+        return kind.model_construct(set(fields_set), **dict(zip(names, values, strict=True)))
+
+
+def _is_pair(pair: Any) -> bool:
+    return type(pair) is list and len(pair) == 2 and type(pair[0]) is str
