@@ -40,6 +40,7 @@ from capassess.report.portfolio import (
     link_reports,
     summary_json,
     write_portfolio,
+    write_portfolio_pdf,
 )
 from capassess.scoring.engine import MISSING_POLICIES
 from capassess.scoring.interface import MODEL_NAMES
@@ -49,7 +50,7 @@ Progress = Callable[[str, int, int, int], None]
 """Called as (input path, progress done, progress total, rows read so far)."""
 REPORT_FORMATS = ("html", "md")
 OUTPUT_FILES = ("scores.csv", "scores.xlsx", "rejected.csv", "ignored.csv", "summary.json",
-                "portfolio.html", "portfolio.md", "peers.csv")  # fmt: skip
+                "portfolio.html", "portfolio.md", "portfolio.pdf", "peers.csv")  # fmt: skip
 UNITS = "units"
 WRITING = "writing scores and reports"
 
@@ -75,6 +76,8 @@ class BatchOptions:
     benchmark: str | None = None
     peer_group: str | None = None
     bank_name: str | None = None
+    pdf_browser: str | None = None
+    """The browser that prints ``portfolio.pdf`` (``--pdf``); none: no PDF."""
 
 
 @dataclass
@@ -318,6 +321,10 @@ def _write(
     with ThreadPoolExecutor(max_workers=1) as pool:
         scores = pool.submit(write_scores, table, run.out / "scores.csv", run.out / "scores.xlsx")
         outputs = write_portfolio(run.out, portfolio, options.template_dir)
+        if options.pdf_browser:
+            outputs["portfolio_pdf"] = write_portfolio_pdf(
+                run.out, portfolio, options.pdf_browser, options.template_dir
+            )
         csv_path, xlsx_path = scores.result()
     outputs["scores_csv"] = str(csv_path)
     if xlsx_path is not None:

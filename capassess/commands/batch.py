@@ -19,6 +19,17 @@ def _formats(text: str) -> tuple[str, ...]:
     return chosen
 
 
+def _printer(pdf: bool, browser: str | None) -> str | None:
+    """The browser that prints the portfolio's PDF, when ``--pdf`` asks for one."""
+    if browser and not pdf:
+        raise click.UsageError("--browser names the browser that prints --pdf: add --pdf")
+    if not pdf:
+        return None
+    from capassess.report.browser import find_browser
+
+    return find_browser(browser)
+
+
 @click.command()
 @click.option(
     "-q",
@@ -139,6 +150,15 @@ def template(
     help="Your own report templates (portfolio and per-unit reports).",
 )
 @click.option("--bank-name", metavar="NAME", help="The bank's name on the portfolio report.")
+@click.option(
+    "--pdf", is_flag=True, help="Also print the portfolio report to portfolio.pdf with a browser."
+)
+@click.option(
+    "--browser",
+    metavar="PATH",
+    help="Chromium-family browser that prints --pdf [default: $CAPASSESS_BROWSER, "
+    "else chromium, google-chrome or microsoft-edge on PATH].",
+)
 @benchmark_options
 @click.pass_context
 def batch(
@@ -146,13 +166,14 @@ def batch(
     group_by: str | None, reports: str, rank: str, weights: str, lenient: bool,
     allow_rejects: bool, encoding: str | None, jobs: int, model: str | None,
     missing: str | None, top: int, lang: str, template_dir: str | None, benchmark: str | None,
-    peer_group: str | None, bank_name: str | None,
+    peer_group: str | None, bank_name: str | None, pdf: bool, browser: str | None,
 ) -> None:  # fmt: skip
     """Score many units (branches) from CSV, XLSX or folders of answers files.
 
     Every cell is checked; a row with an invalid cell is rejected with all its reasons
     into OUTDIR/rejected.csv. Writes scores.csv, scores.xlsx, summary.json and the
-    portfolio report (portfolio.html, portfolio.md); with --benchmark, peers.csv too.
+    portfolio report (portfolio.html, portfolio.md); with --pdf, portfolio.pdf printed by
+    a local Chrome, Edge or Chromium as report -f pdf prints; with --benchmark, peers.csv.
     Exit 0 if every row was scored, 1 if any was rejected (0 with --allow-rejects), 2
     for unusable input.
 
@@ -162,16 +183,18 @@ def batch(
       capassess batch east.xlsx west.csv answers/ -o out --rank topsis --weights blend:0.5
       capassess batch big.csv -o out --reports html,md --jobs 4 --allow-rejects
       capassess batch examples/branches.csv -o out --benchmark peers.yaml
+      capassess batch examples/branches.csv -o out --group-by region --pdf --bank-name "Acme"
     """
     from capassess.batch.runner import BatchOptions, run_batch
     from capassess.batch.terminal import BatchProgress, check_rejects, print_summary
     from capassess.catalog import find_questionnaire
     from capassess.cli import user_dirs
 
+    printer = _printer(pdf, browser)  # no browser: exit 2 before any work
     options = BatchOptions(inputs, outdir, group_by, _formats(reports), rank, weights, lenient,
                            encoding, jobs, model, missing, top, "zh" if lang == "zh" else "en",
                            template_dir, benchmark, peer_group,
-                           (bank_name or "").strip() or None)  # fmt: skip
+                           (bank_name or "").strip() or None, printer)  # fmt: skip
     q = find_questionnaire(questionnaire, user_dirs(ctx))
     with BatchProgress() as progress:
         result = run_batch(options, q, progress)

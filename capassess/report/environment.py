@@ -31,6 +31,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from capassess.errors import InputError
 from capassess.markdown_text import md_cell, md_text
 from capassess.reading import remember
+from capassess.report.css_text import css_page_label, css_string
 from capassess.report.sandbox import (
     JINJA_CHECKS,
     TIME_LIMIT,
@@ -156,6 +157,8 @@ def report_environment(template_dir: str | Path | None = None) -> LimitedSandbox
         cell=md_cell,
         mermaid=mermaid_text,
         add_months=add_months,
+        css_string=css_string,
+        css_page_label=css_page_label,
     )
     limit_filters(env, linear=LINEAR_FILTERS, plain=VALUE_FILTERS)
     return env

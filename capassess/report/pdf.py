@@ -1,11 +1,15 @@
-"""Print the HTML report to PDF with a local Chromium-family browser.
+"""Print an HTML report to PDF with a local Chromium-family browser.
 
-The browser runs headless with a throw-away profile, no network (every host name
-resolves to nothing) and is driven over its DevTools pipe (``--remote-debugging-pipe``):
-``Page.printToPDF`` gives page numbers and a running header from our own templates,
-none of the browser's (no file path, no date), and the document outline from the
-headings. Where the pipe is not available (Windows), the browser's ``--print-to-pdf``
-is used: same pages, without the running header and page numbers.
+The browser runs headless with a throw-away profile and no network (every host name
+resolves to nothing). The running header and the page numbers are the report's own CSS
+``@page`` margin boxes, so every way of printing gives the same pages: over the DevTools
+pipe (``--remote-debugging-pipe``, ``Page.printToPDF``) where it is available, else with
+the browser's ``--print-to-pdf`` (Windows); the browser's own header and footer (file
+path, date) never print. The PDF's outline comes from the headings.
+
+The contents page names the page of each section: the document is printed, the page of
+every link target is read back from the PDF's named destinations (see report.page_refs),
+and it is rendered with those numbers and printed again, until the numbers hold.
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ import select
 import subprocess
 import tempfile
 import time
-from html import escape
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +30,12 @@ from capassess.atomic import write_atomic
 from capassess.errors import OutputError
 
 DEFAULT_TIMEOUT = 120.0
+# A second pass fills in the page numbers; a third is needed only if filling them in
+# moved a section (it does not with the shipped templates: the contents page keeps its
+# width for the numbers).
+MAX_PASSES = 3
+# The DevTools pipe passes file descriptors 3 and 4 to the browser: POSIX only.
+PIPE = os.name == "posix"
 FLAGS = (
     "--headless",
     "--disable-gpu",
@@ -39,39 +49,53 @@ FLAGS = (
     "--mute-audio",
     "--host-resolver-rules=MAP * ~NOTFOUND",
 )
-MARGIN_STYLE = (
-    "font-family: 'Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', 'Segoe UI', Arial, "
-    "sans-serif; font-size: 8pt; color: #6b7280; width: 100%; margin: 0 14mm; "
-    "display: flex; justify-content: space-between;"
-)
+PRINT_OPTIONS: dict[str, Any] = {
+    "printBackground": True,
+    "preferCSSPageSize": True,
+    "displayHeaderFooter": False,  # the report's @page margin boxes print instead
+    "generateDocumentOutline": True,
+    "generateTaggedPDF": True,
+}
+
+RenderPages = Callable[[Mapping[str, int]], str]
+"""The HTML of a document whose contents name the given pages ({} on the first pass)."""
 
 
-def margin_templates(running: str, page_label: str) -> tuple[str, str]:
-    """The header (``running`` text) and footer (``page_label`` with {page} and {pages})."""
-    label = escape(page_label).format(
-        page='<span class="pageNumber"></span>', pages='<span class="totalPages"></span>'
-    )
-    header = f'<div style="{MARGIN_STYLE}"><span>{escape(running)}</span><span></span></div>'
-    footer = f'<div style="{MARGIN_STYLE} justify-content: flex-end;"><span>{label}</span></div>'
-    return header, footer
+def print_pdf(html: str, browser: str, *, timeout: float = DEFAULT_TIMEOUT) -> bytes:
+    """The PDF of ``html`` printed once by ``browser``."""
+    return print_paged(lambda _refs: html, browser, timeout=timeout)
 
 
-def print_pdf(
-    html: str,
-    browser: str,
-    *,
-    header: str,
-    footer: str,
-    timeout: float = DEFAULT_TIMEOUT,
-) -> bytes:
-    """The PDF of ``html`` printed by ``browser``, with margin ``header`` and ``footer``."""
+def print_paged(render: RenderPages, browser: str, *, timeout: float = DEFAULT_TIMEOUT) -> bytes:
+    """The PDF of ``render(pages)``, printed until its contents name the right pages."""
+    from capassess.report.page_refs import target_pages, without_folder_links
+
     with tempfile.TemporaryDirectory(prefix="capassess-print-") as folder:
-        page = Path(folder) / "report.html"
-        write_atomic(page, html)
-        profile = Path(folder) / "profile"
-        if os.name == "posix":
-            return _print_over_pipe(browser, profile, page, header, footer, timeout)
-        return _print_by_flag(browser, profile, page, timeout)
+        with _printer(browser, Path(folder) / "profile", timeout) as print_page:
+            refs: dict[str, int] = {}
+            for n in range(MAX_PASSES):
+                page = write_atomic(Path(folder) / f"report-{n + 1}.html", render(refs))
+                pdf = print_page(page)
+                found = target_pages(pdf)
+                if found == refs:
+                    break
+                refs = found
+        return without_folder_links(pdf, Path(folder))
+
+
+@contextlib.contextmanager
+def _printer(browser: str, profile: Path, timeout: float) -> Iterator[Callable[[Path], bytes]]:
+    """A function that prints an HTML file, with one browser for all the passes."""
+    if not PIPE:
+        yield lambda page: _print_by_flag(browser, profile, page, timeout)
+        return
+    with DevTools(_command(browser, profile, "--remote-debugging-pipe"), timeout) as tools:
+        target = tools.call("Target.createTarget", {"url": "about:blank"})["targetId"]
+        session = tools.call("Target.attachToTarget", {"targetId": target, "flatten": True})[
+            "sessionId"
+        ]
+        tools.call("Page.enable", {}, session)
+        yield lambda page: _print_in_session(tools, session, page)
 
 
 def _command(browser: str, profile: Path, *extra: str) -> list[str]:
@@ -81,6 +105,8 @@ def _command(browser: str, profile: Path, *extra: str) -> list[str]:
 
 def _print_by_flag(browser: str, profile: Path, page: Path, timeout: float) -> bytes:
     out = page.with_suffix(".pdf")
+    with contextlib.suppress(FileNotFoundError):
+        out.unlink()
     command = _command(
         browser,
         profile,
@@ -100,33 +126,13 @@ def _print_by_flag(browser: str, profile: Path, page: Path, timeout: float) -> b
     return out.read_bytes()
 
 
-def _print_over_pipe(
-    browser: str, profile: Path, page: Path, header: str, footer: str, timeout: float
-) -> bytes:
-    with DevTools(_command(browser, profile, "--remote-debugging-pipe"), timeout) as tools:
-        target = tools.call("Target.createTarget", {"url": "about:blank"})["targetId"]
-        session = tools.call("Target.attachToTarget", {"targetId": target, "flatten": True})[
-            "sessionId"
-        ]
-        tools.call("Page.enable", {}, session)
-        tools.call("Page.navigate", {"url": page.as_uri()}, session)
-        tools.wait_event("Page.loadEventFired", session)
-        tools.call("Runtime.evaluate", {"expression": "document.fonts.ready",
-                                        "awaitPromise": True}, session)  # fmt: skip
-        printed = tools.call("Page.printToPDF", _print_options(header, footer), session)
-        return base64.b64decode(printed["data"])
-
-
-def _print_options(header: str, footer: str) -> dict[str, Any]:
-    return {
-        "printBackground": True,
-        "preferCSSPageSize": True,
-        "displayHeaderFooter": True,
-        "headerTemplate": header,
-        "footerTemplate": footer,
-        "generateDocumentOutline": True,
-        "generateTaggedPDF": True,
-    }
+def _print_in_session(tools: DevTools, session: str, page: Path) -> bytes:
+    tools.call("Page.navigate", {"url": page.as_uri()}, session)
+    tools.wait_event("Page.loadEventFired", session)
+    tools.call("Runtime.evaluate", {"expression": "document.fonts.ready",
+                                    "awaitPromise": True}, session)  # fmt: skip
+    printed = tools.call("Page.printToPDF", PRINT_OPTIONS, session)
+    return base64.b64decode(printed["data"])
 
 
 class DevTools:

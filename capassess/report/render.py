@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Literal
 
@@ -42,17 +43,29 @@ def render_model(
     report: Report,
     fmt: Literal["html", "md"],
     template_dir: str | Path | None = None,
+    page_refs: Mapping[str, int] | None = None,
     *,
     env: LimitedSandbox | None = None,
 ) -> str:
-    """Render a built report model with the (possibly overridden) templates; ``env``, if
-    given, is an environment of ``batch_environment`` to render many reports with."""
+    """Render a built report model with the (possibly overridden) templates.
+
+    ``page_refs`` (print only) gives the contents the page of each section by its id;
+    ``env``, if given, is an environment of ``batch_environment`` to render many reports
+    with.
+    """
     env = env or report_environment(template_dir)
+    return render_template(env, TEMPLATES[fmt], _context(report, fmt, page_refs))
+
+
+def _context(
+    report: Report, fmt: Literal["html", "md"], page_refs: Mapping[str, int] | None
+) -> dict[str, object]:
     charts = draw_charts(report) if fmt == "html" else None
-    context = {
+    return {
         "report": report,
         "t": words("report", report.lang),
         "lang": report.lang,
+        "page_refs": page_refs,
         "heat_symbols": HEAT_SYMBOLS,
         "heat_statuses": HEAT_STATUSES,
         "charts": {
@@ -60,7 +73,6 @@ def render_model(
             for key, svg in (dataclasses.asdict(charts).items() if charts else ())
         },
     }
-    return render_template(env, TEMPLATES[fmt], context)
 
 
 def render_formats(
@@ -92,15 +104,16 @@ def render_pdf(
     timeout: float | None = None,
 ) -> bytes:
     """The HTML report of ``planned`` printed to PDF by ``browser`` (see report.pdf)."""
-    from capassess.report.pdf import DEFAULT_TIMEOUT, margin_templates, print_pdf
+    from capassess.report.pdf import DEFAULT_TIMEOUT, print_paged
 
     report = build_report(planned, lang, title=title, target=target)
-    html = render_model(report, "html", template_dir)
-    t = words("report", lang)
-    running = f"{report.cover.subject_name} · {report.title}"
-    header, footer = margin_templates(running, t["page_of"])
-    return print_pdf(html, browser, header=header, footer=footer,
-                     timeout=timeout or DEFAULT_TIMEOUT)  # fmt: skip
+    env = report_environment(template_dir)
+    context = _context(report, "html", {})
+
+    def html(refs: Mapping[str, int]) -> str:
+        return render_template(env, TEMPLATES["html"], {**context, "page_refs": refs})
+
+    return print_paged(html, browser, timeout=timeout or DEFAULT_TIMEOUT)
 
 
 def render_pptx(

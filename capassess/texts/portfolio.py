@@ -11,6 +11,7 @@ EN: dict[str, str] = {
     "generated": "Generated",
     "questionnaire": "Questionnaire",
     "contents": "Contents",
+    "page_of": "Page {page} of {pages}",
     "overview": "Overview",
     "rows_read": "Rows read",
     "scored": "Scored",
@@ -86,6 +87,32 @@ EN: dict[str, str] = {
     "chart_histogram_desc": "Number of units in each half-point band of overall score.",
     "footer": "capassess batch portfolio report",
     "column_named": "{name}",
+    "missing_lowest": "an unanswered question counts as the lowest answer (s = 0)",
+    "missing_exclude": "unanswered questions are left out of the unit's scores",
+    "missing_error": "a unit with an unanswered question is rejected",
+    "rank_score": "by overall score, highest first",
+    "rank_topsis": "by TOPSIS closeness to the ideal unit over the capability scores, "
+    "highest first",
+    "weights_model": "the questionnaire's weights",
+    "weights_entropy": "entropy weights: capabilities whose scores differ more across the "
+    "units weigh more",
+    "weights_blend": "{alpha} × the questionnaire's weights + {rest} × entropy weights",
+    "definitions": "Definitions",
+    "def_score": "Score",
+    "def_level": "Level, L1–L5",
+    "def_level_text": "the whole part of a score (1 to 5); L1 to L5 count the units at each level",
+    "def_na": "n/a",
+    "def_na_text": "units without a score for that part: every question of it answered n/a "
+    "or, where missing answers are left out, unanswered",
+    "def_quartiles": "Min, Q1, Median, Q3, Max",
+    "def_quartiles_text": "over the units with a score: the lowest score, the scores a "
+    "quarter, half and three quarters of the units reach or stay below (linear "
+    "interpolation), and the highest",
+    "def_target_text": "the capability's default target level in the questionnaire",
+    "def_below_text": "the share of units whose score is under the target",
+    "def_gap_text": "each unit's shortfall to the target, max(0, target − score), averaged "
+    "over the units with a score",
+    "def_weight_text": "the capability's weight in the ranking, as a share of all weights",
 }
 
 ZH: dict[str, str] = {
@@ -97,6 +124,7 @@ ZH: dict[str, str] = {
     "generated": "生成日期",
     "questionnaire": "问卷",
     "contents": "目录",
+    "page_of": "第 {page} 页，共 {pages} 页",
     "overview": "概况",
     "rows_read": "读取行数",
     "scored": "已评分",
@@ -166,6 +194,27 @@ ZH: dict[str, str] = {
     "chart_histogram_desc": "每半分区间内的单位数量。",
     "footer": "capassess 批量评估组合报告",
     "column_named": "“{name}”",
+    "missing_lowest": "未作答的题目按最低答案计分（s = 0）",
+    "missing_exclude": "未作答的题目不计入该单位的得分",
+    "missing_error": "有未作答题目的单位不予评分，计入拒收",
+    "rank_score": "按总体得分从高到低",
+    "rank_topsis": "按各能力得分与理想单位的TOPSIS贴近度从高到低",
+    "weights_model": "评估模型的权重",
+    "weights_entropy": "熵权：各单位得分差异越大的能力权重越高",
+    "weights_blend": "{alpha} × 评估模型权重 + {rest} × 熵权",
+    "definitions": "指标定义",
+    "def_score": "得分",
+    "def_level": "等级、L1—L5",
+    "def_level_text": "得分的整数部分（1—5）；L1—L5为处于各等级的单位数",
+    "def_na": "不适用",
+    "def_na_text": "该部分没有得分的单位：其全部题目均回答“不适用”，或在缺失答案不计入时均未作答",
+    "def_quartiles": "最低、下四分位、中位数、上四分位、最高",
+    "def_quartiles_text": "在有得分的单位中：最低分；四分之一、一半、四分之三的单位达到或低于的得分"
+    "（线性插值）；最高分",
+    "def_target_text": "评估模型中该能力的默认目标等级",
+    "def_below_text": "得分低于目标的单位占比",
+    "def_gap_text": "每个单位距目标的差距max(0, 目标 − 得分)在有得分单位中的平均值",
+    "def_weight_text": "该能力在排名中的权重占全部权重的比例",
 }
 
 

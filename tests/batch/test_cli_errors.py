@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from openpyxl import Workbook
 
 from tests.batch.helpers import MINI, run_cli, write_csv
@@ -120,3 +121,35 @@ def test_folder_without_answers_files(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert f"{folder}: the folder holds no answers files (*.yaml, *.yml)" in result.output
     assert not (tmp_path / "out").exists()
+
+
+def test_pdf_without_a_browser_exits_2_before_writing_anything(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path))
+    monkeypatch.delenv("CAPASSESS_BROWSER", raising=False)
+    monkeypatch.setattr("capassess.report.browser.WELL_KNOWN", ())
+    source = write_csv(tmp_path / "in.csv", [["id", "q1", "q2"], ["A", "3", "2"]])
+    result = _batch(tmp_path, str(source), extra=("--pdf",))
+    assert result.exit_code == 2, result.output
+    assert "no Chromium-family browser found" in result.output
+    assert not (tmp_path / "out").exists()
+    result = _batch(tmp_path, str(source), extra=("--pdf", "--browser", str(tmp_path / "none")))
+    assert result.exit_code == 2
+    assert "--browser: no executable browser" in result.output
+    assert not (tmp_path / "out").exists()
+    result = _batch(tmp_path, str(source), extra=("--browser", "chromium"))
+    assert result.exit_code == 2 and "add --pdf" in result.output
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_browser_that_fails_leaves_no_outputs(tmp_path: Path) -> None:
+    """The PDF is one of the run's outputs: when it cannot be printed, none is published."""
+    dead = tmp_path / "dead"
+    dead.write_text("#!/bin/sh\nexit 3\n", encoding="utf-8")
+    dead.chmod(0o755)
+    source = write_csv(tmp_path / "in.csv", [["id", "q1", "q2"], ["A", "3", "2"]])
+    result = _batch(tmp_path, str(source), extra=("--pdf", "--browser", str(dead)))
+    assert result.exit_code != 0
+    assert "stopped before printing the PDF" in result.output
+    assert not (tmp_path / "out" / "portfolio.html").exists()

@@ -106,3 +106,42 @@ def test_xlsx_template_label_row_names_the_group(tmp_path: Path) -> None:
     book.save(sheet)
     html, md = _batch(sheet, tmp_path / "out", "--group-by", "region", "--lang", "zh")
     assert '<h2 id="rollups">按片区汇总</h2>' in html and "## 按片区汇总" in md
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize(
+    ("options", "raw"),
+    [
+        ((), ("lowest", "score", "model")),
+        (("--missing", "exclude", "--rank", "topsis", "--weights", "entropy"),
+         ("exclude", "topsis", "entropy")),
+        (("--missing", "error", "--weights", "blend:0.3"), ("error", "score", "blend:0.3")),
+    ],
+)  # fmt: skip
+def test_method_says_every_setting_in_words_and_defines_every_figure(
+    tmp_path: Path, lang: str, options: tuple[str, ...], raw: tuple[str, ...]
+) -> None:
+    """A reader of the portfolio learns how missing answers, ranking and weights were
+    handled in words (the option value follows in brackets), and finds a definition for
+    each figure the tables show."""
+    from capassess.texts import words
+
+    source = _source(tmp_path)
+    result = run_cli("batch", str(source), "-o", str(tmp_path / "out"), "-q", str(MINI),
+                     "--lang", lang, "--allow-rejects", *options)  # fmt: skip
+    assert result.exit_code == 0, result.output
+    md = (tmp_path / "out" / "portfolio.md").read_text("utf-8")
+    t = words("portfolio", lang)
+    method = md[md.index(f"## {t['method']}") :]
+    missing, rank, weights = raw
+    assert f"{t[f'missing_{missing}']}{t['po']}`{missing}`" in method
+    assert f"{t[f'rank_{rank}']}{t['po']}`{rank}`" in method
+    if weights.startswith("blend:"):
+        assert "0.3 × " in method and "0.7 × " in method
+    else:
+        assert f"{t[f'weights_{weights}']}{t['po']}`{weights}`" in method
+    definitions = method[method.index(t["definitions"]) :]
+    for label in ("na", "q1", "q3", "median", "min", "max", "target", "below_target", "gap",
+                  "weight"):  # fmt: skip
+        assert f"{t[label]}" in definitions, label
+    assert "Σ" in definitions  # the scoring formula defines the score

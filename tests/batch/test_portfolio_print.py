@@ -1,6 +1,8 @@
-"""The portfolio report's print layout in Chromium, measured with the DOM's geometry:
-league-table names do not break letter by letter, nothing overflows its cell, no table
-is clipped at the page's right edge, no scroll box (which prints a scrollbar) is left.
+"""The portfolio report in print. Its layout in Chromium, measured with the DOM's
+geometry: league-table names do not break letter by letter, nothing overflows its cell,
+no table is clipped at the page's right edge, no scroll box (which prints a scrollbar) is
+left. Its PDF (``batch --pdf``): the running header with the bank's name and page numbers
+on every page but the cover, the contents' page numbers right, no machine path.
 
 Laid out with print media at the printable width of A4, as tests/report/test_print_layout.py
 does for the single-bank report. Skipped where no Chromium is installed.
@@ -8,13 +10,24 @@ does for the single-bank report. Skipped where no Chromium is installed.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
 import pytest
+from pypdf import PdfReader
 
 from tests.batch.helpers import run_cli
 from tests.conftest import ROOT
+from tests.report.helpers import parse_html
+from tests.report.pdf_pages import (
+    check_contents,
+    check_margins,
+    contents_entries,
+    needs_poppler,
+    page_texts,
+    top_sections,
+)
 from tests.report.test_print_layout import CHROMIUM, measure
 
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed")
@@ -61,14 +74,20 @@ def _measure(html: Path, profile: Path) -> dict[str, Any]:
 
 
 @pytest.fixture(scope="module", params=["en", "zh"])
-def measured(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory):
+def printed(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory):
     lang = request.param
     folder = tmp_path_factory.mktemp(f"portfolio-print-{lang}")
     source = ROOT / "examples" / "branches.csv"
     result = run_cli("batch", str(source), "-o", str(folder / "out"), "--group-by", "region",
                      "--lang", lang, "--reports", "html", "--bank-name", "Acme Commercial Bank",
-                     "--top", "10")  # fmt: skip
+                     "--top", "10", "--pdf", "--browser", str(CHROMIUM))  # fmt: skip
     assert result.exit_code == 0, result.output
+    return lang, folder
+
+
+@pytest.fixture(scope="module")
+def measured(printed):
+    _lang, folder = printed
     return _measure(folder / "out" / "portfolio.html", folder / "profile")
 
 
@@ -96,3 +115,37 @@ def test_names_and_headers_do_not_break_letter_by_letter(measured) -> None:
     # A name keeps at least 8 em of width and no more lines than words (+1); a header
     # of one word (in Chinese: one run of characters) stays on one line.
     assert measured["letters"] == []
+
+
+@needs_poppler
+def test_portfolio_pdf_has_the_bank_in_its_running_header_and_page_numbers(printed) -> None:
+    lang, folder = printed
+    html = (folder / "out" / "portfolio.html").read_text(encoding="utf-8")
+    title = parse_html(html).find(".//title")
+    assert title is not None and (title.text or "").startswith("Acme Commercial Bank · ")
+    pdf = folder / "out" / "portfolio.pdf"
+    check_margins(pdf, title.text or "", lang)
+    assert 4 <= len(page_texts(pdf)) <= 30
+
+
+@needs_poppler
+def test_portfolio_contents_name_the_page_each_section_starts_on(printed) -> None:
+    _lang, folder = printed
+    html = (folder / "out" / "portfolio.html").read_text(encoding="utf-8")
+    assert 'class="toc-page"' not in html
+    entries = contents_entries(html)
+    assert len(entries) >= 6
+    check_contents(folder / "out" / "portfolio.pdf", entries, top_sections(html))
+
+
+def test_portfolio_pdf_names_no_folder_and_links_units_relatively(printed) -> None:
+    _lang, folder = printed
+    data = (folder / "out" / "portfolio.pdf").read_bytes()
+    assert data.startswith(b"%PDF-") and b"/Outlines" in data
+    assert str(folder).encode() not in data and b"capassess-print-" not in data
+    uris = [str(annot.get_object()["/A"]["/URI"])
+            for page in PdfReader(folder / "out" / "portfolio.pdf").pages
+            for annot in page.get("/Annots", []) or []
+            if "/URI" in annot.get_object().get("/A", {})]  # fmt: skip
+    assert uris and all(re.fullmatch(r"units/[^/]+\.html", uri) for uri in uris), uris
+    assert all((folder / "out" / uri).is_file() for uri in uris)

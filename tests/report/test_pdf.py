@@ -19,16 +19,26 @@ from click.testing import CliRunner
 
 from capassess.cli import main
 from capassess.errors import InputError, OutputError
+from capassess.planning import PlanOptions, plan_file
 from capassess.report.browser import BROWSER_ENV, find_browser
-from capassess.report.pdf import margin_templates, print_pdf
-from tests.report.helpers import TINY, banks
+from capassess.report.build import build_report
+from capassess.report.pdf import print_pdf
+from capassess.report.render import render_report
+from tests.report.helpers import TINY, Bank, banks
+from tests.report.pdf_pages import (
+    check_contents,
+    check_margins,
+    contents_entries,
+    needs_poppler,
+    page_texts,
+    pdf_text,
+    squeeze,
+    top_sections,
+)
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 needs_chromium = pytest.mark.skipif(
     CHROMIUM is None, reason="chromium is not installed (CI installs Debian's chromium: .ci/run)"
-)
-needs_poppler = pytest.mark.skipif(
-    shutil.which("pdftotext") is None, reason="poppler-utils (pdftotext) is not installed"
 )
 
 
@@ -80,28 +90,14 @@ def test_a_hanging_browser_times_out_and_leaves_no_profile(
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
     hang = fake_browser(tmp_path, "hang", "exec sleep 30")
     with pytest.raises(OutputError, match="within 1 s"):
-        print_pdf("<p>x</p>", str(hang), header="", footer="", timeout=1)
+        print_pdf("<p>x</p>", str(hang), timeout=1)
     assert not list(tmp_path.glob("capassess-print-*"))
 
 
 def test_a_browser_that_dies_is_an_output_error(tmp_path: Path) -> None:
     dead = fake_browser(tmp_path, "dead", "exit 3")
     with pytest.raises(OutputError, match="stopped before printing"):
-        print_pdf("<p>x</p>", str(dead), header="", footer="", timeout=20)
-
-
-def test_margin_templates_escape_the_bank_name() -> None:
-    header, footer = margin_templates("A <script>x</script> & B", "Page {page} of {pages}")
-    assert "<script>" not in header and "&lt;script&gt;" in header
-    assert '<span class="pageNumber"></span>' in footer
-    assert '<span class="totalPages"></span>' in footer
-
-
-def pdf_text(pdf: Path, first: int | None = None, last: int | None = None) -> str:
-    pages = [*(["-f", str(first)] if first else []), *(["-l", str(last)] if last else [])]
-    run = subprocess.run(["pdftotext", "-layout", *pages, str(pdf), "-"],
-                         capture_output=True, text=True, timeout=60, check=True)  # fmt: skip
-    return run.stdout
+        print_pdf("<p>x</p>", str(dead), timeout=20)
 
 
 @pytest.fixture(scope="module", params=["en", "zh"])
@@ -116,19 +112,31 @@ def printed(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFac
     return lang, bank, out
 
 
+def running_header(bank: Bank, lang: str) -> str:
+    """The running header the report of ``bank`` should carry: its name and title."""
+    planned = plan_file(bank.answers, PlanOptions(), bank.dirs)
+    report = build_report(planned, "zh" if lang == "zh" else "en")
+    return f"{report.cover.subject_name} · {report.title}"
+
+
 @needs_chromium
 @needs_poppler
-def test_pdf_has_page_numbers_and_a_running_header(printed) -> None:
+def test_pdf_has_page_numbers_and_a_running_header_but_not_on_the_cover(printed) -> None:
     lang, bank, pdf = printed
-    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
-    pages = int(re.search(r"Pages:\s+(\d+)", info.stdout).group(1))
-    assert 8 <= pages <= 80
-    label = "第 2 页，共 {n} 页" if lang == "zh" else "Page 2 of {n}"
-    second = pdf_text(pdf, 2, 2)
-    assert label.format(n=pages) in second
-    name = "Acme" if bank.name == "example" else ""
-    assert name in second.splitlines()[0] if name else True
-    assert "file:" not in pdf_text(pdf)
+    pages = page_texts(pdf)
+    assert 8 <= len(pages) <= 80
+    check_margins(pdf, running_header(bank, lang), lang)
+
+
+@needs_chromium
+@needs_poppler
+def test_the_contents_name_the_page_each_section_starts_on(printed) -> None:
+    lang, bank, pdf = printed
+    html = render_report(plan_file(bank.answers, PlanOptions(), bank.dirs), "html", lang)
+    entries = contents_entries(html)
+    assert len(entries) >= 10
+    assert 'class="toc-page"' not in html  # on screen: links, no page numbers
+    check_contents(pdf, entries, top_sections(html))
 
 
 @needs_chromium
@@ -180,3 +188,80 @@ def test_a_browser_given_by_a_relative_path_is_started(
     assert "stopped before printing the PDF" in result.output
     assert "No such file or directory" not in result.output
     assert not out.exists()
+
+
+@needs_chromium
+@needs_poppler
+def test_without_the_devtools_pipe_the_pages_are_the_same(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Where the pipe is missing (Windows) the browser's --print-to-pdf prints: the
+    running header and page numbers are the report's CSS, so they print there too, and
+    the contents still name their pages."""
+    from capassess.report.render import render_pdf
+
+    monkeypatch.setattr("capassess.report.pdf.PIPE", False)
+    bank = banks()[0]
+    planned = plan_file(bank.answers, PlanOptions(), bank.dirs)
+    pdf = tmp_path / "flag.pdf"
+    pdf.write_bytes(render_pdf(planned, str(CHROMIUM), "zh"))
+    check_margins(pdf, running_header(bank, "zh"), "zh")
+    html = render_report(planned, "html", "zh")
+    check_contents(pdf, contents_entries(html), top_sections(html))
+
+
+@needs_chromium
+@needs_poppler
+def test_the_browsers_own_header_and_footer_never_print(tmp_path: Path) -> None:
+    """As a reader's own Ctrl+P with "Headers and footers" ticked: the browser prints its
+    header (date, title) and footer (file path, page) only on pages without margin boxes
+    of their own, and every page of the report has some (the cover's are empty)."""
+    from capassess.report.pdf import _command
+
+    bank = banks()[0]
+    page = tmp_path / "report.html"
+    page.write_text(render_report(plan_file(bank.answers, PlanOptions(), bank.dirs), "html"))
+    out = tmp_path / "own.pdf"
+    command = _command(str(CHROMIUM), tmp_path / "profile", f"--print-to-pdf={out}", page.as_uri())
+    subprocess.run(command, capture_output=True, timeout=120, check=False)
+    pages = page_texts(out)
+    assert len(pages) >= 8
+    for k, text in enumerate(pages, start=1):
+        assert "file:" not in text and str(tmp_path) not in text, k
+        assert not re.search(r"\b\d{1,2}/\d{1,2}/\d{2}\b", text), k
+    check_margins(out, running_header(bank, "en"), "en")
+
+
+@needs_chromium
+@needs_poppler
+def test_the_cover_fills_its_page_and_the_others_keep_their_margins(printed) -> None:
+    from PIL import Image
+
+    _lang, _bank, pdf = printed
+    prefix = pdf.parent / "corner"
+    subprocess.run(["pdftoppm", "-r", "20", "-png", "-f", "1", "-l", "2", str(pdf), str(prefix)],
+                   check=True, timeout=60)  # fmt: skip
+    cover, contents = (Image.open(p).convert("RGB") for p in sorted(pdf.parent.glob("corner*.png")))
+    navy = (0x14, 0x30, 0x4F)
+    for xy in ((1, 1), (cover.width - 2, 1), (1, cover.height // 2)):
+        assert all(abs(a - b) < 24 for a, b in zip(cover.getpixel(xy), navy, strict=True)), xy
+    assert contents.getpixel((1, 1)) == (255, 255, 255)
+
+
+@needs_chromium
+@needs_poppler
+def test_roadmap_pages_repeat_their_table_header(printed) -> None:
+    """Every roadmap page with initiative rows shows the table's header row, also where a
+    table runs on from the page before."""
+    from capassess.texts import words
+
+    lang, _bank, pdf = printed
+    t = words("report", lang)
+    pages = [squeeze(text) for text in page_texts(pdf)]
+    heading = [re.compile(rf"\d{re.escape(squeeze(t[key]))}") for key in ("roadmap", "risks")]
+    first = next(k for k, text in enumerate(pages) if k > 1 and heading[0].search(text))
+    after = next(k for k, text in enumerate(pages) if k > 1 and heading[1].search(text))
+    rows = [k for k in range(first, after) if "act-" in pages[k]]
+    assert len(rows) >= 3
+    for k in rows:
+        assert squeeze(t["owner_kpi"]) in pages[k] or squeeze(t["why_not"]) in pages[k], k + 1

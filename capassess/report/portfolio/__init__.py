@@ -33,7 +33,7 @@ __all__ = [
     "FAR", "NEAR", "CapabilityHeat", "Counts", "Distribution", "GroupRow", "HeatCell",
     "HeatRow", "InputInfo", "LeagueRow", "PeerCapability", "Portfolio", "PortfolioPeers",
     "Settings", "Stats", "WeakCapability", "link_reports", "mean_gap_status", "render_portfolio",
-    "summary_json", "write_portfolio",
+    "summary_json", "write_portfolio", "write_portfolio_pdf",
 ]  # fmt: skip
 
 
@@ -51,3 +51,12 @@ def write_portfolio(
     from capassess.report.portfolio.render import write_portfolio as write
 
     return write(folder, portfolio, template_dir)
+
+
+def write_portfolio_pdf(
+    folder: Path, portfolio: Portfolio, browser: str, template_dir: str | Path | None = None
+) -> str:
+    """Print the portfolio report to ``portfolio.pdf`` in ``folder`` with ``browser``."""
+    from capassess.report.portfolio.render import write_portfolio_pdf as write
+
+    return write(folder, portfolio, browser, template_dir)

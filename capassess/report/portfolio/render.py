@@ -8,6 +8,7 @@ run in Jinja's sandbox, and the HTML is autoescaped.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Mapping
 from pathlib import Path
 
 from markupsafe import Markup
@@ -36,17 +37,52 @@ def group_words(portfolio: Portfolio) -> str:
     return label
 
 
-def render_portfolio(portfolio: Portfolio, fmt: str, template_dir: str | Path | None = None) -> str:
-    """The portfolio report as HTML or Markdown."""
+def method_words(portfolio: Portfolio) -> dict[str, object]:
+    """The run's settings in words, and a definition of every figure the report shows."""
+    s = portfolio.settings
+    t = words("portfolio", s.lang)
+    if s.weights.startswith("blend:"):
+        alpha = float(s.weights.split(":", 1)[1])
+        weights = t["weights_blend"].format(alpha=f"{alpha:g}", rest=f"{1 - alpha:g}")
+    else:
+        weights = t.get(f"weights_{s.weights}", s.weights)
+    formula = words("report", s.lang).get(f"formula_{s.model.replace('-', '_')}", s.model)
+    definitions = [
+        (t["def_score"], formula),
+        (t["def_level"], t["def_level_text"]),
+        (t["def_na"], t["def_na_text"]),
+        (t["def_quartiles"], t["def_quartiles_text"]),
+        (t["target"], t["def_target_text"]),
+        (t["below_target"], t["def_below_text"]),
+        (t["gap"], t["def_gap_text"]),
+        (t["weight"], t["def_weight_text"]),
+    ]
+    return {
+        "missing": t.get(f"missing_{s.missing}", s.missing),
+        "rank": t.get(f"rank_{s.rank}", s.rank),
+        "weights": weights,
+        "definitions": definitions,
+    }
+
+
+def render_portfolio(
+    portfolio: Portfolio,
+    fmt: str,
+    template_dir: str | Path | None = None,
+    page_refs: Mapping[str, int] | None = None,
+) -> str:
+    """The portfolio report as HTML or Markdown; ``page_refs`` as for the unit report."""
     env = report_environment(template_dir)
     charts = draw_portfolio_charts(portfolio) if fmt == "html" else None
     context = {
         "p": portfolio,
         "t": words("portfolio", portfolio.settings.lang),
         "lang": portfolio.settings.lang,
+        "page_refs": page_refs,
         "group_label": group_words(portfolio),
         "heat_symbols": HEAT_SYMBOLS,
         "heat_statuses": HEAT_STATUSES,
+        "method": method_words(portfolio),
         "charts": {
             key: Markup(svg)  # our own SVG, every text in it escaped by report.svg
             for key, svg in (dataclasses.asdict(charts).items() if charts else ())
@@ -66,3 +102,16 @@ def write_portfolio(
         )
         written[f"portfolio_{fmt}"] = str(path)
     return written
+
+
+def write_portfolio_pdf(
+    folder: Path, portfolio: Portfolio, browser: str, template_dir: str | Path | None = None
+) -> str:
+    """Print the portfolio report to ``portfolio.pdf`` in ``folder`` with ``browser``."""
+    from capassess.atomic import write_atomic_bytes
+    from capassess.report.pdf import print_paged
+
+    def html(refs: Mapping[str, int]) -> str:
+        return render_portfolio(portfolio, "html", template_dir, refs)
+
+    return str(write_atomic_bytes(folder / "portfolio.pdf", print_paged(html, browser)))
