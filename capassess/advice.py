@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Literal
 
 from capassess.expr import holds
@@ -61,8 +62,13 @@ def evidence_for(text: str | None, values: Mapping[str, Any]) -> Evidence:
     """The answered values an expression names (unanswered ones are left out)."""
     if text is None:
         return Evidence(())
-    names = dict.fromkeys(compiled_condition(text).names())
-    return Evidence(tuple((n, values[n]) for n in names if n in values))
+    return Evidence(tuple((n, values[n]) for n in condition_names(text) if n in values))
+
+
+@lru_cache(maxsize=4096)
+def condition_names(text: str) -> tuple[str, ...]:
+    """The question ids a condition names, each once, in order of mention."""
+    return tuple(dict.fromkeys(compiled_condition(text).names()))
 
 
 def action_status(action: Action, cap: CapabilityScore, values: Mapping[str, Any]) -> ActionStatus:
@@ -78,11 +84,18 @@ def action_status(action: Action, cap: CapabilityScore, values: Mapping[str, Any
 
 
 def action_statuses(q: Questionnaire, result: ScoreResult) -> dict[str, ActionStatus]:
-    """The status of every action of the questionnaire, by id."""
+    """The status of every action of the questionnaire, by id (not to be changed: the
+    last one is remembered, as planning and the report both ask for it)."""
+    last = _LAST_STATUSES[0] if _LAST_STATUSES else None
+    if last is not None and last[0] is q and last[1] is result:
+        return last[2]
     values = answered_values(result)
-    return {
-        a.id: action_status(a, result.capability(cap.id), values) for cap, a in q.actions()
-    }
+    statuses = {a.id: action_status(a, result.capability(cap.id), values) for cap, a in q.actions()}
+    _LAST_STATUSES[:] = [(q, result, statuses)]
+    return statuses
+
+
+_LAST_STATUSES: list[tuple[Questionnaire, ScoreResult, dict[str, ActionStatus]]] = []
 
 
 @dataclass(frozen=True)
@@ -120,7 +133,7 @@ def addressing_actions(
         named = set()
         for text in (action.done_when, action.kpi.when if action.kpi else None):
             if text is not None:
-                named |= set(compiled_condition(text).names())
+                named |= set(condition_names(text))
         if named & question_ids and statuses[action.id] in ("missing", "open"):
             found.append(action)
     lowest = min((a.level for a in found), default=0)

@@ -7,22 +7,51 @@ md``. ``<img onerror=...>`` and ``[x](javascript:...)`` come out as the literal 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from capassess.terminal_text import CONTROL
 
 MD_SPECIAL = re.compile(r"([\\`*_\[\]<>&|#~])")
+REMEMBERED = 20_000  # escaped texts kept, up to this many characters each
+REMEMBERED_LENGTH = 500
+
+
+def _escape_text(text: str) -> str:
+    escaped = MD_SPECIAL.sub(r"\\\1", CONTROL.sub(" ", text))
+    return " ".join(escaped.split())
+
+
+def _escape_cell(text: str) -> str:
+    lines = [_escape_text(line) for line in text.strip().splitlines()]
+    return "<br>".join(line for line in lines if line) or " "
+
+
+_SEEN: dict[tuple[Callable[[str], str], str], str] = {}
+
+
+def _remembered(escape: Callable[[str], str], value: object) -> str:
+    """``escape(str(value))``, remembered for short texts: a batch's reports repeat the
+    same titles, questions and labels thousands of times."""
+    text = value if type(value) is str else str(value)
+    key = (escape, text)
+    found = _SEEN.get(key)
+    if found is None:
+        found = escape(text)
+        if len(text) <= REMEMBERED_LENGTH:
+            if len(_SEEN) >= REMEMBERED:
+                _SEEN.clear()
+            _SEEN[key] = found
+    return found
 
 
 def md_text(value: object) -> str:
     """Escape text for Markdown: no raw HTML, emphasis, links or table pipes; one line."""
-    text = MD_SPECIAL.sub(r"\\\1", CONTROL.sub(" ", str(value)))
-    return " ".join(text.split())
+    return _remembered(_escape_text, value)
 
 
 def md_cell(value: object) -> str:
     """Escape text for a GFM table cell: as ``md_text``, with line breaks as ``<br>``."""
-    lines = [md_text(line) for line in str(value).strip().splitlines()]
-    return "<br>".join(line for line in lines if line) or " "
+    return _remembered(_escape_cell, value)
 
 
 def md_code(value: object) -> str:

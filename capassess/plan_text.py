@@ -63,8 +63,9 @@ def phase_label(phase: Phase, lang: Lang) -> str:
 def why(action: PlannedAction, q: Questionnaire, score: float | None, target: int,
         lang: Lang) -> str:  # fmt: skip
     """Why an action is on the roadmap, from the answers where they tell."""
-    cap = next(c for _, c in q.capabilities() if c.id == action.capability_id)
-    name = cap.title.get(lang)
+    from capassess.questionnaire_index import action_titles, index_of
+
+    name = index_of(q).capability[action.capability_id].title.get(lang)
     t = words("plan", lang)
     gap = f"{name}{t['colon']}{score:.2f} → {target}" if score is not None else name
     evidence = answers_text(action.evidence, lang)
@@ -74,7 +75,7 @@ def why(action: PlannedAction, q: Questionnaire, score: float | None, target: in
     if action.basis == "dependency" and action.shown_missing:
         parts.append(t["why_missing"].format(evidence=evidence))
     if action.needed_by:
-        titles = {a.id: a.title.get(lang) for _, a in q.actions()}
+        titles = action_titles(q, lang)
         names = t["list_sep"].join(titles.get(aid, aid) for aid in action.needed_by)
         parts.append(t["why_needed_by"].format(names=names))
     return t["answer_sep"].join(parts)

@@ -13,6 +13,7 @@ from capassess.catalog import load_target
 from capassess.comparison import Comparison, KpiStatus, compare
 from capassess.errors import InputError, Problem
 from capassess.gap import find_gaps, resolve_targets
+from capassess.memo import per_object
 from capassess.model.answers import Assessment
 from capassess.model.plan import GapAnalysis, Roadmap, Target
 from capassess.model.questionnaire import Questionnaire
@@ -90,7 +91,10 @@ def _targets(q: Questionnaire, options: PlanOptions, bank_type: str | None) -> d
     )
     if path_like:
         raise InputError.at("no such file (--target takes a target file or a profile id)", spec)
-    return resolve_targets(q, profile=spec, level=options.target_level)
+    # from the questionnaire alone: the same for every unit of a batch
+    key = ("targets", spec, options.target_level)
+    found = per_object(q, key, lambda: resolve_targets(q, profile=spec, level=options.target_level))
+    return dict(found)
 
 
 def plan_scored(scored: Scored, options: PlanOptions, baseline: Scored | None = None) -> Planned:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from capassess.advice import (
@@ -43,6 +44,7 @@ from capassess.model.plan import (
 )
 from capassess.model.questionnaire import Action, Questionnaire
 from capassess.model.results import ScoreResult
+from capassess.questionnaire_index import index_of
 from capassess.schedule import (
     EFFORT_POINTS,
     PhasePlan,
@@ -80,9 +82,15 @@ def _pick(cap_actions: list[Action], statuses: Mapping[str, ActionStatus], curre
     return picked
 
 
-def select_actions(q: Questionnaire, result: ScoreResult, gaps: GapAnalysis) -> Selection:
-    """Choose the actions for every assessed gap, with their dependencies (see module doc)."""
-    statuses = action_statuses(q, result)
+def select_actions(
+    q: Questionnaire,
+    result: ScoreResult,
+    gaps: GapAnalysis,
+    statuses: Mapping[str, ActionStatus] | None = None,
+) -> Selection:
+    """Choose the actions for every assessed gap, with their dependencies (see module doc);
+    ``statuses`` are ``action_statuses(q, result)`` if already known."""
+    statuses = action_statuses(q, result) if statuses is None else statuses
     sel = Selection()
     for _, cap in q.capabilities():
         g = gaps.capability(cap.id)
@@ -154,7 +162,7 @@ def project_capabilities(
     result: ScoreResult,
     targets: Mapping[str, int],
     statuses: Mapping[str, ActionStatus],
-    ended: set[str],
+    ended: AbstractSet[str],
 ) -> dict[str, float | None]:
     """Capability scores once the ``ended`` actions have succeeded.
 
@@ -187,11 +195,11 @@ def build_roadmap(
     """Select, order and schedule the actions; ``project`` rolls capability scores up."""
     plan = plan or PhasePlan()
     start = plan.start or result.date or dt.date.today()
-    sel = select_actions(q, result, gaps)
     statuses = action_statuses(q, result)
-    owner = {a.id: cap.id for cap, a in q.actions()}
-    catalog = {a.id: a for _, a in q.actions()}
-    chosen = {aid: catalog[aid] for aid in sel.basis}
+    sel = select_actions(q, result, gaps, statuses)
+    index = index_of(q)
+    owner = {aid: cap.id for aid, cap in index.capability_of.items()}
+    chosen = {aid: index.action[aid] for aid in sel.basis}
     priority = {aid: gaps.capability(owner[aid]).priority or 0.0 for aid in chosen}
     preds = _predecessors(chosen, owner)
     order = order_actions(chosen, preds, priority)
@@ -203,9 +211,13 @@ def build_roadmap(
     targets = {c.id: c.target for c in gaps.capabilities}
     windows = _windows(plan, end_month)
     phases = []
+    projections: dict[frozenset[str], ScoreResult] = {}  # windows that end no new action
     for i, (lo, hi) in enumerate(windows):
-        ended = {aid for aid, p in placed.items() if p[2] <= hi}
-        projected = project(project_capabilities(q, result, targets, statuses, ended))
+        ended = frozenset(aid for aid, p in placed.items() if p[2] <= hi)
+        projected = projections.get(ended)
+        if projected is None:
+            projected = project(project_capabilities(q, result, targets, statuses, ended))
+            projections[ended] = projected
         phases.append(_phase(i, lo, hi, placed, chosen, plan, projected, start))
     return Roadmap(
         actions=actions,
@@ -237,9 +249,9 @@ def _shown(text: str | None, values: Mapping[str, object]) -> list[AnswerShown]:
 def _planned(q: Questionnaire, a: Action, owner: dict[str, str],
              where: tuple[int, int, int], sel: Selection, values: Mapping[str, object],
              start: dt.date) -> PlannedAction:  # fmt: skip
-    dims = {cap.id: dim.id for dim, cap in q.capabilities()}
+    dimension = index_of(q).dimension_of[owner[a.id]]
     return PlannedAction(
-        id=a.id, capability_id=owner[a.id], dimension_id=dims[owner[a.id]], title=a.title,
+        id=a.id, capability_id=owner[a.id], dimension_id=dimension.id, title=a.title,
         level=a.level, effort=a.effort, impact=a.impact, duration_months=a.duration_months,
         depends_on=list(a.depends_on), quadrant=quadrant(a.impact, a.effort, a.duration_months),
         phase=where[0], start_month=where[1], end_month=where[2],

@@ -1,8 +1,9 @@
 """One report per scored unit (``--reports html,md``), by the report command's renderer.
 
 Each unit's row becomes an ``Assessment`` (its subject a branch with its group cells),
-is scored by ``score_assessment``, planned with the questionnaire's default targets
-and rendered by ``report.render.render_report``. With ``--jobs N`` the reports are
+is scored by ``score_assessment``, planned with the questionnaire's default targets,
+built into one report model and rendered in each format by ``report.render``, with one
+template environment per process for the whole batch. With ``--jobs N`` the reports are
 rendered by N worker processes, at most a few hundred units in flight at a time.
 Reports of units later found to be duplicates are removed.
 """
@@ -10,6 +11,7 @@ Reports of units later found to be duplicates are removed.
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,8 +30,11 @@ if TYPE_CHECKING:
     import numpy as np
     import numpy.typing as npt
 
+    from capassess.report.render import ReportEnvironment
+
 IN_FLIGHT_PER_JOB = 64
 _WORKER: dict[str, Any] = {}
+_ENVIRONMENTS: dict[str | None, ReportEnvironment] = {}
 
 
 @dataclass(frozen=True)
@@ -53,42 +58,59 @@ class ReportSettings:
     template_dir: str | None = None
 
 
-def unit_assessment(
-    questionnaire: Questionnaire, codecs: dict[str, QuestionCodec], chunk: Chunk, row: int
-) -> Assessment:
-    """The assessment of the unit at index ``row`` of ``chunk``; blank and invalid cells
-    (ignored when lenient) are left out."""
-    subject = Subject(
-        id=chunk.ids[row].as_py(),
-        name=chunk.names[row].as_py() or None,
-        kind="branch",
-        group={g: a[row].as_py() for g, a in chunk.groups.items() if a[row].as_py()},
-    )
-    cells = {qid: column[row].as_py() for qid, column in chunk.cells.items()}
-    answers = {
-        qid: Answer(value=text)
-        for qid, text in cells.items()
-        if text.strip() and codecs[qid].verdict(text).status != INVALID
-    }
-    return Assessment(questionnaire=questionnaire.ref, subject=subject, answers=answers)
+def unit_assessments(
+    questionnaire: Questionnaire, codecs: dict[str, QuestionCodec], chunk: Chunk, rows: list[int]
+) -> Iterator[Assessment]:
+    """The assessment of the unit at each index of ``rows`` in ``chunk``; blank and invalid
+    cells (ignored when lenient) are left out. The chunk's columns are read into Python
+    once for all the rows."""
+    import pyarrow as pa
+
+    take = pa.array(rows, type=pa.int64())
+    ids = chunk.ids.take(take).to_pylist()
+    names = chunk.names.take(take).to_pylist()
+    groups = {g: a.take(take).to_pylist() for g, a in chunk.groups.items()}
+    cells = {qid: column.take(take).to_pylist() for qid, column in chunk.cells.items()}
+    for i in range(len(rows)):
+        subject = Subject(
+            id=ids[i],
+            name=names[i] or None,
+            kind="branch",
+            group={g: values[i] for g, values in groups.items() if values[i]},
+        )
+        answers = {
+            qid: Answer(value=values[i])
+            for qid, values in cells.items()
+            if values[i].strip() and codecs[qid].verdict(values[i]).status != INVALID
+        }
+        yield Assessment(questionnaire=questionnaire.ref, subject=subject, answers=answers)
 
 
 def write_unit_reports(settings: ReportSettings, task: UnitTask) -> list[Path]:
     """Score, plan and render one unit's reports in each format."""
     from capassess.planning import PlanOptions, Scored, plan_scored
-    from capassess.report.render import render_report
+    from capassess.report.render import render_formats
     from capassess.scoring.engine import score_assessment
 
     q = settings.questionnaire
     result = score_assessment(q, task.assessment, model=settings.model, missing=settings.missing)
     planned = plan_scored(Scored(task.stem, q, task.assessment, result, []), PlanOptions())
+    env = _environment(settings.template_dir)
+    texts = render_formats(planned, settings.formats, settings.lang, env)
     return [
-        write_report(
-            settings.folder / f"{task.stem}.{fmt}",
-            render_report(planned, fmt, settings.lang, template_dir=settings.template_dir),
-        )
-        for fmt in settings.formats
+        write_report(settings.folder / f"{task.stem}.{fmt}", text)
+        for fmt, text in zip(settings.formats, texts, strict=True)
     ]
+
+
+def _environment(template_dir: str | None) -> ReportEnvironment:
+    """This process's template environment for unit reports with ``template_dir``."""
+    env = _ENVIRONMENTS.get(template_dir)
+    if env is None:
+        from capassess.report.render import batch_environment
+
+        env = _ENVIRONMENTS[template_dir] = batch_environment(template_dir)
+    return env
 
 
 def write_report(path: Path, text: str) -> Path:
@@ -125,9 +147,9 @@ class UnitReports:
 
     def add(self, chunk: Chunk, keep: npt.NDArray[np.bool_]) -> None:
         """Report on every kept row of ``chunk``."""
-        for row in keep.nonzero()[0].tolist():
-            q = self.settings.questionnaire
-            assessment = unit_assessment(q, self.codecs, chunk, row)
+        rows = keep.nonzero()[0].tolist()
+        q = self.settings.questionnaire
+        for assessment in unit_assessments(q, self.codecs, chunk, rows) if rows else ():
             task = UnitTask(assessment, self.names.claim(assessment.subject.id))
             self.count += 1
             if self.pool is None:

@@ -13,6 +13,7 @@ from capassess.model.base import Lang
 from capassess.model.plan import CapabilityGap, PlannedAction
 from capassess.plan_text import phase_label, quadrant_label, why
 from capassess.planning import Planned
+from capassess.questionnaire_index import index_of
 from capassess.report.advice import build_advice, cost_text, kpi_check, kpi_text
 from capassess.report.answers import answer_rows
 from capassess.report.messages import key_messages
@@ -80,7 +81,7 @@ def _gap_row(planned: Planned, g: CapabilityGap, lang: Lang) -> GapRow:
 def _action_row(planned: Planned, a: PlannedAction, lang: Lang) -> ActionRow:
     t = words("report", lang)
     q = planned.scored.questionnaire
-    cap = next(c for _, c in q.capabilities() if c.id == a.capability_id)
+    cap = index_of(q).capability[a.capability_id]
     source = next(x for x in cap.actions if x.id == a.id)
     return ActionRow(
         id=a.id,
@@ -198,7 +199,9 @@ def _target_overall(gaps: list[CapabilityGap]) -> float | None:
     return sum(g.global_weight * g.target for g in scored) / total if total > 0 else None
 
 
-def _summary(planned: Planned, rows: dict[str, GapRow], lang: Lang) -> Summary:
+def _summary(
+    planned: Planned, rows: dict[str, GapRow], sections: tuple[PhaseSection, ...], lang: Lang
+) -> Summary:
     gaps, road, result = planned.gaps, planned.roadmap, planned.scored.result
     overall = result.overall
     phases = road.phases
@@ -222,9 +225,19 @@ def _summary(planned: Planned, rows: dict[str, GapRow], lang: Lang) -> Summary:
         action_count=len(road.actions),
         strengths=tuple(rows[g.id] for g in gaps.strengths()[:STRENGTHS]),
         top_gaps=tuple(rows[g.id] for g in gaps.ranked()[:TOP_GAPS]),
-        first_actions=tuple(_action_row(planned, a, lang) for a in road.in_phase(0)),
+        first_actions=_first_actions(planned, sections, lang),
         capped_by=_capped_by(planned, lang),
     )
+
+
+def _first_actions(
+    planned: Planned, sections: tuple[PhaseSection, ...], lang: Lang
+) -> tuple[ActionRow, ...]:
+    """The rows of the first phase's actions (those of its section, when there is one)."""
+    first = next((p for p in sections if p.index == 0), None)
+    if first is not None:
+        return first.actions
+    return tuple(_action_row(planned, a, lang) for a in planned.roadmap.in_phase(0))
 
 
 def _capped_by(planned: Planned, lang: Lang) -> str:
@@ -292,15 +305,16 @@ def build_report(
     ranked = [rows[g.id] for g in planned.gaps.ranked()]
     rest = [r for r in rows.values() if r.id not in {g.id for g in ranked}]
     advice = build_advice(planned, lang)
+    phases = _phases(planned, lang)
     report = Report(
         lang=lang,
         title=title,
         start_date=f"{planned.roadmap.start}-01" if planned.roadmap.start else start.isoformat(),
         cover=_cover(planned, title, target, generated, lang),
-        summary=_summary(planned, rows, lang),
+        summary=_summary(planned, rows, phases, lang),
         dimensions=tuple(_dimensions(planned, rows, lang)),
         gaps=tuple(ranked + rest),
-        phases=_phases(planned, lang),
+        phases=phases,
         progress=_progress(planned, rows),
         method=build_method(planned.scored.questionnaire, planned.scored.result, lang),
         advice=advice,

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from capassess.model.base import Lang
 from capassess.report.model import GapRow, Report
@@ -87,9 +88,19 @@ def _edge_middle(i: int, n: int, cx: float, cy: float) -> tuple[float, float]:
 
 def _radar_grid(svg: Svg, report: Report, n: int, cx: float, cy: float) -> None:
     """Shade every other dimension's sector; draw rings 1..5 and a spoke per capability."""
+    sizes = tuple(len(dim.capabilities) for dim in report.dimensions)
+    svg.parts.extend(_grid(sizes, n, cx, cy))
+
+
+@lru_cache(maxsize=64)
+def _grid(sizes: tuple[int, ...], n: int, cx: float, cy: float) -> tuple[str, ...]:
+    """The elements of the radar's grid for dimensions of ``sizes`` capabilities: the same
+    in every report on one questionnaire."""
+    svg = Svg(0, 0, "", "", "grid")
+    head = len(svg.parts)  # the title and description, not part of the grid
     start = 0
-    for d, dim in enumerate(report.dimensions):
-        end = start + len(dim.capabilities)
+    for d, size in enumerate(sizes):
+        end = start + size
         outline = [_point(i, n, 5, cx, cy) for i in range(start, end)]
         sector = [(cx, cy), _edge_middle(start, n, cx, cy), *outline, _edge_middle(end, n, cx, cy)]
         svg.add("polygon", points=_points(sector), fill=PALE if d % 2 == 0 else WHITE)
@@ -106,6 +117,7 @@ def _radar_grid(svg: Svg, report: Report, n: int, cx: float, cy: float) -> None:
         (x0, y0), (x1, y1) = _point(0, n, level, cx, cy), _point(1, n, level, cx, cy)
         x, y = (x0 + x1) / 2, (y0 + y1) / 2
         svg.add("text", str(level), x=x, y=y + 4, font_size=10, fill=MUTED, text_anchor="middle")
+    return tuple(svg.parts[head:])
 
 
 def _radar_labels(svg: Svg, spokes: list[Spoke], cx: float, cy: float) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from capassess import __version__
+from capassess.memo import per_object
 from capassess.model.base import Lang
 from capassess.model.questionnaire import Questionnaire
 from capassess.model.results import QuestionStatus, ScoreResult
@@ -63,6 +64,19 @@ def _questions(
     )
 
 
+def _levels(q: Questionnaire, lang: Lang) -> tuple[LevelRow, ...]:
+    return tuple(
+        LevelRow(lv.level, lv.name.get(lang), lv.description.get(lang) if lv.description else None)
+        for lv in q.levels
+    )
+
+
+def _references(q: Questionnaire, lang: Lang) -> tuple[ReferenceRow, ...]:
+    return tuple(
+        ReferenceRow(ref.id, ref.title.get(lang), _web_url(ref.url)) for ref in q.references
+    )
+
+
 def build_method(q: Questionnaire, result: ScoreResult, lang: Lang) -> Method:
     """Describe how ``result`` was scored, in ``lang``."""
     t = words("report", lang)
@@ -73,19 +87,12 @@ def build_method(q: Questionnaire, result: ScoreResult, lang: Lang) -> Method:
         formula=formula,
         missing_policy=policy,
         weights=_weights(q, result, lang),
-        ahp=_ahp(q, lang),
+        ahp=per_object(q, ("method_ahp", lang), lambda: _ahp(q, lang)),
         not_applicable=_questions(q, result, "not_applicable", lang),
         missing=_questions(q, result, "missing", lang),
         skipped=_questions(q, result, "skipped", lang),
-        levels=tuple(
-            LevelRow(
-                lv.level, lv.name.get(lang), lv.description.get(lang) if lv.description else None
-            )
-            for lv in q.levels
-        ),
-        references=tuple(
-            ReferenceRow(ref.id, ref.title.get(lang), _web_url(ref.url)) for ref in q.references
-        ),
+        levels=per_object(q, ("method_levels", lang), lambda: _levels(q, lang)),
+        references=per_object(q, ("method_references", lang), lambda: _references(q, lang)),
         questionnaire_ref=q.ref,
         tool_version=__version__,
     )

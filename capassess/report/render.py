@@ -20,12 +20,14 @@ from capassess.report.charts import draw_charts
 from capassess.report.environment import render_template, report_environment
 from capassess.report.heat import HEAT_STATUSES, HEAT_SYMBOLS
 from capassess.report.model import Report
+from capassess.report.sandbox import LimitedSandbox
 from capassess.texts import words
 
 Format = Literal["html", "md", "json"]
 FORMATS: tuple[Format, ...] = ("html", "md", "json")
 TEMPLATES = {"html": "report.html.j2", "md": "report.md.j2"}
 REPORT_SCHEMA_VERSION = 1
+ReportEnvironment = LimitedSandbox  # what renders reports: Jinja's sandbox, bounded
 
 
 def report_json(planned: Planned, title: str | None = None) -> str:
@@ -42,12 +44,16 @@ def render_model(
     fmt: Literal["html", "md"],
     template_dir: str | Path | None = None,
     page_refs: Mapping[str, int] | None = None,
+    *,
+    env: LimitedSandbox | None = None,
 ) -> str:
     """Render a built report model with the (possibly overridden) templates.
 
-    ``page_refs`` (print only) gives the contents the page of each section by its id.
+    ``page_refs`` (print only) gives the contents the page of each section by its id;
+    ``env``, if given, is an environment of ``batch_environment`` to render many reports
+    with.
     """
-    env = report_environment(template_dir)
+    env = env or report_environment(template_dir)
     return render_template(env, TEMPLATES[fmt], _context(report, fmt, page_refs))
 
 
@@ -67,6 +73,24 @@ def _context(
             for key, svg in (dataclasses.asdict(charts).items() if charts else ())
         },
     }
+
+
+def render_formats(
+    planned: Planned, formats: tuple[str, ...], lang: Lang, env: LimitedSandbox
+) -> list[str]:
+    """The report of ``planned`` in each of ``formats`` (html, md), from one report model,
+    with ``env`` (of ``batch_environment``): what ``render_report`` gives for each."""
+    report = build_report(planned, lang)
+    return [render_model(report, "md" if fmt == "md" else "html", env=env) for fmt in formats]
+
+
+def batch_environment(template_dir: str | Path | None = None) -> LimitedSandbox:
+    """One environment for the many reports of a batch: each template is read and loaded
+    once, not once per report, and not looked at again (a template edited while the batch
+    runs does not change the reports already begun)."""
+    env = report_environment(template_dir)
+    env.auto_reload = False
+    return env
 
 
 def render_pdf(
@@ -115,14 +139,16 @@ def render_report(
     target: str | None = None,
     template_dir: str | Path | None = None,
     generated: dt.date | None = None,
+    env: LimitedSandbox | None = None,
 ) -> str:
-    """The report of ``planned`` in ``fmt`` (html, md or json) and ``lang``."""
+    """The report of ``planned`` in ``fmt`` (html, md or json) and ``lang``; ``env`` as
+    for ``render_model``."""
     if fmt not in FORMATS:
         raise InputError.at(f"unknown report format {fmt!r} (known: {', '.join(FORMATS)})")
     if fmt == "json":
         return report_json(planned, title)
     report = build_report(planned, lang, title=title, target=target, generated=generated)
-    return render_model(report, "md" if fmt == "md" else "html", template_dir)
+    return render_model(report, "md" if fmt == "md" else "html", template_dir, env=env)
 
 
 def render_any(

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from capassess.model.base import Lang
 from capassess.model.plan import PlannedAction
 from capassess.planning import Planned
+from capassess.questionnaire_index import action_titles
 from capassess.texts import words
 
 CARRIES = 2  # an action that at least this many others wait for is a dependency risk
@@ -29,7 +30,7 @@ def dependency_texts(planned: Planned, action: PlannedAction, lang: Lang) -> tup
     road, q = planned.roadmap, planned.scored.questionnaire
     scheduled = {a.id: a for a in road.actions}
     left = {n.id: n for n in road.not_scheduled}
-    titles = {a.id: a.title.get(lang) for _, a in q.actions()}
+    titles = action_titles(q, lang)
     texts = []
     for dep in action.depends_on:
         title = titles.get(dep, dep)

@@ -3,15 +3,17 @@
 A user's template may not run for ever, grow without bound, or read outside its folder:
 
 - time: a render with the user's templates stops after ``USER_TIME_LIMIT`` seconds
-  (one with only the shipped ones after ``TIME_LIMIT``; checked at every call, attribute,
-  operator and ``range`` step, and by a timer signal where one can be used), and the
-  ``range`` steps of one render are at most ``MAX_STEPS``;
+  (one with only the shipped ones after ``TIME_LIMIT``; checked every ``TICKS`` calls,
+  attributes, operators and filters, every 4,096 ``range`` steps, and by a timer signal
+  where one can be used), and the ``range`` steps of one render are at most
+  ``MAX_STEPS``;
 - size: every operation that can multiply a value's size (``*``, ``**``, ``+``, ``%``,
   ``~``, ``join``, ``replace``, ``format``, ``indent``, ``expandtabs``) is refused when
   its result would weigh more than ``MAX_SIZE`` (see ``capassess.report.limits``),
   before it is computed (Jinja would otherwise fold constants at compile time); number
   arguments and format widths are bounded too, lists and dicts cannot be changed, and
-  the output is at most ``MAX_OUTPUT`` characters;
+  the output is at most ``MAX_OUTPUT`` characters (the report's own filters, whose
+  result grows only with their input, have only their arguments checked);
 - recursion: a macro calling itself, or a template including itself, is a located
   error, not a crash;
 - files: a template in the user's folder must be a regular file of at most
@@ -26,6 +28,7 @@ import os
 import signal
 import threading
 import time
+import types
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -34,7 +37,7 @@ from jinja2 import Environment, Template, TemplateNotFound, nodes
 from jinja2.compiler import CodeGenerator, Frame
 from jinja2.exceptions import SecurityError
 from jinja2.loaders import split_template_path
-from jinja2.sandbox import ImmutableSandboxedEnvironment
+from jinja2.sandbox import ImmutableSandboxedEnvironment, SandboxedEnvironment
 
 from capassess.reading import read_bounded
 from capassess.report.limits import (
@@ -54,6 +57,14 @@ USER_TIME_LIMIT = 10.0  # a render that uses a template of the user's
 MAX_STEPS = 10_000_000
 MAX_OUTPUT = 64 * 1024 * 1024
 MAX_TEMPLATE_BYTES = 4 * 1024 * 1024
+TICKS = 32  # operations between two looks at the clock (each of bounded size and time)
+# Values that may be a bound ``str.format`` (or another method of a string), which Jinja's
+# sandbox wraps or checks on access; any other value of an attribute is plain data.
+METHODS = (types.MethodType, types.BuiltinMethodType, types.MethodWrapperType)
+JINJA_CHECKS = (
+    SandboxedEnvironment.is_safe_attribute,
+    ImmutableSandboxedEnvironment.is_safe_attribute,
+)
 
 
 class _Budget:
@@ -75,7 +86,17 @@ class _Budget:
 _BUDGET: contextvars.ContextVar[_Budget | None] = contextvars.ContextVar("budget", default=None)
 
 
+_TICKS = [0]  # operations so far, in any render (a count shared by threads is still a clock)
+
+
 def _tick() -> None:
+    """One operation: every ``TICKS``-th looks at the clock of the render under way."""
+    _TICKS[0] += 1
+    if _TICKS[0] % TICKS == 0:
+        _clock()
+
+
+def _clock() -> None:
     budget = _BUDGET.get()
     if budget is not None:
         budget.tick()
@@ -99,6 +120,10 @@ class LimitedSandbox(ImmutableSandboxedEnvironment):
     def __init__(self, **options: Any) -> None:
         super().__init__(**options)
         self.globals["range"] = limited_range
+        # Jinja's verdict on ``x.y`` depends only on the type of x and the name y
+        self.verdicts: dict[tuple[type, str], bool] | None = None
+        if type(self).is_safe_attribute in JINJA_CHECKS:
+            self.verdicts = {}
 
     @staticmethod
     def checked_concat(text: str) -> str:
@@ -136,9 +161,56 @@ class LimitedSandbox(ImmutableSandboxedEnvironment):
         return bounded
 
     def getattr(self, obj: Any, attribute: str) -> Any:
-        """Look up an attribute (and check the clock)."""
-        _tick()
-        return super().getattr(obj, attribute)
+        """Look up an attribute (and check the clock), as Jinja's sandbox does: the
+        attribute, else the item; a method of a string through ``wrap_str_format``, any
+        other value if ``is_safe_attribute`` says so. The common cases without the
+        detours: a dict's key that is no attribute of the dict (see ``_dict_kind``), and
+        a value that is no method (whose ``wrap_str_format`` is None)."""
+        ticks = _TICKS[0] = _TICKS[0] + 1  # _tick(), without the call: the most common
+        if ticks % TICKS == 0:
+            _clock()
+        kind = type(obj)
+        names = _DICT_KINDS.get(kind, _UNSEEN)
+        if names is _UNSEEN:
+            names = _DICT_KINDS[kind] = _dict_kind(kind)
+        if (names is not None and attribute not in names[0]
+                and (not names[1] or attribute not in obj.__dict__)):  # fmt: skip
+            try:
+                return obj[attribute]
+            except (TypeError, LookupError):
+                return self.undefined(obj=obj, name=attribute)
+        try:
+            value = getattr(obj, attribute)
+        except AttributeError:
+            return super().getattr(obj, attribute)
+        if type(value) in METHODS:
+            return super().getattr(obj, attribute)
+        verdicts = self.verdicts
+        if verdicts is None:
+            safe = self.is_safe_attribute(obj, attribute, value)
+        else:
+            safe = verdicts.get((kind, attribute))  # type: ignore[assignment]
+            if safe is None:
+                safe = verdicts[kind, attribute] = bool(
+                    self.is_safe_attribute(obj, attribute, value)
+                )
+        return value if safe else self.unsafe_undefined(obj, attribute)
+
+
+_UNSEEN = object()
+_DICT_KINDS: dict[type, Any] = {}
+
+
+def _dict_kind(kind: type) -> tuple[frozenset[str], bool] | None:
+    """For a dict type whose attributes are its class's and its instances' own (no
+    ``__getattr__`` of its own): the names of its class's attributes, and whether its
+    instances have a ``__dict__``; None for any other type. A name in neither is no
+    attribute, so Jinja's ``x.y`` gives the item ``x["y"]``."""
+    if not issubclass(kind, dict) or kind.__getattribute__ is not dict.__getattribute__:
+        return None
+    if hasattr(kind, "__getattr__"):
+        return None
+    return frozenset(dir(kind)), kind.__dictoffset__ != 0
 
 
 def _check_arguments(args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
@@ -183,9 +255,33 @@ def limited_filter(name: str, function: Callable[..., Any]) -> Callable[..., Any
     return bounded
 
 
-def limit_filters(env: Environment) -> None:
-    """Bound the arguments of every filter of ``env``."""
-    env.filters = {name: limited_filter(name, f) for name, f in env.filters.items()}
+def linear_filter(function: Callable[..., Any]) -> Callable[..., Any]:
+    """``function``, a filter whose result grows only with its value, with its other
+    arguments (a number of digits, say) bounded."""
+
+    def bounded(value: Any, *args: Any, **kwargs: Any) -> Any:
+        if args or kwargs:
+            _tick()
+            _check_arguments(args, kwargs)
+        return function(value, *args, **kwargs)
+
+    bounded.__name__ = getattr(function, "__name__", "filter")
+    return bounded
+
+
+def limit_filters(
+    env: Environment, linear: frozenset[str] = frozenset(), plain: frozenset[str] = frozenset()
+) -> None:
+    """Bound the arguments of every filter of ``env``; those named in ``linear`` are the
+    environment's own, given only a value and plain arguments, whose result grows only
+    with the value (escaping, number formatting): only their arguments are checked;
+    those in ``plain`` are as ``linear`` but take nothing beyond the value, and are kept
+    as they are."""
+    env.filters = {
+        name: f if name in plain else linear_filter(f) if name in linear
+        else limited_filter(name, f)
+        for name, f in env.filters.items()
+    }  # fmt: skip
 
 
 def limited_range(*args: int) -> Iterator[int]:
@@ -229,16 +325,12 @@ def render_limited(
     budget = _Budget(time_limit)
     token = _BUDGET.set(budget)
     parts: list[str] = []
-    total = 0
     try:
         with _alarm(budget):
-            for part in template.generate(**context):
-                total += len(part)
-                if total > MAX_OUTPUT:
-                    raise TemplateLimit(
-                        f"the report would be larger than {MAX_OUTPUT >> 20} MiB of text"
-                    )
-                parts.append(part)
+            if not _generate(template, context, parts):
+                raise TemplateLimit(
+                    f"the report would be larger than {MAX_OUTPUT >> 20} MiB of text"
+                )
     except RecursionError as exc:
         limit = TemplateLimit(
             "the template recurses too deeply (a macro calling itself, or a template "
@@ -248,6 +340,23 @@ def render_limited(
     finally:
         _BUDGET.reset(token)
     return "".join(parts)
+
+
+def _generate(template: Template, context: Mapping[str, Any], parts: list[str]) -> bool:
+    """Append the output of ``template`` to ``parts`` as ``Template.generate`` makes it
+    (an error in the template raised with the template's lines), stopping when it
+    passes ``MAX_OUTPUT`` characters; False if it did."""
+    total = 0
+    append = parts.append
+    try:
+        for part in template.root_render_func(template.new_context(dict(context))):
+            total += len(part)
+            if total > MAX_OUTPUT:
+                return False
+            append(part)
+    except Exception:
+        template.environment.handle_exception()
+    return True
 
 
 def user_source(folder: Path, template: str) -> tuple[str, str, Callable[[], bool]]:

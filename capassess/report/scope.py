@@ -30,7 +30,7 @@ def _evidenced(planned: Planned) -> int:
     )
 
 
-def _items(planned: Planned, lang: Lang) -> list[tuple[str, str]]:
+def _items(planned: Planned, evidenced: int, lang: Lang) -> list[tuple[str, str]]:
     t, s = words("report", lang), planned.scored
     q, result = s.questionnaire, s.result
     dims = list(q.sections())
@@ -38,7 +38,6 @@ def _items(planned: Planned, lang: Lang) -> list[tuple[str, str]]:
     questions = sum(1 for _ in q.questions())
     answered = sum(c.answered for c in result.capabilities())
     na = sum(c.not_applicable for c in result.capabilities())
-    evidenced = _evidenced(planned)
     subject = s.assessment.subject
     named = (f"{group_label(k, lang)}{t['colon']}{v}" for k, v in subject.group.items())
     groups = [(t["scope_groups"], " · ".join(named))]
@@ -56,11 +55,10 @@ def _items(planned: Planned, lang: Lang) -> list[tuple[str, str]]:
     ]  # fmt: skip
 
 
-def _limitations(planned: Planned, probes: int, lang: Lang) -> list[str]:
+def _limitations(planned: Planned, evidenced: int, probes: int, lang: Lang) -> list[str]:
     t, s = words("report", lang), planned.scored
     result = s.result
     answered = sum(c.answered for c in result.capabilities())
-    evidenced = _evidenced(planned)
     missing = sum(c.missing for c in result.capabilities())
     lines = [t["limit_basis"]]
     if answered > evidenced:
@@ -80,8 +78,9 @@ def _limitations(planned: Planned, probes: int, lang: Lang) -> list[str]:
 def build_scope(planned: Planned, probes: int, lang: Lang) -> Scope:
     """The scope section of the report of ``planned``."""
     people = planned.scored.assessment.interviewees
+    evidenced = _evidenced(planned)
     return Scope(
-        items=tuple(_items(planned, lang)),
+        items=tuple(_items(planned, evidenced, lang)),
         interviewees=tuple((p.name, p.role or "") for p in people),
-        limitations=tuple(_limitations(planned, probes, lang)),
+        limitations=tuple(_limitations(planned, evidenced, probes, lang)),
     )

@@ -7,6 +7,7 @@ import html
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from capassess.report.palette import BASELINE, CURRENT, GRID, MUTED, PEER, TARGET, WHITE
 
@@ -29,9 +30,23 @@ BASELINE_SERIES = Series("baseline", BASELINE, "2 3", "triangle")
 PEER_SERIES = Series("peer_median", PEER, "10 3 2 3", "triangle")
 
 
+REMEMBERED = 20_000  # texts whose escape, width or wrapping is kept (charts repeat them)
+REMEMBERED_LENGTH = 500
+_ESCAPED: dict[str, str] = {}
+_NAMES: dict[str, str] = {}
+
+
 def esc(value: object) -> str:
     """Escape text or an attribute value for SVG/HTML."""
-    return html.escape(str(value), quote=True)
+    text = value if type(value) is str else str(value)
+    found = _ESCAPED.get(text)
+    if found is None:
+        found = html.escape(text, quote=True)
+        if len(text) <= REMEMBERED_LENGTH:
+            if len(_ESCAPED) >= REMEMBERED:
+                _ESCAPED.clear()
+            _ESCAPED[text] = found
+    return found
 
 
 def _fmt(value: object) -> str:
@@ -42,11 +57,22 @@ def _fmt(value: object) -> str:
 
 def attrs(**values: object) -> str:
     """``key="value"`` pairs; ``_`` in a key becomes ``-``, ``None`` values are left out."""
-    return "".join(
-        f' {key.rstrip("_").replace("_", "-")}="{esc(_fmt(value))}"'
-        for key, value in values.items()
-        if value is not None
-    )
+    out = []
+    for key, value in values.items():
+        if value is None:
+            continue
+        name = _NAMES.get(key)
+        if name is None:
+            name = _NAMES[key] = key.rstrip("_").replace("_", "-")
+        kind = type(value)
+        if kind is float:  # esc(_fmt(value)): a number's text needs no escaping
+            text = f"{value:.1f}".rstrip("0").rstrip(".")
+        elif kind is int:
+            text = str(value)
+        else:
+            text = esc(_fmt(value))
+        out.append(f' {name}="{text}"')
+    return "".join(out)
 
 
 def char_width(char: str) -> float:
@@ -54,9 +80,14 @@ def char_width(char: str) -> float:
     return 1.0 if unicodedata.east_asian_width(char) in ("W", "F") else 0.56
 
 
+@lru_cache(maxsize=REMEMBERED)
+def _ems(text: str) -> float:
+    return sum(char_width(c) for c in text)
+
+
 def text_width(text: str, size: float) -> float:
     """Estimated width in pixels of ``text`` at font size ``size``."""
-    return sum(char_width(c) for c in text) * size
+    return _ems(text) * size
 
 
 # Closing punctuation never starts a line in Chinese typesetting.
@@ -104,6 +135,15 @@ def _wrap(text: str, size: float, width: float, lines: int) -> tuple[list[str], 
 
 def wrap(text: str, size: float, width: float, lines: int = 2) -> list[str]:
     """Wrap ``text`` into at most ``lines`` balanced lines of ``width`` px; cut with '…'."""
+    return list(_wrapped(text, size, width, lines))
+
+
+@lru_cache(maxsize=REMEMBERED)
+def _wrapped(text: str, size: float, width: float, lines: int) -> tuple[str, ...]:
+    return tuple(_wrap_balanced(text, size, width, lines))
+
+
+def _wrap_balanced(text: str, size: float, width: float, lines: int) -> list[str]:
     out, rest = _wrap(text, size, width, lines)
     if rest and out:
         last = out[-1]

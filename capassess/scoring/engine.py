@@ -94,7 +94,11 @@ def roll_up(
     for _, cap in questionnaire.capabilities():
         base = old.get(cap.id) or _empty_capability(cap.id, tree)
         score = capability_scores.get(cap.id, base.score)
-        capabilities[cap.id] = base.model_copy(update={"score": score, "level": level_of(score)})
+        level = level_of(score)
+        if _same(score, base.score) and _same(level, base.level):
+            capabilities[cap.id] = base  # frozen: a copy would be equal in every field
+        else:
+            capabilities[cap.id] = base.model_copy(update={"score": score, "level": level})
     dimensions, overall = aggregate(questionnaire, capabilities, tree, scorer)
     return ScoreResult(
         questionnaire_id=questionnaire.id,
@@ -107,6 +111,11 @@ def roll_up(
         overall=overall,
         dimensions=dimensions,
     )
+
+
+def _same(a: object, b: object) -> bool:
+    """``a`` and ``b`` are the same value of the same type (``3`` is not ``3.0``)."""
+    return a is b or (type(a) is type(b) and a == b)
 
 
 def _policy(name: str) -> str:

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from capassess.errors import InputError, Loc, Problem
+from capassess.memo import per_object
 from capassess.model.matrix import AhpMatrix
 from capassess.model.questionnaire import Questionnaire
 from capassess.scoring.ahp import DEFAULT_RI, AhpResult, analyse_matrix, reciprocity_problems
@@ -82,7 +83,12 @@ def _level(
 
 
 def tree_weights(q: Questionnaire, *, ri_table: str = DEFAULT_RI) -> WeightTree:
-    """Local and global weights of every dimension, capability and question of ``q``."""
+    """Local and global weights of every dimension, capability and question of ``q``
+    (computed once per questionnaire: the tree is not to be changed)."""
+    return per_object(q, ("tree_weights", ri_table), lambda: _tree_weights(q, ri_table))
+
+
+def _tree_weights(q: Questionnaire, ri_table: str) -> WeightTree:
     tree = WeightTree({ROOT: 1.0}, {ROOT: 1.0})
     dims = [(d.id, d.weight) for d in q.dimensions]
     _level(tree, ROOT, dims, q.ahp, ri_table, ())

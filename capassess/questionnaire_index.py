@@ -1,0 +1,49 @@
+"""Look-ups into a questionnaire by id, built once per questionnaire (``capassess.memo``).
+
+Planning and reports look capabilities and actions up by id many times per unit; a
+scan of the questionnaire each time cost a batch more than the look-ups' work itself.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from capassess.memo import per_object
+from capassess.model.base import Lang
+from capassess.model.questionnaire import Action, Capability, Dimension, Questionnaire
+
+
+@dataclass(frozen=True)
+class QuestionnaireIndex:
+    """Capabilities and actions of one questionnaire by id (not to be changed)."""
+
+    capability: dict[str, Capability]
+    dimension_of: dict[str, Dimension]
+    """The dimension (or foundation) of each capability, by the capability's id."""
+    action: dict[str, Action]
+    capability_of: dict[str, Capability]
+    """The capability of each action, by the action's id."""
+
+
+def index_of(q: Questionnaire) -> QuestionnaireIndex:
+    """The index of ``q``."""
+    return per_object(q, "index", lambda: _index(q))
+
+
+def _index(q: Questionnaire) -> QuestionnaireIndex:
+    # the first of a repeated id wins, as a scan in file order finds it
+    index = QuestionnaireIndex({}, {}, {}, {})
+    for dim, cap in q.capabilities():
+        index.capability.setdefault(cap.id, cap)
+        index.dimension_of.setdefault(cap.id, dim)
+    for cap, a in q.actions():
+        index.action.setdefault(a.id, a)
+        index.capability_of.setdefault(a.id, cap)
+    return index
+
+
+def action_titles(q: Questionnaire, lang: Lang) -> dict[str, str]:
+    """The title of each action of ``q`` in ``lang``, by id (not to be changed)."""
+    return per_object(
+        q, ("action_titles", lang), lambda: {a.id: a.title.get(lang) for _, a in q.actions()}
+    )  # a repeated id: the last wins, as in the dicts this replaces

@@ -1,0 +1,133 @@
+"""Work shared across the units of a batch gives what computing it afresh gives.
+
+Weight trees and id indexes are kept per questionnaire object, condition names per text,
+action statuses for the last result, Markdown escapes per text: each is checked here
+against the computation it saves, including after the thing it was computed from
+changes (a new questionnaire object, a new result).
+"""
+
+from __future__ import annotations
+
+import random
+from functools import partial
+
+import pytest
+from markupsafe import Markup
+
+from capassess import markdown_text
+from capassess.advice import action_status, action_statuses, answered_values
+from capassess.gap import resolve_targets
+from capassess.memo import MAX_ENTRIES, per_object
+from capassess.model.answers import Answer, Assessment, Subject
+from capassess.planning import PlanOptions, Scored, _targets, plan_scored
+from capassess.questionnaire_index import action_titles, index_of
+from capassess.report.build import _action_row, build_report
+from capassess.report.method import _ahp, _levels, _references, build_method
+from capassess.scoring.ahp import DEFAULT_RI
+from capassess.scoring.engine import roll_up, score_assessment
+from capassess.scoring.weights import _tree_weights, tree_weights
+from tests.batch.helpers import branch
+from tests.batch.test_unit_report_equivalence import _rows
+
+
+def _planned(row: dict[str, str]):  # type: ignore[no-untyped-def]
+    q = branch()
+    answers = {x.id: Answer(value=row[x.id]) for _, _, x in q.questions() if row.get(x.id)}
+    assessment = Assessment(questionnaire=q.ref, subject=Subject(id=row["id"], kind="branch"),
+                            answers=answers)  # fmt: skip
+    result = score_assessment(q, assessment)
+    return plan_scored(Scored(row["id"], q, assessment, result, []), PlanOptions())
+
+
+def test_trees_and_indexes_follow_the_questionnaire_object() -> None:
+    q = branch()
+    assert tree_weights(q) is tree_weights(q)
+    fresh = _tree_weights(q, DEFAULT_RI)
+    assert (tree_weights(q).local, tree_weights(q).global_) == (fresh.local, fresh.global_)
+    first = next(d for d in q.dimensions)
+    changed = q.model_copy(update={"dimensions": [first.model_copy(update={"weight": 99.0}),
+                                                  *q.dimensions[1:]]})  # fmt: skip
+    assert tree_weights(changed) is not tree_weights(q)
+    assert tree_weights(changed).local[first.id] != tree_weights(q).local[first.id]
+    index = index_of(q)
+    for dim, cap in q.capabilities():
+        assert index.capability[cap.id] is cap and index.dimension_of[cap.id] is dim
+    for cap, action in q.actions():
+        assert index.action[action.id] is action and index.capability_of[action.id] is cap
+        assert action_titles(q, "zh")[action.id] == action.title.get("zh")
+
+
+def test_per_object_forgets_the_oldest_and_never_confuses_objects() -> None:
+    values = [per_object(object(), "k", partial(int, i)) for i in range(MAX_ENTRIES + 10)]
+    assert values == list(range(MAX_ENTRIES + 10))
+    kept = object()
+    assert per_object(kept, "k", lambda: 1) == 1
+    assert per_object(kept, "k", lambda: 2) == 1
+    assert per_object(kept, "other", lambda: 3) == 3
+
+
+def test_action_statuses_are_those_of_the_result_asked_about() -> None:
+    rows = _rows()
+    for row in rows[:6]:
+        planned = _planned(row)
+        q, result = planned.scored.questionnaire, planned.scored.result
+        values = answered_values(result)
+        fresh = {a.id: action_status(a, result.capability(c.id), values) for c, a in q.actions()}
+        assert action_statuses(q, result) == fresh
+        assert action_statuses(q, result) is action_statuses(q, result)
+
+
+def test_first_actions_are_the_first_phases_rows() -> None:
+    for row in _rows()[:8]:
+        planned = _planned(row)
+        report = build_report(planned, "en")
+        expected = tuple(_action_row(planned, a, "en") for a in planned.roadmap.in_phase(0))
+        assert report.summary.first_actions == expected
+
+
+@pytest.mark.parametrize("escape", ["md_text", "md_cell"])
+def test_remembered_markdown_escapes_equal_fresh_ones(escape: str) -> None:
+    rng = random.Random(5)
+    alphabet = "ab |*_[]<>&#~`\\\n\r\t\x00\x1b中文"
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12))) for _ in range(400)]
+    values: list[object] = [*texts, *texts, 3, 3.5, None, Markup("<b>x|y</b>"), "x" * 600]
+    fresh = getattr(markdown_text, f"_escape_{escape[3:]}")
+    function = getattr(markdown_text, escape)
+    for value in values:
+        assert function(value) == fresh(str(value))
+    markdown_text._SEEN.clear()
+    assert [function(v) for v in values] == [fresh(str(v)) for v in values]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_method_parts_kept_per_questionnaire_equal_fresh_ones(lang: str) -> None:
+    planned = _planned(_rows()[0])
+    q, result = planned.scored.questionnaire, planned.scored.result
+    method = build_method(q, result, lang)  # type: ignore[arg-type]
+    assert method.ahp == _ahp(q, lang)  # type: ignore[arg-type]
+    assert method.levels == _levels(q, lang) and method.references == _references(q, lang)  # type: ignore[arg-type]
+    names = {"en": "Level X", "zh": "等级 X"}
+    levels = [lv.model_copy(update={"name": lv.name.model_copy(update=names)}) for lv in q.levels]
+    renamed = q.model_copy(update={"levels": levels})
+    fresh = _levels(renamed, lang)  # type: ignore[arg-type]
+    assert build_method(renamed, result, lang).levels == fresh != method.levels  # type: ignore[arg-type]
+
+
+def test_roll_up_keeps_unchanged_capabilities_and_copies_changed_ones() -> None:
+    planned = _planned(_rows()[1])
+    q, result = planned.scored.questionnaire, planned.scored.result
+    same = roll_up(q, {}, template=result)
+    assert same.model_dump() == result.model_dump()
+    first = next(c for c in result.capabilities() if c.score is not None)
+    assert isinstance(first.score, float)
+    as_int = roll_up(q, {first.id: 4}, template=result).capability(first.id)
+    as_float = roll_up(q, {first.id: 4.0}, template=result).capability(first.id)
+    assert type(as_int.score) is int and type(as_float.score) is float
+    assert as_int.level == as_float.level == 4
+
+
+def test_targets_from_the_questionnaire_are_a_fresh_dict_each_time() -> None:
+    q = branch()
+    first, second = _targets(q, PlanOptions(), None), _targets(q, PlanOptions(), None)
+    assert first == second == resolve_targets(q) and first is not second
+    assert _targets(q, PlanOptions(target_level=5), None) == resolve_targets(q, level=5)
