@@ -78,10 +78,14 @@ def load_scored(
     return Scored(str(path), f.questionnaire, f.assessment, f.result, f.warnings)
 
 
+def type_profile(q: Questionnaire, bank_type: str | None) -> str | None:
+    """The id of the questionnaire's target profile for banks of ``bank_type``, if any:
+    the targets of a bank planned without ``--target``."""
+    return next((p.id for p in q.profiles if bank_type and p.bank_type == bank_type), None)
+
+
 def _targets(q: Questionnaire, options: PlanOptions, bank_type: str | None) -> dict[str, Target]:
-    # with no --target, a bank of a type the questionnaire has a profile for gets its targets
-    typed = (p.id for p in q.profiles if bank_type and p.bank_type == bank_type)
-    spec = options.target or next(typed, None)
+    spec = options.target or type_profile(q, bank_type)
     if spec is not None and Path(spec).is_file():
         return resolve_targets(q, target_file=load_target(spec, q), level=options.target_level)
     if spec is not None and Path(spec).is_dir():

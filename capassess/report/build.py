@@ -12,7 +12,7 @@ from capassess.advice import action_statuses
 from capassess.model.base import Lang
 from capassess.model.plan import CapabilityGap, PlannedAction
 from capassess.plan_text import phase_label, quadrant_label, why
-from capassess.planning import Planned
+from capassess.planning import Planned, type_profile
 from capassess.questionnaire_index import index_of
 from capassess.report.advice import build_advice, cost_text, kpi_check, kpi_text
 from capassess.report.answers import answer_rows
@@ -258,9 +258,12 @@ def _targets_text(planned: Planned, target: str | None, lang: Lang) -> str:
     label = t[f"target_{source}"]
     if source == "option":
         return f"{label}{t['colon']}{next(iter(planned.targets.values())).level}"
-    profiles = {p.id: p.title.get(lang) for p in planned.scored.questionnaire.profiles}
-    if target and source == "profile":
-        return f"{label}{t['colon']}{profiles.get(target, target)}"
+    q, subject = planned.scored.questionnaire, planned.scored.assessment.subject
+    profiles = {p.id: p.title.get(lang) for p in q.profiles}
+    if source == "profile":
+        chosen = target or type_profile(q, subject.bank_type)  # no --target: the type's
+        if chosen:
+            return f"{label}{t['colon']}{profiles.get(chosen, chosen)}"
     return f"{label}{t['colon']}{target}" if target and source == "file" else label
 
 

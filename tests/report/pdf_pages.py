@@ -67,13 +67,13 @@ def check_margins(pdf: Path, running: str, lang: str) -> None:
     cover = squeeze(pages[0])
     assert squeeze(running) not in cover
     assert label.format(k=1, n=len(pages)) not in cover
-    assert not re.search(r"file:|\d{1,2}/\d{1,2}/\d{2}|\d{1,2}:\d{2}", pages[0]), pages[0]
+    assert not re.search(r"file://|\d{1,2}/\d{1,2}/\d{2}|\d{1,2}:\d{2}", pages[0]), pages[0]
     margins = margin_texts(pdf)
     assert len(margins) == len(pages)
     for k, (top, bottom) in enumerate(margins[1:], start=2):
         assert squeeze(top) == squeeze(running), (k, top)
         assert squeeze(bottom) == label.format(k=k, n=len(pages)), (k, bottom)
-        assert "file:" not in pages[k - 1]
+        assert "file://" not in pages[k - 1]
 
 
 def check_contents(pdf: Path, entries: list[tuple[str, str]], sections: set[str]) -> None:

@@ -227,7 +227,7 @@ def test_the_browsers_own_header_and_footer_never_print(tmp_path: Path) -> None:
     pages = page_texts(out)
     assert len(pages) >= 8
     for k, text in enumerate(pages, start=1):
-        assert "file:" not in text and str(tmp_path) not in text, k
+        assert "file://" not in text and str(tmp_path) not in text, k
         assert not re.search(r"\b\d{1,2}/\d{1,2}/\d{2}\b", text), k
     check_margins(out, running_header(bank, "en"), "en")
 

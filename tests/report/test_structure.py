@@ -233,3 +233,16 @@ def test_kpis_in_words_for_the_board_with_their_condition_in_markdown() -> None:
     for a in worded:
         assert a.kpi.text.get("en") in roadmap and a.kpi.when not in roadmap
         assert a.kpi.text.get("en") in md
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_cover_names_the_target_profile_chosen_by_the_bank_type(lang: str) -> None:
+    """Planned without --target, a bank of a type with a profile is measured against that
+    profile: the cover says which one, not just 'target profile'."""
+    from tests.conftest import ROOT
+
+    plan = plan_file(ROOT / "examples" / "acme-bank.yaml", PlanOptions(), ())
+    q, subject = plan.scored.questionnaire, plan.scored.assessment.subject
+    profile = next(p for p in q.profiles if p.bank_type == subject.bank_type)
+    assert {t.source for t in plan.targets.values()} == {"profile"}
+    assert build_report(plan, lang).cover.targets.endswith(profile.title.get(lang))
