@@ -131,3 +131,20 @@ def test_outcomes_follow_the_question_object() -> None:
     assert outcome_of(level, Answer(value="3")).score == 0.5
     changed = level.model_copy(update={"id": level.id + "-copy"})
     assert outcome_of(changed, Answer(value="3")).id == level.id + "-copy"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_remembered_option_labels_follow_the_question_object(lang: str) -> None:
+    from capassess.report import answers
+
+    q = branch()
+    choice = next(x for _, _, x in q.questions() if x.type == "choice")
+    first = choice.options[0]
+    assert answers.answer_text(choice, first.id, lang) == first.label.get(lang)
+    relabelled = choice.model_copy(
+        update={"options": [first.model_copy(update={"label": first.label.model_copy(
+            update={"en": "Other words", "zh": "别的说法"})}), *choice.options[1:]]}
+    )  # fmt: skip
+    assert answers.answer_text(relabelled, first.id, lang) in ("Other words", "别的说法")
+    assert answers.answer_text(choice, first.id, lang) == first.label.get(lang)
+    assert answers.answer_text(choice, "no-such-option", lang) == "no-such-option"
