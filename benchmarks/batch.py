@@ -110,7 +110,8 @@ done = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess
 seconds = time.perf_counter() - start
 usage = resource.getrusage(resource.RUSAGE_CHILDREN)
 print(done.returncode, seconds, usage.ru_maxrss, usage.ru_utime + usage.ru_stime)
-sys.stderr.write(done.stderr[-2000:] if done.returncode not in (0, 1) else "")
+failed = done.returncode not in (0, 1) or "Traceback" in done.stderr
+sys.stderr.write(done.stderr[-2000:] if failed else "")
 """
 
 
@@ -170,7 +171,7 @@ def measure(command: list[str], cache: Path | None = None) -> tuple[float, float
     out = subprocess.run([sys.executable, "-c", MEASURED, *command], capture_output=True,
                          text=True, check=True, env=env)  # fmt: skip
     code, seconds, peak, _ = out.stdout.split()
-    if int(code) not in (0, 1):
+    if int(code) not in (0, 1) or "Traceback" in out.stderr:  # 1 is rows rejected; a crash is not
         raise SystemExit(f"{' '.join(command[:4])} ... failed ({code}):\n{out.stderr}")
     return float(seconds), int(peak) / 1024
 

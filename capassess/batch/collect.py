@@ -32,6 +32,7 @@ class Units:
     names: pa.Array
     groups: dict[str, pa.Array]
     origins: pa.Array
+    """The file each unit came from, dictionary-encoded (one small index a unit)."""
     rows: npt.NDArray[np.int64]
     scores: npt.NDArray[np.float64]
     counts: npt.NDArray[np.int32]
@@ -62,16 +63,23 @@ class Collector:
         self.nodes = nodes
         self.parts: list[Units] = []
         self.rejected: list[tuple[str, str, int | None]] = []
+        self.sources: dict[str, int] = {}
+        """Every file a kept unit came from, and its index (the parts' origins)."""
+
+    def _source(self, name: str) -> int:
+        return self.sources.setdefault(name, len(self.sources))
 
     def add(self, chunk: Chunk, keep: npt.NDArray[np.bool_], scored: Scored) -> None:
         """Keep the scored rows of ``chunk``."""
+        import numpy as np
         import pyarrow as pa
 
         mask = pa.array(keep)
         if chunk.files:
-            origins = pa.array([f for f, k in zip(chunk.files, keep.tolist(), strict=True) if k])
+            kept = [f for f, k in zip(chunk.files, keep.tolist(), strict=True) if k]
+            origins = pa.array([self._source(f) for f in kept], pa.int32())
         else:
-            origins = pa.array([chunk.source] * int(keep.sum()), pa.string())
+            origins = pa.array(np.full(int(keep.sum()), self._source(chunk.source), np.int32))
         self.parts.append(
             Units(
                 chunk.ids.filter(mask),
@@ -96,7 +104,7 @@ class Collector:
         import pyarrow.compute as pc
 
         parts, self.parts = self.parts, []
-        units = _concat(parts, self.nodes)
+        units = _concat(parts, self.nodes, list(self.sources))
         rejected = pa.array([u for u, _, _ in self.rejected], pa.string())
         everyone = pa.concat_arrays([units.ids, rejected]) if len(rejected) else units.ids
         counts = pc.value_counts(everyone)
@@ -133,7 +141,7 @@ def _duplicate_rejections(repeated: dict[str, list[tuple[str, int | None]]]) -> 
     return out
 
 
-def _concat(parts: list[Units], nodes: int) -> Units:
+def _concat(parts: list[Units], nodes: int, sources: list[str]) -> Units:
     """All parts as one, emptying ``parts`` as it goes: each part's numbers are copied
     into arrays made once at full size and then let go, so the peak is about one copy
     of the units, not two."""
@@ -165,7 +173,12 @@ def _concat(parts: list[Units], nodes: int) -> Units:
         arrays = texts.pop(name)
         return pa.concat_arrays(arrays) if arrays else pa.array([], pa.string())
 
-    ids, names, origins = strings("ids"), strings("names"), strings("origins")
+    indices = texts.pop("origins")
+    origins = pa.DictionaryArray.from_arrays(
+        pa.concat_arrays(indices) if indices else pa.array([], pa.int32()),
+        pa.array(sources, pa.string()),
+    )
+    ids, names = strings("ids"), strings("names")
     units = Units(ids, names, {g: strings(g) for g in groups}, origins, rows, scores, counts)
     pa.default_memory_pool().release_unused()  # the parts' buffers back to the system
     give_back_memory()

@@ -13,6 +13,7 @@ import codecs
 import csv
 import io
 import os
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -137,6 +138,7 @@ class CsvSource:
         self.label_record: list[str] | None = records[1] if label else None
         self.skip = ends[1] if label else ends[0]
         self._ragged: list[tuple[int, str, int]] = []
+        self._lock = threading.Lock()
         self._skips: list[int] = []
         self._next = self.skip + 1
 
@@ -149,7 +151,7 @@ class CsvSource:
                 for record_batch in self._reader(handle):
                     rows = self._numbers(record_batch.num_rows)
                     chunk = self._chunk(rows, record_batch)
-                    rejections = self._drain_ragged()
+                    rejections = self._drain_ragged(before=self._next)
                     yield Batch(chunk, rejections, len(rejections), 0, handle.tell())
             except (pa.ArrowInvalid, UnicodeDecodeError) as exc:
                 raise InputError.at(
@@ -187,13 +189,20 @@ class CsvSource:
         )
 
     def _on_ragged(self, row: Any) -> str:
-        self._ragged.append((int(row.number), str(row.text), int(row.actual_columns)))
-        self._skips.append(int(row.number))
+        with self._lock:  # pyarrow may call this from its own thread
+            self._ragged.append((int(row.number), str(row.text), int(row.actual_columns)))
+            self._skips.append(int(row.number))
         return "skip"
 
-    def _drain_ragged(self) -> list[Rejection]:
+    def _drain_ragged(self, before: int | None = None) -> list[Rejection]:
+        """Rejections of the malformed records so far, or of those before row ``before``:
+        pyarrow may parse a block ahead of the batch it yields, so records of a later
+        batch wait for it, and every run lists them in the same order."""
         out = []
-        for number, text, cells in self._ragged:
+        with self._lock:
+            ragged = [r for r in self._ragged if before is None or r[0] < before]
+            self._ragged = [r for r in self._ragged if before is not None and r[0] >= before]
+        for number, text, cells in ragged:
             try:
                 first = next(csv.reader([text], delimiter=self.delimiter), [""])
             except csv.Error:  # a cell beyond the csv module's limit: the id is before it
@@ -201,18 +210,19 @@ class CsvSource:
             unit = first[self.layout.id].strip() if len(first) > self.layout.id else ""
             reason = f"the row has {cells} cells but the header has {len(self.header)}"
             out.append(Rejection(self.path, number, unit, "", text, reason))
-        self._ragged.clear()
         return out
 
     def _numbers(self, count: int) -> npt.NDArray[np.int64]:
         """The row numbers of the next ``count`` records, skipping malformed ones."""
         import numpy as np
 
-        skips = self._skips
+        with self._lock:
+            skips = list(self._skips)
         candidates = np.arange(self._next, self._next + count + len(skips), dtype=np.int64)
         rows = candidates[~np.isin(candidates, skips)][:count]
         self._next = int(rows[-1]) + 1 if count else self._next
-        self._skips = [n for n in skips if n >= self._next]
+        with self._lock:
+            self._skips = [n for n in self._skips if n >= self._next]
         return rows
 
     def _chunk(self, rows: npt.NDArray[np.int64], batch: pa.RecordBatch) -> Chunk:

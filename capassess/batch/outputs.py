@@ -10,12 +10,14 @@ The CSV is UTF-8 with a BOM; every text cell of both files is neutralised.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 from collections.abc import Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 from capassess.atomic import writing
 from capassess.batch.collect import Units
@@ -45,7 +47,7 @@ def score_texts() -> tuple[str, ...]:
 
 
 def score_codes(values: npt.NDArray[np.float64]) -> npt.NDArray[np.int64]:
-    """Index of each score in ``score_texts()``; n/a is last.
+    """Index of each score in ``score_texts()``; n/a is last (any shape of ``values``).
 
     The text is the score rounded as ``f"{score:.4f}"`` rounds it. ``rint(score * 10^4)``
     does the same except within a hair of a tie (x.xxxx5), where the product's own
@@ -53,14 +55,15 @@ def score_codes(values: npt.NDArray[np.float64]) -> npt.NDArray[np.int64]:
     """
     import numpy as np
 
-    known = np.flatnonzero(~np.isnan(values))
-    scaled = values[known] * SCALE
+    flat = np.ascontiguousarray(values).ravel()
+    known = np.flatnonzero(~np.isnan(flat))
+    scaled = flat[known] * SCALE
     rounded = np.rint(scaled)
     for i in np.flatnonzero(np.abs(scaled - np.floor(scaled) - 0.5) < TIE).tolist():
-        rounded[i] = int(f"{values[known[i]]:.4f}".replace(".", ""))
-    codes = np.full(len(values), len(score_texts()) - 1, dtype=np.int64)
+        rounded[i] = int(f"{flat[known[i]]:.4f}".replace(".", ""))
+    codes = np.full(len(flat), len(score_texts()) - 1, dtype=np.int64)
     codes[known] = rounded.astype(np.int64) - SCALE
-    return codes
+    return codes.reshape(np.shape(values))
 
 
 def level_codes(values: npt.NDArray[np.float64]) -> npt.NDArray[np.int64]:
@@ -96,6 +99,13 @@ def decimal_column(values: npt.NDArray[np.float64]) -> pa.Array:
 
     texts = pc.cast(pc.round(pa.array(values, from_pandas=True), 6), pa.string())
     return pc.fill_null(texts, "")
+
+
+def _decoded(values: pa.Array) -> pa.Array:
+    """``values`` as plain strings (decoded if dictionary-encoded)."""
+    import pyarrow as pa
+
+    return values.dictionary_decode() if pa.types.is_dictionary(values.type) else values
 
 
 def _text(header: str, values: pa.Array, width: float = 14.0) -> SheetColumn:
@@ -134,16 +144,17 @@ class ScoreTable:
             *(_text(g, a.take(take)) for g, a in units.groups.items()),
         ]
         gated = np.nan_to_num(overall_levels(scores, self.order), nan=0.0).astype(np.int64)
+        by_node = np.ascontiguousarray(scores.T)  # every node's scores at once, a row each
+        texts, levels = score_codes(by_node), level_codes(by_node)
         for j, node in enumerate(self.order.nodes):
-            codes = gated if j == 0 else level_codes(scores[:, j])
-            columns.append(coded(node, score_codes(scores[:, j]), score_texts()))
-            columns.append(coded(f"{node}_level", codes, LEVEL_TEXTS, 7))
+            columns.append(coded(node, texts[j], score_texts()))
+            columns.append(coded(f"{node}_level", gated if j == 0 else levels[j], LEVEL_TEXTS, 7))
         if self.rank_value:
             columns.append(_number("rank_value", decimal_column(self.ranking.value[index])))
         counts = units.counts[index].astype("int64")
         for i, name in enumerate(("answered", "not_applicable", "missing")):
             columns.append(coded(name, counts[:, i], self.count_texts))
-        columns.append(_text("source", units.origins.take(take), 24))
+        columns.append(_text("source", _decoded(units.origins.take(take)), 24))
         columns.append(_number("row", integer_column(units.rows[index]), 7))
         return columns
 
@@ -165,14 +176,11 @@ def write_scores(
     table: ScoreTable, csv_path: str | Path, xlsx_path: str | Path
 ) -> tuple[Path, Path | None]:
     """Write the table as CSV (UTF-8 with BOM) and XLSX, making each block of rows once;
-    no XLSX (and any old one removed) when the table does not fit a sheet."""
-    import contextlib
+    no XLSX (and any old one removed) when the table does not fit a sheet.
 
-    import pyarrow as pa
-    import pyarrow.csv as pcsv
-
-    schema = pa.schema([pa.field(f"c{i}", pa.string()) for i in range(len(table.headers))])
-    options = pcsv.WriteOptions(include_header=False, quoting_style="needed")
+    Each block's CSV text is made and written in a second thread while this one makes
+    the block's sheet XML (and the sheet deflates the block before in a third).
+    """
     sheet = None
     if xlsx_refusal(table.rows, len(table.headers)) is None:
         sheet = XlsxWriter(xlsx_path, "scores", table.headers, table.widths, table.rows)
@@ -182,13 +190,57 @@ def write_scores(
     with replacing(csv_path) as tmp, open(tmp, "wb") as handle, context, writing(csv_path):
         # ``writing`` names the CSV in its errors before the sheet (which names itself) sees them
         handle.write(UTF8_BOM + _csv_line(table.headers))
-        with pcsv.CSVWriter(handle, schema, write_options=options) as writer:
+        with _CsvBlocks(handle, len(table.headers)) as csv_out:
             for start in range(0, table.rows, BLOCK):
                 block = table.block(start, min(table.rows, start + BLOCK))
+                csv_out.write(block)
                 if sheet is not None:
                     sheet.write(block)
-                writer.write_batch(pa.record_batch([c.texts() for c in block], schema=schema))
     return Path(csv_path), Path(xlsx_path) if sheet is not None else None
+
+
+class _CsvBlocks:
+    """Writes blocks of columns as CSV rows in a second thread, one block in flight."""
+
+    def __init__(self, handle: BinaryIO, columns: int) -> None:
+        import pyarrow as pa
+        import pyarrow.csv as pcsv
+
+        self.schema = pa.schema([pa.field(f"c{i}", pa.string()) for i in range(columns)])
+        options = pcsv.WriteOptions(include_header=False, quoting_style="needed")
+        self.writer = pcsv.CSVWriter(handle, self.schema, write_options=options)
+        self.pool = ThreadPoolExecutor(max_workers=1)
+        self.pending: Future[None] | None = None
+
+    def write(self, block: Sequence[SheetColumn]) -> None:
+        """Queue ``block`` (waiting for the one before)."""
+        self._wait()
+        self.pending = self.pool.submit(self._write, block)
+
+    def _write(self, block: Sequence[SheetColumn]) -> None:
+        import pyarrow as pa
+
+        self.writer.write_batch(pa.record_batch([c.texts() for c in block], schema=self.schema))
+
+    def _wait(self) -> None:
+        if self.pending is not None:
+            pending, self.pending = self.pending, None
+            pending.result()
+
+    def __enter__(self) -> _CsvBlocks:
+        return self
+
+    def __exit__(self, kind: object, *rest: object) -> None:
+        try:
+            if kind is None:
+                self._wait()
+        finally:
+            self.pool.shutdown(wait=True)
+            if kind is None:
+                self.writer.close()
+            else:  # the error under way is the one to report
+                with contextlib.suppress(Exception):
+                    self.writer.close()
 
 
 def _csv_line(cells: Sequence[str]) -> bytes:

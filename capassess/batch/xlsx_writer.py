@@ -15,13 +15,12 @@ from __future__ import annotations
 
 import contextlib
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, BinaryIO, Protocol
+from typing import TYPE_CHECKING, BinaryIO, Protocol, TypeVar
 from xml.sax.saxutils import escape
 
 from capassess.atomic import writing
@@ -33,6 +32,7 @@ if TYPE_CHECKING:
     import numpy.typing as npt
     import pyarrow as pa
 
+R = TypeVar("R")
 ROWS_PER_BLOCK = 50_000
 INVALID_XML = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x{FFFE}\x{FFFF}]"  # RE2 syntax, for pyarrow
 NEEDS_ESCAPE = r"[&<>\x00-\x08\x0b\x0c\x0e-\x1f\x{FFFE}\x{FFFF}]"
@@ -85,7 +85,24 @@ class SheetColumn:
         return 0 if self.codes is None else len(self.codes)
 
 
-@lru_cache(maxsize=8)
+def _per_table(make: Callable[[tuple[str, ...]], R]) -> Callable[[tuple[str, ...]], R]:
+    """``make`` cached by the identity of its table: a few tables (the 40,001 score
+    texts) are used for every column of every block, and hashing them as a key cost
+    more than the lookup saved."""
+    cache: dict[int, tuple[tuple[str, ...], R]] = {}
+
+    def get(table: tuple[str, ...]) -> R:
+        hit = cache.get(id(table))
+        if hit is None or hit[0] is not table:
+            if len(cache) >= 8:
+                cache.clear()
+            hit = cache[id(table)] = (table, make(table))
+        return hit[1]
+
+    return get
+
+
+@_per_table
 def _arrow_table(table: tuple[str, ...]) -> pa.Array:
     import pyarrow as pa
 
@@ -154,7 +171,7 @@ def _cells(column: SheetColumn) -> pa.Array:
     return pc.if_else(empty, EMPTY_CELL, cells) if pc.any(empty).as_py() else cells
 
 
-@lru_cache(maxsize=8)
+@_per_table
 def _templates(table: tuple[str, ...]) -> npt.NDArray[np.uint8]:
     """The cell XML of each table entry, space-padded to one width, as a byte matrix."""
     import numpy as np

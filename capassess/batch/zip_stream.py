@@ -38,6 +38,18 @@ def compressor() -> Any:
     return isal_zlib.compressobj(1, isal_zlib.DEFLATED, -15)
 
 
+def _checksum() -> Any:
+    """CRC-32: ISA-L's if available (some times faster on a 200 MB sheet), else zlib's."""
+    try:
+        from isal import isal_zlib
+    except ImportError:  # pragma: no cover - isal has wheels where we run
+        return zlib.crc32
+    return isal_zlib.crc32
+
+
+_crc32 = _checksum()
+
+
 def _dos_time(moment: dt.datetime) -> tuple[int, int]:
     time = (moment.hour << 11) | (moment.minute << 5) | (moment.second // 2)
     date = ((moment.year - 1980) << 9) | (moment.month << 5) | moment.day
@@ -64,7 +76,7 @@ class EntryWriter:
 
     def write(self, data: bytes | memoryview) -> int:
         """Add ``data`` to the entry."""
-        self.entry.crc = zlib.crc32(data, self.entry.crc)
+        self.entry.crc = _crc32(data, self.entry.crc)
         self.entry.size += len(data)
         self._emit(self.deflate.compress(data))
         return len(data)
