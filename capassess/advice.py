@@ -45,10 +45,51 @@ def current_level(score: float | None) -> int:
 
 
 def expression_holds(text: str | None, values: Mapping[str, Any]) -> bool | None:
-    """Three-valued truth of an expression over the answered values; None if no text."""
+    """Three-valued truth of an expression over the answered values; None if no text.
+
+    The verdict depends only on the values of the questions the expression names, so it
+    is remembered by the text and those values (each with its type: ``1`` and ``True``
+    are not the same answer); branches of a batch give the same answers again and again.
+    """
     if text is None:
         return None
-    return holds(compiled_condition(text), values)
+    key = _verdict_key(text, values)
+    if key is None:
+        return holds(compiled_condition(text), values)
+    found = _VERDICTS.get(key, _UNSEEN)
+    if found is _UNSEEN:
+        if len(_VERDICTS) >= REMEMBERED_VERDICTS:
+            _VERDICTS.clear()
+        found = _VERDICTS[key] = holds(compiled_condition(text), values)
+    return found  # type: ignore[return-value]
+
+
+REMEMBERED_VERDICTS = 50_000
+_VERDICTS: dict[tuple[Any, ...], bool | None] = {}
+_UNSEEN = object()
+_MISSING = object()
+
+
+def _verdict_key(text: str, values: Mapping[str, Any]) -> tuple[Any, ...] | None:
+    """``text`` and the typed values of the questions it names; None if a value is
+    neither a scalar nor a list of scalars (it is not remembered then)."""
+    key: list[Any] = [text]
+    for name in condition_names(text):
+        value = values.get(name, _MISSING)
+        kind = type(value)
+        if kind is list:
+            items = tuple((type(v), v) for v in value)
+            if not all(t in _SCALARS for t, _ in items):
+                return None
+            key.append((kind, items))
+        elif kind in _SCALARS or value is _MISSING:
+            key.append((kind, value))
+        else:
+            return None
+    return tuple(key)
+
+
+_SCALARS = frozenset({str, int, float, bool, type(None)})
 
 
 @dataclass(frozen=True)

@@ -25,8 +25,21 @@ def _number(value: float) -> str:
 
 
 def _labels(question: ChoiceQuestion | MultiQuestion, ids: list[str], lang: Lang) -> list[str]:
-    by_id = {o.id: o.label.get(lang) for o in question.options}
+    found = _LABELS.get((id(question), lang))
+    if found is None or found[0] is not question:
+        if len(_LABELS) >= REMEMBERED_LABELS:
+            _LABELS.clear()
+        found = _LABELS[id(question), lang] = (
+            question,  # kept alive with its labels, so its id is not taken by another
+            {o.id: o.label.get(lang) for o in question.options},
+        )
+    by_id = found[1]
     return [by_id.get(i, i) for i in ids]
+
+
+# Option labels by id, per question and language (a batch shows the same ones per unit).
+REMEMBERED_LABELS = 4096
+_LABELS: dict[tuple[int, str], tuple[Question, dict[str, str]]] = {}
 
 
 def answer_text(question: Question, value: Any, lang: Lang) -> str:

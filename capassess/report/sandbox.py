@@ -40,6 +40,7 @@ from jinja2.loaders import split_template_path
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SandboxedEnvironment
 
 from capassess.reading import read_bounded
+from capassess.report.joined_output import visit_joined_output
 from capassess.report.limits import (
     TemplateLimit,
     check_binop,
@@ -103,12 +104,17 @@ def _clock() -> None:
 
 
 class LimitedCodeGenerator(CodeGenerator):
-    """Jinja's code generator, with every ``~`` concatenation checked for size."""
+    """Jinja's code generator, with every ``~`` concatenation checked for size and the
+    pieces of an output statement yielded joined (see ``report.joined_output``)."""
 
     def visit_Concat(self, node: nodes.Concat, frame: Frame) -> None:
         self.write("environment.checked_concat(")
         super().visit_Concat(node, frame)
         self.write(")")
+
+    def visit_Output(self, node: nodes.Output, frame: Frame) -> None:
+        if not visit_joined_output(self, node, frame):
+            super().visit_Output(node, frame)
 
 
 class LimitedSandbox(ImmutableSandboxedEnvironment):

@@ -89,8 +89,29 @@ def outcome_of(question: Question, answer: Answer | None) -> QuestionOutcome:
         return QuestionOutcome(question.id, "missing")
     if answer.not_applicable:
         return QuestionOutcome(question.id, "not_applicable")
-    value = parse_value(question, answer.value)
-    return QuestionOutcome(question.id, "answered", value, question_score(question, value))
+    raw = answer.value
+    kind = type(raw)
+    if kind not in _REMEMBERED_KINDS:
+        value = parse_value(question, raw)
+        return QuestionOutcome(question.id, "answered", value, question_score(question, value))
+    key = (id(question), kind, raw)
+    found = _OUTCOMES.get(key)
+    if found is not None and found[0] is question:
+        return found[1]
+    value = parse_value(question, raw)
+    outcome = QuestionOutcome(question.id, "answered", value, question_score(question, value))
+    if type(value) is not list:  # a list is the unit's own, never shared
+        if len(_OUTCOMES) >= REMEMBERED_OUTCOMES:
+            _OUTCOMES.clear()
+        _OUTCOMES[key] = (question, outcome)  # the question kept alive with its outcome
+    return outcome
+
+
+# Outcomes of answered questions by (question, raw value and its type): a batch's units
+# give the same answers again and again. Questions are frozen, so an outcome stays true.
+REMEMBERED_OUTCOMES = 20_000
+_REMEMBERED_KINDS = frozenset({str, int, float, bool})
+_OUTCOMES: dict[tuple[int, type, object], tuple[Question, QuestionOutcome]] = {}
 
 
 def evaluate_questions(

@@ -76,5 +76,11 @@ def test_both_report_kinds_render_through_the_one_environment() -> None:
         for p in PACKAGE.rglob("*.py")
         if re.search(r"^\s*(from|import) jinja2", p.read_text(encoding="utf-8"), re.M)
     ]
-    # the environment, its sandbox and its limits; renderers use markupsafe only
-    assert sorted(jinja) == ["report/environment.py", "report/limits.py", "report/sandbox.py"]
+    # the environment, its sandbox, its limits and its code generation; renderers use
+    # markupsafe only
+    assert sorted(jinja) == [
+        "report/environment.py",
+        "report/joined_output.py",
+        "report/limits.py",
+        "report/sandbox.py",
+    ]

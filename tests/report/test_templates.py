@@ -136,3 +136,35 @@ def test_shipped_templates_use_the_sandbox_and_strict_undefined(tmp_path) -> Non
     assert render_template(user_env, "x.html.j2", {"name": "<b>"}) == "&lt;b&gt;"
     write(tmp_path, "x.md.j2", "{{ name }}")
     assert render_template(user_env, "x.md.j2", {"name": "<b>"}) == "<b>"
+
+
+def _section(html: str, ident: str) -> str:
+    start = html.index(f'<section id="{ident}">')
+    return html[start : html.index("</section>", start)]
+
+
+@pytest.mark.parametrize("ident", ["summary", "dimensions", "gaps", "roadmap", "appendix"])
+def test_a_partial_included_on_its_own_imports_its_macros(runner, tmp_path, ident) -> None:
+    # the shipped report imports the partials' macros once; a user's own report that
+    # includes a partial without them gets the very same section
+    (tmp_path / "none").mkdir()
+    shipped = report(runner, tmp_path / "none")
+    assert shipped.exit_code == 0, shipped.output
+    write(tmp_path / "own", "report.html.j2",
+          f'<main>{{% include "partials/{ident}.html.j2" %}}</main>')  # fmt: skip
+    own = report(runner, tmp_path / "own")
+    assert own.exit_code == 0, own.output
+    assert _section(own.stdout, ident) == _section(shipped.stdout, ident)
+
+
+def test_replaced_macros_reach_every_partial(runner, tmp_path) -> None:
+    shipped = (Path(__file__).parents[2] / "templates/partials/macros.html.j2").read_text("utf-8")
+    write(tmp_path, "partials/macros.html.j2",
+          shipped.replace('<div class="title">', '<div class="title mine">'))  # fmt: skip
+    result = report(runner, tmp_path)
+    assert result.exit_code == 0, result.output
+    assert (
+        result.stdout.count('<div class="title mine">')
+        == result.stdout.count('<div class="title')
+        > 0
+    )

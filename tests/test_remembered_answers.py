@@ -1,0 +1,150 @@
+"""Verdicts of expressions and outcomes of answers, remembered across a batch's units,
+equal what computing them afresh gives.
+
+``advice.expression_holds`` keeps a verdict by the expression's text and the typed values
+of the questions it names; ``scoring.questions.outcome_of`` keeps an answered question's
+outcome by the question and the raw value. Both are checked here against the uncached
+computation on many value combinations, values of different types that compare equal
+(``1``, ``1.0``, ``True``), lists, missing values, and after the memory is cleared.
+"""
+
+from __future__ import annotations
+
+import itertools
+import random
+import re
+
+import pytest
+
+from capassess import advice
+from capassess.advice import expression_holds
+from capassess.expr import holds
+from capassess.model.answers import Answer
+from capassess.scoring import questions as question_scoring
+from capassess.scoring.questions import compiled_condition, outcome_of, question_score
+from capassess.values import parse_value
+from tests.batch.helpers import branch
+
+EXPRESSIONS = [
+    "a == 1",
+    "a == true",
+    "a >= 2 and b == 'x'",
+    "a > 1 or not answered(b)",
+    "'y' in c",
+    "c contains 'y'",
+    "b in ['x', 'z'] or a < 3",
+    "answered(a) and (b != 'x' or c contains 'z')",
+]
+VALUES = [1, 1.0, True, False, 0, 2, 2.5, 3, "x", "y", "z", "1", None, ["y"], ["x", "z"], []]
+
+
+def _combinations() -> list[dict[str, object]]:
+    rng = random.Random(17)
+    out = []
+    for _ in range(600):
+        values = {}
+        for name in "abc":
+            pick = rng.choice([*VALUES, "absent"])
+            if pick != "absent":
+                values[name] = list(pick) if isinstance(pick, list) else pick
+        out.append(values)
+    return out
+
+
+@pytest.mark.parametrize("text", EXPRESSIONS)
+def test_remembered_verdicts_equal_fresh_ones(text: str) -> None:
+    advice._VERDICTS.clear()
+    for values in _combinations() * 2:  # the second pass is answered from memory
+        fresh = holds(compiled_condition(text), values)
+        assert expression_holds(text, values) is fresh, (text, values)
+
+
+def test_equal_values_of_different_types_are_not_confused() -> None:
+    advice._VERDICTS.clear()
+    for first, second in itertools.permutations([1, 1.0, True, "1"], 2):
+        assert expression_holds("a == true", {"a": first}) is holds(
+            compiled_condition("a == true"), {"a": first}
+        )
+        assert expression_holds("a == true", {"a": second}) is holds(
+            compiled_condition("a == true"), {"a": second}
+        )
+    assert advice._verdict_key("a == 1", {"a": 1}) != advice._verdict_key("a == 1", {"a": True})
+
+
+def test_values_that_cannot_be_keyed_are_judged_afresh() -> None:
+    advice._VERDICTS.clear()
+    values = {"a": {"nested": 1}, "b": "x"}
+    assert advice._verdict_key("a == 1 or b == 'x'", values) is None
+    assert expression_holds("a == 1 or b == 'x'", values) is True
+    assert not advice._VERDICTS
+
+
+def test_the_memory_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(advice, "REMEMBERED_VERDICTS", 10)
+    advice._VERDICTS.clear()
+    for i in range(50):
+        assert expression_holds("a >= 3", {"a": i}) is (i >= 3)
+        assert len(advice._VERDICTS) <= 10
+    assert expression_holds(None, {"a": 1}) is None
+
+
+def _fresh(question, raw):  # type: ignore[no-untyped-def]
+    value = parse_value(question, raw)
+    return question_scoring.QuestionOutcome(
+        question.id, "answered", value, question_score(question, value)
+    )
+
+
+def test_remembered_outcomes_equal_fresh_ones() -> None:
+    q = branch()
+    question_scoring._OUTCOMES.clear()
+    raws = ["1", "3", "5", "yes", "no", "是", "否", "true", 1, 3, 3.0, True, False, "42",
+            "42.5", "0", "100", "35%", "n/a"]  # fmt: skip
+    for _ in range(2):  # the second pass is answered from memory
+        for _, _, question in q.questions():
+            for raw in [*raws, *(o.id for o in getattr(question, "options", []))]:
+                answer = Answer(value=raw)
+                if answer.not_applicable or answer.is_missing:
+                    continue
+                try:
+                    fresh = _fresh(question, raw)
+                except ValueError as exc:
+                    with pytest.raises(ValueError, match=re.escape(str(exc))):
+                        outcome_of(question, answer)
+                    continue
+                got = outcome_of(question, answer)
+                assert got == fresh and type(got.value) is type(fresh.value), (question.id, raw)
+
+
+def test_list_values_are_never_shared_between_units() -> None:
+    q = branch()
+    multi = next(x for _, _, x in q.questions() if x.type == "multi")
+    ids = [o.id for o in multi.options][:2]
+    first = outcome_of(multi, Answer(value=list(ids)))
+    second = outcome_of(multi, Answer(value=list(ids)))
+    assert first == second and first.value is not second.value
+
+
+def test_outcomes_follow_the_question_object() -> None:
+    q = branch()
+    level = next(x for _, _, x in q.questions() if x.type == "level")
+    assert outcome_of(level, Answer(value="3")).score == 0.5
+    changed = level.model_copy(update={"id": level.id + "-copy"})
+    assert outcome_of(changed, Answer(value="3")).id == level.id + "-copy"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_remembered_option_labels_follow_the_question_object(lang: str) -> None:
+    from capassess.report import answers
+
+    q = branch()
+    choice = next(x for _, _, x in q.questions() if x.type == "choice")
+    first = choice.options[0]
+    assert answers.answer_text(choice, first.id, lang) == first.label.get(lang)
+    relabelled = choice.model_copy(
+        update={"options": [first.model_copy(update={"label": first.label.model_copy(
+            update={"en": "Other words", "zh": "别的说法"})}), *choice.options[1:]]}
+    )  # fmt: skip
+    assert answers.answer_text(relabelled, first.id, lang) in ("Other words", "别的说法")
+    assert answers.answer_text(choice, first.id, lang) == first.label.get(lang)
+    assert answers.answer_text(choice, "no-such-option", lang) == "no-such-option"
