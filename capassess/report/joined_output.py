@@ -17,6 +17,9 @@ from jinja2 import nodes
 from jinja2.compiler import CodeGenerator, Frame
 
 JOINED = 16
+PRIVATE = ("_make_finalize", "_output_const_repr", "_output_child_pre", "_output_child_post")
+"""The code generator's helpers this relies on: with a Jinja that lacks any of them,
+Jinja's own code is written instead (same text, pieces yielded one by one)."""
 
 
 def visit_joined_output(generator: CodeGenerator, node: nodes.Output, frame: Frame) -> bool:
@@ -24,6 +27,8 @@ def visit_joined_output(generator: CodeGenerator, node: nodes.Output, frame: Fra
     own code is kept: inside a buffer (macros, ``set`` and ``filter`` blocks) or for a
     single piece."""
     if frame.buffer is not None or (frame.require_output_check and generator.has_known_extends):
+        return False
+    if not all(hasattr(generator, name) for name in PRIVATE):
         return False
     finalize = generator._make_finalize()
     body = _body(generator, node, frame, finalize)

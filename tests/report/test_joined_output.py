@@ -85,3 +85,15 @@ def test_errors_name_the_same_line(env_class: type[LimitedSandbox]) -> None:
         render_limited(env.get_template("bad.j2"), CONTEXT)
     frames = traceback.extract_tb(caught.value.__traceback__)
     assert [f.lineno for f in frames if f.filename in ("bad.j2", "<template>")][-1] == 2
+
+
+def test_a_jinja_without_the_private_helpers_gets_its_own_code(monkeypatch) -> None:
+    """Should a Jinja release drop a helper the joined code relies on, the templates still
+    render, piece by piece, to the same text."""
+    expected = _render(_JinjaOutput, "page.j2", True)
+    monkeypatch.setattr(joined_output, "PRIVATE", (*joined_output.PRIVATE, "_no_such_helper"))
+    assert _render(LimitedSandbox, "page.j2", True) == expected
+    seen = []
+    monkeypatch.setattr(joined_output, "_groups", lambda body: seen.append(body) or [])
+    _render(LimitedSandbox, "many.j2", True)
+    assert seen == []  # the joined path was not taken
