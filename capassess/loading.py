@@ -29,7 +29,6 @@ CORE_TAGS = ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")
 SAFE_TAGS: set[str | None] = {None, *("tag:yaml.org,2002:" + t for t in CORE_TAGS)}
 
 
-
 @dataclass
 class YamlDocument:
     """A parsed YAML file: plain data plus the round-trip tree that knows positions.

@@ -25,6 +25,7 @@ max_major_option = click.option(
 )
 """``--max-major N``: capacity for major projects in the roadmap."""
 
+
 def _month(ctx: click.Context, param: click.Parameter, text: str | None) -> object:
     """``YYYY-MM`` as the first day of that month (None when not given)."""
     if text is None:

@@ -57,16 +57,21 @@ def advice_json(planned: Planned) -> dict[str, Any]:
             ),
         },
         "to_probe": [
-            {"id": check.id, "message": check.message.model_dump(mode="json"),
-             "answers": [{"question_id": n, "value": v} for n, v in evidence.answers]}
+            {
+                "id": check.id,
+                "message": check.message.model_dump(mode="json"),
+                "answers": [{"question_id": n, "value": v} for n, v in evidence.answers],
+            }
             for check, evidence in failed_checks(q, result)
         ],
         "disagreements": [
             d.model_dump(mode="json") for d in planned.scored.assessment.disagreements
         ],
-        "respondents": list(dict.fromkeys(
-            a.respondent for a in planned.scored.assessment.answers.values() if a.respondent
-        )),
+        "respondents": list(
+            dict.fromkeys(
+                a.respondent for a in planned.scored.assessment.answers.values() if a.respondent
+            )
+        ),
         "definitions": {term: meaning for term, meaning in definitions("en")},
     }
 

@@ -42,7 +42,7 @@ def advised(committee: str = 'done_when: "g-level >= 3"') -> str:
         f"            {committee}\n"
         "            owner: cdo\n"
         "            cost: {small: [0.2, 0.5], medium: [0.5, 1], large: [1, 3]}\n"
-        '            kpi: {when: "g-choice == \'full\'", text: {en: Owners for all data, '
+        "            kpi: {when: \"g-choice == 'full'\", text: {en: Owners for all data, "
         "zh: 全部数据有负责人}}\n",
         1,
     )
@@ -76,9 +76,13 @@ def run(runner: CliRunner, folder: Path, *args: str):
     ],
 )
 def test_bad_advice_fields_are_located(tmp_path, runner: CliRunner, field, value, message) -> None:
-    text = advised().replace(
-        "            owner: cdo\n", f"            owner: cdo\n            {field}: {value}\n"
-    ) if field not in ("owner", "kpi", "cost") else advised()
+    text = (
+        advised().replace(
+            "            owner: cdo\n", f"            owner: cdo\n            {field}: {value}\n"
+        )
+        if field not in ("owner", "kpi", "cost")
+        else advised()
+    )
     if field in ("owner", "kpi", "cost"):
         lines = text.splitlines(keepends=True)
         at = next(i for i, ln in enumerate(lines) if ln.strip().startswith(f"{field}:"))
@@ -161,7 +165,7 @@ def test_answer_to_a_skipped_question_is_warned(tmp_path, runner: CliRunner) -> 
 
 
 def test_compare_reports_the_old_roadmaps_kpis(tmp_path, runner: CliRunner) -> None:
-    folder = tiny_with(tmp_path, advised('done_when: "g-level >= 3 and g-choice == \'full\'"'))
+    folder = tiny_with(tmp_path, advised("done_when: \"g-level >= 3 and g-choice == 'full'\""))
     base = "  a-multi: [bi]\n  a-number: 12\n  a-bool: false\n  o-api: 45\n"
     old = answers(tmp_path, "  g-level: 2\n  g-choice: partial\n" + base, "old.yaml")
     new = answers(tmp_path, "  g-level: 3\n  g-choice: full\n" + base, "new.yaml")

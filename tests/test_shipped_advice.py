@@ -137,7 +137,10 @@ def test_the_example_banks_known_gaps_come_out_missing_and_its_assets_in_place()
 # The size labels the reports put on cost bands (capassess/texts/report.py "cost_sizes"):
 # the cost basis that defines them must use the same words, in each language. Archived versions
 # (*-1.0.0.yaml) stay as they were released.
-COST_SIZE_LABELS = {"en": ("small", "mid-sized", "large"), "zh": ("小型银行", "中型银行", "大型银行")}
+COST_SIZE_LABELS = {
+    "en": ("small", "mid-sized", "large"),
+    "zh": ("小型银行", "中型银行", "大型银行"),
+}
 
 
 CURRENT = [n for n in NAMES if SHIPPED[n].cost_basis is not None and not n.endswith("-1.0.0")]

@@ -41,8 +41,9 @@ class CapabilityGap(Frozen):
         None, description="(score - baseline) / (target - baseline), when a baseline is given."
     )
     assessed: bool = Field(
-        True, description="False when no question of the capability is answered: its score is "
-        "the missing-answer policy's, and no advice rests on it."
+        True,
+        description="False when no question of the capability is answered: its score is "
+        "the missing-answer policy's, and no advice rests on it.",
     )
 
     @property
@@ -56,9 +57,7 @@ class DimensionGap(Frozen):
 
     id: str
     score: float | None
-    target: float | None = Field(
-        description="Weighted mean of the assessed capabilities' targets."
-    )
+    target: float | None = Field(description="Weighted mean of the assessed capabilities' targets.")
     gap: float | None = Field(description="Weighted mean of the assessed capabilities' gaps.")
     priority: float = Field(description="Sum of the assessed capabilities' priorities.")
     attainment: float | None

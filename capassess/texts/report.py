@@ -301,65 +301,70 @@ ZH: dict[str, str] = {
 }
 
 # What the advice rests on: completeness, actions not scheduled, checks, definitions.
-EN.update({
-    "incomplete": "Incomplete assessment",
-    "not_on_roadmap": "Actions not on the roadmap",
-    "not_on_roadmap_note": "Actions a gap or a dependency points at that are not scheduled, "
-    "and every action the answers show in place.",
-    "why_not": "Why not scheduled",
-    "needed_by": "Needed by",
-    "shortfalls": "What holds a score down",
-    "shortfall_text": "Its actions up to the target are in place; the answers holding the "
-    "score down are: {held}. Addressed by: {actions}.",
-    "shortfall_none": "no action in the library: agree one with the bank",
-    "to_probe": "To probe",
-    "to_probe_note": "Answers that contradict each other. They change no score; the "
-    "consultant should check them with the bank.",
-    "no_probe": "No contradictions found in the answers.",
-    "definitions": "Definitions",
-    "owner": "Owner",
-    "kpi": "KPI",
-    "cost": "Indicative cost (RMB million)",
-    "cost_sizes": "small {small} · mid-sized {medium} · large {large}",
-    "cost_basis": "Cost bands",
-    "roadmap_span": "{start} – {end} · {months} months · at most {major} major projects and "
-    "{per_owner} actions per owner at once",
-    "in_flight": "Still running at the end of this phase",
-    "ending": "Ending in this phase",
-    "schedule": "Schedule",
-    "list_sep": ", ",
-    "disagreement": "Respondents differ by {spread:g} levels on “{question}” ({id})",
-    "respondents": "Respondents",
-    "not_assessed": "not assessed",
-})
-ZH.update({
-    "incomplete": "评估不完整",
-    "not_on_roadmap": "未列入路线图的行动",
-    "not_on_roadmap_note": "差距或依赖关系涉及但未排期的行动，以及作答显示已具备的全部行动。",
-    "why_not": "未排期原因",
-    "needed_by": "被以下行动依赖",
-    "shortfalls": "拉低得分的因素",
-    "shortfall_text": "目标等级以内的行动均已具备；拉低得分的作答：{held}。建议行动：{actions}。",
-    "shortfall_none": "题库中没有对应行动，请与银行商定",
-    "to_probe": "需进一步核实",
-    "to_probe_note": "以下作答之间相互矛盾。它们不影响得分，请顾问与银行进一步核实。",
-    "no_probe": "作答之间未发现矛盾。",
-    "definitions": "指标定义",
-    "owner": "牵头部门",
-    "kpi": "考核指标",
-    "cost": "参考投入（百万元）",
-    "cost_sizes": "小型银行 {small} · 中型银行 {medium} · 大型银行 {large}",
-    "cost_basis": "投入估算口径",
-    "roadmap_span": "{start} – {end} · 共 {months} 个月 · 同时进行的重点项目不超过 {major} 个，"
-    "每个牵头部门同时不超过 {per_owner} 项",
-    "in_flight": "本阶段末仍在进行",
-    "ending": "本阶段完成",
-    "schedule": "起止",
-    "list_sep": "、",
-    "disagreement": "受访者对“{question}”（{id}）的回答相差 {spread:g} 级",
-    "respondents": "作答人",
-    "not_assessed": "未评估",
-})
+EN.update(
+    {
+        "incomplete": "Incomplete assessment",
+        "not_on_roadmap": "Actions not on the roadmap",
+        "not_on_roadmap_note": "Actions a gap or a dependency points at that are not scheduled, "
+        "and every action the answers show in place.",
+        "why_not": "Why not scheduled",
+        "needed_by": "Needed by",
+        "shortfalls": "What holds a score down",
+        "shortfall_text": "Its actions up to the target are in place; the answers holding the "
+        "score down are: {held}. Addressed by: {actions}.",
+        "shortfall_none": "no action in the library: agree one with the bank",
+        "to_probe": "To probe",
+        "to_probe_note": "Answers that contradict each other. They change no score; the "
+        "consultant should check them with the bank.",
+        "no_probe": "No contradictions found in the answers.",
+        "definitions": "Definitions",
+        "owner": "Owner",
+        "kpi": "KPI",
+        "cost": "Indicative cost (RMB million)",
+        "cost_sizes": "small {small} · mid-sized {medium} · large {large}",
+        "cost_basis": "Cost bands",
+        "roadmap_span": "{start} – {end} · {months} months · at most {major} major projects and "
+        "{per_owner} actions per owner at once",
+        "in_flight": "Still running at the end of this phase",
+        "ending": "Ending in this phase",
+        "schedule": "Schedule",
+        "list_sep": ", ",
+        "disagreement": "Respondents differ by {spread:g} levels on “{question}” ({id})",
+        "respondents": "Respondents",
+        "not_assessed": "not assessed",
+    }
+)
+ZH.update(
+    {
+        "incomplete": "评估不完整",
+        "not_on_roadmap": "未列入路线图的行动",
+        "not_on_roadmap_note": "差距或依赖关系涉及但未排期的行动，以及作答显示已具备的全部行动。",
+        "why_not": "未排期原因",
+        "needed_by": "被以下行动依赖",
+        "shortfalls": "拉低得分的因素",
+        "shortfall_text": "目标等级以内的行动均已具备；拉低得分的作答：{held}。"
+        "建议行动：{actions}。",
+        "shortfall_none": "题库中没有对应行动，请与银行商定",
+        "to_probe": "需进一步核实",
+        "to_probe_note": "以下作答之间相互矛盾。它们不影响得分，请顾问与银行进一步核实。",
+        "no_probe": "作答之间未发现矛盾。",
+        "definitions": "指标定义",
+        "owner": "牵头部门",
+        "kpi": "考核指标",
+        "cost": "参考投入（百万元）",
+        "cost_sizes": "小型银行 {small} · 中型银行 {medium} · 大型银行 {large}",
+        "cost_basis": "投入估算口径",
+        "roadmap_span": "{start} – {end} · 共 {months} 个月 · 同时进行的重点项目不超过 {major} 个，"
+        "每个牵头部门同时不超过 {per_owner} 项",
+        "in_flight": "本阶段末仍在进行",
+        "ending": "本阶段完成",
+        "schedule": "起止",
+        "list_sep": "、",
+        "disagreement": "受访者对“{question}”（{id}）的回答相差 {spread:g} 级",
+        "respondents": "作答人",
+        "not_assessed": "未评估",
+    }
+)
 
 EN.update(BOARD_EN)
 ZH.update(BOARD_ZH)

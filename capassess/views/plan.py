@@ -22,6 +22,7 @@ from capassess.texts import words
 if TYPE_CHECKING:
     from rich.table import Table
 
+
 def _num(value: float | None, digits: int = 2) -> str:
     return "n/a" if value is None else f"{value:.{digits}f}"
 
@@ -106,8 +107,15 @@ def _print_roadmap(planned: Planned, lang: Lang) -> None:
 
     out, road, t = console(), planned.roadmap, words("views", lang)
     if road.actions:
-        out.print(t["roadmap"].format(start=road.start, end=road.end, months=road.end_month,
-                                      major=road.max_major, per_owner=road.max_per_owner))
+        out.print(
+            t["roadmap"].format(
+                start=road.start,
+                end=road.end,
+                months=road.end_month,
+                major=road.max_major,
+                per_owner=road.max_per_owner,
+            )
+        )
     for phase in road.phases:
         if phase.actions:
             out.print(phase_table(planned, phase, lang))
@@ -144,8 +152,10 @@ def print_advice_notes(planned: Planned, lang: Lang) -> None:
         g = planned.gaps.capability(s.capability_id)
         held = answers_text(s.questions, lang)
         acts = ", ".join(s.actions) or t["no_action_fits"]
-        out.print(f"[bold]{caps[s.capability_id]}[/] {_num(g.score)} < {g.target}: "
-                  + t["shortfall"].format(held=held, actions=acts))
+        out.print(
+            f"[bold]{caps[s.capability_id]}[/] {_num(g.score)} < {g.target}: "
+            + t["shortfall"].format(held=held, actions=acts)
+        )
     checks = failed_checks(q, result)
     if checks:
         out.print(t["to_probe"])
@@ -251,6 +261,9 @@ def print_comparison(comparison: Comparison) -> None:
         colour = {"met": "green", "not-met": "red", "not-assessed": "yellow"}
         for k in comparison.kpis:
             text = k.text.get("en") if k.text is not None else k.when
-            kpis.add_row(f"{k.title.get('en')}\n[dim]{k.action_id}[/]",
-                         f"{text}\n[dim]{k.when}[/]", f"[{colour[k.status]}]{k.status}[/]")
+            kpis.add_row(
+                f"{k.title.get('en')}\n[dim]{k.action_id}[/]",
+                f"{text}\n[dim]{k.when}[/]",
+                f"[{colour[k.status]}]{k.status}[/]",
+            )
         out.print(kpis)

@@ -65,7 +65,11 @@ def test_answers_are_resolved(qid: str, text: str, value: object) -> None:
         ("g-level", "7", "not a level; expected a whole number 1..5"),
         ("g-level", "high", "is not a level; expected a whole number 1..5"),
         ("g-choice", "4", "4 is not an option number; expected 1 to 3"),
-        ("g-choice", "most", "not an option; expected a number 1 to 3 or one of: none, partial, full"),
+        (
+            "g-choice",
+            "most",
+            "not an option; expected a number 1 to 3 or one of: none, partial, full",
+        ),
         ("g-choice", "PARTIAL!", "'PARTIAL!' is not an option"),
         ("a-multi", "bi,xx", "'xx' is not an option"),
         ("a-number", "120", "above the maximum 100"),

@@ -38,8 +38,15 @@ def build(caps: dict[str, dict[str, Any]]) -> Questionnaire:
 def act(aid: str, level: int, *, done_when: str | None = None, deps: tuple[str, ...] = (),
         effort: str = "medium", impact: str = "medium", months: int = 6,
         owner: str | None = None) -> dict[str, Any]:  # fmt: skip
-    out: dict[str, Any] = {"id": aid, "title": T, "level": level, "effort": effort,
-                           "impact": impact, "duration_months": months, "depends_on": list(deps)}
+    out: dict[str, Any] = {
+        "id": aid,
+        "title": T,
+        "level": level,
+        "effort": effort,
+        "impact": impact,
+        "duration_months": months,
+        "depends_on": list(deps),
+    }
     if owner:
         out["owner"] = owner
     if done_when:
@@ -49,8 +56,12 @@ def act(aid: str, level: int, *, done_when: str | None = None, deps: tuple[str, 
 
 def plan(q: Questionnaire, answers: dict[str, int | None], phase_plan: PhasePlan | None = None):
     assessment = Assessment.model_validate(
-        {"questionnaire": "ev@1", "subject": {"id": "b"}, "date": "2026-03-16",
-         "answers": {k: v for k, v in answers.items() if v is not None}}
+        {
+            "questionnaire": "ev@1",
+            "subject": {"id": "b"},
+            "date": "2026-03-16",
+            "answers": {k: v for k, v in answers.items() if v is not None},
+        }
     )
     result = score_assessment(q, assessment)
     gaps = find_gaps(q, result, resolve_targets(q))
