@@ -43,7 +43,7 @@ LAZY: dict[str, tuple[str, str, str]] = {
     "demo": (
         "capassess.commands.reporting",
         "demo",
-        "Score the bundled example bank, plan, and write its reports in both languages.",
+        "Score the bundled example bank, plan, and write its reports and decks in both languages.",
     ),
     "merge": (
         "capassess.commands.merge",

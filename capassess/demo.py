@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from capassess.atomic import write_atomic_bytes
 from capassess.batch.demo import branch_portfolio
 from capassess.benchmark.demo import peer_benchmark
 from capassess.demo_input import DemoInput, bundled_demo
@@ -26,10 +27,23 @@ Step = Callable[[DemoInput, Path], list[Path]]
 DEMO_STEPS: list[Step] = [bank_reports, branch_portfolio, peer_benchmark]
 
 
+def example_copies(demo: DemoInput, out_dir: Path) -> list[Path]:
+    """Copy the example's answers files into ``out_dir/examples``: a start for one's own
+    assessment, and what the next commands point at. A copy already there is kept as it
+    is (it may hold the user's edits)."""
+    written = []
+    for source in (demo.answers, demo.baseline):
+        copy = out_dir / "examples" / source.name if source is not None else None
+        if source is not None and copy is not None and not copy.exists():
+            written.append(write_atomic_bytes(copy, source.read_bytes()))
+    return written
+
+
 def run_demo(demo: DemoInput, out_dir: str | Path) -> list[Path]:
-    """Run every demo step into ``out_dir``; return the files written."""
+    """Copy the example's answers, then run every demo step into ``out_dir``; return the
+    files written."""
     folder = Path(out_dir)
-    written: list[Path] = []
+    written: list[Path] = example_copies(demo, folder)
     for step in DEMO_STEPS:
         written += step(demo, folder)
     return written
@@ -37,11 +51,13 @@ def run_demo(demo: DemoInput, out_dir: str | Path) -> list[Path]:
 
 def next_commands(demo: DemoInput, written: list[Path]) -> list[str]:
     """Commands worth trying next on the same example."""
-    answers = str(demo.answers)
+    copies = {p.name: p for p in written if p.parent.name == "examples"}
+    answers = str(copies.get(demo.answers.name, demo.answers))
     html = next((p for p in written if p.suffix == ".html"), None)
     lines = [f"capassess score {answers}", f"capassess plan {answers} --lang zh"]
     if demo.baseline:
-        lines.append(f"capassess compare {demo.baseline} {answers}")
+        baseline = copies.get(demo.baseline.name, demo.baseline)
+        lines.append(f"capassess compare {baseline} {answers}")
     lines.append(f"capassess report {answers} -f html -o my-report.html --target-level 4")
     pack = next((p for p in written if p.name == "peers.yaml"), None)
     if pack:

@@ -168,7 +168,7 @@ def _write(output: str, text: str) -> None:
 )
 @click.pass_context
 def demo(ctx: click.Context, out_dir: str) -> None:
-    """Score the bundled example bank, plan, and write its reports in both languages.
+    """Score the bundled example bank, plan, and write its reports and decks in both languages.
 
     \b
     Example:

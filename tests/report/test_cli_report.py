@@ -91,16 +91,39 @@ def test_demo_steps_write_both_languages(tmp_path: Path) -> None:
         "branches/scores.csv",
         "branches/scores.xlsx",
         "branches/summary.json",
+        "examples/tiny-answers-old.yaml",
+        "examples/tiny-answers.yaml",
         "report.en.html",
         "report.en.md",
+        "report.en.pptx",
         "report.json",
         "report.zh.html",
         "report.zh.md",
+        "report.zh.pptx",
     ]
     assert all(p.stat().st_size > 1000 for p in written if p.name.startswith("report"))
     assert "执行摘要" in (tmp_path / "demo" / "report.zh.html").read_text(encoding="utf-8")
     commands = next_commands(demo, written)
     assert any(c.startswith("capassess compare") for c in commands)
+    copy = tmp_path / "demo" / "examples" / "tiny-answers.yaml"
+    assert copy.read_bytes() == TINY.answers.read_bytes()
+    assert f"capassess score {copy}" in commands
+    from pptx import Presentation
+
+    assert len(Presentation(str(tmp_path / "demo" / "report.zh.pptx")).slides) >= 10
+
+
+def test_demo_again_keeps_an_edited_copy_of_the_example(tmp_path: Path) -> None:
+    """The demo's copy of the example is where a consultant starts an own assessment: a
+    second demo into the same folder must not overwrite the edits."""
+    demo = DemoInput(TINY.answers, TINY.baseline, TINY.dirs)
+    run_demo(demo, tmp_path / "demo")
+    copy = tmp_path / "demo" / "examples" / "tiny-answers.yaml"
+    edited = copy.read_text(encoding="utf-8") + "# my notes\n"
+    copy.write_text(edited, encoding="utf-8")
+    written = run_demo(demo, tmp_path / "demo")
+    assert copy.read_text(encoding="utf-8") == edited
+    assert copy not in written
 
 
 @pytest.mark.skipif(example_bank() is None, reason="the bundled example bank is not installed")
