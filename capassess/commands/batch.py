@@ -196,7 +196,7 @@ def batch(
                            template_dir, benchmark, peer_group,
                            (bank_name or "").strip() or None, printer)  # fmt: skip
     q = find_questionnaire(questionnaire, user_dirs(ctx))
-    with BatchProgress() as progress:
+    with BatchProgress(lang=options.lang) as progress:
         result = run_batch(options, q, progress)
-    print_summary(result)
+    print_summary(result, options.lang)
     check_rejects(result, allow_rejects)

@@ -31,6 +31,22 @@ def test_plain_lines_and_summary_when_not_a_terminal(tmp_path: Path) -> None:
     )
 
 
+def test_progress_and_summary_follow_lang(tmp_path: Path) -> None:
+    """``--lang zh`` gives the terminal lines in Chinese, as it gives the reports."""
+    from capassess.texts import words
+
+    out = tmp_path / "out"
+    result = run_cli(
+        "batch", str(_input(tmp_path)), "-o", str(out), "-q", str(MINI), "--lang", "zh"
+    )
+    assert result.exit_code == 0
+    t = words("batch", "zh")
+    lines = result.output.splitlines()
+    assert t["rows_read"].format(rows=500, scored=500, rejected=0) in lines
+    assert lines[0].startswith(t["reading"].split("{")[0])
+    assert not any(line.startswith(("reading ", "rows read", "time ")) for line in lines)
+
+
 def test_a_bar_on_a_terminal(tmp_path: Path) -> None:
     env = {**os.environ, "COLUMNS": "100", "PYTHONPATH": str(ROOT)}
     env.pop("NO_COLOR", None)
