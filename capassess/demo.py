@@ -49,9 +49,15 @@ def run_demo(demo: DemoInput, out_dir: str | Path) -> list[Path]:
     return written
 
 
-def next_commands(demo: DemoInput, written: list[Path]) -> list[str]:
-    """Commands worth trying next on the same example."""
+def next_commands(
+    demo: DemoInput, written: list[Path], out_dir: str | Path | None = None
+) -> list[str]:
+    """Commands worth trying next on the same example: on its copies in ``out_dir`` (written
+    now, or kept from an earlier demo), else on the bundled files."""
     copies = {p.name: p for p in written if p.parent.name == "examples"}
+    if out_dir is not None:
+        kept = (Path(out_dir) / "examples" / s.name for s in (demo.answers, demo.baseline) if s)
+        copies.update({p.name: p for p in kept if p.is_file()})
     answers = str(copies.get(demo.answers.name, demo.answers))
     html = next((p for p in written if p.suffix == ".html"), None)
     lines = [f"capassess score {answers}", f"capassess plan {answers} --lang zh"]

@@ -138,17 +138,17 @@ def test_half_answered_plan_warns_and_advises_only_on_answers(tmp_path, runner) 
     assert result.exit_code == 0, result.output
     # a-bool is not asked while a-number is unanswered: 3 of the 5 applicable are open.
     assert "3 of 5 questions are unanswered" in result.stderr
-    assert "2 capabilities not assessed" in result.stderr
+    assert "capabilities not assessed (no question answered): 2" in result.stderr
     assert "Analytics, Open API" in result.stderr
     data = json.loads(result.stdout)
     assert data["completeness"]["not_assessed"] == ["analytics", "api"]
     assert data["gaps"]["ranked"] == ["governance"]
     assert {a["capability_id"] for a in data["roadmap"]["actions"]} == {"governance"}
     score = run(runner, folder, "score", str(path))
-    assert "2 capabilities not assessed" in score.stderr
+    assert "capabilities not assessed (no question answered): 2" in score.stderr
     report = run(runner, folder, "report", str(path), "-f", "md", "-o", "-")
     assert "Incomplete assessment" in report.stdout
-    assert "2 capabilities not assessed" in report.stderr
+    assert "capabilities not assessed (no question answered): 2" in report.stderr
 
 
 def test_answer_to_a_skipped_question_is_warned(tmp_path, runner: CliRunner) -> None:

@@ -24,9 +24,7 @@ LANG = click.Choice(["en", "zh"])
     "--format",
     "fmt",
     type=click.Choice(["html", "pdf", "pptx", "md", "json"]),
-    default="html",
-    show_default=True,
-    help="Report format.",
+    help="Report format [default: from the suffix of FILE, else html].",
 )
 @click.option("-o", "--output", required=True, metavar="FILE", help="Output file; '-' for stdout.")
 @click.option("-t", "--target", help="A target YAML file, or the id of a profile.")
@@ -56,7 +54,7 @@ LANG = click.Choice(["en", "zh"])
 def report(
     ctx: click.Context,
     answers: str,
-    fmt: str,
+    fmt: str | None,
     output: str,
     target: str | None,
     target_level: int | None,
@@ -93,6 +91,7 @@ def report(
     from capassess.report.render import render_any
     from capassess.views.plan import warn_planned
 
+    fmt = report_format(fmt, output)
     printer = _browser(browser) if fmt == "pdf" else None
     if output != "-":
         inputs = [answers, baseline, target, benchmark, *files_under(template_dir)]
@@ -113,6 +112,30 @@ def report(
         _write_bytes(output, out)
     else:
         _write(output, out)
+
+
+SUFFIX_FORMATS = {".html": "html", ".htm": "html", ".pdf": "pdf", ".pptx": "pptx",
+                  ".md": "md", ".markdown": "md", ".json": "json"}  # fmt: skip
+
+
+def report_format(fmt: str | None, output: str) -> str:
+    """The format to write: ``-f``, else the one ``output``'s suffix names, else html. A
+    suffix naming another format than ``-f``, or one capassess does not write, is a usage
+    error (a file named .pdf that holds HTML is no use to anyone)."""
+    import os
+
+    suffix = os.path.splitext(output)[1].lower() if output != "-" else ""
+    named = SUFFIX_FORMATS.get(suffix)
+    if fmt is None:
+        if suffix and named is None:
+            raise click.UsageError(
+                f"cannot tell the format from {output!r}: give -f html, md, json, pdf or pptx, "
+                "or a file ending in .html, .md, .json, .pdf or .pptx"
+            )
+        return named or "html"
+    if named is not None and named != fmt:
+        raise click.UsageError(f"-o {output} names a {named} file, but -f is {fmt}")
+    return fmt
 
 
 def _browser(given: str | None) -> str:
@@ -183,5 +206,5 @@ def demo(ctx: click.Context, out_dir: str) -> None:
     for path in written:
         click.echo(f"  {path}")
     click.echo("\nNext, try:")
-    for line in next_commands(inputs, written):
+    for line in next_commands(inputs, written, out_dir):
         click.echo(f"  {line}")

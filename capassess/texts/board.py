@@ -9,7 +9,8 @@ BOARD_EN: dict[str, str] = {
     "attained.",
     "km_capped": " The level is {capped}: foundation capabilities below their floor hold it "
     "back whatever the other scores.",
-    "km_not_assessed": "Not assessed, so not in the scores: {items}.",
+    "km_not_assessed": "Not assessed (no question answered), so no place among the gaps, no "
+    "actions and no share in the target attained: {items}.",
     "km_peers": "Against {count} peers ({group}), the overall score of {value} compares "
     "with a peer median of {median} ({percentile}).",
     "peer_median": "Peer median",
@@ -17,14 +18,14 @@ BOARD_EN: dict[str, str] = {
     "warnings above.",
     "km_strongest": "Strongest capabilities: {items}.",
     "km_strongest_item": "{title} ({score} against a target of {target})",
-    "km_weakest": "Weakest against target: {items}.",
+    "km_weakest": "Highest-priority gaps (gap × weight, see the definitions): {items}.",
     "km_weakest_item": "{title} ({score} against {target}, {gap} short)",
     "km_all_met": "Every assessed capability meets its target.",
     "km_roadmap": "The roadmap schedules {n} actions in {phases} phases from {start} to "
     "{end}, starting with {first}; done, it lifts the overall score from {score} to "
     "{projected}.",
     "km_in_place": " Further actions already in place: {n} (listed after the roadmap).",
-    "km_left_off": " {n} actions are not scheduled because their capability is not assessed.",
+    "km_left_off": " Actions not scheduled because their capability is not assessed: {n}.",
     "km_no_roadmap": "No action is needed to reach the targets.",
     "heatmap": "Capability heat map",
     "heatmap_note": "Each capability against its target: met, up to one level short, more "
@@ -128,14 +129,15 @@ BOARD_ZH: dict[str, str] = {
     "km_overall": "整体成熟度为{level}级（{level_name}），得分{score}（满分5），处于“{band}”区间；"
     "目标平均为{target}，已达成{attainment}。",
     "km_capped": "等级{capped}：基础能力未达底线，其他得分再高也无法突破。",
-    "km_not_assessed": "以下能力未评估，未计入得分：{items}。",
+    "km_not_assessed": "以下能力未评估（无任何作答），不参与差距排序、不给出行动建议、"
+    "不计入目标达成度：{items}。",
     "km_peers": "与{count}家同业（{group}）相比，整体得分{value}，"
     "同业中位数为{median}（{percentile}）。",
     "peer_median": "同业中位数",
     "km_incomplete": "评估不完整（{n}条提示），请结合上方提示阅读结果。",
     "km_strongest": "最强的能力：{items}。",
     "km_strongest_item": "{title}（{score}，目标{target}）",
-    "km_weakest": "与目标差距最大：{items}。",
+    "km_weakest": "优先度最高的差距（差距×权重，见指标定义）：{items}。",
     "km_weakest_item": "{title}（{score}，目标{target}，差{gap}）",
     "km_all_met": "所有已评估的能力均达到目标。",
     "km_roadmap": "路线图在{phases}个阶段内安排{n}项行动，自{start}至{end}，首先开展{first}；"

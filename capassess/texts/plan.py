@@ -58,7 +58,7 @@ EN: dict[str, str] = {
     "missing_lowest": "counted as the lowest answer in the scores",
     "missing_exclude": "left out of the scores",
     "unanswered": "{n} of {total} questions are unanswered, {policy}",
-    "caps_not_assessed": "{k} capabilities not assessed (no question answered), so they get no "
+    "caps_not_assessed": "capabilities not assessed (no question answered): {k}; they get no "
     "place among the gaps and no actions: {names}",
 }
 

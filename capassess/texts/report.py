@@ -41,7 +41,7 @@ EN: dict[str, str] = {
     "projected": "Projected after the roadmap",
     "answered_of": "{answered} of {asked} questions answered",
     "strengths": "Strengths",
-    "top_gaps": "Top gaps",
+    "top_gaps": "Top gaps by priority",
     "first_actions": "First-phase actions",
     "no_strengths": "No capability has reached its target yet.",
     "no_gaps": "Every capability is at its target.",
@@ -193,7 +193,7 @@ ZH: dict[str, str] = {
     "projected": "路线图完成后预计得分",
     "answered_of": "已回答 {answered}/{asked} 题",
     "strengths": "优势能力",
-    "top_gaps": "主要差距",
+    "top_gaps": "优先度最高的差距",
     "first_actions": "第一阶段行动",
     "no_strengths": "尚无能力达到目标。",
     "no_gaps": "所有能力均已达到目标。",
@@ -323,8 +323,8 @@ EN.update(
         "cost": "Indicative cost (RMB million)",
         "cost_sizes": "small {small} · mid-sized {medium} · large {large}",
         "cost_basis": "Cost bands",
-        "roadmap_span": "{start} – {end} · {months} months · at most {major} major projects and "
-        "{per_owner} actions per owner at once",
+        "roadmap_span": "{start} – {end} · {months} months · at once: major projects at most "
+        "{major}, actions per owner at most {per_owner}",
         "in_flight": "Still running at the end of this phase",
         "ending": "Ending in this phase",
         "schedule": "Schedule",

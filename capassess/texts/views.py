@@ -55,8 +55,8 @@ EN: dict[str, str] = {
     "col_owner": "owner",
     "col_months": "months",
     "col_why": "why",
-    "roadmap": "[bold]Roadmap[/]: {start} – {end} ({months} months; at most {major} major "
-    "projects and {per_owner} actions per owner at once)",
+    "roadmap": "[bold]Roadmap[/]: {start} – {end} ({months} months; at once: major projects "
+    "at most {major}, actions per owner at most {per_owner})",
     "no_new_actions": "{phase}: no new actions",
     "phase_ending": "; ending: {ends}; projected overall at the end {score}",
     "not_on_roadmap": "Not on the roadmap",

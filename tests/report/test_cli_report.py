@@ -124,6 +124,7 @@ def test_demo_again_keeps_an_edited_copy_of_the_example(tmp_path: Path) -> None:
     written = run_demo(demo, tmp_path / "demo")
     assert copy.read_text(encoding="utf-8") == edited
     assert copy not in written
+    assert f"capassess score {copy}" in next_commands(demo, written, tmp_path / "demo")
 
 
 @pytest.mark.skipif(example_bank() is None, reason="the bundled example bank is not installed")
@@ -135,3 +136,44 @@ def test_demo_command_on_the_bundled_example(runner: CliRunner, tmp_path: Path) 
     assert {p.name for p in out.iterdir()} >= {"report.en.html", "report.zh.md", "report.json"}
     data = json.loads((out / "report.json").read_text(encoding="utf-8"))
     assert data["questionnaire"]["id"] == "bank-fintech"
+
+
+@pytest.mark.parametrize(
+    ("name", "fmt", "starts"),
+    [
+        ("r.md", None, b"# "),
+        ("r.MARKDOWN", None, b"# "),
+        ("r.json", None, b"{"),
+        ("r.htm", None, b"<!DOCTYPE html>"),
+        ("report", None, b"<!DOCTYPE html>"),  # no suffix: the default, html
+        ("r.md", "md", b"# "),
+        ("r.pptx", None, b"PK"),
+    ],
+)
+def test_the_format_follows_the_output_suffix(
+    runner: CliRunner, tmp_path: Path, name: str, fmt: str | None, starts: bytes
+) -> None:
+    out = tmp_path / name
+    result = run(runner, "-o", str(out), *(["-f", fmt] if fmt else []))
+    assert result.exit_code == 0, result.output
+    assert out.read_bytes().lstrip().startswith(starts)
+
+
+@pytest.mark.parametrize(
+    ("name", "fmt", "said"),
+    [
+        ("r.pdf", "md", "names a pdf file, but -f is md"),
+        ("r.html", "json", "names a html file, but -f is json"),
+        ("r.docx", None, "cannot tell the format"),
+        ("r.txt", None, "cannot tell the format"),
+    ],
+)
+def test_a_suffix_that_contradicts_the_format_is_a_usage_error(
+    runner: CliRunner, tmp_path: Path, name: str, fmt: str | None, said: str
+) -> None:
+    """A file named .pdf holding HTML is no use: refused with exit 2, nothing written."""
+    out = tmp_path / name
+    result = run(runner, "-o", str(out), *(["-f", fmt] if fmt else []))
+    assert result.exit_code == 2
+    assert said in result.output
+    assert not out.exists()
