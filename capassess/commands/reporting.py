@@ -91,11 +91,11 @@ def report(
     from capassess.report.render import render_any
     from capassess.views.plan import warn_planned
 
-    fmt = report_format(fmt, output)
-    printer = _browser(browser) if fmt == "pdf" else None
-    if output != "-":
+    if output != "-":  # writing over an input is refused first, whatever its suffix
         inputs = [answers, baseline, target, benchmark, *files_under(template_dir)]
         refuse_inputs([output], [*inputs, *questionnaire_files(user_dirs(ctx))])
+    fmt = report_format(fmt, output)
+    printer = _browser(browser) if fmt == "pdf" else None
     options = PlanOptions(target, target_level, baseline, budget=budget, max_major=max_major,
                           start=start, max_per_owner=max_per_owner)  # fmt: skip
     planned = plan_file(answers, options, user_dirs(ctx), model=model)
