@@ -27,16 +27,18 @@ Step = Callable[[DemoInput, Path], list[Path]]
 DEMO_STEPS: list[Step] = [bank_reports, branch_portfolio, peer_benchmark]
 
 
+def _copy_of(source: Path, out_dir: str | Path) -> Path:
+    """Where the demo keeps its copy of the example's answers file ``source``."""
+    return Path(out_dir) / "examples" / source.name
+
+
 def example_copies(demo: DemoInput, out_dir: Path) -> list[Path]:
     """Copy the example's answers files into ``out_dir/examples``: a start for one's own
     assessment, and what the next commands point at. A copy already there is kept as it
     is (it may hold the user's edits)."""
-    written = []
-    for source in (demo.answers, demo.baseline):
-        copy = out_dir / "examples" / source.name if source is not None else None
-        if source is not None and copy is not None and not copy.exists():
-            written.append(write_atomic_bytes(copy, source.read_bytes()))
-    return written
+    sources = [s for s in (demo.answers, demo.baseline) if s is not None]
+    return [write_atomic_bytes(_copy_of(s, out_dir), s.read_bytes())
+            for s in sources if not _copy_of(s, out_dir).exists()]  # fmt: skip
 
 
 def run_demo(demo: DemoInput, out_dir: str | Path) -> list[Path]:
@@ -49,20 +51,19 @@ def run_demo(demo: DemoInput, out_dir: str | Path) -> list[Path]:
     return written
 
 
-def next_commands(
-    demo: DemoInput, written: list[Path], out_dir: str | Path | None = None
-) -> list[str]:
+def next_commands(demo: DemoInput, written: list[Path], out_dir: str | Path) -> list[str]:
     """Commands worth trying next on the same example: on its copies in ``out_dir`` (written
     now, or kept from an earlier demo), else on the bundled files."""
-    copies = {p.name: p for p in written if p.parent.name == "examples"}
-    if out_dir is not None:
-        kept = (Path(out_dir) / "examples" / s.name for s in (demo.answers, demo.baseline) if s)
-        copies.update({p.name: p for p in kept if p.is_file()})
-    answers = str(copies.get(demo.answers.name, demo.answers))
+
+    def copy(source: Path) -> Path:
+        kept = _copy_of(source, out_dir)
+        return kept if kept.is_file() else source
+
+    answers = str(copy(demo.answers))
     html = next((p for p in written if p.suffix == ".html"), None)
     lines = [f"capassess score {answers}", f"capassess plan {answers} --lang zh"]
     if demo.baseline:
-        baseline = copies.get(demo.baseline.name, demo.baseline)
+        baseline = copy(demo.baseline)
         lines.append(f"capassess compare {baseline} {answers}")
     lines.append(f"capassess report {answers} -f html -o my-report.html --target-level 4")
     pack = next((p for p in written if p.name == "peers.yaml"), None)

@@ -103,7 +103,7 @@ def test_demo_steps_write_both_languages(tmp_path: Path) -> None:
     ]
     assert all(p.stat().st_size > 1000 for p in written if p.name.startswith("report"))
     assert "执行摘要" in (tmp_path / "demo" / "report.zh.html").read_text(encoding="utf-8")
-    commands = next_commands(demo, written)
+    commands = next_commands(demo, written, tmp_path / "demo")
     assert any(c.startswith("capassess compare") for c in commands)
     copy = tmp_path / "demo" / "examples" / "tiny-answers.yaml"
     assert copy.read_bytes() == TINY.answers.read_bytes()
