@@ -10,14 +10,18 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from capassess.expr import holds
-from capassess.model.questionnaire import Action, Capability, Check, Questionnaire
+from capassess.expr import deciding_names, holds
+from capassess.model.questionnaire import Action, Check, Questionnaire
 from capassess.model.results import CapabilityScore, ScoreResult
 from capassess.scoring.questions import compiled_condition
+
+if TYPE_CHECKING:  # the score command reads answers without loading the plan models
+    from capassess.model.plan import KpiFlag
 
 ActionStatus = Literal["in-place-evidence", "missing", "in-place-level", "open", "not-assessed"]
 """in-place-evidence: its ``done_when`` holds; missing: its ``done_when`` is false;
@@ -100,10 +104,21 @@ class Evidence:
 
 
 def evidence_for(text: str | None, values: Mapping[str, Any]) -> Evidence:
-    """The answered values an expression names (unanswered ones are left out)."""
+    """The answered values that settle an expression's verdict: for a false one only its
+    false parts, for a true one its true parts (``capassess.expr.deciding_names``);
+    unanswered questions are left out."""
     if text is None:
         return Evidence(())
-    return Evidence(tuple((n, values[n]) for n in condition_names(text) if n in values))
+    names = deciding_names(compiled_condition(text), values)
+    return Evidence(tuple((n, values[n]) for n in names if n in values))
+
+
+def open_questions(text: str | None, values: Mapping[str, Any]) -> tuple[str, ...]:
+    """The unanswered questions that leave an expression neither true nor false (none when
+    the answers settle it)."""
+    if text is None or expression_holds(text, values) is not None:
+        return ()
+    return tuple(deciding_names(compiled_condition(text), values))
 
 
 @lru_cache(maxsize=4096)
@@ -161,24 +176,19 @@ def weakest_questions(cap: CapabilityScore, target: int) -> list[WeakQuestion]:
     return weak[:SHORTFALL_QUESTIONS]
 
 
-def addressing_actions(
-    cap: Capability, question_ids: set[str], statuses: Mapping[str, ActionStatus], target: int
-) -> list[Action]:
-    """Missing actions of ``cap`` whose evidence or KPI names one of the questions, taking
-    only the lowest level among them (the next step, not the whole ladder) and never more
-    than one level above the target."""
-    found = []
-    for action in cap.actions:
-        if action.level > target + 1:
-            continue
-        named = set()
-        for text in (action.done_when, action.kpi.when if action.kpi else None):
-            if text is not None:
-                named |= set(condition_names(text))
-        if named & question_ids and statuses[action.id] in ("missing", "open"):
-            found.append(action)
-    lowest = min((a.level for a in found), default=0)
-    return [a for a in found if a.level == lowest]
+def kpi_flag(when: str | None, values: Mapping[str, Any], na: AbstractSet[str],
+             ) -> tuple[KpiFlag | None, tuple[tuple[str, Any], ...]]:  # fmt: skip
+    """Why a KPI cannot measure its action, with the answers behind it: ``not-applicable``
+    when it names questions answered n/a (``compare`` can never check it; value None),
+    ``met-now`` when it already holds on these answers; (None, ()) otherwise."""
+    if when is None:
+        return None, ()
+    inapplicable = tuple((n, None) for n in condition_names(when) if n in na)
+    if inapplicable:
+        return "not-applicable", inapplicable
+    if expression_holds(when, values) is True:
+        return "met-now", evidence_for(when, values).answers
+    return None, ()
 
 
 def failed_checks(q: Questionnaire, result: ScoreResult) -> list[tuple[Check, Evidence]]:

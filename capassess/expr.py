@@ -254,3 +254,25 @@ def holds(node: Node, values: Mapping[str, Any]) -> bool | None:
 
 def _unknown(value: Any) -> bool:
     return value is None or (isinstance(value, list) and any(v is None for v in value))
+
+
+def deciding_names(node: Node, values: Mapping[str, Any]) -> list[str]:
+    """The question ids of the parts that settle ``node``'s three-valued verdict, each once.
+
+    A false ``and`` is settled by its false operands, a true ``or`` by its true ones; a
+    true ``and`` and a false ``or`` by every operand; ``not`` by its operand. An open
+    verdict (``None``) names only the unanswered questions that leave it open. A satisfied
+    operand of a false ``and`` is never named: it is no evidence of what is missing.
+    """
+    return list(dict.fromkeys(_deciding(node, values, holds(node, values))))
+
+
+def _deciding(node: Node, values: Mapping[str, Any], verdict: bool | None) -> list[str]:
+    if node.op in ("and", "or"):
+        return [n for arg in node.args if holds(arg, values) is verdict
+                for n in _deciding(arg, values, verdict)]  # fmt: skip
+    if node.op == "not":
+        return _deciding(node.args[0], values, None if verdict is None else not verdict)
+    if verdict is None:
+        return [n for n in node.names() if _unknown(values.get(n))]
+    return node.names()

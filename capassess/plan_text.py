@@ -60,17 +60,33 @@ def phase_label(phase: Phase, lang: Lang) -> str:
     return say("plan", lang, "phase_label", n=phase.index + 1, span=span, months=months)
 
 
+def rise_text(score: float | None, target: int, reached: float | None, lang: Lang) -> str:
+    """``2.04 → 4`` when the roadmap's projection lifts the score to the target, ``2.04 → 3
+    (target 4)`` when it lifts it part of the way, ``2.04 (target 4)`` when it credits no
+    rise: never a rise the projection does not count."""
+    t = words("plan", lang)
+    if score is None:
+        return ""
+    if reached is None or reached <= score + 1e-9:
+        return t["rise_none"].format(score=score, target=target)
+    if reached + 1e-9 < target:
+        return t["rise_part"].format(score=score, reached=reached, target=target)
+    return f"{score:.2f} → {target}"
+
+
 def why(action: PlannedAction, q: Questionnaire, score: float | None, target: int,
-        lang: Lang) -> str:  # fmt: skip
-    """Why an action is on the roadmap, from the answers where they tell."""
+        lang: Lang, reached: float | None = None) -> str:  # fmt: skip
+    """Why an action is on the roadmap, from the answers where they tell; ``reached`` is
+    its capability's projected score at the roadmap's end (see ``rise_text``)."""
     from capassess.questionnaire_index import action_titles, index_of
 
     name = index_of(q).capability[action.capability_id].title.get(lang)
     t = words("plan", lang)
-    gap = f"{name}{t['colon']}{score:.2f} → {target}" if score is not None else name
+    rise = rise_text(score, target, reached, lang)
+    gap = f"{name}{t['colon']}{rise}" if rise else name
     evidence = answers_text(action.evidence, lang)
     parts = []
-    if action.basis in ("evidence", "score", "shortfall"):
+    if action.basis in ("evidence", "score"):
         parts.append(t[f"why_{action.basis}"].format(gap=gap, evidence=evidence))
     if action.basis == "dependency" and action.shown_missing:
         parts.append(t["why_missing"].format(evidence=evidence))
@@ -83,13 +99,26 @@ def why(action: PlannedAction, q: Questionnaire, score: float | None, target: in
 
 def not_scheduled_reason(item: NotScheduled, q: Questionnaire, result: ScoreResult,
                          lang: Lang) -> str:  # fmt: skip
-    """Why an action is not on the roadmap: in place by evidence or level, or not assessed."""
+    """Why an action is not on the roadmap: in place by evidence or level, to confirm, or
+    not assessed."""
+    if item.status == "to-confirm":
+        return say("plan", lang, "to_confirm", questions=words("plan", lang)["list_sep"].join(
+            item.to_answer))  # fmt: skip
     if item.status == "in-place-evidence":
         return say("plan", lang, "in_place_evidence", answers=answers_text(item.evidence, lang))
     if item.status == "in-place-level":
         score = result.capability(item.capability_id).score or 0.0
         return say("plan", lang, "in_place_level", score=score, level=item.level)
     return say("plan", lang, "not_assessed")
+
+
+def past_start(road_start: str, assessed: str | None, today: str, lang: Lang) -> str | None:
+    """A note when the roadmap's first month (``YYYY-MM``) lies before ``today``
+    (``YYYY-MM-DD``): how the plan is dated and how to plan from now; None otherwise."""
+    if not road_start or road_start >= today[:7]:
+        return None
+    key = "past_start_assessed" if road_start == assessed else "past_start"
+    return say("plan", lang, key, start=road_start, today=today, now=today[:7])
 
 
 def completeness_warnings(q: Questionnaire, result: ScoreResult, lang: Lang = "en") -> list[str]:

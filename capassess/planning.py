@@ -149,6 +149,12 @@ def compare_files(
     return comparison.model_copy(update={"kpis": kpi_statuses(old_plan.roadmap, b.result)})
 
 
+def reached(planned: Planned, capability_id: str) -> float | None:
+    """A capability's projected score at the roadmap's end (None without phases)."""
+    phases = planned.roadmap.phases
+    return phases[-1].capability_scores.get(capability_id) if phases else None
+
+
 def kpi_statuses(roadmap: Roadmap, result: ScoreResult) -> list[KpiStatus]:
     """Each KPI of a roadmap's actions, met or not on a later assessment's answers."""
     values = answered_values(result)

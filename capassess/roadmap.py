@@ -1,16 +1,16 @@
 """Roadmap (pure): select the actions the answers show are missing, order and schedule
 them, and project the scores at the end of each phase with the scoring engine.
 
-Selection, for every assessed capability below its target:
+Selection, for every assessed capability below its target (never an action above it):
 1. evidence: actions up to the target whose ``done_when`` is false on the answers;
-2. score: actions above the current level and up to the target that no answer settles
-   (no ``done_when``, or one that rests on unanswered questions);
-3. shortfall: when 1 and 2 find nothing (the ladder is in place yet the score is below
-   target), the next missing actions, at most one level above the target, that address
-   the weakest answered questions;
-4. dependency: what the selected actions depend on, unless it is in place (by evidence,
-   or by the level its capability stands at) or its capability is not assessed; every
-   dependency left off is listed with the reason.
+2. score: actions above the current level and up to the target that have no
+   ``done_when``; one whose ``done_when`` rests on unanswered questions is not scheduled
+   but listed "to confirm" with the questions to answer (open evidence is no evidence);
+3. shortfall: when the ladder up to the target is in place yet the score is below it, no
+   action: the weakest answered questions are named as an execution gap;
+4. dependency: what the selected actions depend on (transitively), unless it is in place
+   (by evidence, or by the level its capability stands at), to confirm, or its
+   capability is not assessed; every dependency left off is listed with the reason.
 A capability with no answered question gets no action. Projections count only the
 actions that have ended by a phase's end.
 """
@@ -25,11 +25,12 @@ from dataclasses import dataclass, field
 from capassess.advice import (
     ActionStatus,
     action_statuses,
-    addressing_actions,
     answered_values,
     current_level,
     evidence_for,
     expression_holds,
+    kpi_flag,
+    open_questions,
     weakest_questions,
 )
 from capassess.model.plan import (
@@ -66,20 +67,32 @@ class Selection:
     basis: dict[str, Basis] = field(default_factory=dict)
     needed_by: dict[str, list[str]] = field(default_factory=dict)
     skipped: dict[str, list[str]] = field(default_factory=dict)  # unscheduled dep -> needers
+    to_confirm: dict[str, list[str]] = field(default_factory=dict)  # open evidence -> needers
     shortfalls: list[Shortfall] = field(default_factory=list)
 
 
 def _pick(cap_actions: list[Action], statuses: Mapping[str, ActionStatus], current: int,
-          target: int) -> dict[str, Basis]:  # fmt: skip
+          target: int) -> tuple[dict[str, Basis], list[str]]:  # fmt: skip
+    """The actions up to ``target`` to schedule, and those whose evidence is open."""
     picked: dict[str, Basis] = {}
+    open_evidence = []
     for a in cap_actions:
         if a.level > target:
             continue
         if statuses[a.id] == "missing":
             picked[a.id] = "evidence"
         elif statuses[a.id] == "open" and a.level > current:
-            picked[a.id] = "score"
-    return picked
+            if a.done_when is None:
+                picked[a.id] = "score"
+            else:
+                open_evidence.append(a.id)
+    return picked, open_evidence
+
+
+def is_open_evidence(action: Action, status: ActionStatus) -> bool:
+    """True when the action's ``done_when`` is neither true nor false on the answers and
+    its capability does not stand at its level: to confirm, not to schedule."""
+    return status == "open" and action.done_when is not None
 
 
 def select_actions(
@@ -96,14 +109,13 @@ def select_actions(
         g = gaps.capability(cap.id)
         if g.score is None or g.met or not g.assessed:
             continue
-        picked = _pick(cap.actions, statuses, current_level(g.score), g.target)
-        if not picked:
+        picked, open_evidence = _pick(cap.actions, statuses, current_level(g.score), g.target)
+        for aid in open_evidence:
+            sel.to_confirm.setdefault(aid, [])
+        if not picked and not open_evidence:
             weak = weakest_questions(result.capability(cap.id), g.target)
-            chosen = addressing_actions(cap, {w.id for w in weak}, statuses, g.target)
-            picked = {a.id: "shortfall" for a in chosen}
             shown = [AnswerShown(question_id=w.id, value=w.value, score=w.score) for w in weak]
-            sel.shortfalls.append(Shortfall(capability_id=cap.id, questions=shown,
-                                            actions=list(picked)))  # fmt: skip
+            sel.shortfalls.append(Shortfall(capability_id=cap.id, questions=shown))
         for aid, basis in picked.items():
             sel.basis.setdefault(aid, basis)
             sel.needed_by.setdefault(aid, [])
@@ -119,6 +131,11 @@ def _add_dependencies(q: Questionnaire, statuses: Mapping[str, ActionStatus],
         action = catalog[queue.pop()]
         for dep in action.depends_on:
             if dep not in catalog:
+                continue
+            if is_open_evidence(catalog[dep], statuses[dep]):
+                needers = sel.to_confirm.setdefault(dep, [])
+                if action.id not in needers:
+                    needers.append(action.id)
                 continue
             if statuses[dep] in ("in-place-evidence", "in-place-level", "not-assessed"):
                 needers = sel.skipped.setdefault(dep, [])
@@ -205,7 +222,8 @@ def build_roadmap(
     order = order_actions(chosen, preds, priority)
     placed = place_actions(order, chosen, preds, plan)
     values = answered_values(result)
-    actions = [_planned(q, chosen[aid], owner, placed[aid], sel, values, start)
+    na = set(result.question_ids("not_applicable"))
+    actions = [_planned(q, chosen[aid], owner, placed[aid], sel, values, start, na)
                for aid in order]  # fmt: skip
     end_month = max((p[2] for p in placed.values()), default=0)
     targets = {c.id: c.target for c in gaps.capabilities}
@@ -248,8 +266,10 @@ def _shown(text: str | None, values: Mapping[str, object]) -> list[AnswerShown]:
 
 def _planned(q: Questionnaire, a: Action, owner: dict[str, str],
              where: tuple[int, int, int], sel: Selection, values: Mapping[str, object],
-             start: dt.date) -> PlannedAction:  # fmt: skip
+             start: dt.date, na: AbstractSet[str] = frozenset()) -> PlannedAction:  # fmt: skip
     dimension = index_of(q).dimension_of[owner[a.id]]
+    flag, flagged = kpi_flag(a.kpi.when if a.kpi else None, values, na)
+    kpi_evidence = [AnswerShown(question_id=n, value=v) for n, v in flagged]
     return PlannedAction(
         id=a.id, capability_id=owner[a.id], dimension_id=dimension.id, title=a.title,
         level=a.level, effort=a.effort, impact=a.impact, duration_months=a.duration_months,
@@ -259,24 +279,36 @@ def _planned(q: Questionnaire, a: Action, owner: dict[str, str],
         closes_gap=sel.basis[a.id] != "dependency", needed_by=sorted(sel.needed_by[a.id]),
         basis=sel.basis[a.id], evidence=_shown(a.done_when, values), owner=a.owner,
         shown_missing=expression_holds(a.done_when, values) is False,
-        cost=a.cost, kpi=a.kpi,
+        cost=a.cost, kpi=a.kpi, kpi_flag=flag, kpi_evidence=kpi_evidence,
     )  # fmt: skip
+
+    inapplicable = [n for n in condition_names(when) if n in na]
+    if inapplicable:
+        return "not-applicable", [AnswerShown(question_id=n) for n in inapplicable]
+    if expression_holds(when, values) is True:
+        return "met-now", _shown(when, values)
+    return None, []
 
 
 def _not_scheduled(
     q: Questionnaire, sel: Selection, statuses: Mapping[str, ActionStatus],
     values: Mapping[str, object], owner: dict[str, str],
 ) -> list[NotScheduled]:  # fmt: skip
-    """Dependencies left off, and every action the answers show in place."""
+    """Dependencies left off, actions to confirm, and every action the answers show in
+    place."""
     out = []
     for cap, a in q.actions():
-        status = statuses[a.id]
-        if a.id in sel.basis or (a.id not in sel.skipped and status != "in-place-evidence"):
+        status: str = statuses[a.id]
+        if a.id in sel.to_confirm:
+            status = "to-confirm"
+        elif a.id in sel.basis or (a.id not in sel.skipped and status != "in-place-evidence"):
             continue
+        needers = sel.to_confirm.get(a.id) or sel.skipped.get(a.id, [])
         out.append(NotScheduled(
             id=a.id, capability_id=cap.id, title=a.title, level=a.level, status=status,
             evidence=_shown(a.done_when, values) if status == "in-place-evidence" else [],
-            needed_by=sorted(sel.skipped.get(a.id, [])),
+            to_answer=list(open_questions(a.done_when, values)) if status == "to-confirm" else [],
+            needed_by=sorted(needers),
         ))  # fmt: skip
     return out
 

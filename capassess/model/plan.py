@@ -10,8 +10,9 @@ from capassess.model.base import Frozen, Text
 from capassess.model.questionnaire import CostBand, Kpi
 
 Quadrant = Literal["quick-win", "major-project", "initiative", "fill-in", "deprioritise"]
-Basis = Literal["evidence", "score", "shortfall", "dependency"]
-Unscheduled = Literal["in-place-evidence", "in-place-level", "not-assessed"]
+Basis = Literal["evidence", "score", "dependency"]
+Unscheduled = Literal["in-place-evidence", "in-place-level", "not-assessed", "to-confirm"]
+KpiFlag = Literal["met-now", "not-applicable"]
 TargetSource = Literal["questionnaire", "profile", "file", "option"]
 
 
@@ -124,9 +125,8 @@ class PlannedAction(Frozen):
     needed_by: list[str] = Field(description="Selected actions that depend on this one.")
     basis: Basis = Field(
         description="evidence: the answers show it missing; score: the capability's score is "
-        "below the action's level and no answer settles it; shortfall: it addresses the "
-        "weakest answers of a capability whose ladder is otherwise in place; dependency: "
-        "another scheduled action needs it."
+        "below the action's level and the action has no done_when; dependency: another "
+        "scheduled action needs it."
     )
     evidence: list[AnswerShown] = Field(default_factory=list)
     shown_missing: bool = Field(
@@ -135,6 +135,15 @@ class PlannedAction(Frozen):
     owner: str | None = None
     cost: CostBand | None = None
     kpi: Kpi | None = None
+    kpi_flag: KpiFlag | None = Field(
+        None,
+        description="met-now: the KPI already holds on these answers, so it cannot measure "
+        "the action; not-applicable: it names a question answered n/a, so compare can never "
+        "check it.",
+    )
+    kpi_evidence: list[AnswerShown] = Field(
+        default_factory=list, description="The answers behind kpi_flag (n/a: value null)."
+    )
 
     @property
     def pulled_in(self) -> bool:
@@ -152,18 +161,23 @@ class NotScheduled(Frozen):
     status: Unscheduled = Field(
         description="in-place-evidence: its done_when holds on these answers; in-place-level: "
         "its capability stands at the action's level and no answer says otherwise; "
-        "not-assessed: its capability has no answered question."
+        "not-assessed: its capability has no answered question; to-confirm: its done_when "
+        "rests on unanswered questions (to_answer), so the answers neither show it in place "
+        "nor missing."
     )
     evidence: list[AnswerShown] = Field(default_factory=list)
+    to_answer: list[str] = Field(
+        default_factory=list, description="to-confirm: the unanswered questions that settle it."
+    )
     needed_by: list[str] = Field(default_factory=list)
 
 
 class Shortfall(Frozen):
-    """A capability below target whose ladder of actions is in place: what holds it down."""
+    """A capability below target whose actions up to the target are all in place: an
+    execution gap, with no new action; the answers that hold its score down."""
 
     capability_id: str
     questions: list[AnswerShown]
-    actions: list[str] = Field(description="Scheduled actions that address those answers.")
 
 
 class Phase(Frozen):

@@ -14,6 +14,7 @@ from capassess.plan_text import (
     completeness_warnings,
     definitions,
     not_scheduled_reason,
+    past_start,
 )
 from capassess.planning import Planned
 from capassess.texts import words
@@ -29,6 +30,8 @@ class LeftOffRow:
     reason: str
     needed_by: str
     in_place: bool = False
+    status: str = ""
+    """in-place-evidence, in-place-level, not-assessed or to-confirm."""
 
 
 @dataclass(frozen=True)
@@ -39,9 +42,13 @@ class Advice:
     span: str
     left_off: tuple[LeftOffRow, ...]
     shortfalls: tuple[str, ...]
+    """One line per execution gap: capability, then the answers holding it down."""
+    shortfall_titles: tuple[str, ...]
     probes: tuple[tuple[str, str], ...]
     definitions: tuple[tuple[str, str], ...]
     cost_basis: str | None
+    start_note: str | None = None
+    """Set when the roadmap starts before the report's date: how it is dated, how to re-plan."""
 
 
 def cost_text(cost: CostBand | None, lang: Lang) -> str | None:
@@ -70,6 +77,17 @@ def kpi_check(action: PlannedAction, lang: Lang) -> str | None:
     return action.kpi.when
 
 
+def kpi_note(action: PlannedAction, lang: Lang) -> str | None:
+    """Why the KPI cannot measure the action, with the answers behind it, or None."""
+    if action.kpi_flag is None:
+        return None
+    t = words("report", lang)
+    if action.kpi_flag == "not-applicable":
+        names = t["list_sep"].join(a.question_id for a in action.kpi_evidence)
+        return t["kpi_not_applicable"].format(questions=names)
+    return t["kpi_met_now"].format(answers=answers_text(action.kpi_evidence, lang))
+
+
 def disagreement_probes(planned: Planned, lang: Lang) -> tuple[tuple[str, str], ...]:
     """Questions where respondents differ by two levels or more (from ``capassess merge``)."""
     t = words("report", lang)
@@ -90,8 +108,9 @@ def respondents(planned: Planned) -> list[str]:
     return list(dict.fromkeys(names))
 
 
-def build_advice(planned: Planned, lang: Lang) -> Advice:
-    """Collect the advice notes of a plan in one language."""
+def build_advice(planned: Planned, lang: Lang, generated: str | None = None) -> Advice:
+    """Collect the advice notes of a plan in one language; ``generated`` is the report's
+    date (YYYY-MM-DD)."""
     t = words("report", lang)
     q, result, road = planned.scored.questionnaire, planned.scored.result, planned.roadmap
     caps = {c.id: c.title.get(lang) for _, c in q.capabilities()}
@@ -101,15 +120,14 @@ def build_advice(planned: Planned, lang: Lang) -> Advice:
         LeftOffRow(item.id, item.title.get(lang), caps[item.capability_id],
                    not_scheduled_reason(item, q, result, lang),
                    sep.join(titles.get(n, n) for n in item.needed_by),
-                   item.status.startswith("in-place"))
+                   item.status.startswith("in-place"), item.status)
         for item in road.not_scheduled
     )  # fmt: skip
     shortfalls = tuple(
-        f"{caps[s.capability_id]}{t['colon']}" + t["shortfall_text"].format(
-            held=answers_text(s.questions, lang),
-            actions=sep.join(titles[a] for a in s.actions) or t["shortfall_none"])
+        f"{caps[s.capability_id]}{t['colon']}"
+        + t["shortfall_text"].format(held=answers_text(s.questions, lang))
         for s in road.shortfalls
-    )  # fmt: skip
+    )
     probes = tuple(
         (check.message.get(lang), answers_text(
             [AnswerShown(question_id=n, value=v) for n, v in evidence.answers], lang))
@@ -123,7 +141,16 @@ def build_advice(planned: Planned, lang: Lang) -> Advice:
         span=span,
         left_off=left_off,
         shortfalls=shortfalls,
+        shortfall_titles=tuple(caps[s.capability_id] for s in road.shortfalls),
         probes=probes,
         definitions=tuple(definitions(lang)),
         cost_basis=q.cost_basis.get(lang) if q.cost_basis else None,
+        start_note=_start_note(planned, lang, generated),
     )
+
+
+def _start_note(planned: Planned, lang: Lang, generated: str | None) -> str | None:
+    road, date = planned.roadmap, planned.scored.assessment.date
+    if not road.actions or generated is None:
+        return None
+    return past_start(road.start, f"{date:%Y-%m}" if date else None, generated, lang)

@@ -12,11 +12,11 @@ from capassess.advice import action_statuses
 from capassess.model.base import Lang
 from capassess.model.plan import CapabilityGap, PlannedAction
 from capassess.plan_text import phase_label, quadrant_label, why
-from capassess.planning import Planned, type_profile
+from capassess.planning import Planned, reached, type_profile
 from capassess.questionnaire_index import index_of
-from capassess.report.advice import build_advice, cost_text, kpi_check, kpi_text
+from capassess.report.advice import build_advice, cost_text, kpi_check, kpi_note, kpi_text
 from capassess.report.answers import answer_rows
-from capassess.report.messages import key_messages
+from capassess.report.messages import key_messages, roadmap_message
 from capassess.report.method import build_method
 from capassess.report.model import (
     ActionRow,
@@ -105,12 +105,14 @@ def _action_row(planned: Planned, a: PlannedAction, lang: Lang) -> ActionRow:
             planned.gaps.capability(a.capability_id).score,
             planned.gaps.capability(a.capability_id).target,
             lang,
+            reached(planned, a.capability_id),
         ),
         start=a.start,
         end=a.end,
         owner=q.role_title(a.owner, lang) if a.owner else None,
         kpi=kpi_text(a, lang),
         kpi_check=kpi_check(a, lang),
+        kpi_note=kpi_note(a, lang),
         cost=cost_text(a.cost, lang),
         dependencies=dependency_texts(planned, a, lang),
     )
@@ -135,6 +137,7 @@ def _phases(planned: Planned, lang: Lang) -> tuple[PhaseSection, ...]:
             in_flight=tuple(titles[aid] for aid in p.in_flight),
         )
         for p in road.phases
+        if p.actions or p.completed or p.in_flight  # a window with nothing to do is not shown
     )
 
 
@@ -307,7 +310,7 @@ def build_report(
     rows = {g.id: _gap_row(planned, g, lang) for g in planned.gaps.capabilities}
     ranked = [rows[g.id] for g in planned.gaps.ranked()]
     rest = [r for r in rows.values() if r.id not in {g.id for g in ranked}]
-    advice = build_advice(planned, lang)
+    advice = build_advice(planned, lang, generated.isoformat())
     phases = _phases(planned, lang)
     report = Report(
         lang=lang,
@@ -328,7 +331,8 @@ def build_report(
     statuses = action_statuses(planned.scored.questionnaire, planned.scored.result)
     in_place = frozenset(aid for aid, s in statuses.items() if s == "in-place-evidence")
     steps = next_level_steps(planned.scored.questionnaire, report.gaps, lang, in_place=in_place)
-    return dataclasses.replace(report, key_messages=key_messages(report), next_level=steps)
+    return dataclasses.replace(report, key_messages=key_messages(report), next_level=steps,
+                               roadmap_text=roadmap_message(report))  # fmt: skip
 
 
 def _peers(planned: Planned, lang: Lang) -> PeerSection | None:

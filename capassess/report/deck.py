@@ -122,7 +122,7 @@ def _roadmap(deck: Deck, report: Report, t: dict[str, str]) -> None:
     slide = deck.slide(t["roadmap"])
     actions = [a for p in report.phases for a in p.actions]
     if not actions:
-        deck.text(slide, deck.body, [t["km_no_roadmap"]], 18)
+        deck.text(slide, deck.body, [report.roadmap_text or t["km_no_roadmap"]], 18)
         return
     x, y, w, h = deck.body
     span = report.advice.span if report.advice else ""
@@ -153,7 +153,7 @@ def _action_table(
         suffix = "" if start == 0 else t["deck_continued"]
         slide = deck.slide(title + suffix)
         if not part:
-            deck.text(slide, deck.body, [t["no_actions"]], 18)
+            deck.text(slide, deck.body, [t["deck_none"]], 18)
             return
         last = t["cost"] if with_cost else t["kpi"]
         rows = [
@@ -196,16 +196,24 @@ def _next_steps(deck: Deck, report: Report, t: dict[str, str]) -> None:
             t["deck_step_action"].format(title=a.title, owner=a.owner or "—", start=a.start)
             for a in first[:3]
         ]
+    ad = report.advice
+    if ad and ad.start_note:
+        steps.append(ad.start_note)
     probes = len(report.advice.probes) if report.advice else 0
     if probes:
         steps.append(t["deck_step_probe"].format(n=probes))
     blind = [g.title for g in report.gaps if not g.assessed]
     if blind:
         steps.append(t["deck_step_assess"].format(names=t["list_sep"].join(blind)))
-    if report.phases:
-        end = report.phases[0].label
-        steps.append(t["deck_step_reassess"].format(phase=end))
-    deck.text(slide, deck.body, steps or [t["km_no_roadmap"]], 17, bullets=True)
+    if ad and ad.shortfall_titles:
+        steps.append(t["deck_step_execution"].format(names=t["list_sep"].join(ad.shortfall_titles)))
+    confirm = [r.id for r in ad.left_off if r.status == "to-confirm"] if ad else []
+    if confirm:
+        steps.append(t["deck_step_confirm"].format(n=len(confirm)))
+    if any(p.actions for p in report.phases):
+        steps.append(t["deck_step_reassess"].format(phase=report.phases[0].label))
+    deck.text(slide, deck.body, steps or [report.roadmap_text or t["km_no_roadmap"]], 17,
+              bullets=True)  # fmt: skip
 
 
 def _scope(deck: Deck, report: Report, t: dict[str, str]) -> None:

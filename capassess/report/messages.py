@@ -54,8 +54,17 @@ def _strongest(report: Report) -> list[GapRow]:
 
 def _roadmap(report: Report, t: dict[str, str]) -> str:
     actions = [a for p in report.phases for a in p.actions]
+    left = report.advice.left_off if report.advice else ()
+    execution = report.advice.shortfall_titles if report.advice else ()
+    confirm = sum(1 for r in left if r.status == "to-confirm")
+    more = "…" if len(execution) > SHOWN else ""
+    names = t["list_sep"].join(execution[:SHOWN]) + more
+    gaps = t["km_execution"].format(names=names) if execution else ""
+    confirming = t["km_to_confirm"].format(n=confirm) if confirm else ""
     if not actions:
-        return t["km_no_roadmap"]
+        if not (execution or confirm):
+            return t["km_no_roadmap"]
+        return (t["km_no_new_action"] + confirming + gaps).strip()
     first = [a.title for a in report.phases[0].actions][:SHOWN] if report.phases else []
     text = t["km_roadmap"].format(
         n=len(actions),
@@ -66,14 +75,20 @@ def _roadmap(report: Report, t: dict[str, str]) -> str:
         score=_num(report.summary.overall_score),
         projected=_num(report.summary.projected_overall),
     )
-    left = report.advice.left_off if report.advice else ()
     in_place = sum(1 for r in left if r.in_place)
-    unknown = len(left) - in_place
+    unknown = sum(1 for r in left if r.status == "not-assessed")
     return (
         text
         + (t["km_in_place"].format(n=in_place) if in_place else "")
+        + confirming
         + (t["km_left_off"].format(n=unknown) if unknown else "")
+        + gaps
     )
+
+
+def roadmap_message(report: Report) -> str:
+    """What the roadmap schedules, or why it schedules nothing, in one or two sentences."""
+    return _roadmap(report, words("report", report.lang))
 
 
 def _peers(report: Report, t: dict[str, str]) -> list[str]:

@@ -142,6 +142,8 @@ class ActionRow:
     """The KPI's condition on the answers (the Markdown shows it beside the words)."""
     dependencies: tuple[str, ...] = ()
     """What it waits for: a scheduled action and its dates, or why none is needed."""
+    kpi_note: str | None = None
+    """Why the KPI cannot measure the action (already met, or resting on n/a answers)."""
 
 
 @dataclass(frozen=True)
@@ -311,3 +313,5 @@ class Report:
     peers: PeerSection | None = None
     next_level: tuple[NextStep, ...] = ()
     """What the next level asks, when every target is met (``report.next_level``)."""
+    roadmap_text: str = ""
+    """The key message on the roadmap, shown in its place when no action is scheduled."""

@@ -26,7 +26,12 @@ BOARD_EN: dict[str, str] = {
     "{projected}.",
     "km_in_place": " Further actions already in place: {n} (listed after the roadmap).",
     "km_left_off": " Actions not scheduled because their capability is not assessed: {n}.",
+    "km_to_confirm": " Actions to confirm before planning them (the answers leave them open): "
+    "{n}.",
     "km_no_roadmap": "No action is needed to reach the targets.",
+    "km_no_new_action": "No new action is scheduled.",
+    "km_execution": " Below target although their actions up to the target are in place, an "
+    "execution gap with no new project: {names}.",
     "heatmap": "Capability heat map",
     "heatmap_note": "Each capability against its target: met, up to one level short, more "
     "than one level short, not assessed. The symbol carries the status in print.",
@@ -43,6 +48,7 @@ BOARD_EN: dict[str, str] = {
     "dep_in_place_evidence": "{title}: in place, as the answers show",
     "dep_in_place_level": "{title}: taken as in place at the capability's level",
     "dep_not_assessed": "{title}: not assessed, check before starting",
+    "dep_to_confirm": "{title}: to confirm (the answers leave it open), check before starting",
     "owner_kpi": "Owner and KPI",
     "clause_sep": "; ",
     "stop": ". ",
@@ -60,6 +66,9 @@ BOARD_EN: dict[str, str] = {
     "are final.",
     "deck_step_assess": "Assess what is not yet assessed: {names}.",
     "deck_step_reassess": "Re-assess at the end of {phase} and compare with these results.",
+    "deck_step_execution": "Agree with the owners how to lift the answers holding down: {names} "
+    "(an execution gap, no new project).",
+    "deck_step_confirm": "Answer the open questions behind {n} actions to confirm, then re-plan.",
     "phase_from": "from {start}",
     "month_axis": "Month",
     "bank_type_state-owned": "state-owned commercial bank",
@@ -94,9 +103,10 @@ BOARD_EN: dict[str, str] = {
     "risk_major": "Major projects",
     "risk_major_text": "{n} major projects, at most {at_once} at once, running until {end}: "
     "budget and delivery risk is concentrated there.",
-    "risk_shortfall": "Scores below target despite actions in place",
-    "risk_shortfall_text": "{names}: the actions are in place but the answers hold the score "
-    "down; the work is in execution quality, not new projects.",
+    "risk_shortfall": "Execution gaps: below target with the actions in place",
+    "risk_shortfall_text": "{names}: the actions up to the target are in place but the answers "
+    "hold the score down; the work is in execution quality, not new projects, and the "
+    "projection counts no rise for them.",
     "no_risks": "No structural risk found in the results and the roadmap.",
     "scope": "Scope, interviewees and limitations",
     "scope_subject": "Institution assessed",
@@ -144,7 +154,10 @@ BOARD_ZH: dict[str, str] = {
     "全部完成后整体得分由{score}提升至{projected}。",
     "km_in_place": "另有{n}项行动已具备（列于路线图之后）。",
     "km_left_off": "{n}项行动因所属能力未评估而未排期。",
+    "km_to_confirm": "{n}项行动需先确认（作答尚不能判断）再决定是否排期。",
     "km_no_roadmap": "达到目标无需新的行动。",
+    "km_no_new_action": "路线图未安排新的行动。",
+    "km_execution": "以下能力目标等级以内的行动均已具备但仍低于目标，属于执行差距，无需新增项目：{names}。",
     "heatmap": "能力热力图",
     "heatmap_note": "各项能力对照目标：已达标、差距不超过一级、差距超过一级、未评估。"
     "打印时以符号区分状态。",
@@ -160,6 +173,7 @@ BOARD_ZH: dict[str, str] = {
     "dep_in_place_evidence": "{title}：依据作答已具备",
     "dep_in_place_level": "{title}：该能力已达相应等级，视为已具备",
     "dep_not_assessed": "{title}：未评估，启动前需核实",
+    "dep_to_confirm": "{title}：待确认（作答尚不能判断），启动前需核实",
     "owner_kpi": "牵头部门与考核指标",
     "clause_sep": "；",
     "stop": "：",
@@ -176,6 +190,8 @@ BOARD_ZH: dict[str, str] = {
     "deck_step_probe": "与银行核实{n}处相互矛盾的作答后再确定得分。",
     "deck_step_assess": "补充评估尚未评估的能力：{names}。",
     "deck_step_reassess": "在{phase}结束时重新评估，并与本次结果对比。",
+    "deck_step_execution": "与牵头部门商定如何改进拉低以下能力得分的作答：{names}（属于执行差距，无需新增项目）。",
+    "deck_step_confirm": "补答{n}项待确认行动所依据的问题，然后重新排期。",
     "phase_from": "{start} 起",
     "month_axis": "月份",
     "bank_type_state-owned": "国有大型商业银行",
@@ -205,9 +221,9 @@ BOARD_ZH: dict[str, str] = {
     "risk_major": "重点项目",
     "risk_major_text": "共{n}个重点项目，同时不超过{at_once}个，持续至{end}，"
     "预算与交付风险集中于此。",
-    "risk_shortfall": "行动已具备但得分仍低于目标",
-    "risk_shortfall_text": "{names}：相关行动已具备，但作答拉低了得分，"
-    "需提升执行质量而非新增项目。",
+    "risk_shortfall": "执行差距：行动已具备但得分低于目标",
+    "risk_shortfall_text": "{names}：目标等级以内的行动均已具备，但作答拉低了得分，"
+    "需提升执行质量而非新增项目，预计得分不计其提升。",
     "no_risks": "评估结果与路线图中未发现结构性风险。",
     "scope": "评估范围、访谈对象与局限",
     "scope_subject": "受评机构",

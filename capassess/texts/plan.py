@@ -46,8 +46,13 @@ EN: dict[str, str] = {
     "answer_sep": "; ",
     "phase_label": "Phase {n} · {span} (months {months})",
     "why_evidence": "{gap}; the answers show it missing ({evidence})",
-    "why_score": "{gap}; by score: no answer shows it in place",
-    "why_shortfall": "{gap}; addresses the answers holding the score down",
+    "why_score": "{gap}; by score: the capability is below the action's level and no "
+    "answer can show it in place",
+    "rise_none": "{score:.2f} (target {target}; no rise counted until its other actions up to "
+    "the target are in place)",
+    "rise_part": "{score:.2f} → {reached:g} (target {target})",
+    "to_confirm": "to confirm: answer {questions}; until then the answers show it neither in "
+    "place nor missing",
     "why_missing": "the answers show it missing ({evidence})",
     "why_needed_by": "needed by {names}",
     "in_place_evidence": "in place, as the answers show: {answers}",
@@ -55,6 +60,10 @@ EN: dict[str, str] = {
     "or above",
     "not_assessed": "not assessed: no question of its capability is answered, so nobody can "
     "tell whether it is in place",
+    "past_start_assessed": "The roadmap is dated from the assessment month ({start}), which "
+    "lies before this report ({today}); to plan from now, run again with --start {now}.",
+    "past_start": "The roadmap starts in {start}, before this report ({today}); to plan from "
+    "now, run again with --start {now}.",
     "missing_lowest": "counted as the lowest answer in the scores",
     "missing_exclude": "left out of the scores",
     "unanswered": "{n} of {total} questions are unanswered, {policy}",
@@ -98,13 +107,19 @@ ZH: dict[str, str] = {
     "answer_sep": "；",
     "phase_label": "阶段 {n} · {span}（第 {months} 个月）",
     "why_evidence": "{gap}；作答显示尚未具备（{evidence}）",
-    "why_score": "{gap}；按得分判断，作答未能证明已具备",
-    "why_shortfall": "{gap}；针对拉低得分的作答",
+    "why_score": "{gap}；按得分判断：该能力低于行动所在等级，且没有可证明其已具备的作答",
+    "rise_none": "{score:.2f}（目标 {target}；目标等级以内的其他行动具备之前不计得分提升）",
+    "rise_part": "{score:.2f} → {reached:g}（目标 {target}）",
+    "to_confirm": "待确认：请回答 {questions}；在此之前，作答既不能证明已具备，也不能证明缺失",
     "why_missing": "作答显示尚未具备（{evidence}）",
     "why_needed_by": "是{names}的前提",
     "in_place_evidence": "已具备，依据作答：{answers}",
     "in_place_level": "视为已具备：该能力得分 {score:.2f}，已达第 {level} 级",
     "not_assessed": "未评估：该能力没有任何已作答的问题，无法判断是否具备",
+    "past_start_assessed": "路线图自评估当月（{start}）起排期，早于本报告日期（{today}）；"
+    "如需自当前起排期，请加 --start {now} 重新生成。",
+    "past_start": "路线图自 {start} 起排期，早于本报告日期（{today}）；如需自当前起排期，请加 "
+    "--start {now} 重新生成。",
     "missing_lowest": "按最低分计入得分",
     "missing_exclude": "不计入得分",
     "unanswered": "{n}/{total} 个问题未作答，{policy}",

@@ -45,7 +45,9 @@ EN: dict[str, str] = {
     "first_actions": "First-phase actions",
     "no_strengths": "No capability has reached its target yet.",
     "no_gaps": "Every capability is at its target.",
-    "no_actions": "No actions are needed in this phase.",
+    "no_actions": "No new action starts in this phase.",
+    "deck_none": "None on this roadmap.",
+    "phase_no_new": "no new action starts",
     "capability": "Capability",
     "dimension": "Dimension",
     "score": "Score",
@@ -82,7 +84,7 @@ EN: dict[str, str] = {
     "next_level_text": "Every assessed capability meets its target, so no action is planned. "
     "For the weakest capabilities, the actions that reach the level above the current one:",
     "next_level_row": "{title}: level {level} → {next}",
-    "actions_count": "{n} actions",
+    "actions_count": "actions starting: {n}",
     "progress_col": "Progress",
     "projected_overall": "Projected overall score at the end of this phase (ended actions only)",
     "effort_points": "Effort points",
@@ -197,7 +199,9 @@ ZH: dict[str, str] = {
     "first_actions": "第一阶段行动",
     "no_strengths": "尚无能力达到目标。",
     "no_gaps": "所有能力均已达到目标。",
-    "no_actions": "本阶段无需新增行动。",
+    "no_actions": "本阶段没有新启动的行动。",
+    "deck_none": "本路线图中没有此类行动。",
+    "phase_no_new": "无新启动的行动",
     "capability": "能力",
     "dimension": "维度",
     "score": "得分",
@@ -234,7 +238,7 @@ ZH: dict[str, str] = {
     "next_level_text": "所有已评估能力均已达到目标，故未安排行动。"
     "以下为最薄弱能力达到更高一级所需的行动：",
     "next_level_row": "{title}：{level} 级 → {next} 级",
-    "actions_count": "{n} 项行动",
+    "actions_count": "新启动行动 {n} 项",
     "progress_col": "进展",
     "projected_overall": "本阶段末预计总分（仅计已完成的行动）",
     "effort_points": "投入点数",
@@ -305,14 +309,14 @@ EN.update(
     {
         "incomplete": "Incomplete assessment",
         "not_on_roadmap": "Actions not on the roadmap",
-        "not_on_roadmap_note": "Actions a gap or a dependency points at that are not scheduled, "
-        "and every action the answers show in place.",
+        "not_on_roadmap_note": "Actions a gap or a dependency points at that are not scheduled "
+        "(to confirm: the answers leave them open; not assessed), and every action the answers "
+        "show in place.",
         "why_not": "Why not scheduled",
         "needed_by": "Needed by",
-        "shortfalls": "What holds a score down",
-        "shortfall_text": "Its actions up to the target are in place; the answers holding the "
-        "score down are: {held}. Addressed by: {actions}.",
-        "shortfall_none": "no action in the library: agree one with the bank",
+        "shortfalls": "Execution gaps: below target with the actions in place",
+        "shortfall_text": "its actions up to the target are in place, yet the score is below "
+        "the target: an execution gap, not a new project; the answers to improve: {held}.",
         "to_probe": "To probe",
         "to_probe_note": "Answers that contradict each other. They change no score; the "
         "consultant should check them with the bank.",
@@ -332,19 +336,23 @@ EN.update(
         "disagreement": "Respondents differ by {spread:g} levels on “{question}” ({id})",
         "respondents": "Respondents",
         "not_assessed": "not assessed",
+        "kpi_met_now": "note: this KPI already holds on these answers ({answers}), so it "
+        "cannot measure the action; agree a stricter one",
+        "kpi_not_applicable": "note: this KPI rests on questions answered n/a ({questions}), so "
+        "a later assessment can never check it; agree another",
     }
 )
 ZH.update(
     {
         "incomplete": "评估不完整",
         "not_on_roadmap": "未列入路线图的行动",
-        "not_on_roadmap_note": "差距或依赖关系涉及但未排期的行动，以及作答显示已具备的全部行动。",
+        "not_on_roadmap_note": "差距或依赖关系涉及但未排期的行动（待确认：作答尚不能判断；未评估），"
+        "以及作答显示已具备的全部行动。",
         "why_not": "未排期原因",
         "needed_by": "被以下行动依赖",
-        "shortfalls": "拉低得分的因素",
-        "shortfall_text": "目标等级以内的行动均已具备；拉低得分的作答：{held}。"
-        "建议行动：{actions}。",
-        "shortfall_none": "题库中没有对应行动，请与银行商定",
+        "shortfalls": "执行差距：行动已具备但得分低于目标",
+        "shortfall_text": "目标等级以内的行动均已具备，但得分仍低于目标：属于执行差距，无需新增项目；"
+        "需改进的作答：{held}。",
         "to_probe": "需进一步核实",
         "to_probe_note": "以下作答之间相互矛盾。它们不影响得分，请顾问与银行进一步核实。",
         "no_probe": "作答之间未发现矛盾。",
@@ -363,6 +371,10 @@ ZH.update(
         "disagreement": "受访者对“{question}”（{id}）的回答相差 {spread:g} 级",
         "respondents": "作答人",
         "not_assessed": "未评估",
+        "kpi_met_now": "注意：按本次作答该考核指标已经达成（{answers}），无法衡量该行动的成效，"
+        "请商定更高的标准",
+        "kpi_not_applicable": "注意：该考核指标依据的问题作答为不适用（{questions}），"
+        "后续评估无法核对，请另行商定",
     }
 )
 

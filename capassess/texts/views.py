@@ -62,9 +62,8 @@ EN: dict[str, str] = {
     "not_on_roadmap": "Not on the roadmap",
     "col_why_not": "why not",
     "col_needed_by": "needed by",
-    "no_action_fits": "no action in the library addresses them: agree one with the bank",
-    "shortfall": "its actions up to the target are in place; held down by: {held}; "
-    "addressed by: {actions}",
+    "shortfall": "its actions up to the target are in place: an execution gap, no new "
+    "project; the answers holding it down: {held}",
     "to_probe": "[bold]To probe[/] (answers that contradict each other; scores unchanged)",
     "definitions": "Definitions",
     "colon": ": ",
@@ -124,8 +123,7 @@ ZH: dict[str, str] = {
     "not_on_roadmap": "未列入路线图的行动",
     "col_why_not": "原因",
     "col_needed_by": "被依赖",
-    "no_action_fits": "题库中没有对应行动，请与银行商定",
-    "shortfall": "对应等级的行动均已具备；拉低得分的作答：{held}；建议：{actions}",
+    "shortfall": "目标等级以内的行动均已具备，属于执行差距，无需新增项目；拉低得分的作答：{held}",
     "to_probe": "[bold]需进一步核实[/]（作答之间存在矛盾，不影响得分）",
     "definitions": "定义",
     "colon": "：",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING
 
 from capassess.comparison import Comparison
@@ -12,11 +13,12 @@ from capassess.plan_text import (
     completeness_warnings,
     definitions,
     not_scheduled_reason,
+    past_start,
     phase_label,
     quadrant_label,
     why,
 )
-from capassess.planning import Planned
+from capassess.planning import Planned, reached
 from capassess.texts import words
 
 if TYPE_CHECKING:
@@ -97,7 +99,7 @@ def phase_table(planned: Planned, phase: Phase, lang: Lang) -> Table:
         table.add_row(
             f"{a.title.get(lang)}\n[dim]{a.id}[/]", str(a.level),
             quadrant_label(a.quadrant, lang), q.role_title(a.owner, lang) or "—",
-            f"{a.start} – {a.end}", why(a, q, g.score, g.target, lang),
+            f"{a.start} – {a.end}", why(a, q, g.score, g.target, lang, reached(planned, g.id)),
         )  # fmt: skip
     return table
 
@@ -151,10 +153,9 @@ def print_advice_notes(planned: Planned, lang: Lang) -> None:
     for s in road.shortfalls:
         g = planned.gaps.capability(s.capability_id)
         held = answers_text(s.questions, lang)
-        acts = ", ".join(s.actions) or t["no_action_fits"]
         out.print(
             f"[bold]{caps[s.capability_id]}[/] {_num(g.score)} < {g.target}: "
-            + t["shortfall"].format(held=held, actions=acts)
+            + t["shortfall"].format(held=held)
         )
     checks = failed_checks(q, result)
     if checks:
@@ -181,8 +182,9 @@ def print_definitions(lang: Lang) -> None:
         out.print(f"[dim]  {term}{colon}{meaning}[/]")
 
 
-def warn_planned(planned: Planned, lang: Lang = "en") -> None:
-    """On stderr: the answers file's warnings, unanswered questions, capabilities not assessed."""
+def warn_planned(planned: Planned, lang: Lang = "en", generated: dt.date | None = None) -> None:
+    """On stderr: the answers file's warnings, unanswered questions, capabilities not
+    assessed, and a roadmap that starts before ``generated`` (today by default)."""
     from capassess.views.console import message
 
     s = planned.scored
@@ -191,6 +193,12 @@ def warn_planned(planned: Planned, lang: Lang = "en") -> None:
     label = words("views", lang)["warning"]
     for warning in completeness_warnings(s.questionnaire, s.result, lang):
         message(f"{label}{warning}", "yellow")
+    road, date = planned.roadmap, s.assessment.date
+    if road.actions:
+        today = (generated or dt.date.today()).isoformat()
+        note = past_start(road.start, f"{date:%Y-%m}" if date else None, today, lang)
+        if note:
+            message(f"{label}{note}", "yellow")
 
 
 def print_plan(planned: Planned, lang: Lang) -> None:
