@@ -14,8 +14,8 @@ if TYPE_CHECKING:  # the score command uses these words without loading the plan
     from capassess.model.results import ScoreResult
 
 QUADRANTS = ("quick-win", "major-project", "initiative", "fill-in", "deprioritise")
-DEFINED = ("score", "gap", "priority", "attained", "progress", "quick_win", "major_project",
-           "initiative", "fill_in", "deprioritise", "projected")  # fmt: skip
+DEFINED = ("score", "gap", "dimension_gap", "priority", "attained", "progress", "quick_win",
+           "major_project", "initiative", "fill_in", "deprioritise", "projected")  # fmt: skip
 """The terms defined for readers of a plan, in the order they are shown."""
 
 
@@ -33,6 +33,19 @@ def definitions(lang: Lang) -> list[tuple[str, str]]:
     """The terms of a plan and their definitions in ``lang``."""
     t = words("plan", lang)
     return [(t[f"term_{term}"], t[f"define_{term}"]) for term in DEFINED]
+
+
+def progress_text(progress: float | None, score: float | None, target: int,
+                  baseline: float | None, lang: Lang) -> str:
+    """Progress since the baseline as people read it: a share below 100%, "target met" at or
+    above it (the formula's value stays in the JSON), and for a baseline already at its
+    target "met at the baseline" (no division by a non-positive distance)."""
+    t = words("plan", lang)
+    if progress is not None:
+        return t["progress_met"] if progress >= 1 - 1e-9 else f"{progress:.0%}"
+    if baseline is not None and score is not None and baseline >= target:
+        return t["progress_met_before"] if score >= target else t["progress_fell_back"]
+    return "—"
 
 
 def shown_value(value: Any, lang: Lang) -> str:

@@ -11,7 +11,7 @@ from capassess import __version__
 from capassess.advice import action_statuses
 from capassess.model.base import Lang
 from capassess.model.plan import CapabilityGap, PlannedAction
-from capassess.plan_text import phase_label, quadrant_label, why
+from capassess.plan_text import phase_label, progress_text, quadrant_label, why
 from capassess.planning import Planned, reached, type_profile
 from capassess.questionnaire_index import index_of
 from capassess.report.advice import build_advice, cost_text, kpi_check, kpi_note, kpi_text
@@ -75,6 +75,7 @@ def _gap_row(planned: Planned, g: CapabilityGap, lang: Lang) -> GapRow:
         baseline=g.baseline,
         progress=g.progress,
         assessed=g.assessed,
+        progress_text=progress_text(g.progress, g.score, g.target, g.baseline, lang),
     )
 
 
@@ -188,6 +189,7 @@ def _progress(planned: Planned, rows: dict[str, GapRow]) -> Progress | None:
             change=None if r.score is None or r.baseline is None else r.score - r.baseline,
             target=r.target,
             progress=r.progress,
+            progress_text=r.progress_text,
         )
         for r in rows.values()
     )

@@ -64,6 +64,8 @@ class GapRow:
     baseline: float | None
     progress: float | None
     assessed: bool = True
+    progress_text: str = "—"
+    """Progress as shown: a share, "target met" at 100% or more (``plan_text.progress_text``)."""
 
     @property
     def status(self) -> str:
@@ -175,6 +177,8 @@ class ProgressRow:
     change: float | None
     target: int
     progress: float | None
+    progress_text: str = "—"
+    """Progress as shown: a share, "target met" at 100% or more (``plan_text.progress_text``)."""
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,10 @@ EN: dict[str, str] = {
     "define_score": "1 + 4 × the weighted mean of the answered questions' scores (0-1); 1.00-5.99",
     "term_gap": "gap",
     "define_gap": "target level − score, never below 0 (0 = target met)",
+    "term_dimension_gap": "dimension gap (mean)",
+    "define_dimension_gap": "the weighted mean of its assessed capabilities' gaps (global "
+    "weights), not the dimension's target − score: a capability above its target does not "
+    "offset another below it",
     "term_priority": "priority",
     "define_priority": "gap × the capability's global weight × the target's importance",
     "term_attained": "attained",
@@ -24,7 +28,8 @@ EN: dict[str, str] = {
     "(min(score, target) − 1) / (target − 1)",
     "term_progress": "progress",
     "define_progress": "how much of the way from the baseline to the target is covered: "
-    "(score − baseline) / (target − baseline)",
+    "(score − baseline) / (target − baseline); 100% or more is shown as \"target met\", and "
+    "a capability whose baseline already met its target shows \"met at the baseline\"",
     "term_quick_win": "quick win",
     "define_quick_win": "low effort, medium or high impact, at most 6 months",
     "term_major_project": "major project",
@@ -36,8 +41,13 @@ EN: dict[str, str] = {
     "term_deprioritise": "deprioritise",
     "define_deprioritise": "low impact, high effort",
     "term_projected": "projected",
-    "define_projected": "the score once every action ended by then has succeeded; running "
-    "actions are not counted",
+    "define_projected": "the score once the actions ended by then have succeeded: a capability "
+    "reaches level L (at most its target) once all its actions up to L are in place or "
+    "ended and at least one of them has ended; otherwise it keeps its score; running "
+    "actions are not counted; dimensions and the overall score roll up from these as usual",
+    "progress_met": "target met",
+    "progress_met_before": "met at the baseline",
+    "progress_fell_back": "below target again",
     "yes": "yes",
     "no": "no",
     "none": "(none)",
@@ -81,12 +91,16 @@ ZH: dict[str, str] = {
     "define_score": "1 + 4 × 已作答问题得分（0—1）的加权平均，取值 1.00—5.99",
     "term_gap": "差距",
     "define_gap": "目标等级 − 得分，最小为 0（0 表示已达标）",
+    "term_dimension_gap": "维度差距（均值）",
+    "define_dimension_gap": "该维度已评估能力差距按全局权重的加权平均，而非维度目标 − 维度得分："
+    "超出目标的能力不抵消未达目标的能力",
     "term_priority": "优先度",
     "define_priority": "差距 × 该能力的全局权重 × 目标重要性",
     "term_attained": "达成度",
     "define_attained": "从 1 级到目标等级已走完的比例：(min(得分, 目标) − 1) / (目标 − 1)",
     "term_progress": "进展",
-    "define_progress": "从基线到目标已走完的比例：(得分 − 基线) / (目标 − 基线)",
+    "define_progress": "从基线到目标已走完的比例：(得分 − 基线) / (目标 − 基线)；达到或超过 100% "
+    "显示为“已达标”，基线时已达标的能力显示为“基线时已达标”",
     "term_quick_win": "速赢",
     "define_quick_win": "投入低、影响中或高、工期不超过 6 个月",
     "term_major_project": "重点项目",
@@ -98,7 +112,12 @@ ZH: dict[str, str] = {
     "term_deprioritise": "暂缓",
     "define_deprioritise": "影响低、投入高",
     "term_projected": "预计得分",
-    "define_projected": "截至该时点已完成的行动全部见效后的得分，进行中的行动不计入",
+    "define_projected": "截至该时点已完成的行动全部见效后的得分：某项能力目标等级以内、直至 L 级"
+    "（不超过目标）的行动均已具备或已完成、且其中至少一项已完成时，该能力记为 L 级，否则保持原得分；进行中的行动不计入；"
+    "维度和总体得分照常由能力得分汇总",
+    "progress_met": "已达标",
+    "progress_met_before": "基线时已达标",
+    "progress_fell_back": "重新低于目标",
     "yes": "是",
     "no": "否",
     "none": "（无）",

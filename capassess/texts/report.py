@@ -338,8 +338,8 @@ EN.update(
         "not_assessed": "not assessed",
         "kpi_met_now": "note: this KPI already holds on these answers ({answers}), so it "
         "cannot measure the action; agree a stricter one",
-        "kpi_not_applicable": "note: this KPI rests on questions answered n/a ({questions}), so "
-        "a later assessment can never check it; agree another",
+        "kpi_not_applicable": "note: this KPI rests on questions answered n/a here "
+        "({questions}); compare can check it only once a later assessment answers them",
     }
 )
 ZH.update(
@@ -373,8 +373,8 @@ ZH.update(
         "not_assessed": "未评估",
         "kpi_met_now": "注意：按本次作答该考核指标已经达成（{answers}），无法衡量该行动的成效，"
         "请商定更高的标准",
-        "kpi_not_applicable": "注意：该考核指标依据的问题作答为不适用（{questions}），"
-        "后续评估无法核对，请另行商定",
+        "kpi_not_applicable": "注意：该考核指标依据的问题本次作答为不适用（{questions}），"
+        "须待后续评估作答后才能核对",
     }
 )
 

@@ -15,6 +15,7 @@ from capassess.plan_text import (
     not_scheduled_reason,
     past_start,
     phase_label,
+    progress_text,
     quadrant_label,
     why,
 )
@@ -57,7 +58,7 @@ def gap_table(planned: Planned, lang: Lang) -> Table:
     if baseline:
         table.add_column(t["col_progress"], justify="right")
     for dim in planned.gaps.dimensions:
-        gap = _num(dim.gap) if dim.assessed else t["not_assessed"]
+        gap = t["mean_gap"].format(gap=_num(dim.gap)) if dim.assessed else t["not_assessed"]
         row = [f"[bold]{dims[dim.id]}[/]", _num(dim.score), _num(dim.target), gap,
                _num(dim.priority, 3), _pct(dim.attainment)]  # fmt: skip
         table.add_row(*row, *([""] if baseline else []), style="bold")
@@ -71,7 +72,8 @@ def gap_table(planned: Planned, lang: Lang) -> Table:
             attained = _pct(g.attainment) if g.assessed else "—"
             row = [f"  {titles[g.id]}", _num(g.score), str(g.target), gap, priority,
                    attained]  # fmt: skip
-            table.add_row(*row, *([_pct(g.progress)] if baseline else []))
+            shown = progress_text(g.progress, g.score, g.target, g.baseline, lang)
+            table.add_row(*row, *([shown] if baseline else []))
     return table
 
 

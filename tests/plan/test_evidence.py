@@ -81,11 +81,11 @@ def test_an_action_the_answers_show_in_place_is_not_scheduled() -> None:
     left = {n.id: n for n in road.not_scheduled}
     assert left["committee"].status == "in-place-evidence"
     assert [(e.question_id, e.value) for e in left["committee"].evidence] == [("g1", 3)]
-    # The ladder up to the target is in place, so the weakest answer (g2) is named and
-    # the next action that addresses it is scheduled.
+    # The ladder up to the target is in place, so the weakest answer (g2) is named as an
+    # execution gap; the level-4 action lies above the target and is not scheduled.
     assert [s.capability_id for s in road.shortfalls] == ["gov"]
     assert [w.question_id for w in road.shortfalls[0].questions] == ["g2"]
-    assert [a.id for a in road.actions] == ["kpi"] and road.actions[0].basis == "shortfall"
+    assert road.actions == []
 
 
 def test_an_action_the_answers_show_missing_is_scheduled_even_below_the_level() -> None:
@@ -195,9 +195,13 @@ def test_roadmap_properties(case) -> None:
     owner = {a.id: cap.id for cap, a in q.actions()}
     by_id = {a.id: a for a in road.actions}
     for a in road.actions:
-        # Never schedule what the answers show in place, nor for a capability not assessed.
+        # Never schedule what the answers show in place, nor for a capability not assessed,
+        # nor what the answers leave open, nor a gap-closing action above its target.
         assert expression_holds(catalog[a.id].done_when, values) is not True
+        assert catalog[a.id].done_when is None or a.shown_missing
         assert gaps.capability(owner[a.id]).assessed
+        assert a.basis == "dependency" or a.level <= gaps.capability(owner[a.id]).target
+        assert a.basis != "dependency" or a.needed_by
         for dep in a.depends_on:
             if dep in by_id:
                 assert by_id[dep].end_month <= a.start_month
@@ -238,7 +242,6 @@ def test_shortfall_never_reaches_far_beyond_the_target() -> None:
     # The weak answer c2 is named, but the level-5 action is no step towards target 3.
     assert road.actions == []
     assert [w.question_id for w in road.shortfalls[0].questions] == ["c2"]
-    assert road.shortfalls[0].actions == []
 
 
 def test_one_owner_runs_at_most_its_capacity_at_once() -> None:
