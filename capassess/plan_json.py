@@ -18,8 +18,12 @@ def gaps_json(planned: Planned) -> dict[str, Any]:
         "attainment": gaps.attainment,
         "overall_baseline": gaps.overall_baseline,
         "capabilities": [
-            {**g.model_dump(mode="json"), "met": g.met, "source": planned.targets[g.id].source,
-             "progress_met": None if g.baseline is None else g.met}
+            {
+                **g.model_dump(mode="json"),
+                "met": g.met,
+                "source": planned.targets[g.id].source,
+                "progress_met": None if g.baseline is None else g.met,
+            }
             for g in gaps.capabilities
         ],
         "dimensions": [d.model_dump(mode="json") for d in gaps.dimensions],

@@ -35,8 +35,9 @@ def definitions(lang: Lang) -> list[tuple[str, str]]:
     return [(t[f"term_{term}"], t[f"define_{term}"]) for term in DEFINED]
 
 
-def progress_text(progress: float | None, score: float | None, target: int,
-                  baseline: float | None, lang: Lang) -> str:
+def progress_text(
+    progress: float | None, score: float | None, target: int, baseline: float | None, lang: Lang
+) -> str:
     """Progress since the baseline as people read it: a share below 100%, "target met" at or
     above it (the formula's value stays in the JSON), and for a baseline already at its
     target "met at the baseline" (no division by a non-positive distance)."""

@@ -282,13 +282,6 @@ def _planned(q: Questionnaire, a: Action, owner: dict[str, str],
         cost=a.cost, kpi=a.kpi, kpi_flag=flag, kpi_evidence=kpi_evidence,
     )  # fmt: skip
 
-    inapplicable = [n for n in condition_names(when) if n in na]
-    if inapplicable:
-        return "not-applicable", [AnswerShown(question_id=n) for n in inapplicable]
-    if expression_holds(when, values) is True:
-        return "met-now", _shown(when, values)
-    return None, []
-
 
 def _not_scheduled(
     q: Questionnaire, sel: Selection, statuses: Mapping[str, ActionStatus],

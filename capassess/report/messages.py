@@ -57,7 +57,7 @@ def _roadmap(report: Report, t: dict[str, str]) -> str:
     left = report.advice.left_off if report.advice else ()
     execution = report.advice.shortfall_titles if report.advice else ()
     confirm = sum(1 for r in left if r.status == "to-confirm")
-    more = "…" if len(execution) > SHOWN else ""
+    more = t["km_more"].format(n=len(execution) - SHOWN) if len(execution) > SHOWN else ""
     names = t["list_sep"].join(execution[:SHOWN]) + more
     gaps = t["km_execution"].format(names=names) if execution else ""
     confirming = t["km_to_confirm"].format(n=confirm) if confirm else ""

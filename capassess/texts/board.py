@@ -26,10 +26,10 @@ BOARD_EN: dict[str, str] = {
     "{projected}.",
     "km_in_place": " Further actions already in place: {n} (listed after the roadmap).",
     "km_left_off": " Actions not scheduled because their capability is not assessed: {n}.",
-    "km_to_confirm": " Actions to confirm before planning them (the answers leave them open): "
-    "{n}.",
+    "km_to_confirm": " Actions to confirm before planning them (the answers leave them open): {n}.",
     "km_no_roadmap": "No action is needed to reach the targets.",
     "km_no_new_action": "No new action is scheduled.",
+    "km_more": " and {n} more",
     "km_execution": " Below target although their actions up to the target are in place, an "
     "execution gap with no new project: {names}.",
     "heatmap": "Capability heat map",
@@ -157,7 +157,9 @@ BOARD_ZH: dict[str, str] = {
     "km_to_confirm": "{n}项行动需先确认（作答尚不能判断）再决定是否排期。",
     "km_no_roadmap": "达到目标无需新的行动。",
     "km_no_new_action": "路线图未安排新的行动。",
-    "km_execution": "以下能力目标等级以内的行动均已具备但仍低于目标，属于执行差距，无需新增项目：{names}。",
+    "km_more": "等另外{n}项",
+    "km_execution": "以下能力目标等级以内的行动均已具备但仍低于目标，"
+    "属于执行差距，无需新增项目：{names}。",
     "heatmap": "能力热力图",
     "heatmap_note": "各项能力对照目标：已达标、差距不超过一级、差距超过一级、未评估。"
     "打印时以符号区分状态。",
@@ -190,7 +192,8 @@ BOARD_ZH: dict[str, str] = {
     "deck_step_probe": "与银行核实{n}处相互矛盾的作答后再确定得分。",
     "deck_step_assess": "补充评估尚未评估的能力：{names}。",
     "deck_step_reassess": "在{phase}结束时重新评估，并与本次结果对比。",
-    "deck_step_execution": "与牵头部门商定如何改进拉低以下能力得分的作答：{names}（属于执行差距，无需新增项目）。",
+    "deck_step_execution": "与牵头部门商定如何改进拉低以下能力得分的作答："
+    "{names}（属于执行差距，无需新增项目）。",
     "deck_step_confirm": "补答{n}项待确认行动所依据的问题，然后重新排期。",
     "phase_from": "{start} 起",
     "month_axis": "月份",

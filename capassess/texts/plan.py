@@ -28,8 +28,8 @@ EN: dict[str, str] = {
     "(min(score, target) − 1) / (target − 1)",
     "term_progress": "progress",
     "define_progress": "how much of the way from the baseline to the target is covered: "
-    "(score − baseline) / (target − baseline); 100% or more is shown as \"target met\", and "
-    "a capability whose baseline already met its target shows \"met at the baseline\"",
+    '(score − baseline) / (target − baseline); 100% or more is shown as "target met", and '
+    'a capability whose baseline already met its target shows "met at the baseline"',
     "term_quick_win": "quick win",
     "define_quick_win": "low effort, medium or high impact, at most 6 months",
     "term_major_project": "major project",
@@ -113,7 +113,8 @@ ZH: dict[str, str] = {
     "define_deprioritise": "影响低、投入高",
     "term_projected": "预计得分",
     "define_projected": "截至该时点已完成的行动全部见效后的得分：某项能力目标等级以内、直至 L 级"
-    "（不超过目标）的行动均已具备或已完成、且其中至少一项已完成时，该能力记为 L 级，否则保持原得分；进行中的行动不计入；"
+    "（不超过目标）的行动均已具备或已完成、且其中至少一项已完成时，该能力记为 L 级，"
+    "否则保持原得分；进行中的行动不计入；"
     "维度和总体得分照常由能力得分汇总",
     "progress_met": "已达标",
     "progress_met_before": "基线时已达标",

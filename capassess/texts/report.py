@@ -78,6 +78,7 @@ EN: dict[str, str] = {
     "phase_span": "{start}–{end} months",
     "phase_after": "after {start} months",
     "in_phases": "in {n} phases",
+    "none_scheduled": "none scheduled",
     "targets_met": "Every target met",
     "next_level_sub": "the next level: see below",
     "next_level": "What the next level asks",
@@ -232,6 +233,7 @@ ZH: dict[str, str] = {
     "phase_span": "{start}–{end} 个月",
     "phase_after": "{start} 个月以后",
     "in_phases": "分 {n} 个阶段",
+    "none_scheduled": "未安排行动",
     "targets_met": "全部目标已达成",
     "next_level_sub": "下一等级的要求见下文",
     "next_level": "迈向下一等级",
@@ -346,12 +348,14 @@ ZH.update(
     {
         "incomplete": "评估不完整",
         "not_on_roadmap": "未列入路线图的行动",
-        "not_on_roadmap_note": "差距或依赖关系涉及但未排期的行动（待确认：作答尚不能判断；未评估），"
+        "not_on_roadmap_note": "差距或依赖关系涉及但未排期的行动"
+        "（待确认：作答尚不能判断；未评估），"
         "以及作答显示已具备的全部行动。",
         "why_not": "未排期原因",
         "needed_by": "被以下行动依赖",
         "shortfalls": "执行差距：行动已具备但得分低于目标",
-        "shortfall_text": "目标等级以内的行动均已具备，但得分仍低于目标：属于执行差距，无需新增项目；"
+        "shortfall_text": "目标等级以内的行动均已具备，但得分仍低于目标："
+        "属于执行差距，无需新增项目；"
         "需改进的作答：{held}。",
         "to_probe": "需进一步核实",
         "to_probe_note": "以下作答之间相互矛盾。它们不影响得分，请顾问与银行进一步核实。",

@@ -18,25 +18,77 @@ from tests.plan.test_evidence import act, build, plan
 
 ABOVE_TARGET = [
     # (case, capabilities, answers, scheduled, execution gaps)
-    ("ladder in place, weak answer: an execution gap, no level-4 project",
-     {"c": {"target": 3, "questions": ["q1", "q2"], "actions": [
-         act("base", 3, done_when="q1 >= 3"), act("next", 4, done_when="q2 >= 4")]}},
-     {"q1": 3, "q2": 1}, set(), {"c"}),
-    ("missing above the target is never scheduled, only the in-target step",
-     {"c": {"target": 2, "questions": ["q1"], "actions": [
-         act("two", 2, done_when="q1 >= 2"), act("three", 3, done_when="q1 >= 3")]}},
-     {"q1": 1}, {"two"}, set()),
-    ("an above-target action's dependency is not pulled in either",
-     {"c": {"target": 3, "questions": ["q1", "q2"], "actions": [
-         act("base", 3, done_when="q1 >= 3"),
-         act("beyond", 4, done_when="q2 >= 4", deps=("dep",))]},
-      "d": {"target": 2, "questions": ["d1"], "actions": [act("dep", 4, done_when="d1 >= 4")]}},
-     {"q1": 3, "q2": 1, "d1": 3}, set(), {"c"}),
-    ("an in-target action still brings its dependency, whatever that one's level",
-     {"c": {"target": 3, "questions": ["q1"], "actions": [
-         act("step", 3, done_when="q1 >= 3", deps=("dep",))]},
-      "d": {"target": 2, "questions": ["d1"], "actions": [act("dep", 3, done_when="d1 >= 3")]}},
-     {"q1": 1, "d1": 2}, {"step", "dep"}, set()),
+    (
+        "ladder in place, weak answer: an execution gap, no level-4 project",
+        {
+            "c": {
+                "target": 3,
+                "questions": ["q1", "q2"],
+                "actions": [
+                    act("base", 3, done_when="q1 >= 3"),
+                    act("next", 4, done_when="q2 >= 4"),
+                ],
+            }
+        },
+        {"q1": 3, "q2": 1},
+        set(),
+        {"c"},
+    ),
+    (
+        "missing above the target is never scheduled, only the in-target step",
+        {
+            "c": {
+                "target": 2,
+                "questions": ["q1"],
+                "actions": [
+                    act("two", 2, done_when="q1 >= 2"),
+                    act("three", 3, done_when="q1 >= 3"),
+                ],
+            }
+        },
+        {"q1": 1},
+        {"two"},
+        set(),
+    ),
+    (
+        "an above-target action's dependency is not pulled in either",
+        {
+            "c": {
+                "target": 3,
+                "questions": ["q1", "q2"],
+                "actions": [
+                    act("base", 3, done_when="q1 >= 3"),
+                    act("beyond", 4, done_when="q2 >= 4", deps=("dep",)),
+                ],
+            },
+            "d": {
+                "target": 2,
+                "questions": ["d1"],
+                "actions": [act("dep", 4, done_when="d1 >= 4")],
+            },
+        },
+        {"q1": 3, "q2": 1, "d1": 3},
+        set(),
+        {"c"},
+    ),
+    (
+        "an in-target action still brings its dependency, whatever that one's level",
+        {
+            "c": {
+                "target": 3,
+                "questions": ["q1"],
+                "actions": [act("step", 3, done_when="q1 >= 3", deps=("dep",))],
+            },
+            "d": {
+                "target": 2,
+                "questions": ["d1"],
+                "actions": [act("dep", 3, done_when="d1 >= 3")],
+            },
+        },
+        {"q1": 1, "d1": 2},
+        {"step", "dep"},
+        set(),
+    ),
 ]
 
 
@@ -60,12 +112,21 @@ OPEN_EVIDENCE = [
     # (case, done_when, answers, basis if scheduled, questions to answer if to confirm)
     ("no done_when: scheduled by score", None, {"q1": 1}, "score", None),
     ("done_when false: scheduled by evidence", "q1 >= 3", {"q1": 1}, "evidence", None),
-    ("done_when open: to confirm, naming the unanswered question", "q1 >= 1 and q2 >= 3",
-     {"q1": 2}, None, ["q2"]),
-    ("false beats open: an and with a false part is missing", "q1 >= 3 and q2 >= 3",
-     {"q1": 1}, "evidence", None),
-    ("an or open on two questions names both", "q2 >= 3 or q3 >= 3", {"q1": 1}, None,
-     ["q2", "q3"]),
+    (
+        "done_when open: to confirm, naming the unanswered question",
+        "q1 >= 1 and q2 >= 3",
+        {"q1": 2},
+        None,
+        ["q2"],
+    ),
+    (
+        "false beats open: an and with a false part is missing",
+        "q1 >= 3 and q2 >= 3",
+        {"q1": 1},
+        "evidence",
+        None,
+    ),
+    ("an or open on two questions names both", "q2 >= 3 or q3 >= 3", {"q1": 1}, None, ["q2", "q3"]),
 ]
 
 

@@ -67,6 +67,8 @@ def data_texts(report) -> str:
     for p in report.phases:
         for a in p.actions:
             parts += [a.title, a.owner or "", a.kpi or "", a.cost or "", a.why]
+    if report.advice and report.advice.start_note:  # names the --start option
+        parts.append(report.advice.start_note)
     if report.scope:
         parts += [v for _, v in report.scope.items]
         parts += [f"{name} {role}" for name, role in report.scope.interviewees]

@@ -1,0 +1,164 @@
+"""What the report says of its plan, in every format and both languages: actions to
+confirm, execution gaps with no new project, no empty phase or "0 actions" row, a roadmap
+dated before the report, progress at or past the target, the definitions of its numbers."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+from pathlib import Path
+
+import pytest
+from ruamel.yaml import YAML
+
+from capassess.planning import PlanOptions, plan_file
+from capassess.report.build import build_report
+from capassess.report.deck import render_deck
+from capassess.report.render import render_model, report_json
+from capassess.texts import words
+from tests.report.helpers import example_bank
+
+BANK = example_bank()
+pytestmark = pytest.mark.skipif(BANK is None, reason="the example bank is not installed")
+LATE = dt.date(2027, 6, 1)  # after the example's assessment month (2026-03)
+EARLY = dt.date(2026, 3, 20)
+
+
+def _without(tmp_path: Path, *questions: str) -> Path:
+    """The example's answers with ``questions`` unanswered."""
+    assert BANK is not None
+    yaml = YAML()
+    data = yaml.load(BANK.answers.read_text(encoding="utf-8"))
+    for q in questions:
+        del data["answers"][q]
+    out = tmp_path / "answers.yaml"
+    buffer = io.StringIO()
+    yaml.dump(data, buffer)
+    out.write_text(buffer.getvalue(), encoding="utf-8")
+    return out
+
+
+def _deck_text(report) -> str:
+    from pptx import Presentation
+
+    prs = Presentation(io.BytesIO(render_deck(report)))
+    return "\n".join(s.text_frame.text for slide in prs.slides for s in slide.shapes
+                     if s.has_text_frame)  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_an_action_resting_on_an_unanswered_question_is_to_confirm_everywhere(
+    tmp_path: Path, lang: str
+) -> None:
+    planned = plan_file(
+        _without(tmp_path, "dq-standards", "dq-auto-checks", "dq-fix-days"), PlanOptions()
+    )  # as the review's half.yaml: only dq-level = 2 left
+    assert "act-dq-rules" not in {a.id for a in planned.roadmap.actions}
+    data = json.loads(report_json(planned))
+    (left,) = [n for n in data["roadmap"]["not_scheduled"] if n["id"] == "act-dq-rules"]
+    assert left["status"] == "to-confirm" and left["to_answer"] == ["dq-auto-checks"]
+    report = build_report(planned, lang, generated=LATE)  # type: ignore[arg-type]
+    (row,) = [r for r in report.advice.left_off if r.id == "act-dq-rules"]
+    assert "dq-auto-checks" in row.reason
+    for fmt in ("md", "html"):
+        assert row.reason in render_model(report, fmt)  # type: ignore[arg-type]
+    assert words("report", lang)["km_to_confirm"].strip().split("{")[0] in report.key_messages[-1]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_execution_gaps_schedule_nothing_and_every_part_of_the_report_says_so(lang: str) -> None:
+    assert BANK is not None
+    planned = plan_file(BANK.answers, PlanOptions())
+    gaps = {s.capability_id for s in planned.roadmap.shortfalls}
+    assert "rnd-productisation" in gaps  # 1.88 against 2, its ladder in place
+    assert not {a.capability_id for a in planned.roadmap.actions} & gaps
+    report = build_report(planned, lang, generated=LATE)  # type: ignore[arg-type]
+    t = words("report", lang)
+    title = next(g.title for g in report.gaps if g.id == "rnd-productisation")
+    assert title in report.advice.shortfall_titles
+    assert any(r.risk == t["risk_shortfall"] for r in report.risks)
+    assert t["km_execution"].split("{")[0].strip() in report.key_messages[-1]
+    md = render_model(report, "md")
+    assert t["shortfalls"] in md and title in md
+    assert t["deck_step_execution"].split("{")[0] in _deck_text(report)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_bank_at_target_gets_one_sentence_and_no_empty_phase(lang: str) -> None:
+    assert BANK is not None
+    planned = plan_file(BANK.answers, PlanOptions(target_level=1))
+    assert planned.roadmap.actions == []
+    report = build_report(planned, lang, generated=LATE)  # type: ignore[arg-type]
+    t = words("report", lang)
+    assert report.phases == () and report.roadmap_text == t["km_no_roadmap"]
+    for fmt in ("md", "html"):
+        out = render_model(report, fmt)  # type: ignore[arg-type]
+        assert t["km_no_roadmap"] in out
+        assert t["actions_count"].format(n=0) not in out
+        assert t["phase"] + " |" not in out  # no roadmap table header
+    assert t["km_no_roadmap"] in _deck_text(report)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_no_phase_row_counts_zero_actions(lang: str) -> None:
+    assert BANK is not None
+    planned = plan_file(BANK.answers, PlanOptions(boundaries=(0, 6, 18, 36, 120)))
+    report = build_report(planned, lang, generated=LATE)  # type: ignore[arg-type]
+    shown = {p.index for p in report.phases}
+    for p in planned.roadmap.phases:
+        busy = bool(p.actions or p.completed or p.in_flight)
+        assert (p.index in shown) == busy
+    assert len(shown) < len(planned.roadmap.phases)  # the 36-120 window is empty
+    md = render_model(report, "md")
+    assert words("report", lang)["actions_count"].format(n=0) not in md
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_roadmap_dated_before_the_report_says_how_to_replan(lang: str) -> None:
+    assert BANK is not None
+    planned = plan_file(BANK.answers, PlanOptions())
+    late = build_report(planned, lang, generated=LATE)  # type: ignore[arg-type]
+    note = late.advice.start_note
+    assert note and "--start 2027-06" in note and "2026-03" in note
+    for fmt in ("md", "html"):
+        assert note in render_model(late, fmt)  # type: ignore[arg-type]
+    assert note in _deck_text(late)
+    early = build_report(planned, lang, generated=EARLY)  # type: ignore[arg-type]
+    assert early.advice.start_note is None
+    assert "--start" not in render_model(early, "md")
+    replanned = plan_file(BANK.answers, PlanOptions(start=dt.date(2027, 6, 1)))
+    again = build_report(replanned, lang, generated=LATE)  # type: ignore[arg-type]
+    assert again.advice.start_note is None
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_progress_at_or_past_the_target_reads_target_met(lang: str) -> None:
+    assert BANK is not None and BANK.baseline is not None
+    planned = plan_file(BANK.answers, PlanOptions(baseline=str(BANK.baseline)))
+    over = [g for g in planned.gaps.capabilities if g.progress is not None and g.progress > 1]
+    assert over  # fintech cloud: (3.53 - 2.67) / (3 - 2.67) is about 260%
+    report = build_report(planned, lang, generated=LATE)  # type: ignore[arg-type]
+    met = words("plan", lang)["progress_met"]
+    rows = {r.id: r for r in report.progress.rows}
+    for g in over:
+        assert rows[g.id].progress_text == met
+    md = render_model(report, "md")
+    assert not any(f"{g.progress:.0%}" in md for g in over)
+    data = json.loads(report_json(planned))
+    by_id = {c["id"]: c for c in data["gaps"]["capabilities"]}
+    for g in over:  # the JSON keeps the formula's value and adds the boolean
+        assert by_id[g.id]["progress"] == pytest.approx(g.progress)
+        assert by_id[g.id]["progress_met"] is True
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_definitions_state_the_projection_rule_and_the_dimension_gap(lang: str) -> None:
+    assert BANK is not None
+    report = build_report(plan_file(BANK.answers, PlanOptions()), lang, generated=LATE)  # type: ignore[arg-type]
+    t = words("plan", lang)
+    defined = dict(report.advice.definitions)
+    assert defined[t["term_projected"]] == t["define_projected"]
+    assert defined[t["term_dimension_gap"]] == t["define_dimension_gap"]
+    md = render_model(report, "md")
+    assert t["define_projected"] in md and t["define_dimension_gap"] in md
