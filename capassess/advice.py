@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Literal
 
-from capassess.expr import deciding_names, holds
+from capassess.expr import Node, deciding_names, holds
 from capassess.model.questionnaire import Action, Check, Questionnaire
 from capassess.model.results import CapabilityScore, ScoreResult
 from capassess.scoring.questions import compiled_condition
@@ -177,18 +177,31 @@ def weakest_questions(cap: CapabilityScore, target: int) -> list[WeakQuestion]:
 
 
 def kpi_flag(when: str | None, values: Mapping[str, Any], na: AbstractSet[str],
+             done_when: str | None = None, levels: AbstractSet[str] = frozenset(),
              ) -> tuple[KpiFlag | None, tuple[tuple[str, Any], ...]]:  # fmt: skip
     """Why a KPI cannot measure its action, with the answers behind it: ``not-applicable``
-    when it names questions answered n/a (``compare`` can never check it; value None),
-    ``met-now`` when it already holds on these answers; (None, ()) otherwise."""
+    when it names questions answered n/a (``compare`` cannot check it; value None);
+    ``met-now`` when its measure already holds on these answers; (None, ()) otherwise.
+
+    A KPI is the action's deliverable (its ``done_when``) plus a measure: its other
+    ``and`` parts, leaving out those that name only the capability's level questions
+    (``levels``: the self-assessed ladder, not a measure)."""
     if when is None:
         return None, ()
     inapplicable = tuple((n, None) for n in condition_names(when) if n in na)
     if inapplicable:
         return "not-applicable", inapplicable
-    if expression_holds(when, values) is True:
-        return "met-now", evidence_for(when, values).answers
+    done = set(_conjuncts(compiled_condition(done_when))) if done_when else set()
+    beyond = [c for c in _conjuncts(compiled_condition(when))
+              if c not in done and not set(c.names()) <= levels]  # fmt: skip
+    if beyond and all(holds(c, values) is True for c in beyond):
+        names = dict.fromkeys(n for c in beyond for n in deciding_names(c, values))
+        return "met-now", tuple((n, values[n]) for n in names if n in values)
     return None, ()
+
+
+def _conjuncts(node: Node) -> tuple[Node, ...]:
+    return node.args if node.op == "and" else (node,)
 
 
 def failed_checks(q: Questionnaire, result: ScoreResult) -> list[tuple[Check, Evidence]]:

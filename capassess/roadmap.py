@@ -223,7 +223,8 @@ def build_roadmap(
     placed = place_actions(order, chosen, preds, plan)
     values = answered_values(result)
     na = set(result.question_ids("not_applicable"))
-    actions = [_planned(q, chosen[aid], owner, placed[aid], sel, values, start, na)
+    levels = {qid for qid, question in q.question_map().items() if question.type == "level"}
+    actions = [_planned(q, chosen[aid], owner, placed[aid], sel, values, start, (na, levels))
                for aid in order]  # fmt: skip
     end_month = max((p[2] for p in placed.values()), default=0)
     targets = {c.id: c.target for c in gaps.capabilities}
@@ -266,9 +267,12 @@ def _shown(text: str | None, values: Mapping[str, object]) -> list[AnswerShown]:
 
 def _planned(q: Questionnaire, a: Action, owner: dict[str, str],
              where: tuple[int, int, int], sel: Selection, values: Mapping[str, object],
-             start: dt.date, na: AbstractSet[str] = frozenset()) -> PlannedAction:  # fmt: skip
+             start: dt.date, kinds: tuple[AbstractSet[str], AbstractSet[str]] = (set(), set()),
+             ) -> PlannedAction:  # fmt: skip
+    """``kinds``: the questions answered n/a, and the level questions (see ``kpi_flag``)."""
     dimension = index_of(q).dimension_of[owner[a.id]]
-    flag, flagged = kpi_flag(a.kpi.when if a.kpi else None, values, na)
+    flag, flagged = kpi_flag(a.kpi.when if a.kpi else None, values, kinds[0], a.done_when,
+                             kinds[1])  # fmt: skip
     kpi_evidence = [AnswerShown(question_id=n, value=v) for n, v in flagged]
     return PlannedAction(
         id=a.id, capability_id=owner[a.id], dimension_id=dimension.id, title=a.title,

@@ -123,3 +123,24 @@ def test_compare_refuses_unrelated_questionnaires(runner: CliRunner, tmp_path) -
     result = run(runner, "--questionnaire-dir", str(tmp_path), "compare", ANSWERS, str(answers))
     assert result.exit_code == 2, result.output
     assert "share no dimension, capability or question ids" in result.stderr
+
+
+def test_plan_warns_of_a_roadmap_dated_before_today(runner: CliRunner) -> None:
+    import datetime as dt
+
+    now = dt.date.today().strftime("%Y-%m")
+    result = run(runner, "plan", ANSWERS)  # dated 2026-11-01: the plan starts then
+    assert result.exit_code == 0, result.output
+    assert "dated from the assessment month (2026-11)" in result.stderr
+    assert f"--start {now}" in result.stderr
+    result = run(runner, "plan", ANSWERS, "--start", now)
+    assert result.exit_code == 0, result.output
+    assert "--start" not in result.stderr
+
+
+def test_plan_with_nothing_to_do_says_so_once(runner: CliRunner) -> None:
+    result = run(runner, "plan", ANSWERS, "--target-level", "1")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.count("no action is needed to reach the targets") == 1
+    assert "no new actions" not in result.stdout and "Phase 1" not in result.stdout
+    assert "--start" not in result.stderr  # no roadmap, nothing dated

@@ -159,3 +159,16 @@ def test_cost_basis_defines_the_size_labels_the_reports_show(name: str) -> None:
         for label in labels:
             assert label in text, (name, lang, label)
     assert not any(word in basis.get("zh") for word in ("small", "medium", "large")), name
+
+
+# The example bank (the illustrative peers are generated benchmark inputs, not advised).
+EXAMPLE_ANSWERS = [ROOT / "examples" / "acme-bank.yaml", ROOT / "examples" / "acme-bank-2025.yaml"]
+
+
+@pytest.mark.parametrize("path", EXAMPLE_ANSWERS, ids=lambda p: p.name)
+def test_no_kpi_of_an_example_roadmap_is_already_met(path) -> None:
+    """A KPI whose measure holds on the answers that scheduled its action cannot measure
+    it: the shipped KPIs and the example bank must not produce one (planning flags it)."""
+    planned = plan_file(path, PlanOptions())
+    met = [a.id for a in planned.roadmap.actions if a.kpi_flag == "met-now"]
+    assert met == []

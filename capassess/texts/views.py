@@ -59,6 +59,9 @@ EN: dict[str, str] = {
     "roadmap": "[bold]Roadmap[/]: {start} – {end} ({months} months; at once: major projects "
     "at most {major}, actions per owner at most {per_owner})",
     "no_new_actions": "{phase}: no new actions",
+    "no_roadmap": "[bold]Roadmap[/]: no action is needed to reach the targets",
+    "no_roadmap_shortfall": "[bold]Roadmap[/]: no new action is scheduled (see the execution "
+    "gaps and the actions to confirm below)",
     "phase_ending": "; ending: {ends}; projected overall at the end {score}",
     "not_on_roadmap": "Not on the roadmap",
     "col_why_not": "why not",
@@ -121,6 +124,8 @@ ZH: dict[str, str] = {
     "roadmap": "[bold]路线图[/]：{start} – {end}（{months} 个月；同时进行的重点项目不超过 {major} "
     "个，每个牵头部门同时不超过 {per_owner} 项）",
     "no_new_actions": "{phase}: 无新增行动",
+    "no_roadmap": "[bold]路线图[/]：达到目标无需新的行动",
+    "no_roadmap_shortfall": "[bold]路线图[/]：未安排新的行动（见下方执行差距和待确认的行动）",
     "phase_ending": "；完成：{ends}；阶段末预计总分 {score}",
     "not_on_roadmap": "未列入路线图的行动",
     "col_why_not": "原因",

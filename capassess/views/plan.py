@@ -120,9 +120,14 @@ def _print_roadmap(planned: Planned, lang: Lang) -> None:
                 per_owner=road.max_per_owner,
             )
         )
+    if not road.actions:
+        pending = road.shortfalls or any(n.status == "to-confirm" for n in road.not_scheduled)
+        out.print(t["no_roadmap_shortfall" if pending else "no_roadmap"])
     for phase in road.phases:
         if phase.actions:
             out.print(phase_table(planned, phase, lang))
+            continue
+        if not (phase.completed or phase.in_flight):  # nothing starts, ends or runs
             continue
         line = t["no_new_actions"].format(phase=phase_label(phase, lang))
         if phase.completed:

@@ -198,29 +198,38 @@ def test_the_evidence_of_a_missing_action_never_cites_a_satisfied_answer() -> No
 # --- KPIs that cannot measure their action ----------------------------------------------
 
 KPI_FLAGS = [
-    # (KPI condition, answered values, n/a questions, flag, questions behind it)
-    ("m >= 20", {"m": 22}, set(), "met-now", ["m"]),
-    ("m >= 25", {"m": 22}, set(), None, []),
-    ("m >= 25 and c >= 5", {"m": 30}, {"c"}, "not-applicable", ["c"]),
-    ("m >= 25", {}, set(), None, []),
-    (None, {"m": 1}, set(), None, []),
+    # (KPI, done_when, answered values, n/a questions, level questions, flag, behind it)
+    ("m >= 20", None, {"m": 22}, set(), set(), "met-now", ["m"]),
+    ("m >= 25", None, {"m": 22}, set(), set(), None, []),
+    ("m >= 25 and c >= 5", None, {"m": 30}, {"c"}, set(), "not-applicable", ["c"]),
+    ("m >= 25", None, {}, set(), set(), None, []),
+    (None, None, {"m": 1}, set(), set(), None, []),
+    # the measure beyond the deliverable is met although the deliverable is missing
+    ("d == true and m >= 20", "d == true", {"d": False, "m": 22}, set(), set(), "met-now", ["m"]),
+    ("d == true and m >= 20", "d == true", {"d": False, "m": 12}, set(), set(), None, []),
+    # a level question is the ladder, not a measure
+    ("d == true and lv >= 3", "d == true", {"d": False, "lv": 3}, set(), {"lv"}, None, []),
+    (
+        "d == true and lv >= 3 and m >= 20",
+        "d == true",
+        {"d": False, "lv": 3, "m": 22},
+        set(),
+        {"lv"},
+        "met-now",
+        ["m"],
+    ),
+    # only the deliverable: nothing to measure beyond it
+    ("d == true", "d == true", {"d": False}, set(), set(), None, []),
 ]
 
 
-@pytest.mark.parametrize(("when", "values", "na", "flag", "names"), KPI_FLAGS)
-def test_kpi_flags(when: str | None, values: dict[str, Any], na: set[str], flag: str | None,
+@pytest.mark.parametrize(("when", "done_when", "values", "na", "levels", "flag", "names"),
+                         KPI_FLAGS)  # fmt: skip
+def test_kpi_flags(when: str | None, done_when: str | None, values: dict[str, Any],
+                   na: set[str], levels: set[str], flag: str | None,
                    names: list[str]) -> None:  # fmt: skip
-    found, behind = kpi_flag(when, values, na)
+    found, behind = kpi_flag(when, values, na, done_when, levels)
     assert found == flag and [n for n, _ in behind] == names
-
-
-def test_a_scheduled_action_carries_its_kpi_flag() -> None:
-    step = act("step", 3, done_when="q1 >= 3")
-    step["kpi"] = {"when": "q1 >= 3 or q2 >= 2", "text": {"en": "x", "zh": "x"}}
-    q = build({"c": {"target": 3, "questions": ["q1", "q2"], "actions": [step]}})
-    _, _, road = plan(q, {"q1": 1, "q2": 3})
-    (a,) = road.actions
-    assert a.kpi_flag == "met-now" and [e.question_id for e in a.kpi_evidence] == ["q2"]
 
 
 # --- a rise is claimed only where the projection counts it -------------------------------

@@ -25,13 +25,16 @@ LATE = dt.date(2027, 6, 1)  # after the example's assessment month (2026-03)
 EARLY = dt.date(2026, 3, 20)
 
 
-def _without(tmp_path: Path, *questions: str) -> Path:
-    """The example's answers with ``questions`` unanswered."""
+def _without(tmp_path: Path, *questions: str, **values: object) -> Path:
+    """The example's answers with ``questions`` unanswered and ``values`` changed (``_``
+    for ``-`` in their ids)."""
     assert BANK is not None
     yaml = YAML()
     data = yaml.load(BANK.answers.read_text(encoding="utf-8"))
     for q in questions:
         del data["answers"][q]
+    for q, value in values.items():
+        data["answers"][q.replace("_", "-")]["value"] = value
     out = tmp_path / "answers.yaml"
     buffer = io.StringIO()
     yaml.dump(data, buffer)
@@ -162,3 +165,29 @@ def test_the_definitions_state_the_projection_rule_and_the_dimension_gap(lang: s
     assert defined[t["term_dimension_gap"]] == t["define_dimension_gap"]
     md = render_model(report, "md")
     assert t["define_projected"] in md and t["define_dimension_gap"] in md
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_kpi_whose_measure_is_already_met_carries_a_note(tmp_path: Path, lang: str) -> None:
+    planned = plan_file(_without(tmp_path, lc_mau=30), PlanOptions())  # the KPI asks 25
+    (a,) = [a for a in planned.roadmap.actions if a.id == "act-lc-journeys"]
+    assert a.kpi_flag == "met-now"
+    assert [(e.question_id, e.value) for e in a.kpi_evidence] == [("lc-mau", 30)]
+    report = build_report(planned, lang, generated=LATE)  # type: ignore[arg-type]
+    (row,) = [r for p in report.phases for r in p.actions if r.id == "act-lc-journeys"]
+    assert row.kpi_note and "lc-mau = 30" in row.kpi_note
+    for fmt in ("md", "html"):
+        assert row.kpi_note in render_model(report, fmt)  # type: ignore[arg-type]
+    data = json.loads(report_json(planned))
+    (j,) = [x for x in data["roadmap"]["actions"] if x["id"] == "act-lc-journeys"]
+    assert j["kpi_flag"] == "met-now"
+
+
+def test_a_kpi_resting_on_an_na_answer_carries_a_note(tmp_path: Path) -> None:
+    planned = plan_file(_without(tmp_path, sc_conversion="n/a"), PlanOptions())
+    (a,) = [a for a in planned.roadmap.actions if a.id == "act-sc-platform"]
+    assert a.kpi_flag == "not-applicable"
+    assert [e.question_id for e in a.kpi_evidence] == ["sc-conversion"]
+    report = build_report(planned, "en", generated=LATE)
+    (row,) = [r for p in report.phases for r in p.actions if r.id == "act-sc-platform"]
+    assert row.kpi_note and "sc-conversion" in row.kpi_note
