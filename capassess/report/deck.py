@@ -206,7 +206,9 @@ def _next_steps(deck: Deck, report: Report, t: dict[str, str]) -> None:
     if blind:
         steps.append(t["deck_step_assess"].format(names=t["list_sep"].join(blind)))
     if ad and ad.shortfall_titles:
-        steps.append(t["deck_step_execution"].format(names=t["list_sep"].join(ad.shortfall_titles)))
+        names = ad.shortfall_titles
+        more = t["km_more"].format(n=len(names) - 3) if len(names) > 3 else ""
+        steps.append(t["deck_step_execution"].format(names=t["list_sep"].join(names[:3]) + more))
     confirm = [r.id for r in ad.left_off if r.status == "to-confirm"] if ad else []
     if confirm:
         steps.append(t["deck_step_confirm"].format(n=len(confirm)))

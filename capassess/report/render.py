@@ -26,7 +26,7 @@ from capassess.texts import words
 Format = Literal["html", "md", "json"]
 FORMATS: tuple[Format, ...] = ("html", "md", "json")
 TEMPLATES = {"html": "report.html.j2", "md": "report.md.j2"}
-REPORT_SCHEMA_VERSION = 1
+REPORT_SCHEMA_VERSION = 2
 ReportEnvironment = LimitedSandbox  # what renders reports: Jinja's sandbox, bounded
 
 

@@ -66,7 +66,7 @@ BOARD_EN: dict[str, str] = {
     "are final.",
     "deck_step_assess": "Assess what is not yet assessed: {names}.",
     "deck_step_reassess": "Re-assess at the end of {phase} and compare with these results.",
-    "deck_step_execution": "Agree with the owners how to lift the answers holding down: {names} "
+    "deck_step_execution": "Agree with the owners how to lift the weak answers of {names} "
     "(an execution gap, no new project).",
     "deck_step_confirm": "Answer the open questions behind {n} actions to confirm, then re-plan.",
     "phase_from": "from {start}",
@@ -157,7 +157,7 @@ BOARD_ZH: dict[str, str] = {
     "km_to_confirm": "{n}项行动需先确认（作答尚不能判断）再决定是否排期。",
     "km_no_roadmap": "达到目标无需新的行动。",
     "km_no_new_action": "路线图未安排新的行动。",
-    "km_more": "等另外{n}项",
+    "km_more": "及另外{n}项",
     "km_execution": "以下能力目标等级以内的行动均已具备但仍低于目标，"
     "属于执行差距，无需新增项目：{names}。",
     "heatmap": "能力热力图",
