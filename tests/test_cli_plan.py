@@ -144,3 +144,12 @@ def test_plan_with_nothing_to_do_says_so_once(runner: CliRunner) -> None:
     assert result.stdout.count("no action is needed to reach the targets") == 1
     assert "no new actions" not in result.stdout and "Phase 1" not in result.stdout
     assert "--start" not in result.stderr  # no roadmap, nothing dated
+
+
+def test_plan_labels_a_dimension_gap_as_a_mean(runner: CliRunner) -> None:
+    import re
+
+    result = run(runner, "plan", ANSWERS)
+    assert result.exit_code == 0, result.output
+    assert re.search(r"mean \d\.\d\d", result.stdout)  # never read as target - score
+    assert "dimension gap (mean)" in result.stdout  # and defined

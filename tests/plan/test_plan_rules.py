@@ -11,7 +11,7 @@ import pytest
 
 from capassess.advice import evidence_for, kpi_flag, open_questions
 from capassess.expr import deciding_names, parse_expression
-from capassess.plan_text import past_start, rise_text, why
+from capassess.plan_text import past_start, progress_text, rise_text, why
 from tests.plan.test_evidence import act, build, plan
 
 # --- no scheduled action lies above its capability's target ---------------------------
@@ -284,3 +284,35 @@ def test_a_past_start_is_noted_with_how_to_replan(start: str, assessed: str, tod
             assert "--start 2026-12" in note and start in note
     note = past_start(start, assessed, today, "en")
     assert (note is not None and "assessment month" in note) == assessment
+
+
+# --- progress since the baseline as people read it ---------------------------------------
+
+PROGRESS = [
+    # (progress, score, target, baseline, shown)
+    (0.34, 2.25, 3, 1.86, "34%"),
+    (1.0, 3.0, 3, 2.0, "target met"),
+    (2.6, 3.53, 3, 2.67, "target met"),
+    (None, 3.4, 3, 3.2, "met at the baseline"),
+    (None, 2.8, 3, 3.0, "below target again"),
+    (None, 2.5, 3, None, "—"),
+]
+
+
+@pytest.mark.parametrize(("progress", "score", "target", "baseline", "shown"), PROGRESS)
+def test_progress_is_shown_without_shares_past_the_target(
+    progress: float | None, score: float, target: int, baseline: float | None, shown: str
+) -> None:
+    assert progress_text(progress, score, target, baseline, "en") == shown
+    assert "%" not in progress_text(progress, score, target, baseline, "zh") or shown == "34%"
+
+
+def test_a_baseline_already_at_target_gives_no_progress_ratio() -> None:
+    from capassess.gap import find_gaps, resolve_targets
+
+    q = build({"c": {"target": 3, "questions": ["q1"], "actions": []}})
+    now, _, _ = plan(q, {"q1": 4})
+    then, _, _ = plan(q, {"q1": 5})
+    g = find_gaps(q, now, resolve_targets(q), then).capability("c")
+    assert g.baseline == 5.0 and g.progress is None and g.met
+    assert progress_text(g.progress, g.score, g.target, g.baseline, "en") == "met at the baseline"
