@@ -76,8 +76,10 @@ def phase_label(phase: Phase, lang: Lang) -> str:
 
 def rise_text(score: float | None, target: int, reached: float | None, lang: Lang) -> str:
     """``2.04 → 4`` when the roadmap's projection lifts the score to the target, ``2.04 → 3
-    (target 4)`` when it lifts it part of the way, ``2.04 (target 4)`` when it credits no
-    rise: never a rise the projection does not count."""
+    (target 4; …)`` when it lifts it part of the way, ``2.04 (target 4; …)`` when it credits
+    no rise: never a rise the projection does not count. Short of the target, the cause is
+    an action of the capability up to the target that is still to confirm (every other one
+    is in place or scheduled)."""
     t = words("plan", lang)
     if score is None:
         return ""

@@ -58,9 +58,10 @@ EN: dict[str, str] = {
     "why_evidence": "{gap}; the answers show it missing ({evidence})",
     "why_score": "{gap}; by score: the capability is below the action's level and no "
     "answer can show it in place",
-    "rise_none": "{score:.2f} (target {target}; no rise counted until its other actions up to "
-    "the target are in place)",
-    "rise_part": "{score:.2f} → {reached:g} (target {target})",
+    "rise_none": "{score:.2f} (target {target}; no rise counted while an action of it up to "
+    "the target is still to confirm)",
+    "rise_part": "{score:.2f} → {reached:g} (target {target}; the rest waits for actions to "
+    "confirm)",
     "to_confirm": "to confirm: answer {questions}; until then the answers show it neither in "
     "place nor missing",
     "why_missing": "the answers show it missing ({evidence})",
@@ -128,8 +129,8 @@ ZH: dict[str, str] = {
     "phase_label": "阶段 {n} · {span}（第 {months} 个月）",
     "why_evidence": "{gap}；作答显示尚未具备（{evidence}）",
     "why_score": "{gap}；按得分判断：该能力低于行动所在等级，且没有可证明其已具备的作答",
-    "rise_none": "{score:.2f}（目标 {target}；目标等级以内的其他行动具备之前不计得分提升）",
-    "rise_part": "{score:.2f} → {reached:g}（目标 {target}）",
+    "rise_none": "{score:.2f}（目标 {target}；目标等级以内尚有待确认的行动，不计得分提升）",
+    "rise_part": "{score:.2f} → {reached:g}（目标 {target}；其余待行动确认后计入）",
     "to_confirm": "待确认：请回答 {questions}；在此之前，作答既不能证明已具备，也不能证明缺失",
     "why_missing": "作答显示尚未具备（{evidence}）",
     "why_needed_by": "是{names}的前提",

@@ -237,7 +237,7 @@ def test_kpi_flags(when: str | None, done_when: str | None, values: dict[str, An
 RISES = [
     # (score, target, reached at the roadmap's end, text)
     (2.04, 4, 4.0, "2.04 → 4"),
-    (2.04, 4, 3.0, "2.04 → 3 (target 4)"),
+    (2.04, 4, 3.0, "2.04 → 3 (target 4;"),
     (1.88, 2, 1.88, "1.88 (target 2; no rise counted"),
     (1.88, 2, None, "1.88 (target 2; no rise counted"),
 ]
