@@ -161,8 +161,12 @@ def test_cost_basis_defines_the_size_labels_the_reports_show(name: str) -> None:
     assert not any(word in basis.get("zh") for word in ("small", "medium", "large")), name
 
 
-# The example bank (the illustrative peers are generated benchmark inputs, not advised).
-EXAMPLE_ANSWERS = [ROOT / "examples" / "acme-bank.yaml", ROOT / "examples" / "acme-bank-2025.yaml"]
+# The example bank and branches (the illustrative peers are generated benchmark inputs).
+EXAMPLE_ANSWERS = [
+    ROOT / "examples" / "acme-bank.yaml",
+    ROOT / "examples" / "acme-bank-2025.yaml",
+    *sorted((ROOT / "examples" / "branches").glob("*.yaml")),
+]
 
 
 @pytest.mark.parametrize("path", EXAMPLE_ANSWERS, ids=lambda p: p.name)
