@@ -33,6 +33,7 @@ from capassess.advice import (
     open_questions,
     weakest_questions,
 )
+from capassess.memo import per_object
 from capassess.model.plan import (
     AnswerShown,
     Basis,
@@ -223,7 +224,8 @@ def build_roadmap(
     placed = place_actions(order, chosen, preds, plan)
     values = answered_values(result)
     na = set(result.question_ids("not_applicable"))
-    levels = {qid for qid, question in q.question_map().items() if question.type == "level"}
+    levels = per_object(q, "level-questions", lambda: frozenset(
+        qid for qid, question in q.question_map().items() if question.type == "level"))  # fmt: skip
     actions = [_planned(q, chosen[aid], owner, placed[aid], sel, values, start, (na, levels))
                for aid in order]  # fmt: skip
     end_month = max((p[2] for p in placed.values()), default=0)
