@@ -36,6 +36,8 @@ class Units:
     rows: npt.NDArray[np.int64]
     scores: npt.NDArray[np.float64]
     counts: npt.NDArray[np.int32]
+    answered: npt.NDArray[np.int16]
+    """Answered questions per capability (units x capabilities); 0 = not assessed."""
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -53,14 +55,15 @@ class Units:
             self.rows[mask],
             self.scores[mask],
             self.counts[mask],
+            self.answered[mask],
         )
 
 
 class Collector:
     """Accumulates scored chunks and the ids of rejected rows."""
 
-    def __init__(self, nodes: int) -> None:
-        self.nodes = nodes
+    def __init__(self, nodes: int, capabilities: int) -> None:
+        self.nodes, self.capabilities = nodes, capabilities
         self.parts: list[Units] = []
         self.rejected: list[tuple[str, str, int | None]] = []
         self.sources: dict[str, int] = {}
@@ -89,6 +92,7 @@ class Collector:
                 chunk.rows[keep],
                 scored.scores,
                 scored.counts,
+                scored.answered,
             )
         )
 
@@ -104,7 +108,7 @@ class Collector:
         import pyarrow.compute as pc
 
         parts, self.parts = self.parts, []
-        units = _concat(parts, self.nodes, list(self.sources))
+        units = _concat(parts, self.nodes, list(self.sources), self.capabilities)
         rejected = pa.array([u for u, _, _ in self.rejected], pa.string())
         everyone = pa.concat_arrays([units.ids, rejected]) if len(rejected) else units.ids
         counts = pc.value_counts(everyone)
@@ -141,7 +145,7 @@ def _duplicate_rejections(repeated: dict[str, list[tuple[str, int | None]]]) -> 
     return out
 
 
-def _concat(parts: list[Units], nodes: int, sources: list[str]) -> Units:
+def _concat(parts: list[Units], nodes: int, sources: list[str], caps: int) -> Units:
     """All parts as one, emptying ``parts`` as it goes: each part's numbers are copied
     into arrays made once at full size and then let go, so the peak is about one copy
     of the units, not two."""
@@ -153,12 +157,14 @@ def _concat(parts: list[Units], nodes: int, sources: list[str]) -> Units:
     rows = np.empty(total, np.int64)
     scores = np.empty((total, nodes))
     counts = np.empty((total, 3), np.int32)
+    answered = np.empty((total, caps), np.int16)
     texts: dict[str, list[pa.Array]] = {n: [] for n in ("ids", "names", "origins", *groups)}
     at = 0
     for i in range(len(parts)):
         part = parts[i]
         stop = at + len(part)
         rows[at:stop], scores[at:stop], counts[at:stop] = part.rows, part.scores, part.counts
+        answered[at:stop] = part.answered
         texts["ids"].append(part.ids)
         texts["names"].append(part.names)
         texts["origins"].append(part.origins)
@@ -179,7 +185,9 @@ def _concat(parts: list[Units], nodes: int, sources: list[str]) -> Units:
         pa.array(sources, pa.string()),
     )
     ids, names = strings("ids"), strings("names")
-    units = Units(ids, names, {g: strings(g) for g in groups}, origins, rows, scores, counts)
+    units = Units(
+        ids, names, {g: strings(g) for g in groups}, origins, rows, scores, counts, answered
+    )
     pa.default_memory_pool().release_unused()  # the parts' buffers back to the system
     give_back_memory()
     return units

@@ -268,7 +268,7 @@ def _read_all(
 ) -> tuple[Units, Tally, int]:
     """Read every source; return the scored units, the tally and the duplicates removed."""
     judge = ChunkJudge(run.questionnaire, scorer, run.settings.missing, run.options.lenient)
-    collector = Collector(len(scorer.order.nodes))
+    collector = Collector(len(scorer.order.nodes), len(scorer.order.capabilities))
     reports = _unit_reports(run)
     tally = Tally()
     with reject_file(run.out / "rejected.csv") as rejects, _ignored_file(run) as ignored:

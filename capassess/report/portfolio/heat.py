@@ -4,7 +4,8 @@ spread of the scores.
 
 A cell's status comes from the mean gap of its units to the target
 (``report.heat.mean_gap_status``): ``met`` under 0.25 of a level, ``near`` under one
-level, ``far`` one level or more, ``na`` when no unit of the group has a score.
+level, ``far`` one level or more, ``na`` when no unit of the group has a score. A cell
+counts only the units that assessed the capability (``assessed`` of ``units``).
 """
 
 from __future__ import annotations
@@ -20,6 +21,10 @@ class HeatCell:
     below_target: float | None
     gap: float | None
     status: str
+    assessed: int = 0
+    """The units of the column that assessed the capability, the only ones counted."""
+    units: int = 0
+    """The units of the column."""
 
 
 @dataclass(frozen=True)
