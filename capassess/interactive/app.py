@@ -166,7 +166,7 @@ def prepare(req: AssessRequest, interactive: bool) -> tuple[Interview, Opened, H
         from capassess.views.console import message
 
         message(f"ignored --data for {', '.join(ignored)}: the condition is false", "yellow")
-    header = merge_header(opened.assessment, req.header)
+    header = merge_header(opened.assessment, req.header, q.assesses)
     if not interactive:
         _refuse_without_terminal(session)
         header = require_header(header)
