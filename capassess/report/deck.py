@@ -6,7 +6,7 @@ import io
 from pathlib import Path
 
 from capassess.errors import InputError
-from capassess.report.deck_parts import DECK_FILE, HEAT, MUTED, Deck
+from capassess.report.deck_parts import DECK_FILE, HEAT, MUTED, Deck, table_pages
 from capassess.report.heat import HEAT_STATUSES, HEAT_SYMBOLS
 from capassess.report.model import ActionRow, Report
 from capassess.texts import words
@@ -146,16 +146,18 @@ def _action_table(
     with_cost: bool,
     slides: int = 1,
 ) -> None:
-    """Up to ``slides`` slides of actions: title, owner, schedule, then KPI or cost."""
-    shown = slides * ROWS
-    for start in range(0, max(min(len(actions), shown), 1), ROWS):
-        part = actions[start : start + ROWS]
-        suffix = "" if start == 0 else t["deck_continued"]
-        slide = deck.slide(title + suffix)
-        if not part:
+    """Up to ``slides`` slides of actions: title, owner, schedule, then KPI or cost; the
+    rows spread evenly over the slides (``table_pages``)."""
+    sizes, more = table_pages(len(actions), ROWS, slides)
+    last = t["cost"] if with_cost else t["kpi"]
+    start = 0
+    for page, size in enumerate(sizes):
+        slide = deck.slide(title + ("" if page == 0 else t["deck_continued"]))
+        if not size:
             deck.text(slide, deck.body, [t["no_actions"]], 18)
             return
-        last = t["cost"] if with_cost else t["kpi"]
+        part = actions[start : start + size]
+        start += size
         rows = [
             [
                 a.title,
@@ -165,8 +167,8 @@ def _action_table(
             ]
             for a in part
         ]
-        if start + ROWS >= shown and len(actions) > shown:
-            rows[-1] = [t["deck_more"].format(n=len(actions) - shown + 1), "", "", ""]
+        if more and page == len(sizes) - 1:
+            rows[-1] = [t["deck_more"].format(n=len(actions) - start + 1), "", "", ""]
         deck.table(
             slide,
             deck.body,
@@ -182,7 +184,10 @@ def _risks(deck: Deck, report: Report, t: dict[str, str]) -> None:
     if not report.risks:
         deck.text(slide, deck.body, [t["no_risks"]], 18)
         return
-    rows = [[r.risk, r.detail] for r in report.risks[:ROWS]]
+    (size,), more = table_pages(len(report.risks), ROWS, 1)
+    rows = [[r.risk, r.detail] for r in report.risks[:size]]
+    if more:
+        rows[-1] = [t["deck_more_risks"].format(n=len(report.risks) - size + 1), ""]
     deck.table(slide, deck.body, [t["risk"], t["risk_detail"]], rows, [0.3, 0.7], size=12)
 
 
