@@ -12,6 +12,7 @@ import time
 from types import TracebackType
 from typing import Any
 
+from capassess.atomic import made_for
 from capassess.batch.runner import WRITING, BatchResult
 from capassess.model.base import Lang
 from capassess.texts import words
@@ -89,6 +90,9 @@ def print_summary(result: BatchResult, lang: Lang = "en") -> None:
     if extra:
         message(t["extra"].format(items=t["extra_sep"].join(extra)))
     message(t["time"].format(seconds=result.seconds))
+    made = made_for(result.outputs["summary"]) if "summary" in result.outputs else None
+    if made is not None:
+        message(t["new_folder"].format(folder=made))
     for name, path in result.outputs.items():
         message(f"  {name:<15} {path}")
 

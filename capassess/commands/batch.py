@@ -82,14 +82,14 @@ def template(
     from capassess.batch.template import TemplateOptions, write_template
     from capassess.catalog import find_questionnaire
     from capassess.cli import user_dirs
-    from capassess.views.console import message
+    from capassess.views.console import folder_note, message
 
     refuse_inputs([output], [questionnaire])
     fmt = fmt or ("csv" if output.lower().endswith(".csv") else "xlsx")
     options = TemplateOptions(fmt, "zh" if lang == "zh" else "en",
                               labels if labels is not None else fmt == "xlsx", groups)  # fmt: skip
     path = write_template(find_questionnaire(questionnaire, user_dirs(ctx)), output, options)
-    message(f"wrote {path}", "green")
+    message(f"wrote {path}{folder_note(path)}", "green")
 
 
 @click.command()

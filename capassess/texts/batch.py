@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from capassess.model.base import Lang
 
 EN: dict[str, str] = {
+    "new_folder": "created the output folder {folder}",
     "group_region": "Region",
     "group_province": "Province",
     "group_city": "City",
@@ -50,6 +51,7 @@ EN: dict[str, str] = {
 }
 
 ZH: dict[str, str] = {
+    "new_folder": "已新建输出文件夹 {folder}",
     "group_region": "区域",
     "group_province": "省份",
     "group_city": "城市",

@@ -76,6 +76,16 @@ def say(text: str, style: str = "", *, err: bool = False) -> None:
     click.echo(text, file=stream, color=use_colour(stream))
 
 
+def folder_note(path: str | os.PathLike[str], lang: str = "en") -> str:
+    """`` (created the folder F)`` when this run created a folder to hold ``path``."""
+    from capassess.atomic import made_for
+    from capassess.texts import say as text
+
+    made = made_for(path)
+    return "" if made is None else text("views", "zh" if lang == "zh" else "en", "new_folder",
+                                        folder=str(made))  # fmt: skip
+
+
 def message(text: str, style: str = "") -> None:
     """Print a message to stderr (no markup is interpreted)."""
     say(text, style, err=True)
