@@ -184,7 +184,7 @@ def fail(exc: Exception) -> NoReturn:
         for problem in exc.problems:
             message(str(problem), "red" if problem.severity == "error" else "yellow")
     else:
-        message(f"error: {exc}", "red")
+        message(f"{getattr(exc, 'lead', 'error: ')}{exc}", "red")
     sys.exit(getattr(exc, "exit_code", 2))
 
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from capassess.batch.arrow import give_back_memory
 from capassess.batch.table import Chunk, Rejection
 from capassess.batch.vector import Scored
+from capassess.texts import words
 
 if TYPE_CHECKING:
     import numpy as np
@@ -130,6 +131,9 @@ class Collector:
 
 
 def _duplicate_rejections(repeated: dict[str, list[tuple[str, int | None]]]) -> list[Rejection]:
+    """One rejection per row of a repeated id, in English (``batch.wording`` says it in
+    the run's language when written)."""
+    t = words("batch", "en")
     out = []
     for unit, places in repeated.items():
         # Linear in the copies: each row names only the first few others, and counts the rest.
@@ -138,9 +142,12 @@ def _duplicate_rejections(repeated: dict[str, list[tuple[str, int | None]]]) -> 
         for here in places:
             others = [p for p in head if p != here][:SHOWN_PLACES]
             total = len(places) - same[here]
-            shown = ", ".join(f"{s} row {r}" if r else s for s, r in others)
-            more = f" and {total - len(others)} more" if total > len(others) else ""
-            reason = f"duplicate unit id, also at {shown}{more}"
+            shown = t["say_sep"].join(
+                t["say_place"].format(source=s, row=r) if r else s for s, r in others
+            )
+            if total > len(others):
+                shown = t["say_more"].format(places=shown, n=total - len(others))
+            reason = t["why_duplicate"].format(places=shown)
             out.append(Rejection(here[0], here[1], unit, "id", unit, reason))
     return out
 

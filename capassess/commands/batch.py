@@ -199,4 +199,4 @@ def batch(
     with BatchProgress(lang=options.lang) as progress:
         result = run_batch(options, q, progress)
     print_summary(result, options.lang)
-    check_rejects(result, allow_rejects)
+    check_rejects(result, allow_rejects, options.lang)
