@@ -137,7 +137,8 @@ class VectorScorer:
         ]
         out[:, 0] = self._combine(dims, rows)
         counts = np.zeros((rows, 3), dtype=np.int32)
-        for code, i in ((ANSWERED, 0), (NOT_APPLICABLE, 1), (MISSING, 2)):
+        counts[:, 0] = answered.sum(axis=1, dtype=np.int32)  # every question is a capability's
+        for code, i in ((NOT_APPLICABLE, 1), (MISSING, 2)):
             counts[:, i] = sum((s == code).astype(np.int32) for s in status.values())
         return Scored(out, counts, answered)
 
