@@ -123,6 +123,7 @@ EN: dict[str, str] = {
     "gave it in scores.csv. Shown where n is under N",
     "holds_unassessed": "Scores that count a capability the unit did not assess, at the "
     "missing policy's value: {nodes}",
+    "holds_sep": "; ",
     "def_holds": "Overall, dimension and group figures",
     "def_holds_text": "the units' own scores, as in scores.csv and the unit reports: a "
     "capability a unit did not assess counts in them at the value the missing policy "
@@ -237,6 +238,7 @@ ZH: dict[str, str] = {
     "全部题目留空或回答“不适用”的单位未评估该能力，无论缺失答案规则在scores.csv中给它什么得分。"
     "n少于N时显示",
     "holds_unassessed": "计入了单位未评估能力（按缺失答案规则取值）的得分：{nodes}",
+    "holds_sep": "；",
     "def_holds": "总体、维度与分组数字",
     "def_holds_text": "即各单位自身的得分，与scores.csv及单位报告相同：单位未评估的能力"
     "按缺失答案规则的取值（{missing}）计入；得分分布注明有多少单位的得分含此类能力",

@@ -47,8 +47,7 @@ def holds_unassessed(portfolio: Portfolio) -> str:
         for d in rows
         if d.holds_unassessed
     ]
-    sep = "；" if portfolio.settings.lang == "zh" else "; "
-    return t["holds_unassessed"].format(nodes=sep.join(found)) if found else ""
+    return t["holds_unassessed"].format(nodes=t["holds_sep"].join(found)) if found else ""
 
 
 def method_words(portfolio: Portfolio) -> dict[str, object]:
