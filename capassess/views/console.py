@@ -18,6 +18,7 @@ from capassess.terminal_text import terminal_safe
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
+    from pathlib import Path
 
     from rich.console import Console
     from rich.segment import Segment
@@ -76,7 +77,7 @@ def say(text: str, style: str = "", *, err: bool = False) -> None:
     click.echo(text, file=stream, color=use_colour(stream))
 
 
-def folder_note(path: str | os.PathLike[str], lang: str = "en") -> str:
+def folder_note(path: str | Path, lang: str = "en") -> str:
     """`` (created the folder F)`` when this run created a folder to hold ``path``."""
     from capassess.atomic import made_for
     from capassess.texts import say as text

@@ -17,7 +17,7 @@ from capassess.batch.outputs import xlsx_refusal
 from capassess.batch.wording import localise
 from capassess.texts import words
 from capassess.values import parse_value
-from tests.batch.helpers import csv_text, read_csv, run_cli
+from tests.batch.helpers import csv_text, read_csv, run_cli, tiny
 from tests.batch.test_real_sheets import HEADER, NUMBERS, _ods
 from tests.conftest import TINY
 from tests.test_option_matching import CLASH
@@ -152,13 +152,7 @@ def _made_by_their_makers() -> list[str]:
     return [m for m in made if m]
 
 
-def _tiny_number():  # type: ignore[no-untyped-def]
-    from tests.batch.helpers import tiny
-
-    return tiny().question_map()["a-number"]
-
-
-TINY_NUMBER = _tiny_number()
+TINY_NUMBER = tiny().question_map()["a-number"]
 
 
 @pytest.mark.parametrize("text", _made_by_their_makers())
