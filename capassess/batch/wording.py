@@ -12,13 +12,16 @@ warning in Chinese and finds no English sentence left.
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 import re
 import string
 from functools import lru_cache
 
+from capassess.errors import CapassessError
 from capassess.texts import say, words
 
-KINDS = ("why_", "note_")
+KINDS = ("why_", "note_", "fail_")
 
 
 def _pattern(template: str) -> re.Pattern[str]:
@@ -53,6 +56,29 @@ def localise(text: str, lang: str) -> str:
             fields = {k: _field(k, v) for k, v in found.groupdict().items()}
             return say("batch", "zh", key, **fields)
     return text
+
+
+def localise_error(exc: CapassessError, lang: str) -> CapassessError:
+    """``exc``, an error that stops a run, with its message and problems in ``lang``."""
+    if lang != "zh":
+        return exc
+    said = copy.copy(exc)  # the same kind of error, so the same exit code
+    said.message = _joined(exc.message)
+    said.args = (said.message,)
+    said.problems = tuple(
+        dataclasses.replace(p, message=_joined(p.message)) for p in exc.problems
+    )
+    said.lead = say("batch", "zh", "error_lead")
+    return said
+
+
+def _joined(text: str) -> str:
+    """``text``, or the parts of it ``; ``-joined (the run's option problems), in Chinese."""
+    parts = text.split("; ")
+    said = [localise(part, "zh") for part in parts]
+    if len(parts) > 1 and all(s != p for s, p in zip(said, parts, strict=True)):
+        return say("batch", "zh", "say_sep").join(said)
+    return localise(text, "zh")
 
 
 def _field(name: str, value: str) -> str:

@@ -55,6 +55,34 @@ EN: dict[str, str] = {
     "note_xlsx_columns": "scores.xlsx not written: {columns} columns exceed Excel's {limit} "
     "a sheet; scores.csv holds every column",
     "note_where": "{path}: {text}",
+    # errors that stop a run (table, sources, encoding, runner)
+    "fail_repeated": "column {name} appears more than once",
+    "fail_no_id": "no {name} column; the header is: {names}",
+    "fail_clash": "group column {name} clashes with a result column; rename it",
+    "fail_absent": "missing question column(s): {ids}; add them (blank cells are missing "
+    "answers), or pass --lenient to treat them as blank",
+    "fail_no_group": "no group column {name} (group columns: {names})",
+    "fail_no_file": "no such file or folder",
+    "fail_unreadable": "cannot read the file: {reason}",
+    "fail_suffix": "cannot tell the kind of input from {suffix}; give a .csv, .tsv, .txt, "
+    ".xlsx, .xls or .ods file, or a folder of answers files",
+    "fail_kind": "cannot read as {kind}: {text}",
+    "fail_html": "this is a web page (HTML) saved with a spreadsheet name, as some bank "
+    "systems export; open it in Excel or WPS and save it as .xlsx, or export CSV",
+    "fail_xml_sheet": "this is an Excel 2003 XML spreadsheet; open it in Excel or WPS and "
+    "save it as .xlsx",
+    "fail_xml": "this is an XML file, not a workbook; save the data as .xlsx or CSV",
+    "fail_zip": "this is a ZIP archive but not an XLSX or ODS workbook",
+    "fail_broken_zip": "this is a damaged (cut short?) ZIP file, so no readable workbook",
+    "fail_binary": "this is a binary file of unknown kind, not a workbook",
+    "fail_text": "this is text, not a workbook; if it is CSV, name it .csv",
+    "fail_empty": "the file is empty (0 bytes), not a workbook",
+    "fail_encoding": "unknown encoding {name}; try utf-8, utf-8-sig or gb18030",
+    "fail_utf16": "encoding {name} is not supported; save the CSV as UTF-8 or GB18030",
+    "fail_model": "unknown scoring model {name}",
+    "fail_policy": "unknown missing-answer policy {name}",
+    "fail_format": "unknown report format {name}",
+    "fail_top": "--top and --jobs must be at least 1",
     # the exit of a run with rejected rows
     "gate_rejected": "{n} row(s) rejected; see {where} (--allow-rejects to exit 0)",
     "error_lead": "error: ",
@@ -105,6 +133,32 @@ ZH: dict[str, str] = {
     "note_xlsx_columns": "未写入 scores.xlsx：{columns} 列超过 Excel 每个工作表 {limit} "
     "列的上限；scores.csv 包含全部列",
     "note_where": "{path}：{text}",
+    "fail_repeated": "列 {name} 出现多次",
+    "fail_no_id": "没有 {name} 列；表头为：{names}",
+    "fail_clash": "分组列 {name} 与结果列重名，请改名",
+    "fail_absent": "缺少题目列：{ids}；请补上这些列（空白单元格即缺少答案），或加 --lenient "
+    "将其视为空白",
+    "fail_no_group": "没有分组列 {name}（分组列：{names}）",
+    "fail_no_file": "没有这个文件或文件夹",
+    "fail_unreadable": "无法读取该文件：{reason}",
+    "fail_suffix": "无法从 {suffix} 判断输入的类型；请提供 .csv、.tsv、.txt、.xlsx、.xls 或 "
+    ".ods 文件，或答案文件所在的文件夹",
+    "fail_kind": "无法按 {kind} 读取：{text}",
+    "fail_html": "这是以电子表格文件名保存的网页（HTML），一些银行系统如此导出；请在 Excel 或 WPS "
+    "中打开并另存为 .xlsx，或导出 CSV",
+    "fail_xml_sheet": "这是 Excel 2003 XML 电子表格；请在 Excel 或 WPS 中打开并另存为 .xlsx",
+    "fail_xml": "这是 XML 文件而非工作簿；请将数据另存为 .xlsx 或 CSV",
+    "fail_zip": "这是 ZIP 压缩包，但不是 XLSX 或 ODS 工作簿",
+    "fail_broken_zip": "这是已损坏（可能不完整）的 ZIP 文件，没有可读的工作簿",
+    "fail_binary": "这是未知类型的二进制文件，不是工作簿",
+    "fail_text": "这是文本而非工作簿；如为 CSV，请将扩展名改为 .csv",
+    "fail_empty": "该文件为空（0 字节），不是工作簿",
+    "fail_encoding": "未知的编码 {name}；请用 utf-8、utf-8-sig 或 gb18030",
+    "fail_utf16": "不支持编码 {name}；请将 CSV 另存为 UTF-8 或 GB18030",
+    "fail_model": "未知的评分模型 {name}",
+    "fail_policy": "未知的缺失答案规则 {name}",
+    "fail_format": "未知的报告格式 {name}",
+    "fail_top": "--top 与 --jobs 至少为 1",
     "gate_rejected": "已拒收 {n} 行；详见 {where}（加 --allow-rejects 则以 0 退出）",
     "error_lead": "错误：",
     "say_place": "{source} 第 {row} 行",

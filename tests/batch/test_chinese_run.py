@@ -10,14 +10,16 @@ import csv
 import io
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from capassess.batch.outputs import xlsx_refusal
-from capassess.batch.wording import localise
+from capassess.batch.wording import localise, localise_error
+from capassess.errors import InputError
 from capassess.texts import words
 from capassess.values import parse_value
-from tests.batch.helpers import csv_text, read_csv, run_cli, tiny
+from tests.batch.helpers import MINI, csv_text, read_csv, run_cli, tiny
 from tests.batch.test_real_sheets import HEADER, NUMBERS, _ods
 from tests.conftest import TINY
 from tests.test_option_matching import CLASH
@@ -172,3 +174,50 @@ def test_english_runs_keep_their_words() -> None:
     text = "'7' is not a level; expected a whole number 1..5"
     assert localise(text, "en") == text
     assert localise("something no template knows", "zh") == "something no template knows"
+
+
+def _header_twice(folder: Path) -> list[str]:
+    (folder / "h.csv").write_text("id,name,q1,q1\nA,A,3,4\n", encoding="utf-8")
+    return [str(folder / "h.csv"), "-q", str(MINI)]
+
+
+def _not_workbooks(folder: Path) -> list[str]:
+    (folder / "e.xlsx").write_text("x", encoding="utf-8")
+    (folder / "z.ods").write_bytes(b"")
+    return [str(folder / "e.xlsx"), str(folder / "z.ods"), str(folder / "nope.csv"), "-q",
+            str(MINI)]  # fmt: skip
+
+
+def _plain(folder: Path) -> list[str]:
+    (folder / "in.csv").write_text("id,name,q1,q2\nA,A,3,4\n", encoding="utf-8")
+    return [str(folder / "in.csv"), "-q", str(MINI)]
+
+
+STOPPED = [
+    (_header_twice, [], ["列 'q1' 出现多次", "缺少题目列：q2"]),
+    (_not_workbooks, [], ["这是文本而非工作簿", "该文件为空", "没有这个文件或文件夹"]),
+    (_plain, ["--encoding", "utf-16"], ["不支持编码 'utf-16'"]),
+    (_plain, ["--group-by", "region"], ["没有分组列 'region'"]),
+]
+
+
+@pytest.mark.parametrize(("make", "options", "fragments"), STOPPED)
+def test_errors_that_stop_a_run_are_in_chinese(
+    tmp_path: Path, make: Any, options: list[str], fragments: list[str]
+) -> None:
+    result = run_cli("batch", *make(tmp_path), "-o", str(tmp_path / "out"), "--lang", "zh",
+                     *options)  # fmt: skip
+    assert result.exit_code == 2, result.output
+    lines = result.output.replace(str(tmp_path), "D").splitlines()
+    assert {line: english_left(line) for line in lines if english_left(line)} == {}
+    for fragment in fragments:
+        assert fragment in result.output, (fragment, result.output)
+
+
+def test_the_options_problems_joined_in_one_message_are_each_in_chinese() -> None:
+    found = InputError("unknown scoring model 'x'; --top and --jobs must be at least 1")
+    said = localise_error(found, "zh")
+    assert (str(said), said.lead, said.exit_code) == (
+        "未知的评分模型 'x'、--top 与 --jobs 至少为 1", "错误：", 2,
+    )  # fmt: skip
+    assert localise_error(found, "en") is found
