@@ -65,9 +65,7 @@ def localise_error(exc: CapassessError, lang: str) -> CapassessError:
     said = copy.copy(exc)  # the same kind of error, so the same exit code
     said.message = _joined(exc.message)
     said.args = (said.message,)
-    said.problems = tuple(
-        dataclasses.replace(p, message=_joined(p.message)) for p in exc.problems
-    )
+    said.problems = tuple(dataclasses.replace(p, message=_joined(p.message)) for p in exc.problems)
     said.lead = say("batch", "zh", "error_lead")
     return said
 
