@@ -14,6 +14,7 @@ from capassess.texts import words
 TOP = 8
 ROWS = 9  # table rows that fit one slide legibly
 MAX_SLIDES = 14
+NOTE_HEIGHT = 300000  # EMU, one line of 11-point note text
 
 
 def _num(value: float | None) -> str:
@@ -49,13 +50,23 @@ def _by_dimension(deck: Deck, report: Report, t: dict[str, str]) -> None:
         series.append((t["baseline"], [d.baseline for d in report.dimensions]))
     if report.peers:
         series.append((t["peer_median"], [report.peers.median_of(d.id) for d in report.dimensions]))
+    counted = t["dim_policy_counted"]  # a score that counts a capability not assessed
+    notes = [
+        f"{d.title}{t['colon']}{counted.format(caps=t['list_sep'].join(d.policy_counted))}"
+        for d in report.dimensions
+        if d.policy_counted
+    ]
+    x, y, w, h = deck.body
+    room = NOTE_HEIGHT * len(notes)
     deck.bar_chart(
         slide,
-        deck.body,
+        (x, y, w, h - room),
         [d.title for d in report.dimensions],
         series,
         title=t["deck_dims_title"].format(score=t["score"], target=t["target"]),
     )
+    if notes:
+        deck.text(slide, (x, y + h - room, w, room), notes, 11, color=MUTED)
 
 
 def _heat_map(deck: Deck, report: Report, t: dict[str, str]) -> None:

@@ -134,3 +134,33 @@ def test_a_heat_cell_counts_units_assessed_of_the_column() -> None:
     assert (found.mean, found.below_target, found.assessed, found.units) == (3.0, 0.5, 2, 3)
     empty = cell(np.array([NAN]), 3)
     assert (empty.status, empty.assessed, empty.units) == ("na", 0, 1)
+
+
+@pytest.mark.parametrize(
+    ("answers", "lang", "notes"),
+    [
+        ("tiny-partial.yaml", "en", ["Data: This score counts Analytics, not assessed",
+                                     "Openness: This score counts Open API, not assessed"]),
+        ("tiny-partial.yaml", "zh", ["数据：该得分按缺失答案规则计入了未评估（无任何作答）的能力：分析。"]),
+        ("tiny-full.yaml", "en", []),
+    ],
+)  # fmt: skip
+def test_the_decks_dimension_slide_notes_scores_that_count_a_capability_not_assessed(
+    answers: str, lang: str, notes: list[str]
+) -> None:
+    import io
+
+    from pptx import Presentation
+
+    from capassess.planning import PlanOptions, plan_file
+    from capassess.report.build import build_report
+    from capassess.report.deck import render_deck
+    from tests.conftest import DATA
+
+    planned = plan_file(DATA / "answers" / answers, PlanOptions(), (str(DATA / "good"),))
+    prs = Presentation(io.BytesIO(render_deck(build_report(planned, lang))))  # type: ignore[arg-type]
+    slide = prs.slides[2]
+    text = "\n".join(s.text_frame.text for s in slide.shapes if s.has_text_frame)
+    assert all(note in text for note in notes), text
+    if not notes:
+        assert "This score counts" not in text
