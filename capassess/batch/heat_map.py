@@ -30,7 +30,7 @@ def cell(values: npt.NDArray[np.float64], target: int) -> HeatCell:
     found = unit_gaps(values, target)
     if found is None:
         return HeatCell(None, None, None, "na", 0, len(values))
-    return HeatCell(float(known.mean()), found[0], found[1], mean_gap_status(found[1]),
+    return HeatCell(float(known.mean()), found[0], found[1], mean_gap_status(found[1], found[0]),
                     len(known), len(values))  # fmt: skip
 
 

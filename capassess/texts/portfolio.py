@@ -60,8 +60,8 @@ EN: dict[str, str] = {
     "(units under the range), against its target: the mean score and, below it, the share "
     "of units under the target. The colour and symbol come from the mean gap of the units "
     "to the target.",
-    "heat_met": "at target (mean gap under 0.25)",
-    "heat_near": "mean gap under 1 level",
+    "heat_met": "at target (mean gap under 0.25, at most 1 unit in 10 below target)",
+    "heat_near": "mean gap under 1 level, not at target",
     "heat_far": "mean gap of 1 level or more",
     "heat_na": "no score",
     "weakest": "Weakest capabilities across the portfolio",
@@ -184,8 +184,8 @@ ZH: dict[str, str] = {
     "其下为低于目标的单位占比。颜色与符号按各单位距目标的平均差距确定。",
     "heat_decile_text": "按总体得分排序后，各能力在每十分之一单位（区间下为单位数）与目标的对比："
     "显示平均得分，其下为低于目标的单位占比。颜色与符号按各单位距目标的平均差距确定。",
-    "heat_met": "达到目标（平均差距小于 0.25 级）",
-    "heat_near": "平均差距小于一级",
+    "heat_met": "达到目标（平均差距小于 0.25 级，且低于目标的单位不超过十分之一）",
+    "heat_near": "平均差距小于一级，未达到目标",
     "heat_far": "平均差距一级及以上",
     "heat_na": "无得分",
     "weakest": "全行最薄弱的能力",

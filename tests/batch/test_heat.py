@@ -64,6 +64,23 @@ def test_status_bands_and_no_score() -> None:
     assert cell(np.array([1.0, 1.1]), 3).status == "far"
 
 
+@pytest.mark.parametrize(
+    ("values", "expected"),
+    [
+        # mean gap 0.38 * 0.5 = 0.19 < 0.25 but 38% of the units below: not met
+        ([2.5] * 3 + [3.5] * 5, "near"),
+        # one unit in ten below, mean gap 0.05: met
+        ([2.5] + [3.0] * 9, "met"),
+        # two in eleven below (18%), mean gap 0.09: not met
+        ([2.5, 2.5] + [3.0] * 9, "near"),
+        # every unit at target, n/a units aside
+        ([3.0, 4.0, np.nan], "met"),
+    ],
+)
+def test_met_needs_nearly_every_unit_at_target(values: list[float], expected: str) -> None:
+    assert cell(np.array(values), 3).status == expected
+
+
 def test_html_and_markdown_show_symbol_score_and_share(out: Path) -> None:
     html = (out / "portfolio.html").read_text(encoding="utf-8")
     table = html[html.index('<table class="capheat">') :]
