@@ -338,10 +338,13 @@ EN.update(
         "disagreement": "Respondents differ by {spread:g} levels on “{question}” ({id})",
         "respondents": "Respondents",
         "not_assessed": "not assessed",
-        "kpi_met_now": "note: this KPI already holds on these answers ({answers}), so it "
-        "cannot measure the action; agree a stricter one",
+        "kpi_met_now": "note: what this KPI measures beyond the action's deliverable already "
+        "holds on these answers ({answers}), so it cannot measure the action; agree a stricter "
+        "one",
         "kpi_not_applicable": "note: this KPI rests on questions answered n/a here "
         "({questions}); compare can check it only once a later assessment answers them",
+        "dim_policy_counted": "This score counts {caps}, not assessed (no question "
+        "answered), at the value the missing policy gives it.",
     }
 )
 ZH.update(
@@ -375,10 +378,11 @@ ZH.update(
         "disagreement": "受访者对“{question}”（{id}）的回答相差 {spread:g} 级",
         "respondents": "作答人",
         "not_assessed": "未评估",
-        "kpi_met_now": "注意：按本次作答该考核指标已经达成（{answers}），无法衡量该行动的成效，"
-        "请商定更高的标准",
+        "kpi_met_now": "注意：按本次作答，该考核指标在行动交付之外的衡量部分已经达成（{answers}），"
+        "无法衡量该行动的成效，请商定更高的标准",
         "kpi_not_applicable": "注意：该考核指标依据的问题本次作答为不适用（{questions}），"
         "须待后续评估作答后才能核对",
+        "dim_policy_counted": "该得分按缺失答案规则计入了未评估（无任何作答）的能力：{caps}。",
     }
 )
 
