@@ -184,8 +184,8 @@ def write_scores(
     """Write the table as CSV (UTF-8 with BOM) and XLSX, making each block of rows once;
     no XLSX (and any old one removed) when the table does not fit a sheet.
 
-    Each block's CSV text is made and written in a second thread while this one makes
-    the block's sheet XML (and the sheet deflates the block before in a third).
+    Each block's CSV text is made and written in a second thread, and its sheet XML made
+    and deflated in a third, while this one makes the next block's cells.
     """
     sheet = None
     if xlsx_refusal(table.rows, len(table.headers)) is None:

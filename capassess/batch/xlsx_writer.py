@@ -243,7 +243,8 @@ def _header_cell(text: str) -> str:
 class XlsxWriter:
     """Writes a one-sheet workbook a block of rows at a time; use as a context manager.
 
-    Each block is deflated in a second thread while the caller builds the next.
+    Each block's XML is made and deflated in a second thread while the caller builds
+    the next block.
     """
 
     def __init__(
@@ -281,10 +282,13 @@ class XlsxWriter:
         self.out.write(SHEET_HEAD.format(cols=cols).encode() + f"<row>{header}</row>".encode())
 
     def write(self, columns: Sequence[SheetColumn]) -> None:
-        """Append a block of rows, given column by column."""
-        data = _rows_xml(columns)
+        """Append a block of rows, given column by column: its XML is made and deflated
+        in the second thread while the caller makes the next block."""
         self._wait()
-        self.pending = self.pool.submit(self.out.write, data)
+        self.pending = self.pool.submit(self._write, columns)
+
+    def _write(self, columns: Sequence[SheetColumn]) -> int:
+        return self.out.write(_rows_xml(columns))
 
     def _wait(self) -> None:
         if self.pending is not None:
