@@ -170,3 +170,24 @@ def test_the_cli_reports_undecodable_bytes_with_the_file_and_exit_code_2(tmp_pat
     assert "in.csv" in result.output and "gb18030" in result.output
     assert "Traceback" not in result.output
     assert not (tmp_path / "out" / "scores.csv").exists()
+
+
+def test_a_run_with_a_second_pass_writes_what_reading_text_writes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    lines = _rows(3000, ragged={40: "x", 2500: "多余"})  # ASCII early, Chinese late
+    lines[1200] = lines[1200].replace(",1,", ",坏,", 1) if ",1," in lines[1200] else lines[1200]
+    path = _write(tmp_path / "in.csv", lines)
+    monkeypatch.setattr(csv_reader, "BLOCK", 4096)  # the Chinese record some blocks in
+    outputs = []
+    for name, bytewise in (("bytes", True), ("text", False)):
+        if not bytewise:
+            monkeypatch.setattr(csv_reader, "reads_bytewise", lambda encoding: False)
+        out = tmp_path / name
+        result = run_cli("batch", str(path), "-o", str(out), "-q", str(MINI), "--group-by",
+                         "区域", "--allow-rejects")  # fmt: skip
+        assert result.exit_code == 0, result.output
+        outputs.append({f: (out / f).read_bytes() for f in
+                        ("scores.csv", "rejected.csv", "portfolio.md")})  # fmt: skip
+    assert outputs[0] == outputs[1]
+    assert "多余" in outputs[0]["rejected.csv"].decode("utf-8-sig")
