@@ -92,3 +92,18 @@ def test_an_interrupt_while_the_portfolio_is_built_leaves_no_half_outputs(
     assert "Traceback" not in output
     _unchanged(out, before)
     assert threading.active_count() == threads
+
+
+def test_the_portfolio_built_first_or_beside_the_score_files_gives_the_same_bytes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = write_csv(tmp_path / "in.csv", ROWS, "gb18030")
+    outputs = []
+    for name, beside in (("beside", 10**9), ("first", 0)):
+        monkeypatch.setattr(runner, "BESIDE_UNITS", beside)
+        out = tmp_path / name
+        code, output = _in_process(source, out)
+        assert code == 0, output
+        outputs.append({f: (out / f).read_bytes() for f in
+                        ("scores.csv", "rejected.csv", "portfolio.md", "portfolio.html")})  # fmt: skip
+    assert outputs[0] == outputs[1]
