@@ -147,6 +147,9 @@ class CapassessGroup(click.Group):
         # metadata of every installed package when the first model is validated; the
         # command line's own models need none. A value the user set is kept.
         os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+        from capassess.pydantic_plugins import skip_plugin_scan
+
+        skip_plugin_scan()  # nor does it import the scanner, then
         # Each run protects the inputs it reads (one process may run many); inputs are
         # recorded only once capassess.reading is loaded, which --help need not pay for.
         reading = sys.modules.get("capassess.reading")

@@ -204,6 +204,19 @@ NEVER_FOR_SCORE = (
     "capassess.advice",
     "capassess.model.plan",
     "capassess.model.benchmark",
+    # checked when a questionnaire is parsed, not when it comes from the cache
+    "capassess.consistency",
+    # other files' models and the AHP command's view
+    "capassess.model.target",
+    # pydantic's plugin scan (plugins are disabled): package metadata, email, zipfile
+    "importlib.metadata",
+    "email",
+    "zipfile",
+    # rich's emoji table (names are printed as written) and its pretty-printing
+    "rich._emoji_codes",
+    "rich.pretty",
+    "rich.traceback",
+    "rich.markdown",
 )
 
 
