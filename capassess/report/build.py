@@ -6,6 +6,7 @@ import dataclasses
 import datetime as dt
 import math
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from capassess import __version__
 from capassess.advice import action_statuses
@@ -32,10 +33,12 @@ from capassess.report.model import (
     Summary,
 )
 from capassess.report.next_level import next_level_steps
-from capassess.report.peers import PeerSection, build_peer_section
 from capassess.report.risks import build_risks, dependency_texts
 from capassess.report.scope import build_scope
 from capassess.texts import words
+
+if TYPE_CHECKING:
+    from capassess.report.peers import PeerSection
 
 STRENGTHS = 3
 TOP_GAPS = 5
@@ -334,4 +337,6 @@ def build_report(
 def _peers(planned: Planned, lang: Lang) -> PeerSection | None:
     if planned.peers is None:
         return None
+    from capassess.report.peers import build_peer_section  # only with --benchmark
+
     return build_peer_section(planned.peers, planned.scored.questionnaire, lang)
