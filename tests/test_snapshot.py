@@ -267,7 +267,9 @@ class Holder(BaseModel):
 
 
 def test_models_with_private_values_aliases_or_post_init_are_built_by_model_construct() -> None:
-    holder = Holder(private=WithPrivate(name="a"), alias=WithAlias(v=3), post=WithPostInit(name="b"))
+    holder = Holder(
+        private=WithPrivate(name="a"), alias=WithAlias(v=3), post=WithPostInit(name="b")
+    )
     back = from_snapshot(to_snapshot(holder), Holder)
     assert back.private.__pydantic_private__ == {"_seen": 7}
     assert back.private._seen == 7

@@ -15,8 +15,8 @@ if TYPE_CHECKING:
     from capassess.model.matrix import AhpMatrix
     from capassess.model.questionnaire import Questionnaire
     from capassess.model.results import NodeScore, ScoreResult
-    from capassess.scoring.ahp import AhpResult
     from capassess.peers import PeerComparison
+    from capassess.scoring.ahp import AhpResult
 
 BAR_CELLS = 10
 WIDE = 76  # narrower consoles get no bar
