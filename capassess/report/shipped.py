@@ -1,0 +1,56 @@
+"""The environment of the shipped templates alone: Jinja's own, without the sandbox.
+
+The templates shipped with capassess are part of its code: a render that can only use
+them needs neither the sandbox's checks on every attribute, call and operator nor the
+limits on time and size that keep a user's template (``--template-dir``) in bounds.
+Every render that may use a template of the user's keeps the sandbox and its limits
+(``report.environment.report_environment`` chooses). The text is the same either way:
+the same loader, settings and filters, and the same joined output code
+(``report.joined_output``); ``tests/report/test_shipped_environment.py`` checks both
+against each other.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from jinja2 import Environment, nodes
+from jinja2.compiler import CodeGenerator, Frame
+
+from capassess.report.joined_output import visit_joined_output
+from capassess.report.sandbox import dict_kind
+
+_UNSEEN = object()
+_DICT_KINDS: dict[type, Any] = {}
+
+
+class JoinedCodeGenerator(CodeGenerator):
+    """Jinja's code generator, with the pieces of an output statement yielded joined."""
+
+    def visit_Output(self, node: nodes.Output, frame: Frame) -> None:
+        if not visit_joined_output(self, node, frame):
+            super().visit_Output(node, frame)
+
+
+class ShippedEnvironment(Environment):
+    """Jinja's environment for the shipped templates, with a quicker ``x.y`` on dicts."""
+
+    code_generator_class = JoinedCodeGenerator
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        """Jinja's ``x.y``: the attribute, else the item; for a dict whose attributes are
+        those of its class and its own (see ``sandbox.dict_kind``), a name that is none
+        of them goes straight to the item (the words of the ``t`` table, say)."""
+        kind = type(obj)
+        names = _DICT_KINDS.get(kind, _UNSEEN)
+        if names is _UNSEEN:
+            names = _DICT_KINDS[kind] = dict_kind(kind)
+        if names is None or attribute in names[0] or (names[1] and attribute in obj.__dict__):
+            try:
+                return getattr(obj, attribute)
+            except AttributeError:
+                pass
+        try:
+            return obj[attribute]
+        except (TypeError, LookupError, AttributeError):
+            return self.undefined(obj=obj, name=attribute)
