@@ -16,6 +16,7 @@ from typing import Any
 
 from jinja2 import Environment, nodes
 from jinja2.compiler import CodeGenerator, Frame
+from markupsafe import escape
 
 from capassess.report.joined_output import visit_joined_output
 from capassess.report.sandbox import dict_kind
@@ -25,17 +26,52 @@ _DICT_KINDS: dict[type, Any] = {}
 
 
 class JoinedCodeGenerator(CodeGenerator):
-    """Jinja's code generator, with the pieces of an output statement yielded joined."""
+    """Jinja's code generator, with the pieces of an output statement yielded joined and
+    each value printed in an HTML template escaped by ``escaped_text``."""
 
     def visit_Output(self, node: nodes.Output, frame: Frame) -> None:
         if not visit_joined_output(self, node, frame):
             super().visit_Output(node, frame)
+
+    def _output_child_pre(self, node: nodes.Expr, frame: Frame, finalize: Any) -> None:
+        if frame.eval_ctx.volatile or not frame.eval_ctx.autoescape:
+            super()._output_child_pre(node, frame, finalize)
+            return
+        self.write("environment.escaped_text(")
+        if finalize.src is not None:
+            self.write(finalize.src)
+
+
+REMEMBERED = 20_000  # escaped texts kept (a report prints the same words and titles often)
+REMEMBERED_LENGTH = 500
+_ESCAPED: dict[str, str] = {}
+
+
+def escaped_text(value: Any) -> Any:
+    """The text of ``markupsafe.escape(value)``, which is what an output statement
+    prints (its pieces are joined into plain text, in a buffer or not): for a plain
+    string, remembered; a number's text needs no escaping; anything else (``Markup``, an
+    object with ``__html__``) is escaped by markupsafe itself."""
+    kind = type(value)
+    if kind is str:
+        found = _ESCAPED.get(value)
+        if found is None:
+            found = str(escape(value))
+            if len(value) <= REMEMBERED_LENGTH:
+                if len(_ESCAPED) >= REMEMBERED:
+                    _ESCAPED.clear()
+                _ESCAPED[value] = found
+        return found
+    if kind is int or kind is float:
+        return str(value)
+    return escape(value)
 
 
 class ShippedEnvironment(Environment):
     """Jinja's environment for the shipped templates, with a quicker ``x.y`` on dicts."""
 
     code_generator_class = JoinedCodeGenerator
+    escaped_text = staticmethod(escaped_text)
 
     def getattr(self, obj: Any, attribute: str) -> Any:
         """Jinja's ``x.y``: the attribute, else the item; for a dict whose attributes are
