@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 from jinja2 import Environment, nodes
-from jinja2.compiler import CodeGenerator, Frame
+from jinja2.compiler import CodeGenerator, Frame, optimizeconst
 from markupsafe import escape
 
 from capassess.report.joined_output import visit_joined_output
@@ -32,6 +32,20 @@ class JoinedCodeGenerator(CodeGenerator):
     def visit_Output(self, node: nodes.Output, frame: Frame) -> None:
         if not visit_joined_output(self, node, frame):
             super().visit_Output(node, frame)
+
+    @optimizeconst
+    def visit_Getattr(self, node: nodes.Getattr, frame: Frame) -> None:
+        """``x.y`` as Python's own ``getattr`` where the attribute is there (the common
+        case, without a call into the environment), else ``environment.getattr`` on the
+        same object, which tries the attribute again, then the item, as Jinja does. The
+        object is evaluated once (held in ``ga_o_``)."""
+        if self.environment.is_async:
+            super().visit_Getattr(node, frame)
+            return
+        self.write("(ga_v_ if (ga_v_ := getattr((ga_o_ := ")
+        self.visit(node.node, frame)
+        self.write(f"), {node.attr!r}, missing)) is not missing else ")
+        self.write(f"environment.getattr(ga_o_, {node.attr!r}))")
 
     def _output_child_pre(self, node: nodes.Expr, frame: Frame, finalize: Any) -> None:
         if frame.eval_ctx.volatile or not frame.eval_ctx.autoescape:

@@ -95,3 +95,44 @@ def test_a_users_partial_brings_the_sandbox_to_the_whole_report(tmp_path: Path) 
         render_model(report, "html", tmp_path)
     with pytest.raises(SecurityError):
         env.from_string("{{ ''.__class__.__mro__ }}").render()
+
+
+class Counter:
+    """Counts how often it is asked for its next value (an expression evaluated once)."""
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def next(self) -> dict[str, object]:
+        self.calls += 1
+        return {"a": {"b": self.calls}, "items": "shadowed"}
+
+
+def test_the_attribute_code_gives_what_jinjas_gives_and_evaluates_once() -> None:
+    """``x.y`` compiled as Python's ``getattr`` with Jinja's lookup behind it: every
+    (object, name) prints, tests and fails as in Jinja's own environment, and the object
+    of a lookup is evaluated once."""
+    from markupsafe import Markup
+
+    quick = report_environment()
+    jinja = Environment(undefined=StrictUndefined, autoescape=True)
+    for obj in OBJECTS:
+        for name in NAMES:
+            source = (
+                f"{{{{ o.{name} is defined }}}}|"
+                f"{{{{ (o.{name}|string)[:40] if o.{name} is defined }}}}"
+            )
+            outcomes = []
+            for env in (quick, jinja):
+                try:
+                    outcomes.append(env.from_string(source).render(o=obj))
+                except Exception as exc:  # the same error both ways is what counts
+                    outcomes.append(type(exc).__name__)
+            assert outcomes[0] == outcomes[1], (obj, name)
+    counter = Counter()
+    text = quick.from_string(
+        "{{ c.next().a.b }} {{ c.next()['a'].b }} {{ c.next().a.x is defined }}"
+    )
+    assert text.render(c=counter) == "1 2 False" and counter.calls == 3
+    assert "ga_v_" in quick.compile("{{ x.y }}", raw=True)
+    assert quick.from_string("{{ m.upper() }}").render(m=Markup("<b>")) == "<B>"
