@@ -20,7 +20,7 @@ from capassess.report.charts import draw_charts
 from capassess.report.environment import ReportEnvironment, render_template, report_environment
 from capassess.report.heat import HEAT_STATUSES, HEAT_SYMBOLS
 from capassess.report.model import Report
-from capassess.texts import words
+from capassess.texts import template_words
 
 Format = Literal["html", "md", "json"]
 FORMATS: tuple[Format, ...] = ("html", "md", "json")
@@ -61,7 +61,7 @@ def _context(
     charts = draw_charts(report) if fmt == "html" else None
     return {
         "report": report,
-        "t": words("report", report.lang),
+        "t": template_words("report", report.lang),
         "lang": report.lang,
         "page_refs": page_refs,
         "heat_symbols": HEAT_SYMBOLS,

@@ -136,3 +136,29 @@ def test_the_attribute_code_gives_what_jinjas_gives_and_evaluates_once() -> None
     assert text.render(c=counter) == "1 2 False" and counter.calls == 3
     assert "ga_v_" in quick.compile("{{ x.y }}", raw=True)
     assert quick.from_string("{{ m.upper() }}").render(m=Markup("<b>")) == "<B>"
+
+
+@pytest.mark.parametrize("area", ["report", "portfolio"])
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_template_words_look_up_as_the_table_does(area: str, lang: str) -> None:
+    """``t.key`` on the copy for templates gives what it gives on the table itself, in
+    Jinja's own environment and in the sandbox: every word, the table's own attributes
+    (``lang``, ``items``) and names that are no word."""
+    from capassess.texts import template_words, words
+
+    table, copy = words(area, lang), template_words(area, lang)  # type: ignore[arg-type]
+    assert copy == table and copy is template_words(area, lang)  # type: ignore[arg-type]
+    assert len(vars(copy)) > len(table) // 2  # the words are attributes of their own
+    names = [*table, "lang", "area", "items", "get", "no_such_word", "__class__", "_x"]
+    for env in (report_environment(), sandboxed_environment(), Environment()):
+        for name in names:
+            if not name.isidentifier():
+                continue
+            source = f"{{{{ t.{name} is defined }}}} {{{{ (t.{name}|string)[:30] if t.{name} is defined }}}}"
+            outcomes = []
+            for t in (table, copy):
+                try:
+                    outcomes.append(env.from_string(source).render(t=t))
+                except Exception as exc:  # the same error both ways is what counts
+                    outcomes.append(type(exc).__name__)
+            assert outcomes[0] == outcomes[1], (env, name)
