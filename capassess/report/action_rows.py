@@ -25,7 +25,7 @@ from capassess.texts import words
 def action_row(planned: Planned, a: PlannedAction, lang: Lang) -> ActionRow:
     """The row of ``a``, a planned action of ``planned``."""
     q = planned.scored.questionnaire
-    known = per_object(q, ("action_rows", lang), dict)
+    known: dict[tuple[str, str], dict[str, Any]] = per_object(q, ("action_rows", lang), dict)
     static = known.get((a.capability_id, a.id))
     if static is None:
         static = known[a.capability_id, a.id] = action_static(q, a, lang)

@@ -17,7 +17,8 @@ from capassess.plan_json import plan_json
 from capassess.planning import Planned
 from capassess.report.build import build_report
 from capassess.report.charts import draw_charts
-from capassess.report.environment import ReportEnvironment, render_template, report_environment
+from capassess.report.environment import ReportEnvironment as ReportEnvironment
+from capassess.report.environment import render_template, report_environment
 from capassess.report.heat import HEAT_STATUSES, HEAT_SYMBOLS
 from capassess.report.model import Report
 from capassess.texts import template_words
