@@ -128,6 +128,9 @@ def _dimensions(planned: Planned, rows: dict[str, GapRow], lang: Lang) -> list[D
                 attainment=gap.attainment,
                 baseline=gap.baseline,
                 capabilities=caps,
+                policy_counted=tuple(
+                    c.gap.title for c in caps if not c.gap.assessed and c.gap.score is not None
+                ),
             )
         )
     return sections

@@ -111,6 +111,9 @@ class DimensionSection:
     attainment: float | None
     baseline: float | None
     capabilities: tuple[CapabilitySection, ...]
+    policy_counted: tuple[str, ...] = ()
+    """Its capabilities that are not assessed yet count in its score, at the value the
+    missing policy gives them (``lowest``: 1.00), by title."""
 
 
 @dataclass(frozen=True)

@@ -51,6 +51,7 @@ BOARD_EN: dict[str, str] = {
     "deck_gantt_length": "Duration (months)",
     "deck_continued": " (continued)",
     "deck_more": "{n} more actions: see the report",
+    "deck_more_risks": "{n} more risks: see the report",
     "deck_initiatives": "Initiatives: owners and costs",
     "deck_quick_wins": "Quick wins",
     "deck_next_steps": "Next steps",
@@ -114,7 +115,8 @@ BOARD_EN: dict[str, str] = {
     "limit_evidence": "{n} answers have no evidence recorded: their scores are as declared.",
     "limit_missing": "{n} questions are unanswered and count as the scoring model says "
     "(see the method).",
-    "limit_not_assessed": "{n} capabilities are not assessed and are left out of the scores.",
+    "limit_not_assessed": "{n} capabilities are not assessed: no gap and no actions for "
+    "them; in the scores they count only as the missing policy says.",
     "limit_probes": "{n} contradictions between answers are not yet resolved.",
     "limit_no_interviewees": "The answers file does not record who was interviewed.",
     "limit_costs": "Costs are indicative bands for the size of bank, not quotes; durations "
@@ -168,6 +170,7 @@ BOARD_ZH: dict[str, str] = {
     "deck_gantt_length": "历时（月）",
     "deck_continued": "（续）",
     "deck_more": "另有{n}项行动，详见报告",
+    "deck_more_risks": "另有{n}项风险，详见报告",
     "deck_initiatives": "重点举措：牵头部门与投入",
     "deck_quick_wins": "速赢举措",
     "deck_next_steps": "下一步工作",
@@ -222,7 +225,7 @@ BOARD_ZH: dict[str, str] = {
     "limit_basis": "得分基于访谈作答及评估人员查阅的文件，属成熟度评估，并非审计。",
     "limit_evidence": "{n}题作答未记录佐证，其得分以自述为准。",
     "limit_missing": "{n}道题目未作答，按评分模型的规则处理（见评估方法）。",
-    "limit_not_assessed": "{n}项能力未评估，未计入得分。",
+    "limit_not_assessed": "{n}项能力未评估：不计差距、不给出行动建议；得分中仅按缺失答案规则计入。",
     "limit_probes": "作答之间尚有{n}处矛盾未核实。",
     "limit_no_interviewees": "作答文件未记录访谈对象。",
     "limit_costs": "成本为按银行规模估算的参考区间，并非报价；"
