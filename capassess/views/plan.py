@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from capassess.comparison import Comparison
 from capassess.model.base import Lang
 from capassess.model.plan import Phase
 from capassess.plan_text import (
@@ -24,6 +23,8 @@ from capassess.texts import words
 
 if TYPE_CHECKING:
     from rich.table import Table
+
+    from capassess.comparison import Comparison  # `compare` only
 
 
 def _num(value: float | None, digits: int = 2) -> str:
