@@ -6,6 +6,7 @@ from typing import Any
 
 from capassess.advice import answered_but_not_asked, failed_checks
 from capassess.comparison import Comparison
+from capassess.headline import find_headline
 from capassess.plan_text import definitions
 from capassess.planning import Planned
 from capassess.scoring.report_json import score_json
@@ -24,6 +25,7 @@ def gaps_json(planned: Planned) -> dict[str, Any]:
         "dimensions": [d.model_dump(mode="json") for d in gaps.dimensions],
         "strengths": [g.id for g in gaps.strengths()],
         "ranked": [g.id for g in gaps.ranked()],
+        "headline": find_headline(planned.scored.result, gaps).model_dump(mode="json"),
     }
 
 

@@ -130,7 +130,10 @@ def test_reports_say_what_caps_the_level(runner: CliRunner) -> None:
     en = run(runner, "report", GATED_ANSWERS, "-f", "md", "-o", "-")
     assert en.exit_code == 0, en.output
     assert "Maturity level 1 (Initial), capped by Business continuity" in en.stdout
-    assert "Maturity band: **Nascent**" in en.stdout  # the band follows the capped level
+    # one scale: the level's meaning follows the capped level and says what the score gives
+    assert "> **Level 1 · Initial** (capped by Business continuity" in en.stdout
+    assert "the score alone would give level" in en.stdout
+    assert "maturity band" not in en.stdout.lower()
     zh = run(runner, "report", GATED_ANSWERS, "-f", "md", "-o", "-", "--lang", "zh")
     assert "受业务连续性所限" in zh.stdout
     html = run(runner, "report", GATED_ANSWERS, "-f", "html", "-o", "-")

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import math
 from pathlib import Path
 
 from capassess import __version__
 from capassess.advice import action_statuses
+from capassess.headline import find_headline
+from capassess.model.headline import Headline
 from capassess.model.base import Lang
 from capassess.model.plan import CapabilityGap, PlannedAction
 from capassess.plan_text import phase_label, quadrant_label, why
@@ -20,10 +21,10 @@ from capassess.report.messages import key_messages
 from capassess.report.method import build_method
 from capassess.report.model import (
     ActionRow,
-    Band,
     CapabilitySection,
     Cover,
     DimensionSection,
+    FoundationLine,
     GapRow,
     PhaseSection,
     Progress,
@@ -45,28 +46,25 @@ def _level_name(planned: Planned, level: int | None, lang: Lang) -> str:
     return "—" if level is None else planned.scored.questionnaire.level_name(level, lang)
 
 
-def band_of(score: float | None, lang: Lang) -> Band | None:
-    """The maturity band of an overall score: nascent, developing, established, leading."""
-    if score is None:
-        return None
-    t = words("report", lang)
-    index = max(1, min(4, math.floor(score + 1e-9)))
-    low, high = float(index), 5.0 if index == 4 else index + 1.0
-    return Band(t[f"band_{index}"], low, high, t[f"band_{index}_text"])
+def level_text(level: int | None, lang: Lang) -> str:
+    """What an overall level means for the bank and where its priority lies."""
+    return "" if level is None else words("report", lang)[f"level_text_{level}"]
 
 
 def _gap_row(planned: Planned, g: CapabilityGap, lang: Lang) -> GapRow:
     q = planned.scored.questionnaire
     dim = next(d for d in q.sections() if d.id == g.dimension_id)
     cap = next(c for c in dim.capabilities if c.id == g.id)
+    # Not assessed: the missing policy's score is no finding about the bank; show none.
+    score, level = (g.score, g.level) if g.assessed else (None, None)
     return GapRow(
         id=g.id,
         title=cap.title.get(lang),
         dimension_id=dim.id,
         dimension_title=dim.title.get(lang),
-        score=g.score,
-        level=g.level,
-        level_name=_level_name(planned, g.level, lang),
+        score=score,
+        level=level,
+        level_name=_level_name(planned, level, lang),
         target=g.target,
         gap=g.gap,
         priority=g.priority,
@@ -75,6 +73,7 @@ def _gap_row(planned: Planned, g: CapabilityGap, lang: Lang) -> GapRow:
         baseline=g.baseline,
         progress=g.progress,
         assessed=g.assessed,
+        foundation=q.is_foundation(dim.id),
     )
 
 
@@ -144,6 +143,7 @@ def _dimensions(planned: Planned, rows: dict[str, GapRow], lang: Lang) -> list[D
     for dim, score, gap in zip(
         s.questionnaire.sections(), s.result.dimensions, planned.gaps.dimensions, strict=True
     ):
+        shown = score if gap.assessed else score.model_copy(update={"score": None, "level": None})
         caps = tuple(
             CapabilitySection(
                 gap=rows[cap.id],
@@ -158,14 +158,16 @@ def _dimensions(planned: Planned, rows: dict[str, GapRow], lang: Lang) -> list[D
                 title=dim.title.get(lang),
                 description=dim.description.get(lang) if dim.description else None,
                 weight=score.weight,
-                score=score.score,
-                level=score.level,
-                level_name=_level_name(planned, score.level, lang),
+                score=shown.score,
+                level=shown.level,
+                level_name=_level_name(planned, shown.level, lang),
                 target=gap.target,
                 gap=gap.gap,
                 attainment=gap.attainment,
                 baseline=gap.baseline,
                 capabilities=caps,
+                assessed=gap.assessed,
+                foundation=score.foundation,
             )
         )
     return sections
@@ -185,6 +187,7 @@ def _progress(planned: Planned, rows: dict[str, GapRow]) -> Progress | None:
             change=None if r.score is None or r.baseline is None else r.score - r.baseline,
             target=r.target,
             progress=r.progress,
+            assessed=r.assessed,
         )
         for r in rows.values()
     )
@@ -193,10 +196,26 @@ def _progress(planned: Planned, rows: dict[str, GapRow]) -> Progress | None:
     return Progress(Path(base.path).name, date, then, now, change, items)
 
 
-def _target_overall(gaps: list[CapabilityGap]) -> float | None:
-    scored = [g for g in gaps if g.score is not None and g.assessed]
-    total = sum(g.global_weight for g in scored)
-    return sum(g.global_weight * g.target for g in scored) / total if total > 0 else None
+def _titles(planned: Planned, ids: list[str], lang: Lang) -> str:
+    q = planned.scored.questionnaire
+    names = {n.id: n.title.get(lang) for n in q.sections()}
+    names.update({c.id: c.title.get(lang) for _, c in q.capabilities()})
+    return words("report", lang)["list_sep"].join(names.get(i, i) for i in ids)
+
+
+def _foundation(planned: Planned, headline: Headline, lang: Lang) -> FoundationLine | None:
+    f, q = headline.foundation, planned.scored.questionnaire
+    if f is None or q.foundation is None:
+        return None
+    return FoundationLine(
+        title=q.foundation.title.get(lang),
+        score=f.score,
+        target=f.target,
+        attainment=f.attainment,
+        level=f.level,
+        level_name=_level_name(planned, f.level, lang),
+        lowest=_titles(planned, f.lowest, lang),
+    )
 
 
 def _summary(
@@ -205,28 +224,30 @@ def _summary(
     gaps, road, result = planned.gaps, planned.roadmap, planned.scored.result
     overall = result.overall
     phases = road.phases
+    headline = find_headline(result, gaps)
     return Summary(
         overall_score=overall.score,
         overall_level=overall.level,
         level_name=_level_name(planned, overall.level, lang),
-        # a capped level caps the band as well: the band must not praise what the gate denies
-        band=band_of(
-            min(overall.score, float(overall.level))
-            if overall.capped_by and overall.score is not None and overall.level
-            else overall.score,
-            lang,
-        ),
-        attainment=gaps.attainment,
-        target_overall=_target_overall(gaps.capabilities),
+        level_text=level_text(overall.level, lang),
+        attainment=headline.overall.attainment,
+        target_overall=headline.overall.target,
         projected_overall=phases[-1].overall_score if phases else overall.score,
         baseline_overall=gaps.overall_baseline,
         answered=sum(d.answered + d.not_applicable for d in result.dimensions),
         asked=sum(d.answered + d.not_applicable + d.missing for d in result.dimensions),
         action_count=len(road.actions),
         strengths=tuple(rows[g.id] for g in gaps.strengths()[:STRENGTHS]),
-        top_gaps=tuple(rows[g.id] for g in gaps.ranked()[:TOP_GAPS]),
+        top_gaps=tuple([rows[g.id] for g in gaps.ranked() if not rows[g.id].foundation][:TOP_GAPS]),
         first_actions=_first_actions(planned, sections, lang),
         capped_by=_capped_by(planned, lang),
+        uncapped_level=overall.uncapped_level,
+        foundation=_foundation(planned, headline, lang),
+        counted_unanswered=(
+            _titles(planned, headline.counted_unanswered, lang)
+            if result.missing_policy == "lowest"
+            else ""
+        ),
     )
 
 
@@ -305,7 +326,8 @@ def build_report(
     generated = generated or dt.date.today()
     start = planned.scored.assessment.date or generated
     rows = {g.id: _gap_row(planned, g, lang) for g in planned.gaps.capabilities}
-    ranked = [rows[g.id] for g in planned.gaps.ranked()]
+    # The foundation's priorities are on its own scale: its gaps follow the lessons'.
+    ranked = sorted((rows[g.id] for g in planned.gaps.ranked()), key=lambda r: r.foundation)
     rest = [r for r in rows.values() if r.id not in {g.id for g in ranked}]
     advice = build_advice(planned, lang)
     phases = _phases(planned, lang)

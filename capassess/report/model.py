@@ -36,13 +36,17 @@ class Cover:
 
 
 @dataclass(frozen=True)
-class Band:
-    """A maturity band: a name, its score range and what it means."""
+class FoundationLine:
+    """The foundation beside the headline: its own figures and the level it allows."""
 
-    name: str
-    low: float
-    high: float
-    text: str
+    title: str
+    score: float | None
+    target: float | None
+    attainment: float | None
+    level: int | None
+    level_name: str
+    lowest: str
+    """The titles of its capabilities at that lowest level."""
 
 
 @dataclass(frozen=True)
@@ -64,6 +68,11 @@ class GapRow:
     baseline: float | None
     progress: float | None
     assessed: bool = True
+    """False when no question is answered: the numbers above are then None, shown as
+    "not assessed" (the JSON keeps the missing-policy score)."""
+    foundation: bool = False
+    """True for a foundation capability: it gates the overall level and its priority is on
+    the foundation's own scale."""
 
     @property
     def status(self) -> str:
@@ -111,6 +120,10 @@ class DimensionSection:
     attainment: float | None
     baseline: float | None
     capabilities: tuple[CapabilitySection, ...]
+    assessed: bool = True
+    """False when none of its capabilities has an answered question: its numbers are then
+    None and shown as "not assessed"."""
+    foundation: bool = False
 
 
 @dataclass(frozen=True)
@@ -173,6 +186,7 @@ class ProgressRow:
     change: float | None
     target: int
     progress: float | None
+    assessed: bool = True
 
 
 @dataclass(frozen=True)
@@ -194,9 +208,12 @@ class Summary:
     overall_score: float | None
     overall_level: int | None
     level_name: str
-    band: Band | None
+    level_text: str
+    """What the (capped) overall level means and where the bank's priority lies."""
     attainment: float | None
+    """Over the lesson capabilities, weighted as the overall score (``headline``)."""
     target_overall: float | None
+    """The lesson capabilities' targets, weighted as the overall score."""
     projected_overall: float | None
     baseline_overall: float | None
     answered: int
@@ -207,6 +224,12 @@ class Summary:
     first_actions: tuple[ActionRow, ...]
     capped_by: str = ""
     """"capped by ..." when foundation capabilities cap the overall level, else empty."""
+    uncapped_level: int | None = None
+    """The level of the score alone (differs from ``overall_level`` under a cap)."""
+    foundation: FoundationLine | None = None
+    counted_unanswered: str = ""
+    """Names of the unanswered lesson dimensions (or capabilities) whose missing-policy
+    score counts in the overall score, joined; empty when none does."""
 
 
 @dataclass(frozen=True)

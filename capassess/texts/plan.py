@@ -14,7 +14,8 @@ EN: dict[str, str] = {
     "quadrant_fill-in": "fill-in",
     "quadrant_deprioritise": "deprioritise",
     "term_score": "score",
-    "define_score": "1 + 4 × the weighted mean of the answered questions' scores (0-1); 1.00-5.99",
+    "define_score": "1 + 4 × the weighted mean of the answered questions' scores (0-1), "
+    "from 1.00 to 5.00",
     "term_gap": "gap",
     "define_gap": "target level − score, never below 0 (0 = target met)",
     "term_priority": "priority",
@@ -69,7 +70,7 @@ ZH: dict[str, str] = {
     "quadrant_fill-in": "补充完善",
     "quadrant_deprioritise": "暂缓",
     "term_score": "得分",
-    "define_score": "1 + 4 × 已作答问题得分（0—1）的加权平均，取值 1.00—5.99",
+    "define_score": "1 + 4 × 已作答问题得分（0—1）的加权平均，取值 1.00—5.00",
     "term_gap": "差距",
     "define_gap": "目标等级 − 得分，最小为 0（0 表示已达标）",
     "term_priority": "优先度",

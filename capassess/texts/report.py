@@ -142,18 +142,32 @@ EN: dict[str, str] = {
     "month": "month",
     "na": "n/a",
     "page_footer": "Confidential: for the management of {subject}",
-    "band_1": "Nascent",
-    "band_1_text": "Capabilities are ad hoc and depend on individuals; the priority is to "
+    "level_text_1": "Capabilities are ad hoc and depend on individuals; the priority is to "
     "name owners and set basic rules.",
-    "band_2": "Developing",
-    "band_2_text": "Capabilities exist within departments; the priority is enterprise-wide "
+    "level_text_2": "Capabilities exist within departments; the priority is enterprise-wide "
     "platforms, standards and governance.",
-    "band_3": "Established",
-    "band_3_text": "Enterprise capabilities are in place; the priority is to measure their "
+    "level_text_3": "Enterprise capabilities are in place; the priority is to measure their "
     "value and tune them.",
-    "band_4": "Leading",
-    "band_4_text": "Capabilities are measured and improving; the priority is to sustain the "
-    "lead and open them to partners.",
+    "level_text_4": "Capabilities are measured and managed by their figures; the priority is "
+    "to extend the lead and open them to partners.",
+    "level_text_5": "Capabilities improve continuously; the priority is to sustain the lead "
+    "and help set the industry's standards.",
+    "level_capped_note": "the score alone would give level {level}",
+    "foundation_gate": "Foundation (gate)",
+    "foundation_card": "lowest capability level; score {score} · target {target}",
+    "same_base": "target {target}, same base as the score",
+    "gate_tag": "gate",
+    "lesson_gaps": "Gaps in the scored dimensions",
+    "lesson_gaps_note": "These capabilities make the overall score; priority = gap × global "
+    "weight, the global weights summing to 1 across these dimensions.",
+    "foundation_gaps": "Foundation gaps (they gate the overall level)",
+    "foundation_gaps_note": "The foundation stays out of the overall score and caps the "
+    "overall level at its lowest capability's level. Its capabilities are weighted within "
+    "the foundation (their global weights sum to 1 on their own), so their priorities are "
+    "on the foundation's scale: compare them with each other, not with the rows above.",
+    "ranked_among": "Ranked among",
+    "ranked_lessons": "scored dimensions",
+    "ranked_foundation": "foundation (gate)",
 }
 
 ZH: dict[str, str] = {
@@ -168,11 +182,11 @@ ZH: dict[str, str] = {
     "kind_branch": "分支机构",
     "assessor": "评估人",
     "assessment_date": "评估日期",
-    "questionnaire": "评估模型",
+    "questionnaire": "问卷",
     "version": "版本",
     "generated": "报告生成日期",
     "targets": "目标",
-    "target_questionnaire": "模型默认目标",
+    "target_questionnaire": "问卷默认目标",
     "target_profile": "目标档案",
     "target_file": "目标文件",
     "target_option": "统一目标等级",
@@ -203,7 +217,7 @@ ZH: dict[str, str] = {
     "score": "得分",
     "target": "目标",
     "gap": "差距",
-    "priority": "优先级",
+    "priority": "优先度",
     "baseline": "基线",
     "current": "当前",
     "peer_median": "同业中位数",
@@ -281,7 +295,7 @@ ZH: dict[str, str] = {
     "chart_radar_desc": "{n} 项能力得分雷达图（1 至 5 分），按维度分组：当前（实线）、"
     "目标（虚线）{baseline}。",
     "chart_radar_baseline": "、基线（点线）",
-    "chart_gaps": "与目标的差距（按优先级排序）",
+    "chart_gaps": "与目标的差距（按优先度排序）",
     "chart_gaps_desc": "{n} 项存在差距的能力：实心条为 1 至当前得分，斜线条为至目标的差距。",
     "chart_timeline": "路线图时间轴",
     "chart_timeline_desc": "{n} 项行动在 {months} 个月内按阶段排布。",
@@ -290,14 +304,25 @@ ZH: dict[str, str] = {
     "month": "月",
     "na": "不适用",
     "page_footer": "机密：仅供{subject}管理层使用",
-    "band_1": "起步",
-    "band_1_text": "能力零散、依赖个人；首要任务是明确责任人并建立基本规则。",
-    "band_2": "发展",
-    "band_2_text": "能力存在于部门内部；首要任务是建设全行级平台、标准与治理。",
-    "band_3": "成熟",
-    "band_3_text": "全行级能力已建立；首要任务是度量其价值并持续调优。",
-    "band_4": "领先",
-    "band_4_text": "能力可度量并持续改进；首要任务是保持领先并向合作方开放。",
+    "level_text_1": "能力零散、依赖个人；首要任务是明确责任人并建立基本规则。",
+    "level_text_2": "能力存在于部门内部；首要任务是建设全行级平台、标准与治理。",
+    "level_text_3": "全行级能力已建立；首要任务是度量其价值并持续调优。",
+    "level_text_4": "能力已实现量化管理；首要任务是扩大领先优势并向合作方开放。",
+    "level_text_5": "能力持续优化；首要任务是保持领先并参与制定行业标准。",
+    "level_capped_note": "仅按得分应为{level}级",
+    "foundation_gate": "基础能力（门槛）",
+    "foundation_card": "最低能力等级；得分 {score} · 目标 {target}",
+    "same_base": "目标 {target}，与得分同一口径",
+    "gate_tag": "门槛",
+    "lesson_gaps": "计入总分的维度的差距",
+    "lesson_gaps_note": "以下能力构成总体得分；优先度 = 差距 × 全局权重，这些维度的全局权重合计为 1。",
+    "foundation_gaps": "基础能力的差距（限定整体等级）",
+    "foundation_gaps_note": "基础能力不计入总体得分，而是以其最低能力的等级封顶整体等级。"
+    "其能力权重在基础能力内部归一（全局权重自成合计 1），因此优先度按基础能力自身的口径计算："
+    "只宜在基础能力之间比较，不宜与上表比较。",
+    "ranked_among": "排序范围",
+    "ranked_lessons": "计入总分的维度",
+    "ranked_foundation": "基础能力（门槛）",
 }
 
 # What the advice rests on: completeness, actions not scheduled, checks, definitions.
