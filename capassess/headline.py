@@ -58,7 +58,9 @@ def find_headline(result: ScoreResult, gaps: GapAnalysis) -> Headline:
     found = result.foundation()
     foundation = None
     if found is not None:
-        foundation = _foundation(found, [g for g in gaps.capabilities if g.dimension_id == found.id])
+        foundation = _foundation(
+            found, [g for g in gaps.capabilities if g.dimension_id == found.id]
+        )
     return Headline(
         overall=_figures(
             result.overall.score, [g for g in gaps.capabilities if g.dimension_id in lessons]

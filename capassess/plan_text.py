@@ -14,8 +14,9 @@ if TYPE_CHECKING:  # the score command uses these words without loading the plan
     from capassess.model.results import ScoreResult
 
 QUADRANTS = ("quick-win", "major-project", "initiative", "fill-in", "deprioritise")
-DEFINED = ("score", "gap", "priority", "attained", "progress", "quick_win", "major_project",
-           "initiative", "fill_in", "deprioritise", "projected")  # fmt: skip
+DEFINED = ("score", "level", "foundation", "gap", "priority", "attained", "progress",
+           "not_assessed", "quick_win", "major_project", "initiative", "fill_in",
+           "deprioritise", "projected")  # fmt: skip
 """The terms defined for readers of a plan, in the order they are shown."""
 
 

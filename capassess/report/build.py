@@ -9,8 +9,8 @@ from pathlib import Path
 from capassess import __version__
 from capassess.advice import action_statuses
 from capassess.headline import find_headline
-from capassess.model.headline import Headline
 from capassess.model.base import Lang
+from capassess.model.headline import Headline
 from capassess.model.plan import CapabilityGap, PlannedAction
 from capassess.plan_text import phase_label, quadrant_label, why
 from capassess.planning import Planned, type_profile

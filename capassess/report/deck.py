@@ -53,8 +53,10 @@ def _by_dimension(deck: Deck, report: Report, t: dict[str, str]) -> None:
     deck.bar_chart(
         slide,
         deck.body,
-        [d.title if d.assessed else f"{d.title}{t['po']}{t['not_assessed']}{t['pc']}"
-         for d in report.dimensions],  # fmt: skip
+        [
+            d.title if d.assessed else f"{d.title}{t['po']}{t['not_assessed']}{t['pc']}"
+            for d in report.dimensions
+        ],
         series,
         title=t["deck_dims_title"].format(score=t["score"], target=t["target"]),
     )

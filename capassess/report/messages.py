@@ -31,17 +31,24 @@ def _overall(report: Report, t: dict[str, str]) -> str:
     )
     if s.capped_by:
         text += t["km_capped"].format(capped=s.capped_by, uncapped=s.uncapped_level or "—")
-    f = s.foundation
-    if f is not None and f.score is not None:
-        text += t["km_foundation"].format(
-            title=f.title,
-            score=_num(f.score),
-            target=_num(f.target),
-            attainment=_pct(f.attainment),
-            level=f.level or "—",
-            level_name=f.level_name,
-        )
-    return text
+    return text + (t["km_level_text"].format(text=s.level_text) if s.level_text else "")
+
+
+def _foundation(report: Report, t: dict[str, str]) -> list[str]:
+    """The foundation's own figures and its gaps, on its own priority scale."""
+    f = report.summary.foundation
+    if f is None or f.score is None:
+        return []
+    gates = _weakest(report, foundation=True)
+    text = t["km_foundation"].format(
+        score=_num(f.score),
+        target=_num(f.target),
+        attainment=_pct(f.attainment),
+        level=f.level or "—",
+        level_name=f.level_name,
+        gaps=_capabilities(gates, t, "km_foundation_gaps") if gates else "",
+    )
+    return [text]
 
 
 def _capabilities(rows: list[GapRow], t: dict[str, str], key: str) -> str:
@@ -122,10 +129,8 @@ def key_messages(report: Report) -> tuple[str, ...]:
     strongest, weakest = _strongest(report), _weakest(report)
     if strongest:
         messages.append(_capabilities(strongest, t, "km_strongest"))
-    gates = _weakest(report, foundation=True)
-    if weakest or not gates:
-        messages.append(_capabilities(weakest, t, "km_weakest") if weakest else t["km_all_met"])
-    if gates:
-        messages.append(_capabilities(gates, t, "km_foundation_gaps"))
+    met = "km_lessons_met" if _weakest(report, foundation=True) else "km_all_met"
+    messages.append(_capabilities(weakest, t, "km_weakest") if weakest else t[met])
+    messages += _foundation(report, t)
     messages.append(_roadmap(report, t))
     return tuple(messages)

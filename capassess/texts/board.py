@@ -7,15 +7,15 @@ BOARD_EN: dict[str, str] = {
     "km_overall": "Overall maturity is level {level} ({level_name}), with a score of {score} "
     "out of 5{counted}; on the same capabilities and weights, the target averages {target} "
     "and {attainment} of it is attained.",
+    "km_level_text": " {text}",
     "km_counted": ", counting {names}, which nobody answered, at the lowest level "
-    "(missing answers count as the lowest under --missing lowest)",
+    "(--missing lowest)",
     "km_capped": " The level is {capped} (the score alone would give level {uncapped}): "
     "foundation capabilities below their floor hold it back whatever the other scores.",
-    "km_foundation": " The foundation stays out of the score and gates the level: it scores {score} "
-    "against a target of {target} ({attainment} attained), its lowest capabilities at level "
-    "{level} ({level_name}).",
-    "km_foundation_gaps": "Foundation gaps, which cap the level (ranked on the foundation's "
-    "own scale): {items}.",
+    "km_foundation": "The foundation stays out of the score and gates the level: it scores "
+    "{score} against {target} ({attainment} attained), its lowest capabilities at level "
+    "{level} ({level_name}){gaps}.",
+    "km_foundation_gaps": "; its gaps, ranked on its own scale: {items}",
     "km_not_assessed": "Not assessed (no question answered), so no place among the gaps, no "
     "actions and no share in the target attained: {items}.",
     "km_peers": "Against {count} peers ({group}), the overall score of {value} compares "
@@ -30,6 +30,7 @@ BOARD_EN: dict[str, str] = {
     "km_weakest_item": "{title} ({score} against {target}, {gap} short)",
     "km_foundation_gaps_item": "{title} ({score} against {target}, {gap} short)",
     "km_all_met": "Every assessed capability meets its target.",
+    "km_lessons_met": "Every assessed capability of the scored dimensions meets its target.",
     "km_roadmap": "The roadmap schedules {n} actions in {phases} phases from {start} to "
     "{end}, starting with {first}; done, it lifts the overall score from {score} to "
     "{projected}.",
@@ -137,11 +138,13 @@ BOARD_ZH: dict[str, str] = {
     "key_messages": "核心结论",
     "km_overall": "整体成熟度为{level}级（{level_name}），得分{score}（满分5）{counted}；"
     "按相同的能力与权重计算，目标平均为{target}，已达成{attainment}。",
-    "km_counted": "，其中无人作答的{names}按最低分计入（缺失回答按最低分处理）",
-    "km_capped": "等级{capped}（仅按得分应为{uncapped}级）：基础能力未达底线，其他得分再高也无法突破。",
+    "km_level_text": "{text}",
+    "km_counted": "，其中无人作答的{names}按最低分计入（--missing lowest）",
+    "km_capped": "等级{capped}（仅按得分应为{uncapped}级）：基础能力未达底线，"
+    "其他得分再高也无法突破。",
     "km_foundation": "基础能力不计入得分，而是限定整体等级：其得分{score}，目标平均{target}"
-    "（已达成{attainment}），最低的能力处于{level}级（{level_name}）。",
-    "km_foundation_gaps": "基础能力的差距（限定整体等级，按基础能力自身口径排序）：{items}。",
+    "（已达成{attainment}），最低的能力处于{level}级（{level_name}）{gaps}。",
+    "km_foundation_gaps": "；其差距按基础能力自身口径排序：{items}",
     "km_not_assessed": "以下能力未评估（无任何作答），不参与差距排序、不给出行动建议、"
     "不计入目标达成度：{items}。",
     "km_peers": "与{count}家同业（{group}）相比，整体得分{value}，"
@@ -154,6 +157,7 @@ BOARD_ZH: dict[str, str] = {
     "km_weakest_item": "{title}（{score}，目标{target}，差{gap}）",
     "km_foundation_gaps_item": "{title}（{score}，目标{target}，差{gap}）",
     "km_all_met": "所有已评估的能力均达到目标。",
+    "km_lessons_met": "计入总分的维度中，所有已评估的能力均达到目标。",
     "km_roadmap": "路线图在{phases}个阶段内安排{n}项行动，自{start}至{end}，第一批行动包括{first}；"
     "全部完成后整体得分由{score}提升至{projected}。",
     "km_in_place": "另有{n}项行动已具备（列于路线图之后）。",

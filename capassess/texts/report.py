@@ -152,10 +152,10 @@ EN: dict[str, str] = {
     "to extend the lead and open them to partners.",
     "level_text_5": "Capabilities improve continuously; the priority is to sustain the lead "
     "and help set the industry's standards.",
-    "level_capped_note": "the score alone would give level {level}",
     "foundation_gate": "Foundation (gate)",
-    "foundation_card": "lowest capability level; score {score} · target {target}",
-    "same_base": "target {target}, same base as the score",
+    "foundation_level": "lowest level",
+    "foundation_card": "score {score} · target {target}",
+    "same_base": "target {target} · base as the score",
     "gate_tag": "gate",
     "lesson_gaps": "Gaps in the scored dimensions",
     "lesson_gaps_note": "These capabilities make the overall score; priority = gap × global "
@@ -309,13 +309,14 @@ ZH: dict[str, str] = {
     "level_text_3": "全行级能力已建立；首要任务是度量其价值并持续调优。",
     "level_text_4": "能力已实现量化管理；首要任务是扩大领先优势并向合作方开放。",
     "level_text_5": "能力持续优化；首要任务是保持领先并参与制定行业标准。",
-    "level_capped_note": "仅按得分应为{level}级",
     "foundation_gate": "基础能力（门槛）",
-    "foundation_card": "最低能力等级；得分 {score} · 目标 {target}",
-    "same_base": "目标 {target}，与得分同一口径",
+    "foundation_level": "最低等级",
+    "foundation_card": "得分 {score} · 目标 {target}",
+    "same_base": "目标 {target} · 与总分同口径",
     "gate_tag": "门槛",
     "lesson_gaps": "计入总分的维度的差距",
-    "lesson_gaps_note": "以下能力构成总体得分；优先度 = 差距 × 全局权重，这些维度的全局权重合计为 1。",
+    "lesson_gaps_note": "以下能力构成总体得分；优先度 = 差距 × 全局权重，"
+    "这些维度的全局权重合计为 1。",
     "foundation_gaps": "基础能力的差距（限定整体等级）",
     "foundation_gaps_note": "基础能力不计入总体得分，而是以其最低能力的等级封顶整体等级。"
     "其能力权重在基础能力内部归一（全局权重自成合计 1），因此优先度按基础能力自身的口径计算："
