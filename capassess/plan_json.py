@@ -10,6 +10,7 @@ from capassess.headline import find_headline
 from capassess.plan_text import definitions
 from capassess.planning import Planned
 from capassess.scoring.report_json import score_json
+from capassess.shown_paths import shown_path
 
 
 def gaps_json(planned: Planned) -> dict[str, Any]:
@@ -91,7 +92,7 @@ def plan_json(planned: Planned) -> dict[str, Any]:
         add_peers(out, planned.peers)
     if planned.baseline is not None:
         out["baseline"] = {
-            "path": planned.baseline.path,
+            "path": shown_path(planned.baseline.path),
             "date": str(planned.baseline.assessment.date or ""),
             "overall": planned.baseline.result.overall.model_dump(mode="json"),
         }
