@@ -48,9 +48,14 @@ def shown_value(value: Any, lang: Lang) -> str:
     return str(value)
 
 
-def answers_text(answers: list[AnswerShown], lang: Lang) -> str:
-    """``dg-level = 3; dg-policies = committee, policy``."""
+def answers_text(answers: list[AnswerShown], lang: Lang, q: Questionnaire | None = None) -> str:
+    """``“Question?”: Label; ...`` with the questionnaire ``q`` (questions by their text,
+    options by their labels, in ``lang``); ``dg-level = 3; ...`` without one."""
     sep = words("plan", lang)["answer_sep"]
+    if q is not None:
+        from capassess.condition_text import answer_words
+
+        return sep.join(answer_words(q, a.question_id, a.value, lang) for a in answers)
     return sep.join(f"{a.question_id} = {shown_value(a.value, lang)}" for a in answers)
 
 
@@ -69,7 +74,7 @@ def why(action: PlannedAction, q: Questionnaire, score: float | None, target: in
     name = index_of(q).capability[action.capability_id].title.get(lang)
     t = words("plan", lang)
     gap = f"{name}{t['colon']}{score:.2f} → {target}" if score is not None else name
-    evidence = answers_text(action.evidence, lang)
+    evidence = answers_text(action.evidence, lang, q)
     parts = []
     if action.basis in ("evidence", "score", "shortfall"):
         parts.append(t[f"why_{action.basis}"].format(gap=gap, evidence=evidence))
@@ -86,7 +91,8 @@ def not_scheduled_reason(item: NotScheduled, q: Questionnaire, result: ScoreResu
                          lang: Lang) -> str:  # fmt: skip
     """Why an action is not on the roadmap: in place by evidence or level, or not assessed."""
     if item.status == "in-place-evidence":
-        return say("plan", lang, "in_place_evidence", answers=answers_text(item.evidence, lang))
+        evidence = answers_text(item.evidence, lang, q)
+        return say("plan", lang, "in_place_evidence", answers=evidence)
     if item.status == "in-place-level":
         score = result.capability(item.capability_id).score or 0.0
         return say("plan", lang, "in_place_level", score=score, level=item.level)

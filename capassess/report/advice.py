@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from capassess.advice import failed_checks
 from capassess.model.base import Lang
 from capassess.model.plan import AnswerShown, PlannedAction
-from capassess.model.questionnaire import CostBand
+from capassess.condition_text import condition_words
+from capassess.model.questionnaire import CostBand, Questionnaire
 from capassess.plan_text import (
     answers_text,
     completeness_warnings,
@@ -55,19 +56,19 @@ def cost_text(cost: CostBand | None, lang: Lang) -> str | None:
     return words("report", lang)["cost_sizes"].format(**bands)
 
 
-def kpi_text(action: PlannedAction, lang: Lang) -> str | None:
-    """The KPI in words (its condition where it has no words), or None."""
+def kpi_text(action: PlannedAction, q: Questionnaire, lang: Lang) -> str | None:
+    """The KPI in words (its condition in words where it has none), or None."""
     if action.kpi is None:
         return None
     words = action.kpi.text.get(lang) if action.kpi.text else ""
-    return words or action.kpi.when
+    return words or condition_words(q, action.kpi.when, lang) or None
 
 
-def kpi_check(action: PlannedAction, lang: Lang) -> str | None:
-    """The KPI's condition on the answers, when the KPI also has words."""
+def kpi_check(action: PlannedAction, q: Questionnaire, lang: Lang) -> str | None:
+    """The KPI's condition on the answers in words, when the KPI also has words."""
     if action.kpi is None or not (action.kpi.text and action.kpi.text.get(lang)):
         return None
-    return action.kpi.when
+    return condition_words(q, action.kpi.when, lang) or None
 
 
 def disagreement_probes(planned: Planned, lang: Lang) -> tuple[tuple[str, str], ...]:
@@ -106,13 +107,13 @@ def build_advice(planned: Planned, lang: Lang) -> Advice:
     )  # fmt: skip
     shortfalls = tuple(
         f"{caps[s.capability_id]}{t['colon']}" + t["shortfall_text"].format(
-            held=answers_text(s.questions, lang),
+            held=answers_text(s.questions, lang, q),
             actions=sep.join(titles[a] for a in s.actions) or t["shortfall_none"])
         for s in road.shortfalls
     )  # fmt: skip
     probes = tuple(
         (check.message.get(lang), answers_text(
-            [AnswerShown(question_id=n, value=v) for n, v in evidence.answers], lang))
+            [AnswerShown(question_id=n, value=v) for n, v in evidence.answers], lang, q))
         for check, evidence in failed_checks(q, result)
     ) + disagreement_probes(planned, lang)  # fmt: skip
     span = t["roadmap_span"].format(start=road.start, end=road.end, months=road.end_month,

@@ -108,8 +108,8 @@ def _action_row(planned: Planned, a: PlannedAction, lang: Lang) -> ActionRow:
         start=a.start,
         end=a.end,
         owner=q.role_title(a.owner, lang) if a.owner else None,
-        kpi=kpi_text(a, lang),
-        kpi_check=kpi_check(a, lang),
+        kpi=kpi_text(a, q, lang),
+        kpi_check=kpi_check(a, q, lang),
         cost=cost_text(a.cost, lang),
         dependencies=dependency_texts(planned, a, lang),
     )

@@ -300,6 +300,8 @@ class Method:
     questionnaire_ref: str
     tool_version: str
     bank_type: str | None = None
+    model_name: str = ""
+    """The scoring model's name in the report's language (``model`` is its id)."""
 
 
 @dataclass(frozen=True)

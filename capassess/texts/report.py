@@ -118,6 +118,13 @@ EN: dict[str, str] = {
     "weights": "Weights",
     "weights_note": "Local weights are normalised among siblings; global weight = product "
     "down the tree.",
+    "weights_foundation_note": "The foundation is weighted on its own: its capabilities' "
+    "global weights sum to 1 within it, as the scored dimensions' capabilities sum to 1 "
+    "among themselves, because the foundation gates the overall level instead of adding to "
+    "the score. Foundation priorities therefore rank foundation gaps among themselves; the "
+    "gap analysis lists them apart.",
+    "model_weighted-mean": "weighted mean",
+    "model_staged": "staged (weakest link)",
     "ahp": "AHP consistency",
     "ahp_node": "Node",
     "ahp_size": "n",
@@ -281,6 +288,11 @@ ZH: dict[str, str] = {
     ),
     "weights": "权重",
     "weights_note": "局部权重在同级节点间归一化；全局权重为自上而下的局部权重之积。",
+    "weights_foundation_note": "基础能力单独加权：其能力的全局权重在基础能力内部合计为 1，"
+    "与计入总分的维度的能力之间合计为 1 相同，因为基础能力限定整体等级而不计入得分。"
+    "因此基础能力的优先度只在基础能力之间排序，差距分析中单独列出。",
+    "model_weighted-mean": "加权平均法",
+    "model_staged": "阶段式（最短板法）",
     "ahp": "层次分析法（AHP）一致性",
     "ahp_node": "节点",
     "ahp_size": "阶数",

@@ -153,7 +153,7 @@ def print_advice_notes(planned: Planned, lang: Lang) -> None:
         out.print(table)
     for s in road.shortfalls:
         g = planned.gaps.capability(s.capability_id)
-        held = answers_text(s.questions, lang)
+        held = answers_text(s.questions, lang, q)
         acts = ", ".join(s.actions) or t["no_action_fits"]
         out.print(
             f"[bold]{caps[s.capability_id]}[/] {_num(g.score)} < {g.target}: "
@@ -163,7 +163,7 @@ def print_advice_notes(planned: Planned, lang: Lang) -> None:
     if checks:
         out.print(t["to_probe"])
         for check, evidence in checks:
-            shown = answers_text(_shown(evidence), lang)
+            shown = answers_text(_shown(evidence), lang, q)
             out.print(f"  • {check.message.get(lang)} [dim]({shown})[/]")
 
 
