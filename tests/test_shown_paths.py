@@ -73,9 +73,7 @@ def test_no_output_names_the_input_folder(away: tuple[Path, Path]) -> None:
     (cwd / "plan.json").write_text(plan.stdout, "utf-8")
     for source in (inputs / "branches.csv", inputs / "branches"):
         out = cwd / f"batch-{source.stem}-{source.suffix or 'dir'}"
-        result = runner.invoke(
-            main, ["batch", str(source), "-o", str(out), "--reports", "html,md"]
-        )
+        result = runner.invoke(main, ["batch", str(source), "-o", str(out), "--reports", "html,md"])
         assert result.exit_code in (0, 1), result.output
     texts = _outputs(cwd)
     assert {"r.json", "r.md", "r.html", "plan.json"} <= set(texts)

@@ -118,7 +118,7 @@ EN: dict[str, str] = {
     "weights": "Weights",
     "weights_note": "Local weights are normalised among siblings; global weight = product "
     "down the tree.",
-    "weights_foundation_note": "The foundation is weighted on its own: its capabilities' "
+    "weights_foundation_note": " The foundation is weighted on its own: its capabilities' "
     "global weights sum to 1 within it, as the scored dimensions' capabilities sum to 1 "
     "among themselves, because the foundation gates the overall level instead of adding to "
     "the score. Foundation priorities therefore rank foundation gaps among themselves; the "
