@@ -3,7 +3,6 @@ relative to it, any other by file name (``capassess.shown_paths``)."""
 
 from __future__ import annotations
 
-import os
 import shutil
 from pathlib import Path
 

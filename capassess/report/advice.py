@@ -6,9 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from capassess.advice import failed_checks
+from capassess.condition_text import condition_words
 from capassess.model.base import Lang
 from capassess.model.plan import AnswerShown, PlannedAction
-from capassess.condition_text import condition_words
 from capassess.model.questionnaire import CostBand, Questionnaire
 from capassess.plan_text import (
     answers_text,

@@ -140,7 +140,7 @@ def test_no_english_left_in_a_chinese_report(rendered, fmt: str) -> None:
 
 @pytest.mark.parametrize("fmt", ["md", "html", "pptx"])
 def test_no_raw_expression_or_option_id(rendered, fmt: str) -> None:
-    _answers, q, out = rendered
+    _answers, _q, out = rendered
     text = _html_text(out["html"]) if fmt == "html" else re.sub(r"`[^`]*`", " ", out[fmt])
     assert not re.search(r"\b(contains|in \[|==|>=|<=)\b", text)
     assert not re.search(r"[a-z]+-[a-z-]+ = ", text)  # "it-release = monthly"
