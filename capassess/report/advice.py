@@ -45,15 +45,16 @@ class Advice:
     cost_basis: str | None
 
 
-def cost_text(cost: CostBand | None, lang: Lang) -> str | None:
-    """``small 0.5–1 · mid-sized 1–3 · large 3–8`` (RMB million), or None."""
+def cost_text(cost: CostBand | None, lang: Lang, branch: bool = False) -> str | None:
+    """``small 0.5–1 · mid-sized 1–3 · large 3–8`` (RMB million), or None; for a branch,
+    the bands are by the size of the bank it belongs to, and say so."""
     if cost is None:
         return None
     bands = {}
     for size in ("small", "medium", "large"):
         band = cost.band(size)
         bands[size] = "—" if band is None else f"{band[0]:g}–{band[1]:g}"
-    return words("report", lang)["cost_sizes"].format(**bands)
+    return words("report", lang)["cost_sizes_branch" if branch else "cost_sizes"].format(**bands)
 
 
 def kpi_text(action: PlannedAction, q: Questionnaire, lang: Lang) -> str | None:

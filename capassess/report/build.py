@@ -110,7 +110,7 @@ def _action_row(planned: Planned, a: PlannedAction, lang: Lang) -> ActionRow:
         owner=q.role_title(a.owner, lang) if a.owner else None,
         kpi=kpi_text(a, q, lang),
         kpi_check=kpi_check(a, q, lang),
-        cost=cost_text(a.cost, lang),
+        cost=cost_text(a.cost, lang, planned.scored.assessment.subject.kind == "branch"),
         dependencies=dependency_texts(planned, a, lang),
     )
 

@@ -124,9 +124,13 @@ BOARD_EN: dict[str, str] = {
     "limit_evidence": "{n} answers have no evidence recorded: their scores are as declared.",
     "limit_missing": "{n} questions are unanswered and count as the scoring model says "
     "(see the method).",
-    "limit_not_assessed": "{n} capabilities are not assessed and are left out of the scores.",
+    "limit_not_assessed": "{n} capabilities are not assessed: they have no gap and no actions, "
+    "and the scores count them as the missing-answer policy says (see the method).",
     "limit_probes": "{n} contradictions between answers are not yet resolved.",
     "limit_no_interviewees": "The answers file does not record who was interviewed.",
+    "limit_costs_branch": "Costs are the branch's own indicative spend, in bands by the size "
+    "of the bank it belongs to, not quotes; durations assume the owners' capacity stated in "
+    "the roadmap.",
     "limit_costs": "Costs are indicative bands for the size of bank, not quotes; durations "
     "assume the owners' capacity stated in the roadmap.",
     "deck_dims_title": "{score} · {target} (1–5)",
@@ -240,9 +244,11 @@ BOARD_ZH: dict[str, str] = {
     "limit_basis": "得分基于访谈作答及评估人员查阅的文件，属成熟度评估，并非审计。",
     "limit_evidence": "{n}题作答未记录佐证，其得分以自述为准。",
     "limit_missing": "{n}道题目未作答，按评分模型的规则处理（见评估方法）。",
-    "limit_not_assessed": "{n}项能力未评估，未计入得分。",
+    "limit_not_assessed": "{n}项能力未评估：不计算差距、不给出行动，得分按缺失回答的处理规则计入（见评估方法）。",
     "limit_probes": "作答之间尚有{n}处矛盾未核实。",
     "limit_no_interviewees": "作答文件未记录访谈对象。",
+    "limit_costs_branch": "成本为分支机构自身投入的参考区间，按其所属银行的规模列示，并非报价；"
+    "工期以路线图所列牵头部门的承载能力为前提。",
     "limit_costs": "成本为按银行规模估算的参考区间，并非报价；"
     "工期以路线图所列牵头部门的承载能力为前提。",
     "deck_dims_title": "{score}与{target}（1–5）",

@@ -360,6 +360,8 @@ EN.update(
         "kpi": "KPI",
         "cost": "Indicative cost (RMB million)",
         "cost_sizes": "small {small} · mid-sized {medium} · large {large}",
+        "cost_sizes_branch": "branch of a small bank {small} · of a mid-sized bank {medium} · "
+        "of a large bank {large}",
         "cost_basis": "Cost bands",
         "roadmap_span": "{start} – {end} · {months} months · at once: major projects at most "
         "{major}, actions per owner at most {per_owner}",
@@ -391,6 +393,8 @@ ZH.update(
         "kpi": "考核指标",
         "cost": "参考投入（百万元）",
         "cost_sizes": "小型银行 {small} · 中型银行 {medium} · 大型银行 {large}",
+        "cost_sizes_branch": "小型银行的分支机构 {small} · 中型银行的分支机构 {medium} · "
+        "大型银行的分支机构 {large}",
         "cost_basis": "投入估算口径",
         "roadmap_span": "{start} – {end} · 共 {months} 个月 · 同时进行的重点项目不超过 {major} 个，"
         "每个牵头部门同时不超过 {per_owner} 项",
