@@ -244,7 +244,8 @@ BOARD_ZH: dict[str, str] = {
     "limit_basis": "得分基于访谈作答及评估人员查阅的文件，属成熟度评估，并非审计。",
     "limit_evidence": "{n}题作答未记录佐证，其得分以自述为准。",
     "limit_missing": "{n}道题目未作答，按评分模型的规则处理（见评估方法）。",
-    "limit_not_assessed": "{n}项能力未评估：不计算差距、不给出行动，得分按缺失回答的处理规则计入（见评估方法）。",
+    "limit_not_assessed": "{n}项能力未评估：不计算差距、不给出行动，"
+    "得分按缺失回答的处理规则计入（见评估方法）。",
     "limit_probes": "作答之间尚有{n}处矛盾未核实。",
     "limit_no_interviewees": "作答文件未记录访谈对象。",
     "limit_costs_branch": "成本为分支机构自身投入的参考区间，按其所属银行的规模列示，并非报价；"

@@ -162,7 +162,7 @@ EN: dict[str, str] = {
     "foundation_gate": "Foundation (gate)",
     "foundation_level": "lowest level",
     "foundation_card": "score {score} · target {target}",
-    "same_base": "target {target} · base as the score",
+    "same_base": "target {target}, on the score's base",
     "gate_tag": "gate",
     "lesson_gaps": "Gaps in the scored dimensions",
     "lesson_gaps_note": "These capabilities make the overall score; priority = gap × global "
