@@ -46,11 +46,6 @@ def _level_name(planned: Planned, level: int | None, lang: Lang) -> str:
     return "—" if level is None else planned.scored.questionnaire.level_name(level, lang)
 
 
-def level_text(level: int | None, lang: Lang) -> str:
-    """What an overall level means for the bank and where its priority lies."""
-    return "" if level is None else words("report", lang)[f"level_text_{level}"]
-
-
 def _gap_row(planned: Planned, g: CapabilityGap, lang: Lang) -> GapRow:
     q = planned.scored.questionnaire
     dim = next(d for d in q.sections() if d.id == g.dimension_id)
@@ -229,7 +224,6 @@ def _summary(
         overall_score=overall.score,
         overall_level=overall.level,
         level_name=_level_name(planned, overall.level, lang),
-        level_text=level_text(overall.level, lang),
         attainment=headline.overall.attainment,
         target_overall=headline.overall.target,
         projected_overall=phases[-1].overall_score if phases else overall.score,

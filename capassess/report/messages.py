@@ -31,7 +31,7 @@ def _overall(report: Report, t: dict[str, str]) -> str:
     )
     if s.capped_by:
         text += t["km_capped"].format(capped=s.capped_by, uncapped=s.uncapped_level or "—")
-    return text + (t["km_level_text"].format(text=s.level_text) if s.level_text else "")
+    return text
 
 
 def _foundation(report: Report, t: dict[str, str]) -> list[str]:

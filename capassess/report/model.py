@@ -208,8 +208,6 @@ class Summary:
     overall_score: float | None
     overall_level: int | None
     level_name: str
-    level_text: str
-    """What the (capped) overall level means and where the bank's priority lies."""
     attainment: float | None
     """Over the lesson capabilities, weighted as the overall score (``headline``)."""
     target_overall: float | None

@@ -7,7 +7,6 @@ BOARD_EN: dict[str, str] = {
     "km_overall": "Overall maturity is level {level} ({level_name}), with a score of {score} "
     "out of 5{counted}; on the same capabilities and weights, the target averages {target} "
     "and {attainment} of it is attained.",
-    "km_level_text": " {text}",
     "km_counted": ", counting {names}, which nobody answered, at the lowest level "
     "(--missing lowest)",
     "km_capped": " The level is {capped} (the score alone would give level {uncapped}): "
@@ -142,7 +141,6 @@ BOARD_ZH: dict[str, str] = {
     "key_messages": "核心结论",
     "km_overall": "整体成熟度为{level}级（{level_name}），得分{score}（满分5）{counted}；"
     "按相同的能力与权重计算，目标平均为{target}，已达成{attainment}。",
-    "km_level_text": "{text}",
     "km_counted": "，其中无人作答的{names}按最低分计入（--missing lowest）",
     "km_capped": "等级{capped}（仅按得分应为{uncapped}级）：基础能力未达底线，"
     "其他得分再高也无法突破。",

@@ -35,7 +35,6 @@ EN: dict[str, str] = {
     "level": "Level",
     "maturity_level": "Maturity level",
     "capped_by": "capped by {names}",
-    "band": "Maturity band",
     "attainment": "Target attained",
     "actions_planned": "Actions planned",
     "projected": "Projected after the roadmap",
@@ -149,21 +148,9 @@ EN: dict[str, str] = {
     "month": "month",
     "na": "n/a",
     "page_footer": "Confidential: for the management of {subject}",
-    "level_text_1": "Capabilities are ad hoc and depend on individuals; the priority is to "
-    "name owners and set basic rules.",
-    "level_text_2": "Capabilities exist within departments; the priority is enterprise-wide "
-    "platforms, standards and governance.",
-    "level_text_3": "Enterprise capabilities are in place; the priority is to measure their "
-    "value and tune them.",
-    "level_text_4": "Capabilities are measured and managed by their figures; the priority is "
-    "to extend the lead and open them to partners.",
-    "level_text_5": "Capabilities improve continuously; the priority is to sustain the lead "
-    "and help set the industry's standards.",
     "foundation_gate": "Foundation (gate)",
-    "foundation_level": "lowest level",
     "foundation_card": "score {score} · target {target}",
     "same_base": "target {target}, on the score's base",
-    "gate_tag": "gate",
     "lesson_gaps": "Gaps in the scored dimensions",
     "lesson_gaps_note": "These capabilities make the overall score; priority = gap × global "
     "weight, the global weights summing to 1 across these dimensions.",
@@ -208,7 +195,6 @@ ZH: dict[str, str] = {
     "level": "等级",
     "maturity_level": "成熟度等级",
     "capped_by": "受{names}所限",
-    "band": "成熟度区间",
     "attainment": "目标达成度",
     "actions_planned": "计划行动数",
     "projected": "路线图完成后预计得分",
@@ -316,16 +302,9 @@ ZH: dict[str, str] = {
     "month": "月",
     "na": "不适用",
     "page_footer": "机密：仅供{subject}管理层使用",
-    "level_text_1": "能力零散、依赖个人；首要任务是明确责任人并建立基本规则。",
-    "level_text_2": "能力存在于部门内部；首要任务是建设全行级平台、标准与治理。",
-    "level_text_3": "全行级能力已建立；首要任务是度量其价值并持续调优。",
-    "level_text_4": "能力已实现量化管理；首要任务是扩大领先优势并向合作方开放。",
-    "level_text_5": "能力持续优化；首要任务是保持领先并参与制定行业标准。",
     "foundation_gate": "基础能力（门槛）",
-    "foundation_level": "最低等级",
     "foundation_card": "得分 {score} · 目标 {target}",
     "same_base": "目标 {target} · 与总分同口径",
-    "gate_tag": "门槛",
     "lesson_gaps": "计入总分的维度的差距",
     "lesson_gaps_note": "以下能力构成总体得分；优先度 = 差距 × 全局权重，"
     "这些维度的全局权重合计为 1。",
