@@ -192,10 +192,11 @@ def _progress(planned: Planned, rows: dict[str, GapRow]) -> Progress | None:
 
 
 def _titles(planned: Planned, ids: list[str], lang: Lang) -> str:
-    q = planned.scored.questionnaire
+    """The titles of dimensions or capabilities, each marked as a name, in a list."""
+    q, t = planned.scored.questionnaire, words("report", lang)
     names = {n.id: n.title.get(lang) for n in q.sections()}
     names.update({c.id: c.title.get(lang) for _, c in q.capabilities()})
-    return words("report", lang)["list_sep"].join(names.get(i, i) for i in ids)
+    return t["list_sep"].join(t["named"].format(name=names.get(i, i)) for i in ids)
 
 
 def _foundation(planned: Planned, headline: Headline, lang: Lang) -> FoundationLine | None:
