@@ -59,7 +59,8 @@ def gap_table(planned: Planned, lang: Lang) -> Table:
         gap = _num(dim.gap) if dim.assessed else t["not_assessed"]
         gate = t["gate_suffix"] if q.is_foundation(dim.id) else ""
         row = [f"[bold]{dims[dim.id]}{gate}[/]", _num(dim.score) if dim.assessed else "—",
-               _num(dim.target), gap, _num(dim.priority, 3), _pct(dim.attainment)]  # fmt: skip
+               _num(dim.target), gap, _num(dim.priority, 3) if dim.assessed else "—",
+               _pct(dim.attainment)]  # fmt: skip
         table.add_row(*row, *([""] if baseline else []), style="bold")
         for g in planned.gaps.capabilities:
             if g.dimension_id != dim.id:

@@ -182,3 +182,20 @@ def test_foundation_gaps_are_listed_apart_on_their_scale(lang: str) -> None:
     html = _cli("report", BANK.answers, "-f", "html", "-o", "-", "--lang", lang).stdout  # type: ignore[union-attr]
     text = html_lib.unescape(html)
     assert t["foundation_gaps"] in text and t["foundation_gaps_note"] in text
+
+
+@pytest.mark.parametrize(
+    ("case", "lang", "expected"),
+    [
+        ("full", "en", ["target 3.03, attained 84%", "foundation (gate"]),
+        ("full", "zh", ["目标 3.03，达成度 84%", "基础能力（门槛"]),
+        ("half", "en", ["which nobody answered", "not assessed"]),
+        ("half", "zh", ["无人作答", "未评估"]),
+    ],
+)
+def test_the_terminal_plan_says_the_same(tmp_path: Path, case: str, lang: str,
+                                         expected: list[str]) -> None:  # fmt: skip
+    path = BANK.answers if not CASES[case] else _variant(tmp_path, case, **CASES[case])  # type: ignore[union-attr, arg-type]
+    out = " ".join(_cli("plan", path, "--lang", lang).stdout.split())
+    for text in expected:
+        assert text in out
