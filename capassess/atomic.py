@@ -157,6 +157,44 @@ def refuse_read_input(target: Path) -> None:
     )
 
 
+_MADE: list[Path] = []
+"""The folders this process created for its outputs (the top-most of each chain)."""
+
+
+def make_folder(folder: str | Path) -> Path:
+    """Create ``folder`` and any missing parent, and remember the top-most one created,
+    so that the command can say where its output went (``made_for``). ``OSError`` as
+    ``Path.mkdir`` raises it."""
+    folder = Path(folder)
+    missing = None
+    for part in (folder, *folder.parents):
+        if os.path.lexists(part):
+            break
+        missing = part
+    folder.mkdir(parents=True, exist_ok=True)
+    if missing is not None:
+        with contextlib.suppress(ValueError, OSError):  # named as the user would
+            missing = missing.relative_to(Path.cwd()) if missing.is_absolute() else missing
+        if missing not in _MADE:
+            _MADE.append(missing)
+    return folder
+
+
+def forget_made_folders() -> None:
+    """Start a new command: no folder made yet."""
+    _MADE.clear()
+
+
+def made_for(path: str | Path) -> Path | None:
+    """The folder this process created to hold ``path`` (or that is ``path``), if any."""
+    where = Path(os.path.abspath(path))
+    for made in _MADE:
+        full = Path(os.path.abspath(made))
+        if where == full or full in where.parents:
+            return made
+    return None
+
+
 @contextlib.contextmanager
 def replacing(path: str | Path, *, editing: bool = False) -> Iterator[Path]:
     """Yield the path to write the new content of ``path`` to; put it in place if the
@@ -182,7 +220,10 @@ def replacing(path: str | Path, *, editing: bool = False) -> Iterator[Path]:
             yield target
         return
     with writing(target):
-        real.parent.mkdir(parents=True, exist_ok=True)
+        if os.path.lexists(target.parent):
+            real.parent.mkdir(parents=True, exist_ok=True)
+        else:
+            make_folder(target.parent)
         fd, name = tempfile.mkstemp(prefix=f".{real.name}.", suffix=".tmp", dir=real.parent)
         os.close(fd)
     tmp = Path(name)

@@ -117,6 +117,9 @@ class CapassessGroup(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         from capassess.errors import CapassessError
 
+        atomic = sys.modules.get("capassess.atomic")  # not imported for it: start-up stays light
+        if atomic is not None:
+            atomic.forget_made_folders()  # each command says only what it created
         try:
             result = super().invoke(ctx)
             if sys.stdout is not None:
@@ -181,7 +184,7 @@ def fail(exc: Exception) -> NoReturn:
         for problem in exc.problems:
             message(str(problem), "red" if problem.severity == "error" else "yellow")
     else:
-        message(f"error: {exc}", "red")
+        message(f"{getattr(exc, 'lead', 'error: ')}{exc}", "red")
     sys.exit(getattr(exc, "exit_code", 2))
 
 

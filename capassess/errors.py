@@ -70,6 +70,8 @@ class CapassessError(Exception):
     """Base of every error capassess reports to a user; ``exit_code`` is the CLI's."""
 
     exit_code = 2
+    lead = "error: "
+    """What the CLI prints before the message (a command in another language sets its own)."""
 
     def __init__(self, message: str, problems: tuple[Problem, ...] = ()) -> None:
         super().__init__(message)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from typing import Any
 
 from capassess.errors import Problem
@@ -15,6 +16,7 @@ from capassess.model.questionnaire import (
     LevelQuestion,
     MultiQuestion,
     NumberQuestion,
+    Option,
     Question,
     Questionnaire,
 )
@@ -94,24 +96,60 @@ def _level(raw: Any) -> int:
     return int(value)
 
 
+def option_key(text: str) -> str:
+    """``text`` as options are matched: full-width forms as half-width (NFKC), blanks
+    at the ends dropped and runs of blanks as one space, any case."""
+    return " ".join(unicodedata.normalize("NFKC", text).split()).casefold()
+
+
+def options_named(options: list[Option], text: str) -> list[str]:
+    """The ids of the options whose id, English label or Chinese label is ``text`` in
+    any case, width or spacing (``option_key``)."""
+    key = option_key(text)
+    return [o.id for o in options
+            if key in {option_key(n) for n in (o.id, o.label.en, o.label.zh) if n}]  # fmt: skip
+
+
+def match_option(options: list[Option], raw: str) -> str | None:
+    """The id of the option ``raw`` names: an id as written, else an id or label in
+    either language in any case, width or spacing; None when it names none.
+    ``ValueError`` when it names more than one, naming them."""
+    text = raw.strip()
+    if any(o.id == text for o in options):
+        return text
+    found = options_named(options, text)
+    if len(found) > 1:
+        raise ValueError(
+            f"{shown(text)} matches more than one option: {', '.join(found)}; write the option id"
+        )
+    return found[0] if found else None
+
+
 def _choice(question: ChoiceQuestion, raw: Any) -> str:
     ids = [o.id for o in question.options]
     text = str(raw).strip()
-    if text not in ids:
+    found = match_option(question.options, text)
+    if found is None:
         raise ValueError(f"{shown(text)} is not an option; expected one of: {', '.join(ids)}")
-    return text
+    return found
 
 
 def _multi(question: MultiQuestion, raw: Any) -> list[str]:
     ids = [o.id for o in question.options]
+    if isinstance(raw, str):  # one label may hold a separator ("数据、模型")
+        whole = match_option(question.options, raw)
+        if whole is not None:
+            return [whole]
     items = raw if isinstance(raw, list) else str(raw).translate(MULTI_SEPARATORS).split(",")
     picked = [str(item).strip() for item in items if str(item).strip()]
-    unknown = [p for p in picked if p not in ids]
+    matched = [(p, match_option(question.options, p)) for p in picked]
+    unknown = [p for p, found in matched if found is None]
     if unknown:
         raise ValueError(
             f"{', '.join(map(shown, unknown))} not among the options: {', '.join(ids)}"
         )
-    return [i for i in ids if i in picked]
+    chosen = {found for _, found in matched}
+    return [i for i in ids if i in chosen]
 
 
 def _bool(raw: Any) -> bool:

@@ -12,6 +12,7 @@ from capassess.batch.portfolio import (
     distribution,
     heat_rows,
     league,
+    partial,
     rollups,
     weakest,
 )
@@ -35,7 +36,14 @@ def build_portfolio(
     lang = settings.lang
     order = NodeOrder.of(questionnaire)
     dims = tuple((d.id, d.title.get(lang)) for d in questionnaire.sections())
-    spread = tuple(distribution(i, t, units.scores[:, 1 + j]) for j, (i, t) in enumerate(dims))
+    first = 1 + len(dims)
+    caps = {d: [j for j, c in enumerate(order.capabilities) if order.dimension_of[c] == d]
+            for d, _ in dims}  # fmt: skip
+    spread = tuple(
+        distribution(i, t, units.scores[:, 1 + j], None, partial(units, 1 + j, caps[i], first))
+        for j, (i, t) in enumerate(dims)
+    )
+    lessons = [j for d in questionnaire.dimensions for j in caps[d.id]]
     gated = overall_levels(units.scores, order)
     rows = league(units, ranking, len(dims), settings.group_by, settings.top, gated)
     split = min(settings.top, len(rows))
@@ -51,7 +59,9 @@ def build_portfolio(
         counts=counts,
         inputs=inputs,
         dimensions=dims,
-        overall=distribution("overall", "overall", units.scores[:, 0], gated),
+        overall=distribution(
+            "overall", "overall", units.scores[:, 0], gated, partial(units, 0, lessons, first)
+        ),
         distributions=spread,
         top=tuple(rows[:split]),
         bottom=tuple(rows[split:]),

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from capassess.batch.arrow import give_back_memory
 from capassess.batch.table import Chunk, Rejection
 from capassess.batch.vector import Scored
+from capassess.texts import words
 
 if TYPE_CHECKING:
     import numpy as np
@@ -36,6 +37,8 @@ class Units:
     rows: npt.NDArray[np.int64]
     scores: npt.NDArray[np.float64]
     counts: npt.NDArray[np.int32]
+    answered: npt.NDArray[np.int16]
+    """Answered questions per capability (units x capabilities); 0 = not assessed."""
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -53,14 +56,15 @@ class Units:
             self.rows[mask],
             self.scores[mask],
             self.counts[mask],
+            self.answered[mask],
         )
 
 
 class Collector:
     """Accumulates scored chunks and the ids of rejected rows."""
 
-    def __init__(self, nodes: int) -> None:
-        self.nodes = nodes
+    def __init__(self, nodes: int, capabilities: int) -> None:
+        self.nodes, self.capabilities = nodes, capabilities
         self.parts: list[Units] = []
         self.rejected: list[tuple[str, str, int | None]] = []
         self.sources: dict[str, int] = {}
@@ -89,6 +93,7 @@ class Collector:
                 chunk.rows[keep],
                 scored.scores,
                 scored.counts,
+                scored.answered,
             )
         )
 
@@ -104,7 +109,7 @@ class Collector:
         import pyarrow.compute as pc
 
         parts, self.parts = self.parts, []
-        units = _concat(parts, self.nodes, list(self.sources))
+        units = _concat(parts, self.nodes, list(self.sources), self.capabilities)
         rejected = pa.array([u for u, _, _ in self.rejected], pa.string())
         everyone = pa.concat_arrays([units.ids, rejected]) if len(rejected) else units.ids
         counts = pc.value_counts(everyone)
@@ -126,6 +131,9 @@ class Collector:
 
 
 def _duplicate_rejections(repeated: dict[str, list[tuple[str, int | None]]]) -> list[Rejection]:
+    """One rejection per row of a repeated id, in English (``batch.wording`` says it in
+    the run's language when written)."""
+    t = words("batch", "en")
     out = []
     for unit, places in repeated.items():
         # Linear in the copies: each row names only the first few others, and counts the rest.
@@ -134,14 +142,17 @@ def _duplicate_rejections(repeated: dict[str, list[tuple[str, int | None]]]) -> 
         for here in places:
             others = [p for p in head if p != here][:SHOWN_PLACES]
             total = len(places) - same[here]
-            shown = ", ".join(f"{s} row {r}" if r else s for s, r in others)
-            more = f" and {total - len(others)} more" if total > len(others) else ""
-            reason = f"duplicate unit id, also at {shown}{more}"
+            shown = t["say_sep"].join(
+                t["say_place"].format(source=s, row=r) if r else s for s, r in others
+            )
+            if total > len(others):
+                shown = t["say_more"].format(places=shown, n=total - len(others))
+            reason = t["why_duplicate"].format(places=shown)
             out.append(Rejection(here[0], here[1], unit, "id", unit, reason))
     return out
 
 
-def _concat(parts: list[Units], nodes: int, sources: list[str]) -> Units:
+def _concat(parts: list[Units], nodes: int, sources: list[str], caps: int) -> Units:
     """All parts as one, emptying ``parts`` as it goes: each part's numbers are copied
     into arrays made once at full size and then let go, so the peak is about one copy
     of the units, not two."""
@@ -153,12 +164,14 @@ def _concat(parts: list[Units], nodes: int, sources: list[str]) -> Units:
     rows = np.empty(total, np.int64)
     scores = np.empty((total, nodes))
     counts = np.empty((total, 3), np.int32)
+    answered = np.empty((total, caps), np.int16)
     texts: dict[str, list[pa.Array]] = {n: [] for n in ("ids", "names", "origins", *groups)}
     at = 0
     for i in range(len(parts)):
         part = parts[i]
         stop = at + len(part)
         rows[at:stop], scores[at:stop], counts[at:stop] = part.rows, part.scores, part.counts
+        answered[at:stop] = part.answered
         texts["ids"].append(part.ids)
         texts["names"].append(part.names)
         texts["origins"].append(part.origins)
@@ -179,7 +192,9 @@ def _concat(parts: list[Units], nodes: int, sources: list[str]) -> Units:
         pa.array(sources, pa.string()),
     )
     ids, names = strings("ids"), strings("names")
-    units = Units(ids, names, {g: strings(g) for g in groups}, origins, rows, scores, counts)
+    units = Units(
+        ids, names, {g: strings(g) for g in groups}, origins, rows, scores, counts, answered
+    )
     pa.default_memory_pool().release_unused()  # the parts' buffers back to the system
     give_back_memory()
     return units

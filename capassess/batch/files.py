@@ -12,6 +12,7 @@ import os
 from pathlib import Path
 
 from capassess.atomic import default_mode as default_mode
+from capassess.atomic import make_folder
 from capassess.atomic import replacing as replacing
 from capassess.errors import OutputError
 
@@ -20,7 +21,7 @@ def prepare_dir(path: str | Path) -> Path:
     """Create the output folder ``path`` if needed; ``OutputError`` if it cannot be."""
     folder = Path(path)
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        make_folder(folder)
     except OSError as exc:
         raise OutputError(f"cannot create the output folder {folder}: {exc.strerror}") from None
     if not os.access(folder, os.W_OK):

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from capassess.batch.collect import Units
-from capassess.batch.portfolio import DECILES, group_slices, unit_gaps
+from capassess.batch.portfolio import DECILES, assessed, group_slices, unit_gaps
 from capassess.model.base import Lang
 from capassess.model.questionnaire import Questionnaire
 from capassess.report.portfolio import CapabilityHeat, HeatCell, HeatRow, mean_gap_status
@@ -22,14 +22,16 @@ MAX_HEAT_COLUMNS = 12
 
 
 def cell(values: npt.NDArray[np.float64], target: int) -> HeatCell:
-    """The cell of ``values`` (NaN = no score) against ``target``."""
+    """The cell of ``values`` (one a unit of the column; NaN = not assessed or n/a)
+    against ``target``."""
     import numpy as np
 
     known = values[~np.isnan(values)]
     found = unit_gaps(values, target)
     if found is None:
-        return HeatCell(None, None, None, "na")
-    return HeatCell(float(known.mean()), found[0], found[1], mean_gap_status(found[1]))
+        return HeatCell(None, None, None, "na", 0, len(values))
+    return HeatCell(float(known.mean()), found[0], found[1], mean_gap_status(found[1], found[0]),
+                    len(known), len(values))  # fmt: skip
 
 
 Columns = list[tuple[str, "npt.NDArray[np.int64]"]]
@@ -69,7 +71,7 @@ def capability_heat(
     first = 1 + len(questionnaire.sections())
     rows = []
     for j, (dim, cap) in enumerate(questionnaire.capabilities()):
-        scores = units.scores[:, first + j]
+        scores = assessed(units, j, first)
         rows.append(HeatRow(
             cap.id, cap.title.get(lang), dim.title.get(lang), cap.target,
             tuple(cell(scores[ix], cap.target) for _, ix in columns),

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from capassess.atomic import write_atomic
 from capassess.batch.collect import Units
 from capassess.batch.neutralise import neutralise
+from capassess.batch.portfolio import assessed
 from capassess.batch.vector import NodeOrder
 from capassess.model.benchmark import BANK_TYPE_GROUPING, BenchmarkPack
 from capassess.model.questionnaire import Questionnaire
@@ -24,8 +25,12 @@ from capassess.peers import percentile_ranks
 from capassess.report.portfolio import PeerCapability, PortfolioPeers
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     import numpy as np
     import numpy.typing as npt
+
+    Floats = npt.NDArray[np.float64]
 
 
 @dataclass(frozen=True)
@@ -45,16 +50,31 @@ def place_units(
 
     groups = _unit_groups(units, pack, chosen)
     nodes = tuple(n for n in order.nodes if any(n in g.nodes for g in pack.peer_groups.values()))
-    column = {n: i for i, n in enumerate(order.nodes)}
+    values_of = _comparable(units, order)
     ranks = np.full((len(units), len(nodes)), np.nan)
     keys = np.array(groups, dtype=object)
     for name, group in pack.peer_groups.items():
         rows = keys == name
         for j, node in enumerate(nodes):
             if rows.any() and node in group.nodes:
-                values = units.scores[rows, column[node]]
+                values = values_of(node)[rows]
                 ranks[rows, j] = percentile_ranks(values, group.nodes[node], pack.built.decimals)[0]
     return Placement(groups, nodes, ranks)
+
+
+def _comparable(units: Units, order: NodeOrder) -> Callable[[str], Floats]:
+    """A node's scores to compare with peers: a capability's only where the unit
+    assessed it (a not-assessed capability has no place among the peers)."""
+    column = {n: i for i, n in enumerate(order.nodes)}
+    first = 1 + len(order.dimensions)
+    caps = {c: j for j, c in enumerate(order.capabilities)}
+
+    def values(node: str) -> Floats:
+        if node in caps:
+            return assessed(units, caps[node], first)
+        return units.scores[:, column[node]]
+
+    return values
 
 
 def _unit_groups(units: Units, pack: BenchmarkPack, chosen: str | None) -> list[str]:
@@ -78,14 +98,14 @@ def portfolio_peers(
 
     placed = np.array([g != "" for g in placement.groups], dtype=bool)
     used = sorted({g for g in placement.groups if g})
-    column = {n: i for i, n in enumerate(order.nodes)}
+    values_of = _comparable(units, order)
     rows = []
     for _, cap in questionnaire.capabilities():
         if cap.id not in placement.nodes:
             continue
         ranks = placement.ranks[:, placement.nodes.index(cap.id)]
-        scores = units.scores[:, column[cap.id]]
-        known = placed & ~np.isnan(ranks)
+        scores = values_of(cap.id)
+        known = placed & ~np.isnan(ranks) & ~np.isnan(scores)
         medians = [pack.peer_groups[g].nodes[cap.id].p50 for g in used
                    if cap.id in pack.peer_groups[g].nodes]  # fmt: skip
         rows.append(PeerCapability(

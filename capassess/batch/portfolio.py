@@ -5,6 +5,13 @@ Quartiles are numpy's default (linear interpolation, as pandas' ``describe``). T
 heatmap has one row per group when grouping (the most and least mature groups if there
 are more than ``MAX_HEAT_ROWS``), else one row per tenth of the units by overall score,
 so that it stays readable for any number of units.
+
+Capability figures (the weakest capabilities, the heat map, the peer comparison) count
+only the units that assessed the capability, i.e. answered at least one of its
+questions (SPEC: "not assessed"), whatever score the missing policy gave the others;
+each says how many units that is ("n of N assessed"). Dimension, overall and group
+figures are the units' own scores as in scores.csv, the missing policy included, and
+count the units whose score holds a not-assessed capability (``Distribution.partial``).
 """
 
 from __future__ import annotations
@@ -54,13 +61,35 @@ def _mean(values: npt.NDArray[np.float64]) -> float | None:
     return float(known.mean()) if len(known) else None
 
 
+def assessed(units: Units, j: int, first: int) -> npt.NDArray[np.float64]:
+    """The scores of capability ``j`` (column ``first + j``), NaN where the unit did not
+    assess it (no answered question), whatever the missing policy made of it."""
+    import numpy as np
+
+    return np.where(units.answered[:, j] > 0, units.scores[:, first + j], np.nan)
+
+
+def partial(units: Units, node: int, caps: list[int], first: int) -> int:
+    """How many units' score of column ``node`` counts one of the capabilities ``caps``
+    (indices into ``units.answered``) that the unit did not assess."""
+    import numpy as np
+
+    if not caps or not len(units):
+        return 0
+    columns = [first + j for j in caps]
+    counted = (units.answered[:, caps] == 0) & ~np.isnan(units.scores[:, columns])
+    return int((counted.any(axis=1) & ~np.isnan(units.scores[:, node])).sum())
+
+
 def distribution(
     node: str,
     title: str,
     values: npt.NDArray[np.float64],
     node_levels: npt.NDArray[np.float64] | None = None,
+    holds_unassessed: int = 0,
 ) -> Distribution:
-    """The distribution of one node's scores; ``node_levels`` if not those of the scores."""
+    """The distribution of one node's scores; ``node_levels`` if not those of the scores;
+    ``holds_unassessed`` units whose score counts a capability they did not assess."""
     import numpy as np
 
     known = values[~np.isnan(values)]
@@ -68,7 +97,7 @@ def distribution(
     found = levels(known) if node_levels is None else node_levels[~np.isnan(values)]
     per_level = np.bincount(found.astype(np.int64), minlength=6)[1:6]
     return Distribution(node, title, describe(values), tuple(int(h) for h in histogram),
-                        tuple(int(n) for n in per_level))  # fmt: skip
+                        tuple(int(n) for n in per_level), holds_unassessed)  # fmt: skip
 
 
 def league(
@@ -171,15 +200,15 @@ def unit_gaps(values: npt.NDArray[np.float64], target: float) -> tuple[float, fl
 def weakest(
     units: Units, questionnaire: Questionnaire, tree: WeightTree, order: NodeOrder, lang: Lang
 ) -> list[WeakCapability]:
-    """Every capability with its mean across units, share below target and mean gap per
-    unit; the largest mean gap first, then the largest share below target, then the
-    lowest mean."""
+    """Every capability with its mean across the units that assessed it, share below
+    target and mean gap per unit; the largest mean gap first, then the largest share
+    below target, then the lowest mean."""
     import numpy as np
 
     first = 1 + len(order.dimensions)
     out = []
     for j, (dim, cap) in enumerate(questionnaire.capabilities()):
-        values = units.scores[:, first + j]
+        values = assessed(units, j, first)
         known = values[~np.isnan(values)]
         mean = float(known.mean()) if len(known) else None
         below = unit_gaps(values, cap.target)
@@ -187,7 +216,7 @@ def weakest(
             cap.id, cap.title.get(lang), dim.title.get(lang), mean,
             float(np.median(known)) if len(known) else None, cap.target,
             None if below is None else below[0], None if below is None else below[1],
-            tree.global_[cap.id],
+            tree.global_[cap.id], len(known), len(units),
         ))  # fmt: skip
     return sorted(out, key=lambda w: (
         w.gap is None, -(w.gap or 0.0), -(w.below_target or 0.0), w.mean or 0.0,

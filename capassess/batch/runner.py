@@ -245,7 +245,7 @@ def _ignored_file(run: Run) -> Iterator[RejectWriter | None]:
     if not run.options.lenient:
         yield None
         return
-    with reject_file(run.out / "ignored.csv") as writer:
+    with reject_file(run.out / "ignored.csv", run.settings.lang) as writer:
         yield writer
 
 
@@ -270,10 +270,11 @@ def _read_all(
 ) -> tuple[Units, Tally, int]:
     """Read every source; return the scored units, the tally and the duplicates removed."""
     judge = ChunkJudge(run.questionnaire, scorer, run.settings.missing, run.options.lenient)
-    collector = Collector(len(scorer.order.nodes))
+    collector = Collector(len(scorer.order.nodes), len(scorer.order.capabilities))
     reports = _unit_reports(run)
     tally = Tally()
-    with reject_file(run.out / "rejected.csv") as rejects, _ignored_file(run) as ignored:
+    rejected = reject_file(run.out / "rejected.csv", run.settings.lang)
+    with rejected as rejects, _ignored_file(run) as ignored:
         for source in sources:
             reader = SourceReader(source, judge, collector, rejects, ignored, reports)
             reader.read(tally, progress)

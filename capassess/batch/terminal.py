@@ -12,7 +12,9 @@ import time
 from types import TracebackType
 from typing import Any
 
+from capassess.atomic import made_for
 from capassess.batch.runner import WRITING, BatchResult
+from capassess.batch.wording import localise
 from capassess.model.base import Lang
 from capassess.texts import words
 from capassess.views.console import console, message
@@ -81,7 +83,7 @@ def print_summary(result: BatchResult, lang: Lang = "en") -> None:
     """The closing summary: rows, scored, rejected, time, outputs (to stderr)."""
     c, t = result.counts, words("batch", lang)
     for warning in result.warnings:
-        message(t["warning"].format(text=warning), "yellow")
+        message(t["warning"].format(text=localise(warning, lang)), "yellow")
     style = "yellow" if c.rejected else "green"
     message(t["rows_read"].format(rows=c.rows, scored=c.scored, rejected=c.rejected), style)
     counted = (("duplicates", c.duplicates), ("blank", c.blank), ("ignored_cells", c.ignored_cells))
@@ -89,15 +91,22 @@ def print_summary(result: BatchResult, lang: Lang = "en") -> None:
     if extra:
         message(t["extra"].format(items=t["extra_sep"].join(extra)))
     message(t["time"].format(seconds=result.seconds))
+    made = made_for(result.outputs["summary"]) if "summary" in result.outputs else None
+    if made is not None:
+        message(t["new_folder"].format(folder=made))
     for name, path in result.outputs.items():
         message(f"  {name:<15} {path}")
 
 
-def check_rejects(result: BatchResult, allow_rejects: bool) -> None:
-    """Raise ``GateFailed`` (exit 1) if any row was rejected, unless allowed."""
+def check_rejects(result: BatchResult, allow_rejects: bool, lang: Lang = "en") -> None:
+    """Raise ``GateFailed`` (exit 1) if any row was rejected, unless allowed; its
+    message in ``lang``."""
     from capassess.errors import GateFailed
 
     rejected = result.counts.rejected
     if rejected and not allow_rejects:
+        t = words("batch", lang)
         where = result.outputs.get("rejected", "rejected.csv")
-        raise GateFailed(f"{rejected:,} row(s) rejected; see {where} (--allow-rejects to exit 0)")
+        failed = GateFailed(t["gate_rejected"].format(n=f"{rejected:,}", where=where))
+        failed.lead = t["error_lead"]
+        raise failed

@@ -11,6 +11,10 @@ check this against ``score_assessment``):
 
 A question counts when answered, or when missing under the ``lowest`` policy (s = 0).
 A node with nothing counted is n/a (NaN).
+
+Beside the scores, each unit's number of answered questions per capability: a
+capability with none is "not assessed" (SPEC), whatever its score under the policy,
+and the portfolio's capability figures leave it out.
 """
 
 from __future__ import annotations
@@ -62,10 +66,13 @@ class NodeOrder:
 
 @dataclass(frozen=True)
 class Scored:
-    """Scores (units x nodes, NaN for n/a) and answer counts (units x 3) of a chunk."""
+    """Scores (units x nodes, NaN for n/a), answer counts (units x 3) and answered
+    questions per capability (units x capabilities) of a chunk."""
 
     scores: npt.NDArray[np.float64]
     counts: npt.NDArray[np.int32]
+    answered: npt.NDArray[np.int16]
+    """Answered questions of each capability, in ``NodeOrder.capabilities`` order."""
 
 
 def overall_levels(scores: Floats, order: NodeOrder) -> Floats:
@@ -113,10 +120,15 @@ class VectorScorer:
         rows = len(next(iter(status.values())))
         out = np.full((rows, len(self.order.nodes)), np.nan)
         column = {node: i for i, node in enumerate(self.order.nodes)}
+        answered = np.zeros((rows, len(self.order.capabilities)), dtype=np.int16)
+        first = 1 + len(self.order.dimensions)
         for dim in self.questionnaire.sections():
             for cap in dim.capabilities:
                 pairs = [(status[q.id], score[q.id], self.tree.local[q.id]) for q in cap.questions]
                 out[:, column[cap.id]] = self._capability(pairs, rows)
+                answered[:, column[cap.id] - first] = sum(
+                    (status[q.id] == ANSWERED).astype(np.int16) for q in cap.questions
+                )
             children = [(out[:, column[c.id]], self.tree.local[c.id]) for c in dim.capabilities]
             out[:, column[dim.id]] = self._combine(children, rows)
         # the foundation stays out of the overall score (its level gate is not applied here)
@@ -125,9 +137,10 @@ class VectorScorer:
         ]
         out[:, 0] = self._combine(dims, rows)
         counts = np.zeros((rows, 3), dtype=np.int32)
-        for code, i in ((ANSWERED, 0), (NOT_APPLICABLE, 1), (MISSING, 2)):
+        counts[:, 0] = answered.sum(axis=1, dtype=np.int32)  # every question is a capability's
+        for code, i in ((NOT_APPLICABLE, 1), (MISSING, 2)):
             counts[:, i] = sum((s == code).astype(np.int32) for s in status.values())
-        return Scored(out, counts)
+        return Scored(out, counts, answered)
 
     def _capability(
         self, pairs: list[tuple[npt.NDArray[np.int8], Floats, float]], rows: int

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from capassess.atomic import write_atomic
+from capassess.atomic import make_folder, write_atomic
 from capassess.benchmark.service import BuildRequest, build_benchmark
 from capassess.benchmark.standing import PeerRequest, with_peers
 from capassess.catalog import load_assessment
@@ -36,7 +36,7 @@ def peer_benchmark(demo: DemoInput, out_dir: Path) -> list[Path]:
         or load_assessment(peers[0], None, demo.dirs)[1].ref != planned.scored.questionnaire.ref
     ):
         return []  # the illustrative banks answer another questionnaire than the demo's bank
-    Path(out_dir).mkdir(parents=True, exist_ok=True)
+    make_folder(out_dir)
     request = BuildRequest((str(source),), str(Path(out_dir) / "peers.yaml"), by="bank-type",
                            title=TITLE, illustrative=True)  # fmt: skip
     built = build_benchmark(request, demo.dirs)

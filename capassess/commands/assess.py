@@ -65,7 +65,11 @@ def _person_name(value: str | None) -> str | None:
 @click.option("--review", is_flag=True, help="Walk every answered question, answers pre-filled.")
 @click.option("--subject-id", help="Id of the bank or branch, e.g. acme-bank.")
 @click.option("--name", help="Name of the bank or branch.")
-@click.option("--kind", type=click.Choice(["bank", "branch"]), help="Bank or branch.")
+@click.option(
+    "--kind",
+    type=click.Choice(["bank", "branch"]),
+    help="Bank or branch (default: what the questionnaire assesses).",
+)
 @click.option(
     "--group",
     multiple=True,

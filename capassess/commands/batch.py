@@ -82,14 +82,14 @@ def template(
     from capassess.batch.template import TemplateOptions, write_template
     from capassess.catalog import find_questionnaire
     from capassess.cli import user_dirs
-    from capassess.views.console import message
+    from capassess.views.console import folder_note, message
 
     refuse_inputs([output], [questionnaire])
     fmt = fmt or ("csv" if output.lower().endswith(".csv") else "xlsx")
     options = TemplateOptions(fmt, "zh" if lang == "zh" else "en",
                               labels if labels is not None else fmt == "xlsx", groups)  # fmt: skip
     path = write_template(find_questionnaire(questionnaire, user_dirs(ctx)), output, options)
-    message(f"wrote {path}", "green")
+    message(f"wrote {path}{folder_note(path)}", "green")
 
 
 @click.command()
@@ -187,8 +187,10 @@ def batch(
     """
     from capassess.batch.runner import BatchOptions, run_batch
     from capassess.batch.terminal import BatchProgress, check_rejects, print_summary
+    from capassess.batch.wording import localise_error
     from capassess.catalog import find_questionnaire
     from capassess.cli import user_dirs
+    from capassess.errors import CapassessError
 
     printer = _printer(pdf, browser)  # no browser: exit 2 before any work
     options = BatchOptions(inputs, outdir, group_by, _formats(reports), rank, weights, lenient,
@@ -196,7 +198,10 @@ def batch(
                            template_dir, benchmark, peer_group,
                            (bank_name or "").strip() or None, printer)  # fmt: skip
     q = find_questionnaire(questionnaire, user_dirs(ctx))
-    with BatchProgress(lang=options.lang) as progress:
-        result = run_batch(options, q, progress)
+    try:
+        with BatchProgress(lang=options.lang) as progress:
+            result = run_batch(options, q, progress)
+    except CapassessError as exc:
+        raise localise_error(exc, options.lang) from None
     print_summary(result, options.lang)
-    check_rejects(result, allow_rejects)
+    check_rejects(result, allow_rejects, options.lang)

@@ -146,7 +146,7 @@ def _browser(given: str | None) -> str:
 
 def _write_bytes(output: str, data: bytes) -> None:
     from capassess.atomic import write_atomic_bytes
-    from capassess.views.console import message
+    from capassess.views.console import folder_note, message
 
     if output == "-":
         import sys
@@ -160,12 +160,13 @@ def _write_bytes(output: str, data: bytes) -> None:
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
         return
-    message(f"wrote {write_atomic_bytes(output, data)}")
+    path = write_atomic_bytes(output, data)
+    message(f"wrote {path}{folder_note(path)}")
 
 
 def _write(output: str, text: str) -> None:
     from capassess.atomic import write_atomic
-    from capassess.views.console import message
+    from capassess.views.console import folder_note, message
 
     if output == "-":
         import sys
@@ -176,7 +177,8 @@ def _write(output: str, text: str) -> None:
         # On a terminal, escape sequences from the files are shown, not obeyed.
         click.echo(terminal_safe(text) if is_terminal(sys.stdout) else text, nl=False)
         return
-    message(f"wrote {write_atomic(output, text)}")
+    path = write_atomic(output, text)
+    message(f"wrote {path}{folder_note(path)}")
 
 
 @click.command()
@@ -199,10 +201,11 @@ def demo(ctx: click.Context, out_dir: str) -> None:
     """
     from capassess.cli import user_dirs
     from capassess.demo import bundled_demo, next_commands, run_demo
+    from capassess.views.console import folder_note
 
     inputs = bundled_demo(user_dirs(ctx))
     written = run_demo(inputs, out_dir)
-    click.echo(f"Wrote {len(written)} files:")
+    click.echo(f"Wrote {len(written)} files{folder_note(out_dir)}:")
     for path in written:
         click.echo(f"  {path}")
     click.echo("\nNext, try:")

@@ -166,7 +166,7 @@ def prepare(req: AssessRequest, interactive: bool) -> tuple[Interview, Opened, H
         from capassess.views.console import message
 
         message(f"ignored --data for {', '.join(ignored)}: the condition is false", "yellow")
-    header = merge_header(opened.assessment, req.header)
+    header = merge_header(opened.assessment, req.header, q.assesses)
     if not interactive:
         _refuse_without_terminal(session)
         header = require_header(header)
@@ -265,7 +265,7 @@ def _leave(
 def finish(req: AssessRequest, lang: Lang) -> None:
     """Score the saved file, print the table, the file's path and the next command."""
     from capassess.planning import load_scored
-    from capassess.views.console import console, message
+    from capassess.views.console import console, folder_note, message
     from capassess.views.score import print_notes, print_score
 
     path = str(req.output)
@@ -279,5 +279,6 @@ def finish(req: AssessRequest, lang: Lang) -> None:
         print_notes(scored.result, scored.questionnaire, lang)
     quoted = shlex.quote(path)
     report = f"capassess{_dir_options(req)} report {quoted} -f html -o report.html"
-    console().print(say(lang, "answers_saved", path=quoted), markup=False, soft_wrap=True)
+    saved = say(lang, "answers_saved", path=quoted) + folder_note(path, lang)
+    console().print(saved, markup=False, soft_wrap=True)
     console().print(say(lang, "next", command=report), markup=False, soft_wrap=True)

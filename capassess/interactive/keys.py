@@ -16,7 +16,14 @@ from capassess.model.questionnaire import (
     NumberQuestion,
     Question,
 )
-from capassess.values import TypedValue, is_not_applicable, parse_value, shown
+from capassess.values import (
+    TypedValue,
+    is_not_applicable,
+    match_option,
+    options_named,
+    parse_value,
+    shown,
+)
 
 Kind = Literal[
     "keep", "value", "back", "skip", "clear", "na", "evidence", "note", "help", "goto", "quit"
@@ -95,7 +102,6 @@ def _expand_ranges(tokens: list[str], ids: list[str]) -> list[str]:
 def _option_ids(question: ChoiceQuestion | MultiQuestion, tokens: list[str]) -> list[str]:
     """Option numbers (1, 2, ...) and ids in any case as the option ids."""
     ids = [o.id for o in question.options]
-    folded = {i.casefold(): i for i in ids}
     out: list[str] = []
     for token in _expand_ranges(tokens, ids):
         if token in ids:
@@ -104,11 +110,31 @@ def _option_ids(question: ChoiceQuestion | MultiQuestion, tokens: list[str]) -> 
             if not 1 <= int(token) <= len(ids):
                 raise Refused("not_option_number", text=token, count=len(ids))
             out.append(ids[int(token) - 1])
-        elif token.casefold() in folded:
-            out.append(folded[token.casefold()])
         else:
-            raise Refused("not_option", text=shown(token), count=len(ids), ids=", ".join(ids))
+            out.append(_named_option(question, token))
     return out
+
+
+def _whole_label(question: MultiQuestion, text: str) -> list[str] | None:
+    """The option all of ``text`` names, if it names one (a label may hold a separator)."""
+    try:
+        found = match_option(question.options, text)
+    except ValueError:
+        return None
+    return [found] if found else None
+
+
+def _named_option(question: ChoiceQuestion | MultiQuestion, token: str) -> str:
+    """The option ``token`` names by id or label, as ``values.match_option`` matches."""
+    ids = [o.id for o in question.options]
+    try:
+        found = match_option(question.options, token)
+    except ValueError:
+        named = options_named(question.options, token)
+        raise Refused("ambiguous_option", text=shown(token), ids=", ".join(named)) from None
+    if found is None:
+        raise Refused("not_option", text=shown(token), count=len(ids), ids=", ".join(ids))
+    return found
 
 
 def resolve_value(question: Question, text: str) -> TypedValue:
@@ -123,7 +149,8 @@ def resolve_value(question: Question, text: str) -> TypedValue:
     elif isinstance(question, MultiQuestion):
         if text == "-":
             return []
-        raw = _option_ids(question, [t for t in SEPARATORS.split(text) if t])
+        whole = _whole_label(question, text)
+        raw = whole or _option_ids(question, [t for t in SEPARATORS.split(text) if t])
     elif isinstance(question, ChoiceQuestion):
         raw = _option_ids(question, [text])[0]
     elif isinstance(question, NumberQuestion):

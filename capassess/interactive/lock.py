@@ -21,7 +21,7 @@ from typing import IO
 
 import portalocker
 
-from capassess.atomic import output_error
+from capassess.atomic import make_folder, output_error
 from capassess.errors import InputError
 from capassess.model.base import Lang
 from capassess.texts.interview import say
@@ -93,6 +93,8 @@ class InterviewLock:
         """Take the lock or raise ``InterviewLocked``; ``OutputError`` if it cannot be made."""
         for _ in range(ATTEMPTS):
             try:
+                if not self.path.parent.exists():  # the answers file's new folder
+                    make_folder(self.path.parent)
                 handle = open(self.path, "a+", encoding="utf-8")  # noqa: SIM115 (held open)
             except OSError as exc:
                 raise output_error(self.path, exc) from None

@@ -37,13 +37,15 @@ class Header:
     assessor: str | None = None
     date: dt.date | None = None
     asked: frozenset[str] = field(default_factory=frozenset)
+    default_kind: str = "bank"
+    """The kind when none is given: what the questionnaire assesses."""
 
     def subject(self) -> Subject:
         """The subject; ``subject_id`` must be known. ``InputError`` names the option of
         each value the subject refuses (say, an id over 200 characters)."""
         try:
             return Subject.model_validate(
-                {"id": self.subject_id, "name": self.name, "kind": self.kind or "bank",
+                {"id": self.subject_id, "name": self.name, "kind": self.kind or self.default_kind,
                  "group": self.group or {}}
             )  # fmt: skip
         except ValidationError as exc:
@@ -67,10 +69,13 @@ def parse_group(items: Iterable[str]) -> dict[str, str]:
     return group
 
 
-def merge_header(existing: Assessment | None, options: Header) -> Header:
+def merge_header(
+    existing: Assessment | None, options: Header, default_kind: str = "bank"
+) -> Header:
     """The file's header with the options given on the command line taking precedence.
 
-    ``asked`` lists what a new file still needs from the user.
+    ``asked`` lists what a new file still needs from the user; ``default_kind`` is the
+    kind of subject the questionnaire assesses (``Questionnaire.assesses``).
     """
     if existing is None:
         base, unknown = Header(), set(HEADER_FIELDS)
@@ -78,8 +83,11 @@ def merge_header(existing: Assessment | None, options: Header) -> Header:
         s = existing.subject
         base = Header(s.id, s.name, s.kind, dict(s.group), existing.assessor, existing.date)
         unknown = set()
-    given = {k: v for k, v in vars(options).items() if k != "asked" and v is not None}
-    return replace(base, **given, asked=frozenset(unknown - set(given)))
+    given = {
+        k: v for k, v in vars(options).items()
+        if k not in ("asked", "default_kind") and v is not None
+    }  # fmt: skip
+    return replace(base, **given, asked=frozenset(unknown - set(given)), default_kind=default_kind)
 
 
 def require_header(header: Header) -> Header:
@@ -168,8 +176,8 @@ def ask_header(header: Header, term: Terminal, lang: Lang) -> Header:
         prompt = say(lang, "ask_id", default=f" [{default}]" if default else "")
         out = replace(out, subject_id=_ask_until(term, prompt, _id(default), lang))
     if "kind" in asked:
-        prompt = say(lang, "ask_kind", default="bank")
-        out = replace(out, kind=_ask_until(term, prompt, _kind("bank"), lang))
+        prompt = say(lang, "ask_kind", default=out.default_kind)
+        out = replace(out, kind=_ask_until(term, prompt, _kind(out.default_kind), lang))
     if "group" in asked:
         group = _ask_until(term, say(lang, "ask_group"), _group, lang)
         out = replace(out, group=group or None)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Iterator
 from typing import Annotated, Any, Literal
 
@@ -286,6 +287,11 @@ class Questionnaire(Frozen):
     description: Text | None = None
     model: ModelName = "weighted-mean"
     missing: MissingPolicy = "lowest"
+    subject_kind: Literal["bank", "branch"] | None = Field(
+        None,
+        description="What it assesses, a bank or a branch: the interview's default subject "
+        "kind (without it: branch when the id names a branch, else bank).",
+    )
     levels: Annotated[list[Level], Field(min_length=5, max_length=5)] = Field(
         default_factory=default_levels
     )
@@ -303,6 +309,14 @@ class Questionnaire(Frozen):
         None, description="What the actions' indicative cost bands assume (unit, scope)."
     )
     checks: list[Check] = Field(default_factory=list, description="Consistency checks.")
+
+    @property
+    def assesses(self) -> Literal["bank", "branch"]:
+        """The kind of subject it assesses: ``subject_kind``, else ``branch`` when a
+        word of the id is ``branch``, else ``bank``."""
+        if self.subject_kind is not None:
+            return self.subject_kind
+        return "branch" if "branch" in re.split(r"[^a-z0-9]+", self.id.lower()) else "bank"
 
     @field_validator("version", mode="before")
     @classmethod

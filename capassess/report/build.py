@@ -163,6 +163,13 @@ def _dimensions(planned: Planned, rows: dict[str, GapRow], lang: Lang) -> list[D
                 capabilities=caps,
                 assessed=gap.assessed,
                 foundation=score.foundation,
+                # a dimension shown with a score that counts capabilities not assessed says so
+                # (one nobody answered shows no score; the headline names it)
+                policy_counted=tuple(
+                    rows[cap.id].title
+                    for cap, cap_score in zip(dim.capabilities, score.capabilities, strict=True)
+                    if gap.assessed and not rows[cap.id].assessed and cap_score.score is not None
+                ),
             )
         )
     return sections

@@ -6,7 +6,7 @@ import io
 from pathlib import Path
 
 from capassess.errors import InputError
-from capassess.report.deck_parts import DECK_FILE, HEAT, MUTED, Deck
+from capassess.report.deck_parts import DECK_FILE, HEAT, MUTED, Deck, table_pages
 from capassess.report.heat import HEAT_STATUSES, HEAT_SYMBOLS
 from capassess.report.model import ActionRow, GapRow, Report
 from capassess.texts import words
@@ -15,6 +15,7 @@ TOP = 8
 FOUNDATION_SHOWN = 3
 ROWS = 9  # table rows that fit one slide legibly
 MAX_SLIDES = 14
+NOTE_HEIGHT = 300000  # EMU, one line of 11-point note text
 
 
 def _num(value: float | None) -> str:
@@ -50,9 +51,17 @@ def _by_dimension(deck: Deck, report: Report, t: dict[str, str]) -> None:
         series.append((t["baseline"], [d.baseline for d in report.dimensions]))
     if report.peers:
         series.append((t["peer_median"], [report.peers.median_of(d.id) for d in report.dimensions]))
+    counted = t["dim_policy_counted"]  # a score that counts a capability not assessed
+    notes = [
+        f"{d.title}{t['colon']}{counted.format(caps=t['list_sep'].join(d.policy_counted))}"
+        for d in report.dimensions
+        if d.policy_counted
+    ]
+    x, y, w, h = deck.body
+    room = NOTE_HEIGHT * len(notes)
     deck.bar_chart(
         slide,
-        deck.body,
+        (x, y, w, h - room),
         [
             d.title if d.assessed else f"{d.title}{t['po']}{t['not_assessed']}{t['pc']}"
             for d in report.dimensions
@@ -60,6 +69,8 @@ def _by_dimension(deck: Deck, report: Report, t: dict[str, str]) -> None:
         series,
         title=t["deck_dims_title"].format(score=t["score"], target=t["target"]),
     )
+    if notes:
+        deck.text(slide, (x, y + h - room, w, room), notes, 11, color=MUTED)
 
 
 def _heat_map(deck: Deck, report: Report, t: dict[str, str]) -> None:
@@ -165,16 +176,18 @@ def _action_table(
     with_cost: bool,
     slides: int = 1,
 ) -> None:
-    """Up to ``slides`` slides of actions: title, owner, schedule, then KPI or cost."""
-    shown = slides * ROWS
-    for start in range(0, max(min(len(actions), shown), 1), ROWS):
-        part = actions[start : start + ROWS]
-        suffix = "" if start == 0 else t["deck_continued"]
-        slide = deck.slide(title + suffix)
-        if not part:
+    """Up to ``slides`` slides of actions: title, owner, schedule, then KPI or cost; the
+    rows spread evenly over the slides (``table_pages``)."""
+    sizes, more = table_pages(len(actions), ROWS, slides)
+    last = t["cost"] if with_cost else t["kpi"]
+    start = 0
+    for page, size in enumerate(sizes):
+        slide = deck.slide(title + ("" if page == 0 else t["deck_continued"]))
+        if not size:
             deck.text(slide, deck.body, [t["no_actions"]], 18)
             return
-        last = t["cost"] if with_cost else t["kpi"]
+        part = actions[start : start + size]
+        start += size
         rows = [
             [
                 a.title,
@@ -184,8 +197,8 @@ def _action_table(
             ]
             for a in part
         ]
-        if start + ROWS >= shown and len(actions) > shown:
-            rows[-1] = [t["deck_more"].format(n=len(actions) - shown + 1), "", "", ""]
+        if more and page == len(sizes) - 1:
+            rows[-1] = [t["deck_more"].format(n=len(actions) - start + 1), "", "", ""]
         deck.table(
             slide,
             deck.body,
@@ -201,7 +214,10 @@ def _risks(deck: Deck, report: Report, t: dict[str, str]) -> None:
     if not report.risks:
         deck.text(slide, deck.body, [t["no_risks"]], 18)
         return
-    rows = [[r.risk, r.detail] for r in report.risks[:ROWS]]
+    (size,), more = table_pages(len(report.risks), ROWS, 1)
+    rows = [[r.risk, r.detail] for r in report.risks[:size]]
+    if more:
+        rows[-1] = [t["deck_more_risks"].format(n=len(report.risks) - size + 1), ""]
     deck.table(slide, deck.body, [t["risk"], t["risk_detail"]], rows, [0.3, 0.7], size=12)
 
 

@@ -246,3 +246,19 @@ def _drop_slides(prs: Any) -> None:
     for slide_id in list(ids):
         prs.part.drop_rel(slide_id.get(qn("r:id")))
         ids.remove(slide_id)
+
+
+def table_pages(count: int, per_slide: int, slides: int) -> tuple[list[int], bool]:
+    """The rows each slide of a ``count``-row table holds, at most ``per_slide`` on each of
+    at most ``slides`` slides, and whether some rows do not fit (then the last row of the
+    last slide stands for them).
+
+    Rows are spread evenly over the slides they need (10 rows at 9 a slide: 5 and 5), so
+    no continuation slide carries a lone row.
+    """
+    if count <= 0:
+        return [0], False
+    if count > per_slide * slides:
+        return [per_slide] * slides, True
+    needed = -(-count // per_slide)
+    return [count // needed + (i < count % needed) for i in range(needed)], False

@@ -124,6 +124,9 @@ class DimensionSection:
     """False when none of its capabilities has an answered question: its numbers are then
     None and shown as "not assessed"."""
     foundation: bool = False
+    policy_counted: tuple[str, ...] = ()
+    """Its capabilities that are not assessed yet count in its score, at the value the
+    missing policy gives them (``lowest``: 1.00), by title."""
 
 
 @dataclass(frozen=True)

@@ -1,17 +1,20 @@
 """The words of the collection template and of a batch run on the terminal, in English
 and Chinese. ``group_<name>`` keys label the common group columns (``region``...).
 
-The terminal summary of ``batch`` is printed in English (its ``--lang`` chooses the
-reports' language); the Chinese is here for a caller that asks for it."""
+A batch run speaks its ``--lang``: the terminal summary, the warnings, the exit message
+and the reasons in rejected.csv (those tables are in ``texts.batch_reasons``)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from capassess.texts import batch_reasons
+
 if TYPE_CHECKING:
     from capassess.model.base import Lang
 
 EN: dict[str, str] = {
+    "new_folder": "created the output folder {folder}",
     "group_region": "Region",
     "group_province": "Province",
     "group_city": "City",
@@ -47,9 +50,11 @@ EN: dict[str, str] = {
     "extra": "  ({items})",
     "extra_sep": "; ",
     "time": "time {seconds:.2f} s",
+    **batch_reasons.EN,
 }
 
 ZH: dict[str, str] = {
+    "new_folder": "已新建输出文件夹 {folder}",
     "group_region": "区域",
     "group_province": "省份",
     "group_city": "城市",
@@ -85,6 +90,7 @@ ZH: dict[str, str] = {
     "extra": "  （{items}）",
     "extra_sep": "；",
     "time": "用时 {seconds:.2f} 秒",
+    **batch_reasons.ZH,
 }
 
 

@@ -60,6 +60,7 @@ BOARD_EN: dict[str, str] = {
     "deck_gantt_length": "Duration (months)",
     "deck_continued": " (continued)",
     "deck_more": "{n} more actions: see the report",
+    "deck_more_risks": "{n} more risks: see the report",
     "deck_initiatives": "Initiatives: owners and costs",
     "deck_quick_wins": "Quick wins",
     "deck_next_steps": "Next steps",
@@ -123,8 +124,8 @@ BOARD_EN: dict[str, str] = {
     "limit_evidence": "{n} answers have no evidence recorded: their scores are as declared.",
     "limit_missing": "{n} questions are unanswered and count as the scoring model says "
     "(see the method).",
-    "limit_not_assessed": "{n} capabilities are not assessed: they have no gap and no actions, "
-    "and the scores count them as the missing-answer policy says (see the method).",
+    "limit_not_assessed": "{n} capabilities are not assessed: no gap and no actions for "
+    "them; in the scores they count only as the missing policy says.",
     "limit_probes": "{n} contradictions between answers are not yet resolved.",
     "limit_no_interviewees": "The answers file does not record who was interviewed.",
     "limit_costs_branch": "Costs are the branch's own indicative spend, in bands by the size "
@@ -188,6 +189,7 @@ BOARD_ZH: dict[str, str] = {
     "deck_gantt_length": "历时（月）",
     "deck_continued": "（续）",
     "deck_more": "另有{n}项行动，详见报告",
+    "deck_more_risks": "另有{n}项风险，详见报告",
     "deck_initiatives": "重点举措：牵头部门与投入",
     "deck_quick_wins": "速赢举措",
     "deck_next_steps": "下一步工作",
@@ -242,8 +244,7 @@ BOARD_ZH: dict[str, str] = {
     "limit_basis": "得分基于访谈作答及评估人员查阅的文件，属成熟度评估，并非审计。",
     "limit_evidence": "{n}题作答未记录佐证，其得分以自述为准。",
     "limit_missing": "{n}道题目未作答，按评分模型的规则处理（见评估方法）。",
-    "limit_not_assessed": "{n}项能力未评估：不计算差距、不给出行动，"
-    "得分按缺失回答的处理规则计入（见评估方法）。",
+    "limit_not_assessed": "{n}项能力未评估：不计差距、不给出行动建议；得分中仅按缺失答案规则计入。",
     "limit_probes": "作答之间尚有{n}处矛盾未核实。",
     "limit_no_interviewees": "作答文件未记录访谈对象。",
     "limit_costs_branch": "成本为分支机构自身投入的参考区间，按其所属银行的规模列示，并非报价；"

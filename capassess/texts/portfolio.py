@@ -60,8 +60,8 @@ EN: dict[str, str] = {
     "(units under the range), against its target: the mean score and, below it, the share "
     "of units under the target. The colour and symbol come from the mean gap of the units "
     "to the target.",
-    "heat_met": "at target (mean gap under 0.25)",
-    "heat_near": "mean gap under 1 level",
+    "heat_met": "at target (mean gap under 0.25, at most 1 unit in 10 below target)",
+    "heat_near": "mean gap under 1 level, not at target",
     "heat_far": "mean gap of 1 level or more",
     "heat_na": "no score",
     "weakest": "Weakest capabilities across the portfolio",
@@ -113,6 +113,21 @@ EN: dict[str, str] = {
     "def_gap_text": "each unit's shortfall to the target, max(0, target − score), averaged "
     "over the units with a score",
     "def_weight_text": "the capability's weight in the ranking, as a share of all weights",
+    "assessed_of": "{assessed:,} of {units:,} assessed",
+    "assessed_short": "{assessed:,}/{units:,} assessed",
+    "def_assessed": "n of N assessed (n/N assessed in the heat map)",
+    "def_assessed_text": "a capability's figures (mean, median, below target, gap, heat-map "
+    "cells, peer comparison) count only the n units that assessed it, that is answered at "
+    "least one of its questions, out of the N units scored; a unit that left every "
+    "question of it blank or n/a has not assessed it, whatever score the missing policy "
+    "gave it in scores.csv. Shown where n is under N",
+    "holds_unassessed": "Scores that count a capability the unit did not assess, at the "
+    "missing policy's value: {nodes}",
+    "holds_sep": "; ",
+    "def_holds": "Overall, dimension and group figures",
+    "def_holds_text": "the units' own scores, as in scores.csv and the unit reports: a "
+    "capability a unit did not assess counts in them at the value the missing policy "
+    "gives it ({missing}); the distribution says how many units' scores hold one",
 }
 
 ZH: dict[str, str] = {
@@ -169,8 +184,8 @@ ZH: dict[str, str] = {
     "其下为低于目标的单位占比。颜色与符号按各单位距目标的平均差距确定。",
     "heat_decile_text": "按总体得分排序后，各能力在每十分之一单位（区间下为单位数）与目标的对比："
     "显示平均得分，其下为低于目标的单位占比。颜色与符号按各单位距目标的平均差距确定。",
-    "heat_met": "达到目标（平均差距小于 0.25 级）",
-    "heat_near": "平均差距小于一级",
+    "heat_met": "达到目标（平均差距小于 0.25 级，且低于目标的单位不超过十分之一）",
+    "heat_near": "平均差距小于一级，未达到目标",
     "heat_far": "平均差距一级及以上",
     "heat_na": "无得分",
     "weakest": "全行最薄弱的能力",
@@ -215,6 +230,18 @@ ZH: dict[str, str] = {
     "def_below_text": "得分低于目标的单位占比",
     "def_gap_text": "每个单位距目标的差距max(0, 目标 − 得分)在有得分单位中的平均值",
     "def_weight_text": "该能力在排名中的权重占全部权重的比例",
+    "assessed_of": "{units:,} 个单位中 {assessed:,} 个已评估",
+    "assessed_short": "已评估 {assessed:,}/{units:,}",
+    "def_assessed": "N个单位中n个已评估（热力图中为“已评估 n/N”）",
+    "def_assessed_text": "能力的各项数字（平均、中位数、低于目标、差距、热力图单元格、同业对比）"
+    "只计入已评估该能力的n个单位，即至少回答了其一道题目的单位；N为计分的单位数。"
+    "全部题目留空或回答“不适用”的单位未评估该能力，无论缺失答案规则在scores.csv中给它什么得分。"
+    "n少于N时显示",
+    "holds_unassessed": "计入了单位未评估能力（按缺失答案规则取值）的得分：{nodes}",
+    "holds_sep": "；",
+    "def_holds": "总体、维度与分组数字",
+    "def_holds_text": "即各单位自身的得分，与scores.csv及单位报告相同：单位未评估的能力"
+    "按缺失答案规则的取值（{missing}）计入；得分分布注明有多少单位的得分含此类能力",
 }
 
 

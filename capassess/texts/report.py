@@ -353,6 +353,8 @@ EN.update(
         "disagreement": "Respondents differ by {spread:g} levels on “{question}” ({id})",
         "respondents": "Respondents",
         "not_assessed": "not assessed",
+        "dim_policy_counted": "This score counts {caps}, not assessed (no question "
+        "answered), at the value the missing policy gives it.",
     }
 )
 ZH.update(
@@ -386,6 +388,7 @@ ZH.update(
         "disagreement": "受访者对“{question}”（{id}）的回答相差 {spread:g} 级",
         "respondents": "作答人",
         "not_assessed": "未评估",
+        "dim_policy_counted": "该得分按缺失答案规则计入了未评估（无任何作答）的能力：{caps}。",
     }
 )
 

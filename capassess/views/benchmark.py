@@ -8,7 +8,7 @@ import click
 
 from capassess.benchmark.service import BuildOutcome
 from capassess.model.benchmark import BenchmarkPack
-from capassess.views.console import console, message
+from capassess.views.console import console, folder_note, message
 
 SHOWN_REASONS = 20
 
@@ -44,7 +44,8 @@ def print_build(outcome: BuildOutcome) -> None:
             f"group {name!r}: fewer than {least} values, left out: {', '.join(nodes)}", "yellow"
         )
     groups = ", ".join(f"{n} ({g.count})" for n, g in pack.peer_groups.items()) or "none"
-    message(f"wrote {outcome.path}: {pack.questionnaire}, {outcome.units} units, groups: {groups}",
+    where = f"{outcome.path}{folder_note(outcome.path)}"
+    message(f"wrote {where}: {pack.questionnaire}, {outcome.units} units, groups: {groups}",
             "green")  # fmt: skip
 
 

@@ -18,6 +18,7 @@ from capassess.terminal_text import terminal_safe
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
+    from pathlib import Path
 
     from rich.console import Console
     from rich.segment import Segment
@@ -74,6 +75,16 @@ def say(text: str, style: str = "", *, err: bool = False) -> None:
     if style and use_colour(stream):
         text = click.style(text, fg=STYLES.get(style, style))
     click.echo(text, file=stream, color=use_colour(stream))
+
+
+def folder_note(path: str | Path, lang: str = "en") -> str:
+    """`` (created the folder F)`` when this run created a folder to hold ``path``."""
+    from capassess.atomic import made_for
+    from capassess.texts import say as text
+
+    made = made_for(path)
+    return "" if made is None else text("views", "zh" if lang == "zh" else "en", "new_folder",
+                                        folder=str(made))  # fmt: skip
 
 
 def message(text: str, style: str = "") -> None:

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 import click
 
 from capassess.merging import Merged
-from capassess.views.console import message
+from capassess.views.console import folder_note, message
 
 
 def _level(value: float) -> str:
@@ -28,6 +28,6 @@ def print_merged(merged: Merged, files: Sequence[str], output: str, rule: str) -
         click.echo("disagreements (levels differ by 2 or more): none")
     message(
         f"merged {len(files)} file(s), {len(assessment.answers)} question(s) by rule {rule} "
-        f"into {output}",
+        f"into {output}{folder_note(output)}",
         "green",
     )

@@ -130,6 +130,7 @@ def test_strict_batch_equals_engine(
     cells = data.draw(rows(q))
     judged = judge_rows(q, cells, model, policy, lenient=False)
     kept = iter(judged.scored.scores)
+    answered = iter(judged.scored.answered.tolist())
     reasons: dict[int, set[tuple[str, str]]] = {}
     for r in judged.rejections:
         reasons.setdefault(r.row or 0, set()).add((r.column, r.reason))
@@ -144,6 +145,8 @@ def test_strict_batch_equals_engine(
         assert judged.keep[i], (row, reasons.get(i + 2))
         scores = next(kept)
         assert vector_scores(scores) == flat(expected)
+        # the answered questions per capability: 0 is "not assessed", as in the engine
+        assert next(answered) == [c.answered for d in expected.dimensions for c in d.capabilities]
         level = overall_levels(scores[np.newaxis, :], NodeOrder.of(q))[0]
         assert (None if math.isnan(level) else int(level)) == expected.overall.level
 

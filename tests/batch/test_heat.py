@@ -48,7 +48,8 @@ def test_cells_are_judged_against_target_by_the_units_gap(out: Path) -> None:
     # A group whose mean meets the target while half its units are 2 short is not met.
     assert east["mean"] == 3.0 and east["below_target"] == 0.5 and east["gap"] == 1.0
     assert east["status"] == "far"
-    assert west == {"mean": 3.0, "below_target": 0.0, "gap": 0.0, "status": "met"}
+    assert west == {"mean": 3.0, "below_target": 0.0, "gap": 0.0, "status": "met",
+                    "assessed": 2, "units": 2}  # fmt: skip
     assert south["gap"] == 0.5 and south["status"] == "near"
     assert [c["status"] for c in c2["cells"]] == ["met", "met", "far"]
 
@@ -61,6 +62,23 @@ def test_status_bands_and_no_score() -> None:
     # Scores all high or all low: the colours follow the target, not the spread.
     assert cell(np.array([4.9, 5.0]), 3).status == "met"
     assert cell(np.array([1.0, 1.1]), 3).status == "far"
+
+
+@pytest.mark.parametrize(
+    ("values", "expected"),
+    [
+        # mean gap 0.38 * 0.5 = 0.19 < 0.25 but 38% of the units below: not met
+        ([2.5] * 3 + [3.5] * 5, "near"),
+        # one unit in ten below, mean gap 0.05: met
+        ([2.5] + [3.0] * 9, "met"),
+        # two in eleven below (18%), mean gap 0.09: not met
+        ([2.5, 2.5] + [3.0] * 9, "near"),
+        # every unit at target, n/a units aside
+        ([3.0, 4.0, np.nan], "met"),
+    ],
+)
+def test_met_needs_nearly_every_unit_at_target(values: list[float], expected: str) -> None:
+    assert cell(np.array(values), 3).status == expected
 
 
 def test_html_and_markdown_show_symbol_score_and_share(out: Path) -> None:

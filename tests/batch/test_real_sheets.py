@@ -307,7 +307,9 @@ REFUSED_CELLS = [
     Refused(
         "placeholders for nothing",
         _text(
-            "in.csv", csv_text([HEADER, *_rows((0, 6, "-"), (1, 3, "—"), (2, 4, "无"))]).encode()
+            # 无 on a yes/no question; on g-choice it is the label of option none, so names it
+            "in.csv",
+            csv_text([HEADER, *_rows((0, 6, "-"), (1, 3, "—"), (2, 7, "无"))]).encode(),
         ),
         {"A": "write n/a", "B": "write n/a", "C": "write n/a"},
     ),

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from capassess.catalog import load_assessment, load_questionnaire
 from capassess.model.answers import Answer
-from tests.conftest import DATA
+from tests.conftest import DATA, ROOT
 from tests.interactive.helpers import tiny, tiny_with_required_evidence
 from tests.interactive.pty_driver import SUBJECT, answer, exit_code, finish, spawn
 
@@ -170,6 +170,23 @@ def test_subject_is_asked_at_the_start_when_not_given(tmp_path: Path) -> None:
     assert (assessment.assessor, str(assessment.date)) == ("A. Consultant", "2026-03-01")
 
 
+def test_a_branch_questionnaire_offers_branch_as_the_kind(tmp_path: Path) -> None:
+    child = spawn(tmp_path, "-q", "branch-fintech", "-o", "b.yaml", dirs=())
+    child.expect_exact("Bank or branch name: ")
+    child.sendline("Taiyuan Branch")
+    child.expect_exact("Subject id [taiyuan-branch]: ")
+    child.sendline("")
+    child.expect_exact("Kind, bank or branch [branch]: ")
+    for _ in range(4):  # kind (the default), group, assessor, date
+        child.sendline("")
+    child.expect_exact("question 1 of")
+    child.sendline("q")
+    assert exit_code(child) == 0
+    q = load_questionnaire(ROOT / "questionnaires" / "branch-fintech.yaml")
+    assessment, _, _ = load_assessment(tmp_path / "b.yaml", q)
+    assert assessment.subject.kind == "branch"
+
+
 def test_the_chinese_interface(tmp_path: Path) -> None:
     child = spawn(tmp_path, "-q", "tiny", "-o", "acme.yaml", "--lang", "zh")
     child.expect_exact("银行或分行名称：")
@@ -190,15 +207,14 @@ def test_the_chinese_interface(tmp_path: Path) -> None:
     child.expect_exact("各提示处可用的按键")
     answer(child, "g-choice", "9")
     child.expect_exact("输入无效：9 不是有效序号；请输入 1 至 3")
-    child.sendline("部分")  # a label is not an id: refused
-    child.expect_exact("输入无效")
-    child.sendline("partial")
+    child.sendline("部分")  # a label names its option, as in a batch cell or answers file
     answer(child, "a-multi", "1，2")  # a Chinese comma
     answer(child, "a-number", "q")
     child.expect_exact("已将 3 个答案保存到 acme.yaml")
     assert exit_code(child) == 0
     assessment, _, _ = load_assessment(tmp_path / "acme.yaml", tiny())
     assert assessment.subject.name == "示例银行" and assessment.subject.group == {"region": "华东"}
+    assert assessment.answers["g-choice"].value == "partial"
     assert assessment.answers["a-multi"].value == ["bi", "ml"]
     assert "示例银行" in (tmp_path / "acme.yaml").read_text(encoding="utf-8")  # not \u-escaped
 

@@ -51,6 +51,15 @@ def test_mean_gap_status(gap: float | None, expected: str) -> None:
     assert heat.mean_gap_status(gap) == expected
 
 
+@pytest.mark.parametrize(
+    ("gap", "below", "expected"),
+    [(0.1, 0.1, "met"), (0.1, 0.11, "near"), (0.19, 0.38, "near"), (0.0, 0.0, "met"),
+     (1.2, 0.9, "far")],
+)  # fmt: skip
+def test_met_needs_few_units_below(gap: float, below: float, expected: str) -> None:
+    assert heat.mean_gap_status(gap, below) == expected
+
+
 def test_capability_status() -> None:
     assert heat.capability_status(False, 3.0, False, 1.0) == "na"
     assert heat.capability_status(True, None, False, None) == "na"

@@ -2,9 +2,11 @@
 the units by overall score), judged against the capability's target, not against the
 spread of the scores.
 
-A cell's status comes from the mean gap of its units to the target
-(``report.heat.mean_gap_status``): ``met`` under 0.25 of a level, ``near`` under one
-level, ``far`` one level or more, ``na`` when no unit of the group has a score.
+A cell's status comes from the mean gap of its units to the target and the share of
+them below it (``report.heat.mean_gap_status``): ``met`` under 0.25 of a level with at
+most one unit in ten below the target, else ``near`` under one level, ``far`` one level
+or more, ``na`` when no unit of the group has a score. A cell counts only the units
+that assessed the capability (``assessed`` of ``units``).
 """
 
 from __future__ import annotations
@@ -20,6 +22,10 @@ class HeatCell:
     below_target: float | None
     gap: float | None
     status: str
+    assessed: int = 0
+    """The units of the column that assessed the capability, the only ones counted."""
+    units: int = 0
+    """The units of the column."""
 
 
 @dataclass(frozen=True)

@@ -37,6 +37,19 @@ def group_words(portfolio: Portfolio) -> str:
     return label
 
 
+def holds_unassessed(portfolio: Portfolio) -> str:
+    """Which distributions hold units whose score counts a capability they did not
+    assess, and how many units each ("" when none does)."""
+    t = words("portfolio", portfolio.settings.lang)
+    rows = [portfolio.overall, *portfolio.distributions]
+    found = [
+        f"{t['overall'] if d.id == 'overall' else d.title} {d.holds_unassessed:,}"
+        for d in rows
+        if d.holds_unassessed
+    ]
+    return t["holds_unassessed"].format(nodes=t["holds_sep"].join(found)) if found else ""
+
+
 def method_words(portfolio: Portfolio) -> dict[str, object]:
     """The run's settings in words, and a definition of every figure the report shows."""
     s = portfolio.settings
@@ -46,6 +59,7 @@ def method_words(portfolio: Portfolio) -> dict[str, object]:
         weights = t["weights_blend"].format(alpha=f"{alpha:g}", rest=f"{1 - alpha:g}")
     else:
         weights = t.get(f"weights_{s.weights}", s.weights)
+    missing = t.get(f"missing_{s.missing}", s.missing)
     formula = words("report", s.lang).get(f"formula_{s.model.replace('-', '_')}", s.model)
     definitions = [
         (t["def_score"], formula),
@@ -56,9 +70,12 @@ def method_words(portfolio: Portfolio) -> dict[str, object]:
         (t["below_target"], t["def_below_text"]),
         (t["gap"], t["def_gap_text"]),
         (t["weight"], t["def_weight_text"]),
+        (t["def_assessed"], t["def_assessed_text"]),
+        (t["def_holds"], t["def_holds_text"].format(missing=missing)),
     ]
     return {
-        "missing": t.get(f"missing_{s.missing}", s.missing),
+        "holds_unassessed": holds_unassessed(portfolio),
+        "missing": missing,
         "rank": t.get(f"rank_{s.rank}", s.rank),
         "weights": weights,
         "definitions": definitions,

@@ -33,6 +33,9 @@ class Distribution:
     stats: Stats
     histogram: tuple[int, ...]
     levels: tuple[int, ...]
+    holds_unassessed: int = 0
+    """Units whose score counts a capability they did not assess, at the value the
+    missing policy gave it (under ``lowest``, 1.00)."""
 
 
 @dataclass(frozen=True)
@@ -75,6 +78,11 @@ class WeakCapability:
     """The mean over the units of ``max(0, target - score)``: how far the units are from
     the target on average, not the gap of the mean (which hides the units below it)."""
     weight: float
+    assessed: int = 0
+    """The units that assessed the capability (answered one of its questions): the only
+    ones its figures count."""
+    units: int = 0
+    """The units scored."""
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,169 @@
+"""Why a batch row or cell was rejected, and what a batch run warns of, in English and
+Chinese: part of the ``batch`` area (``capassess.texts.batch`` takes these tables in).
+
+Each English text is the one its maker writes (``values``, the batch's judges and
+readers, the score table's writer); ``capassess.batch.wording`` recognises it and says it
+again in the run's language, its fields carried over. Keys: ``why_*`` for reasons in
+rejected.csv and ignored.csv, ``note_*`` for warnings, ``say_*`` for words inside fields.
+"""
+
+from __future__ import annotations
+
+EN: dict[str, str] = {
+    # cell values (capassess.values)
+    "why_level": "{value} is not a level; expected a whole number 1..5",
+    "why_option": "{value} is not an option; expected one of: {ids}",
+    "why_option_twice": "{value} matches more than one option: {ids}; write the option id",
+    "why_options": "{value} not among the options: {ids}",
+    "why_yes_no": "{value} is not yes/no; expected true or false",
+    "why_below": "{value} is below the minimum {limit}",
+    "why_above": "{value} is above the maximum {limit}",
+    "why_infinite": "{value} is not a finite number",
+    "why_number": "{value} is not a number",
+    "why_too_large": "the number is too large to be a finite number",
+    "why_comma": "{value}: cannot tell the decimal comma from a thousands separator; write "
+    "the figure with a decimal point (3.5) and no separators",
+    "why_sheet_error": "the cell holds the spreadsheet error {value}; fix its formula or "
+    "enter the value",
+    "why_formula": "the cell holds a formula with no computed value ({value}); open the "
+    "file in Excel or WPS, let it calculate, and save it again",
+    "why_placeholder": "{value} is not an answer; write n/a (or na, 不适用) if the question "
+    "does not apply, or leave the cell blank if the answer is missing",
+    "why_invalid": "invalid value",
+    # rows (capassess.batch.judge, collect, csv_reader)
+    "why_no_id": "no unit id",
+    "why_long_id": "the unit id is longer than {limit} characters",
+    "why_no_answer": "no answer, and the missing-answer policy is 'error'",
+    "why_control": "the {column} holds a control character (such as NUL or escape)",
+    "why_duplicate": "duplicate unit id, also at {places}",
+    "why_ragged": "the row has {cells} cells but the header has {header}",
+    # warnings (encoding, csv_reader, sources, xlsx_reader, runner, outputs)
+    "note_gb18030": "the file is valid UTF-8, but reads as Chinese text only as GB18030 "
+    "(GBK), so it was read as GB18030; pass --encoding utf-8 if names look wrong",
+    "note_utf8": "the file could be UTF-8 or GB18030 (GBK); it was read as UTF-8: pass "
+    "--encoding gb18030 if names look wrong",
+    "note_delimiter": "columns are separated by {delimiter}",
+    "note_text_xls": "the {suffix} file is delimited text, not a workbook; read as such",
+    "note_formulas": "a .{kind} file is read without its formulas: an error cell (#DIV/0!, "
+    "#N/A) or a formula without a stored value reads as blank, a missing answer; save the "
+    "workbook as .xlsx to have them rejected with their error",
+    "note_percent": "a .{kind} file does not show number formats: a cell formatted as 45% "
+    "is read as 0.45 in {ids}; type 45% as text, or save the workbook as .xlsx",
+    "note_unknown": "unknown column(s) ignored: {columns}",
+    "note_xlsx_rows": "scores.xlsx not written: {rows} units and the header exceed Excel's "
+    "{limit} rows a sheet; scores.csv holds every unit",
+    "note_xlsx_columns": "scores.xlsx not written: {columns} columns exceed Excel's {limit} "
+    "a sheet; scores.csv holds every column",
+    "note_where": "{path}: {text}",
+    # errors that stop a run (table, sources, encoding, runner)
+    "fail_repeated": "column {name} appears more than once",
+    "fail_no_id": "no {name} column; the header is: {names}",
+    "fail_clash": "group column {name} clashes with a result column; rename it",
+    "fail_absent": "missing question column(s): {ids}; add them (blank cells are missing "
+    "answers), or pass --lenient to treat them as blank",
+    "fail_no_group": "no group column {name} (group columns: {names})",
+    "fail_no_file": "no such file or folder",
+    "fail_unreadable": "cannot read the file: {reason}",
+    "fail_suffix": "cannot tell the kind of input from {suffix}; give a .csv, .tsv, .txt, "
+    ".xlsx, .xls or .ods file, or a folder of answers files",
+    "fail_kind": "cannot read as {kind}: {text}",
+    "fail_html": "this is a web page (HTML) saved with a spreadsheet name, as some bank "
+    "systems export; open it in Excel or WPS and save it as .xlsx, or export CSV",
+    "fail_xml_sheet": "this is an Excel 2003 XML spreadsheet; open it in Excel or WPS and "
+    "save it as .xlsx",
+    "fail_xml": "this is an XML file, not a workbook; save the data as .xlsx or CSV",
+    "fail_zip": "this is a ZIP archive but not an XLSX or ODS workbook",
+    "fail_broken_zip": "this is a damaged (cut short?) ZIP file, so no readable workbook",
+    "fail_binary": "this is a binary file of unknown kind, not a workbook",
+    "fail_text": "this is text, not a workbook; if it is CSV, name it .csv",
+    "fail_empty": "the file is empty (0 bytes), not a workbook",
+    "fail_encoding": "unknown encoding {name}; try utf-8, utf-8-sig or gb18030",
+    "fail_utf16": "encoding {name} is not supported; save the CSV as UTF-8 or GB18030",
+    "fail_model": "unknown scoring model {name}",
+    "fail_policy": "unknown missing-answer policy {name}",
+    "fail_format": "unknown report format {name}",
+    "fail_top": "--top and --jobs must be at least 1",
+    # the exit of a run with rejected rows
+    "gate_rejected": "{n} row(s) rejected; see {where} (--allow-rejects to exit 0)",
+    "error_lead": "error: ",
+    # words inside fields
+    "say_place": "{source} row {row}",
+    "say_more": "{places} and {n} more",
+    "say_sep": ", ",
+    "say_tabs": "tabs",
+    "say_semicolons": "semicolons",
+}
+
+ZH: dict[str, str] = {
+    "why_level": "{value} 不是等级；应为 1 至 5 的整数",
+    "why_option": "{value} 不是选项；应为以下之一：{ids}",
+    "why_option_twice": "{value} 对应多个选项：{ids}；请填写选项编号",
+    "why_options": "{value} 不在选项中：{ids}",
+    "why_yes_no": "{value} 不是“是/否”；应为 true 或 false（是或否）",
+    "why_below": "{value} 低于最小值 {limit}",
+    "why_above": "{value} 高于最大值 {limit}",
+    "why_infinite": "{value} 不是有限数值",
+    "why_number": "{value} 不是数值",
+    "why_too_large": "数值过大，不是有限数值",
+    "why_comma": "{value}：无法判断逗号是小数点还是千位分隔符；请用小数点（3.5）且不加分隔符",
+    "why_sheet_error": "单元格为电子表格错误值 {value}；请修正公式或填写数值",
+    "why_formula": "单元格为没有计算结果的公式（{value}）；请在 Excel 或 WPS 中打开，"
+    "计算后重新保存",
+    "why_placeholder": "{value} 不是答案；题目不适用请填写 n/a（或 na、不适用），缺少答案请留空",
+    "why_invalid": "无效的值",
+    "why_no_id": "没有单位编号",
+    "why_long_id": "单位编号超过 {limit} 个字符",
+    "why_no_answer": "未作答，且缺失答案规则为“error”（报错）",
+    "why_control": "{column} 含控制字符（如 NUL 或 ESC）",
+    "why_duplicate": "单位编号重复，另见 {places}",
+    "why_ragged": "该行有 {cells} 个单元格，而表头有 {header} 个",
+    "note_gb18030": "该文件是有效的 UTF-8，但只有按 GB18030（GBK）读取才是中文，"
+    "因此按 GB18030 读取；如名称显示异常，请加 --encoding utf-8",
+    "note_utf8": "该文件既可能是 UTF-8，也可能是 GB18030（GBK），已按 UTF-8 读取；"
+    "如名称显示异常，请加 --encoding gb18030",
+    "note_delimiter": "各列以{delimiter}分隔",
+    "note_text_xls": "该 {suffix} 文件是分隔文本而非工作簿，已按文本读取",
+    "note_formulas": ".{kind} 文件读取时不含公式：错误单元格（#DIV/0!、#N/A）或没有保存"
+    "计算结果的公式读作空白，即缺少答案；将工作簿另存为 .xlsx，可使其按错误拒收",
+    "note_percent": ".{kind} 文件不显示数字格式：{ids} 中设为 45% 格式的单元格读作 0.45；"
+    "请以文本形式输入 45%，或将工作簿另存为 .xlsx",
+    "note_unknown": "已忽略未知列：{columns}",
+    "note_xlsx_rows": "未写入 scores.xlsx：{rows} 个单位加表头超过 Excel 每个工作表 {limit} "
+    "行的上限；scores.csv 包含全部单位",
+    "note_xlsx_columns": "未写入 scores.xlsx：{columns} 列超过 Excel 每个工作表 {limit} "
+    "列的上限；scores.csv 包含全部列",
+    "note_where": "{path}：{text}",
+    "fail_repeated": "列 {name} 出现多次",
+    "fail_no_id": "没有 {name} 列；表头为：{names}",
+    "fail_clash": "分组列 {name} 与结果列重名，请改名",
+    "fail_absent": "缺少题目列：{ids}；请补上这些列（空白单元格即缺少答案），或加 --lenient "
+    "将其视为空白",
+    "fail_no_group": "没有分组列 {name}（分组列：{names}）",
+    "fail_no_file": "没有这个文件或文件夹",
+    "fail_unreadable": "无法读取该文件：{reason}",
+    "fail_suffix": "无法从 {suffix} 判断输入的类型；请提供 .csv、.tsv、.txt、.xlsx、.xls 或 "
+    ".ods 文件，或答案文件所在的文件夹",
+    "fail_kind": "无法按 {kind} 读取：{text}",
+    "fail_html": "这是以电子表格文件名保存的网页（HTML），一些银行系统如此导出；请在 Excel 或 WPS "
+    "中打开并另存为 .xlsx，或导出 CSV",
+    "fail_xml_sheet": "这是 Excel 2003 XML 电子表格；请在 Excel 或 WPS 中打开并另存为 .xlsx",
+    "fail_xml": "这是 XML 文件而非工作簿；请将数据另存为 .xlsx 或 CSV",
+    "fail_zip": "这是 ZIP 压缩包，但不是 XLSX 或 ODS 工作簿",
+    "fail_broken_zip": "这是已损坏（可能不完整）的 ZIP 文件，没有可读的工作簿",
+    "fail_binary": "这是未知类型的二进制文件，不是工作簿",
+    "fail_text": "这是文本而非工作簿；如为 CSV，请将扩展名改为 .csv",
+    "fail_empty": "该文件为空（0 字节），不是工作簿",
+    "fail_encoding": "未知的编码 {name}；请用 utf-8、utf-8-sig 或 gb18030",
+    "fail_utf16": "不支持编码 {name}；请将 CSV 另存为 UTF-8 或 GB18030",
+    "fail_model": "未知的评分模型 {name}",
+    "fail_policy": "未知的缺失答案规则 {name}",
+    "fail_format": "未知的报告格式 {name}",
+    "fail_top": "--top 与 --jobs 至少为 1",
+    "gate_rejected": "已拒收 {n} 行；详见 {where}（加 --allow-rejects 则以 0 退出）",
+    "error_lead": "错误：",
+    "say_place": "{source} 第 {row} 行",
+    "say_more": "{places}等，另有 {n} 处",
+    "say_sep": "、",
+    "say_tabs": "制表符",
+    "say_semicolons": "分号",
+}
