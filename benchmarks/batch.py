@@ -27,6 +27,7 @@ user's is after the first. Needs the ``bench`` extra (pandas):
     python benchmarks/batch.py              # 250,000 branches
     python benchmarks/batch.py --rows 20000 --keep /tmp/bench --million
     python benchmarks/batch.py --reports-only --units 1000 --repeat 3   # (d), (e) only
+    python benchmarks/batch.py --no-reports --keep /tmp/bench              # (a)-(c) only
 """
 
 from __future__ import annotations
@@ -240,6 +241,7 @@ def main() -> None:
     parser.add_argument("--keep", type=Path, help="Work in this folder and keep the files.")
     parser.add_argument("--reports-only", action="store_true", help="only (d) and (e)")
     parser.add_argument("--repeat", type=int, default=1, help="rounds of (d) and (e)")
+    parser.add_argument("--no-reports", action="store_true", help="skip (d) and (e)")
     args = parser.parse_args()
     folder = args.keep or Path(tempfile.mkdtemp(prefix="capassess-bench-"))
     folder.mkdir(parents=True, exist_ok=True)
@@ -271,7 +273,8 @@ def main() -> None:
         print(f"  ({name[0]}) {name[2:]:<26} {seconds:7.2f} s   peak {peak:7.0f} MB")
     print(f"  c/a = {times['c'] / times['a']:.2f}   (goal <= 2.5)")
     print(f"  c/b = {times['c'] / times['b']:.2f}   (goal <= 1)")
-    report_rates(q, folder, args.units, cache, args.repeat)
+    if not args.no_reports:
+        report_rates(q, folder, args.units, cache, args.repeat)
     if args.million:
         big = folder / "million.csv"
         generate(q, 1_000_000, big)

@@ -10,18 +10,20 @@ shows: the header is row 1.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import csv
 import io
 import os
+import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from capassess.batch.byte_cells import decoded, reads_bytewise
 from capassess.batch.encoding import choose_encoding, detect, is_utf8
 from capassess.batch.table import (
     Batch,
-    Chunk,
     Layout,
     Rejection,
     columnar_chunk,
@@ -35,7 +37,6 @@ from capassess.yaml_text import looks_binary
 if TYPE_CHECKING:
     import numpy as np
     import numpy.typing as npt
-    import pyarrow as pa
 
 PEEK = 1 << 18
 BLOCK = 1 << 21
@@ -141,37 +142,120 @@ class CsvSource:
         self._lock = threading.Lock()
         self._skips: list[int] = []
         self._next = self.skip + 1
+        self._resume = self._next
+        """The first row not yet yielded (rows before it are skipped on a second pass)."""
+        self._bytewise = False
 
     def batches(self) -> Iterator[Batch]:
-        """Yield the file block by block."""
+        """Yield the file block by block.
+
+        A GB18030 (GBK) file is first read as bytes, only the cells that need it decoded
+        (``byte_cells``); should that fail (a cell or a malformed record that does not
+        decode), the file is read again as text from the first row not yet yielded, and
+        the text path's verdict, the one it always gave, stands.
+        """
         import pyarrow as pa
 
-        with open(self.path, "rb") as handle:
+        try:
+            if reads_bytewise(self.encoding):
+                try:
+                    yield from self._blocks(bytewise=True)
+                    return
+                except _TextNeeded:
+                    self._restart()
+            yield from self._blocks(bytewise=False)
+        except (pa.ArrowInvalid, UnicodeDecodeError) as exc:
+            raise InputError.at(f"cannot read as {self.encoding} CSV: {exc}", self.path) from None
+
+    def _blocks(self, *, bytewise: bool) -> Iterator[Batch]:
+        """The batches of one pass over the file, from row ``self._resume`` on."""
+        import pyarrow as pa
+
+        with open(self.path, "rb") as handle, self._ragged_text(bytewise):
+            reader = None
             try:
-                for record_batch in self._reader(handle):
+                reader = self._reader(handle, bytewise)  # which reads the first block
+                for record_batch in reader:
+                    columns = self._columns(record_batch, bytewise)
                     rows = self._numbers(record_batch.num_rows)
-                    chunk = self._chunk(rows, record_batch)
-                    rejections = self._drain_ragged(before=self._next)
-                    yield Batch(chunk, rejections, len(rejections), 0, handle.tell())
-            except (pa.ArrowInvalid, UnicodeDecodeError) as exc:
-                raise InputError.at(
-                    f"cannot read as {self.encoding} CSV: {exc}", self.path
-                ) from None
-        rejections = self._drain_ragged()
+                    batch = self._batch(rows, columns, handle.tell())
+                    if batch is not None:
+                        self._resume = self._next
+                        yield batch
+            except (pa.ArrowInvalid, UnicodeError):
+                if bytewise:
+                    raise _TextNeeded from None
+                raise
+            finally:
+                if reader is not None:  # its read-ahead done before the file closes
+                    with contextlib.suppress(Exception):  # its error is handled above
+                        reader.close()
+        rejections = self._fresh(self._drain_ragged())
         if rejections:
             yield Batch(None, rejections, len(rejections), 0, self.size)
 
-    def _reader(self, handle: Any) -> Any:
+    def _batch(self, rows: npt.NDArray[np.int64], columns: list[Any], done: int) -> Batch | None:
+        """A batch of the rows from ``self._resume`` on, or ``None`` if none is."""
+        rejections = self._fresh(self._drain_ragged(before=self._next))
+        first = int((rows < self._resume).sum())
+        if first:  # rows that a first pass yielded
+            if first == len(rows) and not rejections:
+                return None
+            rows, columns = rows[first:], [c.slice(first) for c in columns]
+        chunk = columnar_chunk(self.path, rows, columns, self.layout)
+        return Batch(chunk, rejections, len(rejections), 0, done)
+
+    def _fresh(self, rejections: list[Rejection]) -> list[Rejection]:
+        """Those of ``rejections`` not yielded before a second pass."""
+        return [r for r in rejections if r.row is None or r.row >= self._resume]
+
+    def _restart(self) -> None:
+        """Forget the state of a pass, for another from the start of the file."""
+        with self._lock:
+            self._ragged, self._skips = [], []
+        self._next = self.skip + 1
+
+    def _columns(self, record_batch: Any, bytewise: bool) -> list[Any]:
+        if not bytewise:
+            return list(record_batch.columns)
+        encoding = self.encoding or ""
+        return [decoded(column, encoding) for column in record_batch.columns]
+
+    @contextlib.contextmanager
+    def _ragged_text(self, bytewise: bool) -> Iterator[None]:
+        """On the bytewise pass, pyarrow cannot hand a malformed record that is no UTF-8 to
+        ``_on_ragged`` and says so on standard error; that notice is dropped (the record
+        fails the pass, and the text pass reads it)."""
+        if not bytewise:
+            yield
+            return
+        previous = sys.unraisablehook
+
+        def hook(unraisable: Any) -> None:
+            if unraisable.object != self._on_ragged or not issubclass(
+                unraisable.exc_type, UnicodeError
+            ):
+                previous(unraisable)
+
+        sys.unraisablehook = hook
+        try:
+            yield
+        finally:
+            sys.unraisablehook = previous
+
+    def _reader(self, handle: Any, bytewise: bool = False) -> Any:
         import pyarrow as pa
         import pyarrow.csv as pcsv
 
         names = [f"c{i}" for i in range(len(self.header))]
+        self._bytewise = bytewise
+        utf8 = bytewise or is_utf8(self.encoding or "")
         read = pcsv.ReadOptions(
             column_names=names,
             skip_rows=self.skip,
             block_size=BLOCK,
             use_threads=False,
-            encoding="utf8" if is_utf8(self.encoding or "") else self.encoding,
+            encoding="utf8" if utf8 else self.encoding,
         )
         parse = pcsv.ParseOptions(
             delimiter=self.delimiter,
@@ -180,7 +264,7 @@ class CsvSource:
             invalid_row_handler=self._on_ragged,
         )
         convert = pcsv.ConvertOptions(
-            column_types=dict.fromkeys(names, pa.string()),
+            column_types=dict.fromkeys(names, pa.binary() if bytewise else pa.string()),
             strings_can_be_null=False,
             quoted_strings_can_be_null=False,
         )
@@ -189,8 +273,14 @@ class CsvSource:
         )
 
     def _on_ragged(self, row: Any) -> str:
+        text = str(row.text)
+        if self._bytewise and not text.isascii():
+            try:  # pyarrow decoded the record's bytes as UTF-8: these are the file's bytes
+                text = text.encode("utf-8").decode(self.encoding or "")
+            except UnicodeError:
+                return "error"  # the bytewise pass fails; the text pass reads the record
         with self._lock:  # pyarrow may call this from its own thread
-            self._ragged.append((int(row.number), str(row.text), int(row.actual_columns)))
+            self._ragged.append((int(row.number), text, int(row.actual_columns)))
             self._skips.append(int(row.number))
         return "skip"
 
@@ -225,5 +315,6 @@ class CsvSource:
             self._skips = [n for n in self._skips if n >= self._next]
         return rows
 
-    def _chunk(self, rows: npt.NDArray[np.int64], batch: pa.RecordBatch) -> Chunk:
-        return columnar_chunk(self.path, rows, batch.columns, self.layout)
+
+class _TextNeeded(Exception):
+    """The bytewise pass cannot go on: read the file as text."""

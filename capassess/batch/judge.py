@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from capassess.batch.cells import INVALID, MISSING, Column, QuestionCodec
 from capassess.batch.conditions import apply_conditions, has_conditions
 from capassess.batch.table import Chunk, Rejection
+from capassess.batch.text_bytes import CONTROL_BYTES, may_hold
 from capassess.batch.vector import Scored, VectorScorer
 from capassess.model.questionnaire import Questionnaire
 
@@ -123,7 +124,7 @@ class ChunkJudge:
         return Rejection(chunk.origin(i), row or None, unit, column, value, reason)
 
 
-CONTROL = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]"  # all but tab and line ends
+CONTROL = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]"  # all but tab and line ends: CONTROL_BYTES
 
 
 def _control_problems(chunk: Chunk) -> list[tuple[int, Rejection]]:
@@ -134,6 +135,8 @@ def _control_problems(chunk: Chunk) -> list[tuple[int, Rejection]]:
     out = []
     texts = {"id": chunk.ids, "name": chunk.names, **chunk.groups}
     for column, values in texts.items():
+        if not may_hold(values, CONTROL_BYTES):  # the usual column: no regex to run
+            continue
         found = pc.match_substring_regex(values, CONTROL).to_numpy(zero_copy_only=False)
         for i in found.nonzero()[0].tolist():
             value = values[i].as_py()

@@ -11,11 +11,14 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from capassess.batch.text_bytes import may_start_with
+
 if TYPE_CHECKING:
     import pyarrow as pa
 
 TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 TRIGGER_PATTERN = r"^[=+\-@\t\r]"
+TRIGGER_BYTES = "".join(TRIGGERS).encode("ascii")
 NUMBER_PATTERN = r"^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?$"
 NUMBER = re.compile(NUMBER_PATTERN)
 
@@ -31,6 +34,8 @@ def neutralise_array(values: pa.Array) -> pa.Array:
     """``neutralise`` on every string of ``values`` at once."""
     import pyarrow.compute as pc
 
+    if not may_start_with(values, TRIGGER_BYTES):  # the usual column: no regex to run
+        return values
     risky = pc.and_(
         pc.match_substring_regex(values, TRIGGER_PATTERN),
         pc.invert(pc.match_substring_regex(values, NUMBER_PATTERN)),

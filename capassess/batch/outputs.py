@@ -42,8 +42,14 @@ UTF8_BOM = b"\xef\xbb\xbf"
 
 @lru_cache(maxsize=1)
 def score_texts() -> tuple[str, ...]:
-    """Every score 1.0000 .. 5.0000 as text, and an empty text (n/a) last."""
-    return (*(f"{i / SCALE:.4f}" for i in range(SCALE, 5 * SCALE + 1)), "")
+    """Every score 1.0000 .. 5.0000 as text, and an empty text (n/a) last.
+
+    Each is ``f"{i / 10_000:.4f}"``: the double nearest to i / 10^4 is within far less
+    than half a step of it, so its four decimals are those of i, written without
+    floating point."""
+    decimals = [f"{d:04d}" for d in range(SCALE)]
+    texts = [f"{whole}.{d}" for whole in range(1, 5) for d in decimals]
+    return (*texts, "5.0000", "")
 
 
 def score_codes(values: npt.NDArray[np.float64]) -> npt.NDArray[np.int64]:
@@ -191,8 +197,8 @@ def write_scores(
     """Write the table as CSV (UTF-8 with BOM) and XLSX, making each block of rows once;
     no XLSX (and any old one removed) when the table does not fit a sheet.
 
-    Each block's CSV text is made and written in a second thread while this one makes
-    the block's sheet XML (and the sheet deflates the block before in a third).
+    Each block's CSV text is made and written in a second thread, and its sheet XML made
+    and deflated in a third, while this one makes the next block's cells.
     """
     sheet = None
     if xlsx_refusal(table.rows, len(table.headers)) is None:

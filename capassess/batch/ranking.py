@@ -70,10 +70,15 @@ class Ranking:
     value: npt.NDArray[np.float64]
     rank: npt.NDArray[np.int64]
 
+    sequence: npt.NDArray[np.int64] | None = None
+    """``order()``, when it was found with the ranks."""
+
     def order(self) -> npt.NDArray[np.int64]:
         """Unit indices from rank 1 down; ties and unranked units keep input order."""
         import numpy as np
 
+        if self.sequence is not None:
+            return self.sequence
         key = np.where(self.rank > 0, self.rank, np.iinfo(np.int64).max)
         return np.argsort(key, kind="stable")
 
@@ -103,13 +108,27 @@ def criterion_weights(
 
 def competition_ranks(values: npt.NDArray[np.float64]) -> npt.NDArray[np.int64]:
     """1 + the number of strictly greater values; 0 for NaN."""
+    return ranked(values)[0]
+
+
+def ranked(
+    values: npt.NDArray[np.float64],
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """The competition rank of each value (1 + the number of strictly greater values; 0
+    for NaN) and the indices from rank 1 down (ties and NaN in input order), by one sort:
+    the highest first, NaN last, each run of equal values taking the place of its first."""
     import numpy as np
 
-    known = ~np.isnan(values)
-    ascending = np.sort(values[known])
+    order = np.argsort(-values, kind="stable")
+    known = int(np.count_nonzero(~np.isnan(values)))
     ranks = np.zeros(len(values), dtype=np.int64)
-    ranks[known] = 1 + len(ascending) - np.searchsorted(ascending, values[known], side="right")
-    return ranks
+    if known:
+        ordered = values[order[:known]]
+        starts = np.ones(known, dtype=bool)
+        starts[1:] = ordered[1:] != ordered[:-1]
+        first = np.maximum.accumulate(np.where(starts, np.arange(known), 0))
+        ranks[order[:known]] = 1 + first
+    return ranks, order
 
 
 def rank_units(
@@ -136,5 +155,5 @@ def rank_units(
             value[rankable] = matrix @ (np.asarray(weights) / sum(weights))
         elif len(matrix):
             value[rankable] = np.asarray(topsis(matrix, weights).closeness)
-    ranks = competition_ranks(value)
-    return Ranking(method, choice, order.capabilities, tuple(weights), value, ranks)
+    ranks, sequence = ranked(value)
+    return Ranking(method, choice, order.capabilities, tuple(weights), value, ranks, sequence)

@@ -57,6 +57,8 @@ UNITS = "units"
 TRIM_EVERY = 4
 """Chunks read between returns of freed memory to the system (``give_back_memory``)."""
 WRITING = "writing scores and reports"
+BESIDE_UNITS = 500_000
+"""Up to this many units, the score files are written while the portfolio is built."""
 
 
 @dataclass(frozen=True)
@@ -199,9 +201,12 @@ def _score_and_write(
 ) -> tuple[Counts, dict[str, str], Portfolio]:
     """Read, score and rank every unit; write every output but the summary.
 
-    The score table (the longest to write) is written in a second thread while the
-    portfolio report is rendered in this one. The portfolio is built before: the two
-    at once held some 40 MB more at a million rows.
+    The score table (the longest to write) is written in a second thread, from the
+    moment the units are ranked, while the portfolio is built and its report rendered
+    in this one: most of the writing (pyarrow and numpy kernels, deflating) runs outside
+    Python's lock, most of the portfolio inside it. Beyond ``BESIDE_UNITS`` units the
+    portfolio is built first and only rendered beside the writing: the two at once
+    held some 60 MB more at a million rows, past the memory goal.
     """
     options, questionnaire, settings = run.options, run.questionnaire, run.settings
     tree = tree_weights(questionnaire)
@@ -215,18 +220,24 @@ def _score_and_write(
     )
     if progress is not None:
         progress(WRITING, 0, 1, counts.rows)
-    portfolio = build_portfolio(units, ranking, questionnaire, tree, settings, counts,
-                                tuple(tally.inputs))  # fmt: skip
-    portfolio = replace(portfolio, group_label=tally.group_label, bank=options.bank_name)
-    portfolio = link_reports(portfolio, tally.report_stems, options.reports)
-    placement = peers.place(units, scorer.order, portfolio) if peers else None
-    if placement is not None:
-        portfolio = placement.portfolio
-    give_back_memory()  # what building the portfolio let go of, before the scores are made
     rank_value = not (options.rank == "score" and options.weights == "model")
     table = ScoreTable(units, ranking, scorer.order, rank_value=rank_value)
+    beside = len(units) <= BESIDE_UNITS
     with ThreadPoolExecutor(max_workers=1) as pool:
-        scores = pool.submit(write_scores, table, run.out / "scores.csv", run.out / "scores.xlsx")
+        if beside:
+            scores = pool.submit(write_scores, table, run.out / "scores.csv",
+                                 run.out / "scores.xlsx")  # fmt: skip
+        portfolio = build_portfolio(units, ranking, questionnaire, tree, settings, counts,
+                                    tuple(tally.inputs))  # fmt: skip
+        portfolio = replace(portfolio, group_label=tally.group_label, bank=options.bank_name)
+        portfolio = link_reports(portfolio, tally.report_stems, options.reports)
+        placement = peers.place(units, scorer.order, portfolio) if peers else None
+        if placement is not None:
+            portfolio = placement.portfolio
+        give_back_memory()  # what building the portfolio let go of
+        if not beside:
+            scores = pool.submit(write_scores, table, run.out / "scores.csv",
+                                 run.out / "scores.xlsx")  # fmt: skip
         outputs = write_portfolio(run.out, portfolio, options.template_dir)
         if options.pdf_browser:
             outputs["portfolio_pdf"] = write_portfolio_pdf(

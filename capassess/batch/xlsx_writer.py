@@ -25,6 +25,7 @@ from xml.sax.saxutils import escape
 
 from capassess.atomic import writing
 from capassess.batch.files import replacing
+from capassess.batch.text_bytes import may_hold
 from capassess.batch.zip_stream import ZipStream
 
 if TYPE_CHECKING:
@@ -36,6 +37,9 @@ R = TypeVar("R")
 ROWS_PER_BLOCK = 50_000
 INVALID_XML = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x{FFFE}\x{FFFF}]"  # RE2 syntax, for pyarrow
 NEEDS_ESCAPE = r"[&<>\x00-\x08\x0b\x0c\x0e-\x1f\x{FFFE}\x{FFFF}]"
+ESCAPE_BYTES = b"&<>\xef" + bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])
+"""The bytes of ``NEEDS_ESCAPE``'s characters in UTF-8 (U+FFFE and U+FFFF by their lead
+byte 0xEF, which other characters share: a column holding one is searched by the regex)."""
 INVALID_XML_PY = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 TEXT_CELL = ('<c t="inlineStr"><is><t xml:space="preserve">', "</t></is></c>")
 NUMBER_CELL = ("<c><v>", "</v></c>")
@@ -161,7 +165,11 @@ def _cells(column: SheetColumn) -> pa.Array:
     import pyarrow.compute as pc
 
     values = text = column.texts()
-    if column.kind == "text" and pc.any(pc.match_substring_regex(text, NEEDS_ESCAPE)).as_py():
+    if (
+        column.kind == "text"
+        and may_hold(text, ESCAPE_BYTES)
+        and pc.any(pc.match_substring_regex(text, NEEDS_ESCAPE)).as_py()
+    ):
         text = pc.replace_substring_regex(text, INVALID_XML, "\ufffd")
         for char, entity in (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;")):
             text = pc.replace_substring(text, char, entity)
@@ -235,7 +243,8 @@ def _header_cell(text: str) -> str:
 class XlsxWriter:
     """Writes a one-sheet workbook a block of rows at a time; use as a context manager.
 
-    Each block is deflated in a second thread while the caller builds the next.
+    Each block's XML is made and deflated in a second thread while the caller builds
+    the next block.
     """
 
     def __init__(
@@ -273,10 +282,13 @@ class XlsxWriter:
         self.out.write(SHEET_HEAD.format(cols=cols).encode() + f"<row>{header}</row>".encode())
 
     def write(self, columns: Sequence[SheetColumn]) -> None:
-        """Append a block of rows, given column by column."""
-        data = _rows_xml(columns)
+        """Append a block of rows, given column by column: its XML is made and deflated
+        in the second thread while the caller makes the next block."""
         self._wait()
-        self.pending = self.pool.submit(self.out.write, data)
+        self.pending = self.pool.submit(self._write, columns)
+
+    def _write(self, columns: Sequence[SheetColumn]) -> int:
+        return self.out.write(_rows_xml(columns))
 
     def _wait(self) -> None:
         if self.pending is not None:

@@ -76,3 +76,27 @@ def test_bad_weights_are_refused(text: str) -> None:
 def test_weights_parse() -> None:
     assert str(parse_weights("blend:0.25")) == "blend:0.25"
     assert parse_weights("entropy").method == "entropy"
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_one_sort_gives_the_ranks_and_order_of_counting_greater_values(seed: int) -> None:
+    from capassess.batch.ranking import Ranking, ranked
+
+    rng = np.random.default_rng(seed)
+    values = rng.choice([1.0, 2.5, 2.5, 3.25, 4.0, -0.0, 0.0, np.nan], size=rng.integers(0, 400))
+    values = np.where(rng.random(len(values)) < 0.5, values, rng.random(len(values)) * 5)
+    ranks, order = ranked(values)
+    known = ~np.isnan(values)
+    expected = np.array([0 if np.isnan(v) else 1 + int((values[known] > v).sum()) for v in values])
+    assert ranks.tolist() == expected.tolist()
+    plain = Ranking("score", parse_weights("model"), (), (), values, ranks)  # order by sorting
+    assert order.tolist() == plain.order().tolist()
+    assert order.tolist() == sorted(range(len(values)), key=lambda i: (ranks[i] == 0, ranks[i], i))
+
+
+def test_score_texts_are_the_scores_formatted_as_floats() -> None:
+    from capassess.batch.outputs import SCALE, score_texts
+
+    texts = score_texts()
+    assert texts[-1] == "" and len(texts) == 4 * SCALE + 2
+    assert list(texts[:-1]) == [f"{i / SCALE:.4f}" for i in range(SCALE, 5 * SCALE + 1)]
