@@ -7,19 +7,21 @@ import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
-from capassess.consistency import check_matrix, check_questionnaire
 from capassess.errors import CapassessError, InputError, NotFoundError, Problem
 from capassess.loading import YamlDocument, read_yaml
 from capassess.model.answers import Assessment
-from capassess.model.matrix import AhpMatrix
 from capassess.model.questionnaire import Questionnaire
-from capassess.model.target import TargetFile
 from capassess.model_files import expect_kind, load_checked, raise_errors, validate_model
 from capassess.resources import data_dir
 from capassess.values import check_assessment
+
+if TYPE_CHECKING:
+    from capassess.model.matrix import AhpMatrix
+    from capassess.model.target import TargetFile
 
 ENV_VAR = "CAPASSESS_QUESTIONNAIRES"
 
@@ -77,6 +79,10 @@ def load_questionnaire(path: str | Path) -> Questionnaire:
 
 
 def _load_questionnaire(path: str | Path) -> Questionnaire:
+    # The cross-checks run only when the questionnaire is parsed (not when it comes from
+    # the cache), so ``score`` does not load them.
+    from capassess.consistency import check_questionnaire
+
     return load_checked(path, "questionnaire", Questionnaire, check_questionnaire)[0]
 
 
@@ -194,6 +200,7 @@ def _answer_problems(
 
 def load_target(path: str | Path, questionnaire: Questionnaire | None = None) -> TargetFile:
     """Load a target file; with a questionnaire, refuse capability ids it lacks."""
+    from capassess.model.target import TargetFile
 
     def check(target: TargetFile) -> list[Problem]:
         if questionnaire is None:
@@ -214,6 +221,8 @@ def load_target(path: str | Path, questionnaire: Questionnaire | None = None) ->
 
 def load_matrix(path: str | Path) -> AhpMatrix:
     """Load a standalone AHP matrix file and check its reciprocity."""
+    from capassess.consistency import check_matrix
+    from capassess.model.matrix import AhpMatrix
 
     def check(matrix: AhpMatrix) -> list[Problem]:
         return [p for p in check_matrix(matrix, ()) if "consistency ratio" not in p.message]

@@ -16,13 +16,16 @@ Formulas (per capability with score C, target T, global weight g, importance i):
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from capassess.advice import is_assessed
 from capassess.errors import InputError
 from capassess.model.plan import CapabilityGap, DimensionGap, GapAnalysis, Target
 from capassess.model.questionnaire import Questionnaire
 from capassess.model.results import CapabilityScore, ScoreResult
-from capassess.model.target import TargetFile
+
+if TYPE_CHECKING:  # target files are read only with --target
+    from capassess.model.target import TargetFile
 
 
 def resolve_targets(

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from capassess.advice import answered_but_not_asked, failed_checks
-from capassess.comparison import Comparison
 from capassess.headline import find_headline
 from capassess.plan_text import definitions
 from capassess.planning import Planned
 from capassess.scoring.report_json import score_json
 from capassess.shown_paths import shown_path
+
+if TYPE_CHECKING:  # comparisons come from `compare` and --baseline
+    from capassess.comparison import Comparison
 
 
 def gaps_json(planned: Planned) -> dict[str, Any]:

@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 
 from capassess.advice import answered_values, expression_holds
 from capassess.catalog import load_target
-from capassess.comparison import Comparison, KpiStatus, compare
 from capassess.errors import InputError, Problem
 from capassess.gap import find_gaps, resolve_targets
 from capassess.memo import per_object
@@ -24,6 +23,7 @@ from capassess.scorecard import score_file
 from capassess.scoring.engine import roll_up
 
 if TYPE_CHECKING:  # peers come only with --benchmark, which loads their code
+    from capassess.comparison import Comparison, KpiStatus
     from capassess.peers import PeerComparison
 
 
@@ -141,6 +141,8 @@ def compare_files(
     old: str | Path, new: str | Path, dirs: Iterable[str | Path] = (), *, model: str | None = None
 ) -> Comparison:
     """Score two answers files and compare them."""
+    from capassess.comparison import compare  # for `compare` only, not `plan` or `report`
+
     a, b = load_scored(old, dirs, model=model), load_scored(new, dirs, model=model)
     comparison = compare(
         (a.questionnaire, a.assessment, a.result), (b.questionnaire, b.assessment, b.result)
@@ -151,6 +153,8 @@ def compare_files(
 
 def kpi_statuses(roadmap: Roadmap, result: ScoreResult) -> list[KpiStatus]:
     """Each KPI of a roadmap's actions, met or not on a later assessment's answers."""
+    from capassess.comparison import KpiStatus
+
     values = answered_values(result)
     out = []
     for a in roadmap.actions:

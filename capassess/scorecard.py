@@ -9,16 +9,20 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from capassess.catalog import find_questionnaire, load_assessment, load_matrix
 from capassess.errors import GateFailed, InputError, Problem
 from capassess.loading import read_yaml
 from capassess.model.answers import Assessment
-from capassess.model.matrix import AhpMatrix
 from capassess.model.questionnaire import Questionnaire
 from capassess.model.results import ScoreResult
-from capassess.scoring.ahp import DEFAULT_RI, AhpResult, analyse_matrix
+from capassess.scoring.ahp import DEFAULT_RI, analyse_matrix
 from capassess.scoring.engine import score_assessment
+
+if TYPE_CHECKING:
+    from capassess.model.matrix import AhpMatrix
+    from capassess.scoring.ahp import AhpResult
 
 
 @dataclass(frozen=True)

@@ -192,3 +192,17 @@ def test_help_has_examples(runner: CliRunner) -> None:
         result = runner.invoke(main, args)
         assert result.exit_code == 0
         assert "Example" in result.output
+
+
+@pytest.mark.parametrize(
+    "name", ["ACME [/] :thumbs_up: [bold]x", ":cn: Bank [red]", "Bank:smile:", "[/dim] :100:"]
+)
+def test_names_are_printed_as_written(runner: CliRunner, tmp_path: Path, name: str) -> None:
+    """A bank's name is text, not markup: no emoji for ``:thumbs_up:``, no style taken
+    from ``[bold]`` and no error from ``[/]``."""
+    text = (ANSWERS / "tiny-full.yaml").read_text(encoding="utf-8")
+    answers = tmp_path / "a.yaml"
+    answers.write_text(text.replace("name: Acme Bank", f"name: {json.dumps(name)}", 1))
+    result = run(runner, "score", answers)
+    assert result.exit_code == 0, result.output
+    assert f"{name} · tiny@" in result.stdout

@@ -209,3 +209,69 @@ def test_every_model_of_a_questionnaire_is_known() -> None:
     assert {"Questionnaire", "Dimension", "Foundation", "Capability", "Action", "Text"} <= names
     assert {"LevelQuestion", "ChoiceQuestion", "MultiQuestion", "NumberQuestion"} <= names
     assert {"BoolQuestion", "AhpMatrix", "CostBand", "Profile"} <= names
+
+
+def _state(model: BaseModel) -> tuple[Any, ...]:
+    """Everything a model instance holds: its fields, the names set, extra and private."""
+    return (
+        type(model),
+        model.__dict__,
+        model.__pydantic_fields_set__,
+        model.__pydantic_extra__,
+        model.__pydantic_private__,
+    )
+
+
+@pytest.mark.parametrize("path", QUESTIONNAIRES, ids=lambda p: p.name)
+def test_models_read_back_hold_what_model_construct_would_give(path: Path) -> None:
+    """Models read back are built without ``model_construct`` where it would only set
+    their fields; each holds exactly what ``model_construct`` would have given it."""
+    back = from_snapshot(to_snapshot(_load_questionnaire(path)), Questionnaire)
+    pending: list[Any] = [back]
+    checked = 0
+    while pending:
+        value = pending.pop()
+        if isinstance(value, BaseModel):
+            kind = type(value)
+            rebuilt = kind.model_construct(set(value.model_fields_set), **dict(value.__dict__))
+            assert _state(value) == _state(rebuilt)
+            pending.extend(value.__dict__.values())
+            checked += 1
+        elif isinstance(value, list | tuple):
+            pending.extend(value)
+        elif isinstance(value, dict):
+            pending.extend(value.values())
+    assert checked > 10
+
+
+class WithPrivate(BaseModel):
+    name: str
+    _seen: int = 7
+
+
+class WithAlias(BaseModel):
+    value: int = Field(alias="v")
+
+
+class WithPostInit(BaseModel):
+    name: str
+
+    def model_post_init(self, context: Any) -> None:
+        object.__setattr__(self, "name", self.name.upper())
+
+
+class Holder(BaseModel):
+    private: WithPrivate
+    alias: WithAlias
+    post: WithPostInit
+
+
+def test_models_with_private_values_aliases_or_post_init_are_built_by_model_construct() -> None:
+    holder = Holder(
+        private=WithPrivate(name="a"), alias=WithAlias(v=3), post=WithPostInit(name="b")
+    )
+    back = from_snapshot(to_snapshot(holder), Holder)
+    assert back.private.__pydantic_private__ == {"_seen": 7}
+    assert back.private._seen == 7
+    assert back.alias.value == 3
+    assert back.post.name == "B"  # model_construct runs model_post_init

@@ -10,6 +10,7 @@ Reports of units later found to be duplicates are removed.
 
 from __future__ import annotations
 
+import os
 from collections import deque
 from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -17,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from capassess.atomic import write_unsynced, writing
+from capassess.atomic import writing
 from capassess.batch.cells import INVALID, QuestionCodec
 from capassess.batch.files import prepare_dir
 from capassess.batch.safe_names import SafeNames
@@ -114,11 +115,25 @@ def _environment(template_dir: str | None) -> ReportEnvironment:
 
 
 def write_report(path: Path, text: str) -> Path:
-    """Write one unit's report whole or not at all, not synced one by one (a batch
-    writes thousands of them into the folder it made; the sync cost more than the
+    """Write one unit's report, straight into its file: the folder is the run's own
+    staging folder, published whole when the run ends well and removed otherwise
+    (``batch.publish.staged_outputs``), so no unit's file needs a temporary name and a
+    rename of its own, nor a sync (with thousands of files these cost more than the
     rendering); an error is an ``OutputError`` naming the file."""
+    data = text.encode("utf-8")
     with writing(path):
-        return write_unsynced(path, text.encode("utf-8"))
+        fd = os.open(path, _FLAGS, 0o666)
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view) :]
+        finally:
+            os.close(fd)
+    return path
+
+
+_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_CLOEXEC", 0)
+_FLAGS |= getattr(os, "O_BINARY", 0)
 
 
 def _init_worker(settings: ReportSettings) -> None:

@@ -134,6 +134,8 @@ class _Decoder:
     def __init__(self, classes: dict[str, type[BaseModel]]) -> None:
         self.classes = classes
         self.fields = {name: tuple(kind.__pydantic_fields__) for name, kind in classes.items()}
+        self.known = {name: frozenset(fields) for name, fields in self.fields.items()}
+        self.plain = {name for name, kind in classes.items() if _plainly_built(kind)}
 
     def __call__(self, node: dict[str, Any]) -> Any:
         if len(node) == 3:
@@ -153,9 +155,39 @@ class _Decoder:
         names = self.fields[name]
         if type(values) is not list or len(values) != len(names):
             raise SnapshotError(f"the fields of {name} differ from this version's")
-        if type(fields_set) is not list or not set(fields_set) <= set(names):
+        given = set(fields_set) if type(fields_set) is list else None
+        if given is None or not given <= self.known[name]:
             raise SnapshotError(f"bad set fields of {name}")
-        return kind.model_construct(set(fields_set), **dict(zip(names, values, strict=True)))
+        if name not in self.plain:
+            return kind.model_construct(given, **dict(zip(names, values, strict=True)))
+        # What model_construct does for such a class when every field is given, without
+        # its per-field look-ups of aliases and defaults (a third of reading a snapshot).
+        model = _new(kind)
+        _setattr(model, "__dict__", dict(zip(names, values, strict=True)))
+        _setattr(model, "__pydantic_fields_set__", given)
+        _setattr(model, "__pydantic_extra__", None)
+        _setattr(model, "__pydantic_private__", None)
+        return model
+
+
+_new = object.__new__
+_setattr = object.__setattr__
+
+
+def _plainly_built(kind: type[BaseModel]) -> bool:
+    """True if ``model_construct`` of ``kind`` with every field given only sets the
+    fields, the names of those set, no extra and no private values: no aliases, no
+    extra fields allowed, no private attributes, no ``model_post_init``, no root model,
+    no ``__new__`` of its own."""
+    fields = kind.__pydantic_fields__.values()
+    return (
+        kind.__new__ is _new
+        and not kind.__pydantic_root_model__
+        and not kind.__pydantic_post_init__
+        and not kind.__private_attributes__
+        and kind.model_config.get("extra") != "allow"
+        and all(f.alias is None and f.validation_alias is None for f in fields)
+    )
 
 
 def _is_pair(pair: Any) -> bool:

@@ -5,17 +5,18 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from capassess import __version__
 from capassess.advice import action_statuses
 from capassess.headline import find_headline
 from capassess.model.base import Lang
 from capassess.model.headline import Headline
-from capassess.model.plan import CapabilityGap, PlannedAction
-from capassess.plan_text import phase_label, quadrant_label, why
+from capassess.model.plan import CapabilityGap
+from capassess.plan_text import phase_label
 from capassess.planning import Planned, type_profile
-from capassess.questionnaire_index import index_of
-from capassess.report.advice import build_advice, cost_text, kpi_check, kpi_text
+from capassess.report.action_rows import action_row
+from capassess.report.advice import build_advice
 from capassess.report.answers import answer_rows
 from capassess.report.messages import key_messages
 from capassess.report.method import build_method
@@ -33,10 +34,12 @@ from capassess.report.model import (
     Summary,
 )
 from capassess.report.next_level import next_level_steps
-from capassess.report.peers import PeerSection, build_peer_section
-from capassess.report.risks import build_risks, dependency_texts
+from capassess.report.risks import build_risks
 from capassess.report.scope import build_scope
 from capassess.texts import words
+
+if TYPE_CHECKING:
+    from capassess.report.peers import PeerSection
 
 STRENGTHS = 3
 TOP_GAPS = 5
@@ -72,44 +75,6 @@ def _gap_row(planned: Planned, g: CapabilityGap, lang: Lang) -> GapRow:
     )
 
 
-def _action_row(planned: Planned, a: PlannedAction, lang: Lang) -> ActionRow:
-    t = words("report", lang)
-    q = planned.scored.questionnaire
-    cap = index_of(q).capability[a.capability_id]
-    source = next(x for x in cap.actions if x.id == a.id)
-    return ActionRow(
-        id=a.id,
-        title=a.title.get(lang),
-        description=source.description.get(lang) if source.description else None,
-        capability_id=cap.id,
-        capability_title=cap.title.get(lang),
-        level=a.level,
-        effort=t.get(a.effort, a.effort),
-        impact=t.get(a.impact, a.impact),
-        quadrant=a.quadrant,
-        quadrant_label=quadrant_label(a.quadrant, lang),
-        phase=a.phase,
-        start_month=a.start_month,
-        end_month=a.end_month,
-        depends_on=tuple(a.depends_on),
-        pulled_in=a.pulled_in,
-        why=why(
-            a,
-            q,
-            planned.gaps.capability(a.capability_id).score,
-            planned.gaps.capability(a.capability_id).target,
-            lang,
-        ),
-        start=a.start,
-        end=a.end,
-        owner=q.role_title(a.owner, lang) if a.owner else None,
-        kpi=kpi_text(a, q, lang),
-        kpi_check=kpi_check(a, q, lang),
-        cost=cost_text(a.cost, lang, planned.scored.assessment.subject.kind == "branch"),
-        dependencies=dependency_texts(planned, a, lang),
-    )
-
-
 def _phases(planned: Planned, lang: Lang) -> tuple[PhaseSection, ...]:
     road = planned.roadmap
     titles = {a.id: a.title.get(lang) for a in road.actions}
@@ -124,7 +89,7 @@ def _phases(planned: Planned, lang: Lang) -> tuple[PhaseSection, ...]:
             level_name=_level_name(planned, p.overall_level, lang),
             effort_points=p.effort_points,
             budget=p.budget,
-            actions=tuple(_action_row(planned, a, lang) for a in road.in_phase(p.index)),
+            actions=tuple(action_row(planned, a, lang) for a in road.in_phase(p.index)),
             ending=tuple(titles[aid] for aid in p.completed),
             in_flight=tuple(titles[aid] for aid in p.in_flight),
         )
@@ -260,7 +225,7 @@ def _first_actions(
     first = next((p for p in sections if p.index == 0), None)
     if first is not None:
         return first.actions
-    return tuple(_action_row(planned, a, lang) for a in planned.roadmap.in_phase(0))
+    return tuple(action_row(planned, a, lang) for a in planned.roadmap.in_phase(0))
 
 
 def _capped_by(planned: Planned, lang: Lang) -> str:
@@ -358,4 +323,6 @@ def build_report(
 def _peers(planned: Planned, lang: Lang) -> PeerSection | None:
     if planned.peers is None:
         return None
+    from capassess.report.peers import build_peer_section  # only with --benchmark
+
     return build_peer_section(planned.peers, planned.scored.questionnaire, lang)

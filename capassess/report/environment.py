@@ -1,4 +1,5 @@
-"""The Jinja environment of reports: sandboxed, strict, user-overridable, located errors.
+"""The Jinja environment of reports: strict, user-overridable (a user's templates
+sandboxed), located errors.
 
 Templates are looked up in the user's folder first, then in the shipped one; a name
 starting with ``!`` (``{% extends "!report.html.j2" %}``) always means the shipped file,
@@ -8,16 +9,14 @@ so a user template can extend the one it replaces.
 from __future__ import annotations
 
 import datetime as dt
-import marshal
 import re
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from types import CodeType, TracebackType
+from types import TracebackType
 from typing import Any, NoReturn
 
 from jinja2 import (
     BaseLoader,
-    BytecodeCache,
     Environment,
     FileSystemLoader,
     StrictUndefined,
@@ -25,12 +24,12 @@ from jinja2 import (
     TemplateNotFound,
     TemplateSyntaxError,
 )
-from jinja2.bccache import Bucket
 from jinja2.sandbox import SandboxedEnvironment
 
 from capassess.errors import InputError
 from capassess.markdown_text import md_cell, md_text
 from capassess.reading import remember
+from capassess.report.code_cache import template_code_cache
 from capassess.report.css_text import css_page_label, css_string
 from capassess.report.sandbox import (
     JINJA_CHECKS,
@@ -41,9 +40,11 @@ from capassess.report.sandbox import (
     render_limited,
     user_source,
 )
+from capassess.report.shipped import ShippedEnvironment
 from capassess.resources import data_dir
 from capassess.yaml_text import looks_binary
 
+ReportEnvironment = Environment  # Jinja's own for the shipped templates, else the sandbox
 SHIPPED_PREFIX = "!"
 PLAIN_TEXT = (".md.j2", ".md", ".txt.j2", ".txt")
 # Runtime errors a template can cause with its own expressions (e.g. ``{{ 1 / 0 }}``).
@@ -132,36 +133,55 @@ def _autoescape(name: str | None) -> bool:
     return not (name or "").endswith(PLAIN_TEXT)
 
 
-def report_environment(template_dir: str | Path | None = None) -> LimitedSandbox:
+def report_environment(template_dir: str | Path | None = None) -> Environment:
+    """The strict environment of reports: over the shipped templates alone, Jinja's own
+    (``report.shipped``); with the user's ``template_dir`` (looked up first), the
+    sandbox with its limits (``sandboxed_environment``)."""
+    if template_dir is not None:
+        return sandboxed_environment(template_dir)
+    env = ShippedEnvironment(**_options(None))
+    env.filters.update(_FILTERS)
+    return env
+
+
+def sandboxed_environment(template_dir: str | Path | None = None) -> LimitedSandbox:
     """A sandboxed, strict environment over the user's templates and the shipped ones."""
     user = None
     if template_dir is not None:
         user = Path(template_dir)
         if not user.is_dir():
             raise InputError.at("the template folder does not exist", str(user))
-    env = LimitedSandbox(
-        loader=ReportLoader(user),
-        undefined=StrictUndefined,
-        autoescape=_autoescape,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        bytecode_cache=template_code_cache(),
-    )
+    env = LimitedSandbox(**_options(user))
     remember_safe_attributes(env)
-    env.filters.update(
-        num=_num,
-        pct=_pct,
-        signed=_signed,
-        md=md_text,
-        cell=md_cell,
-        mermaid=mermaid_text,
-        add_months=add_months,
-        css_string=css_string,
-        css_page_label=css_page_label,
-    )
+    env.filters.update(_FILTERS)
     limit_filters(env, linear=LINEAR_FILTERS, plain=VALUE_FILTERS)
     return env
+
+
+def _options(user: Path | None) -> dict[str, Any]:
+    """The settings of either environment (the same text from the same templates)."""
+    return {
+        "loader": ReportLoader(user),
+        "undefined": StrictUndefined,
+        "autoescape": _autoescape,
+        "trim_blocks": True,
+        "lstrip_blocks": True,
+        "keep_trailing_newline": True,
+        "bytecode_cache": template_code_cache(),
+    }
+
+
+_FILTERS = {
+    "num": _num,
+    "pct": _pct,
+    "signed": _signed,
+    "md": md_text,
+    "cell": md_cell,
+    "mermaid": mermaid_text,
+    "add_months": add_months,
+    "css_string": css_string,
+    "css_page_label": css_page_label,
+}
 
 
 # The report's own filters: a result as long as the value, give or take a few characters;
@@ -193,8 +213,11 @@ def render_template(env: Environment, name: str, context: Mapping[str, Any]) -> 
     loader = env.loader
     files = loader.files if isinstance(loader, ReportLoader) else set()
     try:
+        template = env.get_template(name)
+        if not isinstance(env, LimitedSandbox):
+            return template.render(context)  # the shipped templates alone (report.shipped)
         seconds = USER_TIME_LIMIT if getattr(loader, "user", None) else TIME_LIMIT
-        return render_limited(env.get_template(name), context, seconds)
+        return render_limited(template, context, seconds)
     except TemplateSyntaxError as exc:
         raise InputError.at(f"template error: {exc.message}", exc.filename, exc.lineno) from None
     except TemplateNotFound as exc:
@@ -233,87 +256,3 @@ def remember_safe_attributes(env: SandboxedEnvironment) -> None:
         return found
 
     env.is_safe_attribute = is_safe_attribute  # type: ignore[method-assign]
-
-
-class TemplateCodeCache(BytecodeCache):
-    """Compiled template code, kept in memory and in the user's cache (``capassess.cache``).
-
-    Jinja compiles a template's source to Python code on every new environment; reports
-    make a new environment each, so a batch with per-unit reports compiled the same
-    templates thousands of times. Here the code is keyed by the environment's settings,
-    the template's name and file, capassess's code (its code generator with its limits),
-    Jinja's and Python's versions, and checked against the SHA-1 of the source Jinja
-    gives each bucket: an edited template is compiled anew.
-    """
-
-    def __init__(self) -> None:
-        self.memory: dict[str, tuple[str, CodeType]] = {}
-
-    def get_bucket(
-        self, environment: Environment, name: str, filename: str | None, source: str
-    ) -> Bucket:
-        """The bucket of ``name``, holding its code if compiled before from this source."""
-        key = _code_key(environment, name, filename)
-        bucket = Bucket(environment, key, self.get_source_checksum(source))
-        found = self.memory.get(key)
-        if found is None:
-            found = _code_from_disk(key)
-        if found is not None and found[0] == bucket.checksum:
-            self.memory[key] = found
-            bucket.code = found[1]
-        return bucket
-
-    def set_bucket(self, bucket: Bucket) -> None:
-        """Keep freshly compiled code in memory and on disk."""
-        if bucket.code is None:
-            return
-        self.memory[bucket.key] = (bucket.checksum, bucket.code)
-        from capassess import cache
-
-        payload = bucket.checksum.encode() + b"\n" + marshal.dumps(bucket.code)
-        cache.write(CODE_NAMESPACE, bucket.key, payload)
-
-
-CODE_NAMESPACE = "template"
-_CODE_CACHE: list[TemplateCodeCache] = []
-
-
-def template_code_cache() -> TemplateCodeCache:
-    """The process's one cache of compiled templates."""
-    if not _CODE_CACHE:
-        _CODE_CACHE.append(TemplateCodeCache())
-    return _CODE_CACHE[0]
-
-
-def _code_key(environment: Environment, name: str, filename: str | None) -> str:
-    import jinja2
-
-    from capassess import cache
-
-    env = environment
-    autoescape = env.autoescape
-    escape = getattr(autoescape, "__qualname__", repr(autoescape))
-    settings: tuple[object, ...] = (
-        type(env).__qualname__, jinja2.__version__, escape, env.block_start_string,
-        env.block_end_string, env.variable_start_string, env.variable_end_string,
-        env.comment_start_string, env.comment_end_string, env.line_statement_prefix,
-        env.line_comment_prefix, env.trim_blocks, env.lstrip_blocks, env.newline_sequence,
-        env.keep_trailing_newline, env.optimized, sorted(env.extensions),
-    )  # fmt: skip
-    generator = type(env).code_generator_class
-    settings += (f"{generator.__module__}.{generator.__qualname__}",)
-    return cache.key_of(cache.program_fingerprint(), repr(settings), name, filename or "")
-
-
-def _code_from_disk(key: str) -> tuple[str, CodeType] | None:
-    from capassess import cache
-
-    payload = cache.read(CODE_NAMESPACE, key)
-    if payload is None:
-        return None
-    checksum, _, data = payload.partition(b"\n")
-    try:
-        code = marshal.loads(data)
-    except (EOFError, ValueError, TypeError):
-        return None
-    return (checksum.decode("ascii", "replace"), code) if isinstance(code, CodeType) else None

@@ -6,13 +6,16 @@ Numbers stay numbers (templates format them); text is already in the report's la
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from capassess.model.base import Lang
 from capassess.report.advice import Advice
 from capassess.report.heat import capability_status
-from capassess.report.peers import PeerSection
 from capassess.report.risks import RiskRow
 from capassess.report.scope import Scope
+
+if TYPE_CHECKING:  # peers come only with --benchmark
+    from capassess.report.peers import PeerSection
 
 
 @dataclass(frozen=True)

@@ -17,17 +17,16 @@ from capassess.plan_json import plan_json
 from capassess.planning import Planned
 from capassess.report.build import build_report
 from capassess.report.charts import draw_charts
+from capassess.report.environment import ReportEnvironment as ReportEnvironment
 from capassess.report.environment import render_template, report_environment
 from capassess.report.heat import HEAT_STATUSES, HEAT_SYMBOLS
 from capassess.report.model import Report
-from capassess.report.sandbox import LimitedSandbox
-from capassess.texts import words
+from capassess.texts import template_words
 
 Format = Literal["html", "md", "json"]
 FORMATS: tuple[Format, ...] = ("html", "md", "json")
 TEMPLATES = {"html": "report.html.j2", "md": "report.md.j2"}
 REPORT_SCHEMA_VERSION = 1
-ReportEnvironment = LimitedSandbox  # what renders reports: Jinja's sandbox, bounded
 
 
 def report_json(planned: Planned, title: str | None = None) -> str:
@@ -45,7 +44,7 @@ def render_model(
     template_dir: str | Path | None = None,
     page_refs: Mapping[str, int] | None = None,
     *,
-    env: LimitedSandbox | None = None,
+    env: ReportEnvironment | None = None,
 ) -> str:
     """Render a built report model with the (possibly overridden) templates.
 
@@ -63,7 +62,7 @@ def _context(
     charts = draw_charts(report) if fmt == "html" else None
     return {
         "report": report,
-        "t": words("report", report.lang),
+        "t": template_words("report", report.lang),
         "lang": report.lang,
         "page_refs": page_refs,
         "heat_symbols": HEAT_SYMBOLS,
@@ -76,7 +75,7 @@ def _context(
 
 
 def render_formats(
-    planned: Planned, formats: tuple[str, ...], lang: Lang, env: LimitedSandbox
+    planned: Planned, formats: tuple[str, ...], lang: Lang, env: ReportEnvironment
 ) -> list[str]:
     """The report of ``planned`` in each of ``formats`` (html, md), from one report model,
     with ``env`` (of ``batch_environment``): what ``render_report`` gives for each."""
@@ -84,7 +83,7 @@ def render_formats(
     return [render_model(report, "md" if fmt == "md" else "html", env=env) for fmt in formats]
 
 
-def batch_environment(template_dir: str | Path | None = None) -> LimitedSandbox:
+def batch_environment(template_dir: str | Path | None = None) -> ReportEnvironment:
     """One environment for the many reports of a batch: each template is read and loaded
     once, not once per report, and not looked at again (a template edited while the batch
     runs does not change the reports already begun)."""
@@ -139,7 +138,7 @@ def render_report(
     target: str | None = None,
     template_dir: str | Path | None = None,
     generated: dt.date | None = None,
-    env: LimitedSandbox | None = None,
+    env: ReportEnvironment | None = None,
 ) -> str:
     """The report of ``planned`` in ``fmt`` (html, md or json) and ``lang``; ``env`` as
     for ``render_model``."""

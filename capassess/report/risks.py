@@ -26,6 +26,8 @@ class RiskRow:
 
 def dependency_texts(planned: Planned, action: PlannedAction, lang: Lang) -> tuple[str, ...]:
     """What ``action`` waits for: a scheduled action and when, or why it is not needed."""
+    if not action.depends_on:
+        return ()
     t = words("report", lang)
     road, q = planned.roadmap, planned.scored.questionnaire
     scheduled = {a.id: a for a in road.actions}

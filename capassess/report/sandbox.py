@@ -170,7 +170,7 @@ class LimitedSandbox(ImmutableSandboxedEnvironment):
         """Look up an attribute (and check the clock), as Jinja's sandbox does: the
         attribute, else the item; a method of a string through ``wrap_str_format``, any
         other value if ``is_safe_attribute`` says so. The common cases without the
-        detours: a dict's key that is no attribute of the dict (see ``_dict_kind``), and
+        detours: a dict's key that is no attribute of the dict (see ``dict_kind``), and
         a value that is no method (whose ``wrap_str_format`` is None)."""
         ticks = _TICKS[0] = _TICKS[0] + 1  # _tick(), without the call: the most common
         if ticks % TICKS == 0:
@@ -178,7 +178,7 @@ class LimitedSandbox(ImmutableSandboxedEnvironment):
         kind = type(obj)
         names = _DICT_KINDS.get(kind, _UNSEEN)
         if names is _UNSEEN:
-            names = _DICT_KINDS[kind] = _dict_kind(kind)
+            names = _DICT_KINDS[kind] = dict_kind(kind)
         if (names is not None and attribute not in names[0]
                 and (not names[1] or attribute not in obj.__dict__)):  # fmt: skip
             try:
@@ -207,7 +207,7 @@ _UNSEEN = object()
 _DICT_KINDS: dict[type, Any] = {}
 
 
-def _dict_kind(kind: type) -> tuple[frozenset[str], bool] | None:
+def dict_kind(kind: type) -> tuple[frozenset[str], bool] | None:
     """For a dict type whose attributes are its class's and its instances' own (no
     ``__getattr__`` of its own): the names of its class's attributes, and whether its
     instances have a ``__dict__``; None for any other type. A name in neither is no

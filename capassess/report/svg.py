@@ -56,7 +56,8 @@ def _fmt(value: object) -> str:
 
 
 def attrs(**values: object) -> str:
-    """``key="value"`` pairs; ``_`` in a key becomes ``-``, ``None`` values are left out."""
+    """``key="value"`` pairs; ``_`` in a key becomes ``-``, ``None`` values are left out
+    (a bool is the number 1 or 0)."""
     out = []
     for key, value in values.items():
         if value is None:
@@ -67,8 +68,8 @@ def attrs(**values: object) -> str:
         kind = type(value)
         if kind is float:  # esc(_fmt(value)): a number's text needs no escaping
             text = f"{value:.1f}".rstrip("0").rstrip(".")
-        elif kind is int:
-            text = str(value)
+        elif kind is int or kind is bool:
+            text = str(int(value))  # type: ignore[call-overload]
         else:
             text = esc(_fmt(value))
         out.append(f' {name}="{text}"')
@@ -161,6 +162,29 @@ def _wrap_balanced(text: str, size: float, width: float, lines: int) -> list[str
     return out
 
 
+# Elements by tag, content and attributes: a report's charts draw the same grid lines,
+# labels, legends and markers as the reports before it (over 90 % of elements).
+_ELEMENTS: dict[tuple[object, ...], str] = {}
+_OPEN = object()  # the "content" of an element left open
+
+
+def _element(tag: str, text: object, values: dict[str, object]) -> str:
+    if text is None:
+        return f"<{tag}{attrs(**values)}/>"
+    return f"<{tag}{attrs(**values)}>{esc(text)}</{tag}>"
+
+
+def _remember_element(key: tuple[object, ...], element: str, values: dict[str, object]) -> str:
+    """Keep ``element`` under ``key`` unless a value is zero: numbers equal in Python
+    print alike (``2`` and ``2.0`` as ``2``, ``True`` as ``1``), but for ``0.0`` and
+    ``-0.0`` (``0`` and ``-0``), so a key holding a zero is never kept nor found."""
+    if 0 not in values.values():
+        if len(_ELEMENTS) >= REMEMBERED:
+            _ELEMENTS.clear()
+        _ELEMENTS[key] = element
+    return element
+
+
 class Svg:
     """An SVG document built element by element."""
 
@@ -171,14 +195,22 @@ class Svg:
 
     def add(self, tag: str, text: str | None = None, /, **values: object) -> None:
         """Add an element; ``text`` (escaped) becomes its content."""
-        if text is None:
-            self.parts.append(f"<{tag}{attrs(**values)}/>")
-        else:
-            self.parts.append(f"<{tag}{attrs(**values)}>{esc(text)}</{tag}>")
+        if text is not None and type(text) is not str:
+            self.parts.append(_element(tag, text, values))
+            return
+        key = (tag, text, tuple(values.items()))
+        found = _ELEMENTS.get(key)
+        if found is None:
+            found = _remember_element(key, _element(tag, text, values), values)
+        self.parts.append(found)
 
     def open(self, tag: str, /, **values: object) -> None:
         """Open a container element such as ``g``."""
-        self.parts.append(f"<{tag}{attrs(**values)}>")
+        key = (tag, _OPEN, tuple(values.items()))
+        found = _ELEMENTS.get(key)
+        if found is None:
+            found = _remember_element(key, f"<{tag}{attrs(**values)}>", values)
+        self.parts.append(found)
 
     def close(self, tag: str) -> None:
         """Close a container element."""

@@ -62,6 +62,28 @@ def words(area: Area, lang: Lang) -> Words:
     return found
 
 
+def template_words(area: Area, lang: Lang) -> Words:
+    """The table of ``area`` in ``lang`` for templates, where ``t.key`` looks for an
+    attribute first, then for the item: a copy whose words are also attributes of its
+    own, so that ``t.key`` finds the word at once. A key that names an attribute of the
+    table (``items``, ``lang``), or is no identifier or starts with ``_``, is left to the
+    item alone, so ``t.key`` gives what it gives on the table itself."""
+    table = words(area, lang)
+    found = _TEMPLATE_WORDS.get((area, table.lang))
+    if found is None or found[0] is not table:
+        copy = Words(area, table.lang, table)
+        shadowed = set(dir(copy))
+        copy.__dict__.update(
+            (key, text) for key, text in table.items()
+            if key.isidentifier() and not key.startswith("_") and key not in shadowed
+        )  # fmt: skip
+        found = _TEMPLATE_WORDS[area, table.lang] = (table, copy)
+    return found[1]
+
+
+_TEMPLATE_WORDS: dict[tuple[str, str], tuple[Words, Words]] = {}
+
+
 def say(area: Area, lang: Lang, key: str, **fields: Any) -> str:
     """The text of ``key`` in ``area`` and ``lang``, with ``fields`` filled in."""
     return words(area, lang)[key].format(**fields)

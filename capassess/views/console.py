@@ -46,7 +46,9 @@ def console(stderr: bool = False) -> Console:
             safe = [s if s.control else Segment(terminal_safe(s.text), s.style) for s in buffer]
             return super()._render_buffer(safe)
 
-    return ReportingConsole(stderr=stderr, highlight=False, soft_wrap=False)
+    # No emoji codes: ``:thumbs_up:`` in a bank's or a capability's name is printed as
+    # written (and rich's table of emoji is never loaded).
+    return ReportingConsole(stderr=stderr, highlight=False, soft_wrap=False, emoji=False)
 
 
 def is_terminal(stream: object) -> bool:

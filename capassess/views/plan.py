@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from capassess.comparison import Comparison
 from capassess.headline import find_headline
 from capassess.model.base import Lang
 from capassess.model.plan import Phase
@@ -22,6 +21,8 @@ from capassess.texts import words
 
 if TYPE_CHECKING:
     from rich.table import Table
+
+    from capassess.comparison import Comparison  # `compare` only
 
 
 def _num(value: float | None, digits: int = 2) -> str:

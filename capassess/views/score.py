@@ -5,18 +5,18 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from capassess.json_text import to_json
-from capassess.model.base import Lang
-from capassess.model.matrix import AhpMatrix
-from capassess.model.questionnaire import Questionnaire
-from capassess.model.results import NodeScore, ScoreResult
-from capassess.scoring.ahp import AhpResult
 from capassess.texts import words
 from capassess.views.console import console, message
 
 if TYPE_CHECKING:
     from rich.table import Table
 
+    from capassess.model.base import Lang
+    from capassess.model.matrix import AhpMatrix
+    from capassess.model.questionnaire import Questionnaire
+    from capassess.model.results import NodeScore, ScoreResult
     from capassess.peers import PeerComparison
+    from capassess.scoring.ahp import AhpResult
 
 BAR_CELLS = 10
 WIDE = 76  # narrower consoles get no bar
@@ -119,10 +119,12 @@ def print_score(
         data = add_peers(score_json(result, q), peers)
         print(to_json(data, ensure_ascii=False, indent=2))
         return
+    from rich.markup import escape
+
     console().print(score_table(result, q, lang))
     subject = result.subject
     if subject is not None:
-        who = subject.name or subject.id
+        who = escape(subject.name or subject.id)
         console().print(f"[dim]{who} · {q.ref} · model {result.model}[/]", soft_wrap=True)
     if peers is not None:
         from capassess.views.peers import print_peers

@@ -21,7 +21,8 @@ from capassess.memo import MAX_ENTRIES, per_object
 from capassess.model.answers import Answer, Assessment, Subject
 from capassess.planning import PlanOptions, Scored, _targets, plan_scored
 from capassess.questionnaire_index import action_titles, index_of
-from capassess.report.build import _action_row, build_report
+from capassess.report.action_rows import action_row, action_static
+from capassess.report.build import build_report
 from capassess.report.method import _ahp, _levels, _references, build_method
 from capassess.scoring.ahp import DEFAULT_RI
 from capassess.scoring.engine import roll_up, score_assessment
@@ -81,8 +82,26 @@ def test_first_actions_are_the_first_phases_rows() -> None:
     for row in _rows()[:8]:
         planned = _planned(row)
         report = build_report(planned, "en")
-        expected = tuple(_action_row(planned, a, "en") for a in planned.roadmap.in_phase(0))
+        expected = tuple(action_row(planned, a, "en") for a in planned.roadmap.in_phase(0))
         assert report.summary.first_actions == expected
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_action_rows_shared_across_units_equal_fresh_ones(lang: str) -> None:
+    """The questionnaire's part of each action's row, kept from the first unit that had
+    the action, is what each later unit's own planned action gives afresh."""
+    seen = 0
+    for row in _rows():
+        planned = _planned(row)
+        q = planned.scored.questionnaire
+        for a in planned.roadmap.actions:
+            shared = action_row(planned, a, lang)  # type: ignore[arg-type]
+            branch = planned.scored.assessment.subject.kind == "branch"
+            fresh = action_static(q, a, lang, branch)  # type: ignore[arg-type]
+            assert {k: getattr(shared, k) for k in fresh} == fresh
+            assert (shared.phase, shared.start, shared.end) == (a.phase, a.start, a.end)
+            seen += 1
+    assert seen > 20
 
 
 @pytest.mark.parametrize("escape", ["md_text", "md_cell"])

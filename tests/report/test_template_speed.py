@@ -11,7 +11,7 @@ from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SandboxedEnvironment
 from markupsafe import Markup
 
-from capassess.report.environment import remember_safe_attributes, report_environment
+from capassess.report.environment import remember_safe_attributes, sandboxed_environment
 from capassess.texts import words
 
 
@@ -40,7 +40,7 @@ UNSAFE = [
 
 @pytest.mark.parametrize("source", UNSAFE)
 def test_unsafe_attributes_stay_refused_after_safe_ones(source: str) -> None:
-    env = report_environment()
+    env = sandboxed_environment()
     context = {"f": function, "t": Thing(), "k": Thing}
     warm = env.from_string("{{ t.name }}{{ t.method() }}{{ k.name }}")
     assert warm.render(**context) == "thingmthing"
@@ -87,7 +87,7 @@ def test_an_overriding_environment_is_left_alone() -> None:
 
 
 def test_the_reports_environment_remembers_its_verdicts() -> None:
-    env = report_environment()
+    env = sandboxed_environment()
     assert "is_safe_attribute" in vars(env)
     with pytest.raises(SecurityError):
         env.from_string("{{ xs.append(1) }}").render(xs=[])  # the immutable sandbox's rule
@@ -161,14 +161,14 @@ NAMES = ["title", "items", "area", "shadow", "po", "colon", "lang", "x", "missin
 def test_the_fast_attribute_lookup_equals_jinjas_sandbox() -> None:
     """``LimitedSandbox.getattr`` skips Jinja's detours for dict keys and plain values:
     every (object, name) gives what Jinja's immutable sandbox gives."""
-    fast, plain = report_environment(), ImmutableSandboxedEnvironment(undefined=StrictUndefined)
+    fast, plain = sandboxed_environment(), ImmutableSandboxedEnvironment(undefined=StrictUndefined)
     for obj in OBJECTS:
         for name in NAMES:
             assert _outcome(fast, obj, name) == _outcome(plain, obj, name), (obj, name)
 
 
 def test_the_reports_own_filters_still_bound_their_arguments() -> None:
-    env = report_environment()
+    env = sandboxed_environment()
     assert env.from_string("{{ 1.5|num(1) }}|{{ 'a|b'|cell }}").render() == "1.5|a\\|b"
     with pytest.raises(SecurityError):
         env.from_string("{{ 1.5|num(10 ** 9) }}").render()

@@ -122,12 +122,20 @@ def test_missing_template_folder_is_an_input_error(runner, tmp_path) -> None:
         report_environment(tmp_path / "missing")
 
 
-def test_shipped_templates_use_the_sandbox_and_strict_undefined(tmp_path) -> None:
+def test_user_templates_use_the_sandbox_and_all_strict_undefined(tmp_path) -> None:
+    """The shipped templates alone render in Jinja's own environment (they are our code,
+    see report.shipped); a template folder of the user's brings the sandbox."""
     from jinja2 import StrictUndefined
     from jinja2.sandbox import SandboxedEnvironment
 
+    from capassess.report.sandbox import LimitedSandbox
+    from capassess.report.shipped import ShippedEnvironment
+
     env = report_environment()
-    assert isinstance(env, SandboxedEnvironment) and env.undefined is StrictUndefined
+    assert type(env) is ShippedEnvironment and env.undefined is StrictUndefined
+    assert not isinstance(env, SandboxedEnvironment)
+    assert type(report_environment(tmp_path)) is LimitedSandbox
+    assert report_environment(tmp_path).undefined is StrictUndefined
     loader = env.loader
     assert isinstance(loader, ReportLoader)
     assert {"report.html.j2", "report.md.j2"} <= set(loader.shipped.list_templates())

@@ -18,7 +18,7 @@ from capassess.report.environment import render_template, report_environment
 from capassess.report.heat import HEAT_STATUSES, HEAT_SYMBOLS
 from capassess.report.portfolio.charts import draw_portfolio_charts
 from capassess.report.portfolio.model import Portfolio
-from capassess.texts import say, words
+from capassess.texts import say, template_words, words
 from capassess.texts.batch import group_label
 
 TEMPLATES = {"html": "portfolio.html.j2", "md": "portfolio.md.j2"}
@@ -93,7 +93,7 @@ def render_portfolio(
     charts = draw_portfolio_charts(portfolio) if fmt == "html" else None
     context = {
         "p": portfolio,
-        "t": words("portfolio", portfolio.settings.lang),
+        "t": template_words("portfolio", portfolio.settings.lang),
         "lang": portfolio.settings.lang,
         "page_refs": page_refs,
         "group_label": group_words(portfolio),

@@ -1,0 +1,106 @@
+"""The environment of the shipped templates alone: Jinja's own, without the sandbox.
+
+The templates shipped with capassess are part of its code: a render that can only use
+them needs neither the sandbox's checks on every attribute, call and operator nor the
+limits on time and size that keep a user's template (``--template-dir``) in bounds.
+Every render that may use a template of the user's keeps the sandbox and its limits
+(``report.environment.report_environment`` chooses). The text is the same either way:
+the same loader, settings and filters, and the same joined output code
+(``report.joined_output``); ``tests/report/test_shipped_environment.py`` checks both
+against each other.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from jinja2 import Environment, nodes
+from jinja2.compiler import CodeGenerator, Frame, optimizeconst
+from markupsafe import escape
+
+from capassess.report.joined_output import visit_joined_output
+from capassess.report.sandbox import dict_kind
+
+_UNSEEN = object()
+_DICT_KINDS: dict[type, Any] = {}
+
+
+class JoinedCodeGenerator(CodeGenerator):
+    """Jinja's code generator, with the pieces of an output statement yielded joined and
+    each value printed in an HTML template escaped by ``escaped_text``."""
+
+    def visit_Output(self, node: nodes.Output, frame: Frame) -> None:
+        if not visit_joined_output(self, node, frame):
+            super().visit_Output(node, frame)
+
+    @optimizeconst
+    def visit_Getattr(self, node: nodes.Getattr, frame: Frame) -> None:
+        """``x.y`` as Python's own ``getattr`` where the attribute is there (the common
+        case, without a call into the environment), else ``environment.getattr`` on the
+        same object, which tries the attribute again, then the item, as Jinja does. The
+        object is evaluated once (held in ``ga_o_``)."""
+        if self.environment.is_async:
+            super().visit_Getattr(node, frame)
+            return
+        self.write("(ga_v_ if (ga_v_ := getattr((ga_o_ := ")
+        self.visit(node.node, frame)
+        self.write(f"), {node.attr!r}, missing)) is not missing else ")
+        self.write(f"environment.getattr(ga_o_, {node.attr!r}))")
+
+    def _output_child_pre(self, node: nodes.Expr, frame: Frame, finalize: Any) -> None:
+        if frame.eval_ctx.volatile or not frame.eval_ctx.autoescape:
+            super()._output_child_pre(node, frame, finalize)
+            return
+        self.write("environment.escaped_text(")
+        if finalize.src is not None:
+            self.write(finalize.src)
+
+
+REMEMBERED = 20_000  # escaped texts kept (a report prints the same words and titles often)
+REMEMBERED_LENGTH = 500
+_ESCAPED: dict[str, str] = {}
+
+
+def escaped_text(value: Any) -> Any:
+    """The text of ``markupsafe.escape(value)``, which is what an output statement
+    prints (its pieces are joined into plain text, in a buffer or not): for a plain
+    string, remembered; a number's text needs no escaping; anything else (``Markup``, an
+    object with ``__html__``) is escaped by markupsafe itself."""
+    kind = type(value)
+    if kind is str:
+        found = _ESCAPED.get(value)
+        if found is None:
+            found = str(escape(value))
+            if len(value) <= REMEMBERED_LENGTH:
+                if len(_ESCAPED) >= REMEMBERED:
+                    _ESCAPED.clear()
+                _ESCAPED[value] = found
+        return found
+    if kind is int or kind is float:
+        return str(value)
+    return escape(value)
+
+
+class ShippedEnvironment(Environment):
+    """Jinja's environment for the shipped templates, with a quicker ``x.y`` on dicts."""
+
+    code_generator_class = JoinedCodeGenerator
+    escaped_text = staticmethod(escaped_text)
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        """Jinja's ``x.y``: the attribute, else the item; for a dict whose attributes are
+        those of its class and its own (see ``sandbox.dict_kind``), a name that is none
+        of them goes straight to the item (the words of the ``t`` table, say)."""
+        kind = type(obj)
+        names = _DICT_KINDS.get(kind, _UNSEEN)
+        if names is _UNSEEN:
+            names = _DICT_KINDS[kind] = dict_kind(kind)
+        if names is None or attribute in names[0] or (names[1] and attribute in obj.__dict__):
+            try:
+                return getattr(obj, attribute)
+            except AttributeError:
+                pass
+        try:
+            return obj[attribute]
+        except (TypeError, LookupError, AttributeError):
+            return self.undefined(obj=obj, name=attribute)

@@ -1,0 +1,66 @@
+"""Text remembered across reports (escaped values of the shipped HTML templates, chart
+elements) equals the text made afresh, whatever was asked before."""
+
+from __future__ import annotations
+
+import itertools
+import random
+
+import pytest
+from markupsafe import Markup, escape
+
+from capassess.report import svg
+from capassess.report.shipped import escaped_text
+
+
+class Html:
+    def __html__(self) -> str:
+        return "<i>safe</i>"
+
+
+class Text(str):
+    pass
+
+
+VALUES: list[object] = [
+    "plain", "<b>&'\"</b>", "", "中文 <标题>", Markup("<b>kept</b>"), Text("<sub>"), 3, -0.0,
+    0.0, 2.5, float("nan"), float("inf"), True, False, None, Html(), [1, "<"], 10**20,
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("value", VALUES, ids=repr)
+def test_escaped_text_is_markupsafes(value: object) -> None:
+    for _ in range(2):  # the second time from memory, where it is kept
+        assert escaped_text(value) == str(escape(value))
+        assert type(escaped_text(value)) in (str, Markup)
+
+
+def _fresh(tag: str, text: str | None, values: dict[str, object]) -> str:
+    return svg._element(tag, text, values)
+
+
+def test_remembered_elements_equal_fresh_ones() -> None:
+    """Numbers equal in Python but printed apart (0.0 and -0.0), equal ones printed alike
+    (2 and 2.0, True and 1), in every order, and random elements."""
+    svg._ELEMENTS.clear()
+    tricky = [0, 0.0, -0.0, False, 1, 1.0, True, 2, 2.0, -0.04, 1e16, 10**16, "0", None]
+    for first, second in itertools.permutations(tricky, 2):
+        for value in (first, second):
+            chart = svg.Svg(10, 10, "t", "d", "x")
+            chart.add("line", x1=value, stroke="#000")
+            chart.open("g", x=value)
+            assert chart.parts[-2] == _fresh("line", None, {"x1": value, "stroke": "#000"})
+            assert chart.parts[-1] == f"<g{svg.attrs(x=value)}>"
+    rng = random.Random(5)
+    for _ in range(3000):
+        values = {"x": rng.choice([rng.randint(-3, 3), rng.randint(0, 8) / 2, -0.0]),
+                  "fill": rng.choice(["#fff", "<&>", None]), "stroke_width": rng.choice([1, 1.0, 2])}  # fmt: skip
+        text = rng.choice([None, "a", "<b>", "1"])
+        chart = svg.Svg(10, 10, "t", "d", "x")
+        chart.add("text" if text else "rect", text, **values)
+        assert chart.parts[-1] == _fresh("text" if text else "rect", text, values)
+    assert len(svg._ELEMENTS) > 10  # kept, and found again
+
+
+def test_zero_is_printed_by_its_sign_and_bools_as_numbers() -> None:
+    assert svg.attrs(x=-0.0, y=0.0, z=0, w=True, v=False) == ' x="-0" y="0" z="0" w="1" v="0"'
