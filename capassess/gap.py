@@ -8,8 +8,9 @@ Formulas (per capability with score C, target T, global weight g, importance i):
 - per dimension and overall, attainment = sum(g * (min(C, T) - 1)) / sum(g * (T - 1)) over
   the applicable capabilities (1 when every target is 1)
 - with a baseline B: progress = (C - B) / (T - B) when T > B, else None
-- a capability with no answered question is not assessed: its numbers follow the
-  missing-answer policy, but it is left out of top gaps, strengths and the roadmap
+- a capability with no answered question is not assessed: its score follows the
+  missing-answer policy, but it has no gap, priority, attainment or progress (``None``),
+  and is left out of top gaps, strengths and the roadmap
 """
 
 from __future__ import annotations
@@ -73,9 +74,10 @@ def _capability_gap(
     dim_id: str, cap_score: CapabilityScore, target: Target, baseline: float | None
 ) -> CapabilityGap:
     c, t = cap_score.score, target.level
-    gap = None if c is None else max(0.0, t - c)
+    assessed = is_assessed(cap_score)
+    gap = None if c is None or not assessed else max(0.0, t - c)
     progress = None
-    if c is not None and baseline is not None and t > baseline:
+    if gap is not None and c is not None and baseline is not None and t > baseline:
         progress = (c - baseline) / (t - baseline)
     return CapabilityGap(
         id=cap_score.id,
@@ -87,10 +89,10 @@ def _capability_gap(
         global_weight=cap_score.global_weight,
         gap=gap,
         priority=None if gap is None else gap * cap_score.global_weight * target.importance,
-        attainment=None if c is None else _attainment([(c, t, 1.0)]),
+        attainment=None if gap is None or c is None else _attainment([(c, t, 1.0)]),
         baseline=baseline,
         progress=progress,
-        assessed=is_assessed(cap_score),
+        assessed=assessed,
     )
 
 

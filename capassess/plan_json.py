@@ -5,9 +5,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from capassess.advice import answered_but_not_asked, failed_checks
+from capassess.headline import find_headline
 from capassess.plan_text import definitions
 from capassess.planning import Planned
 from capassess.scoring.report_json import score_json
+from capassess.shown_paths import shown_path
 
 if TYPE_CHECKING:  # comparisons come from `compare` and --baseline
     from capassess.comparison import Comparison
@@ -31,6 +33,7 @@ def gaps_json(planned: Planned) -> dict[str, Any]:
         "dimensions": [d.model_dump(mode="json") for d in gaps.dimensions],
         "strengths": [g.id for g in gaps.strengths()],
         "ranked": [g.id for g in gaps.ranked()],
+        "headline": find_headline(planned.scored.result, gaps).model_dump(mode="json"),
     }
 
 
@@ -96,7 +99,7 @@ def plan_json(planned: Planned) -> dict[str, Any]:
         add_peers(out, planned.peers)
     if planned.baseline is not None:
         out["baseline"] = {
-            "path": planned.baseline.path,
+            "path": shown_path(planned.baseline.path),
             "date": str(planned.baseline.assessment.date or ""),
             "overall": planned.baseline.result.overall.model_dump(mode="json"),
         }

@@ -14,8 +14,9 @@ if TYPE_CHECKING:  # the score command uses these words without loading the plan
     from capassess.model.results import ScoreResult
 
 QUADRANTS = ("quick-win", "major-project", "initiative", "fill-in", "deprioritise")
-DEFINED = ("score", "gap", "dimension_gap", "priority", "attained", "progress", "quick_win",
-           "major_project", "initiative", "fill_in", "deprioritise", "projected")  # fmt: skip
+DEFINED = ("score", "level", "foundation", "gap", "dimension_gap", "priority", "attained",
+           "progress", "not_assessed", "quick_win", "major_project", "initiative", "fill_in",
+           "deprioritise", "projected")  # fmt: skip
 """The terms defined for readers of a plan, in the order they are shown."""
 
 
@@ -61,9 +62,14 @@ def shown_value(value: Any, lang: Lang) -> str:
     return str(value)
 
 
-def answers_text(answers: list[AnswerShown], lang: Lang) -> str:
-    """``dg-level = 3; dg-policies = committee, policy``."""
+def answers_text(answers: list[AnswerShown], lang: Lang, q: Questionnaire | None = None) -> str:
+    """``“Question?”: Label; ...`` with the questionnaire ``q`` (questions by their text,
+    options by their labels, in ``lang``); ``dg-level = 3; ...`` without one."""
     sep = words("plan", lang)["answer_sep"]
+    if q is not None:
+        from capassess.condition_text import answer_words
+
+        return sep.join(answer_words(q, a.question_id, a.value, lang) for a in answers)
     return sep.join(f"{a.question_id} = {shown_value(a.value, lang)}" for a in answers)
 
 
@@ -100,7 +106,7 @@ def why(action: PlannedAction, q: Questionnaire, score: float | None, target: in
     t = words("plan", lang)
     rise = rise_text(score, target, reached, lang)
     gap = f"{name}{t['colon']}{rise}" if rise else name
-    evidence = answers_text(action.evidence, lang)
+    evidence = answers_text(action.evidence, lang, q)
     parts = []
     if action.basis in ("evidence", "score"):
         parts.append(t[f"why_{action.basis}"].format(gap=gap, evidence=evidence))
@@ -121,7 +127,8 @@ def not_scheduled_reason(item: NotScheduled, q: Questionnaire, result: ScoreResu
         return say("plan", lang, "to_confirm", questions=words("plan", lang)["list_sep"].join(
             item.to_answer))  # fmt: skip
     if item.status == "in-place-evidence":
-        return say("plan", lang, "in_place_evidence", answers=answers_text(item.evidence, lang))
+        evidence = answers_text(item.evidence, lang, q)
+        return say("plan", lang, "in_place_evidence", answers=evidence)
     if item.status == "in-place-level":
         score = result.capability(item.capability_id).score or 0.0
         return say("plan", lang, "in_place_level", score=score, level=item.level)

@@ -159,3 +159,24 @@ def test_a_bank_type_brings_its_profile_unless_a_target_is_given(tmp_path) -> No
     untyped = tmp_path / "untyped.yaml"
     untyped.write_text(acme.read_text("utf-8").replace("  bank_type: city-commercial\n", ""))
     assert plan_file(untyped, PlanOptions()).targets["data-security"].source == "questionnaire"
+
+
+@pytest.mark.parametrize(
+    ("share", "level"),
+    [(0, 1), (50, 1), (75, 1), (90, 1), (98, 1), (99, 2), (99.5, 3), (99.9, 4), (100, 5)],
+)
+def test_a_classified_protection_lapse_is_no_stage_of_maturity(share: float, level: int) -> None:
+    """The yearly assessment of level-3+ systems is mandatory: below 100% is a breach, so any
+    share a bank of ordinary size can have short of 100% is level 1, not 'Managed'."""
+    question = bank().question_map()["cs-assessed"]
+    assert question.type == "number"
+    assert question.level_of(share) == level
+    assert question.help is not None and "breach" in question.help.en and "违规" in question.help.zh
+
+
+def test_the_actions_and_checks_on_classified_protection_ask_for_every_system() -> None:
+    q = bank()
+    grading = next(a for _, a in q.actions() if a.id == "act-cs-grading")
+    assert grading.done_when == "cs-assessed >= 100"
+    check = next(c for c in q.checks if c.id == "chk-security-assessed")
+    assert check.when == "cs-level >= 3 and cs-assessed < 100"

@@ -127,7 +127,7 @@ def test_in_place_action_is_explained_not_scheduled(tmp_path, runner: CliRunner)
     assert [p["id"] for p in data["to_probe"]] == ["chk-owner"]
     table = runner.invoke(main, ["--questionnaire-dir", str(folder), "plan", str(path)],
                           env={"COLUMNS": "250"})  # fmt: skip
-    assert "in place, as the answers show: g-level = 3" in table.stdout
+    assert "in place, as the answers show: “How is data governed?”: level 3" in table.stdout
     assert "To probe" in table.stdout and "A data committee but no data owner" in table.stdout
 
 

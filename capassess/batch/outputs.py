@@ -114,6 +114,19 @@ def _decoded(values: pa.Array) -> pa.Array:
     return values.dictionary_decode() if pa.types.is_dictionary(values.type) else values
 
 
+def _shown_sources(values: pa.Array) -> pa.Array:
+    """Source paths as outputs show them (``capassess.shown_paths``): no folder of the
+    machine, only a path inside the current folder."""
+    import pyarrow as pa
+
+    from capassess.shown_paths import shown_path
+
+    if pa.types.is_dictionary(values.type):
+        names = pa.array([shown_path(s) for s in values.dictionary.to_pylist()], pa.string())
+        return pa.DictionaryArray.from_arrays(values.indices, names).dictionary_decode()
+    return pa.array([shown_path(s) for s in values.to_pylist()], pa.string())
+
+
 def _text(header: str, values: pa.Array, width: float = 14.0) -> SheetColumn:
     return SheetColumn(neutralise(header), "text", neutralise_array(values), width)
 
@@ -160,7 +173,7 @@ class ScoreTable:
         counts = units.counts[index].astype("int64")
         for i, name in enumerate(("answered", "not_applicable", "missing")):
             columns.append(coded(name, counts[:, i], self.count_texts))
-        columns.append(_text("source", _decoded(units.origins.take(take)), 24))
+        columns.append(_text("source", _shown_sources(units.origins.take(take)), 24))
         columns.append(_number("row", integer_column(units.rows[index]), 7))
         return columns
 

@@ -17,6 +17,7 @@ from capassess.batch.files import replacing
 from capassess.batch.neutralise import neutralise
 from capassess.batch.table import Rejection
 from capassess.batch.wording import localise
+from capassess.shown_paths import shown_path
 
 COLUMNS = ("source", "row", "unit_id", "column", "value", "reason")
 MAX_VALUE = 32_767  # the most text one Excel cell holds
@@ -34,7 +35,8 @@ class RejectWriter:
         """Append one line per rejection."""
         for r in rejections:
             row = "" if r.row is None else str(r.row)
-            cells = (r.source, row, r.unit, r.column, r.value, localise(r.reason, self.lang))
+            cells = (shown_path(r.source), row, r.unit, r.column, r.value,
+                     localise(r.reason, self.lang))
             # A NUL byte (from a binary file) is shown as U+FFFD: CSV readers stop at it.
             self._writer.writerow(
                 [neutralise(c)[:MAX_VALUE].replace("\x00", "\ufffd") for c in cells]

@@ -46,6 +46,7 @@ from capassess.report.portfolio import (
 from capassess.scoring.engine import MISSING_POLICIES
 from capassess.scoring.interface import MODEL_NAMES
 from capassess.scoring.weights import tree_weights
+from capassess.shown_paths import shown_path
 
 Progress = Callable[[str, int, int, int], None]
 """Called as (input path, progress done, progress total, rows read so far)."""
@@ -178,7 +179,8 @@ def _run_batch(
         refusal = outputs.pop("scores_xlsx_refused", None)
         outputs = final_paths(outputs, staging, out)
         seconds = time.perf_counter() - started
-        summary = to_json(summary_json(portfolio, outputs, seconds), ensure_ascii=False,
+        beside = {name: shown_path(path, out) for name, path in outputs.items()}
+        summary = to_json(summary_json(portfolio, beside, seconds), ensure_ascii=False,
                              indent=2)  # fmt: skip
         write_atomic(staging / "summary.json", summary + "\n")
         outputs["summary"] = str(out / "summary.json")

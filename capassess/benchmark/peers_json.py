@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from capassess.peers import PeerComparison, Standing
+from capassess.shown_paths import shown_path
 
 DEFINITION = (
     "percentile: share (0-100) of the peer group's distribution at or below the score, "
@@ -29,7 +30,7 @@ def peers_json(c: PeerComparison) -> dict[str, Any]:
     pack = c.pack
     return {
         "pack": {
-            "path": c.source,
+            "path": shown_path(c.source),
             "title": pack.title,
             "illustrative": pack.illustrative,
             "questionnaire": pack.questionnaire,

@@ -34,7 +34,9 @@ class CapabilityGap(Frozen):
     target: int
     importance: float
     global_weight: float
-    gap: float | None = Field(description="max(0, target - score); None when n/a.")
+    gap: float | None = Field(
+        description="max(0, target - score); None when n/a or not assessed."
+    )
     priority: float | None = Field(description="gap * global weight * importance.")
     attainment: float | None = Field(description="min(score, target) - 1 over target - 1.")
     baseline: float | None = None
@@ -44,7 +46,8 @@ class CapabilityGap(Frozen):
     assessed: bool = Field(
         True,
         description="False when no question of the capability is answered: its score is "
-        "the missing-answer policy's, and no advice rests on it.",
+        "the missing-answer policy's; its gap, priority, attainment and progress are None, "
+        "and no advice rests on it.",
     )
 
     @property

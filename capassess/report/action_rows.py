@@ -25,10 +25,12 @@ from capassess.texts import words
 def action_row(planned: Planned, a: PlannedAction, lang: Lang) -> ActionRow:
     """The row of ``a``, a planned action of ``planned``."""
     q = planned.scored.questionnaire
-    known: dict[tuple[str, str], dict[str, Any]] = per_object(q, ("action_rows", lang), dict)
+    branch = planned.scored.assessment.subject.kind == "branch"  # its own cost labels
+    key = ("action_rows", lang, branch)
+    known: dict[tuple[str, str], dict[str, Any]] = per_object(q, key, dict)
     static = known.get((a.capability_id, a.id))
     if static is None:
-        static = known[a.capability_id, a.id] = action_static(q, a, lang)
+        static = known[a.capability_id, a.id] = action_static(q, a, lang, branch)
     gap = planned.gaps.capability(a.capability_id)
     return ActionRow(
         **static,
@@ -44,9 +46,12 @@ def action_row(planned: Planned, a: PlannedAction, lang: Lang) -> ActionRow:
     )
 
 
-def action_static(q: Questionnaire, a: PlannedAction, lang: Lang) -> dict[str, Any]:
+def action_static(
+    q: Questionnaire, a: PlannedAction, lang: Lang, branch: bool = False
+) -> dict[str, Any]:
     """The fields of an action's row that come from the questionnaire's action alone (a
-    planned action takes them from it: the same for every unit of a batch)."""
+    planned action takes them from it: the same for every unit of a batch), the cost
+    labelled for a branch or a bank."""
     t = words("report", lang)
     cap = index_of(q).capability[a.capability_id]
     source = next(x for x in cap.actions if x.id == a.id)
@@ -63,7 +68,7 @@ def action_static(q: Questionnaire, a: PlannedAction, lang: Lang) -> dict[str, A
         "quadrant_label": quadrant_label(a.quadrant, lang),
         "depends_on": tuple(a.depends_on),
         "owner": q.role_title(a.owner, lang) if a.owner else None,
-        "kpi": kpi_text(a, lang),
-        "kpi_check": kpi_check(a, lang),
-        "cost": cost_text(a.cost, lang),
+        "kpi": kpi_text(a, q, lang),
+        "kpi_check": kpi_check(a, q, lang),
+        "cost": cost_text(a.cost, lang, branch),
     }

@@ -6,9 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from capassess.advice import failed_checks
+from capassess.condition_text import condition_words
 from capassess.model.base import Lang
 from capassess.model.plan import AnswerShown, PlannedAction
-from capassess.model.questionnaire import CostBand
+from capassess.model.questionnaire import CostBand, Questionnaire
 from capassess.plan_text import (
     answers_text,
     completeness_warnings,
@@ -51,30 +52,31 @@ class Advice:
     """Set when the roadmap starts before the report's date: how it is dated, how to re-plan."""
 
 
-def cost_text(cost: CostBand | None, lang: Lang) -> str | None:
-    """``small 0.5–1 · mid-sized 1–3 · large 3–8`` (RMB million), or None."""
+def cost_text(cost: CostBand | None, lang: Lang, branch: bool = False) -> str | None:
+    """``small 0.5–1 · mid-sized 1–3 · large 3–8`` (RMB million), or None; for a branch,
+    the bands are by the size of the bank it belongs to, and say so."""
     if cost is None:
         return None
     bands = {}
     for size in ("small", "medium", "large"):
         band = cost.band(size)
         bands[size] = "—" if band is None else f"{band[0]:g}–{band[1]:g}"
-    return words("report", lang)["cost_sizes"].format(**bands)
+    return words("report", lang)["cost_sizes_branch" if branch else "cost_sizes"].format(**bands)
 
 
-def kpi_text(action: PlannedAction, lang: Lang) -> str | None:
-    """The KPI in words (its condition where it has no words), or None."""
+def kpi_text(action: PlannedAction, q: Questionnaire, lang: Lang) -> str | None:
+    """The KPI in words (its condition in words where it has none), or None."""
     if action.kpi is None:
         return None
     words = action.kpi.text.get(lang) if action.kpi.text else ""
-    return words or action.kpi.when
+    return words or condition_words(q, action.kpi.when, lang) or None
 
 
-def kpi_check(action: PlannedAction, lang: Lang) -> str | None:
-    """The KPI's condition on the answers, when the KPI also has words."""
+def kpi_check(action: PlannedAction, q: Questionnaire, lang: Lang) -> str | None:
+    """The KPI's condition on the answers in words, when the KPI also has words."""
     if action.kpi is None or not (action.kpi.text and action.kpi.text.get(lang)):
         return None
-    return action.kpi.when
+    return condition_words(q, action.kpi.when, lang) or None
 
 
 def kpi_note(action: PlannedAction, lang: Lang) -> str | None:
@@ -125,12 +127,12 @@ def build_advice(planned: Planned, lang: Lang, generated: str | None = None) -> 
     )  # fmt: skip
     shortfalls = tuple(
         f"{caps[s.capability_id]}{t['colon']}"
-        + t["shortfall_text"].format(held=answers_text(s.questions, lang))
+        + t["shortfall_text"].format(held=answers_text(s.questions, lang, q))
         for s in road.shortfalls
     )
     probes = tuple(
         (check.message.get(lang), answers_text(
-            [AnswerShown(question_id=n, value=v) for n, v in evidence.answers], lang))
+            [AnswerShown(question_id=n, value=v) for n, v in evidence.answers], lang, q))
         for check, evidence in failed_checks(q, result)
     ) + disagreement_probes(planned, lang)  # fmt: skip
     span = t["roadmap_span"].format(start=road.start, end=road.end, months=road.end_month,

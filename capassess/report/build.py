@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import math
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from capassess import __version__
 from capassess.advice import action_statuses
+from capassess.headline import find_headline
 from capassess.model.base import Lang
+from capassess.model.headline import Headline
 from capassess.model.plan import CapabilityGap
 from capassess.plan_text import phase_label, progress_text
 from capassess.planning import Planned, type_profile
@@ -21,10 +22,10 @@ from capassess.report.messages import key_messages, roadmap_message
 from capassess.report.method import build_method
 from capassess.report.model import (
     ActionRow,
-    Band,
     CapabilitySection,
     Cover,
     DimensionSection,
+    FoundationLine,
     GapRow,
     PhaseSection,
     Progress,
@@ -48,28 +49,20 @@ def _level_name(planned: Planned, level: int | None, lang: Lang) -> str:
     return "—" if level is None else planned.scored.questionnaire.level_name(level, lang)
 
 
-def band_of(score: float | None, lang: Lang) -> Band | None:
-    """The maturity band of an overall score: nascent, developing, established, leading."""
-    if score is None:
-        return None
-    t = words("report", lang)
-    index = max(1, min(4, math.floor(score + 1e-9)))
-    low, high = float(index), 5.0 if index == 4 else index + 1.0
-    return Band(t[f"band_{index}"], low, high, t[f"band_{index}_text"])
-
-
 def _gap_row(planned: Planned, g: CapabilityGap, lang: Lang) -> GapRow:
     q = planned.scored.questionnaire
     dim = next(d for d in q.sections() if d.id == g.dimension_id)
     cap = next(c for c in dim.capabilities if c.id == g.id)
+    # Not assessed: the missing policy's score is no finding about the bank; show none.
+    score, level = (g.score, g.level) if g.assessed else (None, None)
     return GapRow(
         id=g.id,
         title=cap.title.get(lang),
         dimension_id=dim.id,
         dimension_title=dim.title.get(lang),
-        score=g.score,
-        level=g.level,
-        level_name=_level_name(planned, g.level, lang),
+        score=score,
+        level=level,
+        level_name=_level_name(planned, level, lang),
         target=g.target,
         gap=g.gap,
         priority=g.priority,
@@ -79,6 +72,7 @@ def _gap_row(planned: Planned, g: CapabilityGap, lang: Lang) -> GapRow:
         progress=g.progress,
         assessed=g.assessed,
         progress_text=progress_text(g.progress, g.score, g.target, g.baseline, lang),
+        foundation=q.is_foundation(dim.id),
     )
 
 
@@ -111,6 +105,7 @@ def _dimensions(planned: Planned, rows: dict[str, GapRow], lang: Lang) -> list[D
     for dim, score, gap in zip(
         s.questionnaire.sections(), s.result.dimensions, planned.gaps.dimensions, strict=True
     ):
+        shown = score if gap.assessed else score.model_copy(update={"score": None, "level": None})
         caps = tuple(
             CapabilitySection(
                 gap=rows[cap.id],
@@ -125,16 +120,22 @@ def _dimensions(planned: Planned, rows: dict[str, GapRow], lang: Lang) -> list[D
                 title=dim.title.get(lang),
                 description=dim.description.get(lang) if dim.description else None,
                 weight=score.weight,
-                score=score.score,
-                level=score.level,
-                level_name=_level_name(planned, score.level, lang),
+                score=shown.score,
+                level=shown.level,
+                level_name=_level_name(planned, shown.level, lang),
                 target=gap.target,
                 gap=gap.gap,
                 attainment=gap.attainment,
                 baseline=gap.baseline,
                 capabilities=caps,
+                assessed=gap.assessed,
+                foundation=score.foundation,
+                # a dimension shown with a score that counts capabilities not assessed says so
+                # (one nobody answered shows no score; the headline names it)
                 policy_counted=tuple(
-                    c.gap.title for c in caps if not c.gap.assessed and c.gap.score is not None
+                    rows[cap.id].title
+                    for cap, cap_score in zip(dim.capabilities, score.capabilities, strict=True)
+                    if gap.assessed and not rows[cap.id].assessed and cap_score.score is not None
                 ),
             )
         )
@@ -156,6 +157,7 @@ def _progress(planned: Planned, rows: dict[str, GapRow]) -> Progress | None:
             target=r.target,
             progress=r.progress,
             progress_text=r.progress_text,
+            assessed=r.assessed,
         )
         for r in rows.values()
     )
@@ -164,10 +166,27 @@ def _progress(planned: Planned, rows: dict[str, GapRow]) -> Progress | None:
     return Progress(Path(base.path).name, date, then, now, change, items)
 
 
-def _target_overall(gaps: list[CapabilityGap]) -> float | None:
-    scored = [g for g in gaps if g.score is not None and g.assessed]
-    total = sum(g.global_weight for g in scored)
-    return sum(g.global_weight * g.target for g in scored) / total if total > 0 else None
+def _titles(planned: Planned, ids: list[str], lang: Lang) -> str:
+    """The titles of dimensions or capabilities, each marked as a name, in a list."""
+    q, t = planned.scored.questionnaire, words("report", lang)
+    names = {n.id: n.title.get(lang) for n in q.sections()}
+    names.update({c.id: c.title.get(lang) for _, c in q.capabilities()})
+    return t["list_sep"].join(t["named"].format(name=names.get(i, i)) for i in ids)
+
+
+def _foundation(planned: Planned, headline: Headline, lang: Lang) -> FoundationLine | None:
+    f, q = headline.foundation, planned.scored.questionnaire
+    if f is None or q.foundation is None:
+        return None
+    return FoundationLine(
+        title=q.foundation.title.get(lang),
+        score=f.score,
+        target=f.target,
+        attainment=f.attainment,
+        level=f.level,
+        level_name=_level_name(planned, f.level, lang),
+        lowest=_titles(planned, f.lowest, lang),
+    )
 
 
 def _summary(
@@ -176,28 +195,29 @@ def _summary(
     gaps, road, result = planned.gaps, planned.roadmap, planned.scored.result
     overall = result.overall
     phases = road.phases
+    headline = find_headline(result, gaps)
     return Summary(
         overall_score=overall.score,
         overall_level=overall.level,
         level_name=_level_name(planned, overall.level, lang),
-        # a capped level caps the band as well: the band must not praise what the gate denies
-        band=band_of(
-            min(overall.score, float(overall.level))
-            if overall.capped_by and overall.score is not None and overall.level
-            else overall.score,
-            lang,
-        ),
-        attainment=gaps.attainment,
-        target_overall=_target_overall(gaps.capabilities),
+        attainment=headline.overall.attainment,
+        target_overall=headline.overall.target,
         projected_overall=phases[-1].overall_score if phases else overall.score,
         baseline_overall=gaps.overall_baseline,
         answered=sum(d.answered + d.not_applicable for d in result.dimensions),
         asked=sum(d.answered + d.not_applicable + d.missing for d in result.dimensions),
         action_count=len(road.actions),
         strengths=tuple(rows[g.id] for g in gaps.strengths()[:STRENGTHS]),
-        top_gaps=tuple(rows[g.id] for g in gaps.ranked()[:TOP_GAPS]),
+        top_gaps=tuple([rows[g.id] for g in gaps.ranked() if not rows[g.id].foundation][:TOP_GAPS]),
         first_actions=_first_actions(planned, sections, lang),
         capped_by=_capped_by(planned, lang),
+        uncapped_level=overall.uncapped_level,
+        foundation=_foundation(planned, headline, lang),
+        counted_unanswered=(
+            _titles(planned, headline.counted_unanswered, lang)
+            if result.missing_policy == "lowest"
+            else ""
+        ),
     )
 
 
@@ -276,7 +296,8 @@ def build_report(
     generated = generated or dt.date.today()
     start = planned.scored.assessment.date or generated
     rows = {g.id: _gap_row(planned, g, lang) for g in planned.gaps.capabilities}
-    ranked = [rows[g.id] for g in planned.gaps.ranked()]
+    # The foundation's priorities are on its own scale: its gaps follow the lessons'.
+    ranked = sorted((rows[g.id] for g in planned.gaps.ranked()), key=lambda r: r.foundation)
     rest = [r for r in rows.values() if r.id not in {g.id for g in ranked}]
     advice = build_advice(planned, lang, generated.isoformat())
     phases = _phases(planned, lang)

@@ -63,7 +63,8 @@ def _spokes(report: Report) -> list[Spoke]:
     for d, dim in enumerate(report.dimensions, 1):
         for c, cap in enumerate(dim.capabilities, 1):
             g = cap.gap
-            shown = t["na_suffix"].format(na=na)
+            missing = na if g.assessed else t["not_assessed"]
+            shown = t["na_suffix"].format(na=missing)
             label = f"{d}.{c} {g.title}" + (shown if g.score is None else "")
             peer = report.peers.median_of(g.id) if report.peers else None
             spokes.append(Spoke(label, g.score, float(g.target), g.baseline, peer))
@@ -120,19 +121,85 @@ def _grid(sizes: tuple[int, ...], n: int, cx: float, cy: float) -> tuple[str, ..
     return tuple(svg.parts[head:])
 
 
-def _radar_labels(svg: Svg, spokes: list[Spoke], cx: float, cy: float) -> None:
-    n = len(spokes)
-    for i, spoke in enumerate(spokes):
+@dataclass(frozen=True)
+class RadarLabel:
+    """Where a spoke's label sits: its lines, anchor point, box and leader line."""
+
+    lines: tuple[str, ...]
+    x: float
+    top: float
+    anchor: str
+    width: float
+    spoke: tuple[float, float]
+    """The end of its spoke, where the leader line starts."""
+
+    @property
+    def height(self) -> float:
+        return LINE_HEIGHT * len(self.lines)
+
+    @property
+    def left(self) -> float:
+        return self.x - self.width if self.anchor == "end" else self.x
+
+
+LINE_HEIGHT = 14.4
+LABEL_GAP = 3.0
+LABEL_WIDTH = 170.0
+LABEL_TOP, LABEL_BOTTOM = 6.0, LEGEND_Y - 18
+
+
+def _spread(items: list[tuple[float, float]], low: float, high: float) -> list[float]:
+    """Tops for boxes of (preferred top, height), in order, that do not overlap and stay
+    within ``low``..``high``: pushed down from the top, then back up from the bottom."""
+    tops: list[float] = []
+    for want, _height in items:
+        floor = tops[-1] + items[len(tops) - 1][1] + LABEL_GAP if tops else low
+        tops.append(max(want, floor))
+    ceiling = high
+    for k in range(len(items) - 1, -1, -1):
+        tops[k] = max(low, min(tops[k], ceiling - items[k][1]))
+        ceiling = tops[k] - LABEL_GAP
+    return tops
+
+
+def radar_labels(labels: list[str], cx: float, cy: float) -> list[RadarLabel]:
+    """Each spoke's label beside the ring, on its side of the chart: labels of one side
+    keep the spokes' order from top to bottom, pushed apart where they would overlap, and
+    follow the ring's curve so that each stays near its spoke."""
+    n, ring = len(labels), RADIUS + 16
+    sides: dict[int, list[tuple[int, float, float, list[str]]]] = {1: [], -1: []}
+    for i, label in enumerate(labels):
         angle = -math.pi / 2 + 2 * math.pi * i / n
         cos, sin = math.cos(angle), math.sin(angle)
-        x, y = cx + (RADIUS + 14) * cos, cy + (RADIUS + 14) * sin
-        anchor = "start" if cos > 0.25 else "end" if cos < -0.25 else "middle"
-        # Labels above and below the centre share the width between neighbouring spokes.
-        room = max(110.0, min(220.0, 3.2 * (RADIUS + 14) * math.pi / n))
-        lines = wrap(spoke.label, 12, room if anchor == "middle" else 165, 3)
-        height = 14.4 * len(lines)
-        top = y - height if sin < -0.5 else y if sin > 0.5 else y - height / 2
-        svg.text(x, top + 11, lines, 12, text_anchor=anchor, fill=INK)
+        side = 1 if cos > 1e-9 or (abs(cos) <= 1e-9 and sin < 0) else -1
+        lines = wrap(label, 12, LABEL_WIDTH, 3)
+        sides[side].append((i, cy + ring * sin, cos, lines))
+    placed: dict[int, RadarLabel] = {}
+    for side, items in sides.items():
+        items.sort(key=lambda item: item[1])
+        boxes = [(y - LINE_HEIGHT * len(lines) / 2, LINE_HEIGHT * len(lines))
+                 for _, y, _, lines in items]  # fmt: skip
+        for (i, _, _, lines), top in zip(items, _spread(boxes, LABEL_TOP, LABEL_BOTTOM),
+                                         strict=True):  # fmt: skip
+            middle = top + LINE_HEIGHT * len(lines) / 2
+            reach = math.sqrt(max(0.0, ring**2 - (middle - cy) ** 2))
+            x = cx + side * (reach + 4)
+            width = max(text_width(line, 12) for line in lines)
+            spoke = _point(i, n, 5, cx, cy)
+            placed[i] = RadarLabel(tuple(lines), x, top, "start" if side > 0 else "end",
+                                   width, spoke)  # fmt: skip
+    return [placed[i] for i in range(n)]
+
+
+def _radar_labels(svg: Svg, spokes: list[Spoke], cx: float, cy: float) -> None:
+    for label in radar_labels([s.label for s in spokes], cx, cy):
+        x0, y0 = label.spoke
+        x1 = label.x - (3 if label.anchor == "start" else -3)
+        y1 = label.top + label.height / 2
+        if math.hypot(x1 - x0, y1 - y0) > RADIUS * 0.12:  # a leader line when moved away
+            svg.add("line", x1=x0, y1=y0, x2=x1, y2=y1, stroke=GRID, stroke_width=1)
+        svg.text(label.x, label.top + 11, list(label.lines), 12, text_anchor=label.anchor,
+                 fill=INK)  # fmt: skip
 
 
 def _series(svg: Svg, values: list[float | None], series: Series, cx: float, cy: float) -> None:

@@ -8,10 +8,11 @@ from pathlib import Path
 from capassess.errors import InputError
 from capassess.report.deck_parts import DECK_FILE, HEAT, MUTED, Deck, table_pages
 from capassess.report.heat import HEAT_STATUSES, HEAT_SYMBOLS
-from capassess.report.model import ActionRow, Report
+from capassess.report.model import ActionRow, GapRow, Report
 from capassess.texts import words
 
 TOP = 8
+FOUNDATION_SHOWN = 3
 ROWS = 9  # table rows that fit one slide legibly
 MAX_SLIDES = 14
 NOTE_HEIGHT = 300000  # EMU, one line of 11-point note text
@@ -61,7 +62,10 @@ def _by_dimension(deck: Deck, report: Report, t: dict[str, str]) -> None:
     deck.bar_chart(
         slide,
         (x, y, w, h - room),
-        [d.title for d in report.dimensions],
+        [
+            d.title if d.assessed else f"{d.title}{t['po']}{t['not_assessed']}{t['pc']}"
+            for d in report.dimensions
+        ],
         series,
         title=t["deck_dims_title"].format(score=t["score"], target=t["target"]),
     )
@@ -76,10 +80,12 @@ def _heat_map(deck: Deck, report: Report, t: dict[str, str]) -> None:
     rows = []
     for d in report.dimensions:
         cells = [
-            f"{HEAT_SYMBOLS[c.gap.status]} {c.gap.title} {_num(c.gap.score)} / {c.gap.target}"
+            f"{HEAT_SYMBOLS[c.gap.status]} {c.gap.title} "
+            f"{_num(c.gap.score) if c.gap.assessed else t['not_assessed']} / {c.gap.target}"
             for c in d.capabilities
         ]
-        rows.append([f"{d.title} {_num(d.score)}", *cells, *[""] * (width - len(cells))])
+        score = _num(d.score) if d.assessed else t["not_assessed"]
+        rows.append([f"{d.title} {score}", *cells, *[""] * (width - len(cells))])
     x, y, w, h = deck.body
     table = deck.table(
         slide, (x, y, w, h - 500000), header, rows, [0.16] + [0.84 / width] * width, size=10
@@ -97,9 +103,17 @@ def _heat_map(deck: Deck, report: Report, t: dict[str, str]) -> None:
     deck.text(slide, (x, y + h - 400000, w, 400000), [legend], 12, color=MUTED)
 
 
+def _open_gaps(report: Report) -> list[GapRow]:
+    """The lessons' highest-priority gaps, then the foundation's (its own scale), TOP in all."""
+    gaps = [g for g in report.gaps if g.assessed and g.score is not None and not g.met]
+    gates = [g for g in gaps if g.foundation][:FOUNDATION_SHOWN]
+    lessons = [g for g in gaps if not g.foundation]
+    return lessons[: TOP - len(gates)] + gates
+
+
 def _top_gaps(deck: Deck, report: Report, t: dict[str, str]) -> None:
     slide = deck.slide(t["top_gaps"])
-    gaps = [g for g in report.gaps if g.assessed and g.score is not None and not g.met][:TOP]
+    gaps = _open_gaps(report)
     x, y, w, h = deck.body
     if not gaps:
         deck.text(slide, deck.body, [t["no_gaps"]], 18)
@@ -117,15 +131,20 @@ def _top_gaps(deck: Deck, report: Report, t: dict[str, str]) -> None:
         horizontal=True,
     )
     rows = [
-        [g.title, _num(abs(g.gap) if g.gap is not None else None), f"{g.priority or 0:.3f}"]
+        [
+            g.title,
+            _num(abs(g.gap) if g.gap is not None else None),
+            f"{g.priority or 0:.3f}",
+            t["ranked_foundation"] if g.foundation else t["ranked_lessons"],
+        ]
         for g in gaps
     ]
     deck.table(
         slide,
         (x + int(w * 0.6), y, int(w * 0.4), h),
-        [t["capability"], t["gap"], t["priority"]],
+        [t["capability"], t["gap"], t["priority"], t["ranked_among"]],
         rows,
-        [0.6, 0.2, 0.2],
+        [0.46, 0.14, 0.16, 0.24],
     )
 
 

@@ -1,5 +1,6 @@
-"""The key messages of a report, written from its data: level and band against target,
-caps and what was not assessed, strongest and weakest capabilities and why, the roadmap."""
+"""The key messages of a report, written from its data: level and score against the target
+on the same base, the foundation beside, caps and what was not assessed, strongest and
+weakest capabilities (the foundation's apart, on its own scale), the roadmap."""
 
 from __future__ import annotations
 
@@ -19,15 +20,35 @@ def _pct(value: float | None) -> str:
 
 def _overall(report: Report, t: dict[str, str]) -> str:
     s = report.summary
+    counted = s.counted_unanswered
     text = t["km_overall"].format(
         level=s.overall_level or "—",
         level_name=s.level_name,
         score=_num(s.overall_score),
-        band=s.band.name if s.band else "—",
+        counted=t["km_counted"].format(names=counted) if counted else "",
         target=_num(s.target_overall),
         attainment=_pct(s.attainment),
     )
-    return text + (t["km_capped"].format(capped=s.capped_by) if s.capped_by else "")
+    if s.capped_by:
+        text += t["km_capped"].format(capped=s.capped_by, uncapped=s.uncapped_level or "—")
+    return text
+
+
+def _foundation(report: Report, t: dict[str, str]) -> list[str]:
+    """The foundation's own figures and its gaps, on its own priority scale."""
+    f = report.summary.foundation
+    if f is None or f.score is None:
+        return []
+    gates = _weakest(report, foundation=True)
+    text = t["km_foundation"].format(
+        score=_num(f.score),
+        target=_num(f.target),
+        attainment=_pct(f.attainment),
+        level=f.level or "—",
+        level_name=f.level_name,
+        gaps=_capabilities(gates, t, "km_foundation_gaps") if gates else "",
+    )
+    return [text]
 
 
 def _capabilities(rows: list[GapRow], t: dict[str, str], key: str) -> str:
@@ -43,8 +64,13 @@ def _capabilities(rows: list[GapRow], t: dict[str, str], key: str) -> str:
     return t[key].format(items=t["list_sep"].join(items))
 
 
-def _weakest(report: Report) -> list[GapRow]:
-    return [g for g in report.gaps if g.assessed and g.score is not None and not g.met][:SHOWN]
+def _weakest(report: Report, foundation: bool = False) -> list[GapRow]:
+    """The highest-priority open gaps of the scored dimensions, or of the foundation."""
+    return [
+        g
+        for g in report.gaps
+        if g.assessed and g.score is not None and not g.met and g.foundation == foundation
+    ][:SHOWN]
 
 
 def _strongest(report: Report) -> list[GapRow]:
@@ -118,6 +144,8 @@ def key_messages(report: Report) -> tuple[str, ...]:
     strongest, weakest = _strongest(report), _weakest(report)
     if strongest:
         messages.append(_capabilities(strongest, t, "km_strongest"))
-    messages.append(_capabilities(weakest, t, "km_weakest") if weakest else t["km_all_met"])
+    met = "km_lessons_met" if _weakest(report, foundation=True) else "km_all_met"
+    messages.append(_capabilities(weakest, t, "km_weakest") if weakest else t[met])
+    messages += _foundation(report, t)
     messages.append(_roadmap(report, t))
     return tuple(messages)

@@ -84,6 +84,7 @@ def build_method(q: Questionnaire, result: ScoreResult, lang: Lang) -> Method:
     policy = t.get(f"missing_{result.missing_policy}", result.missing_policy)
     return Method(
         model=result.model,
+        model_name=t.get(f"model_{result.model}", result.model),
         formula=formula,
         missing_policy=policy,
         weights=_weights(q, result, lang),

@@ -39,13 +39,17 @@ class Cover:
 
 
 @dataclass(frozen=True)
-class Band:
-    """A maturity band: a name, its score range and what it means."""
+class FoundationLine:
+    """The foundation beside the headline: its own figures and the level it allows."""
 
-    name: str
-    low: float
-    high: float
-    text: str
+    title: str
+    score: float | None
+    target: float | None
+    attainment: float | None
+    level: int | None
+    level_name: str
+    lowest: str
+    """The titles of its capabilities at that lowest level."""
 
 
 @dataclass(frozen=True)
@@ -67,6 +71,11 @@ class GapRow:
     baseline: float | None
     progress: float | None
     assessed: bool = True
+    """False when no question is answered: the numbers above are then None, shown as
+    "not assessed" (the JSON keeps the missing-policy score)."""
+    foundation: bool = False
+    """True for a foundation capability: it gates the overall level and its priority is on
+    the foundation's own scale."""
     progress_text: str = "—"
     """Progress as shown: a share, "target met" at 100% or more (``plan_text.progress_text``)."""
 
@@ -116,6 +125,10 @@ class DimensionSection:
     attainment: float | None
     baseline: float | None
     capabilities: tuple[CapabilitySection, ...]
+    assessed: bool = True
+    """False when none of its capabilities has an answered question: its numbers are then
+    None and shown as "not assessed"."""
+    foundation: bool = False
     policy_counted: tuple[str, ...] = ()
     """Its capabilities that are not assessed yet count in its score, at the value the
     missing policy gives them (``lowest``: 1.00), by title."""
@@ -183,6 +196,7 @@ class ProgressRow:
     change: float | None
     target: int
     progress: float | None
+    assessed: bool = True
     progress_text: str = "—"
     """Progress as shown: a share, "target met" at 100% or more (``plan_text.progress_text``)."""
 
@@ -206,9 +220,10 @@ class Summary:
     overall_score: float | None
     overall_level: int | None
     level_name: str
-    band: Band | None
     attainment: float | None
+    """Over the lesson capabilities, weighted as the overall score (``headline``)."""
     target_overall: float | None
+    """The lesson capabilities' targets, weighted as the overall score."""
     projected_overall: float | None
     baseline_overall: float | None
     answered: int
@@ -219,6 +234,12 @@ class Summary:
     first_actions: tuple[ActionRow, ...]
     capped_by: str = ""
     """"capped by ..." when foundation capabilities cap the overall level, else empty."""
+    uncapped_level: int | None = None
+    """The level of the score alone (differs from ``overall_level`` under a cap)."""
+    foundation: FoundationLine | None = None
+    counted_unanswered: str = ""
+    """Names of the unanswered lesson dimensions (or capabilities) whose missing-policy
+    score counts in the overall score, joined; empty when none does."""
 
 
 @dataclass(frozen=True)
@@ -289,6 +310,8 @@ class Method:
     questionnaire_ref: str
     tool_version: str
     bank_type: str | None = None
+    model_name: str = ""
+    """The scoring model's name in the report's language (``model`` is its id)."""
 
 
 @dataclass(frozen=True)

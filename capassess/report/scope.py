@@ -71,7 +71,8 @@ def _limitations(planned: Planned, evidenced: int, probes: int, lang: Lang) -> l
         lines.append(t["limit_probes"].format(n=probes))
     if not s.assessment.interviewees:
         lines.append(t["limit_no_interviewees"])
-    lines.append(t["limit_costs"])
+    branch = s.assessment.subject.kind == "branch"
+    lines.append(t["limit_costs_branch" if branch else "limit_costs"])
     return lines
 
 

@@ -5,10 +5,16 @@ from __future__ import annotations
 BOARD_EN: dict[str, str] = {
     "key_messages": "Key messages",
     "km_overall": "Overall maturity is level {level} ({level_name}), with a score of {score} "
-    "out of 5, in the {band} band; the target averages {target} and {attainment} of it is "
-    "attained.",
-    "km_capped": " The level is {capped}: foundation capabilities below their floor hold it "
-    "back whatever the other scores.",
+    "out of 5{counted}; on the same capabilities and weights, the target averages {target} "
+    "and {attainment} of it is attained.",
+    "km_counted": ", counting {names}, which nobody answered, at the lowest level "
+    "(--missing lowest)",
+    "km_capped": " The level is {capped} (the score alone would give level {uncapped}): "
+    "foundation capabilities below their floor hold it back whatever the other scores.",
+    "km_foundation": "The foundation stays out of the score and gates the level: it scores "
+    "{score} against {target} ({attainment} attained), its lowest capabilities at level "
+    "{level} ({level_name}){gaps}.",
+    "km_foundation_gaps": "; its gaps, ranked on its own scale: {items}",
     "km_not_assessed": "Not assessed (no question answered), so no place among the gaps, no "
     "actions and no share in the target attained: {items}.",
     "km_peers": "Against {count} peers ({group}), the overall score of {value} compares "
@@ -18,9 +24,12 @@ BOARD_EN: dict[str, str] = {
     "warnings above.",
     "km_strongest": "Strongest capabilities: {items}.",
     "km_strongest_item": "{title} ({score} against a target of {target})",
-    "km_weakest": "Highest-priority gaps (gap × weight, see the definitions): {items}.",
+    "km_weakest": "Highest-priority gaps in the scored dimensions (gap × weight, see the "
+    "definitions): {items}.",
     "km_weakest_item": "{title} ({score} against {target}, {gap} short)",
+    "km_foundation_gaps_item": "{title} ({score} against {target}, {gap} short)",
     "km_all_met": "Every assessed capability meets its target.",
+    "km_lessons_met": "Every assessed capability of the scored dimensions meets its target.",
     "km_roadmap": "The roadmap schedules {n} actions in {phases} phases from {start} to "
     "{end}, starting with {first}; done, it lifts the overall score from {score} to "
     "{projected}.",
@@ -129,6 +138,9 @@ BOARD_EN: dict[str, str] = {
     "them; in the scores they count only as the missing policy says.",
     "limit_probes": "{n} contradictions between answers are not yet resolved.",
     "limit_no_interviewees": "The answers file does not record who was interviewed.",
+    "limit_costs_branch": "Costs are the branch's own indicative spend, in bands by the size "
+    "of the bank it belongs to, not quotes; durations assume the owners' capacity stated in "
+    "the roadmap.",
     "limit_costs": "Costs are indicative bands for the size of bank, not quotes; durations "
     "assume the owners' capacity stated in the roadmap.",
     "deck_dims_title": "{score} · {target} (1–5)",
@@ -138,9 +150,14 @@ BOARD_EN: dict[str, str] = {
 
 BOARD_ZH: dict[str, str] = {
     "key_messages": "核心结论",
-    "km_overall": "整体成熟度为{level}级（{level_name}），得分{score}（满分5），处于“{band}”区间；"
-    "目标平均为{target}，已达成{attainment}。",
-    "km_capped": "等级{capped}：基础能力未达底线，其他得分再高也无法突破。",
+    "km_overall": "整体成熟度为{level}级（{level_name}），得分{score}（满分5）{counted}；"
+    "按相同的能力与权重计算，目标平均为{target}，已达成{attainment}。",
+    "km_counted": "，其中无人作答的{names}按最低分计入（--missing lowest）",
+    "km_capped": "等级{capped}（仅按得分应为{uncapped}级）：基础能力未达底线，"
+    "其他得分再高也无法突破。",
+    "km_foundation": "基础能力不计入得分，而是限定整体等级：其得分{score}，目标平均{target}"
+    "（已达成{attainment}），最低的能力处于{level}级（{level_name}）{gaps}。",
+    "km_foundation_gaps": "；其差距按基础能力自身口径排序：{items}",
     "km_not_assessed": "以下能力未评估（无任何作答），不参与差距排序、不给出行动建议、"
     "不计入目标达成度：{items}。",
     "km_peers": "与{count}家同业（{group}）相比，整体得分{value}，"
@@ -149,10 +166,12 @@ BOARD_ZH: dict[str, str] = {
     "km_incomplete": "评估不完整（{n}条提示），请结合上方提示阅读结果。",
     "km_strongest": "最强的能力：{items}。",
     "km_strongest_item": "{title}（{score}，目标{target}）",
-    "km_weakest": "优先度最高的差距（差距×权重，见指标定义）：{items}。",
+    "km_weakest": "计入总分的维度中优先度最高的差距（差距×权重，见指标定义）：{items}。",
     "km_weakest_item": "{title}（{score}，目标{target}，差{gap}）",
+    "km_foundation_gaps_item": "{title}（{score}，目标{target}，差{gap}）",
     "km_all_met": "所有已评估的能力均达到目标。",
-    "km_roadmap": "路线图在{phases}个阶段内安排{n}项行动，自{start}至{end}，首先开展{first}；"
+    "km_lessons_met": "计入总分的维度中，所有已评估的能力均达到目标。",
+    "km_roadmap": "路线图在{phases}个阶段内安排{n}项行动，自{start}至{end}，第一批行动包括{first}；"
     "全部完成后整体得分由{score}提升至{projected}。",
     "km_in_place": "另有{n}项行动已具备（列于路线图之后）。",
     "km_left_off": "{n}项行动因所属能力未评估而未排期。",
@@ -247,6 +266,8 @@ BOARD_ZH: dict[str, str] = {
     "limit_not_assessed": "{n}项能力未评估：不计差距、不给出行动建议；得分中仅按缺失答案规则计入。",
     "limit_probes": "作答之间尚有{n}处矛盾未核实。",
     "limit_no_interviewees": "作答文件未记录访谈对象。",
+    "limit_costs_branch": "成本为分支机构自身投入的参考区间，按其所属银行的规模列示，并非报价；"
+    "工期以路线图所列牵头部门的承载能力为前提。",
     "limit_costs": "成本为按银行规模估算的参考区间，并非报价；"
     "工期以路线图所列牵头部门的承载能力为前提。",
     "deck_dims_title": "{score}与{target}（1–5）",

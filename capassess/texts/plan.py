@@ -14,7 +14,22 @@ EN: dict[str, str] = {
     "quadrant_fill-in": "fill-in",
     "quadrant_deprioritise": "deprioritise",
     "term_score": "score",
-    "define_score": "1 + 4 × the weighted mean of the answered questions' scores (0-1); 1.00-5.99",
+    "define_score": "1 + 4 × the weighted mean of the answered questions' scores (0-1), "
+    "from 1.00 to 5.00",
+    "term_level": "level",
+    "define_level": "the score rounded down, 1 to 5, named in the maturity levels table; the "
+    "overall level is at most the lowest foundation capability's level, so a foundation gap "
+    "can hold it below the overall score's own level",
+    "term_foundation": "foundation (gate)",
+    "define_foundation": "capabilities scored like the others but left out of the overall "
+    "score: they gate the overall level instead. Their global weights sum to 1 within the "
+    "foundation, as the scored dimensions' capabilities sum to 1 among themselves, so "
+    "foundation priorities rank foundation gaps among themselves, on a scale of their own",
+    "term_not_assessed": "not assessed",
+    "define_not_assessed": "a capability with no answered question, or a dimension with no "
+    "such capability: no score, gap, priority or attainment is shown for it, and it gets no "
+    "actions; under --missing lowest the overall score still counts it at the lowest level, "
+    "and says so",
     "term_gap": "gap",
     "define_gap": "target level − score, never below 0 (0 = target met)",
     "term_dimension_gap": "dimension gap (mean)",
@@ -22,10 +37,13 @@ EN: dict[str, str] = {
     "weights), not the dimension's target − score: a capability above its target does not "
     "offset another below it",
     "term_priority": "priority",
-    "define_priority": "gap × the capability's global weight × the target's importance",
+    "define_priority": "gap × the capability's global weight × the target's importance; "
+    "ranked within the scored dimensions, and apart within the foundation",
     "term_attained": "attained",
     "define_attained": "how much of the way from level 1 to the target is covered: "
-    "(min(score, target) − 1) / (target − 1)",
+    "(min(score, target) − 1) / (target − 1); for the overall, Σ g·(min(C, T) − 1) / "
+    "Σ g·(T − 1) over the assessed capabilities of the overall score, with the weights g it "
+    "gives them, against the mean of their targets on the same weights",
     "term_progress": "progress",
     "define_progress": "how much of the way from the baseline to the target is covered: "
     '(score − baseline) / (target − baseline); 100% or more is shown as "target met", and '
@@ -51,6 +69,23 @@ EN: dict[str, str] = {
     "yes": "yes",
     "no": "no",
     "none": "(none)",
+    "level_value": "level {level}",
+    "cond_question": "“{text}”",
+    "cond_answer": "{q}: {v}",
+    "cond_eq": "{q}: {v}",
+    "cond_ne": "{q}: not {v}",
+    "cond_in": "{q}: {v}",
+    "cond_contains": "{q}: includes {v}",
+    "cond_compare": "{q} {op} {v}",
+    "cond_level_at_least": "{q}: level {level} or above",
+    "cond_level_at_most": "{q}: level {level} or below",
+    "cond_answered": "{q} answered",
+    "cond_not": "not ({x})",
+    "cond_group": "({x})",
+    "cond_and": " and ",
+    "cond_or": " or ",
+    "cond_and_sep": "; ",
+    "cond_or_sep": "; or ",
     "list_sep": ", ",
     "colon": ": ",
     "answer_sep": "; ",
@@ -89,16 +124,31 @@ ZH: dict[str, str] = {
     "quadrant_fill-in": "补充完善",
     "quadrant_deprioritise": "暂缓",
     "term_score": "得分",
-    "define_score": "1 + 4 × 已作答问题得分（0—1）的加权平均，取值 1.00—5.99",
+    "define_score": "1 + 4 × 已作答问题得分（0—1）的加权平均，取值 1.00—5.00",
+    "term_level": "等级",
+    "define_level": "得分向下取整，1 至 5 级，名称见成熟度等级表；"
+    "整体等级不超过基础能力中最低的能力等级，"
+    "因此基础能力的差距可使整体等级低于总分本身对应的等级",
+    "term_foundation": "基础能力（门槛）",
+    "define_foundation": "与其他能力同样评分，但不计入总体得分，"
+    "而是限定整体等级。其全局权重在基础能力内部合计为 1"
+    "（计入总分的维度的能力之间同样合计为 1），因此基础能力的优先度只在基础能力之间排序，自成口径",
+    "term_not_assessed": "未评估",
+    "define_not_assessed": "没有任何已作答问题的能力，或其下没有此类能力的维度：不显示得分、"
+    "差距、优先度和达成度，"
+    "也不给出行动；在“缺失回答按最低分处理”时，总体得分仍按最低分计入，并予以说明",
     "term_gap": "差距",
     "define_gap": "目标等级 − 得分，最小为 0（0 表示已达标）",
     "term_dimension_gap": "维度差距（均值）",
     "define_dimension_gap": "该维度已评估能力差距按全局权重的加权平均，而非维度目标 − 维度得分："
     "超出目标的能力不抵消未达目标的能力",
     "term_priority": "优先度",
-    "define_priority": "差距 × 该能力的全局权重 × 目标重要性",
+    "define_priority": "差距 × 该能力的全局权重 × 目标重要性；计入总分的维度之间排序，"
+    "基础能力单独排序",
     "term_attained": "达成度",
-    "define_attained": "从 1 级到目标等级已走完的比例：(min(得分, 目标) − 1) / (目标 − 1)",
+    "define_attained": "从 1 级到目标等级已走完的比例：(min(得分, 目标) − 1) / (目标 − 1)；"
+    "总体达成度为 Σ g·(min(C, T) − 1) / Σ g·(T − 1)，范围为计入总分的已评估能力，"
+    "g 取总分所用的权重，目标平均值按同一权重计算",
     "term_progress": "进展",
     "define_progress": "从基线到目标已走完的比例：(得分 − 基线) / (目标 − 基线)；达到或超过 100% "
     "显示为“已达标”，基线时已达标的能力显示为“基线时已达标”",
@@ -123,6 +173,23 @@ ZH: dict[str, str] = {
     "yes": "是",
     "no": "否",
     "none": "（无）",
+    "level_value": "{level} 级",
+    "cond_question": "“{text}”",
+    "cond_answer": "{q}：{v}",
+    "cond_eq": "{q}：{v}",
+    "cond_ne": "{q}：非{v}",
+    "cond_in": "{q}：{v}",
+    "cond_contains": "{q}：包含{v}",
+    "cond_compare": "{q} {op} {v}",
+    "cond_level_at_least": "{q}：达到 {level} 级及以上",
+    "cond_level_at_most": "{q}：不高于 {level} 级",
+    "cond_answered": "{q}已作答",
+    "cond_not": "并非（{x}）",
+    "cond_group": "（{x}）",
+    "cond_and": "和",
+    "cond_or": "，或",
+    "cond_and_sep": "；",
+    "cond_or_sep": "；或",
     "list_sep": "、",
     "colon": "：",
     "answer_sep": "；",

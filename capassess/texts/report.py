@@ -35,7 +35,6 @@ EN: dict[str, str] = {
     "level": "Level",
     "maturity_level": "Maturity level",
     "capped_by": "capped by {names}",
-    "band": "Maturity band",
     "attainment": "Target attained",
     "actions_planned": "Actions planned",
     "projected": "Projected after the roadmap",
@@ -121,6 +120,13 @@ EN: dict[str, str] = {
     "weights": "Weights",
     "weights_note": "Local weights are normalised among siblings; global weight = product "
     "down the tree.",
+    "weights_foundation_note": " The foundation is weighted on its own: its capabilities' "
+    "global weights sum to 1 within it, as the scored dimensions' capabilities sum to 1 "
+    "among themselves, because the foundation gates the overall level instead of adding to "
+    "the score. Foundation priorities therefore rank foundation gaps among themselves; the "
+    "gap analysis lists them apart.",
+    "model_weighted-mean": "weighted mean",
+    "model_staged": "staged (weakest link)",
     "ahp": "AHP consistency",
     "ahp_node": "Node",
     "ahp_size": "n",
@@ -145,18 +151,21 @@ EN: dict[str, str] = {
     "month": "month",
     "na": "n/a",
     "page_footer": "Confidential: for the management of {subject}",
-    "band_1": "Nascent",
-    "band_1_text": "Capabilities are ad hoc and depend on individuals; the priority is to "
-    "name owners and set basic rules.",
-    "band_2": "Developing",
-    "band_2_text": "Capabilities exist within departments; the priority is enterprise-wide "
-    "platforms, standards and governance.",
-    "band_3": "Established",
-    "band_3_text": "Enterprise capabilities are in place; the priority is to measure their "
-    "value and tune them.",
-    "band_4": "Leading",
-    "band_4_text": "Capabilities are measured and improving; the priority is to sustain the "
-    "lead and open them to partners.",
+    "foundation_gate": "Foundation (gate)",
+    "named": "{name}",
+    "foundation_card": "score {score} · target {target}",
+    "same_base": "target {target}, on the score's base",
+    "lesson_gaps": "Gaps in the scored dimensions",
+    "lesson_gaps_note": "These capabilities make the overall score; priority = gap × global "
+    "weight, the global weights summing to 1 across these dimensions.",
+    "foundation_gaps": "Foundation gaps (they gate the overall level)",
+    "foundation_gaps_note": "The foundation stays out of the overall score and caps the "
+    "overall level at its lowest capability's level. Its capabilities are weighted within "
+    "the foundation (their global weights sum to 1 on their own), so their priorities are "
+    "on the foundation's scale: compare them with each other, not with the rows above.",
+    "ranked_among": "Ranked among",
+    "ranked_lessons": "scored dimensions",
+    "ranked_foundation": "foundation (gate)",
 }
 
 ZH: dict[str, str] = {
@@ -171,11 +180,11 @@ ZH: dict[str, str] = {
     "kind_branch": "分支机构",
     "assessor": "评估人",
     "assessment_date": "评估日期",
-    "questionnaire": "评估模型",
+    "questionnaire": "问卷",
     "version": "版本",
     "generated": "报告生成日期",
     "targets": "目标",
-    "target_questionnaire": "模型默认目标",
+    "target_questionnaire": "问卷默认目标",
     "target_profile": "目标档案",
     "target_file": "目标文件",
     "target_option": "统一目标等级",
@@ -190,7 +199,6 @@ ZH: dict[str, str] = {
     "level": "等级",
     "maturity_level": "成熟度等级",
     "capped_by": "受{names}所限",
-    "band": "成熟度区间",
     "attainment": "目标达成度",
     "actions_planned": "计划行动数",
     "projected": "路线图完成后预计得分",
@@ -208,7 +216,7 @@ ZH: dict[str, str] = {
     "score": "得分",
     "target": "目标",
     "gap": "差距",
-    "priority": "优先级",
+    "priority": "优先度",
     "baseline": "基线",
     "current": "当前",
     "peer_median": "同业中位数",
@@ -273,6 +281,11 @@ ZH: dict[str, str] = {
     ),
     "weights": "权重",
     "weights_note": "局部权重在同级节点间归一化；全局权重为自上而下的局部权重之积。",
+    "weights_foundation_note": "基础能力单独加权：其能力的全局权重在基础能力内部合计为 1，"
+    "与计入总分的维度的能力之间合计为 1 相同，因为基础能力限定整体等级而不计入得分。"
+    "因此基础能力的优先度只在基础能力之间排序，差距分析中单独列出。",
+    "model_weighted-mean": "加权平均法",
+    "model_staged": "阶段式（最短板法）",
     "ahp": "层次分析法（AHP）一致性",
     "ahp_node": "节点",
     "ahp_size": "阶数",
@@ -287,7 +300,7 @@ ZH: dict[str, str] = {
     "chart_radar_desc": "{n} 项能力得分雷达图（1 至 5 分），按维度分组：当前（实线）、"
     "目标（虚线）{baseline}。",
     "chart_radar_baseline": "、基线（点线）",
-    "chart_gaps": "与目标的差距（按优先级排序）",
+    "chart_gaps": "与目标的差距（按优先度排序）",
     "chart_gaps_desc": "{n} 项存在差距的能力：实心条为 1 至当前得分，斜线条为至目标的差距。",
     "chart_timeline": "路线图时间轴",
     "chart_timeline_desc": "{n} 项行动在 {months} 个月内按阶段排布。",
@@ -296,14 +309,20 @@ ZH: dict[str, str] = {
     "month": "月",
     "na": "不适用",
     "page_footer": "机密：仅供{subject}管理层使用",
-    "band_1": "起步",
-    "band_1_text": "能力零散、依赖个人；首要任务是明确责任人并建立基本规则。",
-    "band_2": "发展",
-    "band_2_text": "能力存在于部门内部；首要任务是建设全行级平台、标准与治理。",
-    "band_3": "成熟",
-    "band_3_text": "全行级能力已建立；首要任务是度量其价值并持续调优。",
-    "band_4": "领先",
-    "band_4_text": "能力可度量并持续改进；首要任务是保持领先并向合作方开放。",
+    "foundation_gate": "基础能力（门槛）",
+    "named": "“{name}”",
+    "foundation_card": "得分 {score} · 目标 {target}",
+    "same_base": "目标 {target} · 与总分同口径",
+    "lesson_gaps": "计入总分的维度的差距",
+    "lesson_gaps_note": "以下能力构成总体得分；优先度 = 差距 × 全局权重，"
+    "这些维度的全局权重合计为 1。",
+    "foundation_gaps": "基础能力的差距（限定整体等级）",
+    "foundation_gaps_note": "基础能力不计入总体得分，而是以其最低能力的等级封顶整体等级。"
+    "其能力权重在基础能力内部归一（全局权重自成合计 1），因此优先度按基础能力自身的口径计算："
+    "只宜在基础能力之间比较，不宜与上表比较。",
+    "ranked_among": "排序范围",
+    "ranked_lessons": "计入总分的维度",
+    "ranked_foundation": "基础能力（门槛）",
 }
 
 # What the advice rests on: completeness, actions not scheduled, checks, definitions.
@@ -328,6 +347,8 @@ EN.update(
         "kpi": "KPI",
         "cost": "Indicative cost (RMB million)",
         "cost_sizes": "small {small} · mid-sized {medium} · large {large}",
+        "cost_sizes_branch": "branch of a small bank {small} · of a mid-sized bank {medium} · "
+        "of a large bank {large}",
         "cost_basis": "Cost bands",
         "roadmap_span": "{start} – {end} · {months} months · at once: major projects at most "
         "{major}, actions per owner at most {per_owner}",
@@ -368,6 +389,8 @@ ZH.update(
         "kpi": "考核指标",
         "cost": "参考投入（百万元）",
         "cost_sizes": "小型银行 {small} · 中型银行 {medium} · 大型银行 {large}",
+        "cost_sizes_branch": "小型银行的分支机构 {small} · 中型银行的分支机构 {medium} · "
+        "大型银行的分支机构 {large}",
         "cost_basis": "投入估算口径",
         "roadmap_span": "{start} – {end} · 共 {months} 个月 · 同时进行的重点项目不超过 {major} 个，"
         "每个牵头部门同时不超过 {per_owner} 项",

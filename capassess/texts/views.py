@@ -34,7 +34,12 @@ EN: dict[str, str] = {
     "published": "Published",
     # plan
     "plan_head": "[bold]{name}[/] · {ref} · overall [bold]{score}[/] ({level_name}) · target "
-    "attained {attained}",
+    "{target}, attained {attained} (same capabilities and weights as the score)",
+    "plan_head_foundation": " · foundation (gate, not in the score): lowest level {level}, "
+    "score {score}",
+    "gate_suffix": " (gate)",
+    "plan_head_counted": " · the overall counts {names}, which nobody answered, at the lowest "
+    "level (--missing lowest)",
     "plan_head_partial": " (of the {assessed} assessed capabilities)",
     "gaps": "Gaps",
     "col_capability": "capability",
@@ -99,8 +104,11 @@ ZH: dict[str, str] = {
     "illustrative": "示意数据包（虚构数据）",
     "number_answers": "数值题",
     "published": "公开披露",
-    "plan_head": "[bold]{name}[/] · {ref} · 总分 [bold]{score}[/]（{level_name}）· 目标达成度 "
-    "{attained}",
+    "plan_head": "[bold]{name}[/] · {ref} · 总分 [bold]{score}[/]（{level_name}）· 目标 {target}，"
+    "达成度 {attained}（与总分同一口径）",
+    "plan_head_foundation": " · 基础能力（门槛，不计入总分）：最低等级 {level}，得分 {score}",
+    "gate_suffix": "（门槛）",
+    "plan_head_counted": " · 总分中无人作答的{names}按最低分计入（缺失回答按最低分处理）",
     "plan_head_partial": "（基于 {assessed} 项已评估能力）",
     "gaps": "差距",
     "col_capability": "能力",

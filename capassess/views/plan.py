@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
+from capassess.headline import find_headline
 from capassess.model.base import Lang
 from capassess.model.plan import Phase
 from capassess.plan_text import (
@@ -60,8 +61,10 @@ def gap_table(planned: Planned, lang: Lang) -> Table:
         table.add_column(t["col_progress"], justify="right")
     for dim in planned.gaps.dimensions:
         gap = t["mean_gap"].format(gap=_num(dim.gap)) if dim.assessed else t["not_assessed"]
-        row = [f"[bold]{dims[dim.id]}[/]", _num(dim.score), _num(dim.target), gap,
-               _num(dim.priority, 3), _pct(dim.attainment)]  # fmt: skip
+        gate = t["gate_suffix"] if q.is_foundation(dim.id) else ""
+        row = [f"[bold]{dims[dim.id]}{gate}[/]", _num(dim.score) if dim.assessed else "—",
+               _num(dim.target), gap, _num(dim.priority, 3) if dim.assessed else "—",
+               _pct(dim.attainment)]  # fmt: skip
         table.add_row(*row, *([""] if baseline else []), style="bold")
         for g in planned.gaps.capabilities:
             if g.dimension_id != dim.id:
@@ -71,7 +74,8 @@ def gap_table(planned: Planned, lang: Lang) -> Table:
                 gap = f"[yellow]{t['not_assessed']}[/]"
             priority = _num(g.priority, 3) if g.assessed else "—"
             attained = _pct(g.attainment) if g.assessed else "—"
-            row = [f"  {titles[g.id]}", _num(g.score), str(g.target), gap, priority,
+            score = _num(g.score) if g.assessed else "—"
+            row = [f"  {titles[g.id]}", score, str(g.target), gap, priority,
                    attained]  # fmt: skip
             shown = progress_text(g.progress, g.score, g.target, g.baseline, lang)
             table.add_row(*row, *([shown] if baseline else []))
@@ -160,7 +164,7 @@ def print_advice_notes(planned: Planned, lang: Lang) -> None:
         out.print(table)
     for s in road.shortfalls:
         g = planned.gaps.capability(s.capability_id)
-        held = answers_text(s.questions, lang)
+        held = answers_text(s.questions, lang, q)
         out.print(
             f"[bold]{caps[s.capability_id]}[/] {_num(g.score)} < {g.target}: "
             + t["shortfall"].format(held=held)
@@ -169,7 +173,7 @@ def print_advice_notes(planned: Planned, lang: Lang) -> None:
     if checks:
         out.print(t["to_probe"])
         for check, evidence in checks:
-            shown = answers_text(_shown(evidence), lang)
+            shown = answers_text(_shown(evidence), lang, q)
             out.print(f"  • {check.message.get(lang)} [dim]({shown})[/]")
 
 
@@ -209,23 +213,39 @@ def warn_planned(planned: Planned, lang: Lang = "en", generated: dt.date | None 
             message(f"{label}{note}", "yellow")
 
 
-def print_plan(planned: Planned, lang: Lang) -> None:
-    """Print the headline, the gap table, the roadmap by phase and the advice notes."""
-    from capassess.views.console import console
-
-    out = console()
+def _headline(planned: Planned, lang: Lang) -> str:
+    """The plan's first line: the score with target and attainment on its base, the gate."""
     s = planned.scored
     q, result = s.questionnaire, s.result
     name = s.assessment.subject.name or s.assessment.subject.id
     level = result.overall.level
     level_name = q.level_name(level, lang) if level else "n/a"
     assessed = sum(g.assessed for g in planned.gaps.capabilities)
-    partial = bool(planned.gaps.not_assessed())
-    score, attained = _num(result.overall.score), _pct(planned.gaps.attainment)
+    headline = find_headline(result, planned.gaps)
     t = words("views", lang)
-    head = t["plan_head"].format(name=name, ref=q.ref, score=score, level_name=level_name,
-                                 attained=attained)  # fmt: skip
-    out.print(head + (t["plan_head_partial"].format(assessed=assessed) if partial else ""))
+    head = t["plan_head"].format(name=name, ref=q.ref, score=_num(result.overall.score),
+                                 level_name=level_name, target=_num(headline.overall.target),
+                                 attained=_pct(headline.overall.attainment))  # fmt: skip
+    if planned.gaps.not_assessed():
+        head += t["plan_head_partial"].format(assessed=assessed)
+    if headline.counted_unanswered and result.missing_policy == "lowest":
+        names = {n.id: n.title.get(lang) for n in q.sections()}
+        names.update({c.id: c.title.get(lang) for _, c in q.capabilities()})
+        silent = t["sep"].join(names[i] for i in headline.counted_unanswered)
+        head += t["plan_head_counted"].format(names=silent)
+    f = headline.foundation
+    if f is not None and f.level is not None:
+        head += t["plan_head_foundation"].format(level=f.level, score=_num(f.score))
+    return head
+
+
+def print_plan(planned: Planned, lang: Lang) -> None:
+    """Print the headline, the gap table, the roadmap by phase and the advice notes."""
+    from capassess.views.console import console
+
+    out = console()
+    q = planned.scored.questionnaire
+    out.print(_headline(planned, lang))
     out.print(gap_table(planned, lang))
     if planned.peers is not None:
         from capassess.views.peers import print_peers

@@ -94,9 +94,12 @@ def test_the_unit_report_says_its_dimension_score_counts_a_capability_not_assess
     out = _run(tmp_path, "--reports", "md,html")
     for suffix in ("md", "html"):
         skipped = (out / "units" / f"C.{suffix}").read_text(encoding="utf-8")
-        assert "This score counts Cap one, not assessed (no question answered)" in skipped
+        # C answered nothing of d1 (its only capability, c1): d1 shows no score but "not
+        # assessed", and the headline says the overall counts it at the lowest level.
+        assert "which nobody answered, at the lowest level" in " ".join(skipped.split())
+        assert "This score counts" not in skipped
         full = (out / "units" / f"A.{suffix}").read_text(encoding="utf-8")
-        assert "This score counts" not in full
+        assert "This score counts" not in full and "nobody answered" not in full
 
 
 def _units(scores: list[list[float]], answered: list[list[int]]) -> Units:
@@ -139,8 +142,9 @@ def test_a_heat_cell_counts_units_assessed_of_the_column() -> None:
 @pytest.mark.parametrize(
     ("answers", "lang", "notes"),
     [
-        ("tiny-partial.yaml", "en", ["Data: This score counts Analytics, not assessed",
-                                     "Openness: This score counts Open API, not assessed"]),
+        # Openness has no assessed capability: it shows no score ("not assessed"), so no
+        # note on what its score counts.
+        ("tiny-partial.yaml", "en", ["Data: This score counts Analytics, not assessed"]),
         ("tiny-partial.yaml", "zh", ["数据：该得分按缺失答案规则计入了未评估（无任何作答）的能力：分析。"]),
         ("tiny-full.yaml", "en", []),
     ],
@@ -162,5 +166,6 @@ def test_the_decks_dimension_slide_notes_scores_that_count_a_capability_not_asse
     slide = prs.slides[2]
     text = "\n".join(s.text_frame.text for s in slide.shapes if s.has_text_frame)
     assert all(note in text for note in notes), text
+    assert "Openness: This score counts" not in text
     if not notes:
         assert "This score counts" not in text

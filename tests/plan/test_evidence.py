@@ -265,4 +265,5 @@ def test_a_dependency_the_answers_show_missing_says_so() -> None:
     from capassess.plan_text import why
 
     text = why(by_id["kpi"], q, 3.0, 2, "en")
-    assert "the answers show it missing (g1 = 3)" in text and "needed by" in text
+    # the answer in words: the question by its text, the value as a level, no id
+    assert "the answers show it missing (“x”: level 3)" in text and "needed by" in text

@@ -8,7 +8,7 @@ import pytest
 
 from capassess.planning import PlanOptions, plan_file
 from capassess.report.answers import answer_text
-from capassess.report.build import band_of, build_report
+from capassess.report.build import build_report
 from capassess.texts.report import EN, ZH
 from tests.report.helpers import MEDIUM, TINY
 
@@ -37,7 +37,7 @@ def test_cover_and_summary_of_tiny() -> None:
     )
     assert c.generated == "2026-11-28" and c.groups == (("region", "East"),)
     assert s.overall_score == pytest.approx(2.375) and s.overall_level == 2
-    assert s.level_name == "Managed" and s.band is not None and s.band.name == "Developing"
+    assert s.level_name == "Managed"
     assert [g.id for g in s.strengths] == ["api"]
     assert [g.id for g in s.top_gaps] == ["analytics", "governance"]
     assert [a.id for a in s.first_actions] == [a.id for a in planned.roadmap.in_phase(0)]
@@ -98,13 +98,13 @@ def test_method_lists_na_missing_and_ahp() -> None:
     assert urls == {"dcmm": "https://example.org/dcmm", "bad-link": None}
 
 
-@pytest.mark.parametrize(
-    ("score", "name"),
-    [(1.0, "Nascent"), (2.99, "Developing"), (3.0, "Established"), (5.0, "Leading")],
-)
-def test_bands(score: float, name: str) -> None:
-    band = band_of(score, "en")
-    assert band is not None and band.name == name and band.low <= score <= band.high
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_one_scale_the_levels(lang: str) -> None:
+    """No second, undefined scale (the old 'maturity band') beside the five named levels."""
+    table = EN if lang == "en" else ZH
+    assert not [k for k in table if k.startswith(("band", "level_text"))]
+    _, report = tiny(lang)
+    assert not hasattr(report.summary, "band")
 
 
 def test_answer_text_of_each_type() -> None:

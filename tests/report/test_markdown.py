@@ -79,7 +79,14 @@ def test_tables_have_the_expected_rows(rendered) -> None:
     first = "#"
     columns = 9 if bank.baseline else 8  # a progress column against the baseline
     gap_tables = [t for t in by_header[first] if len(t.header) == columns]
-    assert len(gap_tables) == 1 and len(gap_tables[0].rows) == caps
+    # With a foundation, its gaps (on its own priority scale) get a table of their own.
+    found = q.foundation
+    assert len(gap_tables) == (2 if found else 1)
+    assert sum(len(t.rows) for t in gap_tables) == caps
+    if found:
+        titles = {c.title.get(lang) for c in found.capabilities}
+        assert {row[1] for row in gap_tables[1].rows} == titles
+        assert not titles & {row[1] for row in gap_tables[0].rows}
     assert gap_tables[0].rows[0][5] != "" and not gap_tables[0].rows[0][5].startswith("-")
     road = [t for t in tables if len(t.header) == 12]
     assert len(road) == 1 and len(road[0].rows) == len(planned.roadmap.actions)

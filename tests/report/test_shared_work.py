@@ -96,7 +96,8 @@ def test_action_rows_shared_across_units_equal_fresh_ones(lang: str) -> None:
         q = planned.scored.questionnaire
         for a in planned.roadmap.actions:
             shared = action_row(planned, a, lang)  # type: ignore[arg-type]
-            fresh = action_static(q, a, lang)  # type: ignore[arg-type]
+            branch = planned.scored.assessment.subject.kind == "branch"
+            fresh = action_static(q, a, lang, branch)  # type: ignore[arg-type]
             assert {k: getattr(shared, k) for k in fresh} == fresh
             assert (shared.phase, shared.start, shared.end) == (a.phase, a.start, a.end)
             seen += 1
