@@ -124,8 +124,11 @@ def not_scheduled_reason(item: NotScheduled, q: Questionnaire, result: ScoreResu
     """Why an action is not on the roadmap: in place by evidence or level, to confirm, or
     not assessed."""
     if item.status == "to-confirm":
-        return say("plan", lang, "to_confirm", questions=words("plan", lang)["list_sep"].join(
-            item.to_answer))  # fmt: skip
+        from capassess.condition_text import question_words
+
+        names = words("plan", lang)["list_sep"].join(question_words(q, n, lang)
+                                                      for n in item.to_answer)  # fmt: skip
+        return say("plan", lang, "to_confirm", questions=names)
     if item.status == "in-place-evidence":
         evidence = answers_text(item.evidence, lang, q)
         return say("plan", lang, "in_place_evidence", answers=evidence)

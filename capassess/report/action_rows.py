@@ -42,7 +42,7 @@ def action_row(planned: Planned, a: PlannedAction, lang: Lang) -> ActionRow:
         start=a.start,
         end=a.end,
         dependencies=dependency_texts(planned, a, lang),
-        kpi_note=kpi_note(a, lang),  # per unit: it rests on the unit's answers
+        kpi_note=kpi_note(a, lang, q),  # per unit: it rests on the unit's answers
     )
 
 

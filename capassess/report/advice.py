@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from capassess.advice import failed_checks
-from capassess.condition_text import condition_words
+from capassess.condition_text import condition_words, question_words
 from capassess.model.base import Lang
 from capassess.model.plan import AnswerShown, PlannedAction
 from capassess.model.questionnaire import CostBand, Questionnaire
@@ -79,15 +79,17 @@ def kpi_check(action: PlannedAction, q: Questionnaire, lang: Lang) -> str | None
     return condition_words(q, action.kpi.when, lang) or None
 
 
-def kpi_note(action: PlannedAction, lang: Lang) -> str | None:
-    """Why the KPI cannot measure the action, with the answers behind it, or None."""
+def kpi_note(action: PlannedAction, lang: Lang, q: Questionnaire | None = None) -> str | None:
+    """Why the KPI cannot measure the action, with the answers behind it (in words with the
+    questionnaire ``q``), or None."""
     if action.kpi_flag is None:
         return None
     t = words("report", lang)
     if action.kpi_flag == "not-applicable":
-        names = t["list_sep"].join(a.question_id for a in action.kpi_evidence)
-        return t["kpi_not_applicable"].format(questions=names)
-    return t["kpi_met_now"].format(answers=answers_text(action.kpi_evidence, lang))
+        ids = [a.question_id for a in action.kpi_evidence]
+        shown = [question_words(q, n, lang) for n in ids] if q is not None else ids
+        return t["kpi_not_applicable"].format(questions=t["list_sep"].join(shown))
+    return t["kpi_met_now"].format(answers=answers_text(action.kpi_evidence, lang, q))
 
 
 def disagreement_probes(planned: Planned, lang: Lang) -> tuple[tuple[str, str], ...]:
