@@ -31,6 +31,7 @@ WORD = re.compile(r"[A-Za-z][A-Za-z'-]*[A-Za-z]|[A-Za-z]")
 OURS = {
     "capassess", "s", "C", "w", "g", "T", "min", "max", "AHP", "CR", "n", "KPI", "λmax",
     "RMB", "YYYY", "MM", "missing", "lowest",  # --missing lowest, the option as typed
+    "start", "L",  # --start YYYY-MM as typed; L, the level in the projection's rule
 }  # fmt: skip
 
 
