@@ -137,7 +137,7 @@ def test_half_answered_plan_warns_and_advises_only_on_answers(tmp_path, runner) 
     result = run(runner, folder, "plan", str(path), "--format", "json")
     assert result.exit_code == 0, result.output
     # a-bool is not asked while a-number is unanswered: 3 of the 5 applicable are open.
-    assert "3 of 5 questions are unanswered" in result.stderr
+    assert "questions unanswered: 3 of 5" in result.stderr
     assert "capabilities not assessed (no question answered): 2" in result.stderr
     assert "Analytics, Open API" in result.stderr
     data = json.loads(result.stdout)

@@ -131,8 +131,10 @@ def test_reports_say_what_caps_the_level(runner: CliRunner) -> None:
     assert en.exit_code == 0, en.output
     assert "Maturity level 1 (Initial), capped by Business continuity" in en.stdout
     # one scale, the levels: the cap and what the score alone would give are said
-    assert "The level is capped by Business continuity (the score alone would give level 5)" \
+    assert (
+        "The level is capped by Business continuity (the score alone would give level 5)"
         in en.stdout
+    )
     assert "Every assessed capability of the scored dimensions meets its target" in en.stdout
     assert "maturity band" not in en.stdout.lower()
     zh = run(runner, "report", GATED_ANSWERS, "-f", "md", "-o", "-", "--lang", "zh")

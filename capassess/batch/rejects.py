@@ -35,8 +35,14 @@ class RejectWriter:
         """Append one line per rejection."""
         for r in rejections:
             row = "" if r.row is None else str(r.row)
-            cells = (shown_path(r.source), row, r.unit, r.column, r.value,
-                     localise(r.reason, self.lang))
+            cells = (
+                shown_path(r.source),
+                row,
+                r.unit,
+                r.column,
+                r.value,
+                localise(r.reason, self.lang),
+            )
             # A NUL byte (from a binary file) is shown as U+FFFD: CSV readers stop at it.
             self._writer.writerow(
                 [neutralise(c)[:MAX_VALUE].replace("\x00", "\ufffd") for c in cells]

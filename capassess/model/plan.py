@@ -34,9 +34,7 @@ class CapabilityGap(Frozen):
     target: int
     importance: float
     global_weight: float
-    gap: float | None = Field(
-        description="max(0, target - score); None when n/a or not assessed."
-    )
+    gap: float | None = Field(description="max(0, target - score); None when n/a or not assessed.")
     priority: float | None = Field(description="gap * global weight * importance.")
     attainment: float | None = Field(description="min(score, target) - 1 over target - 1.")
     baseline: float | None = None

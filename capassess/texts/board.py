@@ -20,7 +20,7 @@ BOARD_EN: dict[str, str] = {
     "km_peers": "Against {count} peers ({group}), the overall score of {value} compares "
     "with a peer median of {median} ({percentile}).",
     "peer_median": "Peer median",
-    "km_incomplete": "The assessment is incomplete ({n} warnings): read the results with the "
+    "km_incomplete": "The assessment is incomplete (warnings: {n}): read the results with the "
     "warnings above.",
     "km_strongest": "Strongest capabilities: {items}.",
     "km_strongest_item": "{title} ({score} against a target of {target})",
@@ -30,8 +30,8 @@ BOARD_EN: dict[str, str] = {
     "km_foundation_gaps_item": "{title} ({score} against {target}, {gap} short)",
     "km_all_met": "Every assessed capability meets its target.",
     "km_lessons_met": "Every assessed capability of the scored dimensions meets its target.",
-    "km_roadmap": "The roadmap schedules {n} actions in {phases} phases from {start} to "
-    "{end}, starting with {first}; done, it lifts the overall score from {score} to "
+    "km_roadmap": "The roadmap runs from {start} to {end} (actions: {n}; phases: "
+    "{phases}), starting with {first}; done, it lifts the overall score from {score} to "
     "{projected}.",
     "km_in_place": " Further actions already in place: {n} (listed after the roadmap).",
     "km_left_off": " Actions not scheduled because their capability is not assessed: {n}.",
@@ -65,20 +65,22 @@ BOARD_EN: dict[str, str] = {
     "deck_gantt_start": "Start (month)",
     "deck_gantt_length": "Duration (months)",
     "deck_continued": " (continued)",
-    "deck_more": "{n} more actions: see the report",
-    "deck_more_risks": "{n} more risks: see the report",
+    "deck_more": "More actions: {n}; see the report",
+    "deck_more_risks": "More risks: {n}; see the report",
     "deck_initiatives": "Initiatives: owners and costs",
     "deck_quick_wins": "Quick wins",
     "deck_next_steps": "Next steps",
-    "deck_step_launch": "Launch phase 1: {n} actions from {start}; confirm each owner and budget.",
+    "deck_step_launch": "Launch phase 1 from {start} (actions: {n}); confirm each owner and "
+    "budget.",
     "deck_step_action": "{title}: {owner}, from {start}",
-    "deck_step_probe": "Check the {n} contradictory answers with the bank before the scores "
+    "deck_step_probe": "Check the contradictory answers ({n}) with the bank before the scores "
     "are final.",
     "deck_step_assess": "Assess what is not yet assessed: {names}.",
     "deck_step_reassess": "Re-assess at the end of {phase} and compare with these results.",
     "deck_step_execution": "Agree with the owners how to lift the weak answers of {names} "
     "(an execution gap, no new project).",
-    "deck_step_confirm": "Answer the open questions behind {n} actions to confirm, then re-plan.",
+    "deck_step_confirm": "Answer the open questions behind the actions to confirm ({n}), then "
+    "re-plan.",
     "phase_from": "from {start}",
     "month_axis": "Month",
     "bank_type_state-owned": "state-owned commercial bank",
@@ -99,19 +101,19 @@ BOARD_EN: dict[str, str] = {
     "risk_gate_text": "The overall level stays capped until {names} reach their floor, "
     "whatever progress elsewhere.",
     "risk_blind": "Blind spots",
-    "risk_blind_text": "{n} capabilities are not assessed ({names}): their gaps and actions "
+    "risk_blind_text": "Capabilities not assessed ({n}: {names}): their gaps and actions "
     "are unknown.",
     "risk_probe": "Answers that contradict each other",
-    "risk_probe_text": "{n} contradictions are open; the scores rest on answers that may be "
+    "risk_probe_text": "Contradictions open: {n}; the scores rest on answers that may be "
     "wrong until they are checked.",
     "risk_carries": "Dependency: {title}",
-    "risk_carries_text": "{n} later actions wait for it ({names}); a delay past {end} moves "
+    "risk_carries_text": "Later actions wait for it ({n}: {names}); a delay past {end} moves "
     "them all.",
     "risk_owner": "Load on {owner}",
-    "risk_owner_text": "Leads {n} actions of the roadmap, at most {at_once} at once: the "
+    "risk_owner_text": "Leads actions of the roadmap: {n}, at most {at_once} at once: the "
     "plan's pace depends on this team's capacity.",
     "risk_major": "Major projects",
-    "risk_major_text": "{n} major projects, at most {at_once} at once, running until {end}: "
+    "risk_major_text": "Major projects: {n}, at most {at_once} at once, running until {end}: "
     "budget and delivery risk is concentrated there.",
     "risk_shortfall": "Execution gaps: below target with the actions in place",
     "risk_shortfall_text": "{names}: the actions up to the target are in place but the answers "
@@ -131,12 +133,12 @@ BOARD_EN: dict[str, str] = {
     "limitations": "Limitations",
     "limit_basis": "Scores rest on the answers given in interviews and the documents seen "
     "by the assessor; this is a maturity assessment, not an audit.",
-    "limit_evidence": "{n} answers have no evidence recorded: their scores are as declared.",
-    "limit_missing": "{n} questions are unanswered and count as the scoring model says "
+    "limit_evidence": "Answers with no evidence recorded: {n}; their scores are as declared.",
+    "limit_missing": "Unanswered questions: {n}; they count as the scoring model says "
     "(see the method).",
-    "limit_not_assessed": "{n} capabilities are not assessed: no gap and no actions for "
+    "limit_not_assessed": "Capabilities not assessed: {n}; no gap and no actions for "
     "them; in the scores they count only as the missing policy says.",
-    "limit_probes": "{n} contradictions between answers are not yet resolved.",
+    "limit_probes": "Contradictions between answers not yet resolved: {n}.",
     "limit_no_interviewees": "The answers file does not record who was interviewed.",
     "limit_costs_branch": "Costs are the branch's own indicative spend, in bands by the size "
     "of the bank it belongs to, not quotes; durations assume the owners' capacity stated in "

@@ -44,7 +44,7 @@ EN: dict[str, str] = {
     "removed_by_condition": "{qid} no longer applies (its condition {when} is now false): "
     "its answer {value} was removed.",
     "end_title": "End of the questions",
-    "end_done": "{answered} of {total} applicable questions answered.",
+    "end_done": "Applicable questions answered: {answered} of {total}.",
     "end_missing": "Still unanswered ({count}): {ids}",
     "end_keys": "Enter finishes · < back · g ID jump to a question · q save and quit",
     "end_prompt": "finish> ",

@@ -112,7 +112,7 @@ EN: dict[str, str] = {
     "now, run again with --start {now}.",
     "missing_lowest": "counted as the lowest answer in the scores",
     "missing_exclude": "left out of the scores",
-    "unanswered": "{n} of {total} questions are unanswered, {policy}",
+    "unanswered": "questions unanswered: {n} of {total}, {policy}",
     "caps_not_assessed": "capabilities not assessed (no question answered): {k}; they get no "
     "place among the gaps and no actions: {names}",
 }

@@ -55,11 +55,11 @@ EN: dict[str, str] = {
     "dimension_means": "Mean score per dimension",
     "heat_group_text": "Each capability in each {group} (units under the name) against its "
     "target: the mean score and, below it, the share of units under the target. The colour "
-    "and symbol come from the mean gap of the units to the target.",
+    "and symbol come from the mean gap of the units to the target and that share.",
     "heat_decile_text": "Each capability in each tenth of the units, ranked by overall score "
     "(units under the range), against its target: the mean score and, below it, the share "
     "of units under the target. The colour and symbol come from the mean gap of the units "
-    "to the target.",
+    "to the target and that share.",
     "heat_met": "at target (mean gap under 0.25, at most 1 unit in 10 below target)",
     "heat_near": "mean gap under 1 level, not at target",
     "heat_far": "mean gap of 1 level or more",
@@ -181,9 +181,9 @@ ZH: dict[str, str] = {
     "rollups": "按{group}汇总",
     "dimension_means": "各维度平均得分",
     "heat_group_text": "各能力在每个{group}（名称下为单位数）与目标的对比：显示平均得分，"
-    "其下为低于目标的单位占比。颜色与符号按各单位距目标的平均差距确定。",
+    "其下为低于目标的单位占比。颜色与符号按各单位距目标的平均差距及该占比确定。",
     "heat_decile_text": "按总体得分排序后，各能力在每十分之一单位（区间下为单位数）与目标的对比："
-    "显示平均得分，其下为低于目标的单位占比。颜色与符号按各单位距目标的平均差距确定。",
+    "显示平均得分，其下为低于目标的单位占比。颜色与符号按各单位距目标的平均差距及该占比确定。",
     "heat_met": "达到目标（平均差距小于 0.25 级，且低于目标的单位不超过十分之一）",
     "heat_near": "平均差距小于一级，未达到目标",
     "heat_far": "平均差距一级及以上",
@@ -252,7 +252,7 @@ PEERS_EN: dict[str, str] = {
     "or below the unit's score, interpolated between the pack's 10/25/50/75/90th "
     "percentiles; each unit's ranks are in peers.csv.",
     "peers_illustrative": "Illustrative pack: made-up assessments, for demonstration only.",
-    "peers_unplaced": "{n} units have no peer group in the pack and are not compared.",
+    "peers_unplaced": "Units with no peer group in the pack, not compared: {n}.",
     "peer_median": "Peer median",
     "portfolio_median": "Portfolio median",
     "compared": "Units compared",

@@ -54,26 +54,28 @@ def print_pack(pack: BenchmarkPack, fmt: str) -> None:
     if fmt == "json":
         click.echo(json.dumps(pack.model_dump(mode="json"), ensure_ascii=False, indent=2))
         return
+    from rich.markup import escape
     from rich.table import Table
 
     out = console()
     b = pack.built
     label = " (ILLUSTRATIVE: made-up data)" if pack.illustrative else ""
-    out.print(f"{pack.title or 'Benchmark pack'}{label}")
-    out.print(f"questionnaire {pack.questionnaire}; built by {b.tool}, {b.model}, "
+    out.print(escape(f"{pack.title or 'Benchmark pack'}{label}"))
+    out.print(escape(f"questionnaire {pack.questionnaire}; built by {b.tool}, {b.model}, "
               f"missing: {b.missing}; grouped by {b.grouping or 'none'}; min group {b.min_group}; "
-              f"percentiles: {b.method}, {b.decimals} decimals")  # fmt: skip
+              f"percentiles: {b.method}, {b.decimals} decimals"))  # fmt: skip
     if pack.assessed:
-        out.print(f"assessed {pack.assessed.first} to {pack.assessed.last}")
+        out.print(escape(f"assessed {pack.assessed.first} to {pack.assessed.last}"))
     for name, group in pack.peer_groups.items():
-        table = Table(title=f"{name}: {group.count} units", title_justify="left")
+        table = Table(title=escape(f"{name}: {group.count} units"), title_justify="left")
         for column in ("node", "count", "p10", "p25", "p50", "p75", "p90"):
             table.add_column(column, justify="left" if column == "node" else "right")
         for kind, rows in (("", group.nodes), ("number ", group.numbers)):
             for node, row in rows.items():
-                table.add_row(kind + node, str(row.count), *(f"{v:g}" for v in row.values()))
+                values = (f"{v:g}" for v in row.values())
+                table.add_row(escape(kind + node), str(row.count), *values)
         out.print(table)
     for figure in pack.disclosed:
         s = figure.source
         what = f"{figure.question} = {figure.value:g} {figure.unit or ''} ({figure.group or 'all'})"
-        out.print(f"disclosed {what}: {s.issuer}, {s.document}, {s.year}, p. {s.page}")
+        out.print(escape(f"disclosed {what}: {s.issuer}, {s.document}, {s.year}, p. {s.page}"))

@@ -29,9 +29,10 @@ def print_catalog(entries: list[Entry], problems: list[Problem], fmt: str, lang:
     if fmt == "json":
         print(to_json(rows, ensure_ascii=False, indent=2))
         return
+    from rich.markup import escape
     from rich.table import Table
 
     table = Table("id", "version", "title", "dims", "caps", "questions", "source")
     for row in rows:
-        table.add_row(*(str(v) for v in row.values()))
+        table.add_row(*(escape(str(v)) for v in row.values()))
     console().print(table)

@@ -36,6 +36,14 @@ def _pct(value: float | None) -> str:
     return "n/a" if value is None else f"{value:.0%}"
 
 
+def _e(text: object) -> str:
+    """``text`` from a file (a title, a name, an answer) as rich prints it as written:
+    never markup."""
+    from rich.markup import escape
+
+    return escape(str(text))
+
+
 def _answer(value: object) -> str:
     if value is None:
         return "—"
@@ -49,8 +57,8 @@ def gap_table(planned: Planned, lang: Lang) -> Table:
     from rich.table import Table
 
     q = planned.scored.questionnaire
-    titles = {cap.id: cap.title.get(lang) for _, cap in q.capabilities()}
-    dims = {dim.id: dim.title.get(lang) for dim in q.sections()}
+    titles = {cap.id: _e(cap.title.get(lang)) for _, cap in q.capabilities()}
+    dims = {dim.id: _e(dim.title.get(lang)) for dim in q.sections()}
     baseline = planned.baseline is not None
     t = words("views", lang)
     table = Table(title=t["gaps"], title_justify="left")
@@ -88,7 +96,7 @@ def phase_table(planned: Planned, phase: Phase, lang: Lang) -> Table:
 
     q = planned.scored.questionnaire
     t = words("views", lang)
-    titles = {a.id: a.title.get(lang) for _, a in q.actions()}
+    titles = {a.id: _e(a.title.get(lang)) for _, a in q.actions()}
     flying = t["sep"].join(titles[a] for a in phase.in_flight)
     caption = t["phase_projected"].format(score=_num(phase.overall_score))
     if phase.in_flight:
@@ -104,9 +112,9 @@ def phase_table(planned: Planned, phase: Phase, lang: Lang) -> Table:
             continue
         g = planned.gaps.capability(a.capability_id)
         table.add_row(
-            f"{a.title.get(lang)}\n[dim]{a.id}[/]", str(a.level),
-            quadrant_label(a.quadrant, lang), q.role_title(a.owner, lang) or "—",
-            f"{a.start} – {a.end}", why(a, q, g.score, g.target, lang, reached(planned, g.id)),
+            f"{_e(a.title.get(lang))}\n[dim]{a.id}[/]", str(a.level),
+            quadrant_label(a.quadrant, lang), _e(q.role_title(a.owner, lang) or "—"),
+            f"{a.start} – {a.end}", _e(why(a, q, g.score, g.target, lang, reached(planned, g.id))),
         )  # fmt: skip
     return table
 
@@ -136,7 +144,7 @@ def _print_roadmap(planned: Planned, lang: Lang) -> None:
             continue
         line = t["no_new_actions"].format(phase=phase_label(phase, lang))
         if phase.completed:
-            titles = {a.id: a.title.get(lang) for a in road.actions}
+            titles = {a.id: _e(a.title.get(lang)) for a in road.actions}
             ends = t["sep"].join(titles[a] for a in phase.completed)
             line += t["phase_ending"].format(ends=ends, score=_num(phase.overall_score))
         out.print(line)
@@ -151,20 +159,20 @@ def print_advice_notes(planned: Planned, lang: Lang) -> None:
 
     out, t = console(), words("views", lang)
     q, result = planned.scored.questionnaire, planned.scored.result
-    caps = {c.id: c.title.get(lang) for _, c in q.capabilities()}
+    caps = {c.id: _e(c.title.get(lang)) for _, c in q.capabilities()}
     road = planned.roadmap
     if road.not_scheduled:
         table = Table(title=t["not_on_roadmap"], title_justify="left")
         for col in ("action", "capability", "why_not", "needed_by"):
             table.add_column(t[f"col_{col}"])
         for item in road.not_scheduled:
-            table.add_row(f"{item.title.get(lang)}\n[dim]{item.id}[/]", caps[item.capability_id],
-                          not_scheduled_reason(item, q, result, lang),
-                          ", ".join(item.needed_by))  # fmt: skip
+            title = f"{_e(item.title.get(lang))}\n[dim]{item.id}[/]"
+            reason = _e(not_scheduled_reason(item, q, result, lang))
+            table.add_row(title, caps[item.capability_id], reason, ", ".join(item.needed_by))
         out.print(table)
     for s in road.shortfalls:
         g = planned.gaps.capability(s.capability_id)
-        held = answers_text(s.questions, lang, q)
+        held = _e(answers_text(s.questions, lang, q))
         out.print(
             f"[bold]{caps[s.capability_id]}[/] {_num(g.score)} < {g.target}: "
             + t["shortfall"].format(held=held)
@@ -173,8 +181,8 @@ def print_advice_notes(planned: Planned, lang: Lang) -> None:
     if checks:
         out.print(t["to_probe"])
         for check, evidence in checks:
-            shown = answers_text(_shown(evidence), lang, q)
-            out.print(f"  • {check.message.get(lang)} [dim]({shown})[/]")
+            shown = _e(answers_text(_shown(evidence), lang, q))
+            out.print(f"  • {_e(check.message.get(lang))} [dim]({shown})[/]")
 
 
 def _shown(evidence: object) -> list:  # type: ignore[type-arg]
@@ -191,7 +199,7 @@ def print_definitions(lang: Lang) -> None:
     colon = t["colon"]
     out.print(f"[dim]{t['definitions']}{colon}[/]")
     for term, meaning in definitions(lang):
-        out.print(f"[dim]  {term}{colon}{meaning}[/]")
+        out.print(f"[dim]  {_e(term)}{colon}{_e(meaning)}[/]")
 
 
 def warn_planned(planned: Planned, lang: Lang = "en", generated: dt.date | None = None) -> None:
@@ -223,14 +231,14 @@ def _headline(planned: Planned, lang: Lang) -> str:
     assessed = sum(g.assessed for g in planned.gaps.capabilities)
     headline = find_headline(result, planned.gaps)
     t = words("views", lang)
-    head = t["plan_head"].format(name=name, ref=q.ref, score=_num(result.overall.score),
+    head = t["plan_head"].format(name=_e(name), ref=q.ref, score=_num(result.overall.score),
                                  level_name=level_name, target=_num(headline.overall.target),
                                  attained=_pct(headline.overall.attainment))  # fmt: skip
     if planned.gaps.not_assessed():
         head += t["plan_head_partial"].format(assessed=assessed)
     if headline.counted_unanswered and result.missing_policy == "lowest":
-        names = {n.id: n.title.get(lang) for n in q.sections()}
-        names.update({c.id: c.title.get(lang) for _, c in q.capabilities()})
+        names = {n.id: _e(n.title.get(lang)) for n in q.sections()}
+        names.update({c.id: _e(c.title.get(lang)) for _, c in q.capabilities()})
         silent = t["sep"].join(names[i] for i in headline.counted_unanswered)
         head += t["plan_head_counted"].format(names=silent)
     f = headline.foundation
@@ -251,9 +259,6 @@ def print_plan(planned: Planned, lang: Lang) -> None:
         from capassess.views.peers import print_peers
 
         print_peers(planned.peers, q, lang)
-    if not planned.roadmap.actions:
-        done = "[green]Every capability is at its target: no actions needed.[/]"
-        out.print(done if not planned.gaps.ranked() else "No action in the library fits the gaps.")
     _print_roadmap(planned, lang)
     print_advice_notes(planned, lang)
     print_definitions(lang)
@@ -282,7 +287,7 @@ def print_comparison(comparison: Comparison) -> None:
         answers = Table("question", "old", "new", title="Changed answers", title_justify="left")
         for a in comparison.answers:
             name = a.id if a.old_id is None else f"{a.id} (was {a.old_id})"
-            answers.add_row(name, _answer(a.old), _answer(a.new))
+            answers.add_row(name, _e(_answer(a.old)), _e(_answer(a.new)))
         out.print(answers)
     if comparison.renamed:
         pairs = ", ".join(f"{old} → {new}" for old, new in comparison.renamed.items())
@@ -298,8 +303,8 @@ def print_comparison(comparison: Comparison) -> None:
         for k in comparison.kpis:
             text = k.text.get("en") if k.text is not None else k.when
             kpis.add_row(
-                f"{k.title.get('en')}\n[dim]{k.action_id}[/]",
-                f"{text}\n[dim]{k.when}[/]",
+                f"{_e(k.title.get('en'))}\n[dim]{k.action_id}[/]",
+                f"{_e(text)}\n[dim]{_e(k.when)}[/]",
                 f"[{colour[k.status]}]{k.status}[/]",
             )
         out.print(kpis)

@@ -69,7 +69,7 @@ def test_a_whole_interview_and_the_end_screen(tmp_path: Path) -> None:
         "o-api> ",
         "finish> ",
     ]
-    assert "5 of 5 applicable questions answered." in term.text
+    assert "Applicable questions answered: 5 of 5." in term.text
     assessment, _, _ = load_assessment(path, tiny())
     assert {k: a.value for k, a in assessment.answers.items()} == {
         "g-level": 3, "g-choice": "full", "a-multi": [], "a-number": 8, "o-api": 30,

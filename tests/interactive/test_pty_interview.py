@@ -224,7 +224,7 @@ def test_end_screen_lists_skipped_questions_and_allows_going_back(tmp_path: Path
     for qid, text in [("g-level", "s"), ("g-choice", "s"), ("a-multi", "-"), ("a-number", "4"),
                       ("o-api", "200")]:  # fmt: skip
         answer(child, qid, text)
-    child.expect_exact("3 of 5 applicable questions answered.")
+    child.expect_exact("Applicable questions answered: 3 of 5.")
     child.expect_exact("Still unanswered (2): g-level, g-choice")
     child.expect_exact("finish> ")
     child.sendline("<")

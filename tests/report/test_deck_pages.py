@@ -99,4 +99,4 @@ def test_risks_beyond_one_slide_are_counted_not_dropped(base: Report) -> None:
     (rows,) = _tables(_with_initiatives(base, 1, ROWS + 3), t["risks"])
     assert rows[: ROWS - 1] == [f"Risk {i}" for i in range(ROWS - 1)]
     assert rows[-1] == t["deck_more_risks"].format(n=4)
-    assert re.fullmatch(r"4 more risks: see the report", rows[-1])
+    assert re.fullmatch(r"More risks: 4; see the report", rows[-1])
