@@ -318,8 +318,10 @@ def build_report(
         scope=build_scope(planned, len(advice.probes), lang),
     )
     statuses = action_statuses(planned.scored.questionnaire, planned.scored.result)
+    q = planned.scored.questionnaire
     in_place = frozenset(aid for aid, s in statuses.items() if s == "in-place-evidence")
-    steps = next_level_steps(planned.scored.questionnaire, report.gaps, lang, in_place=in_place)
+    unsettled = frozenset(a.id for _, a in q.actions() if a.done_when and statuses[a.id] == "open")
+    steps = next_level_steps(q, report.gaps, lang, in_place=in_place, unsettled=unsettled)
     return dataclasses.replace(report, key_messages=key_messages(report), next_level=steps,
                                roadmap_text=roadmap_message(report))  # fmt: skip
 

@@ -81,3 +81,20 @@ def test_actions_the_answers_show_in_place_are_never_suggested() -> None:
         later = again[first.id]
         assert later.next_level > first.next_level
         assert not set(later.actions) & {a.title.en for a in cap.actions if a.id in done}
+
+
+def test_actions_resting_on_unanswered_questions_are_never_suggested() -> None:
+    """Neither in place nor shown missing: an action whose evidence is open is not
+    suggested, whatever its level; the capability moves on to a level that is settled."""
+    q = branch()
+    caps = _with_actions(q)
+    rows = [_row(c, min(levels) - 1 + 0.1 * i, min(levels) - 1) for i, (c, levels) in
+            enumerate(caps)]  # fmt: skip
+    every = next_level_steps(q, tuple(rows), "en")
+    first = every[0]
+    cap = next(c for _, c in q.capabilities() if c.id == first.id)
+    open_ = frozenset(a.id for a in cap.actions if a.level == first.next_level)
+    again = {s.id: s for s in next_level_steps(q, tuple(rows), "en", unsettled=open_)}
+    titles = {a.title.en for a in cap.actions if a.id in open_}
+    assert first.id not in again or not titles & set(again[first.id].actions)
+    assert first.id not in again or again[first.id].next_level > first.next_level
