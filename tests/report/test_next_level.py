@@ -25,13 +25,18 @@ def _with_actions(q: Questionnaire) -> list[tuple[str, set[int]]]:
     return [(c.id, {a.level for a in c.actions}) for _, c in q.capabilities() if c.actions]
 
 
+def _one_below_lowest_action(q: Questionnaire) -> tuple[GapRow, ...]:
+    """Every capability with actions one level below its lowest action's level, at its
+    target, the first the weakest."""
+    return tuple(_row(c, min(levels) - 1 + 0.1 * i, min(levels) - 1) for i, (c, levels) in
+                 enumerate(_with_actions(q)))  # fmt: skip
+
+
 def test_next_level_actions_for_the_weakest_capabilities_only_when_all_targets_met() -> None:
     q = branch()
     caps = _with_actions(q)
-    # Put every capability with actions one level below its lowest action's level.
-    rows = [_row(c, min(levels) - 1 + 0.1 * i, min(levels) - 1) for i, (c, levels) in
-            enumerate(caps)]  # fmt: skip
-    steps = next_level_steps(q, tuple(rows), "en")
+    rows = _one_below_lowest_action(q)
+    steps = next_level_steps(q, rows, "en")
     assert 1 <= len(steps) <= 3
     assert [s.id for s in steps] == [r.id for r in rows][: len(steps)]  # weakest first
     actions = {c.id: c for _, c in q.capabilities()}
@@ -66,35 +71,20 @@ def test_leading_branch_report_says_what_the_next_level_asks(
     assert title not in lagging and planned in lagging
 
 
-def test_actions_the_answers_show_in_place_are_never_suggested() -> None:
+@pytest.mark.parametrize("left_out", ["in_place", "unsettled"])
+def test_actions_in_place_or_resting_on_unanswered_questions_are_never_suggested(
+    left_out: str,
+) -> None:
+    """In place (done_when holds) or unsettled (it rests on unanswered questions, so the
+    answers do not show it missing): never suggested; the capability moves on to its
+    next open level."""
     q = branch()
-    caps = _with_actions(q)
-    rows = [_row(c, min(levels) - 1 + 0.1 * i, min(levels) - 1) for i, (c, levels) in
-            enumerate(caps)]  # fmt: skip
-    every = next_level_steps(q, tuple(rows), "en")
-    first = every[0]
+    rows = _one_below_lowest_action(q)
+    first = next_level_steps(q, rows, "en")[0]
     cap = next(c for _, c in q.capabilities() if c.id == first.id)
-    done = frozenset(a.id for a in cap.actions if a.level == first.next_level)
-    again = {s.id: s for s in next_level_steps(q, tuple(rows), "en", in_place=done)}
-    # The in-place actions are gone; the capability moves on to its next open level.
+    held = frozenset(a.id for a in cap.actions if a.level == first.next_level)
+    again = {s.id: s for s in next_level_steps(q, rows, "en", **{left_out: held})}
     if first.id in again:
         later = again[first.id]
         assert later.next_level > first.next_level
-        assert not set(later.actions) & {a.title.en for a in cap.actions if a.id in done}
-
-
-def test_actions_resting_on_unanswered_questions_are_never_suggested() -> None:
-    """Neither in place nor shown missing: an action whose evidence is open is not
-    suggested, whatever its level; the capability moves on to a level that is settled."""
-    q = branch()
-    caps = _with_actions(q)
-    rows = [_row(c, min(levels) - 1 + 0.1 * i, min(levels) - 1) for i, (c, levels) in
-            enumerate(caps)]  # fmt: skip
-    every = next_level_steps(q, tuple(rows), "en")
-    first = every[0]
-    cap = next(c for _, c in q.capabilities() if c.id == first.id)
-    open_ = frozenset(a.id for a in cap.actions if a.level == first.next_level)
-    again = {s.id: s for s in next_level_steps(q, tuple(rows), "en", unsettled=open_)}
-    titles = {a.title.en for a in cap.actions if a.id in open_}
-    assert first.id not in again or not titles & set(again[first.id].actions)
-    assert first.id not in again or again[first.id].next_level > first.next_level
+        assert not set(later.actions) & {a.title.en for a in cap.actions if a.id in held}
