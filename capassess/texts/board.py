@@ -123,7 +123,7 @@ BOARD_EN: dict[str, str] = {
     "scope": "Scope, interviewees and limitations",
     "scope_subject": "Institution assessed",
     "scope_coverage": "Coverage",
-    "scope_coverage_text": "{dims} dimensions, {caps} capabilities, {questions} questions",
+    "scope_coverage_text": "dimensions: {dims}; capabilities: {caps}; questions: {questions}",
     "scope_answers": "Answers",
     "scope_answers_text": "{answered} answered, {na} not applicable; {evidenced} with "
     "evidence recorded",

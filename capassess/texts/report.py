@@ -38,7 +38,7 @@ EN: dict[str, str] = {
     "attainment": "Target attained",
     "actions_planned": "Actions planned",
     "projected": "Projected after the roadmap",
-    "answered_of": "{answered} of {asked} questions answered",
+    "answered_of": "questions answered: {answered} of {asked}",
     "strengths": "Strengths",
     "top_gaps": "Top gaps by priority",
     "first_actions": "First-phase actions",
@@ -74,8 +74,8 @@ EN: dict[str, str] = {
     "depends_on": "Depends on",
     "phase": "Phase",
     "phase_short": "Phase {n}",
-    "phase_span": "{start}–{end} months",
-    "phase_after": "after {start} months",
+    "phase_span": "months {start}–{end}",
+    "phase_after": "from month {start} on",
     "in_phases": "phases: {n}",
     "none_scheduled": "none scheduled",
     "targets_met": "Every target met",
@@ -350,13 +350,13 @@ EN.update(
         "cost_sizes_branch": "branch of a small bank {small} · of a mid-sized bank {medium} · "
         "of a large bank {large}",
         "cost_basis": "Cost bands",
-        "roadmap_span": "{start} – {end} · {months} months · at once: major projects at most "
+        "roadmap_span": "{start} – {end} · months: {months} · at once: major projects at most "
         "{major}, actions per owner at most {per_owner}",
         "in_flight": "Still running at the end of this phase",
         "ending": "Ending in this phase",
         "schedule": "Schedule",
         "list_sep": ", ",
-        "disagreement": "Respondents differ by {spread:g} levels on “{question}” ({id})",
+        "disagreement": "Respondents differ on “{question}” ({id}) by {spread:g} on the 1–5 scale",
         "respondents": "Respondents",
         "not_assessed": "not assessed",
         "kpi_met_now": "note: what this KPI measures beyond the action's deliverable already "

@@ -40,7 +40,7 @@ EN: dict[str, str] = {
     "gate_suffix": " (gate)",
     "plan_head_counted": " · the overall counts {names}, which nobody answered, at the lowest "
     "level (--missing lowest)",
-    "plan_head_partial": " (of the {assessed} assessed capabilities)",
+    "plan_head_partial": " (over the assessed capabilities: {assessed})",
     "gaps": "Gaps",
     "col_capability": "capability",
     "col_score": "score",
@@ -62,7 +62,7 @@ EN: dict[str, str] = {
     "col_owner": "owner",
     "col_months": "months",
     "col_why": "why",
-    "roadmap": "[bold]Roadmap[/]: {start} – {end} ({months} months; at once: major projects "
+    "roadmap": "[bold]Roadmap[/]: {start} – {end} (months: {months}; at once: major projects "
     "at most {major}, actions per owner at most {per_owner})",
     "no_new_actions": "{phase}: no new actions",
     "no_roadmap": "[bold]Roadmap[/]: no action is needed to reach the targets",
