@@ -39,6 +39,11 @@ def _month(ctx: click.Context, param: click.Parameter, text: str | None) -> obje
         raise click.BadParameter(f"{text!r}: expected a month such as 2026-07") from None
 
 
+def force_option(what: str) -> Any:
+    """``--force``: replace an existing file at the output that is ``what``."""
+    return click.option("--force", is_flag=True, help=f"Replace {what} [default: refuse].")
+
+
 max_per_owner_option = click.option(
     "--max-per-owner",
     type=click.IntRange(1, 50),

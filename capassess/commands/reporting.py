@@ -8,6 +8,7 @@ import click
 
 from capassess.options import (
     benchmark_options,
+    force_option,
     max_major_option,
     max_per_owner_option,
     peer_request,
@@ -50,6 +51,7 @@ LANG = click.Choice(["en", "zh"])
 @max_per_owner_option
 @start_option
 @benchmark_options
+@force_option("an existing FILE that is not a capassess report of the format")
 @click.pass_context
 def report(
     ctx: click.Context,
@@ -70,6 +72,7 @@ def report(
     start: dt.date | None,
     benchmark: str | None,
     peer_group: str | None,
+    force: bool,
 ) -> None:
     """Write an assessment's report: HTML (one offline file), PDF, PowerPoint, Markdown or JSON.
 
@@ -108,6 +111,10 @@ def report(
     warn_planned(planned, language)
     out = render_any(planned, fmt, language, title=title, target=target,
                      template_dir=template_dir, browser=printer)  # fmt: skip
+    if output != "-":  # an earlier report is replaced; any other file only with --force
+        from capassess.overwrite import refuse_foreign
+
+        refuse_foreign(output, fmt, force=force)
     if isinstance(out, bytes):
         _write_bytes(output, out)
     else:
@@ -191,8 +198,9 @@ def _write(output: str, text: str) -> None:
     type=click.Path(dir_okay=True, file_okay=False),
     help="Folder for the results.",
 )
+@force_option("files in the folder named like the demo's outputs that capassess did not write")
 @click.pass_context
-def demo(ctx: click.Context, out_dir: str) -> None:
+def demo(ctx: click.Context, out_dir: str, force: bool) -> None:
     """Score the bundled example bank, plan, and write its reports and decks in both languages.
 
     \b
@@ -200,9 +208,10 @@ def demo(ctx: click.Context, out_dir: str) -> None:
       capassess demo -o /tmp/capassess-demo
     """
     from capassess.cli import user_dirs
-    from capassess.demo import bundled_demo, next_commands, run_demo
+    from capassess.demo import bundled_demo, next_commands, refuse_foreign_outputs, run_demo
     from capassess.views.console import folder_note
 
+    refuse_foreign_outputs(out_dir, force=force)
     inputs = bundled_demo(user_dirs(ctx))
     written = run_demo(inputs, out_dir)
     click.echo(f"Wrote {len(written)} files{folder_note(out_dir)}:")
