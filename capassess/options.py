@@ -44,6 +44,14 @@ def force_option(what: str) -> Any:
     return click.option("--force", is_flag=True, help=f"Replace {what} [default: refuse].")
 
 
+other_subject_option = click.option(
+    "--other-subject",
+    is_flag=True,
+    help="Compare with an assessment of another subject id (the same bank under a new id).",
+)
+"""``--other-subject``: allow two subject ids in a before/after pair (``pairing``)."""
+
+
 max_per_owner_option = click.option(
     "--max-per-owner",
     type=click.IntRange(1, 50),

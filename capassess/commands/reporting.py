@@ -11,6 +11,7 @@ from capassess.options import (
     force_option,
     max_major_option,
     max_per_owner_option,
+    other_subject_option,
     peer_request,
     start_option,
 )
@@ -50,6 +51,7 @@ LANG = click.Choice(["en", "zh"])
 @max_major_option
 @max_per_owner_option
 @start_option
+@other_subject_option
 @benchmark_options
 @force_option("an existing FILE that is not a capassess report of the format")
 @click.pass_context
@@ -72,6 +74,7 @@ def report(
     start: dt.date | None,
     benchmark: str | None,
     peer_group: str | None,
+    other_subject: bool,
     force: bool,
 ) -> None:
     """Write an assessment's report: HTML (one offline file), PDF, PowerPoint, Markdown or JSON.
@@ -90,8 +93,9 @@ def report(
     from capassess.catalog import questionnaire_files
     from capassess.cli import user_dirs
     from capassess.model.base import Lang
-    from capassess.planning import PlanOptions, plan_file
+    from capassess.planning import PlanOptions, check_baseline, plan_file
     from capassess.report.render import render_any
+    from capassess.views.console import message
     from capassess.views.plan import warn_planned
 
     if output != "-":  # writing over an input is refused first, whatever its suffix
@@ -102,6 +106,8 @@ def report(
     options = PlanOptions(target, target_level, baseline, budget=budget, max_major=max_major,
                           start=start, max_per_owner=max_per_owner)  # fmt: skip
     planned = plan_file(answers, options, user_dirs(ctx), model=model)
+    for warning in check_baseline(planned, other_subject=other_subject):
+        message(warning, "yellow")
     request = peer_request(benchmark, peer_group)
     if request is not None:  # the benchmark code is loaded only for --benchmark
         from capassess.benchmark.standing import with_peers
