@@ -57,7 +57,9 @@ def _is_html(path: Path) -> bool:
 
 
 VERSION_MARK = re.compile(rb"capassess \d+\.\d+")
-DATA_KEYS = re.compile(rb"^(questionnaire|subject|answers|dimensions|targets|items|matrix)\s*:", re.M)
+DATA_KEYS = re.compile(
+    rb"^(questionnaire|subject|answers|dimensions|targets|items|matrix)\s*:", re.MULTILINE
+)
 """Top-level keys of capassess's YAML inputs: a file with one is data, never a report."""
 
 
@@ -177,8 +179,8 @@ def refuse_foreign_set(
     if force or not Path(folder).is_dir() or _is_json(Path(folder) / "summary.json"):
         return
     sources = [source for source in inputs if source != "-"]
-    found = [name for name in names
-             if os.path.lexists(Path(folder) / name) and not _holds(Path(folder) / name, sources)]  # fmt: skip
+    there = [Path(folder) / name for name in names]
+    found = [p.name for p in there if os.path.lexists(p) and not _holds(p, sources)]
     if found:
         raise OutputError(
             f"{folder} already holds {', '.join(found)}, not written by a capassess batch "

@@ -110,9 +110,8 @@ def compare(
     from capassess.cli import user_dirs
     from capassess.plan_json import comparison_json
     from capassess.planning import compare_files
-    from capassess.views.plan import print_comparison
-
     from capassess.views.console import message
+    from capassess.views.plan import print_comparison
 
     comparison = compare_files(old, new, user_dirs(ctx), model=model, other_subject=other_subject)
     for warning in comparison.warnings:
