@@ -310,7 +310,11 @@ CASES = [
     ("target/default-zero.yaml", 2, "default: Input should be greater than or equal to 1"),
     ("target/empty.yaml", 2, "the file holds no YAML document"),
     ("target/huge-number.yaml", 2, "YAML error: cannot read the value '4444444444444444444444444"),
-    ("target/importance-negative.yaml", 2, "targets.governance.importance: Input should be greater"),
+    (
+        "target/importance-negative.yaml",
+        2,
+        "targets.governance.importance: Input should be greater",
+    ),
     (
         "target/level-out-of-range.yaml",
         2,

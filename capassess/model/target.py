@@ -6,7 +6,6 @@ from pydantic import Field
 
 from capassess.model.base import Frozen, Id, LevelNumber
 
-
 MAX_IMPORTANCE = 100.0
 """An importance multiplies a gap's priority; beyond a hundredfold it says nothing more."""
 
