@@ -9,22 +9,17 @@ import click
 from capassess.json_text import to_json
 from capassess.options import (
     benchmark_options,
+    budget_option,
     max_major_option,
     max_per_owner_option,
     other_subject_option,
     peer_request,
+    phase_months,
     start_option,
     table_or_json,
 )
 
 LANG = click.Choice(["en", "zh"])
-
-
-def _boundaries(text: str) -> tuple[int, ...]:
-    try:
-        return tuple(int(p) for p in text.split(","))
-    except ValueError:
-        raise click.BadParameter(f"{text!r}: expected months such as 0,6,18,36") from None
 
 
 @click.command()
@@ -39,9 +34,13 @@ def _boundaries(text: str) -> tuple[int, ...]:
     "--baseline", type=click.Path(dir_okay=False), help="An earlier answers file: show progress."
 )
 @click.option(
-    "--phases", default="0,6,18,36", show_default=True, help="Phase boundaries in months."
+    "--phases",
+    default="0,6,18,36",
+    show_default=True,
+    callback=lambda _ctx, _param, text: phase_months(text),
+    help="Phase boundaries in months from the start (0 to 120).",
 )
-@click.option("--budget", type=int, help="Effort points per phase (low=1, medium=3, high=5).")
+@budget_option
 @max_major_option
 @max_per_owner_option
 @start_option
@@ -53,7 +52,7 @@ def _boundaries(text: str) -> tuple[int, ...]:
 @click.pass_context
 def plan(
     ctx: click.Context, answers: str, target: str | None, target_level: int | None,
-    baseline: str | None, phases: str, budget: int | None, max_major: int, max_per_owner: int,
+    baseline: str | None, phases: tuple[int, ...], budget: int | None, max_major: int, max_per_owner: int,
     start: dt.date | None, model: str | None, fmt: str, lang: str, benchmark: str | None,
     peer_group: str | None, other_subject: bool,
 ) -> None:  # fmt: skip
@@ -71,7 +70,7 @@ def plan(
     from capassess.views.console import message
     from capassess.views.plan import print_plan, warn_planned
 
-    options = PlanOptions(target, target_level, baseline, _boundaries(phases), budget, max_major,
+    options = PlanOptions(target, target_level, baseline, phases, budget, max_major,
                           start, max_per_owner)  # fmt: skip
     planned = plan_file(answers, options, user_dirs(ctx), model=model)
     for warning in check_baseline(planned, other_subject=other_subject):

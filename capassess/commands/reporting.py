@@ -8,6 +8,7 @@ import click
 
 from capassess.options import (
     benchmark_options,
+    budget_option,
     force_option,
     max_major_option,
     max_per_owner_option,
@@ -47,7 +48,7 @@ LANG = click.Choice(["en", "zh"])
     "else chromium, google-chrome or microsoft-edge on PATH].",
 )
 @click.option("--model", type=click.Choice(["weighted-mean", "staged"]), help="Scoring model.")
-@click.option("--budget", type=int, help="Effort points per phase (low=1, medium=3, high=5).")
+@budget_option
 @max_major_option
 @max_per_owner_option
 @start_option
