@@ -53,8 +53,8 @@ LANG = click.Choice(["en", "zh"])
 def plan(
     ctx: click.Context, answers: str, target: str | None, target_level: int | None,
     baseline: str | None, phases: tuple[int, ...], budget: int | None, max_major: int,
-    max_per_owner: int, start: dt.date | None, model: str | None, fmt: str, lang: str, benchmark: str | None,
-    peer_group: str | None, other_subject: bool,
+    max_per_owner: int, start: dt.date | None, model: str | None, fmt: str, lang: str,
+    benchmark: str | None, peer_group: str | None, other_subject: bool,
 ) -> None:  # fmt: skip
     """Show the gaps to target and a phased, dependency-ordered roadmap.
 
