@@ -51,7 +51,8 @@ def _printer(pdf: bool, browser: str | None) -> str | None:
 @click.option(
     "--labels/--no-labels",
     default=None,
-    help="Add the label row of question texts [default: on for xlsx, off for csv].",
+    help="Add the label row (first cell #label) of question texts; in CSV with their "
+    "allowed values [default: on].",
 )
 @click.option(
     "--group",
@@ -69,15 +70,15 @@ def template(
 ) -> None:  # fmt: skip
     """Write a blank collection sheet for branches to fill in.
 
-    The sheet has columns id, name, the group columns, then one per question id. In
-    XLSX the second row holds the question texts (its first cell is #label, which
-    batch skips), cells have drop-downs and range checks, and a "questions" sheet
-    explains every question.
+    The sheet has columns id, name, the group columns, then one per question id. The
+    second row holds the question texts (its first cell is #label, which batch skips;
+    in CSV each text ends with the values allowed, such as [1-5]). In XLSX cells have
+    drop-downs and range checks, and a "questions" sheet explains every question.
 
     \b
     Examples:
       capassess template -o branches.xlsx
-      capassess template -q branch-fintech -f csv -o branches.csv --labels --lang zh
+      capassess template -q branch-fintech -f csv -o branches.csv --lang zh
     """
     from capassess.atomic import refuse_inputs
     from capassess.batch.template import TemplateOptions, write_template
@@ -89,7 +90,7 @@ def template(
     refuse_inputs([output], [questionnaire])
     fmt = fmt or ("csv" if output.lower().endswith(".csv") else "xlsx")
     options = TemplateOptions(fmt, "zh" if lang == "zh" else "en",
-                              labels if labels is not None else fmt == "xlsx", groups)  # fmt: skip
+                              labels is not False, groups)  # fmt: skip
     q = find_questionnaire(questionnaire, user_dirs(ctx))
     refuse_existing(output, force=force, what="a collection sheet")
     path = write_template(q, output, options)
