@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 import click
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 table_or_json = click.option(
     "--format",
@@ -76,7 +79,7 @@ budget_option = click.option(
 """``--budget P``: effort points each phase can take."""
 
 
-def force_option(what: str) -> Any:
+def force_option(what: str) -> Callable[[F], F]:
     """``--force``: replace an existing file at the output that is ``what``."""
     return click.option("--force", is_flag=True, help=f"Replace {what} [default: refuse].")
 
