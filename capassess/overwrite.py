@@ -25,7 +25,7 @@ import zipfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from capassess.atomic import refuse_read_input
+from capassess.atomic import DESCRIPTOR_PATHS, STANDARD_STREAMS, refuse_read_input
 from capassess.errors import OutputError
 
 HEAD = 64 * 1024
@@ -36,7 +36,11 @@ FORCE_HINT = "give --force to replace it, or choose another output"
 
 
 def _existing_file(path: str | Path) -> bool:
-    """True if ``path`` names an existing regular file (links followed)."""
+    """True if ``path`` names an existing regular file (links followed) other than one
+    named through a descriptor (``/dev/fd/1``, ``/dev/stdout``: the shell's redirection)."""
+    absolute = os.path.abspath(path)
+    if absolute.startswith(DESCRIPTOR_PATHS) or absolute in STANDARD_STREAMS:
+        return False
     try:
         return stat.S_ISREG(os.stat(path).st_mode)
     except (OSError, ValueError):

@@ -291,7 +291,7 @@ def test_a_symlink_is_kept_and_the_file_it_names_replaced(tmp_path: Path) -> Non
     links.mkdir()
     files.mkdir()
     real = files / "report.md"
-    real.write_text("old\n", encoding="utf-8")
+    real.write_text("# An earlier report\n\nmade by capassess 0.1.0\n", encoding="utf-8")
     real.chmod(0o640)
     link = links / "report.md"
     link.symlink_to(real)

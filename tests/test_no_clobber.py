@@ -114,6 +114,15 @@ def test_report_to_standard_output_is_never_refused(runner: CliRunner, tmp_path:
     assert result.stdout.startswith("#")
 
 
+@pytest.mark.parametrize("name", ["/dev/stdout", "/dev/fd/1", "/dev/null"])
+def test_descriptors_and_devices_are_written_as_a_shell_would(name: str) -> None:
+    """A shell's `> file` behind /dev/stdout is the user's choice: never refused."""
+    from capassess.overwrite import refuse_existing, refuse_foreign
+
+    refuse_existing(name, force=False, what="a collection sheet")
+    refuse_foreign(name, "md", force=False)
+
+
 def test_benchmark_build_keeps_a_file_that_is_no_pack(
     runner: CliRunner, tmp_path: Path, answers: Path
 ) -> None:
