@@ -8,7 +8,7 @@ BOARD_EN: dict[str, str] = {
     "out of 5{counted}; on the same capabilities and weights, the target averages {target} "
     "and {attainment} of it is attained.",
     "km_counted": ", counting {names}, which nobody answered, at the lowest level "
-    "(--missing lowest)",
+    "(the rule for missing answers)",
     "km_capped": " The level is {capped} (the score alone would give level {uncapped}): "
     "foundation capabilities below their floor hold it back whatever the other scores.",
     "km_foundation": "The foundation stays out of the score and gates the level: it scores "
@@ -20,10 +20,11 @@ BOARD_EN: dict[str, str] = {
     "km_peers": "Against {count} peers ({group}), the overall score of {value} compares "
     "with a peer median of {median} ({percentile}).",
     "peer_median": "Peer median",
-    "km_incomplete": "The assessment is incomplete (warnings: {n}): read the results with the "
-    "warnings above.",
+    "km_incomplete": "The assessment is incomplete ({warning}): read the results with this in "
+    "mind.",
     "km_strongest": "Strongest capabilities: {items}.",
     "km_strongest_item": "{title} ({score} against a target of {target})",
+    "km_none_met": "No assessed capability meets its target yet.",
     "km_weakest": "Highest-priority gaps in the scored dimensions (gap × weight, see the "
     "definitions): {items}.",
     "km_weakest_item": "{title} ({score} against {target}, {gap} short)",
@@ -67,12 +68,17 @@ BOARD_EN: dict[str, str] = {
     "deck_continued": " (continued)",
     "deck_more": "More actions: {n}; see the report",
     "deck_more_risks": "More risks: {n}; see the report",
-    "deck_initiatives": "Initiatives: owners and costs",
+    "deck_initiatives": "Other actions: owners and costs",
     "deck_quick_wins": "Quick wins",
     "deck_next_steps": "Next steps",
     "deck_step_launch": "Launch phase 1 from {start} (actions: {n}); confirm each owner and "
     "budget.",
     "deck_step_action": "{title}: {owner}, from {start}",
+    "deck_step_launch_redate": "Launch phase 1 (actions: {n}) once the plan is re-dated; "
+    "confirm each owner and budget.",
+    "deck_step_action_undated": "{title}: {owner}",
+    "deck_step_reassess_after": "Re-assess at the end of phase 1 ({months} months after its "
+    "launch) and compare with these results.",
     "deck_step_probe": "Check the contradictory answers ({n}) with the bank before the scores "
     "are final.",
     "deck_step_assess": "Assess what is not yet assessed: {names}.",
@@ -154,7 +160,7 @@ BOARD_ZH: dict[str, str] = {
     "key_messages": "核心结论",
     "km_overall": "整体成熟度为{level}级（{level_name}），得分{score}（满分5）{counted}；"
     "按相同的能力与权重计算，目标平均为{target}，已达成{attainment}。",
-    "km_counted": "，其中无人作答的{names}按最低分计入（--missing lowest）",
+    "km_counted": "，其中无人作答的{names}按最低分计入（缺失回答按最低分处理）",
     "km_capped": "等级{capped}（仅按得分应为{uncapped}级）：基础能力未达底线，"
     "其他得分再高也无法突破。",
     "km_foundation": "基础能力不计入得分，而是限定整体等级：其得分{score}，目标平均{target}"
@@ -165,9 +171,10 @@ BOARD_ZH: dict[str, str] = {
     "km_peers": "与{count}家同业（{group}）相比，整体得分{value}，"
     "同业中位数为{median}（{percentile}）。",
     "peer_median": "同业中位数",
-    "km_incomplete": "评估不完整（{n}条提示），请结合上方提示阅读结果。",
+    "km_incomplete": "评估不完整（{warning}），阅读结果时请考虑这一点。",
     "km_strongest": "最强的能力：{items}。",
     "km_strongest_item": "{title}（{score}，目标{target}）",
+    "km_none_met": "尚无已评估的能力达到目标。",
     "km_weakest": "计入总分的维度中优先度最高的差距（差距×权重，见指标定义）：{items}。",
     "km_weakest_item": "{title}（{score}，目标{target}，差{gap}）",
     "km_foundation_gaps_item": "{title}（{score}，目标{target}，差{gap}）",
@@ -208,11 +215,14 @@ BOARD_ZH: dict[str, str] = {
     "deck_continued": "（续）",
     "deck_more": "另有{n}项行动，详见报告",
     "deck_more_risks": "另有{n}项风险，详见报告",
-    "deck_initiatives": "重点举措：牵头部门与投入",
-    "deck_quick_wins": "速赢举措",
+    "deck_initiatives": "其他行动：牵头部门与投入",
+    "deck_quick_wins": "速赢行动",
     "deck_next_steps": "下一步工作",
     "deck_step_launch": "启动第一阶段：{n}项行动自{start}起实施，逐项确认牵头部门与预算。",
     "deck_step_action": "{title}：{owner}，{start}起",
+    "deck_step_launch_redate": "重新排期后启动第一阶段（{n}项行动），逐项确认牵头部门与预算。",
+    "deck_step_action_undated": "{title}：{owner}",
+    "deck_step_reassess_after": "在第一阶段结束时（启动后第{months}个月）重新评估，并与本次结果对比。",
     "deck_step_probe": "与银行核实{n}处相互矛盾的作答后再确定得分。",
     "deck_step_assess": "补充评估尚未评估的能力：{names}。",
     "deck_step_reassess": "在{phase}结束时重新评估，并与本次结果对比。",

@@ -110,6 +110,11 @@ EN: dict[str, str] = {
     "lies before this report ({today}); to plan from now, run again with --start {now}.",
     "past_start": "The roadmap starts in {start}, before this report ({today}); to plan from "
     "now, run again with --start {now}.",
+    "past_start_assessed_reader": "The roadmap is dated from the assessment month ({start}), "
+    "which lies before this report ({today}): re-date the plan from the report date before "
+    "launching it (the phases keep their length).",
+    "past_start_reader": "The roadmap starts in {start}, before this report ({today}): re-date "
+    "the plan from the report date before launching it (the phases keep their length).",
     "missing_lowest": "counted as the lowest answer in the scores",
     "missing_exclude": "left out of the scores",
     "unanswered": "questions unanswered: {n} of {total}, {policy}",
@@ -208,6 +213,10 @@ ZH: dict[str, str] = {
     "如需自当前起排期，请加 --start {now} 重新生成。",
     "past_start": "路线图自 {start} 起排期，早于本报告日期（{today}）；如需自当前起排期，请加 "
     "--start {now} 重新生成。",
+    "past_start_assessed_reader": "路线图自评估当月（{start}）起排期，早于本报告日期（{today}）："
+    "启动前须自报告日期起重新排期（各阶段时长不变）。",
+    "past_start_reader": "路线图自 {start} 起排期，早于本报告日期（{today}）："
+    "启动前须自报告日期起重新排期（各阶段时长不变）。",
     "missing_lowest": "按最低分计入得分",
     "missing_exclude": "不计入得分",
     "unanswered": "{n}/{total} 个问题未作答，{policy}",

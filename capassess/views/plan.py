@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
+from capassess.figures import printed_change, signed_change
 from capassess.headline import find_headline
 from capassess.model.base import Lang
 from capassess.model.plan import Phase
@@ -275,8 +276,9 @@ def print_comparison(comparison: Comparison) -> None:
         table.add_column(col, justify="left" if col == "node" else "right")
     for n in comparison.nodes:
         indent = {"overall": "", "dimension": "", "capability": "  "}[n.kind]
-        change = "" if n.change is None else f"{n.change:+.2f}"
-        style = "green" if (n.change or 0) > 0 else "red" if (n.change or 0) < 0 else ""
+        moved = printed_change(n.new, n.old)  # adds up with the printed scores
+        change = "" if moved is None else signed_change(n.new, n.old)
+        style = "green" if (moved or 0) > 0 else "red" if (moved or 0) < 0 else ""
         level = f"{n.old_level} → {n.new_level}" if n.level_changed else str(n.new_level)
         name = f"[bold]{n.id}[/]" if n.kind != "capability" else n.id
         table.add_row(indent + name, _num(n.old), _num(n.new), f"[{style}]{change}[/]" if style
