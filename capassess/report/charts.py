@@ -277,7 +277,9 @@ def _dimension_key(svg: Svg, report: Report, y: float) -> None:
         svg.text(x, y + (d % half) * 18, line, 12, fill=MUTED)
 
 
-def _gap_row(svg: Svg, g: GapRow, y: float, scale: Callable[[float], float]) -> None:
+def _gap_row(
+    svg: Svg, g: GapRow, y: float, scale: Callable[[float], float], t: dict[str, str]
+) -> None:
     score, left = g.score or 1.0, scale(1)
     svg.text(left - 12, y + 11, wrap(g.title, 12, left - 24, 1), 12, text_anchor="end", fill=INK)
     dim = wrap(g.dimension_title, 10, left - 24, 1)
@@ -293,7 +295,9 @@ def _gap_row(svg: Svg, g: GapRow, y: float, scale: Callable[[float], float]) -> 
         stroke=TARGET,
         stroke_width=1.2,
     )
-    text = f"{score:.2f} → {g.target}  (−{g.gap or 0:.2f})"
+    # a gap is positive (target − score), worded as the key messages word it
+    gap = f"{g.gap or 0:.2f}"
+    text = t["chart_gap_label"].format(score=f"{score:.2f}", target=g.target, gap=gap)
     svg.add("text", text, x=scale(g.target) + 8, y=y + 18, font_size=12, fill=INK)
 
 
@@ -314,7 +318,7 @@ def gap_bars(report: Report) -> str:
     svg.hatch("gap-hatch", TARGET)
     level_grid(svg, scale, top - 8, height - 10, top - 14, 11)
     for i, g in enumerate(rows):
-        _gap_row(svg, g, top + i * step, scale)
+        _gap_row(svg, g, top + i * step, scale, t)
     return svg.render()
 
 

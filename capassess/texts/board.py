@@ -130,6 +130,8 @@ BOARD_EN: dict[str, str] = {
     "scope_subject": "Institution assessed",
     "scope_coverage": "Coverage",
     "scope_coverage_text": "{dims} dimensions, {caps} capabilities, {questions} questions",
+    "scope_coverage_foundation": "{dims} dimensions + foundation, {caps} capabilities, "
+    "{questions} questions",
     "scope_answers": "Answers",
     "scope_answers_text": "{answered} answered, {na} not applicable; {evidenced} with "
     "evidence recorded",
@@ -266,6 +268,7 @@ BOARD_ZH: dict[str, str] = {
     "scope_subject": "受评机构",
     "scope_coverage": "覆盖范围",
     "scope_coverage_text": "{dims}个维度、{caps}项能力、{questions}道题目",
+    "scope_coverage_foundation": "{dims}个维度及基础能力、{caps}项能力、{questions}道题目",
     "scope_answers": "作答情况",
     "scope_answers_text": "已作答{answered}题，不适用{na}题，其中{evidenced}题记录了佐证",
     "interviewees": "访谈对象",

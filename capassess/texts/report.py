@@ -142,6 +142,7 @@ EN: dict[str, str] = {
     "dimension: current (solid), target (dashed){baseline}.",
     "chart_radar_baseline": " and baseline (dotted)",
     "chart_gaps": "Gaps to target, highest priority first",
+    "chart_gap_label": "{score} → {target}  ({gap} short)",
     "chart_gaps_desc": "Bars from 1 to the current score (solid) and on to the target "
     "(hatched) for the capabilities with a gap ({n}).",
     "chart_timeline": "Roadmap timeline",
@@ -301,6 +302,7 @@ ZH: dict[str, str] = {
     "目标（虚线）{baseline}。",
     "chart_radar_baseline": "、基线（点线）",
     "chart_gaps": "与目标的差距（按优先度排序）",
+    "chart_gap_label": "{score} → {target}（差{gap}）",
     "chart_gaps_desc": "{n} 项存在差距的能力：实心条为 1 至当前得分，斜线条为至目标的差距。",
     "chart_timeline": "路线图时间轴",
     "chart_timeline_desc": "{n} 项行动在 {months} 个月内按阶段排布。",

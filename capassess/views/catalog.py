@@ -18,6 +18,7 @@ def print_catalog(entries: list[Entry], problems: list[Problem], fmt: str, lang:
             "version": e.questionnaire.version,
             "title": e.questionnaire.title.get(language),
             "dimensions": len(e.questionnaire.dimensions),
+            "foundation": e.questionnaire.foundation is not None,
             "capabilities": sum(1 for _ in e.questionnaire.capabilities()),
             "questions": sum(1 for _ in e.questionnaire.questions()),
             "source": "shipped" if e.shipped else str(e.path),
@@ -34,5 +35,8 @@ def print_catalog(entries: list[Entry], problems: list[Problem], fmt: str, lang:
 
     table = Table("id", "version", "title", "dims", "caps", "questions", "source")
     for row in rows:
-        table.add_row(*(escape(str(v)) for v in row.values()))
+        # the foundation's capabilities count among the caps: name it beside the dimensions
+        dims = f"{row.pop('dimensions')}{' + foundation' if row.pop('foundation') else ''}"
+        cells = [row["id"], row["version"], row["title"], dims, *list(row.values())[3:]]
+        table.add_row(*(escape(str(v)) for v in cells))
     console().print(table)
