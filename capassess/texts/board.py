@@ -177,20 +177,20 @@ BOARD_ZH: dict[str, str] = {
     "km_strongest": "最强的能力：{items}。",
     "km_strongest_item": "{title}（{score}，目标{target}）",
     "km_none_met": "尚无已评估的能力达到目标。",
-    "km_weakest": "计入总分的维度中优先度最高的差距（差距×权重，见指标定义）：{items}。",
+    "km_weakest": "计入总分的维度中优先级最高的差距（差距×权重，见指标定义）：{items}。",
     "km_weakest_item": "{title}（{score}，目标{target}，差{gap}）",
     "km_foundation_gaps_item": "{title}（{score}，目标{target}，差{gap}）",
     "km_all_met": "所有已评估的能力均达到目标。",
     "km_lessons_met": "计入总分的维度中，所有已评估的能力均达到目标。",
     "km_roadmap": "路线图在{phases}个阶段内安排{n}项行动，自{start}至{end}，第一批行动包括{first}；"
     "全部完成后整体得分由{score}提升至{projected}。",
-    "km_in_place": "另有{n}项行动已具备（列于路线图之后）。",
+    "km_in_place": "另有{n}项行动已落实（列于路线图之后）。",
     "km_left_off": "{n}项行动因所属能力未评估而未排期。",
     "km_to_confirm": "{n}项行动需先确认（作答尚不能判断）再决定是否排期。",
     "km_no_roadmap": "达到目标无需新的行动。",
     "km_no_new_action": "路线图未安排新的行动。",
     "km_more": "及另外{n}项",
-    "km_execution": "以下能力目标等级以内的行动均已具备但仍低于目标，"
+    "km_execution": "以下能力目标等级以内的行动均已落实但仍低于目标，"
     "属于执行差距，无需新增项目：{names}。",
     "heatmap": "能力热力图",
     "heatmap_note": "各项能力对照目标：已达标、差距不超过一级、差距超过一级、未评估。"
@@ -204,8 +204,8 @@ BOARD_ZH: dict[str, str] = {
     "appendix_note": "所有题目的作答、得分及记录的佐证和备注。",
     "page_of": "第 {page} 页，共 {pages} 页",
     "dep_scheduled": "{title}（{start} – {end}）",
-    "dep_in_place_evidence": "{title}：依据作答已具备",
-    "dep_in_place_level": "{title}：该能力已达相应等级，视为已具备",
+    "dep_in_place_evidence": "{title}：依据作答已落实",
+    "dep_in_place_level": "{title}：该能力已达相应等级，视为已落实",
     "dep_not_assessed": "{title}：未评估，启动前需核实",
     "dep_to_confirm": "{title}：待确认（作答尚不能判断），启动前需核实",
     "owner_kpi": "牵头部门与考核指标",
@@ -260,8 +260,8 @@ BOARD_ZH: dict[str, str] = {
     "risk_major": "重点项目",
     "risk_major_text": "共{n}个重点项目，同时不超过{at_once}个，持续至{end}，"
     "预算与交付风险集中于此。",
-    "risk_shortfall": "执行差距：行动已具备但得分低于目标",
-    "risk_shortfall_text": "{names}：目标等级以内的行动均已具备，但作答拉低了得分，"
+    "risk_shortfall": "执行差距：行动已落实但得分低于目标",
+    "risk_shortfall_text": "{names}：目标等级以内的行动均已落实，但作答拉低了得分，"
     "需提升执行质量而非新增项目，预计得分不计其提升。",
     "no_risks": "评估结果与路线图中未发现结构性风险。",
     "scope": "评估范围、访谈对象与局限",

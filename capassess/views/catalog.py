@@ -9,6 +9,13 @@ from capassess.model.base import Lang
 from capassess.views.console import console, message
 
 
+FOUNDATION = " + F"
+FOUNDATION_NOTE = (
+    "F: the foundation (gate), scored beside the dimensions; its capabilities count among "
+    "the caps"
+)
+
+
 def print_catalog(entries: list[Entry], problems: list[Problem], fmt: str, lang: str) -> None:
     """Print id, version, title and counts of each questionnaire; problems to stderr."""
     language: Lang = "zh" if lang == "zh" else "en"
@@ -33,10 +40,14 @@ def print_catalog(entries: list[Entry], problems: list[Problem], fmt: str, lang:
     from rich.markup import escape
     from rich.table import Table
 
-    table = Table("id", "version", "title", "dims", "caps", "questions", "source")
+    table = Table(title=None)
+    for name in ("id", "version", "title", "dims", "caps", "questions", "source"):
+        table.add_column(name, no_wrap=name in ("id", "version", "dims"))
     for row in rows:
-        # the foundation's capabilities count among the caps: name it beside the dimensions
-        dims = f"{row.pop('dimensions')}{' + foundation' if row.pop('foundation') else ''}"
+        gate = FOUNDATION if row.pop("foundation") else ""
+        dims = f"{row.pop('dimensions')}{gate}"
         cells = [row["id"], row["version"], row["title"], dims, *list(row.values())[3:]]
         table.add_row(*(escape(str(v)) for v in cells))
     console().print(table)
+    if any(e.questionnaire.foundation is not None for e in entries):
+        console().print(FOUNDATION_NOTE)

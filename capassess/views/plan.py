@@ -169,13 +169,13 @@ def print_advice_notes(planned: Planned, lang: Lang) -> None:
         for item in road.not_scheduled:
             title = f"{_e(item.title.get(lang))}\n[dim]{item.id}[/]"
             reason = _e(not_scheduled_reason(item, q, result, lang))
-            table.add_row(title, caps[item.capability_id], reason, ", ".join(item.needed_by))
+            table.add_row(title, caps[item.capability_id], reason, t["sep"].join(item.needed_by))
         out.print(table)
     for s in road.shortfalls:
         g = planned.gaps.capability(s.capability_id)
         held = _e(answers_text(s.questions, lang, q))
         out.print(
-            f"[bold]{caps[s.capability_id]}[/] {_num(g.score)} < {g.target}: "
+            f"[bold]{caps[s.capability_id]}[/] {_num(g.score)} < {g.target}{t['colon']}"
             + t["shortfall"].format(held=held)
         )
     checks = failed_checks(q, result)
@@ -183,7 +183,7 @@ def print_advice_notes(planned: Planned, lang: Lang) -> None:
         out.print(t["to_probe"])
         for check, evidence in checks:
             shown = _e(answers_text(_shown(evidence), lang, q))
-            out.print(f"  • {_e(check.message.get(lang))} [dim]({shown})[/]")
+            out.print(t["probe_line"].format(message=_e(check.message.get(lang)), shown=shown))
 
 
 def _shown(evidence: object) -> list:  # type: ignore[type-arg]
