@@ -5,18 +5,19 @@ from __future__ import annotations
 BOARD_EN: dict[str, str] = {
     "key_messages": "Key messages",
     "km_overall": "Overall maturity is level {level} ({level_name}), with a score of {score} "
-    "out of 5{counted}; on the same capabilities and weights, the target averages {target} "
-    "and {attainment} of it is attained.",
+    "out of 5{counted}; on the same capabilities and weights, the target averages {target}, "
+    "and {attainment} of the way from level 1 to it is covered.",
     "km_counted": ", counting {names}, which nobody answered, at the lowest level "
     "(the rule for missing answers)",
     "km_capped": " The level is {capped} (the score alone would give level {uncapped}): "
     "foundation capabilities below their floor hold it back whatever the other scores.",
     "km_foundation": "The foundation stays out of the score and gates the level: it scores "
-    "{score} against {target} ({attainment} attained), its lowest capabilities at level "
+    "{score} against {target} ({attainment} of the way from level 1 covered), its lowest "
+    "capabilities at level "
     "{level} ({level_name}){gaps}.",
     "km_foundation_gaps": "; its gaps, ranked on its own scale: {items}",
     "km_not_assessed": "Not assessed (no question answered), so no place among the gaps, no "
-    "actions and no share in the target attained: {items}.",
+    "actions and no part in the way covered from level 1 to the target: {items}.",
     "km_peers": "Against {count} peers ({group}), the overall score of {value} compares "
     "with a peer median of {median} ({percentile}).",
     "peer_median": "Peer median",
@@ -61,6 +62,7 @@ BOARD_EN: dict[str, str] = {
     "dep_to_confirm": "{title}: to confirm (the answers leave it open), check before starting",
     "owner_kpi": "Owner and KPI",
     "clause_sep": "; ",
+    "capped_sep": ", ",
     "stop": ". ",
     "deck_gantt": "Actions by month from {start}",
     "deck_gantt_start": "Start (month)",
@@ -161,15 +163,15 @@ BOARD_EN: dict[str, str] = {
 BOARD_ZH: dict[str, str] = {
     "key_messages": "核心结论",
     "km_overall": "整体成熟度为{level}级（{level_name}），得分{score}（满分5）{counted}；"
-    "按相同的能力与权重计算，目标平均为{target}，已达成{attainment}。",
+    "按相同的能力与权重计算，目标平均为{target}，从1级到目标已走完{attainment}。",
     "km_counted": "，其中无人作答的{names}按最低分计入（缺失回答按最低分处理）",
     "km_capped": "等级{capped}（仅按得分应为{uncapped}级）：基础能力未达底线，"
     "其他得分再高也无法突破。",
     "km_foundation": "基础能力不计入得分，而是限定整体等级：其得分{score}，目标平均{target}"
-    "（已达成{attainment}），最低的能力处于{level}级（{level_name}）{gaps}。",
+    "（从1级到目标已走完{attainment}），最低的能力处于{level}级（{level_name}）{gaps}。",
     "km_foundation_gaps": "；其差距按基础能力自身口径排序：{items}",
     "km_not_assessed": "以下能力未评估（无任何作答），不参与差距排序、不给出行动建议、"
-    "不计入目标达成度：{items}。",
+    "不计入达成度（从1级到目标已走完的比例）：{items}。",
     "km_peers": "与{count}家同业（{group}）相比，整体得分{value}，"
     "同业中位数为{median}（{percentile}）。",
     "peer_median": "同业中位数",
@@ -210,6 +212,7 @@ BOARD_ZH: dict[str, str] = {
     "dep_to_confirm": "{title}：待确认（作答尚不能判断），启动前需核实",
     "owner_kpi": "牵头部门与考核指标",
     "clause_sep": "；",
+    "capped_sep": "，",
     "stop": "：",
     "deck_gantt": "各项行动起止（自{start}起的月数）",
     "deck_gantt_start": "开始（月）",

@@ -36,14 +36,22 @@ EN: dict[str, str] = {
     "define_dimension_gap": "the weighted mean of its assessed capabilities' gaps (global "
     "weights), not the dimension's target − score: a capability above its target does not "
     "offset another below it",
+    "term_dimension_target": "dimension target (mean)",
+    "define_dimension_target": "the weighted mean of its assessed capabilities' targets "
+    "(global weights), on the same base as the dimension gap",
     "term_priority": "priority",
     "define_priority": "gap × the capability's global weight × the target's importance; "
     "ranked within the scored dimensions, and apart within the foundation",
+    "term_dimension_priority": "dimension priority (sum)",
+    "define_dimension_priority": "the sum of its assessed capabilities' priorities; the "
+    "foundation's is on its own scale and does not compare with the scored dimensions'",
     "term_attained": "attained",
-    "define_attained": "how much of the way from level 1 to the target is covered: "
-    "(min(score, target) − 1) / (target − 1); for the overall, Σ g·(min(C, T) − 1) / "
-    "Σ g·(T − 1) over the assessed capabilities of the overall score, with the weights g it "
-    "gives them, against the mean of their targets on the same weights",
+    "define_attained": "how much of the way from level 1 to the target is covered (not "
+    "score ÷ target): (min(score, target) − 1) / (target − 1); for a dimension, "
+    "Σ g·(min(C, T) − 1) / Σ g·(T − 1) over its assessed capabilities with their global "
+    "weights g; for the overall, the same over the assessed capabilities of the overall "
+    "score, with the weights g it gives them, against the mean of their targets on the same "
+    "weights",
     "term_progress": "progress",
     "define_progress": "how much of the way from the baseline to the target is covered: "
     '(score − baseline) / (target − baseline); 100% or more is shown as "target met", and '
@@ -148,12 +156,19 @@ ZH: dict[str, str] = {
     "term_dimension_gap": "维度差距（均值）",
     "define_dimension_gap": "该维度已评估能力差距按全局权重的加权平均，而非维度目标 − 维度得分："
     "超出目标的能力不抵消未达目标的能力",
+    "term_dimension_target": "维度目标（均值）",
+    "define_dimension_target": "该维度已评估能力目标按全局权重的加权平均，与维度差距口径相同",
     "term_priority": "优先级",
     "define_priority": "差距 × 该能力的全局权重 × 目标重要性；计入总分的维度之间排序，"
     "基础能力单独排序",
+    "term_dimension_priority": "维度优先级（合计）",
+    "define_dimension_priority": "该维度已评估能力优先级之和；基础能力自成口径，"
+    "不宜与计入总分的维度比较",
     "term_attained": "达成度",
-    "define_attained": "从 1 级到目标等级已走完的比例：(min(得分, 目标) − 1) / (目标 − 1)；"
-    "总体达成度为 Σ g·(min(C, T) − 1) / Σ g·(T − 1)，范围为计入总分的已评估能力，"
+    "define_attained": "从 1 级到目标等级已走完的比例（并非得分 ÷ 目标）："
+    "(min(得分, 目标) − 1) / (目标 − 1)；"
+    "维度达成度为其已评估能力的 Σ g·(min(C, T) − 1) / Σ g·(T − 1)，g 为全局权重；"
+    "总体达成度同样计算，范围为计入总分的已评估能力，"
     "g 取总分所用的权重，目标平均值按同一权重计算",
     "term_progress": "进展",
     "define_progress": "从基线到目标已走完的比例：(得分 − 基线) / (目标 − 基线)；达到或超过 100% "

@@ -36,7 +36,8 @@ EN: dict[str, str] = {
     "published": "Published",
     # plan
     "plan_head": "[bold]{name}[/] · {ref} · overall [bold]{score}[/] ({level_name}) · target "
-    "{target}, attained {attained} (same capabilities and weights as the score)",
+    "{target}, {attained} of the way from level 1 to it covered (same capabilities and "
+    "weights as the score)",
     "plan_head_foundation": " · foundation (gate, not in the score): lowest level {level}, "
     "score {score}",
     "gate_suffix": " (gate)",
@@ -49,6 +50,8 @@ EN: dict[str, str] = {
     "col_target": "target",
     "col_gap": "gap",
     "mean_gap": "mean {gap}",
+    "mean_target": "mean {target}",
+    "sum_priority": "sum {priority}",
     "col_priority": "priority",
     "col_attained": "attained",
     "col_progress": "progress",
@@ -110,7 +113,7 @@ ZH: dict[str, str] = {
     "number_answers": "数值题",
     "published": "公开披露",
     "plan_head": "[bold]{name}[/] · {ref} · 总分 [bold]{score}[/]（{level_name}）· 目标 {target}，"
-    "达成度 {attained}（与总分同一口径）",
+    "从 1 级到目标已走完 {attained}（与总分同一口径）",
     "plan_head_foundation": " · 基础能力（门槛，不计入总分）：最低等级 {level}，得分 {score}",
     "gate_suffix": "（门槛）",
     "plan_head_counted": " · 总分中无人作答的{names}按最低分计入（缺失回答按最低分处理）",
@@ -121,6 +124,8 @@ ZH: dict[str, str] = {
     "col_target": "目标",
     "col_gap": "差距",
     "mean_gap": "均值 {gap}",
+    "mean_target": "均值 {target}",
+    "sum_priority": "合计 {priority}",
     "col_priority": "优先级",
     "col_attained": "达成度",
     "col_progress": "进展",

@@ -71,8 +71,11 @@ def gap_table(planned: Planned, lang: Lang) -> Table:
     for dim in planned.gaps.dimensions:
         gap = t["mean_gap"].format(gap=_num(dim.gap)) if dim.assessed else t["not_assessed"]
         gate = t["gate_suffix"] if q.is_foundation(dim.id) else ""
+        # a dimension's target is a mean and its priority a sum (see the definitions)
+        target = t["mean_target"].format(target=_num(dim.target)) if dim.assessed else "—"
+        priority = t["sum_priority"].format(priority=_num(dim.priority, 3))
         row = [f"[bold]{dims[dim.id]}{gate}[/]", _num(dim.score) if dim.assessed else "—",
-               _num(dim.target), gap, _num(dim.priority, 3) if dim.assessed else "—",
+               target, gap, priority if dim.assessed else "—",
                _pct(dim.attainment)]  # fmt: skip
         table.add_row(*row, *([""] if baseline else []), style="bold")
         for g in planned.gaps.capabilities:
