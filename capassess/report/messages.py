@@ -111,6 +111,8 @@ def _roadmap(report: Report, t: dict[str, str]) -> str:
         score=_num(report.summary.overall_score),
         projected=_num(report.summary.projected_overall),
     )
+    if report.advice and report.advice.start_note:  # dated before the report itself
+        text += t["km_redate"]
     in_place = sum(1 for r in left if r.in_place)
     unknown = sum(1 for r in left if r.status == "not-assessed")
     return (

@@ -35,6 +35,8 @@ BOARD_EN: dict[str, str] = {
     "km_roadmap": "The roadmap runs from {start} to {end} (actions: {n}; phases: "
     "{phases}), starting with {first}; done, it lifts the overall score from {score} to "
     "{projected}.",
+    "km_redate": " Its dates start before this report: re-date it from the report date "
+    "before launching it.",
     "km_in_place": " Further actions already in place: {n} (listed after the roadmap).",
     "km_left_off": " Actions not scheduled because their capability is not assessed: {n}.",
     "km_to_confirm": " Actions to confirm before planning them (the answers leave them open): {n}.",
@@ -186,6 +188,7 @@ BOARD_ZH: dict[str, str] = {
     "km_lessons_met": "计入总分的维度中，所有已评估的能力均达到目标。",
     "km_roadmap": "路线图在{phases}个阶段内安排{n}项行动，自{start}至{end}，第一批行动包括{first}；"
     "全部完成后整体得分由{score}提升至{projected}。",
+    "km_redate": "其起始日期早于本报告，启动前须自报告日期起重新排期。",
     "km_in_place": "另有{n}项行动已落实（列于路线图之后）。",
     "km_left_off": "{n}项行动因所属能力未评估而未排期。",
     "km_to_confirm": "{n}项行动需先确认（作答尚不能判断）再决定是否排期。",

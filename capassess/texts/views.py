@@ -28,6 +28,7 @@ EN: dict[str, str] = {
     "warning": "warning: ",
     # peers
     "peers": "Peers",
+    "peers_caption": "{peers}: {group} ({count} {units}), {pack}",
     "peer_median": "Peer median",
     "percentile": "Percentile",
     "units": "units",
@@ -106,6 +107,7 @@ ZH: dict[str, str] = {
     "not_applicable": "{n} 个问题不适用：{ids}",
     "warning": "警告：",
     "peers": "同业对标",
+    "peers_caption": "{peers}：{group}（{count}{units}），{pack}",
     "peer_median": "同业中位数",
     "percentile": "百分位",
     "units": "家",
