@@ -14,9 +14,9 @@ if TYPE_CHECKING:  # the score command uses these words without loading the plan
     from capassess.model.results import ScoreResult
 
 QUADRANTS = ("quick-win", "major-project", "initiative", "fill-in", "deprioritise")
-DEFINED = ("score", "level", "foundation", "gap", "dimension_gap", "dimension_target", "priority",
-           "dimension_priority", "attained", "progress", "not_assessed", "quick_win", "major_project", "initiative", "fill_in",
-           "deprioritise", "projected")  # fmt: skip
+DEFINED = ("score", "level", "foundation", "gap", "dimension_gap", "dimension_target",
+           "priority", "dimension_priority", "attained", "progress", "not_assessed", "quick_win",
+           "major_project", "initiative", "fill_in", "deprioritise", "projected")  # fmt: skip
 """The terms defined for readers of a plan, in the order they are shown."""
 
 

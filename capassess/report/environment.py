@@ -193,7 +193,9 @@ _FILTERS = {
 
 # The report's own filters: a result as long as the value, give or take a few characters;
 # those of them that take nothing but the value
-LINEAR_FILTERS = frozenset({"num", "pct", "signed", "change", "md", "cell", "mermaid", "add_months"})
+LINEAR_FILTERS = frozenset(
+    {"num", "pct", "signed", "change", "md", "cell", "mermaid", "add_months"}
+)
 VALUE_FILTERS = frozenset({"pct", "md", "cell", "mermaid"})
 
 

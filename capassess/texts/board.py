@@ -230,7 +230,8 @@ BOARD_ZH: dict[str, str] = {
     "deck_step_action": "{title}：{owner}，{start}起",
     "deck_step_launch_redate": "重新排期后启动第一阶段（{n}项行动），逐项确认牵头部门与预算。",
     "deck_step_action_undated": "{title}：{owner}",
-    "deck_step_reassess_after": "在第一阶段结束时（启动后第{months}个月）重新评估，并与本次结果对比。",
+    "deck_step_reassess_after": "在第一阶段结束时（启动后第{months}个月）重新评估，"
+    "并与本次结果对比。",
     "deck_step_probe": "与银行核实{n}处相互矛盾的作答后再确定得分。",
     "deck_step_assess": "补充评估尚未评估的能力：{names}。",
     "deck_step_reassess": "在{phase}结束时重新评估，并与本次结果对比。",

@@ -8,11 +8,9 @@ from capassess.json_text import to_json
 from capassess.model.base import Lang
 from capassess.views.console import console, message
 
-
 FOUNDATION = " + F"
 FOUNDATION_NOTE = (
-    "F: the foundation (gate), scored beside the dimensions; its capabilities count among "
-    "the caps"
+    "F: the foundation (gate), scored beside the dimensions; its capabilities count among the caps"
 )
 
 

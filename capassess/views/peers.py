@@ -13,8 +13,13 @@ def caption(peers: PeerComparison, lang: Lang) -> str:
     """``Peers: city-commercial (6 units), peers.yaml``, marked when illustrative."""
     w = words("views", lang)
     pack = peers.pack
-    what = w["peers_caption"].format(peers=w["peers"], group=peers.group, count=peers.count,
-                                     units=w["units"], pack=pack.title or peers.source)
+    what = w["peers_caption"].format(
+        peers=w["peers"],
+        group=peers.group,
+        count=peers.count,
+        units=w["units"],
+        pack=pack.title or peers.source,
+    )
     return what + (f" · {w['illustrative']}" if pack.illustrative else "")
 
 
@@ -41,7 +46,8 @@ def print_peers(peers: PeerComparison, q: Questionnaire, lang: Lang) -> None:
     for f in peers.disclosed:
         src = f.source
         console().print(
-            escape(f"{published}{w['colon']}{f.question} = {f.value:g} {f.unit or ''} ({f.group or 'all'}) — "
-                   f"{src.issuer}, {src.document}, {src.year}, p. {src.page}"),
+            escape(f"{published}{w['colon']}{f.question} = {f.value:g} {f.unit or ''} "
+                   f"({f.group or 'all'}) — {src.issuer}, {src.document}, {src.year}, "
+                   f"p. {src.page}"),
             soft_wrap=True,
         )  # fmt: skip
