@@ -25,6 +25,7 @@ from capassess.report.build import build_report
 from capassess.report.charts import gap_bars
 from capassess.report.deck import render_deck
 from capassess.report.render import render_model
+from capassess.report.svg import text_width
 from capassess.resources import data_dir
 from capassess.texts import words
 from tests.report.helpers import example_bank
@@ -139,10 +140,16 @@ def test_the_dating_hint_is_the_analysts(tmp_path: Path, lang: str) -> None:
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_the_gap_chart_shows_positive_gaps(lang: str) -> None:
+@pytest.mark.parametrize("level", [None, 5])
+def test_the_gap_chart_shows_positive_gaps(lang: str, level: int | None) -> None:
     assert BANK is not None
-    report = build_report(plan_file(BANK.answers, PlanOptions()), lang)  # type: ignore[arg-type]
+    planned = plan_file(BANK.answers, PlanOptions(target_level=level))
+    report = build_report(planned, lang)  # type: ignore[arg-type]
     svg = html.unescape(gap_bars(report))
+    # every label ends inside the chart, even beside a bar that runs to level 5
+    width = float(re.search(r'viewBox="0 0 ([\d.]+) ', svg).group(1))  # type: ignore[union-attr]
+    for x, text in re.findall(r'<text x="([\d.]+)" y="[\d.]+" font-size="12" fill="[^"]+">([^<]+)<', svg):
+        assert float(x) + text_width(text, 12) <= width, text
     rows = [g for g in report.gaps if g.gap and not g.met and g.score is not None and g.assessed]
     assert rows
     assert not re.search(r"[−-]\s?\d", re.sub(r"<[^>]+>", " ", svg).replace("1 – 5", ""))
