@@ -318,7 +318,9 @@ def gap_bars(report: Report) -> str:
     desc = t["chart_gaps_desc"].format(n=len(rows))
     labels = [_gap_label(g, t) for g in rows]
     # wide enough for the label beside a bar that runs to level 5
-    ends = (scale(g.target) + 8 + text_width(label, 12) for g, label in zip(rows, labels, strict=True))
+    ends = (
+        scale(g.target) + 8 + text_width(label, 12) for g, label in zip(rows, labels, strict=True)
+    )
     svg = Svg(max(900.0, max(ends) + 6), height, t["chart_gaps"], desc, "gaps")
     svg.hatch("gap-hatch", TARGET)
     level_grid(svg, scale, top - 8, height - 10, top - 14, 11)
