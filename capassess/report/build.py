@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from capassess import __version__
 from capassess.advice import action_statuses
+from capassess.figures import printed_change
 from capassess.headline import find_headline
 from capassess.model.base import Lang
 from capassess.model.headline import Headline
@@ -153,7 +154,7 @@ def _progress(planned: Planned, rows: dict[str, GapRow]) -> Progress | None:
             title=r.title,
             baseline=r.baseline,
             score=r.score,
-            change=None if r.score is None or r.baseline is None else r.score - r.baseline,
+            change=printed_change(r.score, r.baseline),
             target=r.target,
             progress=r.progress,
             progress_text=r.progress_text,
@@ -161,7 +162,7 @@ def _progress(planned: Planned, rows: dict[str, GapRow]) -> Progress | None:
         )
         for r in rows.values()
     )
-    change = None if now is None or then is None else now - then
+    change = printed_change(now, then)
     date = base.assessment.date.isoformat() if base.assessment.date else None
     return Progress(Path(base.path).name, date, then, now, change, items)
 

@@ -74,8 +74,18 @@ def _weakest(report: Report, foundation: bool = False) -> list[GapRow]:
 
 
 def _strongest(report: Report) -> list[GapRow]:
-    assessed = [g for g in report.gaps if g.assessed and g.score is not None]
-    return sorted(assessed, key=lambda g: (-(g.score or 0) + g.target, -(g.score or 0)))[:SHOWN]
+    """The assessed capabilities at or above their target, furthest above it first."""
+    met = [g for g in report.gaps if g.assessed and g.score is not None and g.met]
+    return sorted(met, key=lambda g: (-(g.score or 0) + g.target, -(g.score or 0)))[:SHOWN]
+
+
+def _strengths(report: Report, t: dict[str, str]) -> list[str]:
+    """The strongest capabilities, or that none meets its target yet (none if none assessed)."""
+    strongest = _strongest(report)
+    if strongest:
+        return [_capabilities(strongest, t, "km_strongest")]
+    assessed = any(g.assessed and g.score is not None for g in report.gaps)
+    return [t["km_none_met"]] if assessed else []
 
 
 def _roadmap(report: Report, t: dict[str, str]) -> str:
@@ -101,6 +111,8 @@ def _roadmap(report: Report, t: dict[str, str]) -> str:
         score=_num(report.summary.overall_score),
         projected=_num(report.summary.projected_overall),
     )
+    if report.advice and report.advice.start_note:  # dated before the report itself
+        text += t["km_redate"]
     in_place = sum(1 for r in left if r.in_place)
     unknown = sum(1 for r in left if r.status == "not-assessed")
     return (
@@ -140,10 +152,10 @@ def key_messages(report: Report) -> tuple[str, ...]:
     if missing:
         messages.append(t["km_not_assessed"].format(items=t["list_sep"].join(missing)))
     if report.advice and report.advice.warnings:
-        messages.append(t["km_incomplete"].format(n=len(report.advice.warnings)))
-    strongest, weakest = _strongest(report), _weakest(report)
-    if strongest:
-        messages.append(_capabilities(strongest, t, "km_strongest"))
+        # in words, not "the warnings above": the deck shows no warnings block
+        messages.append(t["km_incomplete"].format(warning=report.advice.warnings[0]))
+    weakest = _weakest(report)
+    messages += _strengths(report, t)
     met = "km_lessons_met" if _weakest(report, foundation=True) else "km_all_met"
     messages.append(_capabilities(weakest, t, "km_weakest") if weakest else t[met])
     messages += _foundation(report, t)

@@ -194,6 +194,7 @@ class ProgressRow:
     baseline: float | None
     score: float | None
     change: float | None
+    """score − baseline as printed: the difference of the two 2-decimal figures."""
     target: int
     progress: float | None
     assessed: bool = True
@@ -210,6 +211,7 @@ class Progress:
     baseline_overall: float | None
     overall: float | None
     change: float | None
+    """overall − baseline as printed: the difference of the two 2-decimal figures."""
     rows: tuple[ProgressRow, ...]
 
 

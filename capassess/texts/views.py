@@ -16,6 +16,8 @@ EN: dict[str, str] = {
     "level": "level {n}",
     "na": "n/a",
     "capped": "capped by {names}",
+    "score_level": "{score} ({level})",
+    "model": "model: {name} ({model})",
     "sep": ", ",
     "clause_sep": ", ",
     "gate": "gate",
@@ -26,6 +28,7 @@ EN: dict[str, str] = {
     "warning": "warning: ",
     # peers
     "peers": "Peers",
+    "peers_caption": "{peers}: {group} ({count} {units}), {pack}",
     "peer_median": "Peer median",
     "percentile": "Percentile",
     "units": "units",
@@ -34,7 +37,8 @@ EN: dict[str, str] = {
     "published": "Published",
     # plan
     "plan_head": "[bold]{name}[/] · {ref} · overall [bold]{score}[/] ({level_name}) · target "
-    "{target}, attained {attained} (same capabilities and weights as the score)",
+    "{target}, {attained} of the way from level 1 to it covered (same capabilities and "
+    "weights as the score)",
     "plan_head_foundation": " · foundation (gate, not in the score): lowest level {level}, "
     "score {score}",
     "gate_suffix": " (gate)",
@@ -47,6 +51,8 @@ EN: dict[str, str] = {
     "col_target": "target",
     "col_gap": "gap",
     "mean_gap": "mean {gap}",
+    "mean_target": "mean {target}",
+    "sum_priority": "sum {priority}",
     "col_priority": "priority",
     "col_attained": "attained",
     "col_progress": "progress",
@@ -75,6 +81,7 @@ EN: dict[str, str] = {
     "shortfall": "its actions up to the target are in place: an execution gap, no new "
     "project; the answers holding it down: {held}",
     "to_probe": "[bold]To probe[/] (answers that contradict each other; scores unchanged)",
+    "probe_line": "  • {message} [dim]({shown})[/]",
     "definitions": "Definitions",
     "colon": ": ",
 }
@@ -89,6 +96,8 @@ ZH: dict[str, str] = {
     "level": "{n}级",
     "na": "不适用",
     "capped": "受{names}所限",
+    "score_level": "{score}（{level}）",
+    "model": "评分模型：{name}（{model}）",
     "sep": "、",
     "clause_sep": "，",
     "gate": "门槛",
@@ -98,6 +107,7 @@ ZH: dict[str, str] = {
     "not_applicable": "{n} 个问题不适用：{ids}",
     "warning": "警告：",
     "peers": "同业对标",
+    "peers_caption": "{peers}：{group}（{count}{units}），{pack}",
     "peer_median": "同业中位数",
     "percentile": "百分位",
     "units": "家",
@@ -105,7 +115,7 @@ ZH: dict[str, str] = {
     "number_answers": "数值题",
     "published": "公开披露",
     "plan_head": "[bold]{name}[/] · {ref} · 总分 [bold]{score}[/]（{level_name}）· 目标 {target}，"
-    "达成度 {attained}（与总分同一口径）",
+    "从 1 级到目标已走完 {attained}（与总分同一口径）",
     "plan_head_foundation": " · 基础能力（门槛，不计入总分）：最低等级 {level}，得分 {score}",
     "gate_suffix": "（门槛）",
     "plan_head_counted": " · 总分中无人作答的{names}按最低分计入（缺失回答按最低分处理）",
@@ -116,7 +126,9 @@ ZH: dict[str, str] = {
     "col_target": "目标",
     "col_gap": "差距",
     "mean_gap": "均值 {gap}",
-    "col_priority": "优先度",
+    "mean_target": "均值 {target}",
+    "sum_priority": "合计 {priority}",
+    "col_priority": "优先级",
     "col_attained": "达成度",
     "col_progress": "进展",
     "not_assessed": "未评估",
@@ -133,15 +145,16 @@ ZH: dict[str, str] = {
     "col_why": "原因",
     "roadmap": "[bold]路线图[/]：{start} – {end}（{months} 个月；同时进行的重点项目不超过 {major} "
     "个，每个牵头部门同时不超过 {per_owner} 项）",
-    "no_new_actions": "{phase}: 无新增行动",
+    "no_new_actions": "{phase}：无新增行动",
     "no_roadmap": "[bold]路线图[/]：达到目标无需新的行动",
     "no_roadmap_shortfall": "[bold]路线图[/]：未安排新的行动（见下方执行差距和待确认的行动）",
     "phase_ending": "；完成：{ends}；阶段末预计总分 {score}",
     "not_on_roadmap": "未列入路线图的行动",
     "col_why_not": "原因",
     "col_needed_by": "被依赖",
-    "shortfall": "目标等级以内的行动均已具备，属于执行差距，无需新增项目；拉低得分的作答：{held}",
+    "shortfall": "目标等级以内的行动均已落实，属于执行差距，无需新增项目；拉低得分的作答：{held}",
     "to_probe": "[bold]需进一步核实[/]（作答之间存在矛盾，不影响得分）",
+    "probe_line": "  • {message}[dim]（{shown}）[/]",
     "definitions": "定义",
     "colon": "：",
 }
