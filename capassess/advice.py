@@ -43,6 +43,25 @@ def is_assessed(cap: CapabilityScore) -> bool:
     return cap.answered > 0 or cap.missing == 0
 
 
+def unanswered_questions(cap: CapabilityScore) -> list[str]:
+    """Ids of the capability's applicable questions that have no answer."""
+    return [q.id for q in cap.questions if q.status == "missing"]
+
+
+def best_case_score(cap: CapabilityScore, model: str) -> float | None:
+    """What the capability's answers allow: its score if every unanswered question were
+    answered at its best (s = 1); its own score when none is unanswered. A gap or an
+    action level this reaches rests on unanswered questions, not on the answers."""
+    from capassess.scoring.interface import get_model
+
+    counted = [
+        (1.0 if q.status == "missing" else q.score, q.weight)
+        for q in cap.questions
+        if q.status == "missing" or (q.status == "answered" and q.score is not None)
+    ]
+    return get_model(model).capability(counted)  # type: ignore[arg-type]
+
+
 def current_level(score: float | None) -> int:
     """The level a score stands at (1 when there is none)."""
     return 1 if score is None else max(1, min(5, math.floor(score + 1e-9)))

@@ -14,7 +14,8 @@ if TYPE_CHECKING:  # the score command uses these words without loading the plan
     from capassess.model.results import ScoreResult
 
 QUADRANTS = ("quick-win", "major-project", "initiative", "fill-in", "deprioritise")
-DEFINED = ("score", "level", "foundation", "gap", "dimension_gap", "priority", "attained",
+DEFINED = ("score", "level", "foundation", "gap", "provisional", "dimension_gap", "priority",
+           "attained",
            "progress", "not_assessed", "quick_win", "major_project", "initiative", "fill_in",
            "deprioritise", "projected")  # fmt: skip
 """The terms defined for readers of a plan, in the order they are shown."""

@@ -47,6 +47,15 @@ class CapabilityGap(Frozen):
         "the missing-answer policy's; its gap, priority, attainment and progress are None, "
         "and no advice rests on it.",
     )
+    unanswered: list[str] = Field(
+        default_factory=list, description="Its applicable questions that have no answer."
+    )
+    provisional: bool = Field(
+        False,
+        description="True when the gap rests on unanswered questions: answered at their "
+        "best, they would meet the target. Such a gap stays out of the top gaps and "
+        "gets no execution-gap advice until they are answered.",
+    )
 
     @property
     def met(self) -> bool:

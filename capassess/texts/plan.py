@@ -32,6 +32,11 @@ EN: dict[str, str] = {
     "and says so",
     "term_gap": "gap",
     "define_gap": "target level − score, never below 0 (0 = target met)",
+    "term_provisional": "provisional gap",
+    "define_provisional": "a gap that rests on unanswered questions: answered at their best, "
+    "they would meet the target; it keeps its figures but stays out of the top gaps, and "
+    "the actions it would call for without evidence are listed to confirm",
+    "provisional_note": "provisional: questions unanswered {n}",
     "term_dimension_gap": "dimension gap (mean)",
     "define_dimension_gap": "the weighted mean of its assessed capabilities' gaps (global "
     "weights), not the dimension's target − score: a capability above its target does not "
@@ -139,6 +144,10 @@ ZH: dict[str, str] = {
     "也不给出行动；在“缺失回答按最低分处理”时，总体得分仍按最低分计入，并予以说明",
     "term_gap": "差距",
     "define_gap": "目标等级 − 得分，最小为 0（0 表示已达标）",
+    "term_provisional": "暂定差距",
+    "define_provisional": "取决于未作答问题的差距：这些问题若按最优作答即可达到目标；"
+    "其数值照常列示，但不列入首要差距，缺乏作答依据的相应行动列为待确认",
+    "provisional_note": "暂定：未作答问题 {n} 个",
     "term_dimension_gap": "维度差距（均值）",
     "define_dimension_gap": "该维度已评估能力差距按全局权重的加权平均，而非维度目标 − 维度得分："
     "超出目标的能力不抵消未达目标的能力",

@@ -110,7 +110,18 @@ def test_no_gap_closing_action_lies_above_its_target(
 
 OPEN_EVIDENCE = [
     # (case, done_when, answers, basis if scheduled, questions to answer if to confirm)
-    ("no done_when: scheduled by score", None, {"q1": 1}, "score", None),
+    ("no done_when: scheduled by score", None, {"q1": 1, "q2": 1, "q3": 1}, "score", None),
+    # a score lowered by blanks is no evidence: q2 and q3 answered at their best would lift
+    # the capability to the action's level (1 + 4 * 2/3 = 3.67)
+    ("no done_when, blanks could reach its level: to confirm", None, {"q1": 1}, None, ["q2", "q3"]),
+    # even at their best, the blank q3 cannot (1 + 4 * 1/3 = 2.33): the answers show it missing
+    (
+        "no done_when, blanks could not reach its level: by score",
+        None,
+        {"q1": 1, "q2": 1},
+        "score",
+        None,
+    ),
     ("done_when false: scheduled by evidence", "q1 >= 3", {"q1": 1}, "evidence", None),
     (
         "done_when open: to confirm, naming the unanswered question",

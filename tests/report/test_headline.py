@@ -152,7 +152,10 @@ def test_not_assessed_shows_no_number_in_markdown(tmp_path: Path, lang: str) -> 
         title = next(d for d in q.sections() if d.id == dim).title.get(lang)
         assert f"{title} · {t['not_assessed']}" in md  # dimension heading
     first = md.split("1. ", 1)[1].split("\n", 1)[0]
-    assert "--missing lowest" in first  # the headline says what the score counts
+    # the headline says what the score counts, and the score on the assessed base
+    assert t["km_counted"].split("{names}")[0].strip(", ，") in first
+    base = find_headline(planned.scored.result, planned.gaps).overall.base_score
+    assert base is not None and f"{base:.2f}" in first
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
