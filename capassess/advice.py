@@ -23,11 +23,14 @@ from capassess.scoring.questions import compiled_condition
 if TYPE_CHECKING:  # the score command reads answers without loading the plan models
     from capassess.model.plan import KpiFlag
 
-ActionStatus = Literal["in-place-evidence", "missing", "in-place-level", "open", "not-assessed"]
+ActionStatus = Literal[
+    "in-place-evidence", "missing", "in-place-level", "open", "not-assessed", "not-applicable"
+]
 """in-place-evidence: its ``done_when`` holds; missing: its ``done_when`` is false;
 in-place-level: no verdict from the answers, and the capability already stands at the
 action's level; open: no verdict, and the capability is below the action's level;
-not-assessed: the capability has no answered question."""
+not-assessed: the capability has no answered question; not-applicable: every question of
+the capability is answered n/a (or skipped), so the bank says the practice does not apply."""
 
 SHORTFALL_QUESTIONS = 3
 
@@ -150,6 +153,8 @@ def action_status(action: Action, cap: CapabilityScore, values: Mapping[str, Any
     """Where an action stands according to the answers (see ``ActionStatus``)."""
     if not is_assessed(cap):
         return "not-assessed"
+    if cap.score is None:
+        return "not-applicable"
     verdict = expression_holds(action.done_when, values)
     if verdict is True:
         return "in-place-evidence"

@@ -136,6 +136,8 @@ def not_scheduled_reason(item: NotScheduled, q: Questionnaire, result: ScoreResu
     if item.status == "in-place-level":
         score = result.capability(item.capability_id).score or 0.0
         return say("plan", lang, "in_place_level", score=score, level=item.level)
+    if item.status == "not-applicable":
+        return say("plan", lang, "not_applicable_left")
     return say("plan", lang, "not_assessed")
 
 

@@ -162,7 +162,8 @@ def _add_dependencies(q: Questionnaire, statuses: Mapping[str, ActionStatus],
                 if action.id not in needers:
                     needers.append(action.id)
                 continue
-            if statuses[dep] in ("in-place-evidence", "in-place-level", "not-assessed"):
+            if statuses[dep] in ("in-place-evidence", "in-place-level", "not-assessed",
+                                 "not-applicable"):  # fmt: skip
                 needers = sel.skipped.setdefault(dep, [])
                 if action.id not in needers:
                     needers.append(action.id)

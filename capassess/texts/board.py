@@ -51,11 +51,11 @@ BOARD_EN: dict[str, str] = {
     "execution gap with no new project: {names}.",
     "heatmap": "Capability heat map",
     "heatmap_note": "Each capability against its target: met, up to one level short, more "
-    "than one level short, not assessed. The symbol carries the status in print.",
+    "than one level short, not assessed or n/a. The symbol carries the status in print.",
     "heat_met": "target met",
     "heat_near": "up to 1 level short",
     "heat_far": "more than 1 level short",
-    "heat_na": "not assessed",
+    "heat_na": "not assessed or n/a",
     "radar": "Maturity by dimension",
     "appendix": "Appendix: answers and evidence",
     "appendix_note": "Every question asked, the answer given, its score and the evidence "
@@ -205,12 +205,12 @@ BOARD_ZH: dict[str, str] = {
     "km_execution": "以下能力目标等级以内的行动均已具备但仍低于目标，"
     "属于执行差距，无需新增项目：{names}。",
     "heatmap": "能力热力图",
-    "heatmap_note": "各项能力对照目标：已达标、差距不超过一级、差距超过一级、未评估。"
+    "heatmap_note": "各项能力对照目标：已达标、差距不超过一级、差距超过一级、未评估或不适用。"
     "打印时以符号区分状态。",
     "heat_met": "已达标",
     "heat_near": "差距不超过一级",
     "heat_far": "差距超过一级",
-    "heat_na": "未评估",
+    "heat_na": "未评估或不适用",
     "radar": "各维度成熟度",
     "appendix": "附录：作答与佐证",
     "appendix_note": "所有题目的作答、得分及记录的佐证和备注。",

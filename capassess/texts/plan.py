@@ -109,6 +109,9 @@ EN: dict[str, str] = {
     "in_place_evidence": "in place, as the answers show: {answers}",
     "in_place_level": "taken as in place: its capability scores {score:.2f}, at level {level} "
     "or above",
+    "not_applicable_left": "not applicable: every question of its capability is answered n/a, "
+    "so the answers say this practice does not apply; actions that depend on it go ahead "
+    "without it",
     "not_assessed": "not assessed: no question of its capability is answered, so nobody can "
     "tell whether it is in place",
     "past_start_assessed": "The roadmap is dated from the assessment month ({start}), which "
@@ -212,6 +215,8 @@ ZH: dict[str, str] = {
     "why_needed_by": "是{names}的前提",
     "in_place_evidence": "已具备，依据作答：{answers}",
     "in_place_level": "视为已具备：该能力得分 {score:.2f}，已达第 {level} 级",
+    "not_applicable_left": "不适用：该能力的问题均作答为不适用，即该做法不适用于本机构；"
+    "依赖它的行动不以其为前提",
     "not_assessed": "未评估：该能力没有任何已作答的问题，无法判断是否具备",
     "past_start_assessed": "路线图自评估当月（{start}）起排期，早于本报告日期（{today}）；"
     "如需自当前起排期，请加 --start {now} 重新生成。",

@@ -173,6 +173,22 @@ def test_a_dependency_with_open_evidence_is_to_confirm_and_named_to_its_needer()
     assert left["base"].needed_by == ["step"] and left["base"].to_answer == ["d2"]
 
 
+def test_a_dependency_whose_capability_is_all_n_a_is_not_applicable_not_to_confirm() -> None:
+    """The bank answered every question of the dependency's capability n/a: the practice
+    does not apply, so nobody is asked to answer those questions again, and the action
+    that needs it goes ahead without it."""
+    q = build({
+        "c": {"target": 3, "questions": ["q1"], "actions": [act("step", 3, deps=("base",))]},
+        "d": {"target": 3, "questions": ["d1", "d2"], "actions": [
+            act("base", 3, done_when="d2 >= 3")]},
+    })  # fmt: skip
+    _, _, road = plan(q, {"q1": 1, "d1": "n/a", "d2": "n/a"})  # type: ignore[dict-item]
+    assert {a.id for a in road.actions} == {"step"}
+    left = {n.id: n for n in road.not_scheduled}
+    assert left["base"].status == "not-applicable"
+    assert left["base"].needed_by == ["step"] and left["base"].to_answer == []
+
+
 # --- the evidence shown is what settles the verdict -------------------------------------
 
 DECIDING = [
