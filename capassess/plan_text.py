@@ -14,9 +14,10 @@ if TYPE_CHECKING:  # the score command uses these words without loading the plan
     from capassess.model.results import ScoreResult
 
 QUADRANTS = ("quick-win", "major-project", "initiative", "fill-in", "deprioritise")
-DEFINED = ("score", "level", "foundation", "gap", "dimension_gap", "dimension_target",
-           "priority", "dimension_priority", "attained", "progress", "not_assessed", "quick_win",
-           "major_project", "initiative", "fill_in", "deprioritise", "projected")  # fmt: skip
+DEFINED = ("score", "level", "foundation", "gap", "provisional", "dimension_gap",
+           "dimension_target", "priority", "dimension_priority", "attained", "progress",
+           "not_assessed", "quick_win", "major_project", "initiative", "fill_in",
+           "deprioritise", "projected")  # fmt: skip
 """The terms defined for readers of a plan, in the order they are shown."""
 
 
@@ -135,6 +136,8 @@ def not_scheduled_reason(item: NotScheduled, q: Questionnaire, result: ScoreResu
     if item.status == "in-place-level":
         score = result.capability(item.capability_id).score or 0.0
         return say("plan", lang, "in_place_level", score=score, level=item.level)
+    if item.status == "not-applicable":
+        return say("plan", lang, "not_applicable_left")
     return say("plan", lang, "not_assessed")
 
 

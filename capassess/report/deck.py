@@ -105,7 +105,10 @@ def _heat_map(deck: Deck, report: Report, t: dict[str, str]) -> None:
 
 def _open_gaps(report: Report) -> list[GapRow]:
     """The lessons' highest-priority gaps, then the foundation's (its own scale), TOP in all."""
-    gaps = [g for g in report.gaps if g.assessed and g.score is not None and not g.met]
+    gaps = [
+        g for g in report.gaps if g.assessed and g.score is not None and not g.met
+        and not g.provisional_note
+    ]  # fmt: skip
     gates = [g for g in gaps if g.foundation][:FOUNDATION_SHOWN]
     lessons = [g for g in gaps if not g.foundation]
     return lessons[: TOP - len(gates)] + gates

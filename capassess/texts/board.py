@@ -8,7 +8,7 @@ BOARD_EN: dict[str, str] = {
     "out of 5{counted}; on the same capabilities and weights, the target averages {target}, "
     "and {attainment} of the way from level 1 to it is covered.",
     "km_counted": ", counting {names}, which nobody answered, at the lowest level "
-    "(the rule for missing answers)",
+    "(the rule for missing answers; on the assessed capabilities alone, the score is {base})",
     "km_capped": " The level is {capped} (the score alone would give level {uncapped}): "
     "foundation capabilities below their floor hold it back whatever the other scores.",
     "km_foundation": "The foundation stays out of the score and gates the level: it scores "
@@ -16,6 +16,7 @@ BOARD_EN: dict[str, str] = {
     "capabilities at level "
     "{level} ({level_name}){gaps}.",
     "km_foundation_gaps": "; its gaps, ranked on its own scale: {items}",
+    "km_over_assessed": " over its assessed capabilities",
     "km_not_assessed": "Not assessed (no question answered), so no place among the gaps, no "
     "actions and no part in the way covered from level 1 to the target: {items}.",
     "km_peers": "Against {count} peers ({group}), the overall score of {value} compares "
@@ -31,6 +32,10 @@ BOARD_EN: dict[str, str] = {
     "km_weakest_item": "{title} ({score} against {target}, {gap} short)",
     "km_foundation_gaps_item": "{title} ({score} against {target}, {gap} short)",
     "km_all_met": "Every assessed capability meets its target.",
+    "km_nothing_assessed": "Nothing was assessed: no question is answered, so these answers "
+    "give no score, gap, target attainment or action; answer the questionnaire first.",
+    "km_nothing_scored": "Nothing was scored: every question is answered n/a, so these "
+    "answers give no score, gap, target attainment or action.",
     "km_lessons_met": "Every assessed capability of the scored dimensions meets its target.",
     "km_roadmap": "The roadmap runs from {start} to {end} (actions: {n}; phases: "
     "{phases}), starting with {first}; done, it lifts the overall score from {score} to "
@@ -43,15 +48,18 @@ BOARD_EN: dict[str, str] = {
     "km_no_roadmap": "No action is needed to reach the targets.",
     "km_no_new_action": "No new action is scheduled.",
     "km_more": " and {n} more",
+    "km_provisional": "Provisional gaps, which rest on unanswered questions (answered at their "
+    "best, they would meet the target), so they stay out of the top gaps until answered: "
+    "{items}.",
     "km_execution": " Below target although their actions up to the target are in place, an "
     "execution gap with no new project: {names}.",
     "heatmap": "Capability heat map",
     "heatmap_note": "Each capability against its target: met, up to one level short, more "
-    "than one level short, not assessed. The symbol carries the status in print.",
+    "than one level short, not assessed or n/a. The symbol carries the status in print.",
     "heat_met": "target met",
     "heat_near": "up to 1 level short",
     "heat_far": "more than 1 level short",
-    "heat_na": "not assessed",
+    "heat_na": "not assessed or n/a",
     "radar": "Maturity by dimension",
     "appendix": "Appendix: answers and evidence",
     "appendix_note": "Every question asked, the answer given, its score and the evidence "
@@ -110,6 +118,11 @@ BOARD_EN: dict[str, str] = {
     "risk_gate": "Foundation gate",
     "risk_gate_text": "The overall level stays capped until {names} reach their floor, "
     "whatever progress elsewhere.",
+    "km_unconfirmed": " The level is to be confirmed: the foundation gates it, and {names} "
+    "was not assessed (no question answered), so it caps nothing until it is.",
+    "risk_unconfirmed": "Foundation not assessed",
+    "risk_unconfirmed_text": "{names} gates the overall level but was not assessed: the level "
+    "stands only once it is, and may then be capped.",
     "risk_blind": "Blind spots",
     "risk_blind_text": "Capabilities not assessed ({n}: {names}): their gaps and actions "
     "are unknown.",
@@ -166,12 +179,14 @@ BOARD_ZH: dict[str, str] = {
     "key_messages": "核心结论",
     "km_overall": "整体成熟度为{level}级（{level_name}），得分{score}（满分5）{counted}；"
     "按相同的能力与权重计算，目标平均为{target}，从1级到目标已走完{attainment}。",
-    "km_counted": "，其中无人作答的{names}按最低分计入（缺失回答按最低分处理）",
+    "km_counted": "，其中无人作答的{names}按最低分计入"
+    "（缺失回答按最低分处理；仅按已评估能力计，得分为{base}）",
     "km_capped": "等级{capped}（仅按得分应为{uncapped}级）：基础能力未达底线，"
     "其他得分再高也无法突破。",
     "km_foundation": "基础能力不计入得分，而是限定整体等级：其得分{score}，目标平均{target}"
     "（从1级到目标已走完{attainment}），最低的能力处于{level}级（{level_name}）{gaps}。",
     "km_foundation_gaps": "；其差距按基础能力自身口径排序：{items}",
+    "km_over_assessed": "（按已评估能力计）",
     "km_not_assessed": "以下能力未评估（无任何作答），不参与差距排序、不给出行动建议、"
     "不计入达成度（从1级到目标已走完的比例）：{items}。",
     "km_peers": "与{count}家同业（{group}）相比，整体得分{value}，"
@@ -185,6 +200,10 @@ BOARD_ZH: dict[str, str] = {
     "km_weakest_item": "{title}（{score}，目标{target}，差{gap}）",
     "km_foundation_gaps_item": "{title}（{score}，目标{target}，差{gap}）",
     "km_all_met": "所有已评估的能力均达到目标。",
+    "km_nothing_assessed": "未作任何评估：没有任何问题作答，无法据此给出得分、差距、"
+    "目标达成度或行动建议；请先完成问卷。",
+    "km_nothing_scored": "未计任何得分：所有问题均作答为不适用，无法给出得分、差距、"
+    "目标达成度或行动建议。",
     "km_lessons_met": "计入总分的维度中，所有已评估的能力均达到目标。",
     "km_roadmap": "路线图在{phases}个阶段内安排{n}项行动，自{start}至{end}，第一批行动包括{first}；"
     "全部完成后整体得分由{score}提升至{projected}。",
@@ -195,15 +214,17 @@ BOARD_ZH: dict[str, str] = {
     "km_no_roadmap": "达到目标无需新的行动。",
     "km_no_new_action": "路线图未安排新的行动。",
     "km_more": "及另外{n}项",
+    "km_provisional": "以下差距取决于未作答问题（若按最优作答即可达到目标），属暂定差距，"
+    "在作答之前不列入首要差距：{items}。",
     "km_execution": "以下能力目标等级以内的行动均已落实但仍低于目标，"
     "属于执行差距，无需新增项目：{names}。",
     "heatmap": "能力热力图",
-    "heatmap_note": "各项能力对照目标：已达标、差距不超过一级、差距超过一级、未评估。"
+    "heatmap_note": "各项能力对照目标：已达标、差距不超过一级、差距超过一级、未评估或不适用。"
     "打印时以符号区分状态。",
     "heat_met": "已达标",
     "heat_near": "差距不超过一级",
     "heat_far": "差距超过一级",
-    "heat_na": "未评估",
+    "heat_na": "未评估或不适用",
     "radar": "各维度成熟度",
     "appendix": "附录：作答与佐证",
     "appendix_note": "所有题目的作答、得分及记录的佐证和备注。",
@@ -253,6 +274,11 @@ BOARD_ZH: dict[str, str] = {
     "risks_note": "根据评估结果与路线图识别：可能阻碍计划或使其数据失真的因素。",
     "risk": "风险",
     "risk_detail": "依据",
+    "km_unconfirmed": "该等级有待确认：基础能力限定整体等级，而{names}未作评估（无任何作答），"
+    "在完成评估之前不限定等级。",
+    "risk_unconfirmed": "基础能力未评估",
+    "risk_unconfirmed_text": "{names}限定整体等级但未作评估："
+    "完成评估后等级方可确认，届时可能受限。",
     "risk_gate": "基础能力门槛",
     "risk_gate_text": "在{names}达到底线之前，无论其他方面进展如何，整体等级都将受限。",
     "risk_blind": "评估盲区",

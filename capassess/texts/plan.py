@@ -32,6 +32,11 @@ EN: dict[str, str] = {
     "and says so",
     "term_gap": "gap",
     "define_gap": "target level − score, never below 0 (0 = target met)",
+    "term_provisional": "provisional gap",
+    "define_provisional": "a gap that rests on unanswered questions: answered at their best, "
+    "they would meet the target; it keeps its figures but stays out of the top gaps, and "
+    "the actions it would call for without evidence are listed to confirm",
+    "provisional_note": "provisional: questions unanswered {n}",
     "term_dimension_gap": "dimension gap (mean)",
     "define_dimension_gap": "the weighted mean of its assessed capabilities' gaps (global "
     "weights), not the dimension's target − score: a capability above its target does not "
@@ -112,6 +117,9 @@ EN: dict[str, str] = {
     "in_place_evidence": "in place, as the answers show: {answers}",
     "in_place_level": "taken as in place: its capability scores {score:.2f}, at level {level} "
     "or above",
+    "not_applicable_left": "not applicable: every question of its capability is answered n/a, "
+    "so the answers say this practice does not apply; actions that depend on it go ahead "
+    "without it",
     "not_assessed": "not assessed: no question of its capability is answered, so nobody can "
     "tell whether it is in place",
     "past_start_assessed": "The roadmap is dated from the assessment month ({start}), which "
@@ -153,6 +161,10 @@ ZH: dict[str, str] = {
     "也不给出行动；在“缺失回答按最低分处理”时，总体得分仍按最低分计入，并予以说明",
     "term_gap": "差距",
     "define_gap": "目标等级 − 得分，最小为 0（0 表示已达标）",
+    "term_provisional": "暂定差距",
+    "define_provisional": "取决于未作答问题的差距：这些问题若按最优作答即可达到目标；"
+    "其数值照常列示，但不列入首要差距，缺乏作答依据的相应行动列为待确认",
+    "provisional_note": "暂定：未作答问题 {n} 个",
     "term_dimension_gap": "维度差距（均值）",
     "define_dimension_gap": "该维度已评估能力差距按全局权重的加权平均，而非维度目标 − 维度得分："
     "超出目标的能力不抵消未达目标的能力",
@@ -224,6 +236,8 @@ ZH: dict[str, str] = {
     "why_needed_by": "是{names}的前提",
     "in_place_evidence": "已落实，依据作答：{answers}",
     "in_place_level": "视为已落实：该能力得分 {score:.2f}，已达第 {level} 级",
+    "not_applicable_left": "不适用：该能力的问题均作答为不适用，即该做法不适用于本机构；"
+    "依赖它的行动不以其为前提",
     "not_assessed": "未评估：该能力没有任何已作答的问题，无法判断是否具备",
     "past_start_assessed": "路线图自评估当月（{start}）起排期，早于本报告日期（{today}）；"
     "如需自当前起排期，请加 --start {now} 重新生成。",

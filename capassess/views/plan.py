@@ -82,6 +82,8 @@ def gap_table(planned: Planned, lang: Lang) -> Table:
             if g.dimension_id != dim.id:
                 continue
             gap = f"[green]{t['met']}[/]" if g.met else _num(g.gap)
+            if g.provisional:
+                gap += f" [yellow]{t['provisional']}[/]"
             if not g.assessed:
                 gap = f"[yellow]{t['not_assessed']}[/]"
             priority = _num(g.priority, 3) if g.assessed else "—"
@@ -244,10 +246,11 @@ def _headline(planned: Planned, lang: Lang) -> str:
         names = {n.id: _e(n.title.get(lang)) for n in q.sections()}
         names.update({c.id: _e(c.title.get(lang)) for _, c in q.capabilities()})
         silent = t["sep"].join(names[i] for i in headline.counted_unanswered)
-        head += t["plan_head_counted"].format(names=silent)
+        head += t["plan_head_counted"].format(names=silent, base=_num(headline.overall.base_score))
     f = headline.foundation
     if f is not None and f.level is not None:
-        head += t["plan_head_foundation"].format(level=f.level, score=_num(f.score))
+        score = _num(f.score) if f.base_score is None else _num(f.base_score) + t["over_assessed"]
+        head += t["plan_head_foundation"].format(level=f.level, score=score)
     return head
 
 

@@ -60,6 +60,10 @@ def overall_text(result: ScoreResult, q: Questionnaire, lang: Lang) -> str:
         titles = {c.id: c.title.get(lang) for _, c in q.capabilities()}
         names = t["sep"].join(escape(titles.get(i, i)) for i in overall.capped_by)
         level += t["clause_sep"] + t["capped"].format(names=names)
+    if overall.unconfirmed_by:
+        titles = {c.id: c.title.get(lang) for _, c in q.capabilities()}
+        names = t["sep"].join(escape(titles.get(i, i)) for i in overall.unconfirmed_by)
+        level += t["clause_sep"] + t["unconfirmed"].format(names=names)
     return t["score_level"].format(score=f"{overall.score:.2f}", level=level)
 
 

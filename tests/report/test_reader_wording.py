@@ -148,7 +148,9 @@ def test_the_gap_chart_shows_positive_gaps(lang: str, level: int | None) -> None
     svg = html.unescape(gap_bars(report))
     # every label ends inside the chart, even beside a bar that runs to level 5
     width = float(re.search(r'viewBox="0 0 ([\d.]+) ', svg).group(1))  # type: ignore[union-attr]
-    for x, text in re.findall(r'<text x="([\d.]+)" y="[\d.]+" font-size="12" fill="[^"]+">([^<]+)<', svg):
+    for x, text in re.findall(
+        r'<text x="([\d.]+)" y="[\d.]+" font-size="12" fill="[^"]+">([^<]+)<', svg
+    ):
         assert float(x) + text_width(text, 12) <= width, text
     rows = [g for g in report.gaps if g.gap and not g.met and g.score is not None and g.assessed]
     assert rows
