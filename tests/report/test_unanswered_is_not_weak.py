@@ -182,3 +182,16 @@ def test_a_report_with_a_capability_answered_n_a_throughout_renders(
     assert result.exit_code == 0, result.output
     if fmt == "md":
         assert "not applicable (its capability is answered n/a)" in out.read_text("utf-8")
+
+
+def test_the_plan_headline_says_the_level_is_to_confirm_and_counts_the_scored_base(
+    tmp_path: Path,
+) -> None:
+    silent = _without(tmp_path, ACME, lambda q: q.startswith(("te-", "sc-")))
+    planned = plan_file(silent, PlanOptions())
+    lessons = find_headline(planned.scored.result, planned.gaps).overall.capabilities
+    out = CliRunner().invoke(main, ["plan", str(silent)], env={"COLUMNS": "400"}).stdout
+    first = " ".join(out.split("\n")[:4])
+    assert "to be confirmed once the questions of Technology ethics are answered" in first
+    assert f"assessed capabilities of the scored dimensions: {len(lessons)})" in first
+    assert "supply-chain" not in lessons and len(lessons) == 18
