@@ -195,3 +195,25 @@ def test_the_plan_headline_says_the_level_is_to_confirm_and_counts_the_scored_ba
     assert "to be confirmed once the questions of Technology ethics are answered" in first
     assert f"assessed capabilities of the scored dimensions: {len(lessons)})" in first
     assert "supply-chain" not in lessons and len(lessons) == 18
+
+
+def test_every_question_count_of_a_report_is_on_one_base(tmp_path: Path) -> None:
+    """Blank answers, an n/a one, and answers a condition skips (rs-fraud-realtime, with
+    rs-scenarios blank): the banner's "unanswered: n of N", the card's "answered: k of N"
+    and the scope's evidence count agree."""
+    import re
+
+    from capassess.plan_text import completeness_warnings
+    from capassess.report.scope import _evidenced
+
+    blanks = {"rs-scenarios", "dg-level", "ct-coverage"}
+    source = _without(tmp_path, ACME, lambda q: q in blanks)
+    planned = plan_file(source, PlanOptions())
+    result = planned.scored.result
+    summary = build_report(planned).summary
+    banner = completeness_warnings(planned.scored.questionnaire, result)[0]
+    n, total = map(int, re.search(r"(\d+) of (\d+)", banner).groups())  # type: ignore[union-attr]
+    assert total == summary.asked and n + summary.answered == summary.asked
+    scored = sum(c.answered for c in result.capabilities())
+    assert "rs-fraud-realtime" in result.question_ids("skipped")
+    assert _evidenced(planned) <= scored
