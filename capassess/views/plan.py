@@ -18,6 +18,7 @@ from capassess.plan_text import (
     phase_label,
     progress_text,
     quadrant_label,
+    shown_value,
     why,
 )
 from capassess.planning import Planned, reached
@@ -46,11 +47,9 @@ def _e(text: object) -> str:
 
 
 def _answer(value: object) -> str:
-    if value is None:
-        return "—"
-    if isinstance(value, list):
-        return ", ".join(map(str, value)) or "(none)"
-    return str(value)
+    """An answer as people read it (yes/no, lists joined, numbers without noise), "—" for
+    none."""
+    return "—" if value is None else shown_value(value, "en")
 
 
 def gap_table(planned: Planned, lang: Lang) -> Table:
