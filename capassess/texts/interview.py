@@ -40,6 +40,7 @@ EN: dict[str, str] = {
     "text_keeps": " [Enter keeps it, - removes it]",
     "evidence_missing": "No evidence recorded: this question requires it (e adds it later).",
     "saved_evidence": "Evidence saved.",
+    "text_key": "{typed} is a key, not a text: nothing was changed here (q saves and quits).",
     "saved_note": "Note saved.",
     "removed_by_condition": "{qid} no longer applies (its condition {when} is now false): "
     "its answer {value} was removed.",
@@ -147,6 +148,7 @@ ZH: dict[str, str] = {
     "text_keeps": "［回车保留，- 删除］",
     "evidence_missing": "未记录证据：本题要求提供证据（可稍后按 e 补充）。",
     "saved_evidence": "证据已保存。",
+    "text_key": "{typed} 是按键而非文字：此处未作更改（q 保存并退出）。",
     "saved_note": "备注已保存。",
     "removed_by_condition": "{qid} 已不适用（条件 {when} 不再成立），其答案 {value} 已删除。",
     "end_title": "题目已全部完成",
