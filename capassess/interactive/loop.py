@@ -84,7 +84,7 @@ class InterviewLoop:
         outside = self.store.save()
         if outside:
             self.session.take_outside(outside)
-            self.term.note(say(self.lang, "outside_merged", ids=", ".join(outside)), "yellow")
+            self.term.note(say(self.lang, "outside_merged", ids=list(outside)), "yellow")
 
     def _removed_notice(self, qid: str) -> None:
         slot = self.session.slots[self.session.index[qid]]

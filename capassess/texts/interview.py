@@ -221,7 +221,11 @@ ZH: dict[str, str] = {
 
 
 def say(lang: Lang, key: str, **fields: Any) -> str:
-    """The interview's text for ``key`` in ``lang``: the catalogue's ``say`` for this area."""
+    """The interview's text for ``key`` in ``lang``: the catalogue's ``say`` for this area.
+    A list or tuple field is joined as the language lists things (``a, b`` or ``a、b``)."""
     from capassess.texts import say as lookup
 
-    return lookup("interview", lang, key, **fields)
+    sep = "、" if lang == "zh" else ", "
+    joined = {k: sep.join(map(str, v)) if isinstance(v, list | tuple) else v
+              for k, v in fields.items()}  # fmt: skip
+    return lookup("interview", lang, key, **joined)
