@@ -69,16 +69,34 @@ def assessed(units: Units, j: int, first: int) -> npt.NDArray[np.float64]:
     return np.where(units.answered[:, j] > 0, units.scores[:, first + j], np.nan)
 
 
-def partial(units: Units, node: int, caps: list[int], first: int) -> int:
+def unassessed_counted(units: Units, first: int) -> npt.NDArray[np.bool_]:
+    """Where a unit's capability score counts though the unit did not assess the
+    capability (units x capabilities; capability scores from column ``first``)."""
+    import numpy as np
+
+    caps = units.answered.shape[1]
+    found: npt.NDArray[np.bool_] = (units.answered == 0) & ~np.isnan(
+        units.scores[:, first : first + caps]
+    )
+    return found
+
+
+def partial(
+    units: Units,
+    node: int,
+    caps: list[int],
+    first: int,
+    counted: npt.NDArray[np.bool_] | None = None,
+) -> int:
     """How many units' score of column ``node`` counts one of the capabilities ``caps``
-    (indices into ``units.answered``) that the unit did not assess."""
+    (indices into ``units.answered``) that the unit did not assess; ``counted``, if
+    given, is ``unassessed_counted(units, first)``, found once for every node."""
     import numpy as np
 
     if not caps or not len(units):
         return 0
-    columns = [first + j for j in caps]
-    counted = (units.answered[:, caps] == 0) & ~np.isnan(units.scores[:, columns])
-    return int((counted.any(axis=1) & ~np.isnan(units.scores[:, node])).sum())
+    found = unassessed_counted(units, first) if counted is None else counted
+    return int((found[:, caps].any(axis=1) & ~np.isnan(units.scores[:, node])).sum())
 
 
 def distribution(
