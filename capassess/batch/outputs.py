@@ -61,15 +61,16 @@ def score_codes(values: npt.NDArray[np.float64]) -> npt.NDArray[np.int64]:
     """
     import numpy as np
 
-    flat = np.ascontiguousarray(values).ravel()
-    known = np.flatnonzero(~np.isnan(flat))
-    scaled = flat[known] * SCALE
+    values = np.asarray(values, dtype=np.float64)
+    scaled = values * SCALE
     rounded = np.rint(scaled)
-    near = np.flatnonzero(np.abs(scaled - np.floor(scaled) - 0.5) < TIE)
-    rounded[near] = _near_ties(flat[known[near]], scaled[near])
-    codes = np.full(len(flat), len(score_texts()) - 1, dtype=np.int64)
-    codes[known] = rounded.astype(np.int64) - SCALE
-    return codes.reshape(np.shape(values))
+    with np.errstate(invalid="ignore"):  # NaN (n/a) is no tie, and is coded last below
+        near = np.abs(scaled - np.floor(scaled) - 0.5) < TIE
+    if near.any():
+        rounded[near] = _near_ties(values[near], scaled[near])
+    na = np.isnan(values)
+    rounded[na] = len(score_texts()) - 1 + SCALE
+    return rounded.astype(np.int64) - SCALE
 
 
 def _near_ties(
