@@ -164,6 +164,16 @@ def group_slices(values: pa.Array) -> dict[str, npt.NDArray[np.int64]]:
     return dict(zip(names, np.split(order, bounds), strict=True))
 
 
+def unit_groups(units: Units, group: str) -> dict[str, npt.NDArray[np.int64]]:
+    """``group_slices`` of the units' column ``group``, found once for the units (the
+    roll-ups and the heat map both ask)."""
+    key = f"groups:{group}"
+    if key not in units.found:
+        units.found[key] = group_slices(units.groups[group])
+    slices: dict[str, npt.NDArray[np.int64]] = units.found[key]
+    return slices
+
+
 def rollups(units: Units, group: str, dims: int) -> list[GroupRow]:
     """Statistics of each group's overall scores and mean dimension scores, best first.
 
@@ -175,7 +185,7 @@ def rollups(units: Units, group: str, dims: int) -> list[GroupRow]:
     rows = [
         GroupRow(value or "—", describe(units.scores[index, 0]),
                  tuple(_mean(units.scores[index, 1 + d]) for d in range(dims)))
-        for value, index in group_slices(values).items()
+        for value, index in unit_groups(units, group).items()
     ]  # fmt: skip
     return sorted(rows, key=lambda r: -(r.stats.mean if r.stats.mean is not None else -1.0))
 
