@@ -42,7 +42,7 @@ def build_portfolio(
     lang = settings.lang
     order = NodeOrder.of(questionnaire)
     dims = tuple((d.id, d.title.get(lang)) for d in questionnaire.sections())
-    gated = overall_levels(units.scores, order)
+    gated = overall_levels(units.scores, order, units.answered)
     overall, spread = _distributions(units, questionnaire, order, dims, gated)
     rows = league(units, ranking, len(dims), settings.group_by, settings.top, gated)
     split = min(settings.top, len(rows))
