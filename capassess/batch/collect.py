@@ -9,8 +9,8 @@ rejected, is rejected, each naming where the others are.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from capassess.batch.arrow import give_back_memory
 from capassess.batch.table import Chunk, Rejection
@@ -39,6 +39,8 @@ class Units:
     counts: npt.NDArray[np.int32]
     answered: npt.NDArray[np.int16]
     """Answered questions per capability (units x capabilities); 0 = not assessed."""
+    found: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    """What the portfolio found of these units and needs more than once (its groups)."""
 
     def __len__(self) -> int:
         return len(self.rows)

@@ -20,7 +20,6 @@ from capassess.batch.collect import Collector, Units
 from capassess.batch.judge import ChunkJudge
 from capassess.batch.outputs import ScoreTable, write_scores, xlsx_refusal
 from capassess.batch.peer_run import BatchPeers, load_batch_peers
-from capassess.batch.peers import write_peers_csv
 from capassess.batch.prefetch import prefetched
 from capassess.batch.publish import final_paths, staged_outputs
 from capassess.batch.ranking import parse_weights, rank_units
@@ -245,6 +244,8 @@ def _score_and_write(
             )
         outputs.update(_score_files(run, table, scores.result()))
     if placement is not None:
+        from capassess.batch.peers import write_peers_csv
+
         outputs["peers"] = str(write_peers_csv(run.out / "peers.csv", units, placement.placement))
     if progress is not None:
         progress(WRITING, 1, 1, counts.rows)
