@@ -215,8 +215,9 @@ def _score_and_write(
         units, tally, removed = _read_all(run, sources, scorer, progress)
     counts = _counts(tally, units, removed)
     ranking = rank_units(
-        units.scores, scorer.order, tree, options.rank, parse_weights(options.weights)
-    )
+        units.scores, scorer.order, tree, options.rank, parse_weights(options.weights),
+        assessed=units.answered.sum(axis=1) > 0,
+    )  # fmt: skip
     if progress is not None:
         progress(WRITING, 0, 1, counts.rows)
     rank_value = not (options.rank == "score" and options.weights == "model")
