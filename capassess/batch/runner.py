@@ -46,6 +46,7 @@ from capassess.scoring.engine import MISSING_POLICIES
 from capassess.scoring.interface import MODEL_NAMES
 from capassess.scoring.weights import tree_weights
 from capassess.shown_paths import shown_path
+from capassess.texts import say
 
 Progress = Callable[[str, int, int, int], None]
 """Called as (input path, progress done, progress total, rows read so far)."""
@@ -214,6 +215,9 @@ def _score_and_write(
     with kept_apart():
         units, tally, removed = _read_all(run, sources, scorer, progress)
     counts = _counts(tally, units, removed)
+    if counts.rows == 0:  # a header (and labels) only, e.g. a blank template: nothing to score
+        where = ", ".join(str(i) for i in run.options.inputs)
+        raise InputError.at(say("batch", "en", "fail_no_rows"), where)
     ranking = rank_units(
         units.scores, scorer.order, tree, options.rank, parse_weights(options.weights),
         assessed=units.answered.sum(axis=1) > 0,
