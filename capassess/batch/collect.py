@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from capassess.batch.arrow import give_back_memory
 from capassess.batch.table import Chunk, Rejection
 from capassess.batch.vector import Scored
+from capassess.shown_paths import shown_path
 from capassess.texts import words
 
 if TYPE_CHECKING:
@@ -145,7 +146,8 @@ def _duplicate_rejections(repeated: dict[str, list[tuple[str, int | None]]]) -> 
             others = [p for p in head if p != here][:SHOWN_PLACES]
             total = len(places) - same[here]
             shown = t["say_sep"].join(
-                t["say_place"].format(source=s, row=r) if r else s for s, r in others
+                t["say_place"].format(source=shown_path(s), row=r) if r else shown_path(s)
+                for s, r in others
             )
             if total > len(others):
                 shown = t["say_more"].format(places=shown, n=total - len(others))
