@@ -38,7 +38,19 @@ def check_pair(
     _same_family(old, new, names)
     if not other_subject:
         _same_subject(old, new, names)
-    return _date_order(old, new, names)
+    return _date_order(old, new, names) + _versions(old, new, names)
+
+
+def _versions(old: Side, new: Side, names: tuple[str, str]) -> list[str]:
+    """A note when the two answer different versions of the questionnaire."""
+    a, b = old.questionnaire, new.questionnaire
+    if a.version == b.version:
+        return []
+    return [
+        f"{old.path}: warning: {names[0]} answers {a.ref} and {names[1]} {b.ref}: changes are "
+        "read capability by capability and dimension by dimension, each scored with its own "
+        "version's questions and weights; a capability new in one version has no change"
+    ]
 
 
 def _same_family(old: Side, new: Side, names: tuple[str, str]) -> None:

@@ -132,9 +132,10 @@ def plan_file(
     scored = load_scored(path, dirs, model=model)
     baseline = None
     if options.baseline:
-        baseline = load_scored(
-            options.baseline, dirs, questionnaire=scored.questionnaire.id, model=model
-        )
+        # scored against the version it names, which may be an earlier one of the same
+        # questionnaire: progress is then read capability by capability (plan_scored
+        # refuses another questionnaire)
+        baseline = load_scored(options.baseline, dirs, model=model)
     return plan_scored(scored, options, baseline)
 
 

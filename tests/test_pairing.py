@@ -117,3 +117,22 @@ def test_versions_of_one_questionnaire_compare(runner: CliRunner) -> None:
     data = json.loads(result.stdout)
     assert (data["old"], data["new"]) == ("bank-fintech@1.0.0", "bank-fintech@2.0.0")
     assert data["renamed"]
+
+
+def test_a_baseline_of_an_earlier_version_gives_progress_and_says_so(tmp_path: Path) -> None:
+    """A bank assessed on bank-fintech 1.0.0 last year and 2.0.0 now: the baseline is scored
+    against its own version, progress is read capability by capability, and a warning
+    names both versions."""
+
+    old = DATA / "answers" / "acme-bank-1.0.0.yaml"
+    new = ROOT / "examples" / "acme-bank.yaml"
+    out = tmp_path / "r.md"
+    result = CliRunner().invoke(main, ["report", str(new), "--baseline", str(old), "-f", "md",
+                                       "-o", str(out)])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "answers bank-fintech@1.0.0 and the assessment (acme-bank.yaml) bank-fintech@2.0.0" in (
+        result.output
+    )
+    text = out.read_text("utf-8")
+    assert "## Progress since the baseline" in text
+    assert "| Data strategy and governance | 2.86 | 3.17 | +0.31 | 3 | target met |" in text
