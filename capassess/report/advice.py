@@ -18,6 +18,7 @@ from capassess.plan_text import (
     past_start,
 )
 from capassess.planning import Planned
+from capassess.questionnaire_index import action_titles, capability_titles
 from capassess.texts import words
 
 
@@ -117,8 +118,7 @@ def build_advice(planned: Planned, lang: Lang, generated: str | None = None) -> 
     date (YYYY-MM-DD)."""
     t = words("report", lang)
     q, result, road = planned.scored.questionnaire, planned.scored.result, planned.roadmap
-    caps = {c.id: c.title.get(lang) for _, c in q.capabilities()}
-    titles = {a.id: a.title.get(lang) for _, a in q.actions()}
+    caps, titles = capability_titles(q, lang), action_titles(q, lang)
     sep = t["list_sep"]
     left_off = tuple(
         LeftOffRow(item.id, item.title.get(lang), caps[item.capability_id],
