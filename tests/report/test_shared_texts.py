@@ -100,3 +100,17 @@ def _with_question_text(q: Any, qid: str, text: Any) -> Any:
                      for x in cap.questions]  # fmt: skip
         caps.append(cap.model_copy(update={"questions": questions}))
     return dim.model_copy(update={"capabilities": caps})
+
+
+def test_chart_text_is_escaped_as_the_html_module_escapes_it() -> None:
+    import html
+    import random
+
+    from capassess.report import svg
+
+    rng = random.Random(3)
+    alphabet = "ab &<>\"'&amp;#;中文\n\x00"
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 16))) for _ in range(500)]
+    for text in [*texts, "&lt;", "&&", "'\"'", ""]:
+        assert svg._html_escape(text) == html.escape(text, quote=True)
+        assert svg.esc(text) == html.escape(text, quote=True)
