@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from capassess.advice import action_statuses, answered_values, expression_holds
 from capassess.catalog import load_questionnaire
+from capassess.expr import Node, parse_expression
 from capassess.model.questionnaire import Questionnaire
 from capassess.planning import PlanOptions, plan_file
 from tests.conftest import ROOT
@@ -116,6 +117,52 @@ def test_a_kpi_met_means_its_action_is_done(name: str, data: st.DataObject) -> N
     for _, a in q.actions():
         if a.kpi and expression_holds(a.kpi.when, values):
             assert expression_holds(a.done_when, values) in (True, None), a.id
+
+
+def _conjuncts(text: str) -> list[Node]:
+    """The parts of an expression that must all hold: its top-level ``and`` operands."""
+    node = parse_expression(text)
+    return list(node.args) if node.op == "and" else [node]
+
+
+def _needs_in_place(kpi: str, done_when: str) -> bool:
+    """True when meeting ``kpi`` takes every condition of ``done_when``, i.e. the KPI cannot
+    be met without that other action's deliverable."""
+    parts = _conjuncts(kpi)
+    return all(part in parts for part in _conjuncts(done_when))
+
+
+@pytest.mark.parametrize(
+    ("kpi", "done_when", "needs"),
+    [
+        ("x >= 3", "x >= 3", True),
+        ("x >= 2 and y == true", "y == true", True),
+        ("x >= 2 and y == true and z contains 'a'", "z contains 'a' and x >= 2", True),
+        ("x >= 2 and y == true", "x >= 3", False),
+        ("x >= 2", "x >= 2 and y == true", False),
+        ("x >= 3 or y == true", "x >= 3", False),
+    ],
+)
+def test_a_kpi_that_takes_a_whole_done_when_is_recognised(
+    kpi: str, done_when: str, needs: bool
+) -> None:
+    assert _needs_in_place(kpi, done_when) is needs
+
+
+@pytest.mark.parametrize("name", [n for n in NAMES if not n.endswith("-1.0.0")])
+def test_a_kpi_never_takes_a_higher_action_of_its_capability_in_place(name: str) -> None:
+    """An action is judged by what it delivers: meeting its KPI must not need an action of a
+    higher level in the same capability to be in place (that action would then be done too,
+    and the KPI would measure the next project, not this one). Archived versions stay as
+    they were published."""
+    wrong = [
+        f"{a.id} (level {a.level}) needs {b.id} (level {b.level}) in place"
+        for cap, a in SHIPPED[name].actions()
+        if a.kpi
+        for b in cap.actions
+        if b.level > a.level and b.done_when and _needs_in_place(a.kpi.when, b.done_when)
+    ]
+    assert wrong == []
 
 
 def test_the_example_banks_known_gaps_come_out_missing_and_its_assets_in_place() -> None:
