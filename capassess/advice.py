@@ -23,11 +23,14 @@ from capassess.scoring.questions import compiled_condition
 if TYPE_CHECKING:  # the score command reads answers without loading the plan models
     from capassess.model.plan import KpiFlag
 
-ActionStatus = Literal["in-place-evidence", "missing", "in-place-level", "open", "not-assessed"]
+ActionStatus = Literal[
+    "in-place-evidence", "missing", "in-place-level", "open", "not-assessed", "not-applicable"
+]
 """in-place-evidence: its ``done_when`` holds; missing: its ``done_when`` is false;
 in-place-level: no verdict from the answers, and the capability already stands at the
 action's level; open: no verdict, and the capability is below the action's level;
-not-assessed: the capability has no answered question."""
+not-assessed: the capability has no answered question; not-applicable: every question of
+the capability is answered n/a (or skipped), so the bank says the practice does not apply."""
 
 SHORTFALL_QUESTIONS = 3
 
@@ -41,6 +44,25 @@ def answered_values(result: ScoreResult) -> dict[str, Any]:
 def is_assessed(cap: CapabilityScore) -> bool:
     """True unless every applicable question of the capability is unanswered."""
     return cap.answered > 0 or cap.missing == 0
+
+
+def unanswered_questions(cap: CapabilityScore) -> list[str]:
+    """Ids of the capability's applicable questions that have no answer."""
+    return [q.id for q in cap.questions if q.status == "missing"]
+
+
+def best_case_score(cap: CapabilityScore, model: str) -> float | None:
+    """What the capability's answers allow: its score if every unanswered question were
+    answered at its best (s = 1); its own score when none is unanswered. A gap or an
+    action level this reaches rests on unanswered questions, not on the answers."""
+    from capassess.scoring.interface import get_model
+
+    counted = [
+        (1.0 if q.status == "missing" else q.score, q.weight)
+        for q in cap.questions
+        if q.status == "missing" or (q.status == "answered" and q.score is not None)
+    ]
+    return get_model(model).capability(counted)  # type: ignore[arg-type]
 
 
 def current_level(score: float | None) -> int:
@@ -144,6 +166,8 @@ def action_status(action: Action, cap: CapabilityScore, values: Mapping[str, Any
     """Where an action stands according to the answers (see ``ActionStatus``)."""
     if not is_assessed(cap):
         return "not-assessed"
+    if cap.score is None:
+        return "not-applicable"
     verdict = expression_holds(action.done_when, values)
     if verdict is True:
         return "in-place-evidence"

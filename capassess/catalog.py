@@ -172,10 +172,15 @@ def validate_answers(
     ``date``), the answers themselves are still checked against the questionnaire, so
     that one run reports them all.
     """
+
+    def check(assessment: Assessment) -> list[Problem]:
+        q = questionnaire or questionnaire_of(assessment.questionnaire, extra)
+        return check_assessment(q, assessment)
+
     try:
-        return validate_model(doc, Assessment)
+        return validate_model(doc, Assessment, check)
     except InputError as exc:
-        more = _answer_problems(doc, questionnaire, extra)
+        more = [p for p in _answer_problems(doc, questionnaire, extra) if p not in exc.problems]
         if not more:
             raise
         problems = sorted([*exc.problems, *more], key=lambda p: (p.line or 0, p.column or 0))

@@ -68,6 +68,8 @@ class Comparison(Frozen):
     renamed: dict[str, str] = Field(default_factory=dict)
     """Old id -> new id, for the nodes the new questionnaire says it ``replaces``."""
     kpis: list[KpiStatus] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list)
+    """About the pair (OLD dated after NEW), for stderr."""
 
 
 def _ids(q: Questionnaire) -> list[str]:

@@ -7,6 +7,7 @@ yes/no in words, numbers with their unit; never an id or the raw expression.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Hashable
 from typing import Any
 
@@ -25,6 +26,27 @@ from capassess.model.questionnaire import (
 from capassess.texts import words
 
 SYMBOLS = {"<": "<", "<=": "≤", ">": ">", ">=": "≥"}
+# a share named before its sign in brackets, as Chinese units are written: "<share>（%）"
+_SHARE_OF = re.compile(r"(.+?)\s*[（(]\s*%\s*[)）]")
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+def with_unit(number: str, unit: str | None, lang: Lang) -> str:
+    """A number with its unit as a reader writes it: ``55%``, ``55% of systems``,
+    ``30 days``; in Chinese ``55%（占业务系统比例）``, ``55%的活跃客户``, ``30天``, ``3家企业``."""
+    unit = (unit or "").strip()
+    if not unit:
+        return number
+    share = _SHARE_OF.fullmatch(unit)
+    if share:  # 55%（占业务系统比例）
+        return words("plan", lang)["unit_share"].format(number=number, share=share.group(1))
+    if unit[0] in "%‰":  # the sign sticks to the number; Chinese needs no space after it
+        rest = unit[1:].strip()
+        space = "" if lang == "zh" and _CJK.match(rest) else " "
+        return f"{number}{unit[0]}" + (space + rest if rest else "")
+    if lang == "zh" and _CJK.match(unit):  # a measure word: 30天, 6个月, 3家企业
+        return f"{number}{unit}"
+    return f"{number} {unit}"
 
 
 def value_words(question: Question | None, value: Any, lang: Lang) -> str:
@@ -46,7 +68,7 @@ def value_words(question: Question | None, value: Any, lang: Lang) -> str:
             if isinstance(question, NumberQuestion) and question.unit
             else ""
         )
-        return f"{number} {unit}".strip()
+        return with_unit(number, unit, lang)
     return str(value)
 
 

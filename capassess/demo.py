@@ -18,7 +18,14 @@ from capassess.benchmark.demo import peer_benchmark
 from capassess.demo_input import DemoInput, bundled_demo
 from capassess.report.demo import bank_reports
 
-__all__ = ["DEMO_STEPS", "DemoInput", "bundled_demo", "next_commands", "run_demo"]
+__all__ = [
+    "DEMO_STEPS",
+    "DemoInput",
+    "bundled_demo",
+    "next_commands",
+    "refuse_foreign_outputs",
+    "run_demo",
+]
 
 
 Step = Callable[[DemoInput, Path], list[Path]]
@@ -39,6 +46,23 @@ def example_copies(demo: DemoInput, out_dir: Path) -> list[Path]:
     sources = [s for s in (demo.answers, demo.baseline) if s is not None]
     return [write_atomic_bytes(_copy_of(s, out_dir), s.read_bytes())
             for s in sources if not _copy_of(s, out_dir).exists()]  # fmt: skip
+
+
+DEMO_FILES = tuple(
+    [f"{stem}.{lang}.{fmt}" for stem in ("report", "report-peers") for lang in ("en", "zh")
+     for fmt in ("html", "md")] + ["report.en.pptx", "report.zh.pptx", "report.json", "peers.yaml"]
+)  # fmt: skip
+"""The files the demo's steps write into its folder (besides ``branches/`` and ``examples/``)."""
+
+
+def refuse_foreign_outputs(out_dir: str | Path, *, force: bool) -> None:
+    """``OutputError`` if a file in ``out_dir`` that the demo would replace is not one of
+    capassess's outputs (unless ``force``); ``branches/`` must be an earlier batch's set."""
+    from capassess.batch.runner import OUTPUT_FILES, UNITS
+    from capassess.overwrite import refuse_foreign_files, refuse_foreign_set
+
+    refuse_foreign_files(out_dir, DEMO_FILES, force=force)
+    refuse_foreign_set(Path(out_dir) / "branches", (*OUTPUT_FILES, UNITS), force=force)
 
 
 def run_demo(demo: DemoInput, out_dir: str | Path) -> list[Path]:

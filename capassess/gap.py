@@ -11,6 +11,9 @@ Formulas (per capability with score C, target T, global weight g, importance i):
 - a capability with no answered question is not assessed: its score follows the
   missing-answer policy, but it has no gap, priority, attainment or progress (``None``),
   and is left out of top gaps, strengths and the roadmap
+- a gap is provisional when it rests on unanswered questions: answered at their best,
+  they would meet the target (``advice.best_case_score``); it keeps its figures but stays
+  out of the top gaps
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from capassess.advice import is_assessed
+from capassess.advice import best_case_score, is_assessed, unanswered_questions
 from capassess.errors import InputError
 from capassess.model.plan import CapabilityGap, DimensionGap, GapAnalysis, Target
 from capassess.model.questionnaire import Questionnaire
@@ -74,11 +77,13 @@ def _attainment(pairs: Iterable[tuple[float, float, float]]) -> float | None:
 
 
 def _capability_gap(
-    dim_id: str, cap_score: CapabilityScore, target: Target, baseline: float | None
+    dim_id: str, cap_score: CapabilityScore, target: Target, baseline: float | None, model: str
 ) -> CapabilityGap:
     c, t = cap_score.score, target.level
     assessed = is_assessed(cap_score)
     gap = None if c is None or not assessed else max(0.0, t - c)
+    unanswered = unanswered_questions(cap_score) if assessed else []
+    best = best_case_score(cap_score, model) if unanswered and gap else None
     progress = None
     if gap is not None and c is not None and baseline is not None and t > baseline:
         progress = (c - baseline) / (t - baseline)
@@ -97,6 +102,8 @@ def _capability_gap(
         baseline=baseline,
         progress=progress,
         assessed=assessed,
+        unanswered=unanswered,
+        provisional=best is not None and best >= t - 1e-9,
     )
 
 
@@ -135,7 +142,7 @@ def find_gaps(
     dimensions: list[DimensionGap] = []
     for dim in result.dimensions:
         caps = [
-            _capability_gap(dim.id, cap, targets[cap.id], base_caps.get(cap.id))
+            _capability_gap(dim.id, cap, targets[cap.id], base_caps.get(cap.id), result.model)
             for cap in dim.capabilities
         ]
         capabilities += caps

@@ -20,18 +20,22 @@ def _figures(score: float | None, gaps: list[CapabilityGap]) -> BaseFigures:
     scored = [g for g in gaps if g.score is not None and g.assessed]
     total = sum(g.global_weight for g in scored)
     target = sum(g.global_weight * g.target for g in scored) / total if total > 0 else None
+    silent = any(g.score is not None and not g.assessed for g in gaps)
+    own = sum(g.global_weight * (g.score or 0.0) for g in scored) / total if total > 0 else None
     return trusted(
         BaseFigures,
         score=score,
         target=target,
         attainment=_attainment((g.score or 0.0, g.target, g.global_weight) for g in scored),
         capabilities=[g.id for g in scored],
+        base_score=own if silent and score is not None else None,
     )
 
 
 def _foundation(dim: DimensionScore, gaps: list[CapabilityGap]) -> FoundationFigures:
     base = _figures(dim.score, gaps)
-    levels = {c.id: c.level for c in dim.capabilities if c.level is not None}
+    assessed = set(base.capabilities)
+    levels = {c.id: c.level for c in dim.capabilities if c.level is not None and c.id in assessed}
     lowest = min(levels.values(), default=None)
     return trusted(
         FoundationFigures,

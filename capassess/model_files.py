@@ -9,8 +9,9 @@ from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from capassess.errors import InputError, Problem
+from capassess.errors import CapassessError, InputError, Problem
 from capassess.loading import MAX_PROBLEMS, YamlDocument, capped, read_yaml
+from capassess.model_errors import beyond, group_errors, one_message, salvage
 
 Kind = Literal["questionnaire", "answers", "target", "matrix", "benchmark"]
 KIND_KEYS: tuple[tuple[str, Kind], ...] = (
@@ -60,23 +61,56 @@ def _discriminator(error: Any) -> str:
     return str(error["ctx"]["discriminator"]).strip("'")
 
 
-def validate_model(doc: YamlDocument, model: type[M]) -> M:
-    """Build ``model`` from ``doc``; raise InputError listing every located problem."""
+def validate_model(
+    doc: YamlDocument, model: type[M], check: Callable[[M], list[Problem]] | None = None
+) -> M:
+    """Build ``model`` from ``doc``; raise InputError listing every located problem.
+
+    With ``check``, the errors it finds on the model built without the bad values
+    (``model_errors.salvage``) are listed too: one run shows every independent error.
+    """
     try:
         return model.model_validate(doc.data)
     except ValidationError as exc:
-        problems = []
-        errors = exc.errors()
-        for error in errors[:MAX_PROBLEMS]:
-            loc = tuple(error["loc"])
-            if error["type"] == "missing":
-                loc = loc[:-1]
-            elif error["type"] == "union_tag_invalid":
-                loc = (*loc, _discriminator(error))
-            problems.append(doc.locate(Problem(_message(error), loc)))
+        problems = _problems(doc, exc)
+        if check is not None:
+            problems += _checked(doc, model, exc, check)
+        problems = _unique(problems)
         problems.sort(key=lambda p: (p.line or 0, p.column or 0))
-        more = len(errors) - len(problems)
-        raise InputError(f"{doc.path}: invalid {model.__name__}", capped(problems, more)) from None
+        shown = problems[:MAX_PROBLEMS]
+        more = len(problems) - len(shown)
+        raise InputError(f"{doc.path}: invalid {model.__name__}", capped(shown, more)) from None
+
+
+def _problems(doc: YamlDocument, exc: ValidationError) -> list[Problem]:
+    """One located problem per bad value of ``doc``."""
+    problems = []
+    for loc, group in group_errors(doc.data, exc.errors()):
+        first = group[0]
+        if first["type"] == "union_tag_invalid":
+            loc = (*loc, _discriminator(first))
+        problems.append(doc.locate(Problem(one_message(group, _message), loc)))
+    return problems
+
+
+def _checked(
+    doc: YamlDocument, model: type[M], exc: ValidationError, check: Callable[[M], list[Problem]]
+) -> list[Problem]:
+    """The errors ``check`` finds on ``doc``'s model with its bad values left out."""
+    rescued = salvage(doc.data, model, exc)
+    if rescued is None:
+        return []
+    built, mended = rescued
+    try:
+        found = check(built)
+    except CapassessError:  # what the check needs is itself broken: said elsewhere
+        return []
+    errors = [p for p in found if p.severity == "error"]
+    return doc.locate_all(beyond(errors, mended))
+
+
+def _unique(problems: list[Problem]) -> list[Problem]:
+    return list(dict.fromkeys(problems))
 
 
 def expect_kind(doc: YamlDocument, kind: Kind) -> None:
@@ -97,11 +131,14 @@ def _a(word: str) -> str:
     return "an" if word[:1] in "aeiou" else "a"
 
 
-def read_model(path: str | Path, kind: Kind, model: type[M]) -> tuple[YamlDocument, M]:
-    """Read a file of ``kind`` into ``model``; raise InputError on any problem."""
+def read_model(
+    path: str | Path, kind: Kind, model: type[M], check: Callable[[M], list[Problem]] | None = None
+) -> tuple[YamlDocument, M]:
+    """Read a file of ``kind`` into ``model``; raise InputError on any problem (those
+    ``check`` finds included, when the model has errors of its own)."""
     doc = read_yaml(path)
     expect_kind(doc, kind)
-    return doc, validate_model(doc, model)
+    return doc, validate_model(doc, model, check)
 
 
 def raise_errors(doc: YamlDocument, problems: list[Problem], kind: str) -> list[Problem]:
@@ -119,5 +156,5 @@ def load_checked(
     check: Callable[[M], list[Problem]] | None = None,
 ) -> tuple[M, list[Problem]]:
     """Load a file of ``kind`` into ``model`` and run ``check``; return model and warnings."""
-    doc, result = read_model(path, kind, model)
+    doc, result = read_model(path, kind, model, check)
     return result, raise_errors(doc, check(result) if check else [], kind)

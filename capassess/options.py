@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 import click
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 table_or_json = click.option(
     "--format",
@@ -26,6 +29,10 @@ max_major_option = click.option(
 """``--max-major N``: capacity for major projects in the roadmap."""
 
 
+MAX_BUDGET = 10_000
+"""More effort points per phase than any questionnaire's actions add up to."""
+
+
 def _month(ctx: click.Context, param: click.Parameter, text: str | None) -> object:
     """``YYYY-MM`` as the first day of that month (None when not given)."""
     if text is None:
@@ -34,9 +41,55 @@ def _month(ctx: click.Context, param: click.Parameter, text: str | None) -> obje
 
     try:
         year, month = (int(p) for p in text.strip().split("-"))
-        return dt.date(year, month, 1)
+        start = dt.date(year, month, 1)
     except ValueError:
         raise click.BadParameter(f"{text!r}: expected a month such as 2026-07") from None
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise click.BadParameter(
+            f"{text!r}: a roadmap starts in a year from {FIRST_YEAR} to {LAST_YEAR}"
+        )
+    return start
+
+
+FIRST_YEAR, LAST_YEAR = 1990, 2100
+"""The years a roadmap may start in: its dates are printed as YYYY-MM, so that a start
+such as 9999-12 would run past year 9999."""
+MAX_MONTHS = 120
+"""The last phase boundary, in months from the start (ten years)."""
+
+
+def phase_months(text: str) -> tuple[int, ...]:
+    """``--phases``: months from the start, each from 0 to ``MAX_MONTHS``."""
+    try:
+        months = tuple(int(p) for p in text.split(","))
+    except ValueError:
+        raise click.BadParameter(f"{text!r}: expected months such as 0,6,18,36") from None
+    if any(not 0 <= m <= MAX_MONTHS for m in months):
+        raise click.BadParameter(
+            f"{text!r}: phase boundaries are months from 0 to {MAX_MONTHS} after the start"
+        )
+    return months
+
+
+budget_option = click.option(
+    "--budget",
+    type=click.IntRange(max=MAX_BUDGET),
+    help=f"Effort points per phase (low=1, medium=3, high=5), at most {MAX_BUDGET}.",
+)
+"""``--budget P``: effort points each phase can take."""
+
+
+def force_option(what: str) -> Callable[[F], F]:
+    """``--force``: replace an existing file at the output that is ``what``."""
+    return click.option("--force", is_flag=True, help=f"Replace {what} [default: refuse].")
+
+
+other_subject_option = click.option(
+    "--other-subject",
+    is_flag=True,
+    help="Compare with an assessment of another subject id (the same bank under a new id).",
+)
+"""``--other-subject``: allow two subject ids in a before/after pair (``pairing``)."""
 
 
 max_per_owner_option = click.option(

@@ -14,8 +14,9 @@ if TYPE_CHECKING:  # the score command uses these words without loading the plan
     from capassess.model.results import ScoreResult
 
 QUADRANTS = ("quick-win", "major-project", "initiative", "fill-in", "deprioritise")
-DEFINED = ("score", "level", "foundation", "gap", "dimension_gap", "priority", "attained",
-           "progress", "not_assessed", "quick_win", "major_project", "initiative", "fill_in",
+DEFINED = ("score", "level", "foundation", "gap", "provisional", "dimension_gap",
+           "dimension_target", "priority", "dimension_priority", "attained", "progress",
+           "not_assessed", "quick_win", "major_project", "initiative", "fill_in",
            "deprioritise", "projected")  # fmt: skip
 """The terms defined for readers of a plan, in the order they are shown."""
 
@@ -135,15 +136,23 @@ def not_scheduled_reason(item: NotScheduled, q: Questionnaire, result: ScoreResu
     if item.status == "in-place-level":
         score = result.capability(item.capability_id).score or 0.0
         return say("plan", lang, "in_place_level", score=score, level=item.level)
+    if item.status == "not-applicable":
+        return say("plan", lang, "not_applicable_left")
     return say("plan", lang, "not_assessed")
 
 
-def past_start(road_start: str, assessed: str | None, today: str, lang: Lang) -> str | None:
+def past_start(
+    road_start: str, assessed: str | None, today: str, lang: Lang, *, analyst: bool = True
+) -> str | None:
     """A note when the roadmap's first month (``YYYY-MM``) lies before ``today``
-    (``YYYY-MM-DD``): how the plan is dated and how to plan from now; None otherwise."""
+    (``YYYY-MM-DD``): how the plan is dated and how to plan from now; None otherwise.
+
+    The analyst's note (terminal, stderr) names the ``--start`` option to run again with;
+    the reader's (reports, deck) says the plan is to be re-dated, with no command line."""
     if not road_start or road_start >= today[:7]:
         return None
     key = "past_start_assessed" if road_start == assessed else "past_start"
+    key += "" if analyst else "_reader"
     return say("plan", lang, key, start=road_start, today=today, now=today[:7])
 
 

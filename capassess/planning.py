@@ -17,6 +17,7 @@ from capassess.model.answers import Assessment
 from capassess.model.plan import GapAnalysis, Roadmap, Target
 from capassess.model.questionnaire import Questionnaire
 from capassess.model.results import ScoreResult
+from capassess.pairing import Side, check_pair
 from capassess.roadmap import PhasePlan, build_roadmap
 from capassess.schedule import DEFAULT_MAX_MAJOR, DEFAULT_MAX_PER_OWNER
 from capassess.scorecard import score_file
@@ -138,17 +139,40 @@ def plan_file(
 
 
 def compare_files(
-    old: str | Path, new: str | Path, dirs: Iterable[str | Path] = (), *, model: str | None = None
+    old: str | Path,
+    new: str | Path,
+    dirs: Iterable[str | Path] = (),
+    *,
+    model: str | None = None,
+    other_subject: bool = False,
 ) -> Comparison:
-    """Score two answers files and compare them."""
+    """Score two answers files of one questionnaire and subject and compare them
+    (``pairing.check_pair``; ``other_subject`` allows two subject ids)."""
     from capassess.comparison import compare  # for `compare` only, not `plan` or `report`
 
     a, b = load_scored(old, dirs, model=model), load_scored(new, dirs, model=model)
+    warnings = check_pair(side_of(a), side_of(b), roles=("OLD", "NEW"),
+                          other_subject=other_subject)  # fmt: skip
     comparison = compare(
         (a.questionnaire, a.assessment, a.result), (b.questionnaire, b.assessment, b.result)
     )
     old_plan = plan_scored(a, PlanOptions())
-    return comparison.model_copy(update={"kpis": kpi_statuses(old_plan.roadmap, b.result)})
+    kpis = kpi_statuses(old_plan.roadmap, b.result)
+    return comparison.model_copy(update={"kpis": kpis, "warnings": warnings})
+
+
+def check_baseline(planned: Planned, *, other_subject: bool = False) -> list[str]:
+    """Refuse a baseline of another questionnaire or subject; warnings about its date."""
+    if planned.baseline is None:
+        return []
+    roles = ("the baseline", "the assessment")
+    return check_pair(side_of(planned.baseline), side_of(planned.scored), roles=roles,
+                      other_subject=other_subject)  # fmt: skip
+
+
+def side_of(scored: Scored) -> Side:
+    """One side of a pair of assessments (``pairing``)."""
+    return Side(scored.path, scored.questionnaire, scored.assessment)
 
 
 def reached(planned: Planned, capability_id: str) -> float | None:

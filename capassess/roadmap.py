@@ -5,9 +5,12 @@ Selection, for every assessed capability below its target (never an action above
 1. evidence: actions up to the target whose ``done_when`` is false on the answers;
 2. score: actions above the current level and up to the target that have no
    ``done_when``; one whose ``done_when`` rests on unanswered questions is not scheduled
-   but listed "to confirm" with the questions to answer (open evidence is no evidence);
+   but listed "to confirm" with the questions to answer (open evidence is no evidence),
+   and so is one without ``done_when`` whose level the capability would reach with its
+   unanswered questions answered at their best (a score lowered by blanks is no evidence);
 3. shortfall: when the ladder up to the target is in place yet the score is below it, no
-   action: the weakest answered questions are named as an execution gap;
+   action: the weakest answered questions are named as an execution gap (not for a
+   provisional gap, which rests on unanswered questions);
 4. dependency: what the selected actions depend on (transitively), unless it is in place
    (by evidence, or by the level its capability stands at), to confirm, or its
    capability is not assessed; every dependency left off is listed with the reason.
@@ -26,6 +29,7 @@ from capassess.advice import (
     ActionStatus,
     action_statuses,
     answered_values,
+    best_case_score,
     current_level,
     evidence_for,
     expression_holds,
@@ -71,11 +75,16 @@ class Selection:
     skipped: dict[str, list[str]] = field(default_factory=dict)  # unscheduled dep -> needers
     to_confirm: dict[str, list[str]] = field(default_factory=dict)  # open evidence -> needers
     shortfalls: list[Shortfall] = field(default_factory=list)
+    to_answer: dict[str, list[str]] = field(default_factory=dict)  # by-score, to confirm
+    best_levels: dict[str, int] = field(
+        default_factory=dict
+    )  # what each capability's answers allow
 
 
 def _pick(cap_actions: list[Action], statuses: Mapping[str, ActionStatus], current: int,
-          target: int) -> tuple[dict[str, Basis], list[str]]:  # fmt: skip
-    """The actions up to ``target`` to schedule, and those whose evidence is open."""
+          target: int, best: int) -> tuple[dict[str, Basis], list[str]]:  # fmt: skip
+    """The actions up to ``target`` to schedule, and those whose evidence is open (``best``:
+    the level the capability's answers allow, see ``is_open_evidence``)."""
     picked: dict[str, Basis] = {}
     open_evidence = []
     for a in cap_actions:
@@ -84,17 +93,21 @@ def _pick(cap_actions: list[Action], statuses: Mapping[str, ActionStatus], curre
         if statuses[a.id] == "missing":
             picked[a.id] = "evidence"
         elif statuses[a.id] == "open" and a.level > current:
-            if a.done_when is None:
-                picked[a.id] = "score"
-            else:
+            if is_open_evidence(a, statuses[a.id], best):
                 open_evidence.append(a.id)
+            else:
+                picked[a.id] = "score"
     return picked, open_evidence
 
 
-def is_open_evidence(action: Action, status: ActionStatus) -> bool:
-    """True when the action's ``done_when`` is neither true nor false on the answers and
-    its capability does not stand at its level: to confirm, not to schedule."""
-    return status == "open" and action.done_when is not None
+def is_open_evidence(action: Action, status: ActionStatus, best: int = 0) -> bool:
+    """True when the answers neither show the action in place nor show it missing: its
+    ``done_when`` is open, or it has none and its capability, below the action's level,
+    would reach it (``best``) were its unanswered questions answered at their best. To
+    confirm, not to schedule."""
+    if status != "open":
+        return False
+    return action.done_when is not None or best >= action.level
 
 
 def select_actions(
@@ -109,12 +122,17 @@ def select_actions(
     sel = Selection()
     for _, cap in q.capabilities():
         g = gaps.capability(cap.id)
+        best = best_case_score(result.capability(cap.id), result.model) if g.unanswered else None
+        sel.best_levels[cap.id] = current_level(g.score if best is None else best)
+    for _, cap in q.capabilities():
+        g = gaps.capability(cap.id)
         if g.score is None or g.met or not g.assessed:
             continue
-        picked, open_evidence = _pick(cap.actions, statuses, current_level(g.score), g.target)
+        picked, open_evidence = _pick(cap.actions, statuses, current_level(g.score), g.target,
+                                      sel.best_levels[cap.id])  # fmt: skip
         for aid in open_evidence:
             sel.to_confirm.setdefault(aid, [])
-        if not picked and not open_evidence:
+        if not picked and not open_evidence and not g.provisional:
             weak = weakest_questions(result.capability(cap.id), g.target)
             shown = [
                 trusted(AnswerShown, question_id=w.id, value=w.value, score=w.score) for w in weak
@@ -124,24 +142,31 @@ def select_actions(
             sel.basis.setdefault(aid, basis)
             sel.needed_by.setdefault(aid, [])
     _add_dependencies(q, statuses, sel)
+    unanswered = {g.id: g.unanswered for g in gaps.capabilities}
+    for cap, a in q.actions():
+        if a.id in sel.to_confirm and a.done_when is None:
+            sel.to_answer[a.id] = unanswered[cap.id]
     return sel
 
 
 def _add_dependencies(q: Questionnaire, statuses: Mapping[str, ActionStatus],
                       sel: Selection) -> None:  # fmt: skip
     catalog = {a.id: a for _, a in q.actions()}
+    cap_of = {a.id: cap.id for cap, a in q.actions()}
     queue = list(sel.basis)
     while queue:
         action = catalog[queue.pop()]
         for dep in action.depends_on:
             if dep not in catalog:
                 continue
-            if is_open_evidence(catalog[dep], statuses[dep]):
+            best = sel.best_levels.get(cap_of[dep], 0)
+            if is_open_evidence(catalog[dep], statuses[dep], best):
                 needers = sel.to_confirm.setdefault(dep, [])
                 if action.id not in needers:
                     needers.append(action.id)
                 continue
-            if statuses[dep] in ("in-place-evidence", "in-place-level", "not-assessed"):
+            if statuses[dep] in ("in-place-evidence", "in-place-level", "not-assessed",
+                                 "not-applicable"):  # fmt: skip
                 needers = sel.skipped.setdefault(dep, [])
                 if action.id not in needers:
                     needers.append(action.id)
@@ -309,10 +334,11 @@ def _not_scheduled(
         elif a.id in sel.basis or (a.id not in sel.skipped and status != "in-place-evidence"):
             continue
         needers = sel.to_confirm.get(a.id) or sel.skipped.get(a.id, [])
+        to_answer = sel.to_answer.get(a.id) or list(open_questions(a.done_when, values))
         out.append(trusted(NotScheduled,
             id=a.id, capability_id=cap.id, title=a.title, level=a.level, status=status,
             evidence=_shown(a.done_when, values) if status == "in-place-evidence" else [],
-            to_answer=list(open_questions(a.done_when, values)) if status == "to-confirm" else [],
+            to_answer=to_answer if status == "to-confirm" else [],
             needed_by=sorted(needers),
         ))  # fmt: skip
     return out

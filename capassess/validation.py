@@ -34,7 +34,7 @@ class FileReport:
 
 
 def _questionnaire(doc: YamlDocument) -> tuple[str, list[Problem]]:
-    q = validate_model(doc, Questionnaire)
+    q = validate_model(doc, Questionnaire, check_questionnaire)
     n_caps = sum(1 for _ in q.capabilities())
     n_questions = sum(1 for _ in q.questions())
     n_actions = sum(len(cap.actions) for _, cap in q.capabilities())
@@ -58,24 +58,27 @@ def _answers(doc: YamlDocument, extra: Iterable[str | Path]) -> tuple[str, list[
 
 
 def _target(doc: YamlDocument, extra: Iterable[str | Path]) -> tuple[str, list[Problem]]:
-    t = validate_model(doc, TargetFile)
-    problems: list[Problem] = []
-    if t.questionnaire:
+    def check(t: TargetFile) -> list[Problem]:
+        if not t.questionnaire:
+            return []
         try:
             q = find_questionnaire(t.questionnaire.split("@")[0], extra)
         except CapassessError as exc:
-            return "", [Problem(exc.message, ("questionnaire",))]
+            return [Problem(exc.message, ("questionnaire",))]
         caps = {cap.id for _, cap in q.capabilities()}
-        problems = [
+        return [
             Problem(f"unknown capability {cid!r} in {q.id}", ("targets", cid))
             for cid in t.targets
             if cid not in caps
         ]
-    return f"target file: {len(t.targets)} capability targets", problems
+
+    t = validate_model(doc, TargetFile, check)
+    problems = check(t)
+    return ("" if problems else f"target file: {len(t.targets)} capability targets"), problems
 
 
 def _matrix(doc: YamlDocument) -> tuple[str, list[Problem]]:
-    m = validate_model(doc, AhpMatrix)
+    m = validate_model(doc, AhpMatrix, lambda matrix: check_matrix(matrix, ()))
     problems = check_matrix(m, ())
     if problems:
         return "", problems

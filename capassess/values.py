@@ -6,7 +6,8 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from typing import Any
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
 from capassess.errors import Problem
 from capassess.model.answers import NA_WORDS, Assessment
@@ -20,6 +21,9 @@ from capassess.model.questionnaire import (
     Question,
     Questionnaire,
 )
+
+if TYPE_CHECKING:  # scoring.questions imports this module
+    from capassess.scoring.questions import QuestionOutcome
 
 TypedValue = int | float | str | bool | list[str]
 TRUE_WORDS = {"true", "yes", "y", "1", "是", "对"}
@@ -295,9 +299,23 @@ def _answered_but_not_asked(q: Questionnaire, assessment: Assessment) -> list[Pr
     for qid, outcome in outcomes.items():
         answer = assessment.answers.get(qid)
         if outcome.status == "skipped" and answer is not None and not answer.is_missing:
-            message = (
-                f"answered, but its condition `{questions[qid].when}` is false on these "
-                "answers: the answer is not scored"
-            )
-            out.append(Problem(message, ("answers", qid), severity="warning"))
+            out.append(Problem(_not_asked(questions[qid].when or "", outcomes),
+                               ("answers", qid), severity="warning"))  # fmt: skip
     return out
+
+
+def _not_asked(when: str, outcomes: Mapping[str, QuestionOutcome]) -> str:
+    """Why an answer is not scored: its condition is false, or cannot hold while the
+    questions it names are unanswered (a condition over an unanswered question is false
+    for scoring, as the README's ``when`` rules say)."""
+    from capassess.scoring.questions import compiled_condition
+
+    names = dict.fromkeys(compiled_condition(when).names())
+    silent = [n for n in names if n in outcomes and outcomes[n].status == "missing"]
+    if silent:
+        return (f"answered, but its condition `{when}` cannot hold while "
+                f"{', '.join(silent)} {'is' if len(silent) == 1 else 'are'} unanswered: the "
+                "answer is not scored until the condition holds")  # fmt: skip
+    return (
+        f"answered, but its condition `{when}` is false on these answers: the answer is not scored"
+    )

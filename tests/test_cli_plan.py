@@ -122,7 +122,7 @@ def test_compare_refuses_unrelated_questionnaires(runner: CliRunner, tmp_path) -
     answers.write_text("questionnaire: other\nsubject: {id: x}\nanswers: {}\n", "utf-8")
     result = run(runner, "--questionnaire-dir", str(tmp_path), "compare", ANSWERS, str(answers))
     assert result.exit_code == 2, result.output
-    assert "share no dimension, capability or question ids" in result.stderr
+    assert "answers the questionnaire tiny@1.0, but NEW (a.yaml) answers other@1.0" in result.stderr
 
 
 def test_plan_warns_of_a_roadmap_dated_before_today(runner: CliRunner) -> None:

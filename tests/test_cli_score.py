@@ -36,7 +36,7 @@ def test_score_table_in_chinese(runner: CliRunner) -> None:
     result = run(runner, "score", ANSWERS / "tiny-full.yaml", "--lang", "zh")
     assert result.exit_code == 0
     assert "治理" in result.stdout and "稳健级" in result.stdout
-    for heading in ("总分 3.6", "(3级)", "维度 / 能力", "得分", "等级", "权重"):
+    for heading in ("总分 3.6", "（3级）", "维度 / 能力", "得分", "等级", "权重"):
         assert heading in result.stdout
     for english in ("overall", "Dimension", "Score", "Level", "Weight"):
         assert english not in result.stdout

@@ -291,7 +291,7 @@ def test_a_symlink_is_kept_and_the_file_it_names_replaced(tmp_path: Path) -> Non
     links.mkdir()
     files.mkdir()
     real = files / "report.md"
-    real.write_text("old\n", encoding="utf-8")
+    real.write_text("# An earlier report\n\nmade by capassess 0.1.0\n", encoding="utf-8")
     real.chmod(0o640)
     link = links / "report.md"
     link.symlink_to(real)
@@ -466,12 +466,16 @@ def unprivileged() -> list[str]:
 
 @pytest.fixture
 def locked(tmp_path: Path) -> Iterator[Path]:
-    """A folder of old outputs that may be read but not written."""
+    """A folder of old outputs that may be read but not written (outputs of capassess:
+    a report, a batch run's set with its summary.json; the sheet is replaced with
+    --force)."""
     folder = tmp_path / "locked"
     folder.mkdir()
-    (folder / "report.html").write_text("old report\n", encoding="utf-8")
+    old_report = '<!DOCTYPE html>\n<meta name="generator" content="capassess 0.1.0">\nold report\n'
+    (folder / "report.html").write_text(old_report, encoding="utf-8")
     (folder / "branches.xlsx").write_bytes(b"old sheet")
     (folder / "scores.csv").write_text("old scores\n", encoding="utf-8")
+    (folder / "summary.json").write_text('{"tool": {"name": "capassess"}}\n', encoding="utf-8")
     folder.chmod(0o500)
     yield folder
     folder.chmod(0o700)
@@ -479,7 +483,7 @@ def locked(tmp_path: Path) -> Iterator[Path]:
 
 PERMISSION_CASES = {
     "report": ([*REPORT, str(NEW_ANSWERS), "-o", "{locked}/report.html"], "report.html"),
-    "template": (["template", "-o", "{locked}/branches.xlsx"], "branches.xlsx"),
+    "template": (["template", "-o", "{locked}/branches.xlsx", "--force"], "branches.xlsx"),
     "batch": (["batch", "{inputs}/new.csv", "-o", "{locked}", "--allow-rejects"], None),
 }
 

@@ -125,7 +125,7 @@ CASES = [
     ("matrix/empty.yaml", 2, "the file is empty"),
     ("matrix/fraction-by-zero.yaml", 2, "matrix: '1/0' is not a number or a fraction like 1/3"),
     ("matrix/fraction-syntax.yaml", 2, "matrix: '1:5' is not a number or a fraction like 1/3"),
-    ("matrix/huge-entry.yaml", 2, "matrix[0][0]: Input should be a valid number"),
+    ("matrix/huge-entry.yaml", 2, "matrix[0][0]: not a finite number"),
     ("matrix/inconsistent.yaml", 2, "matrix: AHP consistency ratio CR = 0.141 is not below 0.10 ("),
     ("matrix/infinite-entry.yaml", 2, "matrix: inf is not a finite number"),
     ("matrix/nan-entry.yaml", 2, "matrix: nan is not a finite number"),
@@ -313,7 +313,7 @@ CASES = [
     (
         "target/importance-negative.yaml",
         2,
-        "targets.governance.constrained-int: Input should be a valid",
+        "targets.governance.importance: Input should be greater",
     ),
     (
         "target/level-out-of-range.yaml",
@@ -323,7 +323,7 @@ CASES = [
     (
         "target/level-wrong-type.yaml",
         2,
-        "targets.governance: Input should be a valid integer, unable",
+        "targets.governance: 'high' should be a whole number or a mapping of fields",
     ),
     ("target/not-a-target.yaml", 2, "not a capassess file: expected a questionnaire (dimensions:)"),
     ("target/python-tag.yaml", 2, "YAML tag 'tag:yaml.org,2002:python/name:os.system' is not al"),
@@ -334,7 +334,7 @@ CASES = [
         2,
         "targets.analytcs: unknown capability 'analytcs' in tiny",
     ),
-    ("target/unknown-field.yaml", 2, "targets.governance.constrained-int: Input should be a valid"),
+    ("target/unknown-field.yaml", 2, "targets.governance.weight: unknown field"),
     (
         "target/unknown-questionnaire.yaml",
         2,
@@ -384,17 +384,17 @@ CASES = [
     ("questionnaire/when-too-long.yaml", 2, "the expression is longer than 4000 characters"),
     ("questionnaire/when-huge-number.yaml", 2, "the number at column 12 has too many digits"),
     # Non-finite numbers, wherever a number is read.
-    ("questionnaire/weight-infinite.yaml", 2, "dimensions[0].weight: Input should be a finite num"),
-    ("questionnaire/weight-not-a-number.yaml", 2, "dimensions[0].weight: Input should be a finite"),
+    ("questionnaire/weight-infinite.yaml", 2, "dimensions[0].weight: not a finite num"),
+    ("questionnaire/weight-not-a-number.yaml", 2, "dimensions[0].weight: not a finite"),
     (
         "questionnaire/weights-overflow.yaml",
         2,
         "weight: Input should be less than or equal to 1000",
     ),
-    ("questionnaire/threshold-nan.yaml", 2, "thresholds[2]: Input should be a finite number"),
-    ("questionnaire/min-infinite.yaml", 2, "questions[1].min: Input should be a finite number"),
-    ("target/importance-infinite.yaml", 2, "importance: Input should be a finite number"),
-    ("target/importance-not-a-number.yaml", 2, "importance: Input should be a finite number"),
+    ("questionnaire/threshold-nan.yaml", 2, "thresholds[2]: not a finite number"),
+    ("questionnaire/min-infinite.yaml", 2, "questions[1].min: not a finite number"),
+    ("target/importance-infinite.yaml", 2, "importance: not a finite number"),
+    ("target/importance-not-a-number.yaml", 2, "importance: not a finite number"),
     ("matrix/fraction-overflow.yaml", 2, "matrix: '1e400' is not a finite number"),
     # Control characters in a CSV's text cells: the row is rejected, not written out.
     ("csv/nul-late.csv", 1, "1 row(s) rejected"),

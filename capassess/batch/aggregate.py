@@ -44,7 +44,7 @@ def build_portfolio(
         for j, (i, t) in enumerate(dims)
     )
     lessons = [j for d in questionnaire.dimensions for j in caps[d.id]]
-    gated = overall_levels(units.scores, order)
+    gated = overall_levels(units.scores, order, units.answered)
     rows = league(units, ranking, len(dims), settings.group_by, settings.top, gated)
     split = min(settings.top, len(rows))
     groups = rollups(units, settings.group_by, len(dims)) if settings.group_by else []

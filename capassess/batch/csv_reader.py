@@ -298,7 +298,7 @@ class CsvSource:
             except csv.Error:  # a cell beyond the csv module's limit: the id is before it
                 first = text.split(self.delimiter)
             unit = first[self.layout.id].strip() if len(first) > self.layout.id else ""
-            reason = f"the row has {cells} cells but the header has {len(self.header)}"
+            reason = f"cells in the row: {cells}; in the header: {len(self.header)}"
             out.append(Rejection(self.path, number, unit, "", text, reason))
         return out
 

@@ -162,7 +162,9 @@ class ScoreTable:
             _text("name", units.names.take(take), 24),
             *(_text(g, a.take(take)) for g, a in units.groups.items()),
         ]
-        gated = np.nan_to_num(overall_levels(scores, self.order), nan=0.0).astype(np.int64)
+        gated = np.nan_to_num(
+            overall_levels(scores, self.order, units.answered[index]), nan=0.0
+        ).astype(np.int64)
         by_node = np.ascontiguousarray(scores.T)  # every node's scores at once, a row each
         texts, levels = score_codes(by_node), level_codes(by_node)
         for j, node in enumerate(self.order.nodes):

@@ -127,6 +127,7 @@ def league(
             groups[i].as_py() if groups is not None else "", float(scores[0]),
             int(levels(scores[:1])[0] if overall_level is None else overall_level[i]),
             tuple(None if np.isnan(x) else float(x) for x in scores[1:]),
+            closeness=float(ranking.value[i]) if ranking.method == "topsis" else None,
         ))  # fmt: skip
     return rows
 

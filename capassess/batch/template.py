@@ -110,13 +110,37 @@ def _number_rule(question: NumberQuestion, lang: Lang) -> str:
     return " ".join(parts)
 
 
+def short_values(question: Question, lang: Lang) -> str:
+    """The values a cell may hold, briefly: what a CSV's label row adds to the question
+    (an XLSX sheet has drop-downs and a ``questions`` sheet for it)."""
+    if isinstance(question, NumberQuestion):
+        t = words("batch", lang)
+        unit = f" {question.unit.get(lang)}" if question.unit else ""
+        low = f" ≥ {question.min:g}" if question.min is not None else ""
+        high = f" ≤ {question.max:g}" if question.max is not None else ""
+        return f"{t['number']}{unit}{low}{high}"
+    values = allowed_values(question, lang)
+    if isinstance(question, LevelQuestion):
+        return "1-5"
+    return (" ; " if isinstance(question, MultiQuestion) else " | ").join(values)
+
+
+def csv_label_row(questionnaire: Questionnaire, options: TemplateOptions) -> list[str]:
+    """The label row of the CSV template: each question's text with its allowed values."""
+    lang = options.lang
+    questions = [q for _, _, q in questionnaire.questions()]
+    labels = label_row(questionnaire, options)[: -len(questions) or None]
+    texts = [f"{q.text.get(lang)} [{short_values(q, lang)}]" for q in questions]
+    return [*labels, *(neutralise(t) for t in texts)]
+
+
 def csv_template(questionnaire: Questionnaire, options: TemplateOptions) -> str:
-    """The CSV template: the header, and the label row if asked for."""
+    """The CSV template: the header, and the label row (``#label`` first) if asked for."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(header(questionnaire, options))
     if options.labels:
-        writer.writerow(label_row(questionnaire, options))
+        writer.writerow(csv_label_row(questionnaire, options))
     return "\ufeff" + buffer.getvalue()
 
 

@@ -75,11 +75,12 @@ class Scored:
     """Answered questions of each capability, in ``NodeOrder.capabilities`` order."""
 
 
-def overall_levels(scores: Floats, order: NodeOrder) -> Floats:
+def overall_levels(scores: Floats, order: NodeOrder, answered: npt.NDArray[np.int16]) -> Floats:
     """The overall level of each unit (rows of ``order.nodes``), capped by the foundation.
 
     As ``scoring.engine.gate_overall``: the lowest of the overall score's level and the
-    levels of the foundation's capabilities; an n/a capability caps nothing.
+    levels of the foundation's capabilities; an n/a capability caps nothing, nor does one
+    the unit did not assess (``answered``, units x ``order.capabilities``, is 0 for it).
     """
     import numpy as np
 
@@ -87,7 +88,9 @@ def overall_levels(scores: Floats, order: NodeOrder) -> Floats:
     if not order.gates:
         return own
     column = {node: i for i, node in enumerate(order.nodes)}
-    gates = levels(scores[:, [column[g] for g in order.gates]])
+    caps = {cap: j for j, cap in enumerate(order.capabilities)}
+    silent = answered[:, [caps[g] for g in order.gates]] == 0
+    gates = levels(np.where(silent, np.nan, scores[:, [column[g] for g in order.gates]]))
     lowest = np.min(np.where(np.isnan(gates), np.inf, gates), axis=1)
     return np.where(np.isnan(own), own, np.fmin(own, lowest))
 

@@ -15,6 +15,7 @@ from capassess.catalog import find_questionnaire, load_assessment, questionnaire
 from capassess.errors import InputError
 from capassess.model.benchmark import BenchmarkPack
 from capassess.model.questionnaire import Questionnaire
+from capassess.overwrite import refuse_foreign
 from capassess.scoring.engine import MISSING_POLICIES
 from capassess.scoring.interface import MODEL_NAMES
 
@@ -32,6 +33,8 @@ class BuildRequest:
     missing: str | None = None
     title: str | None = None
     illustrative: bool = False
+    force: bool = False
+    """Replace an existing file at ``output`` that is not a benchmark pack."""
 
 
 @dataclass(frozen=True)
@@ -69,6 +72,7 @@ def build_benchmark(request: BuildRequest, extra: Iterable[str | Path] = ()) -> 
     pack, notes = build_pack(sample, grouping, request.min_group, model=model, missing=missing,
                              questionnaire=q.ref, title=request.title,
                              illustrative=request.illustrative)  # fmt: skip
+    refuse_foreign(request.output, "pack", force=request.force)
     path = write_atomic(request.output, pack_text(pack))
     reasons = tuple(_reason(r.source, r.row, r.column, r.reason) for r in sample.rejected)
     return BuildOutcome(pack, path, notes, len(sample), sample.rejected_rows, sample.repeated,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from capassess.options import benchmark_options
+from capassess.options import benchmark_options, force_option
 
 LANG = click.Choice(["en", "zh"])
 MODELS = click.Choice(["weighted-mean", "staged"])
@@ -51,7 +51,8 @@ def _printer(pdf: bool, browser: str | None) -> str | None:
 @click.option(
     "--labels/--no-labels",
     default=None,
-    help="Add the label row of question texts [default: on for xlsx, off for csv].",
+    help="Add the label row (first cell #label) of question texts; in CSV with their "
+    "allowed values [default: on].",
 )
 @click.option(
     "--group",
@@ -61,34 +62,38 @@ def _printer(pdf: bool, browser: str | None) -> str | None:
     show_default=True,
     help="Group column(s) after id and name (repeat for more).",
 )
+@force_option("an existing FILE (a sheet that may have been filled in)")
 @click.pass_context
 def template(
     ctx: click.Context, questionnaire: str, fmt: str | None, output: str, lang: str,
-    labels: bool | None, groups: tuple[str, ...],
+    labels: bool | None, groups: tuple[str, ...], force: bool,
 ) -> None:  # fmt: skip
     """Write a blank collection sheet for branches to fill in.
 
-    The sheet has columns id, name, the group columns, then one per question id. In
-    XLSX the second row holds the question texts (its first cell is #label, which
-    batch skips), cells have drop-downs and range checks, and a "questions" sheet
-    explains every question.
+    The sheet has columns id, name, the group columns, then one per question id. The
+    second row holds the question texts (its first cell is #label, which batch skips;
+    in CSV each text ends with the values allowed, such as [1-5]). In XLSX cells have
+    drop-downs and range checks, and a "questions" sheet explains every question.
 
     \b
     Examples:
       capassess template -o branches.xlsx
-      capassess template -q branch-fintech -f csv -o branches.csv --labels --lang zh
+      capassess template -q branch-fintech -f csv -o branches.csv --lang zh
     """
     from capassess.atomic import refuse_inputs
     from capassess.batch.template import TemplateOptions, write_template
     from capassess.catalog import find_questionnaire
     from capassess.cli import user_dirs
+    from capassess.overwrite import refuse_existing
     from capassess.views.console import folder_note, message
 
     refuse_inputs([output], [questionnaire])
     fmt = fmt or ("csv" if output.lower().endswith(".csv") else "xlsx")
     options = TemplateOptions(fmt, "zh" if lang == "zh" else "en",
-                              labels if labels is not None else fmt == "xlsx", groups)  # fmt: skip
-    path = write_template(find_questionnaire(questionnaire, user_dirs(ctx)), output, options)
+                              labels is not False, groups)  # fmt: skip
+    q = find_questionnaire(questionnaire, user_dirs(ctx))
+    refuse_existing(output, force=force, what="a collection sheet")
+    path = write_template(q, output, options)
     message(f"wrote {path}{folder_note(path)}", "green")
 
 
@@ -160,13 +165,14 @@ def template(
     "else chromium, google-chrome or microsoft-edge on PATH].",
 )
 @benchmark_options
+@force_option("files in OUTDIR named like the outputs that no earlier batch wrote")
 @click.pass_context
 def batch(
     ctx: click.Context, inputs: tuple[str, ...], outdir: str, questionnaire: str,
     group_by: str | None, reports: str, rank: str, weights: str, lenient: bool,
     allow_rejects: bool, encoding: str | None, jobs: int, model: str | None,
     missing: str | None, top: int, lang: str, template_dir: str | None, benchmark: str | None,
-    peer_group: str | None, bank_name: str | None, pdf: bool, browser: str | None,
+    peer_group: str | None, bank_name: str | None, pdf: bool, browser: str | None, force: bool,
 ) -> None:  # fmt: skip
     """Score many units (branches) from CSV, XLSX or folders of answers files.
 
@@ -185,13 +191,15 @@ def batch(
       capassess batch examples/branches.csv -o out --benchmark peers.yaml
       capassess batch examples/branches.csv -o out --group-by region --pdf --bank-name "Acme"
     """
-    from capassess.batch.runner import BatchOptions, run_batch
+    from capassess.batch.runner import OUTPUT_FILES, UNITS, BatchOptions, run_batch
     from capassess.batch.terminal import BatchProgress, check_rejects, print_summary
     from capassess.batch.wording import localise_error
     from capassess.catalog import find_questionnaire
     from capassess.cli import user_dirs
     from capassess.errors import CapassessError
+    from capassess.overwrite import refuse_foreign_set
 
+    refuse_foreign_set(outdir, (*OUTPUT_FILES, UNITS), force=force, inputs=inputs)
     printer = _printer(pdf, browser)  # no browser: exit 2 before any work
     options = BatchOptions(inputs, outdir, group_by, _formats(reports), rank, weights, lenient,
                            encoding, jobs, model, missing, top, "zh" if lang == "zh" else "en",

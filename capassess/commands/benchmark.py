@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from capassess.options import table_or_json
+from capassess.options import force_option, table_or_json
 
 
 @click.group()
@@ -36,11 +36,12 @@ def benchmark() -> None:
 )
 @click.option("--title", help="A title for the pack.")
 @click.option("--illustrative", is_flag=True, help="Mark the pack as made-up, for demonstration.")
+@force_option("an existing file that is not a benchmark pack")
 @click.pass_context
 def build(
     ctx: click.Context, inputs: tuple[str, ...], output: str, by: str | None, min_group: int,
     questionnaire: str | None, model: str | None, missing: str | None, title: str | None,
-    illustrative: bool,
+    illustrative: bool, force: bool,
 ) -> None:  # fmt: skip
     """Build a pack: per peer group and node, the count and 10/25/50/75/90th percentiles.
 
@@ -58,7 +59,7 @@ def build(
     from capassess.views.benchmark import print_build
 
     request = BuildRequest(inputs, output, by, min_group, questionnaire, model, missing, title,
-                           illustrative)  # fmt: skip
+                           illustrative, force)  # fmt: skip
     print_build(build_benchmark(request, user_dirs(ctx)))
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import click
 
+from capassess.options import force_option
+
 
 @click.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, exists=True))
@@ -19,8 +21,9 @@ import click
     help="Which answer a question takes: the lower median level, the lowest, or the one "
     "of the latest assessment date.",
 )
+@force_option("an existing MERGED.yaml")
 @click.pass_context
-def merge(ctx: click.Context, files: tuple[str, ...], output: str, rule: str) -> None:
+def merge(ctx: click.Context, files: tuple[str, ...], output: str, rule: str, force: bool) -> None:
     """Merge several respondents' answers for one bank into one answers file.
 
     The files must answer the same questionnaire for the same subject. Evidence and
@@ -37,8 +40,10 @@ def merge(ctx: click.Context, files: tuple[str, ...], output: str, rule: str) ->
     from capassess.atomic import refuse_inputs
     from capassess.cli import user_dirs
     from capassess.merge_files import merge_files
+    from capassess.overwrite import refuse_existing
     from capassess.views.merge import print_merged
 
     refuse_inputs([output], files)
+    refuse_existing(output, force=force, what="a merged answers file")
     merged = merge_files(files, output, rule, user_dirs(ctx))  # type: ignore[arg-type]
     print_merged(merged, files, output, rule)

@@ -9,21 +9,17 @@ import click
 from capassess.json_text import to_json
 from capassess.options import (
     benchmark_options,
+    budget_option,
     max_major_option,
     max_per_owner_option,
+    other_subject_option,
     peer_request,
+    phase_months,
     start_option,
     table_or_json,
 )
 
 LANG = click.Choice(["en", "zh"])
-
-
-def _boundaries(text: str) -> tuple[int, ...]:
-    try:
-        return tuple(int(p) for p in text.split(","))
-    except ValueError:
-        raise click.BadParameter(f"{text!r}: expected months such as 0,6,18,36") from None
 
 
 @click.command()
@@ -38,22 +34,27 @@ def _boundaries(text: str) -> tuple[int, ...]:
     "--baseline", type=click.Path(dir_okay=False), help="An earlier answers file: show progress."
 )
 @click.option(
-    "--phases", default="0,6,18,36", show_default=True, help="Phase boundaries in months."
+    "--phases",
+    default="0,6,18,36",
+    show_default=True,
+    callback=lambda _ctx, _param, text: phase_months(text),
+    help="Phase boundaries in months from the start (0 to 120).",
 )
-@click.option("--budget", type=int, help="Effort points per phase (low=1, medium=3, high=5).")
+@budget_option
 @max_major_option
 @max_per_owner_option
 @start_option
 @click.option("--model", type=click.Choice(["weighted-mean", "staged"]), help="Scoring model.")
 @table_or_json
 @click.option("--lang", type=LANG, default="en", show_default=True)
+@other_subject_option
 @benchmark_options
 @click.pass_context
 def plan(
     ctx: click.Context, answers: str, target: str | None, target_level: int | None,
-    baseline: str | None, phases: str, budget: int | None, max_major: int, max_per_owner: int,
-    start: dt.date | None, model: str | None, fmt: str, lang: str, benchmark: str | None,
-    peer_group: str | None,
+    baseline: str | None, phases: tuple[int, ...], budget: int | None, max_major: int,
+    max_per_owner: int, start: dt.date | None, model: str | None, fmt: str, lang: str,
+    benchmark: str | None, peer_group: str | None, other_subject: bool,
 ) -> None:  # fmt: skip
     """Show the gaps to target and a phased, dependency-ordered roadmap.
 
@@ -65,12 +66,15 @@ def plan(
     """
     from capassess.cli import user_dirs
     from capassess.plan_json import plan_json
-    from capassess.planning import PlanOptions, plan_file
+    from capassess.planning import PlanOptions, check_baseline, plan_file
+    from capassess.views.console import message
     from capassess.views.plan import print_plan, warn_planned
 
-    options = PlanOptions(target, target_level, baseline, _boundaries(phases), budget, max_major,
+    options = PlanOptions(target, target_level, baseline, phases, budget, max_major,
                           start, max_per_owner)  # fmt: skip
     planned = plan_file(answers, options, user_dirs(ctx), model=model)
+    for warning in check_baseline(planned, other_subject=other_subject):
+        message(warning, "yellow")
     request = peer_request(benchmark, peer_group)
     if request is not None:  # the benchmark code is loaded only for --benchmark
         from capassess.benchmark.standing import with_peers
@@ -88,9 +92,15 @@ def plan(
 @click.argument("new", type=click.Path(dir_okay=False))
 @click.option("--model", type=click.Choice(["weighted-mean", "staged"]), help="Scoring model.")
 @table_or_json
+@other_subject_option
 @click.pass_context
-def compare(ctx: click.Context, old: str, new: str, model: str | None, fmt: str) -> None:
+def compare(
+    ctx: click.Context, old: str, new: str, model: str | None, fmt: str, other_subject: bool
+) -> None:
     """Compare two assessments: scores, levels and answers that changed.
+
+    Both must answer one questionnaire (any version of it) for one subject, else exit 2;
+    OLD dated after NEW is a warning.
 
     \b
     Example:
@@ -99,9 +109,12 @@ def compare(ctx: click.Context, old: str, new: str, model: str | None, fmt: str)
     from capassess.cli import user_dirs
     from capassess.plan_json import comparison_json
     from capassess.planning import compare_files
+    from capassess.views.console import message
     from capassess.views.plan import print_comparison
 
-    comparison = compare_files(old, new, user_dirs(ctx), model=model)
+    comparison = compare_files(old, new, user_dirs(ctx), model=model, other_subject=other_subject)
+    for warning in comparison.warnings:
+        message(warning, "yellow")
     if fmt == "json":
         click.echo(to_json(comparison_json(comparison), ensure_ascii=False, indent=2))
     else:

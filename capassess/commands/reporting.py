@@ -8,8 +8,11 @@ import click
 
 from capassess.options import (
     benchmark_options,
+    budget_option,
+    force_option,
     max_major_option,
     max_per_owner_option,
+    other_subject_option,
     peer_request,
     start_option,
 )
@@ -45,11 +48,13 @@ LANG = click.Choice(["en", "zh"])
     "else chromium, google-chrome or microsoft-edge on PATH].",
 )
 @click.option("--model", type=click.Choice(["weighted-mean", "staged"]), help="Scoring model.")
-@click.option("--budget", type=int, help="Effort points per phase (low=1, medium=3, high=5).")
+@budget_option
 @max_major_option
 @max_per_owner_option
 @start_option
+@other_subject_option
 @benchmark_options
+@force_option("an existing FILE that is not a capassess report of the format")
 @click.pass_context
 def report(
     ctx: click.Context,
@@ -70,6 +75,8 @@ def report(
     start: dt.date | None,
     benchmark: str | None,
     peer_group: str | None,
+    other_subject: bool,
+    force: bool,
 ) -> None:
     """Write an assessment's report: HTML (one offline file), PDF, PowerPoint, Markdown or JSON.
 
@@ -87,8 +94,9 @@ def report(
     from capassess.catalog import questionnaire_files
     from capassess.cli import user_dirs
     from capassess.model.base import Lang
-    from capassess.planning import PlanOptions, plan_file
+    from capassess.planning import PlanOptions, check_baseline, plan_file
     from capassess.report.render import render_any
+    from capassess.views.console import message
     from capassess.views.plan import warn_planned
 
     if output != "-":  # writing over an input is refused first, whatever its suffix
@@ -99,6 +107,8 @@ def report(
     options = PlanOptions(target, target_level, baseline, budget=budget, max_major=max_major,
                           start=start, max_per_owner=max_per_owner)  # fmt: skip
     planned = plan_file(answers, options, user_dirs(ctx), model=model)
+    for warning in check_baseline(planned, other_subject=other_subject):
+        message(warning, "yellow")
     request = peer_request(benchmark, peer_group)
     if request is not None:  # the benchmark code is loaded only for --benchmark
         from capassess.benchmark.standing import with_peers
@@ -108,6 +118,10 @@ def report(
     warn_planned(planned, language)
     out = render_any(planned, fmt, language, title=title, target=target,
                      template_dir=template_dir, browser=printer)  # fmt: skip
+    if output != "-":  # an earlier report is replaced; any other file only with --force
+        from capassess.overwrite import refuse_foreign
+
+        refuse_foreign(output, fmt, force=force)
     if isinstance(out, bytes):
         _write_bytes(output, out)
     else:
@@ -191,8 +205,9 @@ def _write(output: str, text: str) -> None:
     type=click.Path(dir_okay=True, file_okay=False),
     help="Folder for the results.",
 )
+@force_option("files in the folder named like the demo's outputs that capassess did not write")
 @click.pass_context
-def demo(ctx: click.Context, out_dir: str) -> None:
+def demo(ctx: click.Context, out_dir: str, force: bool) -> None:
     """Score the bundled example bank, plan, and write its reports and decks in both languages.
 
     \b
@@ -200,9 +215,10 @@ def demo(ctx: click.Context, out_dir: str) -> None:
       capassess demo -o /tmp/capassess-demo
     """
     from capassess.cli import user_dirs
-    from capassess.demo import bundled_demo, next_commands, run_demo
+    from capassess.demo import bundled_demo, next_commands, refuse_foreign_outputs, run_demo
     from capassess.views.console import folder_note
 
+    refuse_foreign_outputs(out_dir, force=force)
     inputs = bundled_demo(user_dirs(ctx))
     written = run_demo(inputs, out_dir)
     click.echo(f"Wrote {len(written)} files{folder_note(out_dir)}:")

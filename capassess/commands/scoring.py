@@ -14,9 +14,12 @@ RI_TABLES = click.Choice(["saaty1980", "alonso-lamata2006"])
 
 
 def finite_number(ctx: click.Context, param: click.Parameter, value: float | None) -> float | None:
-    """Refuse ``nan`` and ``inf``, which no score is below (so a gate would always pass)."""
+    """Refuse ``nan`` and ``inf``, which no score is below (so a gate would always pass),
+    and a gate outside the scores' range 1 to 5, which every score fails or passes."""
     if value is not None and not math.isfinite(value):
         raise click.BadParameter(f"{value} is not a finite number")
+    if value is not None and not 1 <= value <= 5:
+        raise click.BadParameter(f"{value:g}: scores lie between 1 and 5; give X from 1 to 5")
     return value
 
 

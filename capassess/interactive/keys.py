@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from capassess.condition_text import with_unit
 from capassess.model.answers import NA
 from capassess.model.base import Lang
 from capassess.model.questionnaire import (
@@ -212,5 +213,5 @@ def show_value(question: Question, value: object, lang: Lang) -> str:
         return ", ".join(map(str, value)) if value else "-"
     if isinstance(question, NumberQuestion) and isinstance(value, (int, float)):
         unit = question.unit.get(lang) if question.unit else ""
-        return f"{_number_text(float(value))}{unit if unit in ('%', '‰') else ' ' + unit}".strip()
+        return with_unit(_number_text(float(value)), unit, lang)
     return str(value)

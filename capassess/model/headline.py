@@ -20,13 +20,20 @@ class BaseFigures(Frozen):
         description="Σ g·(min(C, T) − 1) / Σ g·(T − 1) over the same capabilities."
     )
     capabilities: list[str] = Field(description="The assessed capabilities of the base.")
+    base_score: float | None = Field(
+        None,
+        description="The score over exactly these capabilities (Σ g·C / Σ g), given when "
+        "``score`` also counts capabilities not assessed (at their missing-policy value), so "
+        "that score, target and attainment can be read on one base; else None.",
+    )
 
 
 class FoundationFigures(BaseFigures):
     """The foundation: its own figures and the level its lowest capability allows."""
 
     level: int | None = Field(
-        description="The lowest level of its scored capabilities: the overall level's cap."
+        description="The lowest level of its assessed capabilities: the overall level's cap "
+        "(one not assessed caps nothing)."
     )
     lowest: list[str] = Field(description="The capabilities at that lowest level.")
 

@@ -11,7 +11,9 @@ from capassess.model.questionnaire import CostBand, Kpi
 
 Quadrant = Literal["quick-win", "major-project", "initiative", "fill-in", "deprioritise"]
 Basis = Literal["evidence", "score", "dependency"]
-Unscheduled = Literal["in-place-evidence", "in-place-level", "not-assessed", "to-confirm"]
+Unscheduled = Literal[
+    "in-place-evidence", "in-place-level", "not-assessed", "not-applicable", "to-confirm"
+]
 KpiFlag = Literal["met-now", "not-applicable"]
 TargetSource = Literal["questionnaire", "profile", "file", "option"]
 
@@ -46,6 +48,15 @@ class CapabilityGap(Frozen):
         description="False when no question of the capability is answered: its score is "
         "the missing-answer policy's; its gap, priority, attainment and progress are None, "
         "and no advice rests on it.",
+    )
+    unanswered: list[str] = Field(
+        default_factory=list, description="Its applicable questions that have no answer."
+    )
+    provisional: bool = Field(
+        False,
+        description="True when the gap rests on unanswered questions: answered at their "
+        "best, they would meet the target. Such a gap stays out of the top gaps and "
+        "gets no execution-gap advice until they are answered.",
     )
 
     @property
@@ -162,7 +173,8 @@ class NotScheduled(Frozen):
     status: Unscheduled = Field(
         description="in-place-evidence: its done_when holds on these answers; in-place-level: "
         "its capability stands at the action's level and no answer says otherwise; "
-        "not-assessed: its capability has no answered question; to-confirm: its done_when "
+        "not-assessed: its capability has no answered question; not-applicable: every "
+        "question of its capability is answered n/a; to-confirm: its done_when "
         "rests on unanswered questions (to_answer), so the answers neither show it in place "
         "nor missing."
     )

@@ -63,6 +63,11 @@ class OverallScore(Frozen):
         "score alone would give, lowest first; empty when no cap applies.",
     )
     uncapped_level: int | None = Field(None, description="The level of the score alone.")
+    unconfirmed_by: list[str] = Field(
+        default_factory=list,
+        description="Foundation capabilities not assessed (no question answered): they cap "
+        "nothing, but the level stands only once they are assessed; empty when none.",
+    )
 
 
 class ScoreResult(Frozen):

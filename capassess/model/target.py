@@ -6,12 +6,21 @@ from pydantic import Field
 
 from capassess.model.base import Frozen, Id, LevelNumber
 
+MAX_IMPORTANCE = 100.0
+"""An importance multiplies a gap's priority; beyond a hundredfold it says nothing more."""
+
 
 class TargetEntry(Frozen):
     """A target level and how much the capability matters (1 = as modelled)."""
 
     level: LevelNumber
-    importance: float = Field(1.0, gt=0)
+    importance: float = Field(
+        1.0,
+        gt=0,
+        le=MAX_IMPORTANCE,
+        description=f"How much more the capability matters than modelled: above 0, at most "
+        f"{MAX_IMPORTANCE:g}.",
+    )
 
 
 class TargetFile(Frozen):

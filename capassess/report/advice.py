@@ -158,4 +158,5 @@ def _start_note(planned: Planned, lang: Lang, generated: str | None) -> str | No
     road, date = planned.roadmap, planned.scored.assessment.date
     if not road.actions or generated is None:
         return None
-    return past_start(road.start, f"{date:%Y-%m}" if date else None, generated, lang)
+    assessed = f"{date:%Y-%m}" if date else None
+    return past_start(road.start, assessed, generated, lang, analyst=False)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from capassess.condition_text import with_unit
 from capassess.model.answers import Assessment
 from capassess.model.base import Lang
 from capassess.model.questionnaire import (
@@ -55,7 +56,7 @@ def answer_text(question: Question, value: Any, lang: Lang) -> str:
         return sep.join(_labels(question, [str(v) for v in picked], lang)) or t["none_selected"]
     if isinstance(question, NumberQuestion) and isinstance(value, (int, float)):
         unit = question.unit.get(lang) if question.unit else ""
-        return f"{_number(value)} {unit}".strip()
+        return with_unit(_number(value), unit, lang)
     if isinstance(question, BoolQuestion):
         return t["yes"] if value else t["no"]
     return str(value)

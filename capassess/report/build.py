@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from capassess import __version__
 from capassess.advice import action_statuses
+from capassess.figures import printed_change
 from capassess.headline import find_headline
 from capassess.model.base import Lang
 from capassess.model.headline import Headline
@@ -19,7 +20,7 @@ from capassess.questionnaire_index import capability_titles, node_titles, sectio
 from capassess.report.action_rows import action_row
 from capassess.report.advice import build_advice
 from capassess.report.answers import answer_rows
-from capassess.report.messages import key_messages, roadmap_message
+from capassess.report.messages import key_messages, number_text, roadmap_message
 from capassess.report.method import build_method
 from capassess.report.model import (
     ActionRow,
@@ -37,7 +38,7 @@ from capassess.report.model import (
 from capassess.report.next_level import next_level_steps
 from capassess.report.risks import build_risks
 from capassess.report.scope import build_scope
-from capassess.texts import words
+from capassess.texts import say, words
 
 if TYPE_CHECKING:
     from capassess.report.peers import PeerSection
@@ -73,6 +74,9 @@ def _gap_row(planned: Planned, g: CapabilityGap, lang: Lang) -> GapRow:
         assessed=g.assessed,
         progress_text=progress_text(g.progress, g.score, g.target, g.baseline, lang),
         foundation=q.is_foundation(dim.id),
+        provisional_note=(
+            say("plan", lang, "provisional_note", n=len(g.unanswered)) if g.provisional else ""
+        ),
     )
 
 
@@ -153,7 +157,7 @@ def _progress(planned: Planned, rows: dict[str, GapRow]) -> Progress | None:
             title=r.title,
             baseline=r.baseline,
             score=r.score,
-            change=None if r.score is None or r.baseline is None else r.score - r.baseline,
+            change=printed_change(r.score, r.baseline),
             target=r.target,
             progress=r.progress,
             progress_text=r.progress_text,
@@ -161,7 +165,7 @@ def _progress(planned: Planned, rows: dict[str, GapRow]) -> Progress | None:
         )
         for r in rows.values()
     )
-    change = None if now is None or then is None else now - then
+    change = printed_change(now, then)
     date = base.assessment.date.isoformat() if base.assessment.date else None
     return Progress(Path(base.path).name, date, then, now, change, items)
 
@@ -177,6 +181,8 @@ def _foundation(planned: Planned, headline: Headline, lang: Lang) -> FoundationL
     f, q = headline.foundation, planned.scored.questionnaire
     if f is None or q.foundation is None:
         return None
+    t = words("report", lang)
+    key = "foundation_card" if f.base_score is None else "foundation_card_assessed"
     return FoundationLine(
         title=q.foundation.title.get(lang),
         score=f.score,
@@ -185,6 +191,22 @@ def _foundation(planned: Planned, headline: Headline, lang: Lang) -> FoundationL
         level=f.level,
         level_name=_level_name(planned, f.level, lang),
         lowest=_titles(planned, f.lowest, lang),
+        base_score=f.base_score,
+        note=t[key].format(
+            score=number_text(f.score if f.base_score is None else f.base_score),
+            target=number_text(f.target),
+        ),
+    )
+
+
+def _target_note(headline: Headline, lang: Lang) -> str:
+    """ "target 3.03, on the score's base", or over the assessed capabilities with the score
+    on that base when the overall score also counts capabilities not assessed."""
+    o, t = headline.overall, words("report", lang)
+    if o.base_score is None:
+        return t["same_base"].format(target=number_text(o.target))
+    return t["same_base_assessed"].format(
+        target=number_text(o.target), score=number_text(o.base_score)
     )
 
 
@@ -207,10 +229,18 @@ def _summary(
         asked=sum(d.answered + d.not_applicable + d.missing for d in result.dimensions),
         action_count=len(road.actions),
         strengths=tuple(rows[g.id] for g in gaps.strengths()[:STRENGTHS]),
-        top_gaps=tuple([rows[g.id] for g in gaps.ranked() if not rows[g.id].foundation][:TOP_GAPS]),
+        top_gaps=tuple(
+            [rows[g.id] for g in gaps.ranked() if not (rows[g.id].foundation or g.provisional)][
+                :TOP_GAPS
+            ]
+        ),
         first_actions=_first_actions(planned, sections, lang),
         capped_by=_capped_by(planned, lang),
+        capped=_capped_by(planned, lang, unconfirmed=False),
+        unconfirmed_by=_names(planned, planned.scored.result.overall.unconfirmed_by, lang),
         uncapped_level=overall.uncapped_level,
+        target_note=_target_note(headline, lang),
+        counted_base=headline.overall.base_score,
         foundation=_foundation(planned, headline, lang),
         counted_unanswered=(
             _titles(planned, headline.counted_unanswered, lang)
@@ -230,13 +260,20 @@ def _first_actions(
     return tuple(action_row(planned, a, lang) for a in planned.roadmap.in_phase(0))
 
 
-def _capped_by(planned: Planned, lang: Lang) -> str:
-    ids = planned.scored.result.overall.capped_by
-    if not ids:
-        return ""
+def _capped_by(planned: Planned, lang: Lang, unconfirmed: bool = True) -> str:
+    """What holds the level: foundation capabilities that cap it, and (``unconfirmed``)
+    those that would have to be assessed before it stands ("" when neither)."""
+    overall, t = planned.scored.result.overall, words("report", lang)
+    parts = [(key, ids) for key, ids in (("capped_by", overall.capped_by),
+                                         ("unconfirmed_by", overall.unconfirmed_by))
+             if ids and (unconfirmed or key == "capped_by")]  # fmt: skip
+    return t["clause_sep"].join(t[k].format(names=_names(planned, ids, lang)) for k, ids in parts)
+
+
+def _names(planned: Planned, ids: list[str], lang: Lang) -> str:
+    """The titles of capabilities ``ids``, joined."""
     titles = capability_titles(planned.scored.questionnaire, lang)
-    t = words("report", lang)
-    return t["capped_by"].format(names=t["list_sep"].join(titles.get(i, i) for i in ids))
+    return words("report", lang)["list_sep"].join(titles.get(i, i) for i in ids)
 
 
 def _targets_text(planned: Planned, target: str | None, lang: Lang) -> str:

@@ -283,7 +283,14 @@ def _dimension_key(svg: Svg, report: Report, y: float) -> None:
         svg.text(x, y + (d % half) * 18, line, 12, fill=MUTED)
 
 
-def _gap_row(svg: Svg, g: GapRow, y: float, scale: Callable[[float], float]) -> None:
+def _gap_label(g: GapRow, t: dict[str, str]) -> str:
+    """``2.04 → 4 (1.96 short)``: a gap is positive (target − score), as the key messages
+    word it."""
+    score = f"{g.score or 1.0:.2f}"
+    return t["chart_gap_label"].format(score=score, target=g.target, gap=f"{g.gap or 0:.2f}")
+
+
+def _gap_row(svg: Svg, g: GapRow, y: float, scale: Callable[[float], float], label: str) -> None:
     score, left = g.score or 1.0, scale(1)
     svg.text(left - 12, y + 11, wrap(g.title, 12, left - 24, 1), 12, text_anchor="end", fill=INK)
     dim = wrap(g.dimension_title, 10, left - 24, 1)
@@ -299,8 +306,7 @@ def _gap_row(svg: Svg, g: GapRow, y: float, scale: Callable[[float], float]) -> 
         stroke=TARGET,
         stroke_width=1.2,
     )
-    text = f"{score:.2f} → {g.target}  (−{g.gap or 0:.2f})"
-    svg.add("text", text, x=scale(g.target) + 8, y=y + 18, font_size=12, fill=INK)
+    svg.add("text", label, x=scale(g.target) + 8, y=y + 18, font_size=12, fill=INK)
 
 
 def gap_bars(report: Report) -> str:
@@ -316,11 +322,16 @@ def gap_bars(report: Report) -> str:
         return left + (right - left) * (value - 1) / 4
 
     desc = t["chart_gaps_desc"].format(n=len(rows))
-    svg = Svg(900, height, t["chart_gaps"], desc, "gaps")
+    labels = [_gap_label(g, t) for g in rows]
+    # wide enough for the label beside a bar that runs to level 5
+    ends = (
+        scale(g.target) + 8 + text_width(label, 12) for g, label in zip(rows, labels, strict=True)
+    )
+    svg = Svg(max(900.0, max(ends) + 6), height, t["chart_gaps"], desc, "gaps")
     svg.hatch("gap-hatch", TARGET)
     level_grid(svg, scale, top - 8, height - 10, top - 14, 11)
     for i, g in enumerate(rows):
-        _gap_row(svg, g, top + i * step, scale)
+        _gap_row(svg, g, top + i * step, scale, labels[i])
     return svg.render()
 
 

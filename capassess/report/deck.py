@@ -105,7 +105,10 @@ def _heat_map(deck: Deck, report: Report, t: dict[str, str]) -> None:
 
 def _open_gaps(report: Report) -> list[GapRow]:
     """The lessons' highest-priority gaps, then the foundation's (its own scale), TOP in all."""
-    gaps = [g for g in report.gaps if g.assessed and g.score is not None and not g.met]
+    gaps = [
+        g for g in report.gaps if g.assessed and g.score is not None and not g.met
+        and not g.provisional_note
+    ]  # fmt: skip
     gates = [g for g in gaps if g.foundation][:FOUNDATION_SHOWN]
     lessons = [g for g in gaps if not g.foundation]
     return lessons[: TOP - len(gates)] + gates
@@ -221,19 +224,30 @@ def _risks(deck: Deck, report: Report, t: dict[str, str]) -> None:
     deck.table(slide, deck.body, [t["risk"], t["risk_detail"]], rows, [0.3, 0.7], size=12)
 
 
-def _next_steps(deck: Deck, report: Report, t: dict[str, str]) -> None:
-    slide = deck.slide(t["deck_next_steps"])
-    steps = []
+def _launch_steps(report: Report, t: dict[str, str], past: bool) -> list[str]:
+    """Launching phase 1 and its first actions: dated, or to re-date when ``past``."""
     first = report.phases[0].actions if report.phases else ()
-    if first:
-        steps.append(t["deck_step_launch"].format(n=len(first), start=first[0].start))
-        steps += [
-            t["deck_step_action"].format(title=a.title, owner=a.owner or "—", start=a.start)
+    if not first:
+        return []
+    if past:
+        launch = t["deck_step_launch_redate"].format(n=len(first))
+        return [launch] + [
+            t["deck_step_action_undated"].format(title=a.title, owner=a.owner or "—")
             for a in first[:3]
         ]
+    launch = t["deck_step_launch"].format(n=len(first), start=first[0].start)
+    return [launch] + [
+        t["deck_step_action"].format(title=a.title, owner=a.owner or "—", start=a.start)
+        for a in first[:3]
+    ]
+
+
+def _next_steps(deck: Deck, report: Report, t: dict[str, str]) -> None:
+    slide = deck.slide(t["deck_next_steps"])
     ad = report.advice
-    if ad and ad.start_note:
-        steps.append(ad.start_note)
+    past = bool(ad and ad.start_note)  # dated before the report: to be re-dated, no dates
+    steps = [ad.start_note] if ad and ad.start_note else []
+    steps += _launch_steps(report, t, past)
     probes = len(report.advice.probes) if report.advice else 0
     if probes:
         steps.append(t["deck_step_probe"].format(n=probes))
@@ -248,7 +262,12 @@ def _next_steps(deck: Deck, report: Report, t: dict[str, str]) -> None:
     if confirm:
         steps.append(t["deck_step_confirm"].format(n=len(confirm)))
     if any(p.actions for p in report.phases):
-        steps.append(t["deck_step_reassess"].format(phase=report.phases[0].label))
+        first_phase = report.phases[0]
+        steps.append(
+            t["deck_step_reassess_after"].format(months=first_phase.end_month)
+            if past and first_phase.end_month is not None
+            else t["deck_step_reassess"].format(phase=first_phase.label)
+        )
     deck.text(slide, deck.body, steps or [report.roadmap_text or t["km_no_roadmap"]], 17,
               bullets=True)  # fmt: skip
 

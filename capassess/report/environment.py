@@ -27,6 +27,7 @@ from jinja2 import (
 )
 
 from capassess.errors import InputError
+from capassess.figures import signed_change
 from capassess.markdown_text import md_cell, md_text
 from capassess.reading import remember
 from capassess.report.code_cache import template_code_cache
@@ -115,6 +116,11 @@ def _signed(value: float | None, digits: int = 2) -> str:
     return "—" if value is None else f"{value:+.{digits}f}"
 
 
+def _change(new: float | None, old: float | None, digits: int = 2) -> str:
+    """The change from ``old`` to ``new`` as the difference of the printed figures."""
+    return signed_change(new, old, digits)
+
+
 def mermaid_text(value: object) -> str:
     """Text safe inside a Mermaid gantt line: no ``: ; #`` or angle brackets."""
     return " ".join(re.sub(r"[:;#<>{}\[\]`\"]", " ", str(value)).split())
@@ -175,6 +181,7 @@ _FILTERS = {
     "num": _num,
     "pct": _pct,
     "signed": _signed,
+    "change": _change,
     "md": md_text,
     "cell": md_cell,
     "mermaid": mermaid_text,
@@ -186,7 +193,9 @@ _FILTERS = {
 
 # The report's own filters: a result as long as the value, give or take a few characters;
 # those of them that take nothing but the value
-LINEAR_FILTERS = frozenset({"num", "pct", "signed", "md", "cell", "mermaid", "add_months"})
+LINEAR_FILTERS = frozenset(
+    {"num", "pct", "signed", "change", "md", "cell", "mermaid", "add_months"}
+)
 VALUE_FILTERS = frozenset({"pct", "md", "cell", "mermaid"})
 
 

@@ -10,8 +10,12 @@ from capassess.texts import words
 SHOWN = 3
 
 
-def _num(value: float | None) -> str:
+def number_text(value: float | None) -> str:
+    """A score as reports print it: two decimals, or "—"."""
     return "—" if value is None else f"{value:.2f}"
+
+
+_num = number_text
 
 
 def _pct(value: float | None) -> str:
@@ -25,12 +29,14 @@ def _overall(report: Report, t: dict[str, str]) -> str:
         level=s.overall_level or "—",
         level_name=s.level_name,
         score=_num(s.overall_score),
-        counted=t["km_counted"].format(names=counted) if counted else "",
+        counted=t["km_counted"].format(names=counted, base=_num(s.counted_base)) if counted else "",
         target=_num(s.target_overall),
         attainment=_pct(s.attainment),
     )
-    if s.capped_by:
-        text += t["km_capped"].format(capped=s.capped_by, uncapped=s.uncapped_level or "—")
+    if s.capped:
+        text += t["km_capped"].format(capped=s.capped, uncapped=s.uncapped_level or "—")
+    if s.unconfirmed_by:
+        text += t["km_unconfirmed"].format(names=s.unconfirmed_by)
     return text
 
 
@@ -40,8 +46,9 @@ def _foundation(report: Report, t: dict[str, str]) -> list[str]:
     if f is None or f.score is None:
         return []
     gates = _weakest(report, foundation=True)
+    over = "" if f.base_score is None else t["km_over_assessed"]
     text = t["km_foundation"].format(
-        score=_num(f.score),
+        score=_num(f.score if f.base_score is None else f.base_score) + over,
         target=_num(f.target),
         attainment=_pct(f.attainment),
         level=f.level or "—",
@@ -69,13 +76,27 @@ def _weakest(report: Report, foundation: bool = False) -> list[GapRow]:
     return [
         g
         for g in report.gaps
-        if g.assessed and g.score is not None and not g.met and g.foundation == foundation
+        if g.assessed
+        and g.score is not None
+        and not g.met
+        and g.foundation == foundation
+        and not g.provisional_note
     ][:SHOWN]
 
 
 def _strongest(report: Report) -> list[GapRow]:
-    assessed = [g for g in report.gaps if g.assessed and g.score is not None]
-    return sorted(assessed, key=lambda g: (-(g.score or 0) + g.target, -(g.score or 0)))[:SHOWN]
+    """The assessed capabilities at or above their target, furthest above it first."""
+    met = [g for g in report.gaps if g.assessed and g.score is not None and g.met]
+    return sorted(met, key=lambda g: (-(g.score or 0) + g.target, -(g.score or 0)))[:SHOWN]
+
+
+def _strengths(report: Report, t: dict[str, str]) -> list[str]:
+    """The strongest capabilities, or that none meets its target yet (none if none assessed)."""
+    strongest = _strongest(report)
+    if strongest:
+        return [_capabilities(strongest, t, "km_strongest")]
+    assessed = any(g.assessed and g.score is not None for g in report.gaps)
+    return [t["km_none_met"]] if assessed else []
 
 
 def _roadmap(report: Report, t: dict[str, str]) -> str:
@@ -101,6 +122,8 @@ def _roadmap(report: Report, t: dict[str, str]) -> str:
         score=_num(report.summary.overall_score),
         projected=_num(report.summary.projected_overall),
     )
+    if report.advice and report.advice.start_note:  # dated before the report itself
+        text += t["km_redate"]
     in_place = sum(1 for r in left if r.in_place)
     unknown = sum(1 for r in left if r.status == "not-assessed")
     return (
@@ -135,17 +158,27 @@ def _peers(report: Report, t: dict[str, str]) -> list[str]:
 def key_messages(report: Report) -> tuple[str, ...]:
     """Five to eight sentences a board reads first, in the report's language."""
     t = words("report", report.lang)
+    if not any(g.assessed and g.score is not None for g in report.gaps):
+        # nothing answered (or all n/a): no finding about the bank, no target, no plan
+        key = "km_nothing_scored" if all(g.assessed for g in report.gaps) else "km_nothing_assessed"
+        return (t[key],)
     messages = [_overall(report, t), *_peers(report, t)]
     missing = [g.title for g in report.gaps if not g.assessed]
     if missing:
         messages.append(t["km_not_assessed"].format(items=t["list_sep"].join(missing)))
     if report.advice and report.advice.warnings:
-        messages.append(t["km_incomplete"].format(n=len(report.advice.warnings)))
-    strongest, weakest = _strongest(report), _weakest(report)
-    if strongest:
-        messages.append(_capabilities(strongest, t, "km_strongest"))
+        # in words, not "the warnings above": the deck shows no warnings block
+        messages.append(t["km_incomplete"].format(warning=report.advice.warnings[0]))
+    weakest = _weakest(report)
+    messages += _strengths(report, t)
     met = "km_lessons_met" if _weakest(report, foundation=True) else "km_all_met"
-    messages.append(_capabilities(weakest, t, "km_weakest") if weakest else t[met])
+    provisional = [g.title for g in report.gaps if g.provisional_note]
+    if weakest or not provisional:
+        messages.append(_capabilities(weakest, t, "km_weakest") if weakest else t[met])
+    if provisional:
+        more = t["km_more"].format(n=len(provisional) - SHOWN) if len(provisional) > SHOWN else ""
+        items = t["list_sep"].join(provisional[:SHOWN]) + more
+        messages.append(t["km_provisional"].format(items=items))
     messages += _foundation(report, t)
     messages.append(_roadmap(report, t))
     return tuple(messages)

@@ -50,6 +50,11 @@ class FoundationLine:
     level_name: str
     lowest: str
     """The titles of its capabilities at that lowest level."""
+    base_score: float | None = None
+    """Its score over the assessed capabilities alone, when ``score`` counts some not
+    assessed (then ``target`` and ``attainment`` are on this base); else None."""
+    note: str = ""
+    """"score … · target …", on one base."""
 
 
 @dataclass(frozen=True)
@@ -78,6 +83,8 @@ class GapRow:
     the foundation's own scale."""
     progress_text: str = "—"
     """Progress as shown: a share, "target met" at 100% or more (``plan_text.progress_text``)."""
+    provisional_note: str = ""
+    """Set for a provisional gap (it rests on unanswered questions), else empty."""
 
     @property
     def status(self) -> str:
@@ -194,6 +201,7 @@ class ProgressRow:
     baseline: float | None
     score: float | None
     change: float | None
+    """score − baseline as printed: the difference of the two 2-decimal figures."""
     target: int
     progress: float | None
     assessed: bool = True
@@ -210,6 +218,7 @@ class Progress:
     baseline_overall: float | None
     overall: float | None
     change: float | None
+    """overall − baseline as printed: the difference of the two 2-decimal figures."""
     rows: tuple[ProgressRow, ...]
 
 
@@ -233,7 +242,16 @@ class Summary:
     top_gaps: tuple[GapRow, ...]
     first_actions: tuple[ActionRow, ...]
     capped_by: str = ""
-    """"capped by ..." when foundation capabilities cap the overall level, else empty."""
+    """"capped by ..." when foundation capabilities cap the overall level, and "to be
+    confirmed once ... is assessed" when some were not assessed; else empty."""
+    capped: str = ""
+    """The "capped by ..." part alone."""
+    target_note: str = ""
+    """The base of the target and attainment, with the score on it when that differs."""
+    counted_base: float | None = None
+    """The overall score over the assessed capabilities alone, when ``counted_unanswered``."""
+    unconfirmed_by: str = ""
+    """Names of the foundation capabilities not assessed (they cap nothing), joined."""
     uncapped_level: int | None = None
     """The level of the score alone (differs from ``overall_level`` under a cap)."""
     foundation: FoundationLine | None = None

@@ -54,10 +54,14 @@ def _gate_and_blind_spots(planned: Planned, lang: Lang) -> list[RiskRow]:
     t, q = words("report", lang), planned.scored.questionnaire
     caps = {c.id: c.title.get(lang) for _, c in q.capabilities()}
     rows = []
-    capped = planned.scored.result.overall.capped_by
-    if capped:
-        names = _joined([caps.get(c, c) for c in capped], lang)
+    overall = planned.scored.result.overall
+    if overall.capped_by:
+        names = _joined([caps.get(c, c) for c in overall.capped_by], lang)
         rows.append(RiskRow(t["risk_gate"], t["risk_gate_text"].format(names=names)))
+    if overall.unconfirmed_by:
+        names = _joined([caps.get(c, c) for c in overall.unconfirmed_by], lang)
+        rows.append(RiskRow(t["risk_unconfirmed"],
+                            t["risk_unconfirmed_text"].format(names=names)))  # fmt: skip
     blind = planned.gaps.not_assessed()
     if blind:
         names = _joined([caps.get(c, c) for c in blind], lang)

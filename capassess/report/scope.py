@@ -33,8 +33,8 @@ def _evidenced(planned: Planned) -> int:
 def _items(planned: Planned, evidenced: int, lang: Lang) -> list[tuple[str, str]]:
     t, s = words("report", lang), planned.scored
     q, result = s.questionnaire, s.result
-    dims = list(q.sections())
-    caps = sum(len(d.capabilities) for d in dims)
+    dims = list(q.dimensions)  # the foundation, if any, is named beside them
+    caps = sum(len(d.capabilities) for d in q.sections())
     questions = sum(1 for _ in q.questions())
     answered = sum(c.answered for c in result.capabilities())
     na = sum(c.not_applicable for c in result.capabilities())
@@ -48,7 +48,8 @@ def _items(planned: Planned, evidenced: int, lang: Lang) -> list[tuple[str, str]
         (t["subject_id"], subject.id),
         *(groups if subject.group else []),
         (t["questionnaire"], f"{q.title.get(lang)} · {q.ref}"),
-        (t["scope_coverage"], t["scope_coverage_text"].format(
+        (t["scope_coverage"], t["scope_coverage_foundation" if q.foundation else
+                                 "scope_coverage_text"].format(
             dims=len(dims), caps=caps, questions=questions)),
         (t["scope_answers"], t["scope_answers_text"].format(answered=answered, na=na,
                                                               evidenced=evidenced)),

@@ -238,14 +238,17 @@ def gate_overall(score: float | None, gates: Sequence[NodeScore]) -> OverallScor
     """The overall score and its level, at most the lowest level among ``gates``.
 
     ``capped_by`` lists the gates whose level lies below the score's own level, lowest
-    first (ties in file order); an n/a gate caps nothing.
+    first (ties in file order); an n/a gate caps nothing. Nor does a gate nobody answered
+    (not assessed: its level is only what the missing policy made of blanks): it is listed
+    in ``unconfirmed_by`` instead, as long as it could still lower the level.
     """
     own = level_of(score)
     if own is None:
         return trusted(OverallScore, score=score, level=None)
-    below = [g for g in gates if g.level is not None and g.level < own]
+    silent = [g for g in gates if g.answered == 0 and g.missing > 0]
+    below = [g for g in gates if g.level is not None and g.level < own and g not in silent]
     below.sort(key=lambda g: g.level or 0)
     level = min([own, *(g.level or own for g in below)])
-    return trusted(
-        OverallScore, score=score, level=level, capped_by=[g.id for g in below], uncapped_level=own
-    )
+    unconfirmed = [g.id for g in silent if g.level is not None and level > 1]
+    return trusted(OverallScore, score=score, level=level, capped_by=[g.id for g in below],
+                   uncapped_level=own, unconfirmed_by=unconfirmed)  # fmt: skip

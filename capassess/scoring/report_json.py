@@ -89,6 +89,7 @@ def score_json(result: ScoreResult, questionnaire: Questionnaire) -> dict[str, A
             "level_name": _level_name(q, result.overall.level),
             "capped_by": list(result.overall.capped_by),
             "uncapped_level": result.overall.uncapped_level,
+            "unconfirmed_by": list(result.overall.unconfirmed_by),
         },
         "dimensions": dimensions,
         "questions": {

@@ -36,7 +36,7 @@ EN: dict[str, str] = {
     "why_no_answer": "no answer, and the missing-answer policy is 'error'",
     "why_control": "the {column} holds a control character (such as NUL or escape)",
     "why_duplicate": "duplicate unit id, also at {places}",
-    "why_ragged": "the row has {cells} cells but the header has {header}",
+    "why_ragged": "cells in the row: {cells}; in the header: {header}",
     # warnings (encoding, csv_reader, sources, xlsx_reader, runner, outputs)
     "note_gb18030": "the file is valid UTF-8, but reads as Chinese text only as GB18030 "
     "(GBK), so it was read as GB18030; pass --encoding utf-8 if names look wrong",

@@ -5,49 +5,61 @@ from __future__ import annotations
 BOARD_EN: dict[str, str] = {
     "key_messages": "Key messages",
     "km_overall": "Overall maturity is level {level} ({level_name}), with a score of {score} "
-    "out of 5{counted}; on the same capabilities and weights, the target averages {target} "
-    "and {attainment} of it is attained.",
+    "out of 5{counted}; on the same capabilities and weights, the target averages {target}, "
+    "and {attainment} of the way from level 1 to it is covered.",
     "km_counted": ", counting {names}, which nobody answered, at the lowest level "
-    "(--missing lowest)",
+    "(the rule for missing answers; on the assessed capabilities alone, the score is {base})",
     "km_capped": " The level is {capped} (the score alone would give level {uncapped}): "
     "foundation capabilities below their floor hold it back whatever the other scores.",
     "km_foundation": "The foundation stays out of the score and gates the level: it scores "
-    "{score} against {target} ({attainment} attained), its lowest capabilities at level "
+    "{score} against {target} ({attainment} of the way from level 1 covered), its lowest "
+    "capabilities at level "
     "{level} ({level_name}){gaps}.",
     "km_foundation_gaps": "; its gaps, ranked on its own scale: {items}",
+    "km_over_assessed": " over its assessed capabilities",
     "km_not_assessed": "Not assessed (no question answered), so no place among the gaps, no "
-    "actions and no share in the target attained: {items}.",
+    "actions and no part in the way covered from level 1 to the target: {items}.",
     "km_peers": "Against {count} peers ({group}), the overall score of {value} compares "
     "with a peer median of {median} ({percentile}).",
     "peer_median": "Peer median",
-    "km_incomplete": "The assessment is incomplete (warnings: {n}): read the results with the "
-    "warnings above.",
+    "km_incomplete": "The assessment is incomplete ({warning}): read the results with this in "
+    "mind.",
     "km_strongest": "Strongest capabilities: {items}.",
     "km_strongest_item": "{title} ({score} against a target of {target})",
+    "km_none_met": "No assessed capability meets its target yet.",
     "km_weakest": "Highest-priority gaps in the scored dimensions (gap × weight, see the "
     "definitions): {items}.",
     "km_weakest_item": "{title} ({score} against {target}, {gap} short)",
     "km_foundation_gaps_item": "{title} ({score} against {target}, {gap} short)",
     "km_all_met": "Every assessed capability meets its target.",
+    "km_nothing_assessed": "Nothing was assessed: no question is answered, so these answers "
+    "give no score, gap, target attainment or action; answer the questionnaire first.",
+    "km_nothing_scored": "Nothing was scored: every question is answered n/a, so these "
+    "answers give no score, gap, target attainment or action.",
     "km_lessons_met": "Every assessed capability of the scored dimensions meets its target.",
     "km_roadmap": "The roadmap runs from {start} to {end} (actions: {n}; phases: "
     "{phases}), starting with {first}; done, it lifts the overall score from {score} to "
     "{projected}.",
+    "km_redate": " Its dates start before this report: re-date it from the report date "
+    "before launching it.",
     "km_in_place": " Further actions already in place: {n} (listed after the roadmap).",
     "km_left_off": " Actions not scheduled because their capability is not assessed: {n}.",
     "km_to_confirm": " Actions to confirm before planning them (the answers leave them open): {n}.",
     "km_no_roadmap": "No action is needed to reach the targets.",
     "km_no_new_action": "No new action is scheduled.",
     "km_more": " and {n} more",
+    "km_provisional": "Provisional gaps, which rest on unanswered questions (answered at their "
+    "best, they would meet the target), so they stay out of the top gaps until answered: "
+    "{items}.",
     "km_execution": " Below target although their actions up to the target are in place, an "
     "execution gap with no new project: {names}.",
     "heatmap": "Capability heat map",
     "heatmap_note": "Each capability against its target: met, up to one level short, more "
-    "than one level short, not assessed. The symbol carries the status in print.",
+    "than one level short, not assessed or n/a. The symbol carries the status in print.",
     "heat_met": "target met",
     "heat_near": "up to 1 level short",
     "heat_far": "more than 1 level short",
-    "heat_na": "not assessed",
+    "heat_na": "not assessed or n/a",
     "radar": "Maturity by dimension",
     "appendix": "Appendix: answers and evidence",
     "appendix_note": "Every question asked, the answer given, its score and the evidence "
@@ -60,6 +72,7 @@ BOARD_EN: dict[str, str] = {
     "dep_to_confirm": "{title}: to confirm (the answers leave it open), check before starting",
     "owner_kpi": "Owner and KPI",
     "clause_sep": "; ",
+    "capped_sep": ", ",
     "stop": ". ",
     "deck_gantt": "Actions by month from {start}",
     "deck_gantt_start": "Start (month)",
@@ -67,12 +80,17 @@ BOARD_EN: dict[str, str] = {
     "deck_continued": " (continued)",
     "deck_more": "More actions: {n}; see the report",
     "deck_more_risks": "More risks: {n}; see the report",
-    "deck_initiatives": "Initiatives: owners and costs",
+    "deck_initiatives": "Other actions: owners and costs",
     "deck_quick_wins": "Quick wins",
     "deck_next_steps": "Next steps",
     "deck_step_launch": "Launch phase 1 from {start} (actions: {n}); confirm each owner and "
     "budget.",
     "deck_step_action": "{title}: {owner}, from {start}",
+    "deck_step_launch_redate": "Launch phase 1 (actions: {n}) once the plan is re-dated; "
+    "confirm each owner and budget.",
+    "deck_step_action_undated": "{title}: {owner}",
+    "deck_step_reassess_after": "Re-assess at the end of phase 1 ({months} months after its "
+    "launch) and compare with these results.",
     "deck_step_probe": "Check the contradictory answers ({n}) with the bank before the scores "
     "are final.",
     "deck_step_assess": "Assess what is not yet assessed: {names}.",
@@ -100,6 +118,11 @@ BOARD_EN: dict[str, str] = {
     "risk_gate": "Foundation gate",
     "risk_gate_text": "The overall level stays capped until {names} reach their floor, "
     "whatever progress elsewhere.",
+    "km_unconfirmed": " The level is to be confirmed: the foundation gates it, and {names} "
+    "was not assessed (no question answered), so it caps nothing until it is.",
+    "risk_unconfirmed": "Foundation not assessed",
+    "risk_unconfirmed_text": "{names} gates the overall level but was not assessed: the level "
+    "stands only once it is, and may then be capped.",
     "risk_blind": "Blind spots",
     "risk_blind_text": "Capabilities not assessed ({n}: {names}): their gaps and actions "
     "are unknown.",
@@ -123,7 +146,9 @@ BOARD_EN: dict[str, str] = {
     "scope": "Scope, interviewees and limitations",
     "scope_subject": "Institution assessed",
     "scope_coverage": "Coverage",
-    "scope_coverage_text": "{dims} dimensions, {caps} capabilities, {questions} questions",
+    "scope_coverage_text": "dimensions: {dims}; capabilities: {caps}; questions: {questions}",
+    "scope_coverage_foundation": "dimensions: {dims} + foundation; capabilities: {caps}; "
+    "questions: {questions}",
     "scope_answers": "Answers",
     "scope_answers_text": "{answered} answered, {na} not applicable; {evidenced} with "
     "evidence recorded",
@@ -153,54 +178,65 @@ BOARD_EN: dict[str, str] = {
 BOARD_ZH: dict[str, str] = {
     "key_messages": "核心结论",
     "km_overall": "整体成熟度为{level}级（{level_name}），得分{score}（满分5）{counted}；"
-    "按相同的能力与权重计算，目标平均为{target}，已达成{attainment}。",
-    "km_counted": "，其中无人作答的{names}按最低分计入（--missing lowest）",
+    "按相同的能力与权重计算，目标平均为{target}，从1级到目标已走完{attainment}。",
+    "km_counted": "，其中无人作答的{names}按最低分计入"
+    "（缺失回答按最低分处理；仅按已评估能力计，得分为{base}）",
     "km_capped": "等级{capped}（仅按得分应为{uncapped}级）：基础能力未达底线，"
     "其他得分再高也无法突破。",
     "km_foundation": "基础能力不计入得分，而是限定整体等级：其得分{score}，目标平均{target}"
-    "（已达成{attainment}），最低的能力处于{level}级（{level_name}）{gaps}。",
+    "（从1级到目标已走完{attainment}），最低的能力处于{level}级（{level_name}）{gaps}。",
     "km_foundation_gaps": "；其差距按基础能力自身口径排序：{items}",
+    "km_over_assessed": "（按已评估能力计）",
     "km_not_assessed": "以下能力未评估（无任何作答），不参与差距排序、不给出行动建议、"
-    "不计入目标达成度：{items}。",
+    "不计入达成度（从1级到目标已走完的比例）：{items}。",
     "km_peers": "与{count}家同业（{group}）相比，整体得分{value}，"
     "同业中位数为{median}（{percentile}）。",
     "peer_median": "同业中位数",
-    "km_incomplete": "评估不完整（{n}条提示），请结合上方提示阅读结果。",
+    "km_incomplete": "评估不完整（{warning}），阅读结果时请考虑这一点。",
     "km_strongest": "最强的能力：{items}。",
     "km_strongest_item": "{title}（{score}，目标{target}）",
-    "km_weakest": "计入总分的维度中优先度最高的差距（差距×权重，见指标定义）：{items}。",
+    "km_none_met": "尚无已评估的能力达到目标。",
+    "km_weakest": "计入总分的维度中优先级最高的差距（差距×权重，见指标定义）：{items}。",
     "km_weakest_item": "{title}（{score}，目标{target}，差{gap}）",
     "km_foundation_gaps_item": "{title}（{score}，目标{target}，差{gap}）",
     "km_all_met": "所有已评估的能力均达到目标。",
+    "km_nothing_assessed": "未作任何评估：没有任何问题作答，无法据此给出得分、差距、"
+    "目标达成度或行动建议；请先完成问卷。",
+    "km_nothing_scored": "未计任何得分：所有问题均作答为不适用，无法给出得分、差距、"
+    "目标达成度或行动建议。",
     "km_lessons_met": "计入总分的维度中，所有已评估的能力均达到目标。",
     "km_roadmap": "路线图在{phases}个阶段内安排{n}项行动，自{start}至{end}，第一批行动包括{first}；"
     "全部完成后整体得分由{score}提升至{projected}。",
-    "km_in_place": "另有{n}项行动已具备（列于路线图之后）。",
+    "km_redate": "其起始日期早于本报告，启动前须自报告日期起重新排期。",
+    "km_in_place": "另有{n}项行动已落实（列于路线图之后）。",
     "km_left_off": "{n}项行动因所属能力未评估而未排期。",
     "km_to_confirm": "{n}项行动需先确认（作答尚不能判断）再决定是否排期。",
     "km_no_roadmap": "达到目标无需新的行动。",
     "km_no_new_action": "路线图未安排新的行动。",
     "km_more": "及另外{n}项",
-    "km_execution": "以下能力目标等级以内的行动均已具备但仍低于目标，"
+    "km_provisional": "以下差距取决于未作答问题（若按最优作答即可达到目标），属暂定差距，"
+    "在作答之前不列入首要差距：{items}。",
+    "km_execution": "以下能力目标等级以内的行动均已落实但仍低于目标，"
     "属于执行差距，无需新增项目：{names}。",
     "heatmap": "能力热力图",
-    "heatmap_note": "各项能力对照目标：已达标、差距不超过一级、差距超过一级、未评估。"
+    "heatmap_note": "各项能力对照目标：已达标、差距不超过一级、差距超过一级、未评估或不适用。"
     "打印时以符号区分状态。",
     "heat_met": "已达标",
     "heat_near": "差距不超过一级",
     "heat_far": "差距超过一级",
-    "heat_na": "未评估",
+    "heat_na": "未评估或不适用",
     "radar": "各维度成熟度",
     "appendix": "附录：作答与佐证",
     "appendix_note": "所有题目的作答、得分及记录的佐证和备注。",
     "page_of": "第 {page} 页，共 {pages} 页",
     "dep_scheduled": "{title}（{start} – {end}）",
-    "dep_in_place_evidence": "{title}：依据作答已具备",
-    "dep_in_place_level": "{title}：该能力已达相应等级，视为已具备",
+    "dep_in_place_evidence": "{title}：依据作答已落实",
+    "dep_in_place_level": "{title}：该能力已达相应等级，视为已落实",
     "dep_not_assessed": "{title}：未评估，启动前需核实",
     "dep_to_confirm": "{title}：待确认（作答尚不能判断），启动前需核实",
     "owner_kpi": "牵头部门与考核指标",
     "clause_sep": "；",
+    "capped_sep": "，",
     "stop": "：",
     "deck_gantt": "各项行动起止（自{start}起的月数）",
     "deck_gantt_start": "开始（月）",
@@ -208,11 +244,15 @@ BOARD_ZH: dict[str, str] = {
     "deck_continued": "（续）",
     "deck_more": "另有{n}项行动，详见报告",
     "deck_more_risks": "另有{n}项风险，详见报告",
-    "deck_initiatives": "重点举措：牵头部门与投入",
-    "deck_quick_wins": "速赢举措",
+    "deck_initiatives": "其他行动：牵头部门与投入",
+    "deck_quick_wins": "速赢行动",
     "deck_next_steps": "下一步工作",
     "deck_step_launch": "启动第一阶段：{n}项行动自{start}起实施，逐项确认牵头部门与预算。",
     "deck_step_action": "{title}：{owner}，{start}起",
+    "deck_step_launch_redate": "重新排期后启动第一阶段（{n}项行动），逐项确认牵头部门与预算。",
+    "deck_step_action_undated": "{title}：{owner}",
+    "deck_step_reassess_after": "在第一阶段结束时（启动后第{months}个月）重新评估，"
+    "并与本次结果对比。",
     "deck_step_probe": "与银行核实{n}处相互矛盾的作答后再确定得分。",
     "deck_step_assess": "补充评估尚未评估的能力：{names}。",
     "deck_step_reassess": "在{phase}结束时重新评估，并与本次结果对比。",
@@ -234,6 +274,11 @@ BOARD_ZH: dict[str, str] = {
     "risks_note": "根据评估结果与路线图识别：可能阻碍计划或使其数据失真的因素。",
     "risk": "风险",
     "risk_detail": "依据",
+    "km_unconfirmed": "该等级有待确认：基础能力限定整体等级，而{names}未作评估（无任何作答），"
+    "在完成评估之前不限定等级。",
+    "risk_unconfirmed": "基础能力未评估",
+    "risk_unconfirmed_text": "{names}限定整体等级但未作评估："
+    "完成评估后等级方可确认，届时可能受限。",
     "risk_gate": "基础能力门槛",
     "risk_gate_text": "在{names}达到底线之前，无论其他方面进展如何，整体等级都将受限。",
     "risk_blind": "评估盲区",
@@ -248,14 +293,15 @@ BOARD_ZH: dict[str, str] = {
     "risk_major": "重点项目",
     "risk_major_text": "共{n}个重点项目，同时不超过{at_once}个，持续至{end}，"
     "预算与交付风险集中于此。",
-    "risk_shortfall": "执行差距：行动已具备但得分低于目标",
-    "risk_shortfall_text": "{names}：目标等级以内的行动均已具备，但作答拉低了得分，"
+    "risk_shortfall": "执行差距：行动已落实但得分低于目标",
+    "risk_shortfall_text": "{names}：目标等级以内的行动均已落实，但作答拉低了得分，"
     "需提升执行质量而非新增项目，预计得分不计其提升。",
     "no_risks": "评估结果与路线图中未发现结构性风险。",
     "scope": "评估范围、访谈对象与局限",
     "scope_subject": "受评机构",
     "scope_coverage": "覆盖范围",
     "scope_coverage_text": "{dims}个维度、{caps}项能力、{questions}道题目",
+    "scope_coverage_foundation": "{dims}个维度及基础能力、{caps}项能力、{questions}道题目",
     "scope_answers": "作答情况",
     "scope_answers_text": "已作答{answered}题，不适用{na}题，其中{evidenced}题记录了佐证",
     "interviewees": "访谈对象",

@@ -32,18 +32,31 @@ EN: dict[str, str] = {
     "and says so",
     "term_gap": "gap",
     "define_gap": "target level − score, never below 0 (0 = target met)",
+    "term_provisional": "provisional gap",
+    "define_provisional": "a gap that rests on unanswered questions: answered at their best, "
+    "they would meet the target; it keeps its figures but stays out of the top gaps, and "
+    "the actions it would call for without evidence are listed to confirm",
+    "provisional_note": "provisional: questions unanswered {n}",
     "term_dimension_gap": "dimension gap (mean)",
     "define_dimension_gap": "the weighted mean of its assessed capabilities' gaps (global "
     "weights), not the dimension's target − score: a capability above its target does not "
     "offset another below it",
+    "term_dimension_target": "dimension target (mean)",
+    "define_dimension_target": "the weighted mean of its assessed capabilities' targets "
+    "(global weights), on the same base as the dimension gap",
     "term_priority": "priority",
     "define_priority": "gap × the capability's global weight × the target's importance; "
     "ranked within the scored dimensions, and apart within the foundation",
+    "term_dimension_priority": "dimension priority (sum)",
+    "define_dimension_priority": "the sum of its assessed capabilities' priorities; the "
+    "foundation's is on its own scale and does not compare with the scored dimensions'",
     "term_attained": "attained",
-    "define_attained": "how much of the way from level 1 to the target is covered: "
-    "(min(score, target) − 1) / (target − 1); for the overall, Σ g·(min(C, T) − 1) / "
-    "Σ g·(T − 1) over the assessed capabilities of the overall score, with the weights g it "
-    "gives them, against the mean of their targets on the same weights",
+    "define_attained": "how much of the way from level 1 to the target is covered (not "
+    "score ÷ target): (min(score, target) − 1) / (target − 1); for a dimension, "
+    "Σ g·(min(C, T) − 1) / Σ g·(T − 1) over its assessed capabilities with their global "
+    "weights g; for the overall, the same over the assessed capabilities of the overall "
+    "score, with the weights g it gives them, against the mean of their targets on the same "
+    "weights",
     "term_progress": "progress",
     "define_progress": "how much of the way from the baseline to the target is covered: "
     '(score − baseline) / (target − baseline); 100% or more is shown as "target met", and '
@@ -104,12 +117,21 @@ EN: dict[str, str] = {
     "in_place_evidence": "in place, as the answers show: {answers}",
     "in_place_level": "taken as in place: its capability scores {score:.2f}, at level {level} "
     "or above",
+    "not_applicable_left": "not applicable: every question of its capability is answered n/a, "
+    "so the answers say this practice does not apply; actions that depend on it go ahead "
+    "without it",
     "not_assessed": "not assessed: no question of its capability is answered, so nobody can "
     "tell whether it is in place",
     "past_start_assessed": "The roadmap is dated from the assessment month ({start}), which "
     "lies before this report ({today}); to plan from now, run again with --start {now}.",
     "past_start": "The roadmap starts in {start}, before this report ({today}); to plan from "
     "now, run again with --start {now}.",
+    "past_start_assessed_reader": "The roadmap is dated from the assessment month ({start}), "
+    "which lies before this report ({today}): re-date the plan from the report date before "
+    "launching it (the phases keep their length).",
+    "past_start_reader": "The roadmap starts in {start}, before this report ({today}): re-date "
+    "the plan from the report date before launching it (the phases keep their length).",
+    "unit_share": "{number}% ({share})",
     "missing_lowest": "counted as the lowest answer in the scores",
     "missing_exclude": "left out of the scores",
     "unanswered": "questions unanswered: {n} of {total}, {policy}",
@@ -132,22 +154,33 @@ ZH: dict[str, str] = {
     "term_foundation": "基础能力（门槛）",
     "define_foundation": "与其他能力同样评分，但不计入总体得分，"
     "而是限定整体等级。其全局权重在基础能力内部合计为 1"
-    "（计入总分的维度的能力之间同样合计为 1），因此基础能力的优先度只在基础能力之间排序，自成口径",
+    "（计入总分的维度的能力之间同样合计为 1），因此基础能力的优先级只在基础能力之间排序，自成口径",
     "term_not_assessed": "未评估",
     "define_not_assessed": "没有任何已作答问题的能力，或其下没有此类能力的维度：不显示得分、"
-    "差距、优先度和达成度，"
+    "差距、优先级和达成度，"
     "也不给出行动；在“缺失回答按最低分处理”时，总体得分仍按最低分计入，并予以说明",
     "term_gap": "差距",
     "define_gap": "目标等级 − 得分，最小为 0（0 表示已达标）",
+    "term_provisional": "暂定差距",
+    "define_provisional": "取决于未作答问题的差距：这些问题若按最优作答即可达到目标；"
+    "其数值照常列示，但不列入首要差距，缺乏作答依据的相应行动列为待确认",
+    "provisional_note": "暂定：未作答问题 {n} 个",
     "term_dimension_gap": "维度差距（均值）",
     "define_dimension_gap": "该维度已评估能力差距按全局权重的加权平均，而非维度目标 − 维度得分："
     "超出目标的能力不抵消未达目标的能力",
-    "term_priority": "优先度",
+    "term_dimension_target": "维度目标（均值）",
+    "define_dimension_target": "该维度已评估能力目标按全局权重的加权平均，与维度差距口径相同",
+    "term_priority": "优先级",
     "define_priority": "差距 × 该能力的全局权重 × 目标重要性；计入总分的维度之间排序，"
     "基础能力单独排序",
+    "term_dimension_priority": "维度优先级（合计）",
+    "define_dimension_priority": "该维度已评估能力优先级之和；基础能力自成口径，"
+    "不宜与计入总分的维度比较",
     "term_attained": "达成度",
-    "define_attained": "从 1 级到目标等级已走完的比例：(min(得分, 目标) − 1) / (目标 − 1)；"
-    "总体达成度为 Σ g·(min(C, T) − 1) / Σ g·(T − 1)，范围为计入总分的已评估能力，"
+    "define_attained": "从 1 级到目标等级已走完的比例（并非得分 ÷ 目标）："
+    "(min(得分, 目标) − 1) / (目标 − 1)；"
+    "维度达成度为其已评估能力的 Σ g·(min(C, T) − 1) / Σ g·(T − 1)，g 为全局权重；"
+    "总体达成度同样计算，范围为计入总分的已评估能力，"
     "g 取总分所用的权重，目标平均值按同一权重计算",
     "term_progress": "进展",
     "define_progress": "从基线到目标已走完的比例：(得分 − 基线) / (目标 − 基线)；达到或超过 100% "
@@ -164,7 +197,7 @@ ZH: dict[str, str] = {
     "define_deprioritise": "影响低、投入高",
     "term_projected": "预计得分",
     "define_projected": "截至该时点已完成的行动全部见效后的得分：某项能力目标等级以内、直至 L 级"
-    "（不超过目标）的行动均已具备或已完成、且其中至少一项已完成时，该能力记为 L 级，"
+    "（不超过目标）的行动均已落实或已完成、且其中至少一项已完成时，该能力记为 L 级，"
     "否则保持原得分；进行中的行动不计入；"
     "维度和总体得分照常由能力得分汇总",
     "progress_met": "已达标",
@@ -195,19 +228,26 @@ ZH: dict[str, str] = {
     "answer_sep": "；",
     "phase_label": "阶段 {n} · {span}（第 {months} 个月）",
     "why_evidence": "{gap}；作答显示尚未具备（{evidence}）",
-    "why_score": "{gap}；按得分判断：该能力低于行动所在等级，且没有可证明其已具备的作答",
+    "why_score": "{gap}；按得分判断：该能力低于行动所在等级，且没有可证明其已落实的作答",
     "rise_none": "{score:.2f}（目标 {target}；目标等级以内尚有待确认的行动，不计得分提升）",
     "rise_part": "{score:.2f} → {reached:g}（目标 {target}；其余待行动确认后计入）",
-    "to_confirm": "待确认：请回答 {questions}；在此之前，作答既不能证明已具备，也不能证明缺失",
+    "to_confirm": "待确认：请回答 {questions}；在此之前，作答既不能证明已落实，也不能证明缺失",
     "why_missing": "作答显示尚未具备（{evidence}）",
     "why_needed_by": "是{names}的前提",
-    "in_place_evidence": "已具备，依据作答：{answers}",
-    "in_place_level": "视为已具备：该能力得分 {score:.2f}，已达第 {level} 级",
+    "in_place_evidence": "已落实，依据作答：{answers}",
+    "in_place_level": "视为已落实：该能力得分 {score:.2f}，已达第 {level} 级",
+    "not_applicable_left": "不适用：该能力的问题均作答为不适用，即该做法不适用于本机构；"
+    "依赖它的行动不以其为前提",
     "not_assessed": "未评估：该能力没有任何已作答的问题，无法判断是否具备",
     "past_start_assessed": "路线图自评估当月（{start}）起排期，早于本报告日期（{today}）；"
     "如需自当前起排期，请加 --start {now} 重新生成。",
     "past_start": "路线图自 {start} 起排期，早于本报告日期（{today}）；如需自当前起排期，请加 "
     "--start {now} 重新生成。",
+    "past_start_assessed_reader": "路线图自评估当月（{start}）起排期，早于本报告日期（{today}）："
+    "启动前须自报告日期起重新排期（各阶段时长不变）。",
+    "past_start_reader": "路线图自 {start} 起排期，早于本报告日期（{today}）："
+    "启动前须自报告日期起重新排期（各阶段时长不变）。",
+    "unit_share": "{number}%（{share}）",
     "missing_lowest": "按最低分计入得分",
     "missing_exclude": "不计入得分",
     "unanswered": "{n}/{total} 个问题未作答，{policy}",

@@ -44,7 +44,15 @@ EN: dict[str, str] = {
     "all_units": "All ranked units.",
     "top": "Top",
     "bottom": "Bottom",
+    "top_n": "Top {n}",
+    "bottom_n": "Bottom {n}",
     "rank": "Rank",
+    "closeness": "Closeness",
+    "def_closeness_text": "under TOPSIS ranking, what decides the rank: the unit's distance "
+    "to the worst unit over its distances to the best and the worst (0 to 1, higher is "
+    "better), over the capability scores weighted as the ranking weights say; a capability "
+    "the unit answered n/a takes that capability's mean over the units, and one it left "
+    "blank counts at the missing policy's value, as in its score",
     "unit": "Unit",
     "name": "Name",
     "group": "Group",
@@ -171,7 +179,14 @@ ZH: dict[str, str] = {
     "all_units": "全部参与排名的单位。",
     "top": "前列",
     "bottom": "末位",
+    "top_n": "前{n}名",
+    "bottom_n": "后{n}名",
     "rank": "排名",
+    "closeness": "贴近度",
+    "def_closeness_text": "按TOPSIS排名时决定名次的数值：该单位到最差单位的距离"
+    "除以其到最优与最差单位的距离之和（0至1，越高越好），按排名权重对各能力得分加权计算；"
+    "单位作答为不适用的能力取该能力在各单位中的均值，未作答的能力按缺失回答规则计分，"
+    "与其得分一致",
     "unit": "编号",
     "name": "名称",
     "group": "分组",

@@ -35,10 +35,11 @@ EN: dict[str, str] = {
     "level": "Level",
     "maturity_level": "Maturity level",
     "capped_by": "capped by {names}",
-    "attainment": "Target attained",
+    "unconfirmed_by": "to be confirmed once {names} is assessed",
+    "attainment": "Attained",
     "actions_planned": "Actions planned",
     "projected": "Projected after the roadmap",
-    "answered_of": "{answered} of {asked} questions answered",
+    "answered_of": "questions answered: {answered} of {asked}",
     "strengths": "Strengths",
     "top_gaps": "Top gaps by priority",
     "first_actions": "First-phase actions",
@@ -74,8 +75,8 @@ EN: dict[str, str] = {
     "depends_on": "Depends on",
     "phase": "Phase",
     "phase_short": "Phase {n}",
-    "phase_span": "{start}–{end} months",
-    "phase_after": "after {start} months",
+    "phase_span": "months {start}–{end}",
+    "phase_after": "from month {start} on",
     "in_phases": "phases: {n}",
     "none_scheduled": "none scheduled",
     "targets_met": "Every target met",
@@ -142,6 +143,7 @@ EN: dict[str, str] = {
     "dimension: current (solid), target (dashed){baseline}.",
     "chart_radar_baseline": " and baseline (dotted)",
     "chart_gaps": "Gaps to target, highest priority first",
+    "chart_gap_label": "{score} → {target}  ({gap} short)",
     "chart_gaps_desc": "Bars from 1 to the current score (solid) and on to the target "
     "(hatched) for the capabilities with a gap ({n}).",
     "chart_timeline": "Roadmap timeline",
@@ -154,7 +156,10 @@ EN: dict[str, str] = {
     "foundation_gate": "Foundation (gate)",
     "named": "{name}",
     "foundation_card": "score {score} · target {target}",
-    "same_base": "target {target}, on the score's base",
+    "same_base": "of the way from level 1 to the target {target}, on the score's base",
+    "same_base_assessed": "of the way from level 1 to the target {target}, over the assessed "
+    "capabilities, where the score is {score}",
+    "foundation_card_assessed": "score {score} · target {target}, over the assessed capabilities",
     "lesson_gaps": "Gaps in the scored dimensions",
     "lesson_gaps_note": "These capabilities make the overall score; priority = gap × global "
     "weight, the global weights summing to 1 across these dimensions.",
@@ -185,7 +190,7 @@ ZH: dict[str, str] = {
     "generated": "报告生成日期",
     "targets": "目标",
     "target_questionnaire": "问卷默认目标",
-    "target_profile": "目标档案",
+    "target_profile": "目标方案",
     "target_file": "目标文件",
     "target_option": "统一目标等级",
     "target_mixed": "多种来源",
@@ -199,12 +204,13 @@ ZH: dict[str, str] = {
     "level": "等级",
     "maturity_level": "成熟度等级",
     "capped_by": "受{names}所限",
-    "attainment": "目标达成度",
+    "unconfirmed_by": "待{names}完成评估后确认",
+    "attainment": "达成度",
     "actions_planned": "计划行动数",
     "projected": "路线图完成后预计得分",
     "answered_of": "已回答 {answered}/{asked} 题",
     "strengths": "优势能力",
-    "top_gaps": "优先度最高的差距",
+    "top_gaps": "优先级最高的差距",
     "first_actions": "第一阶段行动",
     "no_strengths": "尚无能力达到目标。",
     "no_gaps": "所有能力均已达到目标。",
@@ -216,7 +222,7 @@ ZH: dict[str, str] = {
     "score": "得分",
     "target": "目标",
     "gap": "差距",
-    "priority": "优先度",
+    "priority": "优先级",
     "baseline": "基线",
     "current": "当前",
     "peer_median": "同业中位数",
@@ -283,7 +289,7 @@ ZH: dict[str, str] = {
     "weights_note": "局部权重在同级节点间归一化；全局权重为自上而下的局部权重之积。",
     "weights_foundation_note": "基础能力单独加权：其能力的全局权重在基础能力内部合计为 1，"
     "与计入总分的维度的能力之间合计为 1 相同，因为基础能力限定整体等级而不计入得分。"
-    "因此基础能力的优先度只在基础能力之间排序，差距分析中单独列出。",
+    "因此基础能力的优先级只在基础能力之间排序，差距分析中单独列出。",
     "model_weighted-mean": "加权平均法",
     "model_staged": "阶段式（最短板法）",
     "ahp": "层次分析法（AHP）一致性",
@@ -300,7 +306,8 @@ ZH: dict[str, str] = {
     "chart_radar_desc": "{n} 项能力得分雷达图（1 至 5 分），按维度分组：当前（实线）、"
     "目标（虚线）{baseline}。",
     "chart_radar_baseline": "、基线（点线）",
-    "chart_gaps": "与目标的差距（按优先度排序）",
+    "chart_gaps": "与目标的差距（按优先级排序）",
+    "chart_gap_label": "{score} → {target}（差{gap}）",
     "chart_gaps_desc": "{n} 项存在差距的能力：实心条为 1 至当前得分，斜线条为至目标的差距。",
     "chart_timeline": "路线图时间轴",
     "chart_timeline_desc": "{n} 项行动在 {months} 个月内按阶段排布。",
@@ -312,13 +319,15 @@ ZH: dict[str, str] = {
     "foundation_gate": "基础能力（门槛）",
     "named": "“{name}”",
     "foundation_card": "得分 {score} · 目标 {target}",
-    "same_base": "目标 {target} · 与总分同口径",
+    "same_base": "从1级到目标 {target} 已走完的比例 · 与总分同口径",
+    "same_base_assessed": "从1级到目标 {target} 已走完的比例 · 按已评估能力计，其得分为 {score}",
+    "foundation_card_assessed": "得分 {score} · 目标 {target} · 按已评估能力计",
     "lesson_gaps": "计入总分的维度的差距",
-    "lesson_gaps_note": "以下能力构成总体得分；优先度 = 差距 × 全局权重，"
+    "lesson_gaps_note": "以下能力构成总体得分；优先级 = 差距 × 全局权重，"
     "这些维度的全局权重合计为 1。",
     "foundation_gaps": "基础能力的差距（限定整体等级）",
     "foundation_gaps_note": "基础能力不计入总体得分，而是以其最低能力的等级封顶整体等级。"
-    "其能力权重在基础能力内部归一（全局权重自成合计 1），因此优先度按基础能力自身的口径计算："
+    "其能力权重在基础能力内部归一（全局权重自成合计 1），因此优先级按基础能力自身的口径计算："
     "只宜在基础能力之间比较，不宜与上表比较。",
     "ranked_among": "排序范围",
     "ranked_lessons": "计入总分的维度",
@@ -350,13 +359,14 @@ EN.update(
         "cost_sizes_branch": "branch of a small bank {small} · of a mid-sized bank {medium} · "
         "of a large bank {large}",
         "cost_basis": "Cost bands",
-        "roadmap_span": "{start} – {end} · {months} months · at once: major projects at most "
+        "roadmap_span": "{start} – {end} · months: {months} · at once: major projects at most "
         "{major}, actions per owner at most {per_owner}",
         "in_flight": "Still running at the end of this phase",
         "ending": "Ending in this phase",
         "schedule": "Schedule",
         "list_sep": ", ",
-        "disagreement": "Respondents differ by {spread:g} levels on “{question}” ({id})",
+        "clause_sep": "; ",
+        "disagreement": "Respondents differ on “{question}” ({id}) by {spread:g} on the 1–5 scale",
         "respondents": "Respondents",
         "not_assessed": "not assessed",
         "kpi_met_now": "note: what this KPI measures beyond the action's deliverable already "
@@ -374,11 +384,11 @@ ZH.update(
         "not_on_roadmap": "未列入路线图的行动",
         "not_on_roadmap_note": "差距或依赖关系涉及但未排期的行动"
         "（待确认：作答尚不能判断；未评估），"
-        "以及作答显示已具备的全部行动。",
+        "以及作答显示已落实的全部行动。",
         "why_not": "未排期原因",
         "needed_by": "被以下行动依赖",
-        "shortfalls": "执行差距：行动已具备但得分低于目标",
-        "shortfall_text": "目标等级以内的行动均已具备，但得分仍低于目标："
+        "shortfalls": "执行差距：行动已落实但得分低于目标",
+        "shortfall_text": "目标等级以内的行动均已落实，但得分仍低于目标："
         "属于执行差距，无需新增项目；"
         "需改进的作答：{held}。",
         "to_probe": "需进一步核实",
@@ -398,6 +408,7 @@ ZH.update(
         "ending": "本阶段完成",
         "schedule": "起止",
         "list_sep": "、",
+        "clause_sep": "；",
         "disagreement": "受访者对“{question}”（{id}）的回答相差 {spread:g} 级",
         "respondents": "作答人",
         "not_assessed": "未评估",

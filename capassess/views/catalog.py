@@ -8,6 +8,11 @@ from capassess.json_text import to_json
 from capassess.model.base import Lang
 from capassess.views.console import console, message
 
+FOUNDATION = " + F"
+FOUNDATION_NOTE = (
+    "F: the foundation (gate), scored beside the dimensions; its capabilities count among the caps"
+)
+
 
 def print_catalog(entries: list[Entry], problems: list[Problem], fmt: str, lang: str) -> None:
     """Print id, version, title and counts of each questionnaire; problems to stderr."""
@@ -18,6 +23,7 @@ def print_catalog(entries: list[Entry], problems: list[Problem], fmt: str, lang:
             "version": e.questionnaire.version,
             "title": e.questionnaire.title.get(language),
             "dimensions": len(e.questionnaire.dimensions),
+            "foundation": e.questionnaire.foundation is not None,
             "capabilities": sum(1 for _ in e.questionnaire.capabilities()),
             "questions": sum(1 for _ in e.questionnaire.questions()),
             "source": "shipped" if e.shipped else str(e.path),
@@ -32,7 +38,14 @@ def print_catalog(entries: list[Entry], problems: list[Problem], fmt: str, lang:
     from rich.markup import escape
     from rich.table import Table
 
-    table = Table("id", "version", "title", "dims", "caps", "questions", "source")
+    table = Table(title=None)
+    for name in ("id", "version", "title", "dims", "caps", "questions", "source"):
+        table.add_column(name, no_wrap=name in ("id", "version", "dims"))
     for row in rows:
-        table.add_row(*(escape(str(v)) for v in row.values()))
+        gate = FOUNDATION if row.pop("foundation") else ""
+        dims = f"{row.pop('dimensions')}{gate}"
+        cells = [row["id"], row["version"], row["title"], dims, *list(row.values())[3:]]
+        table.add_row(*(escape(str(v)) for v in cells))
     console().print(table)
+    if any(e.questionnaire.foundation is not None for e in entries):
+        console().print(FOUNDATION_NOTE)

@@ -13,7 +13,13 @@ def caption(peers: PeerComparison, lang: Lang) -> str:
     """``Peers: city-commercial (6 units), peers.yaml``, marked when illustrative."""
     w = words("views", lang)
     pack = peers.pack
-    what = f"{w['peers']}: {peers.group} ({peers.count} {w['units']}), {pack.title or peers.source}"
+    what = w["peers_caption"].format(
+        peers=w["peers"],
+        group=peers.group,
+        count=peers.count,
+        units=w["units"],
+        pack=pack.title or peers.source,
+    )
     return what + (f" · {w['illustrative']}" if pack.illustrative else "")
 
 
@@ -34,13 +40,14 @@ def print_peers(peers: PeerComparison, q: Questionnaire, lang: Lang) -> None:
         table.add_row(escape(titles.get(node, node)), value, f"{s.median:.2f}", s.shown)
     for qid, s in peers.numbers.items():
         value = "" if s.value is None else f"{s.value:g}"
-        table.add_row(f"{w['number_answers']}: {qid}", value, f"{s.median:g}", s.shown)
+        table.add_row(f"{w['number_answers']}{w['colon']}{qid}", value, f"{s.median:g}", s.shown)
     console().print(table)
     published = w["published"]
     for f in peers.disclosed:
         src = f.source
         console().print(
-            escape(f"{published}: {f.question} = {f.value:g} {f.unit or ''} ({f.group or 'all'}) — "
-                   f"{src.issuer}, {src.document}, {src.year}, p. {src.page}"),
+            escape(f"{published}{w['colon']}{f.question} = {f.value:g} {f.unit or ''} "
+                   f"({f.group or 'all'}) — {src.issuer}, {src.document}, {src.year}, "
+                   f"p. {src.page}"),
             soft_wrap=True,
         )  # fmt: skip

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
+from capassess.figures import printed_change, signed_change
 from capassess.headline import find_headline
 from capassess.model.base import Lang
 from capassess.model.plan import Phase
@@ -70,14 +71,19 @@ def gap_table(planned: Planned, lang: Lang) -> Table:
     for dim in planned.gaps.dimensions:
         gap = t["mean_gap"].format(gap=_num(dim.gap)) if dim.assessed else t["not_assessed"]
         gate = t["gate_suffix"] if q.is_foundation(dim.id) else ""
+        # a dimension's target is a mean and its priority a sum (see the definitions)
+        target = t["mean_target"].format(target=_num(dim.target)) if dim.assessed else "—"
+        priority = t["sum_priority"].format(priority=_num(dim.priority, 3))
         row = [f"[bold]{dims[dim.id]}{gate}[/]", _num(dim.score) if dim.assessed else "—",
-               _num(dim.target), gap, _num(dim.priority, 3) if dim.assessed else "—",
+               target, gap, priority if dim.assessed else "—",
                _pct(dim.attainment)]  # fmt: skip
         table.add_row(*row, *([""] if baseline else []), style="bold")
         for g in planned.gaps.capabilities:
             if g.dimension_id != dim.id:
                 continue
             gap = f"[green]{t['met']}[/]" if g.met else _num(g.gap)
+            if g.provisional:
+                gap += f" [yellow]{t['provisional']}[/]"
             if not g.assessed:
                 gap = f"[yellow]{t['not_assessed']}[/]"
             priority = _num(g.priority, 3) if g.assessed else "—"
@@ -168,13 +174,13 @@ def print_advice_notes(planned: Planned, lang: Lang) -> None:
         for item in road.not_scheduled:
             title = f"{_e(item.title.get(lang))}\n[dim]{item.id}[/]"
             reason = _e(not_scheduled_reason(item, q, result, lang))
-            table.add_row(title, caps[item.capability_id], reason, ", ".join(item.needed_by))
+            table.add_row(title, caps[item.capability_id], reason, t["sep"].join(item.needed_by))
         out.print(table)
     for s in road.shortfalls:
         g = planned.gaps.capability(s.capability_id)
         held = _e(answers_text(s.questions, lang, q))
         out.print(
-            f"[bold]{caps[s.capability_id]}[/] {_num(g.score)} < {g.target}: "
+            f"[bold]{caps[s.capability_id]}[/] {_num(g.score)} < {g.target}{t['colon']}"
             + t["shortfall"].format(held=held)
         )
     checks = failed_checks(q, result)
@@ -182,7 +188,7 @@ def print_advice_notes(planned: Planned, lang: Lang) -> None:
         out.print(t["to_probe"])
         for check, evidence in checks:
             shown = _e(answers_text(_shown(evidence), lang, q))
-            out.print(f"  • {_e(check.message.get(lang))} [dim]({shown})[/]")
+            out.print(t["probe_line"].format(message=_e(check.message.get(lang)), shown=shown))
 
 
 def _shown(evidence: object) -> list:  # type: ignore[type-arg]
@@ -240,10 +246,11 @@ def _headline(planned: Planned, lang: Lang) -> str:
         names = {n.id: _e(n.title.get(lang)) for n in q.sections()}
         names.update({c.id: _e(c.title.get(lang)) for _, c in q.capabilities()})
         silent = t["sep"].join(names[i] for i in headline.counted_unanswered)
-        head += t["plan_head_counted"].format(names=silent)
+        head += t["plan_head_counted"].format(names=silent, base=_num(headline.overall.base_score))
     f = headline.foundation
     if f is not None and f.level is not None:
-        head += t["plan_head_foundation"].format(level=f.level, score=_num(f.score))
+        score = _num(f.score) if f.base_score is None else _num(f.base_score) + t["over_assessed"]
+        head += t["plan_head_foundation"].format(level=f.level, score=score)
     return head
 
 
@@ -275,8 +282,9 @@ def print_comparison(comparison: Comparison) -> None:
         table.add_column(col, justify="left" if col == "node" else "right")
     for n in comparison.nodes:
         indent = {"overall": "", "dimension": "", "capability": "  "}[n.kind]
-        change = "" if n.change is None else f"{n.change:+.2f}"
-        style = "green" if (n.change or 0) > 0 else "red" if (n.change or 0) < 0 else ""
+        moved = printed_change(n.new, n.old)  # adds up with the printed scores
+        change = "" if moved is None else signed_change(n.new, n.old)
+        style = "green" if (moved or 0) > 0 else "red" if (moved or 0) < 0 else ""
         level = f"{n.old_level} → {n.new_level}" if n.level_changed else str(n.new_level)
         name = f"[bold]{n.id}[/]" if n.kind != "capability" else n.id
         table.add_row(indent + name, _num(n.old), _num(n.new), f"[{style}]{change}[/]" if style

@@ -60,7 +60,11 @@ def overall_text(result: ScoreResult, q: Questionnaire, lang: Lang) -> str:
         titles = {c.id: c.title.get(lang) for _, c in q.capabilities()}
         names = t["sep"].join(escape(titles.get(i, i)) for i in overall.capped_by)
         level += t["clause_sep"] + t["capped"].format(names=names)
-    return f"{overall.score:.2f} ({level})"
+    if overall.unconfirmed_by:
+        titles = {c.id: c.title.get(lang) for _, c in q.capabilities()}
+        names = t["sep"].join(escape(titles.get(i, i)) for i in overall.unconfirmed_by)
+        level += t["clause_sep"] + t["unconfirmed"].format(names=names)
+    return t["score_level"].format(score=f"{overall.score:.2f}", level=level)
 
 
 def _columns(width: int) -> list[tuple[str, int]]:
@@ -125,7 +129,9 @@ def print_score(
     subject = result.subject
     if subject is not None:
         who = escape(subject.name or subject.id)
-        console().print(f"[dim]{who} · {q.ref} · model {result.model}[/]", soft_wrap=True)
+        name = words("report", lang).get(f"model_{result.model}", result.model)
+        model = escape(words("views", lang)["model"].format(model=result.model, name=name))
+        console().print(f"[dim]{who} · {q.ref} · {model}[/]", soft_wrap=True)
     if peers is not None:
         from capassess.views.peers import print_peers
 

@@ -100,3 +100,31 @@ def test_score_texts_are_the_scores_formatted_as_floats() -> None:
     texts = score_texts()
     assert texts[-1] == "" and len(texts) == 4 * SCALE + 2
     assert list(texts[:-1]) == [f"{i / SCALE:.4f}" for i in range(SCALE, 5 * SCALE + 1)]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_league_table_shows_the_closeness_that_decides_a_topsis_rank(
+    tmp_path: Path, lang: str
+) -> None:
+    """Under TOPSIS a unit with the higher overall score may rank lower: the league table
+    shows the closeness beside the rank, as scores.csv's rank_value, and defines it."""
+    from capassess.texts import words
+
+    t = words("portfolio", lang)  # type: ignore[arg-type]
+    units = [("A", 1, 1), ("B", 5, 5), ("C", 3, 1)]
+    ranked = _ranked(tmp_path, units, "--rank", "topsis", "--lang", lang)
+    md = (tmp_path / "out" / "portfolio.md").read_text("utf-8")
+    header = next(line for line in md.splitlines() if line.startswith(f"| {t['rank']} |"))
+    assert header.split("|")[2].strip() == t["closeness"]
+    for unit, (rank, value) in ranked.items():
+        row = next(line for line in md.splitlines() if f"| {unit} |" in line)
+        cells = [c.strip() for c in row.split("|")]
+        assert cells[1] == rank and float(cells[2]) == pytest.approx(float(value), abs=5e-4)
+    assert f"**{t['closeness']}**" in md  # defined
+    html = (tmp_path / "out" / "portfolio.html").read_text("utf-8")
+    assert f'<th class="n">{t["closeness"]}</th>' in html
+    # ranked by score, the rank is the overall score's: no closeness column
+    plain = tmp_path / "plain"
+    plain.mkdir()
+    _ranked(plain, units, "--lang", lang)
+    assert t["closeness"] not in (plain / "out" / "portfolio.md").read_text("utf-8")

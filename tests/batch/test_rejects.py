@@ -58,7 +58,7 @@ def test_every_reason_is_listed_with_its_row(tmp_path: Path) -> None:
     assert reasons[("6", "id")].startswith("duplicate unit id, also at ") and reasons[
         ("6", "id")
     ].endswith("row 7")
-    assert reasons[("8", "")] == "the row has 6 cells but the header has 5"
+    assert reasons[("8", "")] == "cells in the row: 6; in the header: 5"
     assert all(r["source"].endswith("mixed.csv") for r in lines)
 
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import csv
+import io
 from pathlib import Path
 
+import pytest
 from openpyxl import load_workbook
 
 from capassess.batch.table import LABEL_MARKER
@@ -109,9 +112,56 @@ def test_csv_template_with_labels_is_read_back(tmp_path: Path) -> None:
 
 
 def test_csv_template_without_labels(tmp_path: Path) -> None:
-    run_cli("template", "-q", str(BRANCH), "-f", "csv", "-o", str(tmp_path / "t.txt"))
+    args = ["template", "-q", str(BRANCH), "-f", "csv", "-o", str(tmp_path / "t.txt")]
+    run_cli(*args, "--no-labels")
     lines = (tmp_path / "t.txt").read_text(encoding="utf-8-sig").splitlines()
     assert len(lines) == 1
+
+
+@pytest.mark.parametrize(("lang", "encoding"), [("en", "utf-8-sig"), ("zh", "gb18030")])
+def test_csv_template_has_the_label_row_and_is_read_back_filled(
+    tmp_path: Path, lang: str, encoding: str
+) -> None:
+    """By default the CSV sheet says what each column is and what it takes; filled in
+    (and saved by Excel on Chinese Windows as GB18030), batch scores it as answered."""
+    path = tmp_path / "t.csv"
+    result = run_cli("template", "-q", str(BRANCH), "-o", str(path), "--lang", lang)
+    assert result.exit_code == 0, result.output
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
+    assert len(rows) == 2
+    head, labels = rows
+    q = branch()
+    questions = {question.id: question for _, _, question in q.questions()}
+    assert labels[0] == LABEL_MARKER and len(labels) == len(head)
+    for column, label in zip(head[3:], labels[3:], strict=True):
+        question = questions[column]
+        assert label.startswith(question.text.get(lang)), (column, label)
+    by_column = dict(zip(head, labels, strict=True))
+    assert by_column["b-data-level"].endswith("[1-5]")
+    assert by_column["b-data-reports"].endswith("[manual | monthly | dashboard | alerts]")
+    assert "wallets ; merchants" in by_column["b-ecny"]
+    yes = "是" if lang == "zh" else "yes"
+    assert by_column["b-data-steward"].endswith(f"[{yes} | {'否' if lang == 'zh' else 'no'}]")
+    filled = [head, labels]
+    for unit, answers in FILLED.items():
+        row = [unit, f"{unit} 支行", "华东", *(str(answers.get(h, "")) for h in head[3:])]
+        filled.append(row)
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\r\n").writerows(filled)
+    sheet = tmp_path / "filled.csv"
+    sheet.write_bytes(buffer.getvalue().encode(encoding))
+    out = tmp_path / "out"
+    result = run_cli("batch", str(sheet), "-o", str(out), "-q", str(BRANCH))
+    assert result.exit_code == 0, result.output
+    scores = {r["id"]: r for r in read_csv(out / "scores.csv")}
+    assert set(scores) == set(FILLED)
+    for unit, answers in FILLED.items():
+        typed = {k: Answer(value=v) for k, v in answers.items()}
+        expected = score_assessment(
+            q, Assessment(questionnaire=q.ref, subject=Subject(id=unit), answers=typed)
+        )
+        assert scores[unit]["overall"] == f"{expected.overall.score:.4f}"
+        assert scores[unit]["row"] == str(3 + list(FILLED).index(unit))
 
 
 def test_a_group_column_may_not_be_a_question(tmp_path: Path) -> None:

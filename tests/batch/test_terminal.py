@@ -23,7 +23,7 @@ def test_plain_lines_and_summary_when_not_a_terminal(tmp_path: Path) -> None:
     result = run_cli("batch", str(_input(tmp_path)), "-o", str(tmp_path / "out"), "-q", str(MINI))
     assert result.exit_code == 0
     lines = result.output.splitlines()
-    assert lines[0].startswith("reading ") and lines[0].endswith("500 rows")
+    assert lines[0].startswith("reading ") and lines[0].endswith("rows 500")
     assert "rows read 500 = scored 500 + rejected 0" in lines
     assert any(line.startswith("time ") and line.endswith(" s") for line in lines)
     assert any(

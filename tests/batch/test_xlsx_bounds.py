@@ -156,6 +156,7 @@ def test_scores_xlsx_is_refused_beyond_excel(
     out = tmp_path / "out"
     out.mkdir()
     (out / "scores.xlsx").write_bytes(b"an old run")
+    (out / "summary.json").write_text('{"tool": {"name": "capassess"}}', encoding="utf-8")
     result = run_cli("batch", str(source), "-o", str(out), "-q", str(MINI))
     assert result.exit_code == 0, result.output
     assert "warning: scores.xlsx not written" in result.output

@@ -110,7 +110,18 @@ def test_no_gap_closing_action_lies_above_its_target(
 
 OPEN_EVIDENCE = [
     # (case, done_when, answers, basis if scheduled, questions to answer if to confirm)
-    ("no done_when: scheduled by score", None, {"q1": 1}, "score", None),
+    ("no done_when: scheduled by score", None, {"q1": 1, "q2": 1, "q3": 1}, "score", None),
+    # a score lowered by blanks is no evidence: q2 and q3 answered at their best would lift
+    # the capability to the action's level (1 + 4 * 2/3 = 3.67)
+    ("no done_when, blanks could reach its level: to confirm", None, {"q1": 1}, None, ["q2", "q3"]),
+    # even at their best, the blank q3 cannot (1 + 4 * 1/3 = 2.33): the answers show it missing
+    (
+        "no done_when, blanks could not reach its level: by score",
+        None,
+        {"q1": 1, "q2": 1},
+        "score",
+        None,
+    ),
     ("done_when false: scheduled by evidence", "q1 >= 3", {"q1": 1}, "evidence", None),
     (
         "done_when open: to confirm, naming the unanswered question",
@@ -160,6 +171,22 @@ def test_a_dependency_with_open_evidence_is_to_confirm_and_named_to_its_needer()
     left = {n.id: n for n in road.not_scheduled}
     assert left["base"].status == "to-confirm"
     assert left["base"].needed_by == ["step"] and left["base"].to_answer == ["d2"]
+
+
+def test_a_dependency_whose_capability_is_all_n_a_is_not_applicable_not_to_confirm() -> None:
+    """The bank answered every question of the dependency's capability n/a: the practice
+    does not apply, so nobody is asked to answer those questions again, and the action
+    that needs it goes ahead without it."""
+    q = build({
+        "c": {"target": 3, "questions": ["q1"], "actions": [act("step", 3, deps=("base",))]},
+        "d": {"target": 3, "questions": ["d1", "d2"], "actions": [
+            act("base", 3, done_when="d2 >= 3")]},
+    })  # fmt: skip
+    _, _, road = plan(q, {"q1": 1, "d1": "n/a", "d2": "n/a"})  # type: ignore[dict-item]
+    assert {a.id for a in road.actions} == {"step"}
+    left = {n.id: n for n in road.not_scheduled}
+    assert left["base"].status == "not-applicable"
+    assert left["base"].needed_by == ["step"] and left["base"].to_answer == []
 
 
 # --- the evidence shown is what settles the verdict -------------------------------------

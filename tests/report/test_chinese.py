@@ -149,12 +149,12 @@ def test_no_raw_expression_or_option_id(rendered, fmt: str) -> None:
 
 
 def test_our_chinese_words_are_one_each() -> None:
-    """One word for priority (优先度) and the questionnaire called 问卷, in every table."""
+    """One word for priority (优先级) and the questionnaire called 问卷, in every table."""
     from capassess.texts import AREAS, words
 
     ours = " ".join(v for area in AREAS for v in words(area, "zh").values())
-    assert "优先级" not in ours and "评估模型" not in ours
-    assert words("report", "zh")["priority"] == words("plan", "zh")["term_priority"] == "优先度"
+    assert "优先度" not in ours and "评估模型" not in ours
+    assert words("report", "zh")["priority"] == words("plan", "zh")["term_priority"] == "优先级"
 
 
 def test_the_scan_catches_what_it_must() -> None:

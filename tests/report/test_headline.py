@@ -22,6 +22,7 @@ from capassess.cli import main
 from capassess.headline import find_headline
 from capassess.planning import PlanOptions, plan_file
 from capassess.report.build import build_report
+from capassess.texts import words
 from capassess.texts.report import EN, ZH
 from tests.report.helpers import example_bank, md_tables
 
@@ -152,7 +153,12 @@ def test_not_assessed_shows_no_number_in_markdown(tmp_path: Path, lang: str) -> 
         title = next(d for d in q.sections() if d.id == dim).title.get(lang)
         assert f"{title} · {t['not_assessed']}" in md  # dimension heading
     first = md.split("1. ", 1)[1].split("\n", 1)[0]
-    assert "--missing lowest" in first  # the headline says what the score counts
+    # the headline says what the score counts, in words a board reads (no command line),
+    # and the score on the assessed base
+    rule = words("report", lang)["km_counted"].split("{names}")[1].split("{base}")[0]  # type: ignore[arg-type]
+    assert rule in first and "--" not in first
+    base = find_headline(planned.scored.result, planned.gaps).overall.base_score
+    assert base is not None and f"{base:.2f}" in first
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -187,8 +193,12 @@ def test_foundation_gaps_are_listed_apart_on_their_scale(lang: str) -> None:
 @pytest.mark.parametrize(
     ("case", "lang", "expected"),
     [
-        ("full", "en", ["target 3.03, attained 84%", "foundation (gate"]),
-        ("full", "zh", ["目标 3.03，达成度 84%", "基础能力（门槛"]),
+        (
+            "full",
+            "en",
+            ["target 3.03, 84% of the way from level 1 to it covered", "foundation (gate"],
+        ),
+        ("full", "zh", ["目标 3.03，从 1 级到目标已走完 84%", "基础能力（门槛"]),
         ("half", "en", ["which nobody answered", "not assessed"]),
         ("half", "zh", ["无人作答", "未评估"]),
     ],

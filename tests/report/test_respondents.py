@@ -34,14 +34,14 @@ def test_merged_respondents_and_disagreements_reach_every_report(tmp_path: Path)
     result = runner.invoke(main, [*base, "merge", str(a), str(b), "-o", str(merged)])
     assert result.exit_code == 0, result.output
     md = runner.invoke(main, [*base, "report", str(merged), "-f", "md", "-o", "-"]).stdout
-    assert "Respondents differ by 3 levels on “How is data governed?” (g-level)" in md
+    assert "Respondents differ on “How is data governed?” (g-level) by 3 on the 1–5 scale" in md
     assert "Wang CDO 1, Li CIO 4" in md
     assert "| Respondents | Wang CDO, Li CIO |" in md
     zh = runner.invoke(main, [*base, "report", str(merged), "-f", "md", "-o", "-",
                               "--lang", "zh"]).stdout  # fmt: skip
     assert "受访者对“数据如何治理?”（g-level）的回答相差 3 级" in zh
     html = runner.invoke(main, [*base, "report", str(merged), "-f", "html", "-o", "-"]).stdout
-    assert "Respondents differ by 3 levels" in html and "Wang CDO, Li CIO" in html
+    assert "by 3 on the 1–5 scale" in html and "Wang CDO, Li CIO" in html
     data = json.loads(runner.invoke(main, [*base, "plan", str(merged), "--format", "json"]).stdout)
     assert data["respondents"] == ["Wang CDO", "Li CIO"]
     assert data["disagreements"][0]["question"] == "g-level"

@@ -86,9 +86,22 @@ def test_a_not_applicable_foundation_capability_caps_nothing() -> None:
     assert result.overall.capped_by == ["security"]
 
 
-def test_an_unanswered_foundation_question_counts_as_lowest_and_caps() -> None:
-    result = _score({**TOP, "f-grading": 5})
+@pytest.mark.parametrize("model", MODELS)
+def test_a_foundation_capability_nobody_answered_caps_nothing_and_leaves_the_level_open(
+    model: str,
+) -> None:
+    """Not assessed is never a weak bank: the missing policy scores it 1.00, but it caps
+    nothing; the level is to be confirmed once it is assessed."""
+    result = _score({**TOP, "f-grading": 5}, model)
+    assert result.capability("continuity").score == approx(1.0)
+    assert (result.overall.level, result.overall.capped_by) == (5, [])
+    assert result.overall.unconfirmed_by == ["continuity"]
+
+
+def test_a_foundation_capability_answered_at_the_bottom_still_caps() -> None:
+    result = _score({**TOP, "f-grading": 5, "f-drill": 1})
     assert (result.overall.level, result.overall.capped_by) == (1, ["continuity"])
+    assert result.overall.unconfirmed_by == []
 
 
 def test_projections_are_gated_too() -> None:
@@ -105,9 +118,25 @@ def test_foundation_capabilities_have_weights_for_priority_but_not_for_the_score
     assert sum(d.weight for d in result.lessons()) == approx(1.0)
 
 
-def _node(level: int | None) -> NodeScore:
+def _node(level: int | None, answered: bool = True) -> NodeScore:
     return NodeScore(id=f"n{level}", score=None if level is None else float(level),
-                     level=level, weight=1.0, global_weight=1.0)  # fmt: skip
+                     level=level, weight=1.0, global_weight=1.0,
+                     answered=int(answered), missing=int(not answered))  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    score=st.floats(min_value=1, max_value=5),
+    gates=st.lists(st.tuples(st.integers(1, 5), st.booleans()), max_size=6),
+)
+def test_only_assessed_gates_cap(score: float, gates: list[tuple[int, bool]]) -> None:
+    overall = gate_overall(score, [_node(level, answered) for level, answered in gates])
+    own = overall.uncapped_level
+    assert own is not None
+    assessed = [level for level, answered in gates if answered]
+    assert overall.level == min([own, *assessed])
+    silent = [f"n{level}" for level, answered in gates if not answered]
+    assert overall.unconfirmed_by == (silent if overall.level and overall.level > 1 else [])
 
 
 @settings(max_examples=200, deadline=None)

@@ -70,6 +70,7 @@ def method_words(portfolio: Portfolio) -> dict[str, object]:
         (t["below_target"], t["def_below_text"]),
         (t["gap"], t["def_gap_text"]),
         (t["weight"], t["def_weight_text"]),
+        *([(t["closeness"], t["def_closeness_text"])] if s.rank == "topsis" else []),
         (t["def_assessed"], t["def_assessed_text"]),
         (t["def_holds"], t["def_holds_text"].format(missing=missing)),
     ]

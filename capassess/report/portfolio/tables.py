@@ -51,6 +51,8 @@ class LeagueRow:
     dimensions: tuple[float | None, ...]
     report: str | None = None
     """The file name stem of the unit's own reports, when ``--reports`` wrote them."""
+    closeness: float | None = None
+    """The TOPSIS closeness that decides the rank, under ``--rank topsis``; else None."""
 
 
 @dataclass(frozen=True)
