@@ -51,6 +51,7 @@ def test_score_json_shape(runner: CliRunner) -> None:
     assert data["subject"]["id"] == "acme"
     assert data["model"] == "weighted-mean"
     assert data["overall"] == {"score": 3.625, "level": 3, "capped_by": [], "uncapped_level": 3,
+                               "unconfirmed_by": [],
                                "level_name": {"en": "Robust", "zh": "稳健级"}}  # fmt: skip
     dim = data["dimensions"][0]
     assert {"id", "score", "level", "weight", "capabilities"} <= dim.keys()

@@ -89,7 +89,7 @@ BOARD_EN: dict[str, str] = {
     "deck_step_launch_redate": "Launch phase 1 (actions: {n}) once the plan is re-dated; "
     "confirm each owner and budget.",
     "deck_step_action_undated": "{title}: {owner}",
-    "deck_step_reassess_after": "Re-assess at the end of phase 1 ({months} months after its "
+    "deck_step_reassess_after": "Re-assess at the end of phase 1 (month {months} after its "
     "launch) and compare with these results.",
     "deck_step_probe": "Check the contradictory answers ({n}) with the bank before the scores "
     "are final.",
