@@ -180,6 +180,17 @@ def make_folder(folder: str | Path) -> Path:
     return folder
 
 
+def remove_empty_made_folders() -> None:
+    """A command that failed takes back the folders it made for its outputs, when they
+    are still empty (deepest first); a folder holding anything stays."""
+    for top in reversed(_MADE):
+        chain = [p for p in Path(top).rglob("*") if p.is_dir()]
+        for folder in [*sorted(chain, key=lambda p: len(p.parts), reverse=True), Path(top)]:
+            with contextlib.suppress(OSError):  # not empty, or gone: leave it
+                folder.rmdir()
+    _MADE.clear()
+
+
 def forget_made_folders() -> None:
     """Start a new command: no folder made yet."""
     _MADE.clear()

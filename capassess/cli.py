@@ -128,6 +128,9 @@ class CapassessGroup(click.Group):
                 sys.stdout.flush()  # a full disk or closed pipe is found now, not at exit
             return result
         except CapassessError as exc:
+            atomic = sys.modules.get("capassess.atomic")
+            if atomic is not None:
+                atomic.remove_empty_made_folders()  # a failed command leaves no empty folder
             fail(exc)
         except KeyboardInterrupt:
             click.echo("interrupted", err=True)

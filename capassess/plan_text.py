@@ -161,7 +161,9 @@ def completeness_warnings(q: Questionnaire, result: ScoreResult, lang: Lang = "e
     missing = result.question_ids("missing")
     if not missing:
         return []
-    applicable = sum(c.answered + c.missing for c in result.capabilities())
+    # the questions asked (answered, n/a or blank; not those a condition skipped), the base
+    # the report's "questions answered: k of N" also counts on
+    applicable = sum(c.answered + c.not_applicable + c.missing for c in result.capabilities())
     caps = {c.id: c.title.get(lang) for _, c in q.capabilities()}
     not_assessed = [cap.id for cap in result.capabilities() if cap.answered == 0 and cap.missing]
     t = words("plan", lang)

@@ -109,6 +109,15 @@ def test_compare(runner: CliRunner) -> None:
     assert data["dropped"] == [] and data["added"] == []
 
 
+def test_compare_shows_answers_as_people_read_them(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["--questionnaire-dir", str(GOOD), "compare", str(OLD),
+                                  str(ANSWERS)], env={"COLUMNS": "200"})  # fmt: skip
+    assert result.exit_code == 0, result.output
+    row = next(line for line in result.stdout.splitlines() if "a-bool" in line)
+    cells = [c.strip() for c in row.split("│") if c.strip()]
+    assert set(cells[1:]) <= {"yes", "no", "—"} and "True" not in row and "False" not in row
+
+
 def test_compare_refuses_unrelated_questionnaires(runner: CliRunner, tmp_path) -> None:
     other = tmp_path / "other.yaml"
     src = (GOOD / "tiny.yaml").read_text("utf-8")

@@ -106,3 +106,32 @@ def test_the_top_most_new_folder_is_remembered(tmp_path: Path) -> None:
     assert made_for(tmp_path / "elsewhere") is None
     make_folder(tmp_path / "a" / "b")  # exists: nothing new
     assert made_for(tmp_path / "a" / "b") == tmp_path / "a"
+
+
+def test_a_command_that_fails_leaves_no_empty_folder_it_made(tmp_path: Path) -> None:
+    """A bad input found after the output folder was made: the folder goes again; one that
+    existed before stays, and so does anything the user put there."""
+    blank = write_csv(tmp_path / "blank.csv", [["id", "q1", "q2"]])
+    result = CliRunner().invoke(
+        main, ["batch", str(blank), "-o", str(tmp_path / "new" / "deep"), "-q", str(MINI)]
+    )
+    assert result.exit_code == 2
+    assert "no unit to score" in result.output
+    assert not (tmp_path / "new").exists()
+    kept = tmp_path / "kept"
+    kept.mkdir()
+    (kept / "mine.txt").write_text("mine")
+    result = CliRunner().invoke(main, ["batch", str(blank), "-o", str(kept), "-q", str(MINI)])
+    assert result.exit_code == 2 and (kept / "mine.txt").read_text() == "mine"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_blank_template_is_no_batch(tmp_path: Path, lang: str) -> None:
+    template = tmp_path / "t.csv"
+    made = CliRunner().invoke(main, ["template", "-q", str(MINI), "-f", "csv", "-o", str(template)])
+    assert made.exit_code == 0, made.output
+    result = CliRunner().invoke(main, ["batch", str(template), "-o", str(tmp_path / "o"),
+                                       "-q", str(MINI), "--lang", lang])  # fmt: skip
+    assert result.exit_code == 2
+    assert ("no unit to score" if lang == "en" else "没有可评分的单位") in result.output
+    assert not (tmp_path / "o").exists()

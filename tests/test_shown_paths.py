@@ -91,3 +91,15 @@ def test_a_path_inside_the_current_folder_stays_relative(away: tuple[Path, Path]
     scores = (cwd / "out" / "scores.csv").read_text("utf-8-sig")
     assert '"in/branches/hangzhou-west.yaml"' in scores
     assert str(cwd) not in scores
+
+
+def test_a_duplicate_id_names_its_other_row_without_the_folder(away: tuple[Path, Path]) -> None:
+    inputs, cwd = away
+    rows = (inputs / "branches.csv").read_text("utf-8-sig").splitlines()
+    twice = inputs / "twice.csv"
+    twice.write_text("\n".join([*rows, rows[1]]) + "\n", "utf-8")
+    result = CliRunner().invoke(main, ["batch", str(twice), "-o", "out"])
+    assert result.exit_code == 1, result.output
+    rejected = (cwd / "out" / "rejected.csv").read_text("utf-8-sig")
+    assert "duplicate unit id, also at twice.csv row" in rejected
+    assert str(inputs) not in rejected

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from capassess import __version__
 from capassess.batch.collect import Units
@@ -14,13 +15,18 @@ from capassess.batch.portfolio import (
     league,
     partial,
     rollups,
+    unassessed_counted,
     weakest,
 )
 from capassess.batch.ranking import Ranking
 from capassess.batch.vector import NodeOrder, overall_levels
 from capassess.model.questionnaire import Questionnaire
-from capassess.report.portfolio import Counts, InputInfo, Portfolio, Settings
+from capassess.report.portfolio import Counts, Distribution, InputInfo, Portfolio, Settings
 from capassess.scoring.weights import WeightTree
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
 
 
 def build_portfolio(
@@ -36,15 +42,8 @@ def build_portfolio(
     lang = settings.lang
     order = NodeOrder.of(questionnaire)
     dims = tuple((d.id, d.title.get(lang)) for d in questionnaire.sections())
-    first = 1 + len(dims)
-    caps = {d: [j for j, c in enumerate(order.capabilities) if order.dimension_of[c] == d]
-            for d, _ in dims}  # fmt: skip
-    spread = tuple(
-        distribution(i, t, units.scores[:, 1 + j], None, partial(units, 1 + j, caps[i], first))
-        for j, (i, t) in enumerate(dims)
-    )
-    lessons = [j for d in questionnaire.dimensions for j in caps[d.id]]
     gated = overall_levels(units.scores, order, units.answered)
+    overall, spread = _distributions(units, questionnaire, order, dims, gated)
     rows = league(units, ranking, len(dims), settings.group_by, settings.top, gated)
     split = min(settings.top, len(rows))
     groups = rollups(units, settings.group_by, len(dims)) if settings.group_by else []
@@ -59,9 +58,7 @@ def build_portfolio(
         counts=counts,
         inputs=inputs,
         dimensions=dims,
-        overall=distribution(
-            "overall", "overall", units.scores[:, 0], gated, partial(units, 0, lessons, first)
-        ),
+        overall=overall,
         distributions=spread,
         top=tuple(rows[:split]),
         bottom=tuple(rows[split:]),
@@ -75,3 +72,25 @@ def build_portfolio(
         ),
         capability_heat=capability_heat(units, questionnaire, settings.group_by, lang),
     )
+
+
+def _distributions(
+    units: Units,
+    questionnaire: Questionnaire,
+    order: NodeOrder,
+    dims: tuple[tuple[str, str], ...],
+    gated: npt.NDArray[np.float64],
+) -> tuple[Distribution, tuple[Distribution, ...]]:
+    """The distribution of the overall scores (``gated`` levels) and of each dimension's."""
+    first = 1 + len(dims)
+    caps = {d: [j for j, c in enumerate(order.capabilities) if order.dimension_of[c] == d]
+            for d, _ in dims}  # fmt: skip
+    counted = unassessed_counted(units, first)
+    spread = tuple(
+        distribution(i, t, units.scores[:, 1 + j], None,
+                     partial(units, 1 + j, caps[i], first, counted))
+        for j, (i, t) in enumerate(dims)
+    )  # fmt: skip
+    lessons = [j for d in questionnaire.dimensions for j in caps[d.id]]
+    held = partial(units, 0, lessons, first, counted)
+    return distribution("overall", "overall", units.scores[:, 0], gated, held), spread

@@ -105,17 +105,18 @@ class QuestionCodec:
 
         n = len(raw)
         plain = self._plain_numbers(raw) if isinstance(self.question, NumberQuestion) else None
+        if plain is None:  # every cell by its text: the lookup makes the arrays
+            verdicts, index = self._verdicts(raw)
+            status_of, score_of = _tables(verdicts)
+            return Column(raw, status_of[index], score_of[index], index, verdicts)
         status = np.empty(n, dtype=np.int8)
         score = np.full(n, np.nan)
         codes = np.full(n, -1, dtype=np.int64)
-        rest = np.arange(n) if plain is None else (~plain[0]).nonzero()[0]
-        if plain is not None:
-            mask, _, scores = plain
-            status[mask], score[mask] = ANSWERED, scores[mask]
-        verdicts = self._lookup(
-            raw if plain is None else raw.take(rest), rest, status, score, codes
-        )
-        return Column(raw, status, score, codes, verdicts, None if plain is None else plain[1])
+        mask, figures, scores = plain
+        rest = (~mask).nonzero()[0]
+        status[mask], score[mask] = ANSWERED, scores[mask]
+        verdicts = self._lookup(raw.take(rest), rest, status, score, codes)
+        return Column(raw, status, score, codes, verdicts, figures)
 
     def _lookup(
         self,
@@ -125,18 +126,24 @@ class QuestionCodec:
         score: npt.NDArray[np.float64],
         codes: npt.NDArray[np.int64],
     ) -> list[Verdict]:
+        if len(raw) == 0:
+            return []
+        verdicts, index = self._verdicts(raw)
+        status_of, score_of = _tables(verdicts)
+        status[rows] = status_of[index]
+        score[rows] = score_of[index]
+        codes[rows] = index
+        return verdicts
+
+    def _verdicts(self, raw: pa.Array) -> tuple[list[Verdict], npt.NDArray[np.int64]]:
+        """The verdict on each distinct text of ``raw``, and each cell's index into them."""
         import numpy as np
         import pyarrow.compute as pc
 
-        if len(raw) == 0:
-            return []
         encoded = pc.dictionary_encode(raw)
         verdicts = [self.verdict(text) for text in encoded.dictionary.to_pylist()]
         index = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64)
-        status[rows] = np.array([v.status for v in verdicts], dtype=np.int8)[index]
-        score[rows] = np.array([v.score for v in verdicts], dtype=np.float64)[index]
-        codes[rows] = index
-        return verdicts
+        return verdicts, index
 
     def _plain_numbers(
         self, raw: pa.Array
@@ -163,6 +170,15 @@ class QuestionCodec:
             if question.max is not None:
                 mask &= values <= question.max
         return mask, values, (number_levels(question, values) - 1) / 4
+
+
+def _tables(verdicts: list[Verdict]) -> tuple[npt.NDArray[np.int8], npt.NDArray[np.float64]]:
+    """The status and the score of each verdict, as arrays to look cells up in."""
+    import numpy as np
+
+    status = np.array([v.status for v in verdicts], dtype=np.int8)
+    score = np.array([v.score for v in verdicts], dtype=np.float64)
+    return status, score
 
 
 def number_levels(question: NumberQuestion, values: npt.NDArray[np.float64]) -> Any:

@@ -9,12 +9,13 @@ rejected, is rejected, each naming where the others are.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from capassess.batch.arrow import give_back_memory
 from capassess.batch.table import Chunk, Rejection
 from capassess.batch.vector import Scored
+from capassess.shown_paths import shown_path
 from capassess.texts import words
 
 if TYPE_CHECKING:
@@ -39,6 +40,8 @@ class Units:
     counts: npt.NDArray[np.int32]
     answered: npt.NDArray[np.int16]
     """Answered questions per capability (units x capabilities); 0 = not assessed."""
+    found: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    """What the portfolio found of these units and needs more than once (its groups)."""
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -143,7 +146,8 @@ def _duplicate_rejections(repeated: dict[str, list[tuple[str, int | None]]]) -> 
             others = [p for p in head if p != here][:SHOWN_PLACES]
             total = len(places) - same[here]
             shown = t["say_sep"].join(
-                t["say_place"].format(source=s, row=r) if r else s for s, r in others
+                t["say_place"].format(source=shown_path(s), row=r) if r else shown_path(s)
+                for s, r in others
             )
             if total > len(others):
                 shown = t["say_more"].format(places=shown, n=total - len(others))

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from capassess.batch.collect import Units
-from capassess.batch.portfolio import DECILES, assessed, group_slices, unit_gaps
+from capassess.batch.portfolio import DECILES, assessed, unit_gaps, unit_groups
 from capassess.model.base import Lang
 from capassess.model.questionnaire import Questionnaire
 from capassess.report.portfolio import CapabilityHeat, HeatCell, HeatRow, mean_gap_status
@@ -42,9 +42,8 @@ def _columns(units: Units, group: str | None) -> tuple[str, Columns]:
     tenths of the units by overall score."""
     import numpy as np
 
-    values = units.groups.get(group) if group else None
-    if values is not None and len(units):
-        parts = [(k or "—", ix) for k, ix in group_slices(values).items()]
+    if group and group in units.groups and len(units):
+        parts = [(k or "—", ix) for k, ix in unit_groups(units, group).items()]
 
         def mean(ix: npt.NDArray[np.int64]) -> float:
             known = units.scores[ix, 0][~np.isnan(units.scores[ix, 0])]

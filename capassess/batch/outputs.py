@@ -57,19 +57,46 @@ def score_codes(values: npt.NDArray[np.float64]) -> npt.NDArray[np.int64]:
 
     The text is the score rounded as ``f"{score:.4f}"`` rounds it. ``rint(score * 10^4)``
     does the same except within a hair of a tie (x.xxxx5), where the product's own
-    rounding may tip it; those few are formatted by Python.
+    rounding may tip it; those few are rounded by ``_near_ties``.
     """
     import numpy as np
 
-    flat = np.ascontiguousarray(values).ravel()
-    known = np.flatnonzero(~np.isnan(flat))
-    scaled = flat[known] * SCALE
+    values = np.asarray(values, dtype=np.float64)
+    scaled = values * SCALE
     rounded = np.rint(scaled)
-    for i in np.flatnonzero(np.abs(scaled - np.floor(scaled) - 0.5) < TIE).tolist():
-        rounded[i] = int(f"{flat[known[i]]:.4f}".replace(".", ""))
-    codes = np.full(len(flat), len(score_texts()) - 1, dtype=np.int64)
-    codes[known] = rounded.astype(np.int64) - SCALE
-    return codes.reshape(np.shape(values))
+    with np.errstate(invalid="ignore"):  # NaN (n/a) is no tie, and is coded last below
+        near = np.abs(scaled - np.floor(scaled) - 0.5) < TIE
+    if near.any():
+        rounded[near] = _near_ties(values[near], scaled[near])
+    na = np.isnan(values)
+    rounded[na] = len(score_texts()) - 1 + SCALE
+    return rounded.astype(np.int64) - SCALE
+
+
+def _near_ties(
+    values: npt.NDArray[np.float64], scaled: npt.NDArray[np.float64]
+) -> npt.NDArray[np.float64]:
+    """``values`` * 10^4 rounded to a whole number as Python's formatting rounds
+    ``values`` to 4 decimals: the exact product, ties to even.
+
+    ``scaled`` is the product as rounded by the multiplication; its error is found
+    exactly (Dekker's product of two doubles: 10^4 and the halves of each value have
+    few enough bits that every step is exact). A rounded product that is not on the
+    tie k + 0.5 is on the same side of it as the exact one (they are within half a
+    unit in the last place; the tie is a double, a whole unit from any other); one on
+    the tie goes the way of the error, and an exact tie to the even neighbour.
+    """
+    import numpy as np
+
+    split = 134_217_729.0 * values  # 2^27 + 1: the value's upper 26 bits, and the rest
+    high = split - (split - values)
+    low = values - high
+    error = (high * SCALE - scaled) + low * SCALE
+    below = np.floor(scaled)
+    side = np.sign(scaled - (below + 0.5))
+    side = np.where(side != 0, side, np.sign(error))
+    even = below + np.mod(below, 2)  # the even one of below and below + 1
+    return np.where(side > 0, below + 1, np.where(side < 0, below, even))
 
 
 def level_codes(values: npt.NDArray[np.float64]) -> npt.NDArray[np.int64]:

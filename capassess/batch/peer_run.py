@@ -7,14 +7,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from capassess.batch.collect import Units
-from capassess.batch.peers import Placement, place_units, portfolio_peers
 from capassess.batch.vector import NodeOrder
-from capassess.model.benchmark import BenchmarkPack
 from capassess.model.questionnaire import Questionnaire
 from capassess.report.portfolio import Portfolio
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the peer code is loaded only for ``--benchmark``
+    from capassess.batch.peers import Placement
     from capassess.batch.runner import BatchOptions
+    from capassess.model.benchmark import BenchmarkPack
 
 
 @dataclass(frozen=True)
@@ -36,6 +36,8 @@ class BatchPeers:
 
     def place(self, units: Units, order: NodeOrder, portfolio: Portfolio) -> Placed:
         """Place ``units``; add the peer section to ``portfolio``."""
+        from capassess.batch.peers import place_units, portfolio_peers
+
         placement = place_units(units, order, self.pack, self.chosen)
         section = portfolio_peers(units, order, placement, self.pack, self.source,
                                   self.questionnaire, portfolio.settings.lang)  # fmt: skip

@@ -69,16 +69,34 @@ def assessed(units: Units, j: int, first: int) -> npt.NDArray[np.float64]:
     return np.where(units.answered[:, j] > 0, units.scores[:, first + j], np.nan)
 
 
-def partial(units: Units, node: int, caps: list[int], first: int) -> int:
+def unassessed_counted(units: Units, first: int) -> npt.NDArray[np.bool_]:
+    """Where a unit's capability score counts though the unit did not assess the
+    capability (units x capabilities; capability scores from column ``first``)."""
+    import numpy as np
+
+    caps = units.answered.shape[1]
+    found: npt.NDArray[np.bool_] = (units.answered == 0) & ~np.isnan(
+        units.scores[:, first : first + caps]
+    )
+    return found
+
+
+def partial(
+    units: Units,
+    node: int,
+    caps: list[int],
+    first: int,
+    counted: npt.NDArray[np.bool_] | None = None,
+) -> int:
     """How many units' score of column ``node`` counts one of the capabilities ``caps``
-    (indices into ``units.answered``) that the unit did not assess."""
+    (indices into ``units.answered``) that the unit did not assess; ``counted``, if
+    given, is ``unassessed_counted(units, first)``, found once for every node."""
     import numpy as np
 
     if not caps or not len(units):
         return 0
-    columns = [first + j for j in caps]
-    counted = (units.answered[:, caps] == 0) & ~np.isnan(units.scores[:, columns])
-    return int((counted.any(axis=1) & ~np.isnan(units.scores[:, node])).sum())
+    found = unassessed_counted(units, first) if counted is None else counted
+    return int((found[:, caps].any(axis=1) & ~np.isnan(units.scores[:, node])).sum())
 
 
 def distribution(
@@ -147,6 +165,16 @@ def group_slices(values: pa.Array) -> dict[str, npt.NDArray[np.int64]]:
     return dict(zip(names, np.split(order, bounds), strict=True))
 
 
+def unit_groups(units: Units, group: str) -> dict[str, npt.NDArray[np.int64]]:
+    """``group_slices`` of the units' column ``group``, found once for the units (the
+    roll-ups and the heat map both ask)."""
+    key = f"groups:{group}"
+    if key not in units.found:
+        units.found[key] = group_slices(units.groups[group])
+    slices: dict[str, npt.NDArray[np.int64]] = units.found[key]
+    return slices
+
+
 def rollups(units: Units, group: str, dims: int) -> list[GroupRow]:
     """Statistics of each group's overall scores and mean dimension scores, best first.
 
@@ -158,7 +186,7 @@ def rollups(units: Units, group: str, dims: int) -> list[GroupRow]:
     rows = [
         GroupRow(value or "—", describe(units.scores[index, 0]),
                  tuple(_mean(units.scores[index, 1 + d]) for d in range(dims)))
-        for value, index in group_slices(values).items()
+        for value, index in unit_groups(units, group).items()
     ]  # fmt: skip
     return sorted(rows, key=lambda r: -(r.stats.mean if r.stats.mean is not None else -1.0))
 

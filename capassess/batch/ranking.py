@@ -137,17 +137,23 @@ def rank_units(
     tree: WeightTree,
     method: str,
     choice: WeightChoice,
+    assessed: npt.NDArray[np.bool_] | None = None,
 ) -> Ranking:
-    """Rank units (rows of ``scores``, columns in ``order.nodes``)."""
+    """Rank units (rows of ``scores``, columns in ``order.nodes``). A unit that assessed
+    nothing (``assessed`` False: no question answered) has no rank and no place in the
+    ranking's figures (TOPSIS's best and worst, entropy weights): its scores are only
+    what the missing policy made of blanks."""
     import numpy as np
 
     if method not in RANK_METHODS:
         raise InputError(f"--rank {method!r}: expected one of {', '.join(RANK_METHODS)}")
+    silent = np.zeros(len(scores), dtype=bool) if assessed is None else ~assessed
     if method == "score" and choice.method == "model":
         value = scores[:, 0].copy()
+        value[silent] = np.nan
         weights = [tree.global_[c] for c in order.capabilities]
     else:
-        rankable = ~np.isnan(scores[:, 0])
+        rankable = ~np.isnan(scores[:, 0]) & ~silent
         matrix = criteria_matrix(scores[rankable, 1 + len(order.dimensions) :])
         weights = criterion_weights(matrix, order, tree, choice)
         value = np.full(len(scores), np.nan)

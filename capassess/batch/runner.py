@@ -20,7 +20,6 @@ from capassess.batch.collect import Collector, Units
 from capassess.batch.judge import ChunkJudge
 from capassess.batch.outputs import ScoreTable, write_scores, xlsx_refusal
 from capassess.batch.peer_run import BatchPeers, load_batch_peers
-from capassess.batch.peers import write_peers_csv
 from capassess.batch.prefetch import prefetched
 from capassess.batch.publish import final_paths, staged_outputs
 from capassess.batch.ranking import parse_weights, rank_units
@@ -47,6 +46,7 @@ from capassess.scoring.engine import MISSING_POLICIES
 from capassess.scoring.interface import MODEL_NAMES
 from capassess.scoring.weights import tree_weights
 from capassess.shown_paths import shown_path
+from capassess.texts import say
 
 Progress = Callable[[str, int, int, int], None]
 """Called as (input path, progress done, progress total, rows read so far)."""
@@ -215,9 +215,13 @@ def _score_and_write(
     with kept_apart():
         units, tally, removed = _read_all(run, sources, scorer, progress)
     counts = _counts(tally, units, removed)
+    if counts.rows == 0:  # a header (and labels) only, e.g. a blank template: nothing to score
+        where = ", ".join(str(i) for i in run.options.inputs)
+        raise InputError.at(say("batch", "en", "fail_no_rows"), where)
     ranking = rank_units(
-        units.scores, scorer.order, tree, options.rank, parse_weights(options.weights)
-    )
+        units.scores, scorer.order, tree, options.rank, parse_weights(options.weights),
+        assessed=units.answered.sum(axis=1) > 0,
+    )  # fmt: skip
     if progress is not None:
         progress(WRITING, 0, 1, counts.rows)
     rank_value = not (options.rank == "score" and options.weights == "model")
@@ -245,6 +249,8 @@ def _score_and_write(
             )
         outputs.update(_score_files(run, table, scores.result()))
     if placement is not None:
+        from capassess.batch.peers import write_peers_csv
+
         outputs["peers"] = str(write_peers_csv(run.out / "peers.csv", units, placement.placement))
     if progress is not None:
         progress(WRITING, 1, 1, counts.rows)

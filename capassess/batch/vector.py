@@ -125,12 +125,14 @@ class VectorScorer:
         column = {node: i for i, node in enumerate(self.order.nodes)}
         answered = np.zeros((rows, len(self.order.capabilities)), dtype=np.int16)
         first = 1 + len(self.order.dimensions)
+        known = {q: s == ANSWERED for q, s in status.items()}  # each found once, used thrice
         for dim in self.questionnaire.sections():
             for cap in dim.capabilities:
-                pairs = [(status[q.id], score[q.id], self.tree.local[q.id]) for q in cap.questions]
+                pairs = [(status[q.id], known[q.id], score[q.id], self.tree.local[q.id])
+                         for q in cap.questions]  # fmt: skip
                 out[:, column[cap.id]] = self._capability(pairs, rows)
                 answered[:, column[cap.id] - first] = sum(
-                    (status[q.id] == ANSWERED).astype(np.int16) for q in cap.questions
+                    known[q.id].astype(np.int16) for q in cap.questions
                 )
             children = [(out[:, column[c.id]], self.tree.local[c.id]) for c in dim.capabilities]
             out[:, column[dim.id]] = self._combine(children, rows)
@@ -146,14 +148,15 @@ class VectorScorer:
         return Scored(out, counts, answered)
 
     def _capability(
-        self, pairs: list[tuple[npt.NDArray[np.int8], Floats, float]], rows: int
+        self, pairs: list[tuple[npt.NDArray[np.int8], Mask, Floats, float]], rows: int
     ) -> Floats:
+        """A capability's scores from its questions' status, answered mask, score, weight."""
         import numpy as np
 
         terms = []
-        for status, score, weight in pairs:
-            counted = (status == ANSWERED) | ((status == MISSING) & self.lowest)
-            terms.append((np.where(status == ANSWERED, score, 0.0), weight, counted))
+        for status, answered, score, weight in pairs:
+            counted = answered | (status == MISSING) if self.lowest else answered
+            terms.append((np.where(answered, score, 0.0), weight, counted))
         if self.staged:
             return _clamp(1 + 4 * _minimum(terms, rows))
         return _clamp(1 + 4 * _weighted_mean(terms, rows))

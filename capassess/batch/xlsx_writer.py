@@ -21,7 +21,6 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, BinaryIO, Protocol, TypeVar
-from xml.sax.saxutils import escape
 
 from capassess.atomic import writing
 from capassess.batch.files import replacing
@@ -233,6 +232,15 @@ def _rows_xml(columns: Sequence[SheetColumn]) -> memoryview:
     rows = pc.binary_join_element_wise("<row>", *_pieces(columns), "</row>", "")
     offsets = np.frombuffer(rows.buffers()[1], dtype=np.int32, count=len(rows) + 1)
     return memoryview(rows.buffers()[2])[int(offsets[0]) : int(offsets[-1])]
+
+
+def escape(text: str, entities: dict[str, str] | None = None) -> str:
+    """``&``, ``<`` and ``>`` (and any of ``entities``) as XML entities, as
+    ``xml.sax.saxutils.escape`` writes them (whose import brings ``urllib`` and ``http``)."""
+    text = text.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
+    for char, entity in (entities or {}).items():
+        text = text.replace(char, entity)
+    return text
 
 
 def _header_cell(text: str) -> str:

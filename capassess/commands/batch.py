@@ -191,6 +191,9 @@ def batch(
       capassess batch examples/branches.csv -o out --benchmark peers.yaml
       capassess batch examples/branches.csv -o out --group-by region --pdf --bank-name "Acme"
     """
+    from capassess.batch.arrow import numpy_with_one_blas_thread
+
+    numpy_with_one_blas_thread()  # before pyarrow, which imports numpy
     from capassess.batch.runner import OUTPUT_FILES, UNITS, BatchOptions, run_batch
     from capassess.batch.terminal import BatchProgress, check_rejects, print_summary
     from capassess.batch.wording import localise_error

@@ -228,7 +228,7 @@ def _stop_on_conflict(req: AssessRequest, lang: Lang, conflict: OutsideConflict)
 
     text = say(
         lang, "outside_conflict", path=conflict.path, mine=conflict.mine,
-        places=", ".join(conflict.places), command=resume_hint(req, lang),
+        places=list(conflict.places), command=resume_hint(req, lang),
     )  # fmt: skip
     with contextlib.suppress(OSError):
         message(text, "red")

@@ -132,9 +132,9 @@ def _named_option(question: ChoiceQuestion | MultiQuestion, token: str) -> str:
         found = match_option(question.options, token)
     except ValueError:
         named = options_named(question.options, token)
-        raise Refused("ambiguous_option", text=shown(token), ids=", ".join(named)) from None
+        raise Refused("ambiguous_option", text=shown(token), ids=list(named)) from None
     if found is None:
-        raise Refused("not_option", text=shown(token), count=len(ids), ids=", ".join(ids))
+        raise Refused("not_option", text=shown(token), count=len(ids), ids=list(ids))
     return found
 
 

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from capassess.answers_file import AnswersFile
 from capassess.interactive.agenda import Slot
 from capassess.interactive.keys import (
+    WORDS,
     Command,
     Refused,
     parse_command,
@@ -83,7 +84,7 @@ class InterviewLoop:
         outside = self.store.save()
         if outside:
             self.session.take_outside(outside)
-            self.term.note(say(self.lang, "outside_merged", ids=", ".join(outside)), "yellow")
+            self.term.note(say(self.lang, "outside_merged", ids=list(outside)), "yellow")
 
     def _removed_notice(self, qid: str) -> None:
         slot = self.session.slots[self.session.index[qid]]
@@ -171,10 +172,18 @@ class InterviewLoop:
         return True
 
     def _read_text(self, prompt: str, current: str | None) -> str | None:
-        """Read a free text; ``None`` keeps ``current``, ``""`` removes it."""
+        """Read a free text; ``None`` keeps ``current``, ``""`` removes it. A key typed
+        alone is never saved as the text: ``q`` saves and quits, as at every prompt; the
+        others leave the text as it was, and say so."""
         keeps = say(self.lang, "text_keeps") if current else ""
         line = self.term.read(say(self.lang, prompt, keeps=keeps)).strip()
         if not line:
+            return None
+        key = WORDS.get(line.lower())
+        if key == "quit":
+            raise QuitRequested
+        if key is not None and len(line) <= 2:
+            self.term.note(say(self.lang, "text_key", typed=line), "yellow")
             return None
         return "" if line == "-" else line
 

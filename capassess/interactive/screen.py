@@ -224,7 +224,7 @@ def end_view(session: Interview, lang: Lang) -> Group:
         _text(say(lang, "end_done", answered=total - len(missing), total=total)),
     ]
     if missing:
-        text = say(lang, "end_missing", count=len(missing), ids=", ".join(missing))
+        text = say(lang, "end_missing", count=len(missing), ids=list(missing))
         parts.append(_text(text, style="yellow"))
     parts.append(_text(say(lang, "end_keys"), style="dim"))
     return Group(*parts)

@@ -50,7 +50,7 @@ class JumpError(ValueError):
     so that the interview can say it in its language; ``str()`` is the English text.
     """
 
-    def __init__(self, key: str, **fields: str) -> None:
+    def __init__(self, key: str, **fields: object) -> None:
         super().__init__(say("en", key, **fields))
         self.key = key
         self.fields = fields
@@ -302,5 +302,5 @@ class Interview:
         ids = self.order + sorted({s.capability.id for s in self.slots})
         close = difflib.get_close_matches(target, ids, n=3)
         if close:
-            raise JumpError("jump_unknown_close", id=repr(target), close=", ".join(close))
+            raise JumpError("jump_unknown_close", id=repr(target), close=close)
         raise JumpError("jump_unknown", id=repr(target))

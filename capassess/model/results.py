@@ -65,8 +65,9 @@ class OverallScore(Frozen):
     uncapped_level: int | None = Field(None, description="The level of the score alone.")
     unconfirmed_by: list[str] = Field(
         default_factory=list,
-        description="Foundation capabilities not assessed (no question answered): they cap "
-        "nothing, but the level stands only once they are assessed; empty when none.",
+        description="Foundation capabilities not assessed (no question answered), which cap "
+        "nothing, and capping ones with unanswered questions: the level stands only once "
+        "their questions are answered; empty when none.",
     )
 
 

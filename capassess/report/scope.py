@@ -21,13 +21,11 @@ class Scope:
 
 
 def _evidenced(planned: Planned) -> int:
-    """Answers with a value (not n/a) that carry evidence."""
-    answers = planned.scored.assessment.answers.values()
-    return sum(
-        1
-        for a in answers
-        if not a.is_missing and not a.not_applicable and a.evidence and a.evidence.strip()
-    )
+    """Scored answers (a value, not n/a, not skipped by a condition) that carry evidence."""
+    answers = planned.scored.assessment.answers
+    scored = [q.id for cap in planned.scored.result.capabilities() for q in cap.questions
+              if q.status == "answered"]  # fmt: skip
+    return sum(1 for qid in scored if (e := answers[qid].evidence) is not None and e.strip())
 
 
 def _items(planned: Planned, evidenced: int, lang: Lang) -> list[tuple[str, str]]:

@@ -240,7 +240,9 @@ def gate_overall(score: float | None, gates: Sequence[NodeScore]) -> OverallScor
     ``capped_by`` lists the gates whose level lies below the score's own level, lowest
     first (ties in file order); an n/a gate caps nothing. Nor does a gate nobody answered
     (not assessed: its level is only what the missing policy made of blanks): it is listed
-    in ``unconfirmed_by`` instead, as long as it could still lower the level.
+    in ``unconfirmed_by`` instead, as long as it could still lower the level. A gate that
+    caps while some of its questions are unanswered caps, and is listed there too: the
+    blanks, once answered, may lift it.
     """
     own = level_of(score)
     if own is None:
@@ -250,5 +252,6 @@ def gate_overall(score: float | None, gates: Sequence[NodeScore]) -> OverallScor
     below.sort(key=lambda g: g.level or 0)
     level = min([own, *(g.level or own for g in below)])
     unconfirmed = [g.id for g in silent if g.level is not None and level > 1]
+    unconfirmed += [g.id for g in below if g.missing > 0]
     return trusted(OverallScore, score=score, level=level, capped_by=[g.id for g in below],
                    uncapped_level=own, unconfirmed_by=unconfirmed)  # fmt: skip

@@ -63,6 +63,8 @@ EN: dict[str, str] = {
     "answers), or pass --lenient to treat them as blank",
     "fail_no_group": "no group column {name} (group columns: {names})",
     "fail_no_file": "no such file or folder",
+    "fail_no_rows": "no unit to score: the input has a header but no data rows (a blank "
+    "template?); nothing was written",
     "fail_unreadable": "cannot read the file: {reason}",
     "fail_suffix": "cannot tell the kind of input from {suffix}; give a .csv, .tsv, .txt, "
     ".xlsx, .xls or .ods file, or a folder of answers files",
@@ -140,6 +142,7 @@ ZH: dict[str, str] = {
     "将其视为空白",
     "fail_no_group": "没有分组列 {name}（分组列：{names}）",
     "fail_no_file": "没有这个文件或文件夹",
+    "fail_no_rows": "没有可评分的单位：输入只有表头、没有数据行（是空白模板吗？）；未写入任何文件",
     "fail_unreadable": "无法读取该文件：{reason}",
     "fail_suffix": "无法从 {suffix} 判断输入的类型；请提供 .csv、.tsv、.txt、.xlsx、.xls 或 "
     ".ods 文件，或答案文件所在的文件夹",

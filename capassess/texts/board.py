@@ -69,6 +69,7 @@ BOARD_EN: dict[str, str] = {
     "dep_in_place_evidence": "{title}: in place, as the answers show",
     "dep_in_place_level": "{title}: taken as in place at the capability's level",
     "dep_not_assessed": "{title}: not assessed, check before starting",
+    "dep_not_applicable": "{title}: not applicable (its capability is answered n/a)",
     "dep_to_confirm": "{title}: to confirm (the answers leave it open), check before starting",
     "owner_kpi": "Owner and KPI",
     "clause_sep": "; ",
@@ -118,11 +119,12 @@ BOARD_EN: dict[str, str] = {
     "risk_gate": "Foundation gate",
     "risk_gate_text": "The overall level stays capped until {names} reach their floor, "
     "whatever progress elsewhere.",
-    "km_unconfirmed": " The level is to be confirmed: the foundation gates it, and {names} "
-    "was not assessed (no question answered), so it caps nothing until it is.",
-    "risk_unconfirmed": "Foundation not assessed",
-    "risk_unconfirmed_text": "{names} gates the overall level but was not assessed: the level "
-    "stands only once it is, and may then be capped.",
+    "km_unconfirmed": " The level is to be confirmed: the foundation gates it, and questions "
+    "of {names} are unanswered (a foundation capability nobody answered caps nothing; one "
+    "that caps may rise once its blanks are answered).",
+    "risk_unconfirmed": "Foundation not fully answered",
+    "risk_unconfirmed_text": "{names} gates the overall level but has unanswered questions: "
+    "the level stands only once they are answered, and may then be capped, or capped less.",
     "risk_blind": "Blind spots",
     "risk_blind_text": "Capabilities not assessed ({n}: {names}): their gaps and actions "
     "are unknown.",
@@ -233,6 +235,7 @@ BOARD_ZH: dict[str, str] = {
     "dep_in_place_evidence": "{title}：依据作答已落实",
     "dep_in_place_level": "{title}：该能力已达相应等级，视为已落实",
     "dep_not_assessed": "{title}：未评估，启动前需核实",
+    "dep_not_applicable": "{title}：不适用（该能力的问题均作答为不适用）",
     "dep_to_confirm": "{title}：待确认（作答尚不能判断），启动前需核实",
     "owner_kpi": "牵头部门与考核指标",
     "clause_sep": "；",
@@ -274,11 +277,11 @@ BOARD_ZH: dict[str, str] = {
     "risks_note": "根据评估结果与路线图识别：可能阻碍计划或使其数据失真的因素。",
     "risk": "风险",
     "risk_detail": "依据",
-    "km_unconfirmed": "该等级有待确认：基础能力限定整体等级，而{names}未作评估（无任何作答），"
-    "在完成评估之前不限定等级。",
-    "risk_unconfirmed": "基础能力未评估",
-    "risk_unconfirmed_text": "{names}限定整体等级但未作评估："
-    "完成评估后等级方可确认，届时可能受限。",
+    "km_unconfirmed": "该等级有待确认：基础能力限定整体等级，而{names}尚有问题未作答"
+    "（完全未作答的基础能力不限定等级；已限定等级的，补充作答后可能上调）。",
+    "risk_unconfirmed": "基础能力未完整作答",
+    "risk_unconfirmed_text": "{names}限定整体等级但尚有问题未作答："
+    "补充作答后等级方可确认，届时可能受限或上调。",
     "risk_gate": "基础能力门槛",
     "risk_gate_text": "在{names}达到底线之前，无论其他方面进展如何，整体等级都将受限。",
     "risk_blind": "评估盲区",

@@ -40,6 +40,7 @@ EN: dict[str, str] = {
     "text_keeps": " [Enter keeps it, - removes it]",
     "evidence_missing": "No evidence recorded: this question requires it (e adds it later).",
     "saved_evidence": "Evidence saved.",
+    "text_key": "{typed} is a key, not a text: nothing was changed here (q saves and quits).",
     "saved_note": "Note saved.",
     "removed_by_condition": "{qid} no longer applies (its condition {when} is now false): "
     "its answer {value} was removed.",
@@ -147,6 +148,7 @@ ZH: dict[str, str] = {
     "text_keeps": "［回车保留，- 删除］",
     "evidence_missing": "未记录证据：本题要求提供证据（可稍后按 e 补充）。",
     "saved_evidence": "证据已保存。",
+    "text_key": "{typed} 是按键而非文字：此处未作更改（q 保存并退出）。",
     "saved_note": "备注已保存。",
     "removed_by_condition": "{qid} 已不适用（条件 {when} 不再成立），其答案 {value} 已删除。",
     "end_title": "题目已全部完成",
@@ -219,7 +221,11 @@ ZH: dict[str, str] = {
 
 
 def say(lang: Lang, key: str, **fields: Any) -> str:
-    """The interview's text for ``key`` in ``lang``: the catalogue's ``say`` for this area."""
+    """The interview's text for ``key`` in ``lang``: the catalogue's ``say`` for this area.
+    A list or tuple field is joined as the language lists things (``a, b`` or ``a、b``)."""
     from capassess.texts import say as lookup
 
-    return lookup("interview", lang, key, **fields)
+    sep = "、" if lang == "zh" else ", "
+    joined = {k: sep.join(map(str, v)) if isinstance(v, list | tuple) else v
+              for k, v in fields.items()}  # fmt: skip
+    return lookup("interview", lang, key, **joined)

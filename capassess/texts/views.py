@@ -18,7 +18,7 @@ EN: dict[str, str] = {
     "capped": "capped by {names}",
     "score_level": "{score} ({level})",
     "model": "model: {name} ({model})",
-    "unconfirmed": "to be confirmed once {names} is assessed",
+    "unconfirmed": "to be confirmed once the questions of {names} are answered",
     "sep": ", ",
     "clause_sep": ", ",
     "gate": "gate",
@@ -39,7 +39,7 @@ EN: dict[str, str] = {
     # plan
     "plan_head": "[bold]{name}[/] · {ref} · overall [bold]{score}[/] ({level_name}) · target "
     "{target}, {attained} of the way from level 1 to it covered (same capabilities and "
-    "weights as the score)",
+    "weights as the score{partial})",
     "plan_head_foundation": " · foundation (gate, not in the score): lowest level {level}, "
     "score {score}",
     "gate_suffix": " (gate)",
@@ -47,7 +47,7 @@ EN: dict[str, str] = {
     "level (--missing lowest); on the assessed capabilities alone it is {base}",
     "over_assessed": " over its assessed capabilities",
     "provisional": "provisional",
-    "plan_head_partial": " (over the assessed capabilities: {assessed})",
+    "plan_head_partial": "; assessed capabilities of the scored dimensions: {assessed}",
     "gaps": "Gaps",
     "col_capability": "capability",
     "col_score": "score",
@@ -101,7 +101,7 @@ ZH: dict[str, str] = {
     "capped": "受{names}所限",
     "score_level": "{score}（{level}）",
     "model": "评分模型：{name}（{model}）",
-    "unconfirmed": "待{names}完成评估后确认",
+    "unconfirmed": "待{names}的问题全部作答后确认",
     "sep": "、",
     "clause_sep": "，",
     "gate": "门槛",
@@ -119,14 +119,14 @@ ZH: dict[str, str] = {
     "number_answers": "数值题",
     "published": "公开披露",
     "plan_head": "[bold]{name}[/] · {ref} · 总分 [bold]{score}[/]（{level_name}）· 目标 {target}，"
-    "从 1 级到目标已走完 {attained}（与总分同一口径）",
+    "从 1 级到目标已走完 {attained}（与总分同一口径{partial}）",
     "plan_head_foundation": " · 基础能力（门槛，不计入总分）：最低等级 {level}，得分 {score}",
     "gate_suffix": "（门槛）",
     "plan_head_counted": " · 总分中无人作答的{names}按最低分计入（缺失回答按最低分处理）；"
     "仅按已评估能力计，总分为 {base}",
     "over_assessed": "（按已评估能力计）",
     "provisional": "暂定",
-    "plan_head_partial": "（基于 {assessed} 项已评估能力）",
+    "plan_head_partial": "；计入总分的维度中已评估能力 {assessed} 项",
     "gaps": "差距",
     "col_capability": "能力",
     "col_score": "得分",

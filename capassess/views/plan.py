@@ -18,6 +18,7 @@ from capassess.plan_text import (
     phase_label,
     progress_text,
     quadrant_label,
+    shown_value,
     why,
 )
 from capassess.planning import Planned, reached
@@ -46,11 +47,9 @@ def _e(text: object) -> str:
 
 
 def _answer(value: object) -> str:
-    if value is None:
-        return "—"
-    if isinstance(value, list):
-        return ", ".join(map(str, value)) or "(none)"
-    return str(value)
+    """An answer as people read it (yes/no, lists joined, numbers without noise), "—" for
+    none."""
+    return "—" if value is None else shown_value(value, "en")
 
 
 def gap_table(planned: Planned, lang: Lang) -> Table:
@@ -227,6 +226,19 @@ def warn_planned(planned: Planned, lang: Lang = "en", generated: dt.date | None 
             message(f"{label}{note}", "yellow")
 
 
+def _gate_clauses(planned: Planned, lang: Lang) -> str:
+    """ ", capped by …" and ", to be confirmed once …" after the level's name, as needed."""
+    overall, q = planned.scored.result.overall, planned.scored.questionnaire
+    t = words("views", lang)
+    titles = {c.id: _e(c.title.get(lang)) for _, c in q.capabilities()}
+    out = ""
+    for key, ids in (("capped", overall.capped_by), ("unconfirmed", overall.unconfirmed_by)):
+        if ids:
+            names = t["sep"].join(titles.get(i, i) for i in ids)
+            out += t["clause_sep"] + t[key].format(names=names)
+    return out
+
+
 def _headline(planned: Planned, lang: Lang) -> str:
     """The plan's first line: the score with target and attainment on its base, the gate."""
     s = planned.scored
@@ -234,14 +246,15 @@ def _headline(planned: Planned, lang: Lang) -> str:
     name = s.assessment.subject.name or s.assessment.subject.id
     level = result.overall.level
     level_name = q.level_name(level, lang) if level else "n/a"
-    assessed = sum(g.assessed for g in planned.gaps.capabilities)
     headline = find_headline(result, planned.gaps)
     t = words("views", lang)
-    head = t["plan_head"].format(name=_e(name), ref=q.ref, score=_num(result.overall.score),
-                                 level_name=level_name, target=_num(headline.overall.target),
-                                 attained=_pct(headline.overall.attainment))  # fmt: skip
+    partial = ""
     if planned.gaps.not_assessed():
-        head += t["plan_head_partial"].format(assessed=assessed)
+        partial = t["plan_head_partial"].format(assessed=len(headline.overall.capabilities))
+    head = t["plan_head"].format(name=_e(name), ref=q.ref, score=_num(result.overall.score),
+                                 level_name=level_name + _gate_clauses(planned, lang),
+                                 target=_num(headline.overall.target), partial=partial,
+                                 attained=_pct(headline.overall.attainment))  # fmt: skip
     if headline.counted_unanswered and result.missing_policy == "lowest":
         names = {n.id: _e(n.title.get(lang)) for n in q.sections()}
         names.update({c.id: _e(c.title.get(lang)) for _, c in q.capabilities()})

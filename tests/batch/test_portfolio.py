@@ -106,3 +106,26 @@ def test_describe_and_groups() -> None:
     slices = group_slices(pa.array(["b", "a", "b", "c", "a"]))
     assert {k: v.tolist() for k, v in slices.items()} == {"b": [0, 2], "a": [1, 4], "c": [3]}
     assert EDGES[0] == 1.0 and EDGES[-1] == 5.0
+
+
+def test_the_units_of_each_group_are_found_once_for_roll_ups_and_heat_map(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from capassess.batch import portfolio
+
+    calls: list[int] = []
+
+    def counted(values: pa.Array) -> dict[str, np.ndarray]:
+        calls.append(len(values))
+        return group_slices(values)
+
+    monkeypatch.setattr(portfolio, "group_slices", counted)
+    rows = [["id", "name", "region", "q1", "q2"]]
+    rows += [[f"U{i}", f"U{i}", "East" if i % 3 else "West", "3", "4"] for i in range(9)]
+    source = write_csv(tmp_path / "in.csv", rows)
+    result = run_cli("batch", str(source), "-o", str(tmp_path / "out"), "-q", str(MINI),
+                     "--group-by", "region")  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert calls == [9]  # the roll-ups and the heat map share one grouping
+    found = summary(tmp_path / "out")
+    assert [g["group"] for g in found["groups"]] and found["capability_heat"]["by"] == "group"

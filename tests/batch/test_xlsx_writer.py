@@ -133,3 +133,15 @@ def test_score_texts_round_as_python_formats() -> None:
     )
     texts = [score_texts()[c] for c in score_codes(values)]
     assert texts == [f"{v:.4f}" for v in values]
+
+
+def test_scores_at_and_beside_every_kind_of_tie_round_as_python_formats() -> None:
+    rng = np.random.default_rng(5)
+    ties = (rng.integers(10_000, 50_000, 50_000) + 0.5) / 10_000  # nearest doubles to x.xxxx5
+    exact = np.arange(1, 161, 2) / 32  # x.xxxx5 exactly: ties to even (1.03125 -> 1.0312)
+    values = np.concatenate([ties, np.nextafter(ties, 0), np.nextafter(ties, 9), exact,
+                             np.nextafter(exact, 0), np.nextafter(exact, 9)])  # fmt: skip
+    values = values[(values >= 1) & (values <= 5)]
+    texts = [score_texts()[c] for c in score_codes(values)]
+    assert texts == [f"{v:.4f}" for v in values]
+    assert "1.0312" in texts and "1.0938" in texts  # 1.03125 down, 1.09375 up: to even

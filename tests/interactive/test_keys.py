@@ -102,3 +102,11 @@ def test_values_are_shown_as_a_person_reads_them() -> None:
     assert show_value(Q["o-api"], 25, "en") == "25"
     assert show_value(Q["a-bool"], True, "zh") == "是"
     assert show_value(Q["g-level"], "n/a", "en") == "n/a"
+
+
+@pytest.mark.parametrize(("lang", "sep"), [("en", ", "), ("zh", "、")])
+def test_lists_in_interview_messages_are_joined_as_the_language_lists(lang: str, sep: str) -> None:
+    from capassess.texts.interview import say
+
+    text = say(lang, "end_missing", count=2, ids=["dg-level", "di-level"])  # type: ignore[arg-type]
+    assert f"dg-level{sep}di-level" in text

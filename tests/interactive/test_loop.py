@@ -169,3 +169,18 @@ def test_respondent_is_written_with_each_answer(tmp_path: Path) -> None:
     with pytest.raises(QuitRequested):
         InterviewLoop(session, store, ScriptedTerminal(["3", "q"]), "en").run()
     assert load_assessment(path, q)[0].answers["g-level"] == Answer(value=3, respondent="CIO Wang")
+
+
+def test_a_key_typed_at_a_text_prompt_is_not_saved_as_the_text(tmp_path: Path) -> None:
+    """At the evidence or note prompt a key alone is a key: q saves and quits (as the help
+    says it does at every prompt); <, s and the others change nothing and say so."""
+    answers = {"g-level": Answer(value=3, evidence="old minutes")}
+    agenda = Agenda(False, False, ("g-level",))
+    term, path = run(tmp_path, ["e", "<", "n", "s", "", ""], answers=answers, agenda=agenda)
+    assert term.text.count("is a key, not a text: nothing was changed here") == 2
+    assessment, _, _ = load_assessment(path, tiny())
+    assert assessment.answers["g-level"] == Answer(value=3, evidence="old minutes")
+    with pytest.raises(QuitRequested):
+        run(tmp_path / "q", ["e", "q"], answers=answers, agenda=agenda)
+    quit_path = tmp_path / "q" / "acme.yaml"
+    assert load_assessment(quit_path, tiny())[0].answers["g-level"].evidence == "old minutes"

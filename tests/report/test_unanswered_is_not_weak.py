@@ -12,7 +12,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 import pytest
 from click.testing import CliRunner
@@ -20,6 +20,7 @@ from ruamel.yaml import YAML
 
 from capassess.cli import main
 from capassess.headline import find_headline
+from capassess.model.plan import Unscheduled
 from capassess.planning import PlanOptions, plan_file
 from capassess.report.build import build_report
 from capassess.report.messages import key_messages
@@ -152,3 +153,67 @@ def test_nothing_answered_gives_no_finding(tmp_path: Path, lang: str) -> None:
     planned = plan_file(empty, PlanOptions())
     messages = key_messages(build_report(planned, lang))  # type: ignore[arg-type]
     assert messages == (words("report", lang)["km_nothing_assessed"],)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("status", get_args(Unscheduled))
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_every_reason_to_leave_a_dependency_off_has_words(status: str, lang: str) -> None:
+    assert words("report", lang)[f"dep_{status.replace('-', '_')}"]  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "pptx"])
+def test_a_report_with_a_capability_answered_n_a_throughout_renders(
+    tmp_path: Path, fmt: str
+) -> None:
+    """act-lc-journeys depends on act-rf-define, whose capability is answered n/a: the
+    dependency is not applicable, and every report kind says so."""
+    yaml = YAML()
+    data = yaml.load(ACME.read_text("utf-8"))
+    for qid in list(data["answers"]):
+        if str(qid).startswith("rf-"):
+            data["answers"][qid] = {"value": "n/a"}
+    source = tmp_path / "na.yaml"
+    with source.open("w", encoding="utf-8") as f:
+        yaml.dump(data, f)
+    left = {n.id: n for n in plan_file(source, PlanOptions()).roadmap.not_scheduled}
+    assert left["act-rf-define"].status == "not-applicable"
+    out = tmp_path / f"r.{fmt}"
+    result = CliRunner().invoke(main, ["report", str(source), "-f", fmt, "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    if fmt == "md":
+        assert "not applicable (its capability is answered n/a)" in out.read_text("utf-8")
+
+
+def test_the_plan_headline_says_the_level_is_to_confirm_and_counts_the_scored_base(
+    tmp_path: Path,
+) -> None:
+    silent = _without(tmp_path, ACME, lambda q: q.startswith(("te-", "sc-")))
+    planned = plan_file(silent, PlanOptions())
+    lessons = find_headline(planned.scored.result, planned.gaps).overall.capabilities
+    out = CliRunner().invoke(main, ["plan", str(silent)], env={"COLUMNS": "400"}).stdout
+    first = " ".join(out.split("\n")[:4])
+    assert "to be confirmed once the questions of Technology ethics are answered" in first
+    assert f"assessed capabilities of the scored dimensions: {len(lessons)})" in first
+    assert "supply-chain" not in lessons and len(lessons) == 18
+
+
+def test_every_question_count_of_a_report_is_on_one_base(tmp_path: Path) -> None:
+    """Blank answers, an n/a one, and answers a condition skips (rs-fraud-realtime, with
+    rs-scenarios blank): the banner's "unanswered: n of N", the card's "answered: k of N"
+    and the scope's evidence count agree."""
+    import re
+
+    from capassess.plan_text import completeness_warnings
+    from capassess.report.scope import _evidenced
+
+    blanks = {"rs-scenarios", "dg-level", "ct-coverage"}
+    source = _without(tmp_path, ACME, lambda q: q in blanks)
+    planned = plan_file(source, PlanOptions())
+    result = planned.scored.result
+    summary = build_report(planned).summary
+    banner = completeness_warnings(planned.scored.questionnaire, result)[0]
+    n, total = map(int, re.search(r"(\d+) of (\d+)", banner).groups())  # type: ignore[union-attr]
+    assert total == summary.asked and n + summary.answered == summary.asked
+    scored = sum(c.answered for c in result.capabilities())
+    assert "rs-fraud-realtime" in result.question_ids("skipped")
+    assert _evidenced(planned) <= scored

@@ -152,3 +152,13 @@ def test_gate_overall_is_the_minimum_of_the_levels(score: float, gates: list[int
     assert overall.level == min([own, *known])
     assert all(g < own for g in (int(i[1:]) for i in overall.capped_by))
     assert len(overall.capped_by) == sum(1 for g in known if g < own)
+
+
+def test_a_capping_gate_with_blank_questions_caps_and_leaves_the_level_to_confirm() -> None:
+    partial = NodeScore(id="xc", score=1.5, level=1, weight=1.0, global_weight=1.0,
+                        answered=2, missing=1)  # fmt: skip
+    full = NodeScore(id="cs", score=2.0, level=2, weight=1.0, global_weight=1.0, answered=3)
+    overall = gate_overall(3.4, [partial, full])
+    assert (overall.level, overall.capped_by) == (1, ["xc", "cs"])
+    assert overall.unconfirmed_by == ["xc"]  # its blanks, answered, may lift the cap
+    assert gate_overall(3.4, [full]).unconfirmed_by == []
