@@ -398,7 +398,6 @@ def test_unreadable_inputs_say_what_they_are(tmp_path: Path, case: Unreadable) -
 
 
 NOTHING_SCORED = {
-    "blank template": [],
     "every row rejected": _rows((0, 3, "x"), (1, 3, "x"), (2, 3, "x")),
     "every row a duplicate": [PLAIN[0], PLAIN[0]],
 }
@@ -411,6 +410,14 @@ def test_group_by_when_nothing_is_scored(tmp_path: Path, rows: list[list[str]]) 
     assert scores == []
     assert len(rejected) >= len(rows)
     assert (tmp_path / "out" / "portfolio.html").is_file()
+
+
+def test_group_by_on_a_blank_template_is_refused_without_a_traceback(tmp_path: Path) -> None:
+    source = write_csv(tmp_path / "in.csv", [HEADER])
+    result = run_cli("batch", str(source), "-o", str(tmp_path / "out"), "-q", str(TINY),
+                     "--group-by", "region")  # fmt: skip
+    assert "Traceback" not in result.output and result.exit_code == 2
+    assert "no unit to score" in result.output and not (tmp_path / "out").exists()
 
 
 def test_a_percent_cell_reads_as_the_figure_excel_shows(tmp_path: Path) -> None:
