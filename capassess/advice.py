@@ -131,8 +131,21 @@ def evidence_for(text: str | None, values: Mapping[str, Any]) -> Evidence:
     unanswered questions are left out."""
     if text is None:
         return Evidence(())
-    names = deciding_names(compiled_condition(text), values)
-    return Evidence(tuple((n, values[n]) for n in names if n in values))
+    key = _verdict_key(text, values)
+    found = _EVIDENCE.get(key) if key is not None else None
+    if found is None:
+        names = deciding_names(compiled_condition(text), values)
+        found = Evidence(tuple((n, values[n]) for n in names if n in values))
+        if key is not None:
+            if len(_EVIDENCE) >= REMEMBERED_VERDICTS:
+                _EVIDENCE.clear()
+            _EVIDENCE[key] = found
+    return found
+
+
+# Evidence depends only on the text and the values of the questions it names (as a
+# verdict does): remembered by the same key; an Evidence is frozen, shared safely.
+_EVIDENCE: dict[tuple[Any, ...], Evidence] = {}
 
 
 def open_questions(text: str | None, values: Mapping[str, Any]) -> tuple[str, ...]:
@@ -215,6 +228,27 @@ def kpi_flag(when: str | None, values: Mapping[str, Any], na: AbstractSet[str],
     inapplicable = tuple((n, None) for n in condition_names(when) if n in na)
     if inapplicable:
         return "not-applicable", inapplicable
+    key = _verdict_key(when, values)
+    if key is None or not isinstance(levels, frozenset):
+        return _measured(when, values, done_when, levels)
+    key = (key, done_when, levels)  # a frozenset keeps its hash: no cost per call
+    found = _KPI_FLAGS.get(key)
+    if found is None:
+        if len(_KPI_FLAGS) >= REMEMBERED_VERDICTS:
+            _KPI_FLAGS.clear()
+        found = _KPI_FLAGS[key] = _measured(when, values, done_when, levels)
+    return found
+
+
+# ``met-now`` rests on the KPI's text, the values of the questions it names, the
+# deliverable's text and the level questions: remembered by these (none n/a).
+KpiVerdict = tuple["KpiFlag | None", tuple[tuple[str, Any], ...]]
+_KPI_FLAGS: dict[tuple[Any, ...], KpiVerdict] = {}
+
+
+def _measured(when: str, values: Mapping[str, Any], done_when: str | None,
+              levels: AbstractSet[str]) -> KpiVerdict:  # fmt: skip
+    """``met-now`` with its answers when the KPI's measure beyond its deliverable holds."""
     done = set(_conjuncts(compiled_condition(done_when))) if done_when else set()
     beyond = [c for c in _conjuncts(compiled_condition(when))
               if c not in done and not set(c.names()) <= levels]  # fmt: skip

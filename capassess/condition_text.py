@@ -8,9 +8,11 @@ yes/no in words, numbers with their unit; never an id or the raw expression.
 from __future__ import annotations
 
 import re
+from collections.abc import Hashable
 from typing import Any
 
 from capassess.expr import ExpressionError, Node, parse_expression
+from capassess.memo import per_object
 from capassess.model.base import Lang
 from capassess.model.questionnaire import (
     BoolQuestion,
@@ -71,18 +73,50 @@ def value_words(question: Question | None, value: Any, lang: Lang) -> str:
 
 
 def question_words(q: Questionnaire, question_id: str, lang: Lang) -> str:
-    """A question as a reader knows it: its text in quotation marks."""
-    question = q.question_map().get(question_id)
-    text = question.text.get(lang).strip() if question else question_id
-    return words("plan", lang)["cond_question"].format(text=text)
+    """A question as a reader knows it: its text in quotation marks (made once per
+    questionnaire, language and question)."""
+    known: dict[str, str] = per_object(q, ("question_words", lang), dict)
+    found = known.get(question_id)
+    if found is None:
+        question = q.question_map().get(question_id)
+        text = question.text.get(lang).strip() if question else question_id
+        found = known[question_id] = words("plan", lang)["cond_question"].format(text=text)
+    return found
 
 
 def answer_words(q: Questionnaire, question_id: str, value: Any, lang: Lang) -> str:
-    """``“Question?”: Label`` in ``lang``."""
-    question = q.question_map().get(question_id)
-    return words("plan", lang)["cond_answer"].format(
-        q=question_words(q, question_id, lang), v=value_words(question, value, lang)
-    )
+    """``“Question?”: Label`` in ``lang``; remembered per questionnaire and language by
+    the question and the value with its type (``1``, ``1.0`` and ``True`` read apart)."""
+    known: dict[Hashable, str] = per_object(q, ("answer_words", lang), dict)
+    key = _value_key(question_id, value)
+    found = known.get(key) if key is not None else None
+    if found is None:
+        question = q.question_map().get(question_id)
+        found = words("plan", lang)["cond_answer"].format(
+            q=question_words(q, question_id, lang), v=value_words(question, value, lang)
+        )
+        if key is not None:
+            if len(known) >= REMEMBERED_ANSWERS:  # numbers are many: keep the memo bounded
+                known.clear()
+            known[key] = found
+    return found
+
+
+REMEMBERED_ANSWERS = 20_000
+
+
+def _value_key(question_id: str, value: Any) -> Hashable | None:
+    """A key of ``value`` that tells apart values that compare equal (``1 == True``);
+    None for a value not remembered (anything but text, numbers, yes/no and lists of
+    text)."""
+    kind = type(value)
+    if kind is list:
+        if all(type(v) is str for v in value):
+            return (question_id, kind, tuple(value))
+        return None
+    if kind in (str, int, float, bool):
+        return (question_id, kind, value)
+    return None
 
 
 def _literal(node: Node) -> Any:

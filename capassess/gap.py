@@ -26,6 +26,7 @@ from capassess.errors import InputError
 from capassess.model.plan import CapabilityGap, DimensionGap, GapAnalysis, Target
 from capassess.model.questionnaire import Questionnaire
 from capassess.model.results import CapabilityScore, ScoreResult
+from capassess.model.trusted import trusted
 
 if TYPE_CHECKING:  # target files are read only with --target
     from capassess.model.target import TargetFile
@@ -39,7 +40,7 @@ def resolve_targets(
     level: int | None = None,
 ) -> dict[str, Target]:
     """Targets per capability: the questionnaire's, then a profile, a file, an option."""
-    targets = {cap.id: Target(level=cap.target) for _, cap in q.capabilities()}
+    targets = {cap.id: trusted(Target, level=cap.target) for _, cap in q.capabilities()}
     if profile is not None:
         chosen = next((p for p in q.profiles if p.id == profile), None)
         if chosen is None:
@@ -48,15 +49,17 @@ def resolve_targets(
         for cid in targets:
             value = chosen.targets.get(cid, chosen.default)
             if value is not None:
-                targets[cid] = Target(level=value, source="profile")
+                targets[cid] = trusted(Target, level=value, source="profile")
     if target_file is not None:
         for cid in targets:
             entry = target_file.entry(cid)
             if entry is not None:
-                targets[cid] = Target(level=entry.level, importance=entry.importance, source="file")
+                targets[cid] = trusted(
+                    Target, level=entry.level, importance=entry.importance, source="file"
+                )
     if level is not None:
         targets = {
-            cid: Target(level=level, importance=t.importance, source="option")
+            cid: trusted(Target, level=level, importance=t.importance, source="option")
             for cid, t in targets.items()
         }
     return targets
@@ -84,7 +87,8 @@ def _capability_gap(
     progress = None
     if gap is not None and c is not None and baseline is not None and t > baseline:
         progress = (c - baseline) / (t - baseline)
-    return CapabilityGap(
+    return trusted(
+        CapabilityGap,
         id=cap_score.id,
         dimension_id=dim_id,
         score=c,
@@ -112,7 +116,8 @@ def _dimension_gap(
     if total > 0:
         target = sum(c.global_weight * c.target for c in scored) / total
         gap = sum(c.global_weight * (c.gap or 0.0) for c in scored) / total
-    return DimensionGap(
+    return trusted(
+        DimensionGap,
         id=dim_id,
         score=score,
         target=target,
@@ -143,7 +148,8 @@ def find_gaps(
         capabilities += caps
         dimensions.append(_dimension_gap(dim.id, dim.score, caps, base_dims.get(dim.id)))
     scored = [c for c in capabilities if c.score is not None and c.assessed]
-    return GapAnalysis(
+    return trusted(
+        GapAnalysis,
         capabilities=capabilities,
         dimensions=dimensions,
         attainment=_attainment((c.score or 0.0, c.target, c.global_weight) for c in scored),

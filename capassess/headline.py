@@ -13,6 +13,7 @@ from capassess.gap import _attainment
 from capassess.model.headline import BaseFigures, FoundationFigures, Headline
 from capassess.model.plan import CapabilityGap, GapAnalysis
 from capassess.model.results import DimensionScore, ScoreResult
+from capassess.model.trusted import trusted
 
 
 def _figures(score: float | None, gaps: list[CapabilityGap]) -> BaseFigures:
@@ -21,7 +22,8 @@ def _figures(score: float | None, gaps: list[CapabilityGap]) -> BaseFigures:
     target = sum(g.global_weight * g.target for g in scored) / total if total > 0 else None
     silent = any(g.score is not None and not g.assessed for g in gaps)
     own = sum(g.global_weight * (g.score or 0.0) for g in scored) / total if total > 0 else None
-    return BaseFigures(
+    return trusted(
+        BaseFigures,
         score=score,
         target=target,
         attainment=_attainment((g.score or 0.0, g.target, g.global_weight) for g in scored),
@@ -35,8 +37,9 @@ def _foundation(dim: DimensionScore, gaps: list[CapabilityGap]) -> FoundationFig
     assessed = set(base.capabilities)
     levels = {c.id: c.level for c in dim.capabilities if c.level is not None and c.id in assessed}
     lowest = min(levels.values(), default=None)
-    return FoundationFigures(
-        **base.model_dump(),
+    return trusted(
+        FoundationFigures,
+        **dict(base),  # its fields' values: plain numbers and a list of ids
         level=lowest,
         lowest=[cid for cid, level in levels.items() if level == lowest],
     )
@@ -65,7 +68,8 @@ def find_headline(result: ScoreResult, gaps: GapAnalysis) -> Headline:
         foundation = _foundation(
             found, [g for g in gaps.capabilities if g.dimension_id == found.id]
         )
-    return Headline(
+    return trusted(
+        Headline,
         overall=_figures(
             result.overall.score, [g for g in gaps.capabilities if g.dimension_id in lessons]
         ),

@@ -50,6 +50,7 @@ from capassess.model.plan import (
 )
 from capassess.model.questionnaire import Action, Questionnaire
 from capassess.model.results import ScoreResult
+from capassess.model.trusted import trusted
 from capassess.questionnaire_index import index_of
 from capassess.schedule import (
     EFFORT_POINTS,
@@ -133,8 +134,10 @@ def select_actions(
             sel.to_confirm.setdefault(aid, [])
         if not picked and not open_evidence and not g.provisional:
             weak = weakest_questions(result.capability(cap.id), g.target)
-            shown = [AnswerShown(question_id=w.id, value=w.value, score=w.score) for w in weak]
-            sel.shortfalls.append(Shortfall(capability_id=cap.id, questions=shown))
+            shown = [
+                trusted(AnswerShown, question_id=w.id, value=w.value, score=w.score) for w in weak
+            ]
+            sel.shortfalls.append(trusted(Shortfall, capability_id=cap.id, questions=shown))
         for aid, basis in picked.items():
             sel.basis.setdefault(aid, basis)
             sel.needed_by.setdefault(aid, [])
@@ -265,7 +268,8 @@ def build_roadmap(
             projected = project(project_capabilities(q, result, targets, statuses, ended))
             projections[ended] = projected
         phases.append(_phase(i, lo, hi, placed, chosen, plan, projected, start))
-    return Roadmap(
+    return trusted(
+        Roadmap,
         actions=actions,
         phases=phases,
         baseline_overall=result.overall.score,
@@ -289,7 +293,9 @@ def _windows(plan: PhasePlan, end_month: int) -> list[tuple[int, int]]:
 
 
 def _shown(text: str | None, values: Mapping[str, object]) -> list[AnswerShown]:
-    return [AnswerShown(question_id=n, value=v) for n, v in evidence_for(text, values).answers]
+    return [
+        trusted(AnswerShown, question_id=n, value=v) for n, v in evidence_for(text, values).answers
+    ]
 
 
 def _planned(q: Questionnaire, a: Action, owner: dict[str, str],
@@ -300,8 +306,8 @@ def _planned(q: Questionnaire, a: Action, owner: dict[str, str],
     dimension = index_of(q).dimension_of[owner[a.id]]
     flag, flagged = kpi_flag(a.kpi.when if a.kpi else None, values, kinds[0], a.done_when,
                              kinds[1])  # fmt: skip
-    kpi_evidence = [AnswerShown(question_id=n, value=v) for n, v in flagged]
-    return PlannedAction(
+    kpi_evidence = [trusted(AnswerShown, question_id=n, value=v) for n, v in flagged]
+    return trusted(PlannedAction,
         id=a.id, capability_id=owner[a.id], dimension_id=dimension.id, title=a.title,
         level=a.level, effort=a.effort, impact=a.impact, duration_months=a.duration_months,
         depends_on=list(a.depends_on), quadrant=quadrant(a.impact, a.effort, a.duration_months),
@@ -329,7 +335,7 @@ def _not_scheduled(
             continue
         needers = sel.to_confirm.get(a.id) or sel.skipped.get(a.id, [])
         to_answer = sel.to_answer.get(a.id) or list(open_questions(a.done_when, values))
-        out.append(NotScheduled(
+        out.append(trusted(NotScheduled,
             id=a.id, capability_id=cap.id, title=a.title, level=a.level, status=status,
             evidence=_shown(a.done_when, values) if status == "in-place-evidence" else [],
             to_answer=to_answer if status == "to-confirm" else [],
@@ -342,7 +348,7 @@ def _phase(index: int, lo: int, hi: int, placed: dict[str, tuple[int, int, int]]
            chosen: dict[str, Action], plan: PhasePlan, projected: ScoreResult,
            start: dt.date) -> Phase:  # fmt: skip
     starting = [aid for aid, (_, s, _) in placed.items() if lo <= s < hi]
-    return Phase(
+    return trusted(Phase,
         index=index, start_month=lo, end_month=hi,
         start=calendar_month(start, lo), end=calendar_month(start, hi - 1),
         actions=starting,

@@ -17,8 +17,8 @@ import re
 import pytest
 
 from capassess import advice
-from capassess.advice import expression_holds
-from capassess.expr import holds
+from capassess.advice import evidence_for, expression_holds
+from capassess.expr import deciding_names, holds
 from capassess.model.answers import Answer
 from capassess.scoring import questions as question_scoring
 from capassess.scoring.questions import compiled_condition, outcome_of, question_score
@@ -57,6 +57,41 @@ def test_remembered_verdicts_equal_fresh_ones(text: str) -> None:
     for values in _combinations() * 2:  # the second pass is answered from memory
         fresh = holds(compiled_condition(text), values)
         assert expression_holds(text, values) is fresh, (text, values)
+
+
+def _fresh_evidence(text: str, values: dict[str, object]) -> tuple[tuple[str, object], ...]:
+    names = deciding_names(compiled_condition(text), values)
+    return tuple((n, values[n]) for n in names if n in values)
+
+
+@pytest.mark.parametrize("text", EXPRESSIONS)
+def test_remembered_evidence_equals_fresh_evidence(text: str) -> None:
+    advice._EVIDENCE.clear()
+    for values in _combinations() * 2:  # the second pass is answered from memory
+        got = evidence_for(text, values).answers
+        fresh = _fresh_evidence(text, values)
+        assert got == fresh, (text, values)
+        assert [type(v) for _, v in got] == [type(v) for _, v in fresh]
+    for first, second in itertools.permutations([1, 1.0, True], 2):
+        assert type(evidence_for("a >= 0", {"a": first}).answers[0][1]) is type(first)
+        assert type(evidence_for("a >= 0", {"a": second}).answers[0][1]) is type(second)
+
+
+def test_evidence_memory_is_bounded_and_skips_values_without_a_key(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(advice, "REMEMBERED_VERDICTS", 10)
+    advice._EVIDENCE.clear()
+    for i in range(50):
+        assert evidence_for("a >= 3", {"a": i}).answers == ((("a", i),) if i >= 0 else ())
+        assert len(advice._EVIDENCE) <= 10
+    advice._EVIDENCE.clear()
+    nested = {"a": {"nested": 1}, "b": "x"}
+    assert evidence_for("a == 1 or b == 'x'", nested).answers == _fresh_evidence(
+        "a == 1 or b == 'x'", nested
+    )
+    assert not advice._EVIDENCE
+    assert evidence_for(None, {"a": 1}).answers == ()
 
 
 def test_equal_values_of_different_types_are_not_confused() -> None:
@@ -148,3 +183,17 @@ def test_remembered_option_labels_follow_the_question_object(lang: str) -> None:
     assert answers.answer_text(relabelled, first.id, lang) in ("Other words", "别的说法")
     assert answers.answer_text(choice, first.id, lang) == first.label.get(lang)
     assert answers.answer_text(choice, "no-such-option", lang) == "no-such-option"
+
+
+@pytest.mark.parametrize("done_when", [None, "a >= 2", "answered(a)"])
+def test_remembered_kpi_flags_equal_fresh_ones(done_when: str | None) -> None:
+    advice._KPI_FLAGS.clear()
+    when = "a >= 2 and b in ['x', 'z'] and c contains 'y'"
+    for levels in (frozenset(), frozenset({"a"}), frozenset({"b"})):
+        for values in _combinations() * 2:  # the second pass is answered from memory
+            na = {"b"} if values.get("b") is None and "b" in values else set()
+            got = advice.kpi_flag(when, values, na, done_when, levels)
+            fresh = advice.kpi_flag(when, values, na, done_when, set(levels))  # never kept
+            assert got == fresh, (values, levels)
+            assert [type(v) for _, v in got[1]] == [type(v) for _, v in fresh[1]]
+    assert advice._KPI_FLAGS

@@ -9,6 +9,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, field_validator, model_validator
 
+from capassess.memo import per_object
 from capassess.model.base import BankType, Frozen, Id, LevelNumber, Text
 from capassess.model.matrix import AhpMatrix
 
@@ -366,8 +367,9 @@ class Questionnaire(Frozen):
                 yield dim, cap, q
 
     def question_map(self) -> dict[str, Question]:
-        """Questions by id."""
-        return {q.id: q for _, _, q in self.questions()}
+        """Questions by id (the last of a repeated id), made once per questionnaire
+        object (``capassess.memo``): shared, not to be changed."""
+        return per_object(self, "question_map", lambda: {q.id: q for _, _, q in self.questions()})
 
     def actions(self) -> Iterator[tuple[Capability, Action]]:
         """Every action with its capability, in file order."""

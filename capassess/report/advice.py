@@ -10,6 +10,7 @@ from capassess.condition_text import condition_words, question_words
 from capassess.model.base import Lang
 from capassess.model.plan import AnswerShown, PlannedAction
 from capassess.model.questionnaire import CostBand, Questionnaire
+from capassess.model.trusted import trusted
 from capassess.plan_text import (
     answers_text,
     completeness_warnings,
@@ -18,6 +19,7 @@ from capassess.plan_text import (
     past_start,
 )
 from capassess.planning import Planned
+from capassess.questionnaire_index import action_titles, capability_titles
 from capassess.texts import words
 
 
@@ -117,8 +119,7 @@ def build_advice(planned: Planned, lang: Lang, generated: str | None = None) -> 
     date (YYYY-MM-DD)."""
     t = words("report", lang)
     q, result, road = planned.scored.questionnaire, planned.scored.result, planned.roadmap
-    caps = {c.id: c.title.get(lang) for _, c in q.capabilities()}
-    titles = {a.id: a.title.get(lang) for _, a in q.actions()}
+    caps, titles = capability_titles(q, lang), action_titles(q, lang)
     sep = t["list_sep"]
     left_off = tuple(
         LeftOffRow(item.id, item.title.get(lang), caps[item.capability_id],
@@ -134,7 +135,7 @@ def build_advice(planned: Planned, lang: Lang, generated: str | None = None) -> 
     )
     probes = tuple(
         (check.message.get(lang), answers_text(
-            [AnswerShown(question_id=n, value=v) for n, v in evidence.answers], lang, q))
+            [trusted(AnswerShown, question_id=n, value=v) for n, v in evidence.answers], lang, q))
         for check, evidence in failed_checks(q, result)
     ) + disagreement_probes(planned, lang)  # fmt: skip
     span = t["roadmap_span"].format(start=road.start, end=road.end, months=road.end_month,

@@ -16,6 +16,7 @@ from capassess.model.headline import Headline
 from capassess.model.plan import CapabilityGap
 from capassess.plan_text import phase_label, progress_text
 from capassess.planning import Planned, type_profile
+from capassess.questionnaire_index import capability_titles, node_titles, section_capability
 from capassess.report.action_rows import action_row
 from capassess.report.advice import build_advice
 from capassess.report.answers import answer_rows
@@ -52,8 +53,7 @@ def _level_name(planned: Planned, level: int | None, lang: Lang) -> str:
 
 def _gap_row(planned: Planned, g: CapabilityGap, lang: Lang) -> GapRow:
     q = planned.scored.questionnaire
-    dim = next(d for d in q.sections() if d.id == g.dimension_id)
-    cap = next(c for c in dim.capabilities if c.id == g.id)
+    dim, cap = section_capability(q, g.dimension_id, g.id)
     # Not assessed: the missing policy's score is no finding about the bank; show none.
     score, level = (g.score, g.level) if g.assessed else (None, None)
     return GapRow(
@@ -173,8 +173,7 @@ def _progress(planned: Planned, rows: dict[str, GapRow]) -> Progress | None:
 def _titles(planned: Planned, ids: list[str], lang: Lang) -> str:
     """The titles of dimensions or capabilities, each marked as a name, in a list."""
     q, t = planned.scored.questionnaire, words("report", lang)
-    names = {n.id: n.title.get(lang) for n in q.sections()}
-    names.update({c.id: c.title.get(lang) for _, c in q.capabilities()})
+    names = node_titles(q, lang)
     return t["list_sep"].join(t["named"].format(name=names.get(i, i)) for i in ids)
 
 
@@ -273,7 +272,7 @@ def _capped_by(planned: Planned, lang: Lang, unconfirmed: bool = True) -> str:
 
 def _names(planned: Planned, ids: list[str], lang: Lang) -> str:
     """The titles of capabilities ``ids``, joined."""
-    titles = {c.id: c.title.get(lang) for _, c in planned.scored.questionnaire.capabilities()}
+    titles = capability_titles(planned.scored.questionnaire, lang)
     return words("report", lang)["list_sep"].join(titles.get(i, i) for i in ids)
 
 

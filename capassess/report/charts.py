@@ -165,7 +165,13 @@ def _spread(items: list[tuple[float, float]], low: float, high: float) -> list[f
 def radar_labels(labels: list[str], cx: float, cy: float) -> list[RadarLabel]:
     """Each spoke's label beside the ring, on its side of the chart: labels of one side
     keep the spokes' order from top to bottom, pushed apart where they would overlap, and
-    follow the ring's curve so that each stays near its spoke."""
+    follow the ring's curve so that each stays near its spoke (placed once per set of
+    labels: every unit of a batch has the same ones)."""
+    return list(_placed_labels(tuple(labels), cx, cy))
+
+
+@lru_cache(maxsize=64)
+def _placed_labels(labels: tuple[str, ...], cx: float, cy: float) -> tuple[RadarLabel, ...]:
     n, ring = len(labels), RADIUS + 16
     sides: dict[int, list[tuple[int, float, float, list[str]]]] = {1: [], -1: []}
     for i, label in enumerate(labels):
@@ -188,7 +194,7 @@ def radar_labels(labels: list[str], cx: float, cy: float) -> list[RadarLabel]:
             spoke = _point(i, n, 5, cx, cy)
             placed[i] = RadarLabel(tuple(lines), x, top, "start" if side > 0 else "end",
                                    width, spoke)  # fmt: skip
-    return [placed[i] for i in range(n)]
+    return tuple(placed[i] for i in range(n))
 
 
 def _radar_labels(svg: Svg, spokes: list[Spoke], cx: float, cy: float) -> None:

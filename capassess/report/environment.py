@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import sys
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from types import TracebackType
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from jinja2 import (
     BaseLoader,
@@ -24,7 +25,6 @@ from jinja2 import (
     TemplateNotFound,
     TemplateSyntaxError,
 )
-from jinja2.sandbox import SandboxedEnvironment
 
 from capassess.errors import InputError
 from capassess.figures import signed_change
@@ -32,18 +32,14 @@ from capassess.markdown_text import md_cell, md_text
 from capassess.reading import remember
 from capassess.report.code_cache import template_code_cache
 from capassess.report.css_text import css_page_label, css_string
-from capassess.report.sandbox import (
-    JINJA_CHECKS,
-    TIME_LIMIT,
-    USER_TIME_LIMIT,
-    LimitedSandbox,
-    limit_filters,
-    render_limited,
-    user_source,
-)
 from capassess.report.shipped import ShippedEnvironment
 from capassess.resources import data_dir
 from capassess.yaml_text import looks_binary
+
+if TYPE_CHECKING:  # the sandbox is loaded only for a user's templates (--template-dir)
+    from jinja2.sandbox import SandboxedEnvironment
+
+    from capassess.report.sandbox import LimitedSandbox
 
 ReportEnvironment = Environment  # Jinja's own for the shipped templates, else the sandbox
 SHIPPED_PREFIX = "!"
@@ -91,6 +87,8 @@ def _source(
 
 def _user_source(folder: Path, template: str) -> tuple[str, str | None, Callable[[], bool]]:
     """``template`` from the user's folder; a file that is not UTF-8 is an input error."""
+    from capassess.report.sandbox import user_source
+
     try:
         return user_source(folder, template)
     except UnicodeDecodeError as exc:
@@ -152,6 +150,8 @@ def report_environment(template_dir: str | Path | None = None) -> Environment:
 
 def sandboxed_environment(template_dir: str | Path | None = None) -> LimitedSandbox:
     """A sandboxed, strict environment over the user's templates and the shipped ones."""
+    from capassess.report.sandbox import LimitedSandbox, limit_filters
+
     user = None
     if template_dir is not None:
         user = Path(template_dir)
@@ -223,10 +223,11 @@ def render_template(env: Environment, name: str, context: Mapping[str, Any]) -> 
     files = loader.files if isinstance(loader, ReportLoader) else set()
     try:
         template = env.get_template(name)
-        if not isinstance(env, LimitedSandbox):
+        sandbox = sys.modules.get("capassess.report.sandbox")  # never loaded: no sandbox
+        if sandbox is None or not isinstance(env, sandbox.LimitedSandbox):
             return template.render(context)  # the shipped templates alone (report.shipped)
-        seconds = USER_TIME_LIMIT if getattr(loader, "user", None) else TIME_LIMIT
-        return render_limited(template, context, seconds)
+        seconds = sandbox.USER_TIME_LIMIT if getattr(loader, "user", None) else sandbox.TIME_LIMIT
+        return sandbox.render_limited(template, context, seconds)  # type: ignore[no-any-return]
     except TemplateSyntaxError as exc:
         raise InputError.at(f"template error: {exc.message}", exc.filename, exc.lineno) from None
     except TemplateNotFound as exc:
@@ -252,6 +253,8 @@ def remember_safe_attributes(env: SandboxedEnvironment) -> None:
     a template evaluates: over half the time of rendering a report. An environment class
     with a check of its own is left alone.
     """
+    from capassess.report.sandbox import JINJA_CHECKS
+
     if type(env).is_safe_attribute not in JINJA_CHECKS:
         return
     check = env.is_safe_attribute

@@ -52,6 +52,7 @@ from capassess.report.limits import (
     refuse_heavy,
     weight,
 )
+from capassess.report.shipped import dict_kind
 
 TIME_LIMIT = 600.0  # the shipped templates: only a safety net
 USER_TIME_LIMIT = 10.0  # a render that uses a template of the user's
@@ -205,18 +206,6 @@ class LimitedSandbox(ImmutableSandboxedEnvironment):
 
 _UNSEEN = object()
 _DICT_KINDS: dict[type, Any] = {}
-
-
-def dict_kind(kind: type) -> tuple[frozenset[str], bool] | None:
-    """For a dict type whose attributes are its class's and its instances' own (no
-    ``__getattr__`` of its own): the names of its class's attributes, and whether its
-    instances have a ``__dict__``; None for any other type. A name in neither is no
-    attribute, so Jinja's ``x.y`` gives the item ``x["y"]``."""
-    if not issubclass(kind, dict) or kind.__getattribute__ is not dict.__getattribute__:
-        return None
-    if hasattr(kind, "__getattr__"):
-        return None
-    return frozenset(dir(kind)), kind.__dictoffset__ != 0
 
 
 def _check_arguments(args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:

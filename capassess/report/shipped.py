@@ -19,7 +19,6 @@ from jinja2.compiler import CodeGenerator, Frame, optimizeconst
 from markupsafe import escape
 
 from capassess.report.joined_output import visit_joined_output
-from capassess.report.sandbox import dict_kind
 
 _UNSEEN = object()
 _DICT_KINDS: dict[type, Any] = {}
@@ -56,6 +55,18 @@ class JoinedCodeGenerator(CodeGenerator):
             self.write(finalize.src)
 
 
+def dict_kind(kind: type) -> tuple[frozenset[str], bool] | None:
+    """For a dict type whose attributes are its class's and its instances' own (no
+    ``__getattr__`` of its own): the names of its class's attributes, and whether its
+    instances have a ``__dict__``; None for any other type. A name in neither is no
+    attribute, so Jinja's ``x.y`` gives the item ``x["y"]``."""
+    if not issubclass(kind, dict) or kind.__getattribute__ is not dict.__getattribute__:
+        return None
+    if hasattr(kind, "__getattr__"):
+        return None
+    return frozenset(dir(kind)), kind.__dictoffset__ != 0
+
+
 REMEMBERED = 20_000  # escaped texts kept (a report prints the same words and titles often)
 REMEMBERED_LENGTH = 500
 _ESCAPED: dict[str, str] = {}
@@ -89,7 +100,7 @@ class ShippedEnvironment(Environment):
 
     def getattr(self, obj: Any, attribute: str) -> Any:
         """Jinja's ``x.y``: the attribute, else the item; for a dict whose attributes are
-        those of its class and its own (see ``sandbox.dict_kind``), a name that is none
+        those of its class and its own (see ``dict_kind``), a name that is none
         of them goes straight to the item (the words of the ``t`` table, say)."""
         kind = type(obj)
         names = _DICT_KINDS.get(kind, _UNSEEN)

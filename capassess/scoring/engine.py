@@ -21,6 +21,7 @@ from capassess.model.results import (
     QuestionResult,
     ScoreResult,
 )
+from capassess.model.trusted import trusted
 from capassess.scoring.interface import ScoringModel, Weighted, get_model
 from capassess.scoring.questions import QuestionOutcome, evaluate_questions, level_of
 from capassess.scoring.weights import WeightTree, tree_weights
@@ -55,7 +56,8 @@ def score_assessment(
         for _, cap in questionnaire.capabilities()
     }
     dimensions, overall = aggregate(questionnaire, capabilities, tree, scorer)
-    return ScoreResult(
+    return trusted(
+        ScoreResult,
         questionnaire_id=questionnaire.id,
         questionnaire_version=questionnaire.version,
         model=scorer.name,
@@ -100,7 +102,8 @@ def roll_up(
         else:
             capabilities[cap.id] = base.model_copy(update={"score": score, "level": level})
     dimensions, overall = aggregate(questionnaire, capabilities, tree, scorer)
-    return ScoreResult(
+    return trusted(
+        ScoreResult,
         questionnaire_id=questionnaire.id,
         questionnaire_version=questionnaire.version,
         model=scorer.name,
@@ -136,7 +139,8 @@ def _refuse_missing(outcomes: Mapping[str, QuestionOutcome]) -> None:
 
 
 def _empty_capability(cap_id: str, tree: WeightTree) -> CapabilityScore:
-    return CapabilityScore(
+    return trusted(
+        CapabilityScore,
         id=cap_id,
         score=None,
         level=None,
@@ -164,7 +168,8 @@ def score_capability(
         if score is not None:
             counted.append((score, weight))
         results.append(
-            QuestionResult(
+            trusted(
+                QuestionResult,
                 id=question.id,
                 status=outcome.status,
                 value=outcome.value,
@@ -174,7 +179,8 @@ def score_capability(
         )
     score = scorer.capability(counted)
     statuses = [r.status for r in results]
-    return CapabilityScore(
+    return trusted(
+        CapabilityScore,
         id=cap.id,
         score=score,
         level=level_of(score),
@@ -208,7 +214,8 @@ def aggregate(
         caps = [capabilities[cap.id] for cap in dim.capabilities]
         score = _combine(scorer, caps)
         dimensions.append(
-            DimensionScore(
+            trusted(
+                DimensionScore,
                 id=dim.id,
                 score=score,
                 level=level_of(score),
@@ -239,12 +246,12 @@ def gate_overall(score: float | None, gates: Sequence[NodeScore]) -> OverallScor
     """
     own = level_of(score)
     if own is None:
-        return OverallScore(score=score, level=None)
+        return trusted(OverallScore, score=score, level=None)
     silent = [g for g in gates if g.answered == 0 and g.missing > 0]
     below = [g for g in gates if g.level is not None and g.level < own and g not in silent]
     below.sort(key=lambda g: g.level or 0)
     level = min([own, *(g.level or own for g in below)])
     unconfirmed = [g.id for g in silent if g.level is not None and level > 1]
     unconfirmed += [g.id for g in below if g.missing > 0]
-    return OverallScore(score=score, level=level, capped_by=[g.id for g in below],
-                        uncapped_level=own, unconfirmed_by=unconfirmed)  # fmt: skip
+    return trusted(OverallScore, score=score, level=level, capped_by=[g.id for g in below],
+                   uncapped_level=own, unconfirmed_by=unconfirmed)  # fmt: skip

@@ -53,3 +53,21 @@ def test_labels_keep_the_order_of_their_spokes_on_each_side() -> None:
     left = [x for x in labels if x.anchor == "end"]
     assert [x.top for x in right] == sorted(x.top for x in right)  # clockwise: downwards
     assert [x.top for x in left] == sorted((x.top for x in left), reverse=True)
+
+
+def test_labels_placed_once_equal_labels_placed_afresh() -> None:
+    from capassess.report.charts import _placed_labels
+
+    sets = [[f"{i}. Capability {'x' * (i % 7)}" for i in range(n)] for n in (3, 8, 13)]
+    sets.append(["数据治理与数据质量管理", "Short", "A rather long English capability title"])
+    for labels in [*sets, *sets]:  # the second time from memory
+        fresh = list(_placed_labels.__wrapped__(tuple(labels), CX, CY))
+        assert radar_labels(labels, CX, CY) == fresh
+        assert radar_labels(labels, CX + 10, CY) == list(
+            _placed_labels.__wrapped__(tuple(labels), CX + 10, CY)
+        )
+    changed = [*sets[0][:-1], "Another title"]
+    assert radar_labels(changed, CX, CY)[-1].lines != radar_labels(sets[0], CX, CY)[-1].lines
+    first = radar_labels(sets[1], CX, CY)
+    first.pop()  # a caller's list is its own
+    assert len(radar_labels(sets[1], CX, CY)) == len(sets[1])
