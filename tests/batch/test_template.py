@@ -11,6 +11,7 @@ from openpyxl import load_workbook
 
 from capassess.batch.table import LABEL_MARKER
 from capassess.model.answers import Answer, Assessment, Subject
+from capassess.model.questionnaire import Questionnaire
 from capassess.scoring.engine import score_assessment
 from tests.batch.helpers import BRANCH, branch, read_csv, run_cli
 
@@ -21,6 +22,17 @@ FILLED = {
               "b-gov-services": "n/a", "b-ecny": "wallets;merchants", "b-wecom": 72.5},
     "BR002": {"b-data-check": "none", "b-data-steward": "否", "b-data-level": 2, "b-wecom": 40.5},
 }  # fmt: skip
+
+
+def _scored_as_the_engine_scores(scores: dict[str, dict[str, str]], q: Questionnaire) -> None:
+    """Each filled unit's overall score in scores.csv is the engine's, on its sheet row."""
+    for unit, answers in FILLED.items():
+        typed = {k: Answer(value=v) for k, v in answers.items()}
+        expected = score_assessment(
+            q, Assessment(questionnaire=q.ref, subject=Subject(id=unit), answers=typed)
+        )
+        assert scores[unit]["overall"] == f"{expected.overall.score:.4f}"
+        assert scores[unit]["row"] == str(3 + list(FILLED).index(unit))
 
 
 def test_xlsx_template_layout(tmp_path: Path) -> None:
@@ -71,13 +83,7 @@ def test_filled_xlsx_template_is_read_back(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     scores = {r["id"]: r for r in read_csv(tmp_path / "out" / "scores.csv")}
     q = branch()
-    for unit, answers in FILLED.items():
-        typed = {k: Answer(value=v) for k, v in answers.items()}
-        expected = score_assessment(
-            q, Assessment(questionnaire=q.ref, subject=Subject(id=unit), answers=typed)
-        )
-        assert scores[unit]["overall"] == f"{expected.overall.score:.4f}"
-        assert scores[unit]["row"] == str(3 + list(FILLED).index(unit))
+    _scored_as_the_engine_scores(scores, q)
 
 
 def test_csv_template_with_labels_is_read_back(tmp_path: Path) -> None:
@@ -155,13 +161,7 @@ def test_csv_template_has_the_label_row_and_is_read_back_filled(
     assert result.exit_code == 0, result.output
     scores = {r["id"]: r for r in read_csv(out / "scores.csv")}
     assert set(scores) == set(FILLED)
-    for unit, answers in FILLED.items():
-        typed = {k: Answer(value=v) for k, v in answers.items()}
-        expected = score_assessment(
-            q, Assessment(questionnaire=q.ref, subject=Subject(id=unit), answers=typed)
-        )
-        assert scores[unit]["overall"] == f"{expected.overall.score:.4f}"
-        assert scores[unit]["row"] == str(3 + list(FILLED).index(unit))
+    _scored_as_the_engine_scores(scores, q)
 
 
 def test_a_group_column_may_not_be_a_question(tmp_path: Path) -> None:
