@@ -169,6 +169,23 @@ def _holds(path: Path, inputs: Iterable[str | Path]) -> bool:
     return False
 
 
+def _locked(folder: Path) -> bool:
+    """True while another batch holds the folder's lock (``batch.publish``)."""
+    import fcntl
+
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return True
+    finally:
+        os.close(fd)  # closing drops a lock taken here
+    return False
+
+
 def refuse_foreign_set(
     folder: str | Path, names: Iterable[str], *, force: bool, inputs: Iterable[str | Path] = ()
 ) -> None:
@@ -181,6 +198,8 @@ def refuse_foreign_set(
     left to the run, which refuses them as inputs.
     """
     if force or not Path(folder).is_dir() or _is_json(Path(folder) / "summary.json"):
+        return
+    if _locked(Path(folder)):  # another run is putting its set in place: it refuses this one
         return
     sources = [source for source in inputs if source != "-"]
     there = [Path(folder) / name for name in names]

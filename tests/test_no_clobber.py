@@ -168,3 +168,29 @@ def test_demo_keeps_files_it_did_not_write(runner: CliRunner, tmp_path: Path) ->
     before = mine.read_bytes()
     _kept(runner.invoke(main, ["demo", "-o", str(out)]), mine, before)
     assert sorted(p.name for p in out.iterdir()) == ["report.en.md"]
+
+
+def test_a_folder_another_batch_is_writing_is_left_to_its_lock(tmp_path: Path) -> None:
+    """While another run holds the folder (putting its set in place, so that scores.csv may
+    be there before its summary.json), the foreign-file check stands aside: the lock
+    refuses the second run with "in use by another capassess batch", not as a stranger's
+    files."""
+    import fcntl
+    import os
+
+    from capassess.errors import OutputError
+    from capassess.overwrite import refuse_foreign_set
+
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "scores.csv").write_text("id\n")
+    with pytest.raises(OutputError, match="not written by a capassess batch"):
+        refuse_foreign_set(out, ["scores.csv"], force=False)
+    fd = os.open(out, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        refuse_foreign_set(out, ["scores.csv"], force=False)  # no error while it is held
+    finally:
+        os.close(fd)
+    with pytest.raises(OutputError):
+        refuse_foreign_set(out, ["scores.csv"], force=False)
