@@ -209,22 +209,38 @@ def _radar_labels(svg: Svg, spokes: list[Spoke], cx: float, cy: float) -> None:
 
 
 def _series(svg: Svg, values: list[float | None], series: Series, cx: float, cy: float) -> None:
-    """One series as a closed line with a marker per value; n/a values sit at 1, unmarked."""
+    """One series as a closed line with a marker per value. A spoke with no value (not
+    assessed, or n/a) breaks the line there: it is never drawn at the centre, which would
+    read as the lowest level."""
     n = len(values)
-    pts = [_point(i, n, v if v is not None else 1.0, cx, cy) for i, v in enumerate(values)]
+    pts = [None if v is None else _point(i, n, v, cx, cy) for i, v in enumerate(values)]
     current = series is CURRENT_SERIES
-    svg.add(
-        "polygon",
-        points=_points(pts),
-        fill=series.colour if current else "none",
-        fill_opacity=0.12 if current else None,
-        stroke=series.colour,
-        stroke_width=2.5 if current else 2,
-        stroke_dasharray=series.dash,
-    )
-    for (x, y), v in zip(pts, values, strict=True):
-        if v is not None:
-            marker(svg, series.shape, x, y, series.colour)
+    stroke = {"stroke": series.colour, "stroke_width": 2.5 if current else 2,
+              "stroke_dasharray": series.dash}  # fmt: skip
+    known = [p for p in pts if p is not None]
+    if len(known) == n:
+        svg.add("polygon", points=_points(known), fill=series.colour if current else "none",
+                fill_opacity=0.12 if current else None, **stroke)  # fmt: skip
+    else:
+        for run in _known_runs(pts):
+            if len(run) > 1:
+                svg.add("polyline", points=_points(run), fill="none", **stroke)
+    for point in known:
+        marker(svg, series.shape, point[0], point[1], series.colour)
+
+
+def _known_runs(
+    pts: list[tuple[float, float] | None],
+) -> list[list[tuple[float, float]]]:
+    """The runs of neighbouring known points around the ring (at least one is unknown)."""
+    start = next(i for i, p in enumerate(pts) if p is None)
+    runs: list[list[tuple[float, float]]] = [[]]
+    for p in pts[start + 1 :] + pts[: start + 1]:
+        if p is None:
+            runs.append([])
+        else:
+            runs[-1].append(p)
+    return [r for r in runs if r]
 
 
 def legend(svg: Svg, x: float, y: float, items: list[Series], lang: Lang) -> None:

@@ -9,7 +9,7 @@ import pytest
 
 from capassess.planning import PlanOptions, plan_file
 from capassess.report.build import build_report
-from capassess.report.charts import draw_charts, radar
+from capassess.report.charts import RADAR_WIDTH, draw_charts, radar
 from capassess.report.model import Report
 from capassess.report.svg import esc, text_width, wrap
 from tests.report.helpers import MEDIUM, TINY
@@ -104,3 +104,32 @@ def test_wrap_and_measure() -> None:
     lines = wrap("数据战略与治理数据战略与治理数据战略与治理", 12, 60, 2)
     assert len(lines) == 2 and lines[-1].endswith("…")
     assert all(text_width(line, 12) <= 60 for line in lines)
+
+
+def test_a_capability_with_no_score_breaks_the_radar_line_instead_of_dipping_to_the_centre(
+    tmp_path,
+) -> None:
+    """Not assessed (or n/a) is no level: the current line stops at that spoke. It is never
+    drawn at the centre, where it would read as the lowest level."""
+    from ruamel.yaml import YAML
+
+    from tests.conftest import ROOT
+
+    yaml = YAML()
+    data = yaml.load((ROOT / "examples" / "acme-bank.yaml").read_text("utf-8"))
+    for qid in [k for k in data["answers"] if str(k).startswith(("te-", "sc-"))]:
+        del data["answers"][qid]
+    source = tmp_path / "silent.yaml"
+    with source.open("w", encoding="utf-8") as f:
+        yaml.dump(data, f)
+    report = build_report(plan_file(source, PlanOptions()))
+    root = parse(radar(report))
+    centre = f"{RADAR_WIDTH / 2:.1f},300.0"
+    lines = [*root.iter(f"{SVG}polyline"), *root.iter(f"{SVG}polygon")]
+    drawn = [p.get("points", "") for p in lines if p.get("stroke-width") in ("2", "2.5")]
+    assert drawn, "the series are drawn"
+    assert root.findall(f".//{SVG}polyline"), "the current line is broken at the blank spokes"
+    assert not any(centre in pts.split() for pts in drawn)
+    full = parse(radar(build_report(plan_file(ROOT / "examples" / "acme-bank.yaml",
+                                              PlanOptions()))))  # fmt: skip
+    assert not full.findall(f".//{SVG}polyline")  # every spoke scored: closed lines, as before
