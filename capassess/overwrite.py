@@ -171,18 +171,15 @@ def _holds(path: Path, inputs: Iterable[str | Path]) -> bool:
 
 def _locked(folder: Path) -> bool:
     """True while another batch holds the folder's lock (``batch.publish``)."""
-    import fcntl
+    from capassess.batch.publish import try_lock
 
     try:
-        fd = os.open(folder, os.O_RDONLY)
+        fd = try_lock(folder)
     except OSError:
         return False
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError:
+    if fd is None:
         return True
-    finally:
-        os.close(fd)  # closing drops a lock taken here
+    os.close(fd)  # closing lets go of the lock taken here
     return False
 
 

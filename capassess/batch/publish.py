@@ -25,17 +25,26 @@ from capassess.errors import OutputError
 from capassess.reading import input_named
 
 
-def _lock(folder: Path) -> int:
-    """Hold an exclusive lock on ``folder``; ``OutputError`` if another run holds it."""
+def try_lock(folder: str | Path) -> int | None:
+    """An exclusive lock on ``folder``, held by the descriptor returned (closing it lets
+    go); None if another run holds it. ``OSError`` if the folder cannot be opened."""
     fd = os.open(folder, os.O_RDONLY)
     try:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except OSError:
         os.close(fd)
+        return None
+    return fd
+
+
+def _lock(folder: Path) -> int:
+    """Hold an exclusive lock on ``folder``; ``OutputError`` if another run holds it."""
+    fd = try_lock(folder)
+    if fd is None:
         raise OutputError(
             f"the output folder {folder} is in use by another capassess batch; "
             "wait for it to finish or choose another folder"
-        ) from None
+        )
     return fd
 
 

@@ -23,6 +23,7 @@ from capassess.plan_text import (
 )
 from capassess.planning import Planned, reached
 from capassess.texts import words
+from capassess.views.score import gate_clauses
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -226,19 +227,6 @@ def warn_planned(planned: Planned, lang: Lang = "en", generated: dt.date | None 
             message(f"{label}{note}", "yellow")
 
 
-def _gate_clauses(planned: Planned, lang: Lang) -> str:
-    """ ", capped by …" and ", to be confirmed once …" after the level's name, as needed."""
-    overall, q = planned.scored.result.overall, planned.scored.questionnaire
-    t = words("views", lang)
-    titles = {c.id: _e(c.title.get(lang)) for _, c in q.capabilities()}
-    out = ""
-    for key, ids in (("capped", overall.capped_by), ("unconfirmed", overall.unconfirmed_by)):
-        if ids:
-            names = t["sep"].join(titles.get(i, i) for i in ids)
-            out += t["clause_sep"] + t[key].format(names=names)
-    return out
-
-
 def _headline(planned: Planned, lang: Lang) -> str:
     """The plan's first line: the score with target and attainment on its base, the gate."""
     s = planned.scored
@@ -252,7 +240,7 @@ def _headline(planned: Planned, lang: Lang) -> str:
     if planned.gaps.not_assessed():
         partial = t["plan_head_partial"].format(assessed=len(headline.overall.capabilities))
     head = t["plan_head"].format(name=_e(name), ref=q.ref, score=_num(result.overall.score),
-                                 level_name=level_name + _gate_clauses(planned, lang),
+                                 level_name=level_name + gate_clauses(result, q, lang),
                                  target=_num(headline.overall.target), partial=partial,
                                  attained=_pct(headline.overall.attainment))  # fmt: skip
     if headline.counted_unanswered and result.missing_policy == "lowest":

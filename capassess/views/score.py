@@ -50,21 +50,26 @@ def _cells(node: NodeScore, label: str, q: Questionnaire, lang: Lang) -> dict[st
 
 def overall_text(result: ScoreResult, q: Questionnaire, lang: Lang) -> str:
     """``3.12 (level 3)``, or ``3.12 (level 1, capped by Business continuity)``."""
-    from rich.markup import escape
-
     overall, t = result.overall, words("views", lang)
     if overall.score is None:
         return t["na"]
-    level = t["level"].format(n=overall.level)
-    if overall.capped_by:
-        titles = {c.id: c.title.get(lang) for _, c in q.capabilities()}
-        names = t["sep"].join(escape(titles.get(i, i)) for i in overall.capped_by)
-        level += t["clause_sep"] + t["capped"].format(names=names)
-    if overall.unconfirmed_by:
-        titles = {c.id: c.title.get(lang) for _, c in q.capabilities()}
-        names = t["sep"].join(escape(titles.get(i, i)) for i in overall.unconfirmed_by)
-        level += t["clause_sep"] + t["unconfirmed"].format(names=names)
+    level = t["level"].format(n=overall.level) + gate_clauses(result, q, lang)
     return t["score_level"].format(score=f"{overall.score:.2f}", level=level)
+
+
+def gate_clauses(result: ScoreResult, q: Questionnaire, lang: Lang) -> str:
+    """ ", capped by …" and ", to be confirmed once …" after the level, as the foundation
+    gate says (titles escaped for rich); empty when neither applies."""
+    from rich.markup import escape
+
+    overall, t = result.overall, words("views", lang)
+    titles = {c.id: c.title.get(lang) for _, c in q.capabilities()}
+    out = ""
+    for key, ids in (("capped", overall.capped_by), ("unconfirmed", overall.unconfirmed_by)):
+        if ids:
+            names = t["sep"].join(escape(titles.get(i, i)) for i in ids)
+            out += t["clause_sep"] + t[key].format(names=names)
+    return out
 
 
 def _columns(width: int) -> list[tuple[str, int]]:
