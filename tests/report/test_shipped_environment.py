@@ -5,6 +5,7 @@ in the sandbox with its limits."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from jinja2 import Environment, StrictUndefined, Undefined
@@ -122,12 +123,7 @@ def test_the_attribute_code_gives_what_jinjas_gives_and_evaluates_once() -> None
                 f"{{{{ o.{name} is defined }}}}|"
                 f"{{{{ (o.{name}|string)[:40] if o.{name} is defined }}}}"
             )
-            outcomes = []
-            for env in (quick, jinja):
-                try:
-                    outcomes.append(env.from_string(source).render(o=obj))
-                except Exception as exc:  # the same error both ways is what counts
-                    outcomes.append(type(exc).__name__)
+            outcomes = [_outcome(env, source, o=obj) for env in (quick, jinja)]
             assert outcomes[0] == outcomes[1], (obj, name)
     counter = Counter()
     text = quick.from_string(
@@ -136,6 +132,15 @@ def test_the_attribute_code_gives_what_jinjas_gives_and_evaluates_once() -> None
     assert text.render(c=counter) == "1 2 False" and counter.calls == 3
     assert "ga_v_" in quick.compile("{{ x.y }}", raw=True)
     assert quick.from_string("{{ m.upper() }}").render(m=Markup("<b>")) == "<B>"
+
+
+def _outcome(env: Any, source: str, **context: Any) -> str:
+    """What ``source`` renders to in ``env``, or the name of the error it raises (the same
+    error both ways is what counts)."""
+    try:
+        return str(env.from_string(source).render(**context))
+    except Exception as exc:
+        return type(exc).__name__
 
 
 @pytest.mark.parametrize("area", ["report", "portfolio"])
@@ -155,10 +160,5 @@ def test_template_words_look_up_as_the_table_does(area: str, lang: str) -> None:
             if not name.isidentifier():
                 continue
             source = f"{{{{ t.{name} is defined }}}} {{{{ (t.{name}|string)[:30] if t.{name} is defined }}}}"
-            outcomes = []
-            for t in (table, copy):
-                try:
-                    outcomes.append(env.from_string(source).render(t=t))
-                except Exception as exc:  # the same error both ways is what counts
-                    outcomes.append(type(exc).__name__)
+            outcomes = [_outcome(env, source, t=t) for t in (table, copy)]
             assert outcomes[0] == outcomes[1], (env, name)
