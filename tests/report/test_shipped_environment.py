@@ -123,7 +123,7 @@ def test_the_attribute_code_gives_what_jinjas_gives_and_evaluates_once() -> None
                 f"{{{{ o.{name} is defined }}}}|"
                 f"{{{{ (o.{name}|string)[:40] if o.{name} is defined }}}}"
             )
-            outcomes = [_outcome(env, source, o=obj) for env in (quick, jinja)]
+            outcomes = [_rendered(env, source, o=obj) for env in (quick, jinja)]
             assert outcomes[0] == outcomes[1], (obj, name)
     counter = Counter()
     text = quick.from_string(
@@ -134,7 +134,7 @@ def test_the_attribute_code_gives_what_jinjas_gives_and_evaluates_once() -> None
     assert quick.from_string("{{ m.upper() }}").render(m=Markup("<b>")) == "<B>"
 
 
-def _outcome(env: Any, source: str, **context: Any) -> str:
+def _rendered(env: Any, source: str, **context: Any) -> str:
     """What ``source`` renders to in ``env``, or the name of the error it raises (the same
     error both ways is what counts)."""
     try:
@@ -160,5 +160,5 @@ def test_template_words_look_up_as_the_table_does(area: str, lang: str) -> None:
             if not name.isidentifier():
                 continue
             source = f"{{{{ t.{name} is defined }}}} {{{{ (t.{name}|string)[:30] if t.{name} is defined }}}}"
-            outcomes = [_outcome(env, source, t=t) for t in (table, copy)]
+            outcomes = [_rendered(env, source, t=t) for t in (table, copy)]
             assert outcomes[0] == outcomes[1], (env, name)
