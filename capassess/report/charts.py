@@ -15,6 +15,7 @@ from functools import lru_cache
 from capassess.model.base import Lang
 from capassess.report.model import GapRow, Report
 from capassess.report.palette import CURRENT, GRID, INK, MUTED, PALE, TARGET, WHITE
+from capassess.report.records import quick_init
 from capassess.report.svg import (
     BASELINE_SERIES,
     CURRENT_SERIES,
@@ -35,6 +36,7 @@ LEGEND_Y = 590.0
 RADIUS = 215.0
 
 
+@quick_init
 @dataclass(frozen=True)
 class Charts:
     """The SVG of each chart; empty when a chart has nothing to show."""
@@ -45,6 +47,7 @@ class Charts:
     band: str
 
 
+@quick_init
 @dataclass(frozen=True)
 class Spoke:
     """One capability on the radar: its label and its three values."""

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from capassess.model.base import Lang
 from capassess.report.advice import Advice
 from capassess.report.heat import capability_status
+from capassess.report.records import quick_init
 from capassess.report.risks import RiskRow
 from capassess.report.scope import Scope
 
@@ -18,6 +19,7 @@ if TYPE_CHECKING:  # peers come only with --benchmark
     from capassess.report.peers import PeerSection
 
 
+@quick_init
 @dataclass(frozen=True)
 class Cover:
     """Who was assessed, by whom, when, against which questionnaire."""
@@ -38,6 +40,7 @@ class Cover:
     bank_type: str | None = None
 
 
+@quick_init
 @dataclass(frozen=True)
 class FoundationLine:
     """The foundation beside the headline: its own figures and the level it allows."""
@@ -57,6 +60,7 @@ class FoundationLine:
     """"score … · target …", on one base."""
 
 
+@quick_init
 @dataclass(frozen=True)
 class GapRow:
     """One capability against its target."""
@@ -92,6 +96,7 @@ class GapRow:
         return capability_status(self.assessed, self.score, self.met, self.gap)
 
 
+@quick_init
 @dataclass(frozen=True)
 class AnswerRow:
     """One question with its answer, evidence and note."""
@@ -107,6 +112,7 @@ class AnswerRow:
     note: str | None
 
 
+@quick_init
 @dataclass(frozen=True)
 class CapabilitySection:
     """A capability: its gap and its answers."""
@@ -116,6 +122,7 @@ class CapabilitySection:
     answers: tuple[AnswerRow, ...]
 
 
+@quick_init
 @dataclass(frozen=True)
 class DimensionSection:
     """A dimension: its scores and its capabilities."""
@@ -141,6 +148,7 @@ class DimensionSection:
     missing policy gives them (``lowest``: 1.00), by title."""
 
 
+@quick_init
 @dataclass(frozen=True)
 class ActionRow:
     """An action on the roadmap and why it is there."""
@@ -174,6 +182,7 @@ class ActionRow:
     """Why the KPI cannot measure the action (already met, or resting on n/a answers)."""
 
 
+@quick_init
 @dataclass(frozen=True)
 class PhaseSection:
     """A roadmap phase: its actions and the projected overall score after it."""
@@ -192,6 +201,7 @@ class PhaseSection:
     in_flight: tuple[str, ...] = ()
 
 
+@quick_init
 @dataclass(frozen=True)
 class ProgressRow:
     """A capability's score then and now."""
@@ -209,6 +219,7 @@ class ProgressRow:
     """Progress as shown: a share, "target met" at 100% or more (``plan_text.progress_text``)."""
 
 
+@quick_init
 @dataclass(frozen=True)
 class Progress:
     """How far the bank moved since its baseline assessment."""
@@ -222,6 +233,7 @@ class Progress:
     rows: tuple[ProgressRow, ...]
 
 
+@quick_init
 @dataclass(frozen=True)
 class Summary:
     """The executive summary."""
@@ -260,6 +272,7 @@ class Summary:
     score counts in the overall score, joined; empty when none does."""
 
 
+@quick_init
 @dataclass(frozen=True)
 class WeightRow:
     """A dimension (depth 0) or capability (depth 1) with its weights."""
@@ -271,6 +284,7 @@ class WeightRow:
     global_weight: float
 
 
+@quick_init
 @dataclass(frozen=True)
 class AhpRow:
     """The consistency of one AHP matrix of the questionnaire."""
@@ -284,6 +298,7 @@ class AhpRow:
     consistent: bool
 
 
+@quick_init
 @dataclass(frozen=True)
 class QuestionRef:
     """A question named in a list (n/a, missing, skipped)."""
@@ -293,6 +308,7 @@ class QuestionRef:
     capability_title: str
 
 
+@quick_init
 @dataclass(frozen=True)
 class LevelRow:
     """A maturity level and its name."""
@@ -302,6 +318,7 @@ class LevelRow:
     description: str | None
 
 
+@quick_init
 @dataclass(frozen=True)
 class ReferenceRow:
     """An external framework the questionnaire is grounded in."""
@@ -311,6 +328,7 @@ class ReferenceRow:
     url: str | None
 
 
+@quick_init
 @dataclass(frozen=True)
 class Method:
     """How the scores were made."""
@@ -332,6 +350,7 @@ class Method:
     """The scoring model's name in the report's language (``model`` is its id)."""
 
 
+@quick_init
 @dataclass(frozen=True)
 class NextStep:
     """A capability's next level and the actions that reach it."""
@@ -343,6 +362,7 @@ class NextStep:
     actions: tuple[str, ...]
 
 
+@quick_init
 @dataclass(frozen=True)
 class Report:
     """Everything a report shows, in one language."""

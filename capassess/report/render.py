@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from collections.abc import Mapping
 from pathlib import Path
@@ -69,7 +68,7 @@ def _context(
         "heat_statuses": HEAT_STATUSES,
         "charts": {
             key: Markup(svg)  # our own SVG, every text in it escaped by report.svg
-            for key, svg in (dataclasses.asdict(charts).items() if charts else ())
+            for key, svg in (vars(charts).items() if charts else ())
         },
     }
 

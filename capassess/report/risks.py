@@ -10,12 +10,14 @@ from capassess.model.base import Lang
 from capassess.model.plan import PlannedAction
 from capassess.planning import Planned
 from capassess.questionnaire_index import action_titles
+from capassess.report.records import quick_init
 from capassess.texts import words
 
 CARRIES = 2  # an action that at least this many others wait for is a dependency risk
 SHOWN = 3
 
 
+@quick_init
 @dataclass(frozen=True)
 class RiskRow:
     """One risk: what it is, and what in the data shows it."""

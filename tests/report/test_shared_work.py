@@ -114,7 +114,8 @@ def test_remembered_markdown_escapes_equal_fresh_ones(escape: str) -> None:
     function = getattr(markdown_text, escape)
     for value in values:
         assert function(value) == fresh(str(value))
-    markdown_text._SEEN.clear()
+    markdown_text._TEXTS.clear()
+    markdown_text._CELLS.clear()
     assert [function(v) for v in values] == [fresh(str(v)) for v in values]
 
 
