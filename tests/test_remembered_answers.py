@@ -158,6 +158,14 @@ def test_list_values_are_never_shared_between_units() -> None:
     first = outcome_of(multi, Answer(value=list(ids)))
     second = outcome_of(multi, Answer(value=list(ids)))
     assert first == second and first.value is not second.value
+    # a cell's text ("a;b", as a batch reads it) is remembered, its list is not shared
+    text = ";".join(ids)
+    outcomes = [outcome_of(multi, Answer(value=text)) for _ in range(3)]
+    assert outcomes[0] == outcomes[1] == outcomes[2] == _fresh(multi, text)
+    assert all(type(o.value) is list for o in outcomes)
+    outcomes[0].value.append("changed")  # type: ignore[union-attr]
+    assert outcomes[1].value == outcome_of(multi, Answer(value=text)).value == ids
+    assert len({id(o.value) for o in outcomes}) == 3
 
 
 def test_outcomes_follow_the_question_object() -> None:

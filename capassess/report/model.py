@@ -386,3 +386,13 @@ class Report:
     """What the next level asks, when every target is met (``report.next_level``)."""
     roadmap_text: str = ""
     """The key message on the roadmap, shown in its place when no action is scheduled."""
+
+    @property
+    def lesson_gaps(self) -> tuple[GapRow, ...]:
+        """The rows of ``gaps`` outside the foundation, in their order."""
+        return tuple(g for g in self.gaps if not g.foundation)
+
+    @property
+    def foundation_gaps(self) -> tuple[GapRow, ...]:
+        """The rows of ``gaps`` of the foundation, in their order."""
+        return tuple(g for g in self.gaps if g.foundation)
