@@ -16,7 +16,8 @@ from typing import Any
 
 from jinja2 import Environment, nodes
 from jinja2.compiler import CodeGenerator, Frame, optimizeconst
-from markupsafe import escape
+from jinja2.runtime import Context, Macro
+from markupsafe import Markup, escape
 
 from capassess.report.joined_output import visit_joined_output
 
@@ -92,10 +93,38 @@ def escaped_text(value: Any) -> Any:
     return escape(value)
 
 
+class ShippedContext(Context):
+    """Jinja's context, with a quicker call of a macro given just its positional
+    arguments (``m.meter(score, target)``): what ``Macro.__call__`` does then, without
+    the checks for the arguments, keywords, ``caller`` and context passing it has no use
+    for; any other call is Jinja's own."""
+
+    def call(__self, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805
+        if (
+            type(__obj) is Macro
+            and len(args) == __obj._argument_count
+            and not (__obj.caller or __obj.catch_kwargs or __obj.catch_varargs)
+            and kwargs.keys() <= _LOOP_KEYS
+        ):
+            try:
+                text = __obj._func(*args)
+            except StopIteration:  # as Jinja's own call treats it
+                return __self.environment.undefined(
+                    "value was undefined because a callable raised a StopIteration exception"
+                )
+            return Markup(text) if __self.eval_ctx.autoescape else text
+        return super().call(__obj, *args, **kwargs)
+
+
+_LOOP_KEYS = frozenset({"_loop_vars", "_block_vars"})  # what the code passes for itself
+
+
 class ShippedEnvironment(Environment):
-    """Jinja's environment for the shipped templates, with a quicker ``x.y`` on dicts."""
+    """Jinja's environment for the shipped templates, with a quicker ``x.y`` on dicts
+    and quicker macro calls (``ShippedContext``)."""
 
     code_generator_class = JoinedCodeGenerator
+    context_class = ShippedContext
     escaped_text = staticmethod(escaped_text)
 
     def getattr(self, obj: Any, attribute: str) -> Any:
