@@ -51,9 +51,20 @@ class JoinedCodeGenerator(CodeGenerator):
         if frame.eval_ctx.volatile or not frame.eval_ctx.autoescape:
             super()._output_child_pre(node, frame, finalize)
             return
-        self.write("environment.escaped_text(")
         if finalize.src is not None:
+            self.write("environment.escaped_text(")
             self.write(finalize.src)
+            return
+        # a string already escaped once is looked up here, without a call of
+        # ``escaped_text`` (the value is evaluated once, held in ``es_v_``)
+        self.write("((environment.escaped_get(es_v_) or environment.escaped_text(es_v_))")
+        self.write(" if type(es_v_ := (")
+
+    def _output_child_post(self, node: nodes.Expr, frame: Frame, finalize: Any) -> None:
+        if frame.eval_ctx.volatile or not frame.eval_ctx.autoescape or finalize.src is not None:
+            super()._output_child_post(node, frame, finalize)
+            return
+        self.write(")) is str else environment.escaped_text(es_v_))")
 
 
 def dict_kind(kind: type) -> tuple[frozenset[str], bool] | None:
@@ -126,6 +137,7 @@ class ShippedEnvironment(Environment):
     code_generator_class = JoinedCodeGenerator
     context_class = ShippedContext
     escaped_text = staticmethod(escaped_text)
+    escaped_get = _ESCAPED.get  # a plain string's escaped text, if remembered
 
     def getattr(self, obj: Any, attribute: str) -> Any:
         """Jinja's ``x.y``: the attribute, else the item; for a dict whose attributes are
