@@ -219,15 +219,30 @@ def _template_file(env: Environment, name: str) -> str:
 
 def render_template(env: Environment, name: str, context: Mapping[str, Any]) -> str:
     """Render template ``name``; a template mistake becomes an ``InputError`` with file:line."""
+    return _rendered(env, name, context, utf8=False)  # type: ignore[return-value]
+
+
+def render_utf8(env: Environment, name: str, context: Mapping[str, Any]) -> bytes:
+    """``render_template(...).encode("utf-8")``. From the shipped templates alone, each
+    piece the template yields is encoded as it comes, and the bytes joined: most pieces
+    are ASCII, whose encoding is a copy, while the whole text, once it holds one wider
+    character, is stored wide and encoded character by character."""
+    return _rendered(env, name, context, utf8=True)  # type: ignore[return-value]
+
+
+def _rendered(env: Environment, name: str, context: Mapping[str, Any], utf8: bool) -> str | bytes:
     loader = env.loader
     files = loader.files if isinstance(loader, ReportLoader) else set()
     try:
         template = env.get_template(name)
         sandbox = sys.modules.get("capassess.report.sandbox")  # never loaded: no sandbox
         if sandbox is None or not isinstance(env, sandbox.LimitedSandbox):
+            if utf8:  # what render gives, encoded piece by piece (the same bytes)
+                return b"".join([piece.encode("utf-8") for piece in template.generate(context)])
             return template.render(context)  # the shipped templates alone (report.shipped)
         seconds = sandbox.USER_TIME_LIMIT if getattr(loader, "user", None) else sandbox.TIME_LIMIT
-        return sandbox.render_limited(template, context, seconds)  # type: ignore[no-any-return]
+        text: str = sandbox.render_limited(template, context, seconds)
+        return text.encode("utf-8") if utf8 else text
     except TemplateSyntaxError as exc:
         raise InputError.at(f"template error: {exc.message}", exc.filename, exc.lineno) from None
     except TemplateNotFound as exc:

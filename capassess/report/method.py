@@ -35,7 +35,7 @@ def _weights(q: Questionnaire, result: ScoreResult, lang: Lang) -> tuple[WeightR
         for x in (node.weight, node.global_weight)
     )
     kept = per_object(q, ("method_weights", lang), lambda: [(), ()])
-    if len(kept[0]) == len(numbers) and all(a is b for a, b in zip(kept[0], numbers)):
+    if len(kept[0]) == len(numbers) and all(a is b for a, b in zip(kept[0], numbers, strict=True)):
         return kept[1]  # type: ignore[no-any-return]
     titles = {cap.id: cap.title.get(lang) for _, cap in q.capabilities()}
     rows: list[WeightRow] = []

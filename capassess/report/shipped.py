@@ -110,7 +110,7 @@ class ShippedContext(Context):
     the checks for the arguments, keywords, ``caller`` and context passing it has no use
     for; any other call is Jinja's own."""
 
-    def call(__self, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805
+    def call(__self, __obj: Any, *args: Any, **kwargs: Any) -> Any:
         if (
             type(__obj) is Macro
             and len(args) == __obj._argument_count
