@@ -12,6 +12,8 @@ against each other.
 
 from __future__ import annotations
 
+from collections import ChainMap
+from collections.abc import MutableMapping
 from typing import Any
 
 from jinja2 import Environment, nodes
@@ -110,6 +112,21 @@ class ShippedContext(Context):
     the checks for the arguments, keywords, ``caller`` and context passing it has no use
     for; any other call is Jinja's own."""
 
+    def __init__(
+        self,
+        environment: Environment,
+        parent: dict[str, Any],
+        name: str | None,
+        blocks: dict[str, Any],
+        globals: MutableMapping[str, Any] | None = None,
+    ) -> None:
+        # a template's globals are a ChainMap, slow to go through: its keys are those of
+        # its maps (every include of a report makes a context)
+        keys = set().union(*globals.maps) if type(globals) is ChainMap else None
+        super().__init__(environment, parent, name, blocks, None if keys is not None else globals)
+        if keys is not None:
+            self.globals_keys = keys
+
     def call(__self, __obj: Any, *args: Any, **kwargs: Any) -> Any:
         if (
             type(__obj) is Macro
@@ -123,11 +140,12 @@ class ShippedContext(Context):
                 return __self.environment.undefined(
                     "value was undefined because a callable raised a StopIteration exception"
                 )
-            return Markup(text) if __self.eval_ctx.autoescape else text
+            return _markup(Markup, text) if __self.eval_ctx.autoescape else text
         return super().call(__obj, *args, **kwargs)
 
 
 _LOOP_KEYS = frozenset({"_loop_vars", "_block_vars"})  # what the code passes for itself
+_markup = str.__new__  # Markup(text) of a macro's text, without Markup's own checks
 
 
 class ShippedEnvironment(Environment):
