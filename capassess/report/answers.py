@@ -81,14 +81,22 @@ def answer_rows(
         except TypeError:  # a value that is no key: its words made afresh
             key, found = None, None
         if found is None or found[0] is not question:
-            found = (question, *_shown_answer(question, result.status, value, lang))
+            found = (question, *_shown_answer(question, result.status, value, lang), None)
             if key is not None:
                 if len(shown) >= REMEMBERED_ANSWERS:
                     shown.clear()
                 shown[key] = found
         given = answers.get(question.id)
-        rows.append(
-            AnswerRow(
+        evidence, note = (given.evidence, given.note) if given else (None, None)
+        row = found[4]
+        if (
+            row is None
+            or row.score is not result.score
+            or row.weight is not result.weight
+            or evidence is not None
+            or note is not None
+        ):
+            row = AnswerRow(
                 id=question.id,
                 text=found[1],
                 status=result.status,
@@ -96,10 +104,13 @@ def answer_rows(
                 answer=found[3],
                 score=result.score,
                 weight=result.weight,
-                evidence=given.evidence if given else None,
-                note=given.note if given else None,
+                evidence=evidence,
+                note=note,
             )
-        )
+            if key is not None and evidence is None and note is None:
+                # kept for the next unit with this answer, its score and weight the same
+                shown[key] = (*found[:4], row)
+        rows.append(row)
     return tuple(rows)
 
 
@@ -113,14 +124,15 @@ def _shown_answer(question: Question, status: str, value: Any, lang: Lang) -> tu
     return question.text.get(lang), t[f"status_{status}"], shown
 
 
-def _shown_answers(lang: Lang) -> dict[Any, tuple[Question, str, str, str]]:
+def _shown_answers(lang: Lang) -> dict[Any, tuple[Question, str, str, str, AnswerRow | None]]:
     return _SHOWN.setdefault("zh" if lang == "zh" else "en", {})
 
 
-# The words of an answer (question text, status label, answer) by question, status and
-# value, per language: a batch's units give the same answers again and again. The
-# question is kept with its words, so its id is not taken by another while they are
-# kept; a float is known by its repr (0.0 and -0.0 are equal, and printed apart), a
-# list by its items.
+# The words of an answer (question text, status label, answer), and the last row made
+# of them without evidence or note, by question, status and value, per language: a
+# batch's units give the same answers again and again. The question is kept with its
+# words, so its id is not taken by another while they are kept; a float is known by its
+# repr (0.0 and -0.0 are equal, and printed apart), a list by its items. A row is shared
+# only while its score and weight are the very same numbers (rows are frozen).
 REMEMBERED_ANSWERS = 20_000
-_SHOWN: dict[str, dict[Any, tuple[Question, str, str, str]]] = {}
+_SHOWN: dict[str, dict[Any, tuple[Question, str, str, str, AnswerRow | None]]] = {}
