@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from capassess import __version__
 from capassess.memo import per_object
 from capassess.model.base import Lang
@@ -34,9 +36,11 @@ def _weights(q: Questionnaire, result: ScoreResult, lang: Lang) -> tuple[WeightR
         for node in (score, *score.capabilities)
         for x in (node.weight, node.global_weight)
     )
-    kept = per_object(q, ("method_weights", lang), lambda: [(), ()])
-    if len(kept[0]) == len(numbers) and all(a is b for a, b in zip(kept[0], numbers, strict=True)):
-        return kept[1]  # type: ignore[no-any-return]
+    kept: dict[str, Any] = per_object(q, ("method_weights", lang), dict)
+    before: tuple[float, ...] = kept.get("numbers", ())
+    if len(before) == len(numbers) and all(a is b for a, b in zip(before, numbers, strict=True)):
+        made: tuple[WeightRow, ...] = kept["rows"]
+        return made
     titles = {cap.id: cap.title.get(lang) for _, cap in q.capabilities()}
     rows: list[WeightRow] = []
     for dim, score in zip(q.sections(), result.dimensions, strict=True):
@@ -44,8 +48,9 @@ def _weights(q: Questionnaire, result: ScoreResult, lang: Lang) -> tuple[WeightR
         rows += [
             WeightRow(c.id, titles[c.id], 1, c.weight, c.global_weight) for c in score.capabilities
         ]
-    kept[:] = [numbers, tuple(rows)]
-    return kept[1]  # type: ignore[no-any-return]
+    made = tuple(rows)
+    kept.update(numbers=numbers, rows=made)
+    return made
 
 
 def _ahp(q: Questionnaire, lang: Lang) -> tuple[AhpRow, ...]:

@@ -33,11 +33,11 @@ def quick_init(cls: type[T]) -> type[T]:
 
     def __init__(self: Any, *args: Any, **kwargs: Any) -> None:
         made = _compiled_init(cls)
-        cls.__init__ = made  # type: ignore[misc]
+        cls.__init__ = made  # type: ignore[method-assign]
         made(self, *args, **kwargs)
 
     __init__.__qualname__ = f"{cls.__qualname__}.__init__"
-    cls.__init__ = __init__  # type: ignore[misc]
+    cls.__init__ = __init__  # type: ignore[method-assign]
     return cls
 
 
