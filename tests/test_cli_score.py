@@ -73,7 +73,7 @@ def test_score_json_null_for_na_and_lists_missing(runner: CliRunner) -> None:
     assert data["dimensions"][1]["level"] is None
     assert data["overall"]["score"] == 5.0  # only g-level 5 counts
     assert data["questions"]["missing"] == ["g-choice", "a-multi", "a-number", "o-api"]
-    assert "4 unanswered question(s), left out: g-choice" in result.stderr
+    assert "unanswered questions (4), left out: g-choice" in result.stderr
 
 
 def test_score_missing_lowest_by_default(runner: CliRunner) -> None:

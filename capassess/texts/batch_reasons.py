@@ -49,7 +49,7 @@ EN: dict[str, str] = {
     "workbook as .xlsx to have them rejected with their error",
     "note_percent": "a .{kind} file does not show number formats: a cell formatted as 45% "
     "is read as 0.45 in {ids}; type 45% as text, or save the workbook as .xlsx",
-    "note_unknown": "unknown column(s) ignored: {columns}",
+    "note_unknown": "unknown columns ignored: {columns}",
     "note_xlsx_rows": "scores.xlsx not written: {rows} units and the header exceed Excel's "
     "{limit} rows a sheet; scores.csv holds every unit",
     "note_xlsx_columns": "scores.xlsx not written: {columns} columns exceed Excel's {limit} "
@@ -59,7 +59,7 @@ EN: dict[str, str] = {
     "fail_repeated": "column {name} appears more than once",
     "fail_no_id": "no {name} column; the header is: {names}",
     "fail_clash": "group column {name} clashes with a result column; rename it",
-    "fail_absent": "missing question column(s): {ids}; add them (blank cells are missing "
+    "fail_absent": "missing question columns: {ids}; add them (blank cells are missing "
     "answers), or pass --lenient to treat them as blank",
     "fail_no_group": "no group column {name} (group columns: {names})",
     "fail_no_file": "no such file or folder",
@@ -86,7 +86,7 @@ EN: dict[str, str] = {
     "fail_format": "unknown report format {name}",
     "fail_top": "--top and --jobs must be at least 1",
     # the exit of a run with rejected rows
-    "gate_rejected": "{n} row(s) rejected; see {where} (--allow-rejects to exit 0)",
+    "gate_rejected": "rows rejected: {n}; see {where} (--allow-rejects to exit 0)",
     "error_lead": "error: ",
     # words inside fields
     "say_place": "{source} row {row}",

@@ -22,10 +22,10 @@ EN: dict[str, str] = {
     "sep": ", ",
     "clause_sep": ", ",
     "gate": "gate",
-    "unanswered": "{n} unanswered question(s), {how}: {ids}",
+    "unanswered": "unanswered questions ({n}), {how}: {ids}",
     "unanswered_lowest": "counted as lowest",
     "unanswered_left_out": "left out",
-    "not_applicable": "{n} question(s) not applicable: {ids}",
+    "not_applicable": "questions not applicable ({n}): {ids}",
     "warning": "warning: ",
     # peers
     "peers": "Peers",

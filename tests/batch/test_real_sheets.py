@@ -438,7 +438,7 @@ def test_group_column_after_questions_without_group_by_is_unknown(tmp_path: Path
     source = tmp_path / "in.csv"
     source.write_text(_with(rows, header=GROUP_LAST), encoding="utf-8")
     result, scores, _ = _batch(source, tmp_path / "out")
-    assert "unknown column(s) ignored: Region" in result.output
+    assert "unknown columns ignored: Region" in result.output
     assert len(scores) == 3
 
 
