@@ -9,7 +9,6 @@ so a user template can extend the one it replaces.
 from __future__ import annotations
 
 import datetime as dt
-import re
 import sys
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -105,7 +104,13 @@ def _not_utf8(exc: UnicodeDecodeError, path: str) -> NoReturn:
 
 
 def _num(value: float | None, digits: int = 2) -> str:
-    return "—" if value is None else f"{value:.{digits}f}"
+    if value is None:
+        return "—"
+    spec = _FIXED.get(digits)  # what f"{value:.{digits}f}" formats with
+    return format(value, spec if spec is not None else f".{digits}f")
+
+
+_FIXED = {n: f".{n}f" for n in range(7)}
 
 
 def _pct(value: float | None) -> str:
@@ -123,7 +128,10 @@ def _change(new: float | None, old: float | None, digits: int = 2) -> str:
 
 def mermaid_text(value: object) -> str:
     """Text safe inside a Mermaid gantt line: no ``: ; #`` or angle brackets."""
-    return " ".join(re.sub(r"[:;#<>{}\[\]`\"]", " ", str(value)).split())
+    return " ".join(str(value).translate(_MERMAID_SPACES).split())
+
+
+_MERMAID_SPACES = str.maketrans(dict.fromkeys(':;#<>{}[]`"', " "))
 
 
 def add_months(iso_date: str, months: int) -> str:
