@@ -17,8 +17,17 @@ REMEMBERED_LENGTH = 500
 
 
 def _escape_text(text: str) -> str:
-    escaped = MD_SPECIAL.sub(r"\\\1", CONTROL.sub(" ", text))
-    return " ".join(escaped.split())
+    # what MD_SPECIAL.sub(r"\\\1", CONTROL.sub(" ", text)) gives, each pattern run only
+    # where it matches and its replacement a function (a template is parsed on every call)
+    if CONTROL.search(text) is not None:
+        text = CONTROL.sub(" ", text)
+    if MD_SPECIAL.search(text) is not None:
+        text = MD_SPECIAL.sub(_backslashed, text)
+    return " ".join(text.split())
+
+
+def _backslashed(match: re.Match[str]) -> str:
+    return "\\" + match.group()
 
 
 def _escape_cell(text: str) -> str:
