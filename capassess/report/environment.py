@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from collections.abc import Callable, Mapping
+from functools import lru_cache
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, NoReturn
@@ -136,6 +137,17 @@ _MERMAID_SPACES = str.maketrans(dict.fromkeys(':;#<>{}[]`"', " "))
 
 def add_months(iso_date: str, months: int) -> str:
     """The ISO date ``months`` after ``iso_date`` (day clamped to 28)."""
+    if type(iso_date) is str and type(months) is int:  # a roadmap's dates, many times over
+        return _months_after(iso_date, months)
+    return _add_months(iso_date, months)
+
+
+@lru_cache(maxsize=4096)
+def _months_after(iso_date: str, months: int) -> str:
+    return _add_months(iso_date, months)
+
+
+def _add_months(iso_date: str, months: int) -> str:
     start = dt.date.fromisoformat(iso_date)
     index = start.year * 12 + start.month - 1 + int(months)
     return dt.date(index // 12, index % 12 + 1, min(start.day, 28)).isoformat()
