@@ -130,9 +130,9 @@ ZH: dict[str, str] = {
     "（或 na、不适用），缺少答案请留空",
     "why_placeholder_choice": "{value} 不是答案；请填写符合的选项（{ids}），仅在题目不适用时填写 "
     "n/a（或 na、不适用），缺少答案请留空",
-    "why_placeholder_multi": "{value} 不是答案；各选项均不具备时填写 无（或 none），"
+    "why_placeholder_multi": "{value} 不是答案；各选项均不具备时填写“无”（或 none），"
     "仅在题目不适用时填写 n/a（或 na、不适用），缺少答案请留空",
-    "why_placeholder_bool": "{value} 不是答案；不具备时填写 否（或 no），仅在题目不适用时填写 n/a"
+    "why_placeholder_bool": "{value} 不是答案；不具备时填写“否”（或 no），仅在题目不适用时填写 n/a"
     "（或 na、不适用），缺少答案请留空",
     "why_invalid": "无效的值",
     "why_no_id": "没有单位编号",
