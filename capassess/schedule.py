@@ -1,7 +1,8 @@
 """Scheduling (pure): dependency order, placement under capacity, calendar months.
 
 Actions are placed one by one in dependency order (among those ready: lower levels
-first, then quick wins and the other kinds in their order, then high priorities). Each starts at the earliest month when:
+first, then quick wins and the other kinds in their order, then high priorities). Each
+starts at the earliest month when:
 - every action it depends on has ended;
 - the effort budget of the phase it would start in is not exceeded (``--budget``; after
   the last boundary the budget holds in each further window of the last window's length);
