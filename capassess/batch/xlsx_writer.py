@@ -5,10 +5,11 @@ score table. This writer builds the sheet's XML a block of rows at a time with p
 string kernels and numpy: the cells of score and level columns are copied from
 fixed-width templates (padded with spaces between cells, which XML ignores), text
 cells are escaped and joined, and each block of rows is deflated into the archive
-(``zip_stream``) in one thread while the next block's XML is made in another. Cells carry no ``r`` reference, which the
-format allows (cells and rows follow one another). The workbook has one sheet, a
-bold frozen header row and an auto-filter; text cells are inline strings,
-XML-escaped, with characters XML cannot hold replaced by U+FFFD.
+(``zip_stream``) in one thread while the next block's XML is made in another. Cells
+carry no ``r`` reference, which the format allows (cells and rows follow one
+another). The workbook has one sheet, a bold frozen header row and an auto-filter;
+text cells are inline strings, XML-escaped, with characters XML cannot hold replaced
+by U+FFFD.
 """
 
 from __future__ import annotations
