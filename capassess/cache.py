@@ -138,6 +138,25 @@ def write(namespace: str, key: str, payload: bytes) -> None:
         write_unsynced(path, hashlib.sha256(payload).digest() + payload, mode=0o600)
 
 
+def prune(namespace: str, keep: int) -> None:
+    """Remove all but the ``keep`` newest entries of ``namespace`` (by modification
+    time); any failure is ignored."""
+    folder = cache_dir()
+    if folder is None:
+        return
+    prefix = f"{namespace}-"
+    with contextlib.suppress(OSError):
+        entries = []
+        with os.scandir(folder) as found:
+            for entry in found:
+                if entry.name.startswith(prefix) and entry.is_file(follow_symlinks=False):
+                    with contextlib.suppress(OSError):
+                        entries.append((entry.stat(follow_symlinks=False).st_mtime_ns, entry.path))
+        entries.sort(reverse=True)
+        for _, path in entries[keep:]:
+            _remove(Path(path))
+
+
 def _remove(path: Path) -> None:
     with contextlib.suppress(OSError):
         path.unlink()

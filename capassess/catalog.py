@@ -73,7 +73,7 @@ def _is_file(path: Path) -> bool:
 
 def load_questionnaire(path: str | Path) -> Questionnaire:
     """Load and cross-check a questionnaire file (from the user's cache if loaded before)."""
-    from capassess.questionnaire_cache import cached_questionnaire
+    from capassess.model_cache import cached_questionnaire
 
     return cached_questionnaire(path, _load_questionnaire)
 
@@ -150,7 +150,21 @@ def questionnaire_of(ref: str, extra: Iterable[str | Path] = ()) -> Questionnair
 def load_assessment(
     path: str | Path, questionnaire: Questionnaire | None = None, extra: Iterable[str | Path] = ()
 ) -> tuple[Assessment, Questionnaire, list[Problem]]:
-    """Load an answers file and check it against its questionnaire (found by its id)."""
+    """Load an answers file and check it against its questionnaire (found by its id).
+
+    A file whose bytes loaded before comes from the user's cache (``model_cache``) when
+    it checks without a problem against the questionnaire; otherwise it is read, so that
+    every problem is located in it.
+    """
+    from capassess.model_cache import KEEP_ANSWERS, answers_slot
+
+    where = answers_slot(path)
+    cached = where.read() if where is not None else None
+    if cached is not None:
+        with contextlib.suppress(NotFoundError):
+            found = questionnaire or questionnaire_of(cached.questionnaire, extra)
+            if not check_assessment(found, cached):
+                return cached, found, []
     doc = read_yaml(path)
     expect_kind(doc, "answers")
     assessment = validate_answers(doc, questionnaire, extra)
@@ -160,6 +174,8 @@ def load_assessment(
         except NotFoundError as exc:
             raise InputError.at(exc.message, str(path), loc=("questionnaire",)) from None
     warnings = raise_errors(doc, check_assessment(questionnaire, assessment), "answers")
+    if where is not None and cached is None:
+        where.write(assessment, keep=KEEP_ANSWERS)
     return assessment, questionnaire, warnings
 
 

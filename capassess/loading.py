@@ -8,14 +8,10 @@ than mappings, lists, strings, numbers, booleans, dates and null.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-
-from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.constructor import ConstructorError, RoundTripConstructor
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from capassess.errors import InputError, Loc, Problem, Severity
 from capassess.positions import node_position
@@ -46,6 +42,8 @@ class YamlDocument:
 
     def position(self, loc: Loc) -> tuple[int, int, Loc]:
         """Return (line, column, shown loc) of ``loc``, 1-based, as near as the tree knows."""
+        from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
         if self.tree is None and self.text is not None:
             if len(self.text) > LOCATE_CAREFUL_BYTES:
                 return node_position(_composed(self), loc, self.index)
@@ -94,12 +92,16 @@ class YamlDocument:
 def _composed(doc: YamlDocument) -> Any:
     """libyaml's node tree of ``doc``, composed once."""
     if doc.nodes is None:
+        from ruamel.yaml import YAML
+
         doc.nodes = YAML(typ="safe", pure=False).compose(doc.text or "")
     return doc.nodes
 
 
 def _plain(node: Any, path: str, budget: list[int]) -> Any:
     """Convert the round-trip tree to plain data, refusing tags and alias bombs."""
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
     budget[0] -= 1
     if budget[0] < 0:
         raise InputError.at(
@@ -140,20 +142,27 @@ def _plain(node: Any, path: str, budget: list[int]) -> Any:
     raise InputError.at(f"unsupported YAML value of type {type(node).__name__}", path)
 
 
-class _Constructor(RoundTripConstructor):
-    """The round-trip constructor, with a located error for a scalar it cannot build."""
+@functools.cache
+def _constructor() -> type:
+    """The round-trip constructor, with a located error for a scalar it cannot build
+    (made on first use: the YAML library is imported only when a file is parsed)."""
+    from ruamel.yaml.constructor import ConstructorError, RoundTripConstructor
 
-    def construct_non_recursive_object(self, node: Any, tag: str | None = None) -> Any:
-        """Build ``node``; a value Python refuses (2026-13-45, a 5000-digit int) is a YAML error."""
-        try:
-            return super().construct_non_recursive_object(node, tag)
-        except (ValueError, OverflowError) as exc:
-            text = node.value if isinstance(node.value, str) else ""
-            shown = text if len(text) <= 40 else text[:40] + "..."
-            reason = str(exc).split(";")[0]
-            raise ConstructorError(
-                None, None, f"cannot read the value {shown!r}: {reason}", node.start_mark
-            ) from None
+    class Constructor(RoundTripConstructor):
+        def construct_non_recursive_object(self, node: Any, tag: str | None = None) -> Any:
+            """Build ``node``; a value Python refuses (2026-13-45, a 5000-digit int) is a
+            YAML error."""
+            try:
+                return super().construct_non_recursive_object(node, tag)
+            except (ValueError, OverflowError) as exc:
+                text = node.value if isinstance(node.value, str) else ""
+                shown = text if len(text) <= 40 else text[:40] + "..."
+                reason = str(exc).split(";")[0]
+                raise ConstructorError(
+                    None, None, f"cannot read the value {shown!r}: {reason}", node.start_mark
+                ) from None
+
+    return Constructor
 
 
 def parse_yaml_text(text: str, path: str) -> YamlDocument:
@@ -192,6 +201,8 @@ def _fast_data(text: str, path: str) -> Any:
     """
     if not FAST or len(text) > MAX_BYTES:
         return None
+    from ruamel.yaml import YAML
+
     yaml = YAML(typ="safe", pure=False)
     depth = nodes = 0
     careful = False
@@ -267,8 +278,11 @@ def _is_plain(data: Any) -> bool:
 
 def _careful(text: str, path: str) -> YamlDocument:
     """Parse with the round-trip parser, which keeps positions and names every problem."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
     yaml = YAML(typ="rt")
-    yaml.Constructor = _Constructor
+    yaml.Constructor = _constructor()
     try:
         tree = yaml.load(text)
     except MarkedYAMLError as exc:

@@ -269,14 +269,14 @@ def test_another_version_schema_or_program_never_reads_an_entry(
     """The key holds the tool's version, the models' shape and the program's files, so
     an entry written by any other capassess is never read: the file is parsed again."""
     import capassess
-    from capassess import questionnaire_cache
+    from capassess import model_cache
 
     parsed = _loads_counted(monkeypatch)
     load_questionnaire(SHIPPED)
     if change == "version":
         monkeypatch.setattr(capassess, "__version__", capassess.__version__ + ".post1")
     elif change == "schema":
-        monkeypatch.setattr(questionnaire_cache, "schema_fingerprint", lambda root: "other shape")
+        monkeypatch.setattr(model_cache, "schema_fingerprint", lambda root: "other shape")
     else:
         monkeypatch.setattr(cache, "program_fingerprint", lambda: "other program")
     load_questionnaire(SHIPPED)
@@ -314,13 +314,13 @@ def test_a_corrupted_entry_with_a_valid_checksum_is_a_miss(
 def test_with_the_cache_off_no_snapshot_is_made(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from capassess import questionnaire_cache
+    from capassess import model_cache
 
     def refuse(model: object) -> bytes:
         raise AssertionError("a snapshot made with the cache off")
 
     monkeypatch.setenv(cache.ENV, "")
-    monkeypatch.setattr(questionnaire_cache, "to_snapshot", refuse)
+    monkeypatch.setattr(model_cache, "to_snapshot", refuse)
     assert load_questionnaire(SHIPPED).id == "branch-fintech"
 
 
@@ -337,3 +337,157 @@ def test_a_questionnaire_with_text_that_has_no_utf8_form_is_loaded_not_cached(
     for _ in range(2):
         assert load_questionnaire(path).title.en == "Tiny \ud800 model"
     assert not _entries(folder, "questionnaire")
+
+
+# Answers files: served from the cache only when they check clean, never stale, bounded.
+
+TINY = DATA / "good" / "tiny.yaml"
+TINY_ANSWERS = DATA / "good" / "tiny-answers.yaml"
+
+
+def _answers_read_counted(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Record every answers file that is parsed rather than served from the cache."""
+    from capassess import catalog
+
+    parsed: list[str] = []
+    real = catalog.read_yaml
+
+    def counted(path: str | Path):  # type: ignore[no-untyped-def]
+        parsed.append(str(path))
+        return real(path)
+
+    monkeypatch.setattr(catalog, "read_yaml", counted)
+    return parsed
+
+
+def _bank(tmp_path: Path, answers: str | None = None) -> tuple[Path, Path]:
+    """A copy of the tiny questionnaire and its answers (``answers`` replacing them)."""
+    folder = tmp_path / "qs"
+    folder.mkdir(exist_ok=True)
+    shutil.copy(TINY, folder / "tiny.yaml")
+    path = tmp_path / "answers.yaml"
+    path.write_text(answers or TINY_ANSWERS.read_text(encoding="utf-8"), encoding="utf-8")
+    return folder, path
+
+
+def test_an_answers_file_is_served_from_the_cache_and_equals_the_parsed_one(
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from capassess.catalog import load_assessment
+    from capassess.scorecard import score_file
+
+    qs, path = _bank(tmp_path)
+    parsed = _answers_read_counted(monkeypatch)
+    first, q1, warnings1 = load_assessment(path, extra=[qs])
+    again, q2, warnings2 = load_assessment(path, extra=[qs])
+    assert parsed == [str(path)]
+    assert len(_entries(folder, "answers")) == 1
+    assert again == first and again is not first and q2 == q1
+    assert again.model_dump_json() == first.model_dump_json()
+    assert warnings1 == warnings2 == []
+    scored = [score_file(path, extra=[qs]).result for _ in range(2)]
+    assert scored[0] == scored[1]
+
+
+def test_an_edited_answers_file_is_read_again(
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from capassess.catalog import load_assessment
+
+    qs, path = _bank(tmp_path)
+    parsed = _answers_read_counted(monkeypatch)
+    assert load_assessment(path, extra=[qs])[0].answers["g-level"].value == 2
+    path.write_text(path.read_text(encoding="utf-8").replace("value: 2,", "value: 4,"), "utf-8")
+    assert load_assessment(path, extra=[qs])[0].answers["g-level"].value == 4
+    assert parsed == [str(path)] * 2
+    assert len(_entries(folder, "answers")) == 2
+
+
+def test_answers_with_problems_are_read_each_time_and_located(
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A cached file that its questionnaire no longer takes without a word (here the
+    questionnaire was edited since: an option the file names is gone) is read again, so
+    every problem is located in it."""
+    from capassess.catalog import load_assessment
+    from capassess.errors import InputError
+
+    qs, path = _bank(tmp_path)
+    parsed = _answers_read_counted(monkeypatch)
+    load_assessment(path, extra=[qs])
+    questionnaire = qs / "tiny.yaml"
+    text = questionnaire.read_text(encoding="utf-8")
+    option = "{id: bi, label: {en: BI, zh: 商业智能}"
+    assert option in text
+    edited = text.replace(option, "{id: bix, label: {en: BIX, zh: 商业智能平台}")
+    questionnaire.write_text(edited, encoding="utf-8")
+    for _ in range(2):
+        with pytest.raises(InputError) as caught:
+            load_assessment(path, extra=[qs])
+        (problem,) = [p for p in caught.value.problems if "bi" in p.message]
+        assert (problem.path, problem.line, problem.column) == (str(path), 9, 3)
+    assert parsed == [str(path)] * 3
+
+
+def test_a_broken_answers_file_is_never_cached(folder: Path, tmp_path: Path) -> None:
+    from capassess.catalog import load_assessment
+    from capassess.errors import InputError
+
+    broken = TINY_ANSWERS.read_text(encoding="utf-8").replace("a-number: 12", "a-number: many")
+    qs, path = _bank(tmp_path, broken)
+    for _ in range(2):
+        with pytest.raises(InputError):
+            load_assessment(path, extra=[qs])
+    assert not _entries(folder, "answers")
+
+
+def test_the_cache_keeps_only_the_newest_answers_files(
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An interview writes a new version of its file at every answer: the cache keeps the
+    ``KEEP_ANSWERS`` most recent, and never touches the questionnaires' entries."""
+    from capassess import model_cache
+    from capassess.catalog import load_assessment
+
+    monkeypatch.setattr(model_cache, "KEEP_ANSWERS", 3)
+    qs, path = _bank(tmp_path)
+    text = path.read_text(encoding="utf-8")
+    for n in range(6):
+        path.write_text(text.replace("a-number: 12", f"a-number: {n}"), encoding="utf-8")
+        load_assessment(path, extra=[qs])
+        newest = max(_entries(folder, "answers"), key=lambda p: p.stat().st_mtime_ns)
+        os.utime(newest, ns=(n * 10**9, n * 10**9))  # mtimes one second apart
+    kept = _entries(folder, "answers")
+    assert len(kept) == 3
+    assert sorted(p.stat().st_mtime_ns for p in kept) == [3 * 10**9, 4 * 10**9, 5 * 10**9]
+    assert _entries(folder, "questionnaire")
+
+
+def test_a_cached_answers_file_is_scored_without_the_yaml_library(
+    folder: Path, tmp_path: Path
+) -> None:
+    """``score`` of a file read before does not import ruamel.yaml: what a second call
+    costs is the scoring, not parsing."""
+    qs, path = _bank(tmp_path)
+    code = (
+        "import sys\n"
+        "from capassess.cli import main\n"
+        f"args = ['--questionnaire-dir', {str(qs)!r}, 'score', {str(path)!r}]\n"
+        "try:\n"
+        "    main(args)\n"
+        "except SystemExit as exc:\n"
+        "    assert not exc.code, exc.code\n"
+        "print('RUAMEL=' + str(any(m.startswith('ruamel') for m in sys.modules)))\n"
+    )
+    env = {**os.environ, cache.ENV: str(folder)}
+    command = [sys.executable, "-c", code]
+
+    def run() -> str:
+        return subprocess.run(
+            command, capture_output=True, text=True, env=env, check=True, timeout=120
+        ).stdout
+
+    runs = [run(), run()]
+    assert "RUAMEL=True" in runs[0]
+    assert "RUAMEL=False" in runs[1]
+    assert runs[0].split("RUAMEL")[0] == runs[1].split("RUAMEL")[0]

@@ -73,6 +73,44 @@ def test_tuples_dicts_and_every_kind_of_value_come_back_with_their_types() -> No
     assert validated.foundation is not None
 
 
+ANSWERS = [
+    *sorted((ROOT / "examples").glob("*.yaml")),
+    *sorted((ROOT / "examples").glob("*/*.yaml")),
+    *sorted((DATA / "good").glob("*answers*.yaml")),
+]
+
+
+@pytest.mark.parametrize("path", ANSWERS, ids=lambda p: p.name)
+def test_an_answers_file_comes_back_identical(path: Path) -> None:
+    """Answers files hold dates, union values (a level, an option id, a list of ids, a
+    figure, a boolean, n/a), tuples and dicts: each comes back with its type."""
+    from capassess.catalog import load_assessment
+    from capassess.model.answers import Assessment
+
+    validated = load_assessment(path, extra=[DATA / "good"])[0]
+    back = from_snapshot(to_snapshot(validated), Assessment)
+    assert back == validated
+    seen: set[type] = set()
+    _same(validated, back, "answers", seen)
+    assert {str, dict} <= seen
+
+
+def test_a_date_comes_back_as_a_date_and_a_bad_one_is_refused() -> None:
+    import datetime as dt
+
+    from capassess.model.answers import Assessment
+
+    answers = Assessment.model_validate(
+        {"questionnaire": "tiny@1.0", "subject": {"id": "x"}, "date": "2026-03-31"}
+    )
+    back = from_snapshot(to_snapshot(answers), Assessment)
+    assert type(back.date) is dt.date and back.date == dt.date(2026, 3, 31)
+    for bad in ('"2026-13-45"', "20260331.5", "null"):
+        text = to_snapshot(answers).decode().replace('"2026-03-31"', bad)
+        with pytest.raises(SnapshotError):
+            from_snapshot(text.encode(), Assessment)
+
+
 class Leaf(Frozen):
     name: str
     size: int = 3

@@ -266,15 +266,25 @@ class Interview:
         self.current = self._next_after(here)
 
     def back(self) -> bool:
-        """Go back to the question asked before this one; ``False`` if there is none."""
+        """Go back to the question asked before this one; when none was asked before it
+        in this session (the first question asked after ``--resume``, or a jump), to the
+        nearest earlier question in the questionnaire that applies and was not answered
+        from ``--data``. ``False`` if there is none."""
         while self.history:
             index = self.history.pop()
             if self.applies(self.slots[index].id):
-                if self.current is not None:
-                    self.ahead.append(self.current)
-                self.current = index
-                return True
-        return False
+                return self._back_to(index)
+        if self.current is None:
+            return False
+        earlier = [s.index for s in self.slots[: self.current]
+                   if self.applies(s.id) and s.id not in self.given]  # fmt: skip
+        return self._back_to(earlier[-1]) if earlier else False
+
+    def _back_to(self, index: int) -> bool:
+        if self.current is not None:
+            self.ahead.append(self.current)
+        self.current = index
+        return True
 
     def goto(self, target: str) -> None:
         """Go to a question, or the first applicable question of a capability or dimension.

@@ -6,7 +6,7 @@ import math
 from fractions import Fraction
 from typing import Annotated
 
-from pydantic import ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, ConfigDict, Field, model_validator
 
 from capassess.model.base import Frozen, Id
 
@@ -31,6 +31,14 @@ def parse_entry(value: Entry) -> float:
     return number
 
 
+def _positive(value: Entry) -> Entry:
+    """A matrix entry that reads as a positive number (checked where it is written, so
+    that an error points at the entry itself)."""
+    if parse_entry(value) <= 0:
+        raise ValueError(f"entry {value!r} must be positive")
+    return value
+
+
 class AhpMatrix(Frozen):
     """A pairwise comparison matrix over ``items``; the lower triangle may be left out."""
 
@@ -38,22 +46,13 @@ class AhpMatrix(Frozen):
     model_config = ConfigDict(frozen=True, extra="forbid", allow_inf_nan=True, defer_build=True)
 
     items: Annotated[list[Id], Field(min_length=1, description="Ids compared, in row order.")]
-    matrix: list[list[Entry]] = Field(
+    matrix: list[list[Annotated[Entry, AfterValidator(_positive)]]] = Field(
         description="Rows of numbers or fractions ('1/3'). Row i may hold all n entries, "
         "or only those from the diagonal on (n-i), or only those right of it (n-i-1)."
     )
     accept_cr: Annotated[float, Field(gt=0, lt=1)] | None = Field(
         None, description="Accept a consistency ratio below this instead of 0.10."
     )
-
-    @field_validator("matrix")
-    @classmethod
-    def _entries_are_numbers(cls, rows: list[list[Entry]]) -> list[list[Entry]]:
-        for row in rows:
-            for value in row:
-                if parse_entry(value) <= 0:
-                    raise ValueError(f"entry {value!r} must be positive")
-        return rows
 
     @model_validator(mode="after")
     def _shape(self) -> AhpMatrix:

@@ -1,7 +1,7 @@
 """Validated models as plain JSON and back, without validating them again.
 
 For models the program has itself validated and keeps in its own cache (see
-``capassess.questionnaire_cache``): reading one back with ``model_validate_json`` would
+``capassess.model_cache``): reading one back with ``model_validate_json`` would
 build the model's whole validator first, which costs more than the rest of a short
 command. A snapshot keeps every value with its exact Python type, so the model read
 back equals, field by field and type by type, the one written:
@@ -9,7 +9,7 @@ back equals, field by field and type by type, the one written:
 - a model is ``{"$m": class name, "f": [its fields' values, in order], "s": [the
   names of the fields set]}``;
 - a tuple is ``{"$t": [...]}``, a dict ``{"$d": [[key, value], ...]}`` (string keys), a
-  list a list;
+  list a list, a date ``{"$date": "2026-03-31"}``;
 - strings, integers, floats, booleans and ``None`` are themselves.
 
 Only the model classes reachable from the root class's fields may appear, each with
@@ -21,6 +21,8 @@ for cache keys.
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
 import hashlib
 import json
 import re
@@ -109,6 +111,8 @@ def _encode(value: Any, classes: dict[str, type[BaseModel]]) -> Any:
         return [_encode(item, classes) for item in value]
     if kind is tuple:
         return {"$t": [_encode(item, classes) for item in value]}
+    if kind is dt.date:
+        return {"$date": value.isoformat()}
     if kind is dict:
         if not all(type(key) is str for key in value):
             raise SnapshotError("a dict with keys that are not strings")
@@ -143,6 +147,8 @@ class _Decoder:
         if len(node) == 1:
             if type(node.get("$t")) is list:
                 return tuple(node["$t"])
+            if "$date" in node:
+                return _date(node["$date"])
             pairs = node.get("$d")
             if type(pairs) is list and all(_is_pair(pair) for pair in pairs):
                 return dict(pairs)
@@ -188,6 +194,13 @@ def _plainly_built(kind: type[BaseModel]) -> bool:
         and kind.model_config.get("extra") != "allow"
         and all(f.alias is None and f.validation_alias is None for f in fields)
     )
+
+
+def _date(text: Any) -> dt.date:
+    if type(text) is str:
+        with contextlib.suppress(ValueError):
+            return dt.date.fromisoformat(text)
+    raise SnapshotError(f"not a date: {str(text)[:40]!r}")
 
 
 def _is_pair(pair: Any) -> bool:

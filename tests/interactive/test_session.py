@@ -66,6 +66,30 @@ def test_back_goes_to_the_previous_question_and_further() -> None:
     assert session.slot.id == "g-level"
 
 
+def test_back_on_the_first_question_of_a_resumed_interview_goes_to_the_one_before() -> None:
+    """After ``--resume`` nothing was asked yet in this session: ``<`` goes to the nearest
+    earlier question that applies (a-bool does not: a-number is below 10), and forward
+    comes back through the questions backed over."""
+    session = interview({**{k: FULL[k] for k in ORDER[:4]}, "a-number": 5})
+    assert session.slot is not None and session.slot.id == "o-api"
+    stops = []
+    while session.back():
+        assert session.slot is not None
+        stops.append(session.slot.id)
+    assert stops == ["a-number", "a-multi", "g-choice", "g-level"]
+    for expected in ("g-choice", "a-multi", "a-number", "o-api"):
+        session.forward()
+        assert session.slot is not None and session.slot.id == expected
+
+
+def test_back_without_history_passes_over_answers_given_with_data() -> None:
+    session = interview()
+    session.prefill({"g-level": Answer(value=2), "g-choice": Answer(value="none")})
+    assert session.slot is not None and session.slot.id == "a-multi"
+    assert not session.back()
+    assert session.slot.id == "a-multi"
+
+
 def test_forward_after_back_revisits_the_questions_backed_over() -> None:
     session = interview()
     for value in (3, "partial", ["bi"]):
