@@ -350,13 +350,17 @@ class SourceReader:
         )
 
     def _prepared(self) -> Iterator[tuple[Batch, dict[str, Encoded] | None]]:
-        """Each batch of the source with its cells made ready to judge (``prepare``),
-        in the thread that reads ahead; the source's batches closed with this."""
+        """Each batch of the source, a CSV file's with its cells made ready to judge
+        (``prepare``) in the thread that reads ahead (pyarrow parses outside Python's
+        lock, so that thread has room; a workbook's or a folder's reading is the slower
+        side already, and its chunks are prepared as they are judged); the source's
+        batches closed with this."""
         batches = self.source.batches()
+        ahead = self.source.kind == "csv"
         try:
             for batch in batches:
                 chunk = batch.chunk
-                yield batch, self.judge.prepare(chunk) if chunk is not None else None
+                yield batch, self.judge.prepare(chunk) if ahead and chunk is not None else None
         finally:
             close = getattr(batches, "close", None)
             if close is not None:
