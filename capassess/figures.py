@@ -1,9 +1,15 @@
 """Figures as printed: a change shown beside two rounded scores is the difference of the
-rounded scores, so that the printed numbers add up (the JSON keeps full precision)."""
+rounded scores, so that the printed numbers add up (the JSON keeps full precision); a
+count with its noun in the right number."""
 
 from __future__ import annotations
 
 from decimal import Decimal
+
+
+def counted(n: int, noun: str, plural: str | None = None) -> str:
+    """``n`` with its noun in the right number: ``1 question``, ``2 questions``."""
+    return f"{n:,} {noun if n == 1 else plural or noun + 's'}"
 
 
 def printed(value: float, digits: int = 2) -> Decimal:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from capassess.errors import InputError, Loc, Problem, Severity
+from capassess.figures import counted
 from capassess.positions import node_position
 from capassess.reading import read_bounded
 from capassess.yaml_text import decode_yaml, refuse_deep_flow
@@ -320,6 +321,6 @@ def capped(
     more += max(0, len(problems) - MAX_PROBLEMS)
     kept = problems[:MAX_PROBLEMS]
     if more and kept:
-        note = f"... and {more:,} more problem(s) not shown"
+        note = f"... and {counted(more, 'more problem')} not shown"
         kept.append(Problem(note, (), kept[0].path, severity=severity))
     return tuple(kept)

@@ -73,7 +73,22 @@ def test_score_json_null_for_na_and_lists_missing(runner: CliRunner) -> None:
     assert data["dimensions"][1]["level"] is None
     assert data["overall"]["score"] == 5.0  # only g-level 5 counts
     assert data["questions"]["missing"] == ["g-choice", "a-multi", "a-number", "o-api"]
-    assert "4 unanswered question(s), left out: g-choice" in result.stderr
+    assert "unanswered questions (4), left out: g-choice" in result.stderr
+
+
+@pytest.mark.parametrize(("lang", "not_assessed", "lowest"), [
+    ("en", "not assessed", "1 Initial"), ("zh", "未评估", "1 初始级")])  # fmt: skip
+def test_score_table_says_not_assessed_for_capabilities_nobody_answered(
+    runner: CliRunner, lang: str, not_assessed: str, lowest: str
+) -> None:
+    """A capability (or dimension) without a single answer shows the missing policy's
+    1.00, as it counts, but "not assessed" for its level, never "1 Initial"."""
+    result = run(runner, "score", ANSWERS / "tiny-partial.yaml", "--lang", lang)
+    assert result.exit_code == 0, result.output
+    open_rows = [line for line in result.stdout.splitlines() if " 1.00 " in line]
+    assert len(open_rows) == 3  # Analytics, Openness and Open API
+    assert all(not_assessed in line for line in open_rows)
+    assert lowest not in result.stdout
 
 
 def test_score_missing_lowest_by_default(runner: CliRunner) -> None:

@@ -172,9 +172,9 @@ CASES = [
         "such files are read only up to 512 KiB",
         "anchored.yaml",
     ),
-    Case("90k-errors", _many_errors, 2, "more problem(s) not shown", "wrong.yaml:"),
+    Case("90k-errors", _many_errors, 2, "more problems not shown", "wrong.yaml:"),
     Case("late-syntax-error", _late_syntax_error, 2, "YAML error:", "late.yaml:90005:1:"),
-    Case("20k-duplicate-ids", _duplicates, 1, "20,000 row(s) rejected"),
+    Case("20k-duplicate-ids", _duplicates, 1, "rows rejected: 20,000;"),
     Case(
         "header-over-256-KiB",
         _long_header,

@@ -170,3 +170,26 @@ def test_templates_take_their_words_from_the_catalogue() -> None:
         if choosing.search(line) and not line.startswith("<html lang=")
     ]
     assert found == []
+
+
+def test_counts_take_the_right_number_not_an_s_in_brackets() -> None:
+    """No text of the program counts with "(s)" ("1 row(s) rejected"): a count is
+    written with ``figures.counted`` or as a label ("rows rejected: 1")."""
+    from capassess.figures import counted
+
+    found = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                text = node.value.replace("http(s)", "")
+                if re.search(r"[A-Za-z]\(s\)", text):
+                    found.append(f"{path.name}:{node.lineno}: {text[:60]!r}")
+    assert found == []
+    assert [counted(n, "question") for n in (0, 1, 2, 1200)] == [
+        "0 questions",
+        "1 question",
+        "2 questions",
+        "1,200 questions",
+    ]
+    assert counted(1, "more problem") == "1 more problem"
+    assert counted(3, "entry", "entries") == "3 entries"

@@ -192,7 +192,7 @@ def _run_batch(
 def _source_notes(sources: list[Source]) -> tuple[str, ...]:
     """What the user should know about how each input was read."""
     notes = [f"{s.path}: {note}" for s in sources for note in getattr(s, "notes", ())]
-    notes += [f"{s.path}: unknown column(s) ignored: {', '.join(s.unknown)}"
+    notes += [f"{s.path}: unknown columns ignored: {', '.join(s.unknown)}"
               for s in sources if s.unknown]  # fmt: skip
     return tuple(notes)
 

@@ -121,7 +121,7 @@ def resolve_layout(
     absent = [q for q in _question_order(questionnaire) if q not in position]
     if absent and not lenient:
         problems.append(
-            f"missing question column(s): {', '.join(absent)}; add them (blank cells are "
+            f"missing question columns: {', '.join(absent)}; add them (blank cells are "
             "missing answers), or pass --lenient to treat them as blank"
         )
     if problems:

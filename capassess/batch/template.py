@@ -51,7 +51,8 @@ def check_groups(questionnaire: Questionnaire, groups: Sequence[str]) -> None:
     taken = {ID, NAME} | {q.id for _, _, q in questionnaire.questions()}
     bad = [g for g in groups if g in taken or not g.strip()]
     if bad:
-        raise InputError(f"group column name(s) {', '.join(map(repr, bad))} are taken or blank")
+        names = ", ".join(map(repr, bad))
+        raise InputError(f"group column names taken by other columns, or blank: {names}")
 
 
 def header(questionnaire: Questionnaire, options: TemplateOptions) -> list[str]:

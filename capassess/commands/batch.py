@@ -60,7 +60,7 @@ def _printer(pdf: bool, browser: str | None) -> str | None:
     multiple=True,
     default=("region",),
     show_default=True,
-    help="Group column(s) after id and name (repeat for more).",
+    help="A group column after id and name (repeat for more).",
 )
 @force_option("an existing FILE (a sheet that may have been filled in)")
 @click.pass_context

@@ -15,6 +15,7 @@ from pathlib import Path
 from capassess.answers_file import AnswersFile, OutsideConflict
 from capassess.catalog import find_questionnaire, load_assessment
 from capassess.errors import CapassessError, InputError
+from capassess.figures import counted
 from capassess.interactive.agenda import (
     Agenda,
     Slot,
@@ -145,9 +146,10 @@ def _refuse_without_terminal(session: Interview) -> None:
         return
     shown = ", ".join(pending[:10]) + (", ..." if len(pending) > 10 else "")
     raise InputError(
-        f"standard input is not a terminal, so nobody can answer the {len(pending)} "
-        f"question(s) left ({shown}). Run capassess assess in a terminal, or give the "
-        "answers with --data ID=VALUE or --data-file FILE; nothing was written"
+        "standard input is not a terminal, so nobody can answer the "
+        f"{counted(len(pending), 'question')} left ({shown}). Run capassess assess in a "
+        "terminal, or give the answers with --data ID=VALUE or --data-file FILE; nothing was "
+        "written"
     )
 
 

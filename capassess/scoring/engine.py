@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from typing import get_args
 
 from capassess.errors import InputError, Problem
+from capassess.figures import counted
 from capassess.model.answers import Assessment
 from capassess.model.questionnaire import Capability, MissingPolicy, Questionnaire
 from capassess.model.results import (
@@ -135,7 +136,7 @@ def _refuse_missing(outcomes: Mapping[str, QuestionOutcome]) -> None:
             Problem("no answer, and the missing-answer policy is 'error'", ("answers", qid))
             for qid in ids
         )
-        raise InputError(f"{len(ids)} question(s) unanswered: {', '.join(ids)}", problems)
+        raise InputError(f"{counted(len(ids), 'question')} unanswered: {', '.join(ids)}", problems)
 
 
 def _empty_capability(cap_id: str, tree: WeightTree) -> CapabilityScore:

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 import click
 
+from capassess.figures import counted
 from capassess.merging import Merged
 from capassess.views.console import folder_note, message
 
@@ -27,7 +28,8 @@ def print_merged(merged: Merged, files: Sequence[str], output: str, rule: str) -
     else:
         click.echo("disagreements (levels differ by 2 or more): none")
     message(
-        f"merged {len(files)} file(s), {len(assessment.answers)} question(s) by rule {rule} "
+        f"merged {counted(len(files), 'file')}, {counted(len(assessment.answers), 'question')} "
+        f"by rule {rule} "
         f"into {output}{folder_note(output)}",
         "green",
     )

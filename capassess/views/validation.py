@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from capassess.figures import counted
 from capassess.validation import FileReport
 from capassess.views.console import message, say
 
@@ -16,4 +17,4 @@ def print_report(report: FileReport, quiet: bool) -> None:
         say(f"ok {report.path}: {report.summary}", "green")
     else:
         errors = sum(1 for p in report.problems if p.severity == "error")
-        say(f"invalid {report.path}: {errors} error(s)", "red")
+        say(f"invalid {report.path}: {counted(errors, 'error')}", "red")

@@ -27,7 +27,7 @@ def test_missing_question_columns_unless_lenient(tmp_path: Path) -> None:
     source = write_csv(tmp_path / "in.csv", [["id", "q1"], ["A", "3"]])
     result = _batch(tmp_path, str(source))
     assert result.exit_code == 2
-    assert "missing question column(s): q2" in result.output
+    assert "missing question columns: q2" in result.output
     result = _batch(tmp_path, str(source), extra=("--lenient",))
     assert result.exit_code == 0, result.output
 
@@ -38,7 +38,7 @@ def test_every_input_problem_is_reported_at_once(tmp_path: Path) -> None:
     result = _batch(tmp_path, str(first), str(second), str(tmp_path / "none.csv"))
     assert result.exit_code == 2
     assert "a.csv: column 'id' appears more than once" in result.output
-    assert "b.csv: missing question column(s): q2" in result.output
+    assert "b.csv: missing question columns: q2" in result.output
     assert "none.csv: no such file or folder" in result.output
     assert not (tmp_path / "out").exists()
 
@@ -94,7 +94,7 @@ def test_unknown_columns_are_reported_and_ignored(tmp_path: Path) -> None:
     )
     result = _batch(tmp_path, str(source))
     assert result.exit_code == 0
-    assert "unknown column(s) ignored: q3, notes" in result.output
+    assert "unknown columns ignored: q3, notes" in result.output
 
 
 def test_output_folder_that_is_a_file(tmp_path: Path) -> None:

@@ -32,7 +32,7 @@ def test_scored_plus_rejected_is_rows_read(tmp_path: Path) -> None:
     result = _run(tmp_path)
     assert result.exit_code == 1
     assert "rows read 8 = scored 2 + rejected 6" in result.output
-    assert "6 row(s) rejected" in result.output
+    assert "rows rejected: 6;" in result.output
     counts = summary(tmp_path / "out")["counts"]
     assert counts == {"rows": 8, "scored": 2, "rejected": 6, "blank": 2, "duplicates": 2,
                       "ignored_cells": 0}  # fmt: skip

@@ -63,7 +63,7 @@ def test_no_terminal_and_questions_left_is_a_clear_error_not_a_hang(
     result = run(runner, "-q", "tiny", "-o", out, "--subject-id", "acme", "--data", "g-level=3")
     assert result.exit_code == 2
     assert "standard input is not a terminal" in result.stderr
-    assert "4 question(s) left (g-choice, a-multi, a-number, o-api)" in result.stderr
+    assert "4 questions left (g-choice, a-multi, a-number, o-api)" in result.stderr
     assert "--data ID=VALUE or --data-file FILE" in result.stderr
     assert not out.exists()
 

@@ -234,5 +234,5 @@ def test_end_screen_lists_skipped_questions_and_allows_going_back(tmp_path: Path
     answer(child, "g-level", "2")
     answer(child, "g-choice", "s")
     out = finish(child)
-    assert "1 unanswered question(s), counted as lowest: g-choice" in out
+    assert "unanswered questions (1), counted as lowest: g-choice" in out
     assert exit_code(child) == 0

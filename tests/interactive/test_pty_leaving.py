@@ -139,7 +139,7 @@ def test_without_a_terminal_the_command_refuses_instead_of_hanging(tmp_path: Pat
     )  # fmt: skip
     assert done.returncode == 2
     assert "standard input is not a terminal" in done.stderr
-    assert "5 question(s) left" in done.stderr
+    assert "5 questions left" in done.stderr
     assert not (tmp_path / "acme.yaml").exists()
 
 
