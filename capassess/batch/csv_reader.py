@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from capassess.batch.arrow import reading_pool
 from capassess.batch.byte_cells import decoded, reads_bytewise
 from capassess.batch.encoding import choose_encoding, detect, is_utf8
 from capassess.batch.table import (
@@ -268,9 +269,8 @@ class CsvSource:
             strings_can_be_null=False,
             quoted_strings_can_be_null=False,
         )
-        return pcsv.open_csv(
-            handle, read_options=read, parse_options=parse, convert_options=convert
-        )
+        return pcsv.open_csv(handle, read_options=read, parse_options=parse,
+                             convert_options=convert, memory_pool=reading_pool())  # fmt: skip
 
     def _on_ragged(self, row: Any) -> str:
         text = str(row.text)

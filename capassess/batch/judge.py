@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from capassess.batch.cells import INVALID, MISSING, Column, QuestionCodec
+from capassess.batch.cells import INVALID, MISSING, Column, Encoded, QuestionCodec
 from capassess.batch.conditions import apply_conditions, has_conditions
 from capassess.batch.table import Chunk, Rejection
 from capassess.batch.text_bytes import CONTROL_BYTES, may_hold
@@ -53,11 +53,19 @@ class ChunkJudge:
         self.conditional = has_conditions(questionnaire)
         self.policy, self.lenient = policy, lenient
 
-    def judge(self, chunk: Chunk) -> Judged:
-        """Validate and score ``chunk``."""
+    def prepare(self, chunk: Chunk) -> dict[str, Encoded]:
+        """Each question's cells of ``chunk`` made ready to look up
+        (``QuestionCodec.encode``): work that depends on the chunk alone, which the
+        thread reading ahead does while this one judges the chunk before."""
+        return {qid: codec.encode(chunk.cells[qid]) for qid, codec in self.codecs.items()}
+
+    def judge(self, chunk: Chunk, prepared: dict[str, Encoded] | None = None) -> Judged:
+        """Validate and score ``chunk``; ``prepared`` is ``prepare(chunk)`` if it was made."""
         import numpy as np
 
-        columns = {qid: codec.read(chunk.cells[qid]) for qid, codec in self.codecs.items()}
+        ready = prepared or {}
+        columns = {qid: codec.read(chunk.cells[qid], ready.get(qid))
+                   for qid, codec in self.codecs.items()}  # fmt: skip
         if self.conditional:
             apply_conditions(self.questionnaire, columns)
         blank = _blank_rows(chunk)
