@@ -46,7 +46,9 @@ class SheetFacts:
     holds_data: bool = False
 
 
-def glance(name: str, visible: bool, rows: Iterator[list[str]], questions: Iterable[str]) -> SheetFacts:
+def glance(
+    name: str, visible: bool, rows: Iterator[list[str]], questions: Iterable[str]
+) -> SheetFacts:
     """The facts of the sheet ``name`` whose rows (text cells) are ``rows``; reads up to
     its first data row. ``questions``: the question ids, casefolded."""
     first = next(rows, None)

@@ -1,9 +1,9 @@
 """Read a workbook of units (the ``template`` layout): XLSX/XLSM, XLS or ODS.
 
 The sheet read is the one ``sheet_choice`` finds (the one that holds data rows under an
-``id`` header; several refused); every message about the sheet names it. XLSX and XLSM are read by ``xlsx_sheet`` as a stream, which
-sees number formats (a cell shown as ``45%`` is 45 %), error cells, formulas without a
-stored value and merged cells. XLS and ODS are read by python-calamine, which sees
+``id`` header; several refused); every message about the sheet names it. XLSX and XLSM
+are read by ``xlsx_sheet`` as a stream, which sees number formats (a cell shown as
+``45%`` is 45 %), error cells, formulas without a stored value and merged cells. XLS and ODS are read by python-calamine, which sees
 none of the first three: a note says so when a question's unit is a percentage.
 """
 
@@ -16,6 +16,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from capassess.batch.sheet_choice import SheetFacts, choose, glance
 from capassess.batch.table import (
     Batch,
     Chunk,
@@ -25,7 +26,6 @@ from capassess.batch.table import (
     resolve_layout,
     text_chunk,
 )
-from capassess.batch.sheet_choice import SheetFacts, choose, glance
 from capassess.batch.unit_text import formula_reason, is_literal
 from capassess.batch.xlsx_sheet import SheetRows, Workbook, all_sheets, sheet_names
 from capassess.errors import InputError, Problem
