@@ -3,8 +3,9 @@
 The sheet read is the one ``sheet_choice`` finds (the one that holds data rows under an
 ``id`` header; several refused); every message about the sheet names it. XLSX and XLSM
 are read by ``xlsx_sheet`` as a stream, which sees number formats (a cell shown as
-``45%`` is 45 %), error cells, formulas without a stored value and merged cells. XLS and ODS are read by python-calamine, which sees
-none of the first three: a note says so when a question's unit is a percentage.
+``45%`` is 45 %), error cells, formulas without a stored value and merged cells. XLS
+and ODS are read by python-calamine, which sees none of the first three: a note says so
+when a question's unit is a percentage.
 """
 
 from __future__ import annotations
