@@ -15,8 +15,9 @@ the questions). A workbook yields one sheet, and no sheet's rows are dropped uns
   not read (last year's answers, kept hidden);
 - when no sheet holds data (a blank template), the sheet called ``data`` (any case),
   else the first visible sheet that fits, else the first that fits, else the first
-  whose first row has an ``id`` cell, else the first sheet: the run then says there is
-  nothing to score, or what is wrong with its header.
+  whose first row has an ``id`` cell, else the first sheet, with a note naming the
+  sheets: the run then says there is nothing to score, or what is wrong with its
+  header.
 
 The template's own other sheets (``questions``, the hidden ``lists``) have no ``id``
 header and never count.
@@ -67,9 +68,19 @@ def glance(
     return SheetFacts(name, visible, True, True, False)
 
 
-def choose(facts: list[SheetFacts], path: str) -> tuple[int, tuple[str, ...]]:
-    """The index of the sheet to read and the notes to give; ``InputError`` when several
-    sheets hold data and none may be preferred."""
+@dataclass(frozen=True)
+class Choice:
+    """The sheet to read, the notes to give, and, when no sheet holds data, the sheet
+    read and every sheet (quoted, for the message that there is nothing to score)."""
+
+    index: int
+    notes: tuple[str, ...] = ()
+    blank: tuple[str, str] | None = None
+
+
+def choose(facts: list[SheetFacts], path: str) -> Choice:
+    """The sheet to read; ``InputError`` when several sheets hold data and none may be
+    preferred."""
     holding = [i for i, f in enumerate(facts) if f.holds_data]
     visible = [i for i in holding if facts[i].visible]
     hidden = [i for i in holding if not facts[i].visible]
@@ -78,7 +89,10 @@ def choose(facts: list[SheetFacts], path: str) -> tuple[int, tuple[str, ...]]:
         names = ", ".join(repr(facts[i].name) for i in pool)
         raise InputError.at(say("batch", "en", "fail_sheets", sheets=names), path)
     if not pool:
-        return _fallback(facts), ()
+        chosen = _fallback(facts)
+        blank = (repr(facts[chosen].name), ", ".join(repr(f.name) for f in facts))
+        note = say("batch", "en", "note_no_data", sheet=blank[0], sheets=blank[1])
+        return Choice(chosen, (note,), blank)
     chosen = pool[0]
     name = repr(facts[chosen].name)
     notes = []
@@ -89,9 +103,9 @@ def choose(facts: list[SheetFacts], path: str) -> tuple[int, tuple[str, ...]]:
         notes.append(say("batch", "en", "note_sheets_unread", sheets=names))
     named = next((i for i, f in enumerate(facts) if _is_data(f)), None)
     if named is not None and named != chosen:
-        blank = repr(facts[named].name)
-        notes.append(say("batch", "en", "note_sheet_other", blank=blank, sheet=name))
-    return chosen, tuple(notes)
+        blank_sheet = repr(facts[named].name)
+        notes.append(say("batch", "en", "note_sheet_other", blank=blank_sheet, sheet=name))
+    return Choice(chosen, tuple(notes))
 
 
 def _is_data(facts: SheetFacts) -> bool:

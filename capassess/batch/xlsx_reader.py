@@ -14,10 +14,11 @@ import datetime as dt
 import os
 from collections.abc import Iterator
 from dataclasses import replace
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from capassess.batch.sheet_choice import SheetFacts, choose, glance
+from capassess.batch.sheet_choice import Choice, SheetFacts, choose, glance
 from capassess.batch.table import (
     Batch,
     Chunk,
@@ -36,6 +37,7 @@ SHEET = "data"
 ROWS_PER_CHUNK = 20_000
 MAX_CELLS = 50_000_000
 """Most cells a calamine-read sheet (XLS, ODS) may span: it holds them all in memory."""
+GLANCED = 50
 
 
 def cell_text(value: Any) -> str:
@@ -119,7 +121,8 @@ class XlsxSource(Rows):
         self.path = str(path)
         self.size = os.path.getsize(path)
         book = Workbook(self.path)
-        self.sheet, self.notes = _xlsx_sheet(book, questionnaire)
+        sheets, choice = _xlsx_sheet(book, questionnaire)
+        self.sheet, self.notes, self.blank_sheets = sheets[choice.index], choice.notes, choice.blank
         self._progress = [0]
         self._rows = self.sheet.rows(self._progress)
         first = next(self._rows, None)
@@ -188,8 +191,9 @@ class CalamineSource(Rows):
         try:
             workbook = CalamineWorkbook.from_path(self.path)
             names = list(workbook.sheet_names)
-            sheet, self.notes = _calamine_sheet(workbook, names, questionnaire, self.path)
-            return sheet, names
+            sheets, choice = _calamine_sheets(workbook, names, questionnaire, self.path)
+            self.notes, self.blank_sheets = choice.notes, choice.blank
+            return sheets[choice.index], names
         except (CalamineError, OSError, ValueError, IndexError) as exc:
             raise InputError.at(
                 f"cannot read as {self.kind.upper()}: {_reason(exc)}", self.path
@@ -210,8 +214,8 @@ def _texts(layout: Layout) -> dict[str, int]:
     return found | ({"name": layout.name} if layout.name is not None else {})
 
 
-def _xlsx_sheet(book: Workbook, questionnaire: Questionnaire) -> tuple[SheetRows, tuple[str, ...]]:
-    """The sheet to read (``sheet_choice``) and the notes about it."""
+def _xlsx_sheet(book: Workbook, questionnaire: Questionnaire) -> tuple[list[SheetRows], Choice]:
+    """Every sheet, and which to read (``sheet_choice``)."""
     sheets = all_sheets(book)
     questions = _questions(questionnaire)
     facts = []
@@ -219,23 +223,24 @@ def _xlsx_sheet(book: Workbook, questionnaire: Questionnaire) -> tuple[SheetRows
         rows = sheet.rows(merged=False)
         facts.append(glance(sheet.name, sheet.visible, (cells for _, cells in rows), questions))
         rows.close()
-    chosen, notes = choose(facts, book.path)
-    return sheets[chosen], notes
+    return sheets, choose(facts, book.path)
 
 
-def _calamine_sheet(
+def _calamine_sheets(
     workbook: Any, names: list[str], questionnaire: Questionnaire, path: str
-) -> tuple[Any, tuple[str, ...]]:
-    """As ``_xlsx_sheet``, for a workbook read by calamine."""
+) -> tuple[list[Any], Choice]:
+    """As ``_xlsx_sheet``, for a workbook read by calamine. A sheet spanning more than
+    ``MAX_CELLS`` is glanced at in its first ``GLANCED`` rows only (read, it is refused)."""
     questions = _questions(questionnaire)
     hidden = {m.name for m in workbook.sheets_metadata if "hidden" in str(m.visible).lower()}
     facts: list[SheetFacts] = []
-    for name in names:
-        sheet = workbook.get_sheet_by_name(name)
-        rows = ([cell_text(c) for c in r] for r in sheet.iter_rows())
+    sheets = [workbook.get_sheet_by_name(name) for name in names]
+    for name, sheet in zip(names, sheets, strict=True):
+        rows: Iterator[list[str]] = ([cell_text(c) for c in r] for r in sheet.iter_rows())
+        if sheet.height * sheet.width > MAX_CELLS:
+            rows = islice(rows, GLANCED)
         facts.append(glance(name, name not in hidden, rows, questions))
-    chosen, notes = choose(facts, path)
-    return workbook.get_sheet_by_name(names[chosen]), notes
+    return sheets, choose(facts, path)
 
 
 def _fill_merged(

@@ -56,6 +56,8 @@ EN: dict[str, str] = {
     "note_sheets_unread": "hidden sheets are not read while a visible sheet holds data rows; "
     "not read: {sheets}",
     "note_sheet_other": "the sheet {blank} holds no data rows; read the sheet {sheet}",
+    "note_no_data": "no sheet holds data rows under an 'id' header; read the sheet {sheet} "
+    "of {sheets}",
     "note_xlsx_rows": "scores.xlsx not written: {rows} units and the header exceed Excel's "
     "{limit} rows a sheet; scores.csv holds every unit",
     "note_xlsx_columns": "scores.xlsx not written: {columns} columns exceed Excel's {limit} "
@@ -71,6 +73,8 @@ EN: dict[str, str] = {
     "fail_no_file": "no such file or folder",
     "fail_no_rows": "no unit to score: the input has a header but no data rows (a blank "
     "template?); nothing was written",
+    "fail_no_rows_sheets": "no unit to score: no sheet holds data rows under an 'id' header "
+    "(a blank template?); read the sheet {sheet} of {sheets}; nothing was written",
     "fail_sheets": "several sheets hold data rows under an 'id' header ({sheets}), and batch "
     "reads one sheet of a workbook: put the rows on one sheet, or save each sheet as its own "
     "file and give batch every file",
@@ -144,6 +148,7 @@ ZH: dict[str, str] = {
     "note_sheet_hidden": "没有可见工作表含数据行，因此读取了隐藏的工作表 {sheet}",
     "note_sheets_unread": "有可见工作表含数据行时不读取隐藏工作表；未读取：{sheets}",
     "note_sheet_other": "工作表 {blank} 没有数据行；已读取工作表 {sheet}",
+    "note_no_data": "没有工作表在“id”表头下有数据行；已读取工作表 {sheet}（全部工作表：{sheets}）",
     "note_xlsx_rows": "未写入 scores.xlsx：{rows} 个单位加表头超过 Excel 每个工作表 {limit} "
     "行的上限；scores.csv 包含全部单位",
     "note_xlsx_columns": "未写入 scores.xlsx：{columns} 列超过 Excel 每个工作表 {limit} "
@@ -157,6 +162,8 @@ ZH: dict[str, str] = {
     "fail_no_group": "没有分组列 {name}（分组列：{names}）",
     "fail_no_file": "没有这个文件或文件夹",
     "fail_no_rows": "没有可评分的单位：输入只有表头、没有数据行（是空白模板吗？）；未写入任何文件",
+    "fail_no_rows_sheets": "没有可评分的单位：没有工作表在“id”表头下有数据行（是空白模板吗？）；"
+    "已读取工作表 {sheet}（全部工作表：{sheets}）；未写入任何文件",
     "fail_sheets": "多个工作表在“id”表头下有数据行（{sheets}），而 batch 每个工作簿只读取一个"
     "工作表：请把各行放在同一个工作表中，或把每个工作表另存为单独的文件并全部交给 batch",
     "fail_unreadable": "无法读取该文件：{reason}",

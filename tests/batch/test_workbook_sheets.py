@@ -193,10 +193,14 @@ CASES = [
         ids=("d1", "d2"),
     ),
     Case(
-        "a blank template names no other sheet",
+        "a blank template names its sheets",
         lambda f: _template(f, lambda book: None),
         2,
-        says=("no unit to score",),
+        says=(
+            "no unit to score: no sheet holds data rows under an 'id' header",
+            "read the sheet 'data' of 'data', 'questions', 'lists'",
+        ),
+        silent=(),
     ),
 ]
 
@@ -228,6 +232,17 @@ def test_the_visible_sheet_is_scored_not_the_hidden_one(tmp_path: Path) -> None:
     result = run_cli("batch", str(source), "-o", str(tmp_path / "out"), "-q", str(MINI))
     assert result.exit_code == 0, result.output
     assert {r["c1"] for r in read_csv(tmp_path / "out" / "scores.csv")} == {"5.0000"}
+
+
+def test_a_blank_workbook_beside_another_input_is_named(tmp_path: Path) -> None:
+    book = _template(tmp_path, lambda book: None)
+    other = write_csv(tmp_path / "other.csv", [HEADER, ["c1", "C1", "East", 2, 2]])
+    out = tmp_path / "out"
+    result = run_cli("batch", str(book), str(other), "-o", str(out), "-q", str(MINI))
+    assert result.exit_code == 0, result.output
+    assert "no sheet holds data rows under an 'id' header; read the sheet 'data'" in " ".join(
+        result.output.split()
+    )
 
 
 def test_a_workbook_of_pasted_rows_and_another_input_lose_no_row(tmp_path: Path) -> None:
