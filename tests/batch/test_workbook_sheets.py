@@ -10,6 +10,7 @@ never count. Each case builds its workbook here, with openpyxl (XLSX) or as ODS 
 
 from __future__ import annotations
 
+import re
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -324,3 +325,28 @@ def test_ods_workbooks_follow_the_same_rule(
     result = run_cli("batch", str(source), "-o", str(tmp_path / "out"), "-q", str(MINI))
     assert result.exit_code == exit, result.output
     assert fragment in " ".join(result.output.split())
+
+
+@pytest.mark.parametrize(
+    ("build", "fragment"),
+    [
+        (lambda f: _template(f, _paste_beside), "没有数据行；已读取工作表 'Sheet1'"),
+        (lambda f: _template(f, _hidden_only), "读取了隐藏的工作表 'old'"),
+        (lambda f: _book(f / "in.xlsx", [("2025", _rows("b", 2), "hidden"),
+                                         ("2026", _rows("b", 2), "visible")]),
+         "未读取：'2025'"),
+        (lambda f: _template(f, lambda book: None), "已读取工作表 'data'（全部工作表"),
+    ],
+    ids=["pasted", "hidden only", "hidden beside", "blank"],
+)  # fmt: skip
+def test_the_notes_are_said_in_chinese(
+    tmp_path: Path, build: Callable[[Path], Path], fragment: str
+) -> None:
+    from tests.batch.test_chinese_run import english_left
+
+    result = run_cli("batch", str(build(tmp_path)), "-o", str(tmp_path / "out"), "-q", str(MINI),
+                     "--lang", "zh")  # fmt: skip
+    lines = [line for line in result.output.splitlines() if line.strip()]
+    shown = [line for line in lines if not re.match(r"\s+[a-z_]+\s+\S+$", line)]  # outputs
+    assert {line: english_left(line) for line in shown if english_left(line)} == {}
+    assert fragment in result.output
