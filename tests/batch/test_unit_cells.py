@@ -24,6 +24,7 @@ import pytest
 from openpyxl import Workbook
 
 from tests.batch.helpers import MINI, read_csv, run_cli, summary
+from tests.conftest import DATA, TINY
 
 HEADER = ["id", "name", "region", "q1", "q2"]
 NOTE = "说明：请各支行按实际情况填写，12月10日前报送"
@@ -233,3 +234,20 @@ def test_the_new_reasons_are_said_in_chinese(tmp_path: Path) -> None:
         "B": "该行未回答任何题目",
         "C": "单元格为电子表格错误值 #N/A；请修正公式或填写数值",
     }
+
+
+def test_an_answers_file_that_answers_nothing_is_rejected(tmp_path: Path) -> None:
+    folder = tmp_path / "answers"
+    folder.mkdir()
+    (folder / "full.yaml").write_bytes((DATA / "answers" / "tiny-full.yaml").read_bytes())
+    (folder / "empty.yaml").write_text(
+        "questionnaire: tiny@1.0\nsubject: {id: blank, name: Blank}\nanswers:\n  g-level: n/a\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    result = run_cli("batch", str(folder), "-o", str(out), "-q", str(TINY))
+    assert result.exit_code == 1, result.output
+    assert [(r["source"], r["unit_id"], r["reason"]) for r in read_csv(out / "rejected.csv")] == [
+        ("empty.yaml", "blank", "no question answered in the file")
+    ]
+    assert [r["id"] for r in read_csv(out / "scores.csv")] == ["acme"]
