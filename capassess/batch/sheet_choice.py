@@ -102,7 +102,7 @@ def choose(facts: list[SheetFacts], path: str) -> Choice:
         names = ", ".join(repr(facts[i].name) for i in hidden)
         notes.append(say("batch", "en", "note_sheets_unread", sheets=names))
     named = next((i for i, f in enumerate(facts) if _is_data(f)), None)
-    if named is not None and named != chosen:
+    if named is not None and named != chosen and not facts[named].holds_data:
         blank_sheet = repr(facts[named].name)
         notes.append(say("batch", "en", "note_sheet_other", blank=blank_sheet, sheet=name))
     return Choice(chosen, tuple(notes))

@@ -138,6 +138,17 @@ CASES = [
         silent=(),
     ),
     Case(
+        "a hidden data sheet beside a visible one with data",
+        lambda f: _book(
+            f / "in.xlsx",
+            [("data", _rows("d", 2), "hidden"), ("mine", _rows("m", 1), "visible")],
+        ),
+        0,
+        ids=("m1",),
+        says=("not read: 'data'",),
+        silent=("holds no data rows",),
+    ),
+    Case(
         "two hidden sheets with data and no visible one",
         lambda f: _book(
             f / "in.xlsx",
