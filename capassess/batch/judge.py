@@ -19,6 +19,7 @@ from capassess.batch.cells import ANSWERED, INVALID, MISSING, Column, QuestionCo
 from capassess.batch.conditions import apply_conditions, has_conditions
 from capassess.batch.table import Chunk, Rejection
 from capassess.batch.text_bytes import CONTROL_BYTES, may_hold
+from capassess.batch.unit_text import error_cells
 from capassess.batch.vector import Scored, VectorScorer
 from capassess.model.questionnaire import Questionnaire
 
@@ -155,8 +156,6 @@ def _control_problems(chunk: Chunk) -> list[tuple[int, Rejection]]:
 def _text_problems(chunk: Chunk) -> list[tuple[int, Rejection]]:
     """Reject a row whose id, name or group is no text: a spreadsheet error (``#N/A``),
     or a formula without a stored value (found by the XLSX reader)."""
-    from capassess.batch.unit_text import error_cells
-
     out = []
     texts = {"id": chunk.ids, "name": chunk.names, **chunk.groups}
     for column, values in texts.items():
