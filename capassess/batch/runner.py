@@ -25,7 +25,7 @@ from capassess.batch.prefetch import prefetched
 from capassess.batch.publish import final_paths, staged_outputs
 from capassess.batch.ranking import parse_weights, rank_units
 from capassess.batch.rejects import RejectWriter, reject_file
-from capassess.batch.sources import open_sources
+from capassess.batch.sources import nothing_to_score, open_sources
 from capassess.batch.table import Batch, Source, column_label
 from capassess.batch.unit_reports import ReportSettings, UnitReports
 from capassess.batch.vector import VectorScorer
@@ -47,7 +47,6 @@ from capassess.scoring.engine import MISSING_POLICIES
 from capassess.scoring.interface import MODEL_NAMES
 from capassess.scoring.weights import tree_weights
 from capassess.shown_paths import shown_path
-from capassess.texts import say
 
 Progress = Callable[[str, int, int, int], None]
 """Called as (input path, progress done, progress total, rows read so far)."""
@@ -217,8 +216,7 @@ def _score_and_write(
         units, tally, removed = _read_all(run, sources, scorer, progress)
     counts = _counts(tally, units, removed)
     if counts.rows == 0:  # a header (and labels) only, e.g. a blank template: nothing to score
-        where = ", ".join(str(i) for i in run.options.inputs)
-        raise InputError.at(say("batch", "en", "fail_no_rows"), where)
+        raise nothing_to_score(run.options.inputs, sources)
     ranking = rank_units(
         units.scores, scorer.order, tree, options.rank, parse_weights(options.weights),
         assessed=units.answered.sum(axis=1) > 0,
