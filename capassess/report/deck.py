@@ -6,6 +6,8 @@ import io
 from pathlib import Path
 
 from capassess.errors import InputError
+from capassess.plan_text import definitions
+from capassess.report.deck_fit import fit_pages, text_height
 from capassess.report.deck_parts import DECK_FILE, HEAT, MUTED, Deck, table_pages
 from capassess.report.heat import HEAT_STATUSES, HEAT_SYMBOLS
 from capassess.report.model import ActionRow, GapRow, Report
@@ -16,6 +18,11 @@ FOUNDATION_SHOWN = 3
 ROWS = 9  # table rows that fit one slide legibly
 MAX_SLIDES = 14
 NOTE_HEIGHT = 300000  # EMU, one line of 11-point note text
+BULLET_SIZES = (17.0, 16.0, 15.0, 14.0)  # largest first; at the smallest, more slides
+STEP_SIZES = (17.0, 16.0, 15.0, 14.0, 13.0, 12.0)
+DECK_TERMS = ("priority", "attained", "target", "provisional", "not_assessed", "floor")
+"""The terms the deck's slides use, defined on its last slide."""
+Pages = tuple[float, list[list[str]]]
 
 
 def _num(value: float | None) -> str:
@@ -36,9 +43,32 @@ def _title_slide(deck: Deck, report: Report, t: dict[str, str]) -> None:
     deck.text(slide, (x, y + 1800000, w, 2000000), facts, 16, color=MUTED)
 
 
-def _key_messages(deck: Deck, report: Report, t: dict[str, str]) -> None:
-    slide = deck.slide(t["key_messages"])
-    deck.text(slide, deck.body, list(report.key_messages), 17, bullets=True)
+def _fit(deck: Deck, lines: list[str], sizes: tuple[float, ...] = BULLET_SIZES) -> Pages:
+    """The size and the slides' share of bulleted ``lines`` so that all show on the body."""
+    _, _, w, h = deck.body
+    return fit_pages(["• " + line for line in lines], sizes, (w, h))
+
+
+def _bulleted(deck: Deck, title: str, lines: list[str], pages: Pages, t: dict[str, str]) -> None:
+    """``lines`` as bullets over the slides ``pages`` gives them, "(continued)" after the
+    first; ``pages`` was measured on the same lines (see ``_fit``)."""
+    size, shares = pages
+    at = 0
+    for i, share in enumerate(shares):
+        slide = deck.slide(title + (t["deck_continued"] if i else ""))
+        deck.text(slide, deck.body, lines[at : at + len(share)], size, bullets=True)
+        at += len(share)
+
+
+def _definitions(deck: Deck, report: Report, t: dict[str, str]) -> None:
+    """The terms the deck's figures use, defined as in the report's method section."""
+    slide = deck.slide(t["definitions"])
+    defined = dict(definitions(report.lang))
+    p = words("plan", report.lang)
+    rows = [[p[f"term_{k}"], defined[p[f"term_{k}"]]] for k in DECK_TERMS]
+    _, _, w, h = deck.body
+    size, _ = fit_pages([d for _, d in rows], (12, 11, 10, 9), (int(w * 0.76), h - h // 8))
+    deck.table(slide, deck.body, [t["term"], t["definition"]], rows, [0.22, 0.78], size=size)
 
 
 def _by_dimension(deck: Deck, report: Report, t: dict[str, str]) -> None:
@@ -82,10 +112,15 @@ def _heat_map(deck: Deck, report: Report, t: dict[str, str]) -> None:
         cells = [
             f"{HEAT_SYMBOLS[c.gap.status]} {c.gap.title} "
             f"{_num(c.gap.score) if c.gap.assessed else t['not_assessed']} / {c.gap.target}"
+            + (f"{t['po']}{c.gap.provisional_note}{t['pc']}" if c.gap.provisional_note else "")
             for c in d.capabilities
         ]
-        score = _num(d.score) if d.assessed else t["not_assessed"]
-        rows.append([f"{d.title} {score}", *cells, *[""] * (width - len(cells))])
+        label = f"{d.title} {_num(d.score) if d.assessed else t['not_assessed']}"
+        if d.assessed and d.policy_counted:  # say the base: it counts some not assessed
+            caps = t["list_sep"].join(d.policy_counted)
+            counted = t["heat_counted"].format(score=_num(d.score), caps=caps)
+            label = f"{d.title}{t['po']}{counted}{t['pc']}"
+        rows.append([label, *cells, *[""] * (width - len(cells))])
     x, y, w, h = deck.body
     table = deck.table(
         slide, (x, y, w, h - 500000), header, rows, [0.16] + [0.84 / width] * width, size=10
@@ -142,13 +177,18 @@ def _top_gaps(deck: Deck, report: Report, t: dict[str, str]) -> None:
         ]
         for g in gaps
     ]
+    note = t["deck_priority_note"]
+    room = int(w * 0.4)
+    size, _ = fit_pages([note], (11, 10, 9), (room, h))
+    tall = text_height([note], size, room)
     deck.table(
         slide,
-        (x + int(w * 0.6), y, int(w * 0.4), h),
+        (x + int(w * 0.6), y, room, h - tall),
         [t["capability"], t["gap"], t["priority"], t["ranked_among"]],
         rows,
-        [0.46, 0.14, 0.16, 0.24],
+        [0.40, 0.13, 0.19, 0.28],
     )
+    deck.text(slide, (x + int(w * 0.6), y + h - tall, room, tall), [note], size, color=MUTED)
 
 
 def _roadmap(deck: Deck, report: Report, t: dict[str, str]) -> None:
@@ -242,8 +282,8 @@ def _launch_steps(report: Report, t: dict[str, str], past: bool) -> list[str]:
     ]
 
 
-def _next_steps(deck: Deck, report: Report, t: dict[str, str]) -> None:
-    slide = deck.slide(t["deck_next_steps"])
+def _next_steps(report: Report, t: dict[str, str]) -> list[str]:
+    """The next steps a board is asked to take, or what the roadmap says when none."""
     ad = report.advice
     past = bool(ad and ad.start_note)  # dated before the report: to be re-dated, no dates
     steps = [ad.start_note] if ad and ad.start_note else []
@@ -268,8 +308,7 @@ def _next_steps(deck: Deck, report: Report, t: dict[str, str]) -> None:
             if past and first_phase.end_month is not None
             else t["deck_step_reassess"].format(phase=first_phase.label)
         )
-    deck.text(slide, deck.body, steps or [report.roadmap_text or t["km_no_roadmap"]], 17,
-              bullets=True)  # fmt: skip
+    return steps or [report.roadmap_text or t["km_no_roadmap"]]
 
 
 def _scope(deck: Deck, report: Report, t: dict[str, str]) -> None:
@@ -332,8 +371,10 @@ def _render(report: Report, master: Path | None) -> bytes:
     deck = Deck(report.lang, master)
     t = words("report", report.lang)
     actions = [a for p in report.phases for a in p.actions]
+    messages, steps = list(report.key_messages), _next_steps(report, t)
+    message_pages, step_pages = _fit(deck, messages), _fit(deck, steps, STEP_SIZES)
     _title_slide(deck, report, t)
-    _key_messages(deck, report, t)
+    _bulleted(deck, t["key_messages"], messages, message_pages, t)
     _by_dimension(deck, report, t)
     _heat_map(deck, report, t)
     _top_gaps(deck, report, t)
@@ -342,7 +383,8 @@ def _render(report: Report, master: Path | None) -> bytes:
     _action_table(
         deck, t["deck_quick_wins"], [a for a in actions if a.quadrant == "quick-win"], t, False
     )
-    fixed = 9 + (report.progress is not None) + (report.scope is not None)  # all but this
+    extra = len(message_pages[1]) + len(step_pages[1]) - 2  # continuation slides
+    fixed = 10 + extra + (report.progress is not None) + (report.scope is not None)
     _action_table(
         deck,
         t["deck_initiatives"],
@@ -352,8 +394,9 @@ def _render(report: Report, master: Path | None) -> bytes:
         slides=max(1, MAX_SLIDES - fixed),
     )
     _risks(deck, report, t)
-    _next_steps(deck, report, t)
+    _bulleted(deck, t["deck_next_steps"], steps, step_pages, t)
     _scope(deck, report, t)
+    _definitions(deck, report, t)
     buffer = io.BytesIO()
     deck.prs.save(buffer)
     return buffer.getvalue()
