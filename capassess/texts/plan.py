@@ -37,7 +37,7 @@ EN: dict[str, str] = {
     "and says so",
     "term_target": "target",
     "define_target": "the level a capability is to reach: the questionnaire's default, a "
-    "named profile, a target file or --target-level; a dimension's or the overall target "
+    "named profile, a target file or one level given for all; a dimension's or the overall target "
     "is the mean of its assessed capabilities' targets on the score's weights",
     "term_gap": "gap",
     "define_gap": "target level − score, never below 0 (0 = target met)",
@@ -177,7 +177,7 @@ ZH: dict[str, str] = {
     "差距、优先级和达成度，"
     "也不给出行动；在“缺失回答按最低分处理”时，总体得分仍按最低分计入，并予以说明",
     "term_target": "目标",
-    "define_target": "能力应达到的等级：取问卷默认值、指定的目标配置、目标文件或 --target-level；"
+    "define_target": "能力应达到的等级：取问卷默认值、指定的目标配置、目标文件或统一指定的等级；"
     "维度或整体的目标为其已评估能力目标按得分权重的平均",
     "term_gap": "差距",
     "define_gap": "目标等级 − 得分，最小为 0（0 表示已达标）",
