@@ -9,7 +9,9 @@ from capassess.model.base import Lang
 from capassess.texts import say, words
 
 if TYPE_CHECKING:  # the score command uses these words without loading the plan models
-    from capassess.model.plan import AnswerShown, NotScheduled, Phase, PlannedAction
+    from collections.abc import Mapping
+
+    from capassess.model.plan import AnswerShown, NotScheduled, Phase, PlannedAction, Roadmap
     from capassess.model.questionnaire import Questionnaire
     from capassess.model.results import ScoreResult
 
@@ -72,6 +74,13 @@ def answers_text(answers: list[AnswerShown], lang: Lang, q: Questionnaire | None
 
         return sep.join(answer_words(q, a.question_id, a.value, lang) for a in answers)
     return sep.join(f"{a.question_id} = {shown_value(a.value, lang)}" for a in answers)
+
+
+def budget_clause(road: Roadmap, t: Mapping[str, str]) -> str:
+    """The roadmap's effort budget per phase in words (``t``'s ``budget_clause``), or
+    nothing when it has none."""
+    budget = next((p.budget for p in road.phases if p.budget is not None), None)
+    return "" if budget is None else t["budget_clause"].format(points=budget)
 
 
 def phase_label(phase: Phase, lang: Lang) -> str:

@@ -258,7 +258,7 @@ def build_roadmap(
                for aid in order]  # fmt: skip
     end_month = max((p[2] for p in placed.values()), default=0)
     targets = {c.id: c.target for c in gaps.capabilities}
-    windows = _windows(plan, end_month)
+    windows = _windows(plan, end_month, max((p[1] for p in placed.values()), default=0))
     phases = []
     projections: dict[frozenset[str], ScoreResult] = {}  # windows that end no new action
     for i, (lo, hi) in enumerate(windows):
@@ -283,13 +283,19 @@ def build_roadmap(
     )
 
 
-def _windows(plan: PhasePlan, end_month: int) -> list[tuple[int, int]]:
-    """The planned windows, plus one running to the roadmap's end if actions end later."""
+def _windows(plan: PhasePlan, end_month: int, last_start: int) -> list[tuple[int, int]]:
+    """The planned windows, then those running to the roadmap's end if actions end later:
+    one, or with a budget the budgeted windows actions start in (``PhasePlan.window``),
+    the last of them running to the roadmap's end."""
     b = plan.boundaries
     windows = [(b[i], b[i + 1]) for i in range(plan.count)]
-    if end_month > b[-1]:
-        windows.append((b[-1], end_month))
-    return windows
+    if end_month <= b[-1]:
+        return windows
+    last = plan.phase_of(last_start)
+    if last < plan.count:  # nothing starts after the last boundary
+        return [*windows, (b[-1], end_month)]
+    extra = [plan.window(p) for p in range(plan.count, last + 1)]
+    return [*windows, *extra[:-1], (extra[-1][0], end_month)]
 
 
 def _shown(text: str | None, values: Mapping[str, object]) -> list[AnswerShown]:
@@ -356,7 +362,7 @@ def _phase(index: int, lo: int, hi: int, placed: dict[str, tuple[int, int, int]]
         in_flight=[aid for aid, (_, s, e) in placed.items() if s < hi < e],
         counted=[aid for aid, (_, _, e) in placed.items() if e <= hi],
         effort_points=sum(EFFORT_POINTS[chosen[aid].effort] for aid in starting),
-        budget=plan.budget if index < plan.count else None,
+        budget=plan.budget if index < plan.count or plan.phase_of(lo) == index else None,
         capability_scores=projected.capability_scores(),
         overall_score=projected.overall.score,
         overall_level=projected.overall.level,

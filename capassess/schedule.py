@@ -3,7 +3,8 @@
 Actions are placed one by one in dependency order (quick wins, low levels and high
 priorities first among those ready). Each starts at the earliest month when:
 - every action it depends on has ended;
-- the effort budget of the phase it would start in is not exceeded (``--budget``);
+- the effort budget of the phase it would start in is not exceeded (``--budget``; after
+  the last boundary the budget holds in each further window of the last window's length);
 - fewer than ``max_major`` major projects would run beside it at any time (``--max-major``);
 - its owner (a role) would run fewer than ``max_per_owner`` actions beside it
   (``--max-per-owner``; actions without an owner are not limited).
@@ -79,8 +80,28 @@ class PhasePlan:
         return len(self.boundaries) - 1
 
     def phase_of(self, month: int) -> int:
-        """Index of the window a month falls in; ``count`` for after the last boundary."""
-        return next((i for i in range(self.count) if month < self.boundaries[i + 1]), self.count)
+        """Index of the window a month falls in. After the last boundary: ``count``, or
+        with a budget one more window for each further length of the last window (the
+        budget holds in every window an action may start in)."""
+        b = self.boundaries
+        if month >= b[-1]:
+            return self.count + ((month - b[-1]) // self.step if self.budget else 0)
+        return next(i for i in range(self.count) if month < b[i + 1])
+
+    @property
+    def step(self) -> int:
+        """The length in months of the last planned window: that of each budgeted window
+        after it."""
+        return self.boundaries[-1] - self.boundaries[-2]
+
+    def window(self, phase: int) -> tuple[int, int]:
+        """First month and the month after the last of window ``phase`` (a window after
+        the last boundary has the last window's length)."""
+        b = self.boundaries
+        if phase < self.count:
+            return b[phase], b[phase + 1]
+        lo = b[-1] + (phase - self.count) * self.step
+        return lo, lo + self.step
 
 
 def calendar_month(start: dt.date, months: int) -> str:
@@ -133,7 +154,7 @@ def place_actions(
 ) -> dict[str, tuple[int, int, int]]:
     """Phase, start and end month of each action, honouring dependencies and capacity."""
     placed: dict[str, tuple[int, int, int]] = {}
-    used = [0] * (plan.count + 1)
+    used: dict[int, int] = {}  # effort points started per window
     pools: dict[str, list[tuple[int, int]]] = {}  # running intervals per capacity pool
     for aid in order:
         a = chosen[aid]
@@ -142,8 +163,8 @@ def place_actions(
         t = max((placed[p][2] for p in preds[aid]), default=0)
         while True:
             phase = plan.phase_of(t)
-            if plan.budget and phase < plan.count and used[phase] + cost > plan.budget:
-                t = plan.boundaries[phase + 1]
+            if plan.budget and used.get(phase, 0) + cost > plan.budget:
+                t = plan.window(phase)[1]
                 continue
             busy = [_peak(pools.get(pool, []), t, t + a.duration_months) for pool in limits]
             full = [free for (running, free), limit in zip(busy, limits.values(), strict=True)
@@ -152,7 +173,7 @@ def place_actions(
                 t = max(min(full), t + 1)
                 continue
             break
-        used[phase] += cost
+        used[phase] = used.get(phase, 0) + cost
         for pool in limits:
             pools.setdefault(pool, []).append((t, t + a.duration_months))
         placed[aid] = (phase, t, t + a.duration_months)

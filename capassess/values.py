@@ -26,8 +26,10 @@ if TYPE_CHECKING:  # scoring.questions imports this module
     from capassess.scoring.questions import QuestionOutcome
 
 TypedValue = int | float | str | bool | list[str]
-TRUE_WORDS = {"true", "yes", "y", "1", "是", "对"}
-FALSE_WORDS = {"false", "no", "n", "0", "否", "不"}
+TRUE_WORDS = {"true", "yes", "y", "1", "是", "对", "有"}
+FALSE_WORDS = {"false", "no", "n", "0", "否", "不", "无", "没有"}
+NONE_WORDS = frozenset({"none", "-", "—", "无", "没有"})
+"""What a checklist (multi) answer says when none of its options holds: none ticked."""
 MAX_SHOWN = 60
 THOUSANDS = re.compile(r"[+-]?[0-9]{1,3}(,[0-9]{3})+(\.[0-9]*)?")
 DECIMAL_COMMA = re.compile(r"[+-]?[0-9]+,[0-9]+")
@@ -144,6 +146,8 @@ def _multi(question: MultiQuestion, raw: Any) -> list[str]:
         whole = match_option(question.options, raw)
         if whole is not None:
             return [whole]
+        if raw.strip().lower() in NONE_WORDS:  # none of the options holds
+            return []
     items = raw if isinstance(raw, list) else str(raw).translate(MULTI_SEPARATORS).split(",")
     picked = [str(item).strip() for item in items if str(item).strip()]
     matched = [(p, match_option(question.options, p)) for p in picked]
@@ -186,7 +190,7 @@ def parse_value(question: Question, raw: Any) -> TypedValue:
     try:
         return _typed(question, raw)
     except ValueError as exc:
-        _explain_non_answer(raw)
+        _explain_non_answer(question, raw)
         raise exc from None
 
 
@@ -204,7 +208,7 @@ def _typed(question: Question, raw: Any) -> TypedValue:
     raise TypeError(f"unknown question type {type(question).__name__}")
 
 
-def _explain_non_answer(raw: Any) -> None:
+def _explain_non_answer(question: Question, raw: Any) -> None:
     if not isinstance(raw, str):
         return
     text = raw.strip()
@@ -217,10 +221,21 @@ def _explain_non_answer(raw: Any) -> None:
             "in Excel or WPS, let it calculate, and save it again"
         )
     if text.lower() in NOT_ANSWERS:
-        raise ValueError(
-            f"{shown(text)} is not an answer; write n/a (or na, 不适用) if the question does "
-            "not apply, or leave the cell blank if the answer is missing"
-        )
+        raise ValueError(_placeholder(question, shown(text)))
+
+
+def _placeholder(question: Question, value: str) -> str:
+    """Why a placeholder ("-", "无") is no answer, and what to write for "none" or
+    "nothing" by question type: never n/a, which would leave the question out of the
+    score instead of scoring it low."""
+    from capassess.texts import say
+
+    if isinstance(question, ChoiceQuestion):
+        ids = ", ".join(o.id for o in question.options)
+        return say("batch", "en", "why_placeholder_choice", value=value, ids=ids)
+    kind = {MultiQuestion: "multi", BoolQuestion: "bool", NumberQuestion: "number"}
+    key = next((k for t, k in kind.items() if isinstance(question, t)), "level")
+    return say("batch", "en", f"why_placeholder_{key}", value=value)
 
 
 def answer_values(q: Questionnaire, assessment: Assessment) -> dict[str, TypedValue | None]:

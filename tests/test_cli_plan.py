@@ -54,8 +54,28 @@ def test_plan_target_level_and_budget(runner: CliRunner) -> None:
     data = json.loads(result.stdout)
     assert {c["target"] for c in data["gaps"]["capabilities"]} == {5}
     for phase in data["roadmap"]["phases"]:
-        if phase["budget"] is not None:
-            assert phase["effort_points"] <= 5
+        assert phase["budget"] == 5 or not phase["actions"]
+        assert phase["effort_points"] <= 5
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_budget_is_stated_where_the_plan_is_read(
+    runner: CliRunner, tmp_path, lang: str
+) -> None:
+    """A plan made to a budget says so in the terminal and in the report; one without a
+    budget says nothing about it."""
+    said = {
+        "en": "effort points started per phase at most: 5",
+        "zh": "每阶段新开工的工作量不超过 5 点",
+    }
+    for budget in (["--budget", "5"], []):
+        view = run(runner, "plan", ANSWERS, "--lang", lang, *budget)
+        out = tmp_path / f"r{len(budget)}.md"
+        report = run(runner, "report", ANSWERS, "-f", "md", "--lang", lang, "-o", str(out), *budget)
+        assert view.exit_code == 0 and report.exit_code == 0, view.output + report.output
+        text = " ".join(view.stdout.split())
+        assert (said[lang] in text) == bool(budget)
+        assert (said[lang] in out.read_text(encoding="utf-8")) == bool(budget)
 
 
 def test_plan_target_file(runner: CliRunner, tmp_path) -> None:

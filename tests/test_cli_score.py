@@ -76,6 +76,21 @@ def test_score_json_null_for_na_and_lists_missing(runner: CliRunner) -> None:
     assert "unanswered questions (4), left out: g-choice" in result.stderr
 
 
+@pytest.mark.parametrize(("lang", "not_assessed", "lowest"), [
+    ("en", "not assessed", "1 Initial"), ("zh", "未评估", "1 初始级")])  # fmt: skip
+def test_score_table_says_not_assessed_for_capabilities_nobody_answered(
+    runner: CliRunner, lang: str, not_assessed: str, lowest: str
+) -> None:
+    """A capability (or dimension) without a single answer shows the missing policy's
+    1.00, as it counts, but "not assessed" for its level, never "1 Initial"."""
+    result = run(runner, "score", ANSWERS / "tiny-partial.yaml", "--lang", lang)
+    assert result.exit_code == 0, result.output
+    open_rows = [line for line in result.stdout.splitlines() if " 1.00 " in line]
+    assert len(open_rows) == 3  # Analytics, Openness and Open API
+    assert all(not_assessed in line for line in open_rows)
+    assert lowest not in result.stdout
+
+
 def test_score_missing_lowest_by_default(runner: CliRunner) -> None:
     result = run(runner, "score", ANSWERS / "tiny-partial.yaml", "--format", "json")
     assert json.loads(result.stdout)["overall"]["score"] == pytest.approx(2.0)

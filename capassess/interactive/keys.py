@@ -18,6 +18,7 @@ from capassess.model.questionnaire import (
     Question,
 )
 from capassess.values import (
+    NONE_WORDS,
     TypedValue,
     is_not_applicable,
     match_option,
@@ -41,7 +42,7 @@ WORDS: dict[str, Kind] = {
 }  # fmt: skip
 GOTO_WORDS = ("g", "go", "goto")
 YES_NO = {"y": True, "yes": True, "n": False, "no": False, "1": True, "2": False,
-          "是": True, "否": False}  # fmt: skip
+          "是": True, "否": False, "有": True, "无": False, "没有": False}  # fmt: skip
 SEPARATORS = re.compile(r"[,;，、；\s]+")
 RANGE = re.compile(r"^(\d+)-(\d+)$")
 
@@ -148,9 +149,9 @@ def resolve_value(question: Question, text: str) -> TypedValue:
             return YES_NO[text.lower()]
         raw: object = text
     elif isinstance(question, MultiQuestion):
-        if text == "-":
-            return []
         whole = _whole_label(question, text)
+        if whole is None and text.lower() in NONE_WORDS:  # none of the options holds
+            return []
         raw = whole or _option_ids(question, [t for t in SEPARATORS.split(text) if t])
     elif isinstance(question, ChoiceQuestion):
         raw = _option_ids(question, [text])[0]

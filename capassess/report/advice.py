@@ -13,6 +13,7 @@ from capassess.model.questionnaire import CostBand, Questionnaire
 from capassess.model.trusted import trusted
 from capassess.plan_text import (
     answers_text,
+    budget_clause,
     completeness_warnings,
     definitions,
     not_scheduled_reason,
@@ -140,6 +141,7 @@ def build_advice(planned: Planned, lang: Lang, generated: str | None = None) -> 
     ) + disagreement_probes(planned, lang)  # fmt: skip
     span = t["roadmap_span"].format(start=road.start, end=road.end, months=road.end_month,
                                     major=road.max_major, per_owner=road.max_per_owner,
+                                    budget=budget_clause(road, t),
                                     ) if road.actions else ""  # fmt: skip
     return Advice(
         warnings=tuple(completeness_warnings(q, result, lang)),

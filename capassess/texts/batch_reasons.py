@@ -27,8 +27,21 @@ EN: dict[str, str] = {
     "enter the value",
     "why_formula": "the cell holds a formula with no computed value ({value}); open the "
     "file in Excel or WPS, let it calculate, and save it again",
-    "why_placeholder": "{value} is not an answer; write n/a (or na, 不适用) if the question "
-    "does not apply, or leave the cell blank if the answer is missing",
+    "why_placeholder_level": "{value} is not an answer; write the level that fits (1 when "
+    "there is nothing yet), n/a (or na, 不适用) only if the question does not apply, or leave "
+    "the cell blank if the answer is missing",
+    "why_placeholder_number": "{value} is not an answer; write the figure (0 when there is "
+    "none), n/a (or na, 不适用) only if the question does not apply, or leave the cell blank "
+    "if the answer is missing",
+    "why_placeholder_choice": "{value} is not an answer; write the option that fits ({ids}), "
+    "n/a (or na, 不适用) only if the question does not apply, or leave the cell blank if the "
+    "answer is missing",
+    "why_placeholder_multi": "{value} is not an answer; write none (or 无) when no option "
+    "holds, n/a (or na, 不适用) only if the question does not apply, or leave the cell blank "
+    "if the answer is missing",
+    "why_placeholder_bool": "{value} is not an answer; write no (or 否) when it does not hold, "
+    "n/a (or na, 不适用) only if the question does not apply, or leave the cell blank if the "
+    "answer is missing",
     "why_invalid": "invalid value",
     # rows (capassess.batch.judge, collect, csv_reader)
     "why_no_id": "no unit id",
@@ -111,7 +124,16 @@ ZH: dict[str, str] = {
     "why_sheet_error": "单元格为电子表格错误值 {value}；请修正公式或填写数值",
     "why_formula": "单元格为没有计算结果的公式（{value}）；请在 Excel 或 WPS 中打开，"
     "计算后重新保存",
-    "why_placeholder": "{value} 不是答案；题目不适用请填写 n/a（或 na、不适用），缺少答案请留空",
+    "why_placeholder_level": "{value} 不是答案；请填写符合的等级（尚无任何基础填 1），"
+    "仅在题目不适用时填写 n/a（或 na、不适用），缺少答案请留空",
+    "why_placeholder_number": "{value} 不是答案；请填写数值（没有则填 0），仅在题目不适用时填写 n/a"
+    "（或 na、不适用），缺少答案请留空",
+    "why_placeholder_choice": "{value} 不是答案；请填写符合的选项（{ids}），仅在题目不适用时填写 "
+    "n/a（或 na、不适用），缺少答案请留空",
+    "why_placeholder_multi": "{value} 不是答案；各选项均不具备时填写“无”（或 none），"
+    "仅在题目不适用时填写 n/a（或 na、不适用），缺少答案请留空",
+    "why_placeholder_bool": "{value} 不是答案；不具备时填写“否”（或 no），仅在题目不适用时填写 n/a"
+    "（或 na、不适用），缺少答案请留空",
     "why_invalid": "无效的值",
     "why_no_id": "没有单位编号",
     "why_long_id": "单位编号超过 {limit} 个字符",

@@ -360,7 +360,9 @@ EN.update(
         "of a large bank {large}",
         "cost_basis": "Cost bands",
         "roadmap_span": "{start} – {end} · months: {months} · at once: major projects at most "
-        "{major}, actions per owner at most {per_owner}",
+        "{major}, actions per owner at most {per_owner}{budget}",
+        "budget_clause": " · effort points started per phase at most: {points} (low 1, medium 3, "
+        "high 5)",
         "in_flight": "Still running at the end of this phase",
         "ending": "Ending in this phase",
         "schedule": "Schedule",
@@ -403,7 +405,8 @@ ZH.update(
         "大型银行的分支机构 {large}",
         "cost_basis": "投入估算口径",
         "roadmap_span": "{start} – {end} · 共 {months} 个月 · 同时进行的重点项目不超过 {major} 个，"
-        "每个牵头部门同时不超过 {per_owner} 项",
+        "每个牵头部门同时不超过 {per_owner} 项{budget}",
+        "budget_clause": " · 每阶段新开工的工作量不超过 {points} 点（低 1、中 3、高 5）",
         "in_flight": "本阶段末仍在进行",
         "ending": "本阶段完成",
         "schedule": "起止",

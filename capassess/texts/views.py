@@ -72,7 +72,8 @@ EN: dict[str, str] = {
     "col_months": "months",
     "col_why": "why",
     "roadmap": "[bold]Roadmap[/]: {start} – {end} (months: {months}; at once: major projects "
-    "at most {major}, actions per owner at most {per_owner})",
+    "at most {major}, actions per owner at most {per_owner}{budget})",
+    "budget_clause": "; effort points started per phase at most: {points}",
     "no_new_actions": "{phase}: no new actions",
     "no_roadmap": "[bold]Roadmap[/]: no action is needed to reach the targets",
     "no_roadmap_shortfall": "[bold]Roadmap[/]: no new action is scheduled (see the execution "
@@ -151,7 +152,8 @@ ZH: dict[str, str] = {
     "col_months": "起止",
     "col_why": "原因",
     "roadmap": "[bold]路线图[/]：{start} – {end}（{months} 个月；同时进行的重点项目不超过 {major} "
-    "个，每个牵头部门同时不超过 {per_owner} 项）",
+    "个，每个牵头部门同时不超过 {per_owner} 项{budget}）",
+    "budget_clause": "；每阶段新开工的工作量不超过 {points} 点",
     "no_new_actions": "{phase}：无新增行动",
     "no_roadmap": "[bold]路线图[/]：达到目标无需新的行动",
     "no_roadmap_shortfall": "[bold]路线图[/]：未安排新的行动（见下方执行差距和待确认的行动）",

@@ -11,6 +11,7 @@ from capassess.model.base import Lang
 from capassess.model.plan import Phase
 from capassess.plan_text import (
     answers_text,
+    budget_clause,
     completeness_warnings,
     definitions,
     not_scheduled_reason,
@@ -137,6 +138,7 @@ def _print_roadmap(planned: Planned, lang: Lang) -> None:
                 months=road.end_month,
                 major=road.max_major,
                 per_owner=road.max_per_owner,
+                budget=budget_clause(road, t),
             )
         )
     if not road.actions:

@@ -37,11 +37,14 @@ def score_bar(score: float | None, cells: int = BAR_CELLS) -> str:
 def _cells(node: NodeScore, label: str, q: Questionnaire, lang: Lang) -> dict[str, str]:
     from rich.markup import escape
 
-    na = node.score is None
+    na, t = node.score is None, words("views", lang)
+    level = "" if na else f"{node.level} {escape(q.level_name(node.level or 1, lang))}"
+    if not na and node.answered == 0 and node.missing:  # the missing policy's value only
+        level = f"[dim]{t['not_assessed']}[/]"
     return {
         "label": label,
-        "Score": words("views", lang)["na"] if na else f"{node.score:.2f}",
-        "Level": "" if na else f"{node.level} {escape(q.level_name(node.level or 1, lang))}",
+        "Score": t["na"] if na else f"{node.score:.2f}",
+        "Level": level,
         "Weight": f"{node.weight:.0%}",
         "Global": f"{node.global_weight:.1%}",
         "": score_bar(node.score),

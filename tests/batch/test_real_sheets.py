@@ -307,11 +307,21 @@ REFUSED_CELLS = [
     Refused(
         "placeholders for nothing",
         _text(
-            # 无 on a yes/no question; on g-choice it is the label of option none, so names it
+            # each is told what "none" is for its type, and n/a only if it does not apply
             "in.csv",
-            csv_text([HEADER, *_rows((0, 6, "-"), (1, 3, "—"), (2, 7, "无"))]).encode(),
+            csv_text([HEADER, *_rows((0, 6, "-"), (1, 3, "—"), (2, 4, "/"))]).encode(),
         ),
-        {"A": "write n/a", "B": "write n/a", "C": "write n/a"},
+        {
+            "A": "write the figure (0 when there is none), n/a (or na, 不适用) only if",
+            "B": "write the level that fits (1 when there is nothing yet)",
+            "C": "write the option that fits (none, partial, full)",
+        },
+    ),
+    Refused(
+        "placeholders a checklist or yes/no does not take",
+        # C's a-bool applies (a-number >= 10); B's would not, and would not be read
+        _text("in.csv", csv_text([HEADER, *_rows((0, 5, "/"), (2, 7, "/"))]).encode()),
+        {"A": "write none (or 无) when no option holds", "C": "write no (or 否) when it does"},
     ),
     Refused(
         "CSV error texts",
@@ -449,3 +459,28 @@ def test_csv_reader_sees_through_quotes_with_tabs(tmp_path: Path) -> None:
     source.write_text(_with(rows, delimiter="\t"), encoding="utf-8")
     _, scores, _ = _batch(source, tmp_path / "out")
     assert any(s["name"] == "太原, 南" for s in scores)
+
+
+def _overall(tmp_path: Path, name: str, multi: str, yes_no: str) -> str:
+    """Branch A's overall score with ``multi`` in a-multi and ``yes_no`` in a-bool."""
+    rows = _rows((0, 5, multi), (0, 7, yes_no))
+    source = _text(f"{name}.csv", csv_text([HEADER, *rows]).encode())(tmp_path)
+    _, scores, rejected = _batch(source, tmp_path / name)
+    assert rejected == []
+    return next(s["overall"] for s in scores if s["id"] == "A")
+
+
+@pytest.mark.parametrize(
+    ("multi", "yes_no", "same_as"),
+    [("无", "无", (";", "no")), ("none", "没有", (";", "false")), ("-", "有", (";", "yes")),
+     ("没有", "否", (";", "no")), ("—", "是", (";", "true"))],
+)  # fmt: skip
+def test_none_is_an_answer_of_checklists_and_yes_no_not_na(
+    tmp_path: Path, multi: str, yes_no: str, same_as: tuple[str, str]
+) -> None:
+    """ "None" ticks no option of a checklist and "无" says no: answers scored as such,
+    the same as an empty selection and "no"; never n/a, which would leave them out of
+    the score and score the branch higher."""
+    said = _overall(tmp_path, "said", multi, yes_no)
+    assert said == _overall(tmp_path, "plain", *same_as)
+    assert float(said) < float(_overall(tmp_path, "na", "n/a", "n/a"))

@@ -110,3 +110,16 @@ def test_lists_in_interview_messages_are_joined_as_the_language_lists(lang: str,
 
     text = say(lang, "end_missing", count=2, ids=["dg-level", "di-level"])  # type: ignore[arg-type]
     assert f"dg-level{sep}di-level" in text
+
+
+@pytest.mark.parametrize("text", ["-", "none", "None", "无", "没有", "—"])
+def test_none_ticks_no_option_of_a_checklist(text: str) -> None:
+    """The words batch takes for "none of these" tick no option here too."""
+    question = tiny().question_map()["a-multi"]
+    assert resolve_value(question, text) == []
+
+
+@pytest.mark.parametrize(("text", "value"), [("有", True), ("无", False), ("没有", False)])
+def test_have_and_have_not_answer_a_yes_no_question(text: str, value: bool) -> None:
+    question = tiny().question_map()["a-bool"]
+    assert resolve_value(question, text) is value

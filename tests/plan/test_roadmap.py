@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from capassess.gap import find_gaps, resolve_targets
 from capassess.roadmap import PhasePlan, build_roadmap, quadrant, select_actions
+from capassess.schedule import EFFORT_POINTS
 from capassess.scoring.engine import roll_up
 from tests.plan.helpers import action, questionnaire, scores
 
@@ -115,24 +116,42 @@ def test_budget_pushes_overflow_to_later_phases(q) -> None:
     plan = PhasePlan(budget=5)
     road = _plan(q, {"gov": 1.0, "ana": 1.0, "api": 1.0}, plan)
     for phase in road.phases:
-        if phase.budget is not None:
-            assert phase.effort_points <= 5
+        assert phase.budget == 5 and phase.effort_points <= 5
     by_id = {a.id: a for a in road.actions}
     # Quick wins pick first: stewards (1 point) in phase 0. The major project gateway (5)
     # comes next but no longer fits phase 0: it starts at month 6 in phase 1. committee (3)
     # then finds phase 1 full and starts at month 18 in phase 2; bi (3) would make phase 2
-    # hold 6 points, so it lands in the window after month 36, and models follows it.
+    # hold 6 points, so it starts at month 36, in the first window after the last
+    # boundary (as long as the last window, 18 months, with the same budget); models (5)
+    # would make that one hold 8, so it starts at month 54, in the next.
     assert [by_id[a].phase for a in ("stewards", "gateway", "committee", "bi", "models")] == [
-        0, 1, 2, 3, 3]  # fmt: skip
+        0, 1, 2, 3, 4]  # fmt: skip
     assert by_id["gateway"].start_month == 6 and by_id["committee"].start_month == 18
-    assert by_id["bi"].start_month == 36
+    assert by_id["bi"].start_month == 36 and by_id["models"].start_month == 54
+    assert [(p.start_month, p.end_month) for p in road.phases][3:] == [(36, 54), (54, 66)]
     assert {a.id for a in road.actions} == {"stewards", "committee", "bi", "models", "gateway"}
 
 
-def test_overflow_window_runs_to_the_roadmaps_end(q) -> None:
-    road = _plan(q, {"gov": 1.0, "ana": 1.0, "api": 1.0}, PhasePlan(boundaries=(0, 6), budget=5))
+@pytest.mark.parametrize("budget", [5, 8, 13])
+def test_the_budget_holds_in_every_window_an_action_starts_in(q, budget: int) -> None:
+    """However long the plan runs past the last boundary, no window starts more effort
+    than the budget: the windows after it have the last window's length."""
+    road = _plan(q, {"gov": 1.0, "ana": 1.0, "api": 1.0}, PhasePlan((0, 6), budget))
+    assert road.phases[-1].end_month == road.end_month == max(a.end_month for a in road.actions)
+    for phase in road.phases:
+        starting = [a for a in road.actions if phase.start_month <= a.start_month < phase.end_month]
+        assert phase.budget == budget
+        assert phase.effort_points == sum(EFFORT_POINTS[a.effort] for a in starting) <= budget
+    assert [(p.start_month, p.end_month - p.start_month) for p in road.phases[:-1]] == [
+        (6 * i, 6) for i in range(len(road.phases) - 1)
+    ]
+    assert set(road.phases[-1].counted) == {a.id for a in road.actions}
+
+
+def test_without_a_budget_one_window_runs_to_the_roadmaps_end(q) -> None:
+    road = _plan(q, {"gov": 1.0, "ana": 1.0, "api": 1.0}, PhasePlan(boundaries=(0, 6)))
     assert len(road.phases) == 2
-    assert road.phases[-1].start_month == 6
+    assert road.phases[-1].start_month == 6 and road.phases[-1].budget is None
     assert road.phases[-1].end_month == road.end_month == max(a.end_month for a in road.actions)
     assert set(road.phases[-1].counted) == {a.id for a in road.actions}
 
