@@ -29,7 +29,7 @@ EN: dict[str, str] = {
     "define_floor": "the level the overall score gives on its own (the score rounded down); "
     "a foundation capability whose level is below the floor caps the overall level at its "
     "own level, and once every such capability reaches the floor the cap is lifted; a "
-    "foundation capability answered n/a, or that nobody answered, caps nothing",
+    "foundation capability answered n/a, or with no answered question, caps nothing",
     "term_not_assessed": "not assessed",
     "define_not_assessed": "a capability with no answered question, or a dimension with no "
     "such capability: no score, gap, priority or attainment is shown for it, and it gets no "
@@ -170,8 +170,8 @@ ZH: dict[str, str] = {
     "（计入总分的维度的能力之间同样合计为 1），因此基础能力的优先级只在基础能力之间排序，自成口径",
     "term_floor": "底线（基础能力门槛）",
     "define_floor": "整体得分本身对应的等级（得分向下取整）；等级低于底线的基础能力将整体等级"
-    "限定在其自身等级，所有此类能力达到底线后限制即解除；作答为不适用或无人作答的基础能力"
-    "不限定等级",
+    "限定在其自身等级，所有此类能力达到底线后限制即解除；作答为不适用或没有任何已作答问题的"
+    "基础能力不限定等级",
     "term_not_assessed": "未评估",
     "define_not_assessed": "没有任何已作答问题的能力，或其下没有此类能力的维度：不显示得分、"
     "差距、优先级和达成度，"
