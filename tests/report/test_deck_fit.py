@@ -77,12 +77,10 @@ def _bullets(prs: Any, title: str) -> list[Any]:
     ]  # fmt: skip
 
 
-def test_every_key_message_is_on_a_slide_and_fits_its_box(deck: Any) -> None:
-    report, prs = deck
-    t = words("report", report.lang)
-    slides = _bullets(prs, t["key_messages"])
+def _shown(prs: Any, title: str) -> list[str]:
+    """The bullets of the slides titled ``title`` (and continued), each checked to fit."""
     shown: list[str] = []
-    for slide in slides:
+    for slide in _bullets(prs, title):
         box = next(
             s for s in slide.shapes
             if s.has_text_frame and s.text_frame.text and s != slide.shapes.title
@@ -93,7 +91,14 @@ def test_every_key_message_is_on_a_slide_and_fits_its_box(deck: Any) -> None:
         assert box.top + box.height <= prs.slide_height
         assert box.text_frame.auto_size == MSO_AUTO_SIZE.NONE
         shown += [line.removeprefix("• ") for line in lines]
-    assert shown == list(report.key_messages)
+    return shown
+
+
+def test_every_key_message_is_on_a_slide_and_fits_its_box(deck: Any) -> None:
+    report, prs = deck
+    t = words("report", report.lang)
+    assert _shown(prs, t["key_messages"]) == list(report.key_messages)
+    assert len(_shown(prs, t["deck_next_steps"])) >= 1  # measured as well
 
 
 def test_no_text_box_grows_past_its_measure(deck: Any) -> None:
