@@ -83,6 +83,18 @@ def budget_clause(road: Roadmap, t: Mapping[str, str]) -> str:
     return "" if budget is None else t["budget_clause"].format(points=budget)
 
 
+def _kpi_open(action_id: str, q: Questionnaire, result: ScoreResult, lang: Lang) -> str:
+    """For an action the answers show in place: that its KPI is not met yet, when the
+    answers show that too (as ``compare`` will find it), else nothing."""
+    from capassess.advice import answered_values, expression_holds
+    from capassess.questionnaire_index import index_of
+
+    kpi = index_of(q).action[action_id].kpi
+    if kpi is None or expression_holds(kpi.when, answered_values(result)) is not False:
+        return ""
+    return say("plan", lang, "kpi_not_met_yet", kpi=kpi.text.get(lang) if kpi.text else kpi.when)
+
+
 def phase_label(phase: Phase, lang: Lang) -> str:
     """``Phase 1 · 2026-03 – 2026-08 (months 0-6)``, or the Chinese equivalent."""
     span = f"{phase.start} – {phase.end}"
@@ -153,7 +165,9 @@ def not_scheduled_reason(item: NotScheduled, q: Questionnaire, result: ScoreResu
         return _to_confirm(item, q, result, lang)
     if item.status == "in-place-evidence":
         evidence = answers_text(item.evidence, lang, q)
-        return say("plan", lang, "in_place_evidence", answers=evidence)
+        return say("plan", lang, "in_place_evidence", answers=evidence) + _kpi_open(
+            item.id, q, result, lang
+        )
     if item.status == "in-place-level":
         score = result.capability(item.capability_id).score or 0.0
         return say("plan", lang, "in_place_level", score=score, level=item.level)

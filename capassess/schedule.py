@@ -1,7 +1,8 @@
 """Scheduling (pure): dependency order, placement under capacity, calendar months.
 
-Actions are placed one by one in dependency order (quick wins, low levels and high
-priorities first among those ready). Each starts at the earliest month when:
+Actions are placed one by one in dependency order (among those ready: lower levels
+first, then quick wins and the other kinds in their order, then high priorities). Each
+starts at the earliest month when:
 - every action it depends on has ended;
 - the effort budget of the phase it would start in is not exceeded (``--budget``; after
   the last boundary the budget holds in each further window of the last window's length);
@@ -113,12 +114,13 @@ def calendar_month(start: dt.date, months: int) -> str:
 def order_actions(
     chosen: Mapping[str, Action], preds: Mapping[str, set[str]], priority: Mapping[str, float]
 ) -> list[str]:
-    """Topological order; among ready actions, quick wins, low levels, high priority first."""
+    """Topological order; among ready actions, lower levels first, then quick wins (and
+    the other kinds in ``QUADRANT_ORDER``), then high priority."""
 
     def key(aid: str) -> tuple[int, int, float, str]:
         a = chosen[aid]
         kind = quadrant(a.impact, a.effort, a.duration_months)
-        return (QUADRANT_ORDER[kind], a.level, -priority[aid], aid)
+        return (a.level, QUADRANT_ORDER[kind], -priority[aid], aid)
 
     waiting = {aid: set(p) for aid, p in preds.items()}
     ready = [key(aid) for aid, p in waiting.items() if not p]

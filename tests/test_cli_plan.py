@@ -182,3 +182,29 @@ def test_plan_labels_a_dimension_gap_as_a_mean(runner: CliRunner) -> None:
     assert result.exit_code == 0, result.output
     assert re.search(r"mean \d\.\d\d", result.stdout)  # never read as target - score
     assert "dimension gap (mean)" in result.stdout  # and defined
+
+
+def test_an_action_in_place_says_when_its_kpi_is_not_met_as_compare_finds(
+    runner: CliRunner, tmp_path
+) -> None:
+    """The plan of this year's answers and the progress review against last year's plan
+    agree: an action the answers show in place, whose KPI compare finds not met, is
+    said to be in place with its KPI not met yet; one whose KPI is met is not."""
+    from tests.conftest import ROOT
+
+    old, new = (str(ROOT / "examples" / f) for f in ("acme-bank-2025.yaml", "acme-bank.yaml"))
+    review = runner.invoke(main, ["compare", old, new, "--format", "json"])
+    plan = runner.invoke(main, ["plan", new, "--format", "json"])
+    report = tmp_path / "r.md"
+    made = runner.invoke(main, ["report", new, "-f", "md", "-o", str(report)])
+    assert review.exit_code == plan.exit_code == made.exit_code == 0
+    kpis = {k["action_id"]: k["status"] for k in json.loads(review.stdout)["kpis"]}
+    in_place = {n["id"] for n in json.loads(plan.stdout)["roadmap"]["not_scheduled"]
+                if n["status"] == "in-place-evidence"}  # fmt: skip
+    rows = {line.split("(`")[1].split("`)")[0]: line
+            for line in report.read_text(encoding="utf-8").splitlines() if "(`act-" in line}  # fmt: skip
+    checked = [a for a in in_place if kpis.get(a) in ("met", "not-met")]
+    assert {kpis[a] for a in checked} == {"met", "not-met"}
+    for action in checked:
+        said = "its KPI is not met yet" in rows[action]
+        assert said == (kpis[action] == "not-met"), action

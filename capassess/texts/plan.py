@@ -128,6 +128,7 @@ EN: dict[str, str] = {
     "why_missing": "the answers show it missing ({evidence})",
     "why_needed_by": "needed by {names}",
     "in_place_evidence": "in place, as the answers show: {answers}",
+    "kpi_not_met_yet": "; its KPI is not met yet: {kpi}",
     "in_place_level": "taken as in place: its capability scores {score:.2f}, at level {level} "
     "or above",
     "not_applicable_left": "not applicable: every question of its capability is answered n/a, "
@@ -259,6 +260,7 @@ ZH: dict[str, str] = {
     "why_missing": "作答显示尚未具备（{evidence}）",
     "why_needed_by": "是{names}的前提",
     "in_place_evidence": "已落实，依据作答：{answers}",
+    "kpi_not_met_yet": "；其关键指标尚未达成：{kpi}",
     "in_place_level": "视为已落实：该能力得分 {score:.2f}，已达第 {level} 级",
     "not_applicable_left": "不适用：该能力的问题均作答为不适用，即该做法不适用于本机构；"
     "依赖它的行动不以其为前提",

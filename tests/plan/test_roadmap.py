@@ -213,3 +213,19 @@ def test_roadmap_respects_dependencies_and_drops_nothing(case) -> None:
             assert position[dep] < position[a.id]
             assert by_id[dep].phase <= a.phase
             assert by_id[dep].end_month <= a.start_month
+
+
+def test_lower_levels_take_the_slots_before_higher_ones() -> None:
+    """A bank climbs level by level: a level-5 major project of one capability does not
+    take the only major-project slot ahead of a level-3 one of another, even when the
+    level-3 one waits for a smaller action first (it used to: all major projects were
+    ordered before every initiative, whatever their level)."""
+    q = questionnaire({
+        "a": (3, 1.0, [action("a2", 2), action("a3", 3, effort="high", impact="high",
+                                               months=12, deps=("a2",))]),
+        "b": (5, 1.0, [action("b5", 5, effort="high", impact="high", months=12)]),
+    })  # fmt: skip
+    road = _plan(q, {"a": 1.0, "b": 1.0}, PhasePlan(max_major=1))
+    start = {a.id: a.start_month for a in road.actions}
+    assert start["a2"] == 0 and start["a3"] == 6
+    assert start["b5"] == 18  # after a3, the only slot being taken until then
