@@ -16,8 +16,9 @@ from ruamel.yaml import YAML
 
 from capassess.planning import PlanOptions, plan_file
 from capassess.report.build import build_report
-from capassess.report.deck import DECK_TERMS, render_deck
+from capassess.report.deck import render_deck
 from capassess.report.deck_fit import fit_pages, paragraph_lines, text_height
+from capassess.report.deck_text import DECK_TERMS
 from capassess.texts import words
 from tests.conftest import ROOT
 
