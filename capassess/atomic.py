@@ -159,41 +159,53 @@ def refuse_read_input(target: Path) -> None:
 
 _MADE: list[Path] = []
 """The folders this process created for its outputs (the top-most of each chain)."""
+_CREATED: list[Path] = []
+"""Every folder this process created for its outputs, in the order made."""
 
 
 def make_folder(folder: str | Path) -> Path:
-    """Create ``folder`` and any missing parent, and remember the top-most one created,
-    so that the command can say where its output went (``made_for``). ``OSError`` as
-    ``Path.mkdir`` raises it."""
+    """Create ``folder`` and any missing parent, and remember the top-most one this
+    process created, so that the command can say where its output went (``made_for``)
+    and take it back if it fails. A folder that another process creates at the same time
+    is not remembered: a failing run never removes the folder of a run beside it.
+    ``OSError`` as ``Path.mkdir`` raises it."""
     folder = Path(folder)
-    missing = None
+    chain = []
     for part in (folder, *folder.parents):
         if os.path.lexists(part):
             break
-        missing = part
+        chain.append(part)
+    made = None
+    for part in reversed(chain):  # top-most first; a folder another process made meanwhile
+        try:  # is not ours: only those whose mkdir succeeded here are remembered
+            os.mkdir(part)
+        except FileExistsError:
+            continue
+        _CREATED.append(part)
+        made = made or part
     folder.mkdir(parents=True, exist_ok=True)
-    if missing is not None:
+    if made is not None:
         with contextlib.suppress(ValueError, OSError):  # named as the user would
-            missing = missing.relative_to(Path.cwd()) if missing.is_absolute() else missing
-        if missing not in _MADE:
-            _MADE.append(missing)
+            made = made.relative_to(Path.cwd()) if made.is_absolute() else made
+        if made not in _MADE:
+            _MADE.append(made)
     return folder
 
 
 def remove_empty_made_folders() -> None:
     """A command that failed takes back the folders it made for its outputs, when they
-    are still empty (deepest first); a folder holding anything stays."""
-    for top in reversed(_MADE):
-        chain = [p for p in Path(top).rglob("*") if p.is_dir()]
-        for folder in [*sorted(chain, key=lambda p: len(p.parts), reverse=True), Path(top)]:
-            with contextlib.suppress(OSError):  # not empty, or gone: leave it
-                folder.rmdir()
-    _MADE.clear()
+    are still empty (deepest first); a folder holding anything stays, and so does one
+    another process made."""
+    for folder in reversed(_CREATED):
+        with contextlib.suppress(OSError):  # not empty, or gone: leave it
+            folder.rmdir()
+    forget_made_folders()
 
 
 def forget_made_folders() -> None:
     """Start a new command: no folder made yet."""
     _MADE.clear()
+    _CREATED.clear()
 
 
 def made_for(path: str | Path) -> Path | None:

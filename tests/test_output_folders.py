@@ -108,6 +108,37 @@ def test_the_top_most_new_folder_is_remembered(tmp_path: Path) -> None:
     assert made_for(tmp_path / "a" / "b") == tmp_path / "a"
 
 
+@pytest.mark.parametrize("level", [0, 1], ids=["the folder", "its parent"])
+def test_a_folder_another_process_makes_meanwhile_is_not_ours_to_take_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, level: int
+) -> None:
+    """Two runs into one new folder: both see it missing, the other makes it first. This
+    run must not remember it as its own, so that failing it does not remove the folder
+    the other run is writing into (it did: the other run's outputs then had no folder)."""
+    import os
+
+    from capassess import atomic
+
+    target = tmp_path / "new" / "out"
+    theirs = (target, target.parent)[level]
+    real_mkdir = os.mkdir
+
+    def beaten(path: object, *args: object) -> None:
+        if Path(str(path)) == theirs and not theirs.exists():
+            real_mkdir(theirs)  # the other process is first
+        real_mkdir(path, *args)  # type: ignore[arg-type]
+
+    atomic.forget_made_folders()
+    monkeypatch.setattr(atomic.os, "mkdir", beaten)
+    make_folder(target)
+    assert target.is_dir()
+    mine = (tmp_path / "new", target)[level]  # the top-most folder this process made
+    assert made_for(target / "file") == mine
+    atomic.remove_empty_made_folders()
+    assert theirs.is_dir()
+    assert mine.exists() == (mine == theirs.parent)  # mine goes unless theirs is in it
+
+
 def test_a_command_that_fails_leaves_no_empty_folder_it_made(tmp_path: Path) -> None:
     """A bad input found after the output folder was made: the folder goes again; one that
     existed before stays, and so does anything the user put there."""
