@@ -16,7 +16,7 @@ if TYPE_CHECKING:  # the score command uses these words without loading the plan
     from capassess.model.results import ScoreResult
 
 QUADRANTS = ("quick-win", "major-project", "initiative", "fill-in", "deprioritise")
-DEFINED = ("score", "level", "foundation", "gap", "provisional", "dimension_gap",
+DEFINED = ("score", "level", "foundation", "floor", "target", "gap", "provisional", "dimension_gap",
            "dimension_target", "priority", "dimension_priority", "attained", "progress",
            "not_assessed", "quick_win", "major_project", "initiative", "fill_in",
            "deprioritise", "projected")  # fmt: skip
@@ -141,16 +141,28 @@ def why(action: PlannedAction, q: Questionnaire, score: float | None, target: in
     return t["answer_sep"].join(parts)
 
 
+def _to_confirm(item: NotScheduled, q: Questionnaire, result: ScoreResult, lang: Lang) -> str:
+    """Why an action is to confirm: the questions still to answer, and apart those answered
+    n/a, which the answers cannot settle either way (they are no longer to answer)."""
+    from capassess.condition_text import question_words
+
+    na = {r.id for c in result.capabilities() for r in c.questions if r.status == "not_applicable"}
+    sep = words("plan", lang)["list_sep"]
+    blank = sep.join(question_words(q, n, lang) for n in item.to_answer if n not in na)
+    moot = sep.join(question_words(q, n, lang) for n in item.to_answer if n in na)
+    if moot and blank:
+        return say("plan", lang, "to_confirm_mixed", questions=blank, na=moot)
+    if moot:
+        return say("plan", lang, "to_confirm_na", na=moot)
+    return say("plan", lang, "to_confirm", questions=blank)
+
+
 def not_scheduled_reason(item: NotScheduled, q: Questionnaire, result: ScoreResult,
                          lang: Lang) -> str:  # fmt: skip
     """Why an action is not on the roadmap: in place by evidence or level, to confirm, or
     not assessed."""
     if item.status == "to-confirm":
-        from capassess.condition_text import question_words
-
-        names = words("plan", lang)["list_sep"].join(question_words(q, n, lang)
-                                                      for n in item.to_answer)  # fmt: skip
-        return say("plan", lang, "to_confirm", questions=names)
+        return _to_confirm(item, q, result, lang)
     if item.status == "in-place-evidence":
         evidence = answers_text(item.evidence, lang, q)
         return say("plan", lang, "in_place_evidence", answers=evidence) + _kpi_open(

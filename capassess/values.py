@@ -39,7 +39,11 @@ SPREADSHEET_ERRORS = frozenset({"#DIV/0!", "#N/A", "#VALUE!", "#REF!", "#NAME?",
 NOT_ANSWERS = frozenset({"-", "--", "—", "——", "–", "/", "\\", "无", "空", "none", "null", "nil",
                          "#"})  # fmt: skip
 """Placeholders people put in a cell for 'nothing': refused with a pointer to ``n/a``."""
-MULTI_SEPARATORS = str.maketrans({";": ",", "；": ",", "、": ",", "，": ",", "|": ","})
+MULTI_SEPARATORS = str.maketrans(
+    {";": ",", "；": ",", "、": ",", "，": ",", "|": ",", "\n": ",", "\r": ","}
+)
+"""Separators of a multi-choice cell; a line break (Alt+Enter in Excel) is one too."""
+PERCENT_SIGNS = ("%", "％")
 
 
 def shown(raw: Any) -> str:
@@ -58,7 +62,7 @@ def _figure(raw: Any) -> str:
     three), ``3,5`` is 3.5 (one comma, not followed by three digits); any other comma is
     refused rather than guessed, so a comma never changes a magnitude silently."""
     text = str(raw).strip()
-    if text.endswith("%"):
+    if text.endswith(PERCENT_SIGNS):  # 45% and the full-width 45％
         text = text[:-1].strip()
     if "," not in text:
         return text

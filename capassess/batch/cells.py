@@ -77,6 +77,28 @@ class Column:
         return [v if ok else None for v, ok in zip(out, answered, strict=True)]
 
 
+@dataclass(frozen=True)
+class Encoded:
+    """A column's cells made ready to look up (``QuestionCodec.encode``): the plain
+    figures of a number column (mask, values, scores) and the other rows, each distinct
+    text of those rows once, and each such row's index into ``texts``."""
+
+    plain: tuple[npt.NDArray[np.bool_], npt.NDArray[np.float64], npt.NDArray[np.float64]] | None
+    rest: npt.NDArray[np.int64] | None
+    texts: list[str]
+    index: npt.NDArray[np.int64]
+
+
+def _distinct(raw: pa.Array) -> tuple[list[str], npt.NDArray[np.int64]]:
+    """Each distinct text of ``raw`` once, and each cell's index into them."""
+    import numpy as np
+    import pyarrow.compute as pc
+
+    encoded = pc.dictionary_encode(raw)
+    index = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64)
+    return encoded.dictionary.to_pylist(), index
+
+
 class QuestionCodec:
     """Judges the cells of one question, remembering every distinct text it has seen."""
 
@@ -99,51 +121,43 @@ class QuestionCodec:
         score = math.nan if outcome.score is None else outcome.score
         return Verdict(STATUS_CODES[outcome.status], score, outcome.value)
 
-    def read(self, raw: pa.Array) -> Column:
-        """Judge a column of raw texts (no nulls)."""
+    def encode(self, raw: pa.Array) -> Encoded:
+        """The texts of ``raw`` (no nulls) to look up: each distinct one once, and for a
+        number question the plain figures in range apart. Depends on nothing but
+        ``raw`` and the question, so another thread may do it ahead of ``read``."""
         import numpy as np
 
-        n = len(raw)
-        plain = self._plain_numbers(raw) if isinstance(self.question, NumberQuestion) else None
-        if plain is None:  # every cell by its text: the lookup makes the arrays
-            verdicts, index = self._verdicts(raw)
-            status_of, score_of = _tables(verdicts)
+        if not isinstance(self.question, NumberQuestion):
+            return Encoded(None, None, *_distinct(raw))
+        plain = self._plain_numbers(raw)
+        rest = (~plain[0]).nonzero()[0]
+        if not len(rest):
+            return Encoded(plain, rest, [], np.zeros(0, dtype=np.int64))
+        return Encoded(plain, rest, *_distinct(raw.take(rest)))
+
+    def read(self, raw: pa.Array, encoded: Encoded | None = None) -> Column:
+        """Judge a column of raw texts (no nulls); ``encoded`` is ``encode(raw)`` if it
+        was made already."""
+        import numpy as np
+
+        found = self.encode(raw) if encoded is None else encoded
+        verdicts = [self.verdict(text) for text in found.texts]
+        status_of, score_of = _tables(verdicts)
+        if found.plain is None:  # every cell by its text: the lookup makes the arrays
+            index = found.index
             return Column(raw, status_of[index], score_of[index], index, verdicts)
+        n = len(raw)
         status = np.empty(n, dtype=np.int8)
         score = np.full(n, np.nan)
         codes = np.full(n, -1, dtype=np.int64)
-        mask, figures, scores = plain
-        rest = (~mask).nonzero()[0]
+        mask, figures, scores = found.plain
         status[mask], score[mask] = ANSWERED, scores[mask]
-        verdicts = self._lookup(raw.take(rest), rest, status, score, codes)
+        if found.rest is not None and len(found.rest):
+            rest = found.rest
+            status[rest] = status_of[found.index]
+            score[rest] = score_of[found.index]
+            codes[rest] = found.index
         return Column(raw, status, score, codes, verdicts, figures)
-
-    def _lookup(
-        self,
-        raw: pa.Array,
-        rows: npt.NDArray[np.int64],
-        status: npt.NDArray[np.int8],
-        score: npt.NDArray[np.float64],
-        codes: npt.NDArray[np.int64],
-    ) -> list[Verdict]:
-        if len(raw) == 0:
-            return []
-        verdicts, index = self._verdicts(raw)
-        status_of, score_of = _tables(verdicts)
-        status[rows] = status_of[index]
-        score[rows] = score_of[index]
-        codes[rows] = index
-        return verdicts
-
-    def _verdicts(self, raw: pa.Array) -> tuple[list[Verdict], npt.NDArray[np.int64]]:
-        """The verdict on each distinct text of ``raw``, and each cell's index into them."""
-        import numpy as np
-        import pyarrow.compute as pc
-
-        encoded = pc.dictionary_encode(raw)
-        verdicts = [self.verdict(text) for text in encoded.dictionary.to_pylist()]
-        index = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64)
-        return verdicts, index
 
     def _plain_numbers(
         self, raw: pa.Array

@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from capassess.batch.arrow import reading_pool
 from capassess.batch.byte_cells import decoded, reads_bytewise
 from capassess.batch.encoding import choose_encoding, detect, is_utf8
 from capassess.batch.table import (
@@ -138,10 +139,13 @@ class CsvSource:
         label = len(records) > 1 and is_label_row(records[1], self.layout)
         self.label_record: list[str] | None = records[1] if label else None
         self.skip = ends[1] if label else ends[0]
+        """Lines before the first data row, which pyarrow skips (a line break inside a
+        quoted header or label cell makes them more than the records)."""
+        self._first, self._offset = _first_row(self.skip, label)
         self._ragged: list[tuple[int, str, int]] = []
         self._lock = threading.Lock()
         self._skips: list[int] = []
-        self._next = self.skip + 1
+        self._next = self._first
         self._resume = self._next
         """The first row not yet yielded (rows before it are skipped on a second pass)."""
         self._bytewise = False
@@ -213,7 +217,7 @@ class CsvSource:
         """Forget the state of a pass, for another from the start of the file."""
         with self._lock:
             self._ragged, self._skips = [], []
-        self._next = self.skip + 1
+        self._next = self._first
 
     def _columns(self, record_batch: Any, bytewise: bool) -> list[Any]:
         if not bytewise:
@@ -268,9 +272,8 @@ class CsvSource:
             strings_can_be_null=False,
             quoted_strings_can_be_null=False,
         )
-        return pcsv.open_csv(
-            handle, read_options=read, parse_options=parse, convert_options=convert
-        )
+        return pcsv.open_csv(handle, read_options=read, parse_options=parse,
+                             convert_options=convert, memory_pool=reading_pool())  # fmt: skip
 
     def _on_ragged(self, row: Any) -> str:
         text = str(row.text)
@@ -279,9 +282,10 @@ class CsvSource:
                 text = text.encode("utf-8").decode(self.encoding or "")
             except UnicodeError:
                 return "error"  # the bytewise pass fails; the text pass reads the record
+        number = int(row.number) - self._offset  # pyarrow counts the skipped lines
         with self._lock:  # pyarrow may call this from its own thread
-            self._ragged.append((int(row.number), text, int(row.actual_columns)))
-            self._skips.append(int(row.number))
+            self._ragged.append((number, text, int(row.actual_columns)))
+            self._skips.append(number)
         return "skip"
 
     def _drain_ragged(self, before: int | None = None) -> list[Rejection]:
@@ -314,6 +318,13 @@ class CsvSource:
         with self._lock:
             self._skips = [n for n in self._skips if n >= self._next]
         return rows
+
+
+def _first_row(skipped_lines: int, label: bool) -> tuple[int, int]:
+    """The spreadsheet row of the first data record (the header is row 1, the label row
+    row 2), and how many more lines than records the rows before it took."""
+    records = 2 if label else 1
+    return records + 1, skipped_lines - records
 
 
 class _TextNeeded(Exception):

@@ -1,10 +1,13 @@
 """Judge a chunk of rows: validate every cell, reject rows with all their reasons, score
 the rest.
 
-A row is rejected when it has no unit id (or one over 200 characters), when any cell
-that counts is invalid (unless lenient: then the cell is ignored, scored as missing,
-and listed), or, under the ``error`` missing-answer policy, when any answer is missing.
-A row whose every cell is blank is no row at all: it is counted as blank and skipped.
+A row is rejected when it has no unit id (or one over 200 characters), when its id,
+name or a group cell is no text (a spreadsheet error, a formula without a stored
+value), when any cell that counts is invalid (unless lenient: then the cell is
+ignored, scored as missing, and listed), when it answers no question (a note in the id
+column, a unit that sent nothing back), or, under the ``error`` missing-answer policy,
+when any answer is missing. A row whose every cell is blank is no row at all: it is
+counted as blank and skipped.
 """
 
 from __future__ import annotations
@@ -12,10 +15,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from capassess.batch.cells import INVALID, MISSING, Column, QuestionCodec
+from capassess.batch.cells import ANSWERED, INVALID, MISSING, Column, Encoded, QuestionCodec
 from capassess.batch.conditions import apply_conditions, has_conditions
 from capassess.batch.table import Chunk, Rejection
 from capassess.batch.text_bytes import CONTROL_BYTES, may_hold
+from capassess.batch.unit_text import error_cells
 from capassess.batch.vector import Scored, VectorScorer
 from capassess.model.questionnaire import Questionnaire
 
@@ -25,6 +29,8 @@ if TYPE_CHECKING:
 
 MAX_ID = 200
 NO_ANSWER = "no answer, and the missing-answer policy is 'error'"
+NO_QUESTION = "no question answered in the row"
+NO_QUESTION_FILE = "no question answered in the file"
 
 
 @dataclass
@@ -53,18 +59,28 @@ class ChunkJudge:
         self.conditional = has_conditions(questionnaire)
         self.policy, self.lenient = policy, lenient
 
-    def judge(self, chunk: Chunk) -> Judged:
-        """Validate and score ``chunk``."""
+    def prepare(self, chunk: Chunk) -> dict[str, Encoded]:
+        """Each question's cells of ``chunk`` made ready to look up
+        (``QuestionCodec.encode``): work that depends on the chunk alone, which the
+        thread reading ahead does while this one judges the chunk before."""
+        return {qid: codec.encode(chunk.cells[qid]) for qid, codec in self.codecs.items()}
+
+    def judge(self, chunk: Chunk, prepared: dict[str, Encoded] | None = None) -> Judged:
+        """Validate and score ``chunk``; ``prepared`` is ``prepare(chunk)`` if it was made."""
         import numpy as np
 
-        columns = {qid: codec.read(chunk.cells[qid]) for qid, codec in self.codecs.items()}
+        ready = prepared or {}
+        columns = {qid: codec.read(chunk.cells[qid], ready.get(qid))
+                   for qid, codec in self.codecs.items()}  # fmt: skip
         if self.conditional:
             apply_conditions(self.questionnaire, columns)
         blank = _blank_rows(chunk)
         reasons = self._id_problems(chunk, blank) + _control_problems(chunk)
+        reasons += _text_problems(chunk)
         ignored = self._cell_problems(chunk, columns, reasons)
+        silent = _unanswered(chunk, columns, blank, reasons)
         if self.policy == "error":
-            self._missing_problems(chunk, columns, blank, reasons)
+            self._missing_problems(chunk, columns, blank | silent, reasons)
         bad = np.zeros(len(chunk), dtype=bool)
         bad[[i for i, _ in reasons]] = True
         keep = ~bad & ~blank
@@ -143,6 +159,42 @@ def _control_problems(chunk: Chunk) -> list[tuple[int, Rejection]]:
             reason = f"the {column} holds a control character (such as NUL or escape)"
             out.append((i, ChunkJudge._rejection(chunk, i, column, value, reason)))
     return out
+
+
+def _text_problems(chunk: Chunk) -> list[tuple[int, Rejection]]:
+    """Reject a row whose id, name or group is no text: a spreadsheet error (``#N/A``),
+    or a formula without a stored value (found by the XLSX reader)."""
+    out = []
+    texts = {"id": chunk.ids, "name": chunk.names, **chunk.groups}
+    for column, values in texts.items():
+        for i, value, reason in error_cells(values):
+            out.append((i, ChunkJudge._rejection(chunk, i, column, value, reason)))
+    for i, column, value, reason in chunk.problems:
+        out.append((i, ChunkJudge._rejection(chunk, i, column, value, reason)))
+    return out
+
+
+def _unanswered(
+    chunk: Chunk,
+    columns: dict[str, Column],
+    blank: npt.NDArray[np.bool_],
+    reasons: list[tuple[int, Rejection]],
+) -> npt.NDArray[np.bool_]:
+    """Reject each row with a unit id that answered no question (every question cell
+    blank, n/a or, when lenient, ignored) and has no other reason to be rejected: a note
+    in the id column, a unit that sent nothing back. It would be scored only as the
+    missing policy makes blanks, a 1.00 that pulls every figure down. Returns those rows."""
+    import numpy as np
+
+    answered = np.zeros(len(chunk), dtype=bool)
+    for column in columns.values():
+        answered |= column.status == ANSWERED
+    silent = ~answered & ~blank
+    silent[[i for i, _ in reasons]] = False
+    reason = NO_QUESTION_FILE if chunk.files else NO_QUESTION
+    for i in silent.nonzero()[0].tolist():
+        reasons.append((i, ChunkJudge._rejection(chunk, i, "", "", reason)))
+    return silent
 
 
 def _blank_rows(chunk: Chunk) -> npt.NDArray[np.bool_]:

@@ -227,7 +227,7 @@ def write_scores(
     no XLSX (and any old one removed) when the table does not fit a sheet.
 
     Each block's CSV text is made and written in a second thread, and its sheet XML made
-    and deflated in a third, while this one makes the next block's cells.
+    in a third and deflated in a fourth, while this one makes the next block's cells.
     """
     sheet = None
     if xlsx_refusal(table.rows, len(table.headers)) is None:

@@ -16,6 +16,7 @@ from pathlib import Path
 from capassess.atomic import files_under, refuse_inputs, write_atomic
 from capassess.batch.aggregate import build_portfolio
 from capassess.batch.arrow import frugal_memory, give_back_memory, kept_apart, without_pandas
+from capassess.batch.cells import Encoded
 from capassess.batch.collect import Collector, Units
 from capassess.batch.judge import ChunkJudge
 from capassess.batch.outputs import ScoreTable, write_scores, xlsx_refusal
@@ -24,8 +25,8 @@ from capassess.batch.prefetch import prefetched
 from capassess.batch.publish import final_paths, staged_outputs
 from capassess.batch.ranking import parse_weights, rank_units
 from capassess.batch.rejects import RejectWriter, reject_file
-from capassess.batch.sources import open_sources
-from capassess.batch.table import Source, column_label
+from capassess.batch.sources import nothing_to_score, open_sources
+from capassess.batch.table import Batch, Source, column_label
 from capassess.batch.unit_reports import ReportSettings, UnitReports
 from capassess.batch.vector import VectorScorer
 from capassess.errors import InputError
@@ -46,7 +47,6 @@ from capassess.scoring.engine import MISSING_POLICIES
 from capassess.scoring.interface import MODEL_NAMES
 from capassess.scoring.weights import tree_weights
 from capassess.shown_paths import shown_path
-from capassess.texts import say
 
 Progress = Callable[[str, int, int, int], None]
 """Called as (input path, progress done, progress total, rows read so far)."""
@@ -216,8 +216,7 @@ def _score_and_write(
         units, tally, removed = _read_all(run, sources, scorer, progress)
     counts = _counts(tally, units, removed)
     if counts.rows == 0:  # a header (and labels) only, e.g. a blank template: nothing to score
-        where = ", ".join(str(i) for i in run.options.inputs)
-        raise InputError.at(say("batch", "en", "fail_no_rows"), where)
+        raise nothing_to_score(run.options.inputs, sources)
     ranking = rank_units(
         units.scores, scorer.order, tree, options.rank, parse_weights(options.weights),
         assessed=units.answered.sum(axis=1) > 0,
@@ -319,11 +318,11 @@ class SourceReader:
     def read(self, tally: Tally, progress: Progress | None) -> None:
         """Read the whole source into ``tally`` and the collector."""
         rows = blank = 0
-        for number, batch in enumerate(prefetched(self.source.batches())):
+        for number, (batch, prepared) in enumerate(prefetched(self._prepared())):
             found, rejected = list(batch.rejections), batch.rejected_rows
             rows += batch.rejected_rows
             if batch.chunk is not None:
-                judged = self.judge.judge(batch.chunk)
+                judged = self.judge.judge(batch.chunk, prepared)
                 self.collector.add(batch.chunk, judged.keep, judged.scored)
                 found += judged.rejections
                 rejected += judged.rejected
@@ -347,6 +346,23 @@ class SourceReader:
         tally.inputs.append(
             InputInfo(Path(s.path).name, s.kind, s.encoding, rows, blank, s.unknown)
         )
+
+    def _prepared(self) -> Iterator[tuple[Batch, dict[str, Encoded] | None]]:
+        """Each batch of the source, a CSV file's with its cells made ready to judge
+        (``prepare``) in the thread that reads ahead (pyarrow parses outside Python's
+        lock, so that thread has room; a workbook's or a folder's reading is the slower
+        side already, and its chunks are prepared as they are judged); the source's
+        batches closed with this."""
+        batches = self.source.batches()
+        ahead = self.source.kind == "csv"
+        try:
+            for batch in batches:
+                chunk = batch.chunk
+                yield batch, self.judge.prepare(chunk) if ahead and chunk is not None else None
+        finally:
+            close = getattr(batches, "close", None)
+            if close is not None:
+                close()
 
 
 def _counts(tally: Tally, units: Units, removed: int) -> Counts:

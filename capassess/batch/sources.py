@@ -22,6 +22,7 @@ from capassess.batch.xlsx_reader import CalamineSource, XlsxSource
 from capassess.errors import InputError, Problem
 from capassess.model.questionnaire import Questionnaire
 from capassess.reading import remember, require_regular
+from capassess.texts import say
 from capassess.yaml_text import looks_binary
 
 CSV_SUFFIXES = (".csv", ".txt", ".tsv")
@@ -156,3 +157,15 @@ def _find_group(source: Source, name: str) -> bool:
     source.layout = moved  # type: ignore[attr-defined]
     source.unknown = moved.unknown
     return True
+
+
+def nothing_to_score(inputs: Sequence[str | Path], sources: Sequence[Source]) -> InputError:
+    """The error of a run whose inputs hold no data row; a lone workbook's names the
+    sheet read and every sheet (``sheet_choice``)."""
+    where = ", ".join(str(i) for i in inputs)
+    blank = getattr(sources[0], "blank_sheets", None) if len(sources) == 1 else None
+    if blank is None:
+        return InputError.at(say("batch", "en", "fail_no_rows"), where)
+    sheet, sheets = blank
+    return InputError.at(say("batch", "en", "fail_no_rows_sheets", sheet=sheet, sheets=sheets),
+                         where)  # fmt: skip

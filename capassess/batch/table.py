@@ -6,6 +6,8 @@ left of the first question column that are not ``id`` or ``name`` are group colu
 columns right of it that are no question id are unknown: reported, and ignored, unless
 ``--group-by`` names one (``with_group``). Right below the header, a row whose ``id`` cell is
 ``#label`` is the template's label row (question texts for people) and is skipped.
+Ids, names and group cells are trimmed and cleaned as ``unit_text`` says (zero-width
+characters, ``="0012"``, a leading apostrophe).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Protocol
 
+from capassess.batch.unit_text import cleaned
 from capassess.errors import InputError, Problem
 from capassess.model.questionnaire import Questionnaire
 
@@ -71,6 +74,9 @@ class Chunk:
     cells: dict[str, pa.Array]
     files: tuple[str, ...] | None = None
     """For a folder of answers files: the file of each row."""
+    problems: tuple[tuple[int, str, str, str], ...] = ()
+    """(row index, column, value, reason) of id, name and group cells the reader found
+    to be no text (an XLSX formula without a stored value): each rejects its row."""
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -225,7 +231,7 @@ def columnar_chunk(
         if i is None or i >= len(columns):
             return blank
         column = pc.fill_null(columns[i], "")
-        return pc.utf8_trim_whitespace(column) if trim else column
+        return cleaned(pc.utf8_trim_whitespace(column)) if trim else column
 
     cells = {q: text(i, False) for q, i in layout.questions.items()}
     cells.update({q: blank for q in layout.absent})

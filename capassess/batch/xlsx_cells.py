@@ -11,6 +11,8 @@ from collections.abc import Iterator
 from decimal import Decimal
 from xml.etree.ElementTree import Element
 
+from capassess.batch.unit_text import is_blank
+
 MAX_ROWS, MAX_COLUMNS = 1_048_576, 16_384
 REF = re.compile(r"([A-Z]{1,3})([0-9]{1,7})")
 
@@ -50,7 +52,9 @@ def percent_text(value: float) -> str:
 
 
 class Merges:
-    """Fills each merged range's value down its first column."""
+    """Fills each merged range's value down its first column, into the rows that have
+    content of their own: a group merged over spare empty rows below the last unit
+    leaves those rows blank (skipped), not rows of a group and no unit id."""
 
     def __init__(self, ranges: list[tuple[int, int, int, int]]) -> None:
         self.starts: dict[int, list[tuple[int, int]]] = {}
@@ -63,11 +67,16 @@ class Merges:
         """``cells`` of row ``number`` with merged values filled in (left of ``width``)."""
         if not self.starts and not self.active:
             return cells
+        own: bool | None = None  # found before the first fill, when one is due
         for column, (last, value) in list(self.active.items()):
             if number > last:
                 del self.active[column]
                 continue
             if column >= width:
+                continue
+            if own is None:
+                own = any(not is_blank(c) for c in cells)
+            if not own:
                 continue
             if column >= len(cells):
                 cells += [""] * (column + 1 - len(cells))
@@ -87,6 +96,11 @@ class CellReader:
         self.next_row = 1
         self.width = MAX_COLUMNS
         """Cells right of this many columns are skipped (set once the header is known)."""
+        self.watched: frozenset[int] = frozenset()
+        """Columns (id, name, groups) where a formula without a stored value is noted."""
+        self.formulas: dict[int, list[int]] = {}
+        """Row number -> watched columns holding a formula without a stored value."""
+        self._unvalued = False
 
     def row(self, node: Element) -> tuple[int, list[str]]:
         """The row number and text cells of a ``<row>`` element."""
@@ -105,7 +119,21 @@ class CellReader:
             if column >= len(cells):
                 cells += [""] * (column - len(cells) + 1)
             cells[column] = self.text(cell)
+        if self._unvalued:
+            self._note_formulas(number, node)
         return number, cells
+
+    def _note_formulas(self, number: int, node: Element) -> None:
+        """Note the watched cells of row ``number`` that hold a formula and no value."""
+        self._unvalued = False
+        found = []
+        for index, cell in enumerate(node):
+            ref = cell.get("r")
+            column = parse_ref(ref)[1] if ref else index
+            if column in self.watched and _unvalued(cell):
+                found.append(column)
+        if found:
+            self.formulas[number] = found
 
     def text(self, cell: Element) -> str:
         """One cell as text."""
@@ -123,7 +151,10 @@ class CellReader:
         if kind == "inlineStr":
             return "".join(inline)
         if value is None or (not value and kind == "n"):  # openpyxl writes <v/> for none
-            return f"={formula}" if formula is not None else ""
+            if formula is None:
+                return ""
+            self._unvalued = True
+            return f"={formula}"
         if kind == "s":
             index = int(value)
             return self.shared[index] if 0 <= index < len(self.shared) else ""
@@ -145,3 +176,13 @@ class CellReader:
             moment = self.epoch + dt.timedelta(days=figure)
             return moment.date().isoformat() if figure.is_integer() else moment.isoformat()
         return str(int(figure)) if figure.is_integer() and abs(figure) < 1e15 else repr(figure)
+
+
+def _unvalued(cell: Element) -> bool:
+    """True for a ``<c>`` with a formula and no stored value (as ``CellReader.text``)."""
+    kind = cell.get("t", "n")
+    if kind == "inlineStr":
+        return False
+    children = {local(child.tag): child for child in cell}
+    value = children["v"].text or "" if "v" in children else None
+    return "f" in children and (value is None or (not value and kind == "n"))

@@ -1,10 +1,11 @@
 """Read a workbook of units (the ``template`` layout): XLSX/XLSM, XLS or ODS.
 
-The sheet called ``data`` (any case) is read, or else the first sheet; every message
-about the sheet names it. XLSX and XLSM are read by ``xlsx_sheet`` as a stream, which
-sees number formats (a cell shown as ``45%`` is 45 %), error cells, formulas without a
-stored value and merged cells. XLS and ODS are read by python-calamine, which sees
-none of the first three: a note says so when a question's unit is a percentage.
+The sheet read is the one ``sheet_choice`` finds (the one that holds data rows under an
+``id`` header; several refused); every message about the sheet names it. XLSX and XLSM
+are read by ``xlsx_sheet`` as a stream, which sees number formats (a cell shown as
+``45%`` is 45 %), error cells, formulas without a stored value and merged cells. XLS
+and ODS are read by python-calamine, which sees none of the first three: a note says so
+when a question's unit is a percentage.
 """
 
 from __future__ import annotations
@@ -12,18 +13,23 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Iterator
+from dataclasses import replace
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
+from capassess.batch.sheet_choice import Choice, SheetFacts, choose, glance
 from capassess.batch.table import (
     Batch,
+    Chunk,
     Layout,
     is_label_row,
     needed_width,
     resolve_layout,
     text_chunk,
 )
-from capassess.batch.xlsx_sheet import Workbook, open_sheet, sheet_names
+from capassess.batch.unit_text import formula_reason, is_literal
+from capassess.batch.xlsx_sheet import SheetRows, Workbook, all_sheets, sheet_names
 from capassess.errors import InputError, Problem
 from capassess.model.questionnaire import NumberQuestion, Questionnaire
 
@@ -31,6 +37,7 @@ SHEET = "data"
 ROWS_PER_CHUNK = 20_000
 MAX_CELLS = 50_000_000
 """Most cells a calamine-read sheet (XLS, ODS) may span: it holds them all in memory."""
+GLANCED = 50
 
 
 def cell_text(value: Any) -> str:
@@ -47,7 +54,8 @@ def cell_text(value: Any) -> str:
 
 
 def _where(sheet: str, names: list[str]) -> str:
-    details = [] if sheet.casefold() == SHEET else [f"no sheet is named {SHEET!r}"]
+    named = any(n.strip().casefold() == SHEET for n in names)
+    details = [] if named else [f"no sheet is named {SHEET!r}"]
     others = [n for n in names if n != sheet]
     details += [f"other sheets: {', '.join(map(repr, others))}"] if others else []
     return f"sheet {sheet!r}" + (f" ({'; '.join(details)})" if details else "")
@@ -92,10 +100,13 @@ class Rows:
             numbers.append(number)
             records.append(record)
             if len(records) == ROWS_PER_CHUNK:
-                yield Batch(text_chunk(self.path, numbers, records, self.layout), done=done())
+                yield Batch(self._chunk(numbers, records), done=done())
                 numbers, records = [], []
         if records:
-            yield Batch(text_chunk(self.path, numbers, records, self.layout), done=self.size)
+            yield Batch(self._chunk(numbers, records), done=self.size)
+
+    def _chunk(self, numbers: list[int], records: list[list[str]]) -> Chunk:
+        return text_chunk(self.path, numbers, records, self.layout)
 
 
 class XlsxSource(Rows):
@@ -110,8 +121,8 @@ class XlsxSource(Rows):
         self.path = str(path)
         self.size = os.path.getsize(path)
         book = Workbook(self.path)
-        self.sheet = open_sheet(book, SHEET)
-        self.notes: tuple[str, ...] = ()
+        sheets, choice = _xlsx_sheet(book, questionnaire)
+        self.sheet, self.notes, self.blank_sheets = sheets[choice.index], choice.notes, choice.blank
         self._progress = [0]
         self._rows = self.sheet.rows(self._progress)
         first = next(self._rows, None)
@@ -126,7 +137,24 @@ class XlsxSource(Rows):
         total = max(1, self.sheet.size)
         if self.sheet.reader is not None:
             self.sheet.reader.width = needed_width(self.layout)
+            self.sheet.reader.watched = frozenset(_texts(self.layout).values())
         yield from self.chunks(self._rows, lambda: int(self.size * self._progress[0] / total))
+
+    def _chunk(self, numbers: list[int], records: list[list[str]]) -> Chunk:
+        """As ``Rows._chunk``, with the id, name and group cells that hold a formula
+        without a stored value (``="0012"`` aside: it is its text)."""
+        chunk = text_chunk(self.path, numbers, records, self.layout)
+        reader = self.sheet.reader
+        if reader is None or not reader.formulas:
+            return chunk
+        names = {i: n for n, i in _texts(self.layout).items()}
+        problems = []
+        for index, number in enumerate(numbers):
+            for column in reader.formulas.pop(number, ()):
+                value = records[index][column]
+                if not is_literal(value):
+                    problems.append((index, names[column], value, formula_reason(value)))
+        return replace(chunk, problems=tuple(problems)) if problems else chunk
 
 
 class CalamineSource(Rows):
@@ -140,7 +168,7 @@ class CalamineSource(Rows):
         self.path = str(path)
         self.kind = kind
         self.size = os.path.getsize(path)
-        sheet, names = self._open_sheet()
+        sheet, names = self._open_sheet(questionnaire)
         if sheet.height * sheet.width > MAX_CELLS:
             raise InputError.at(
                 f"sheet {sheet.name!r} spans {sheet.height:,} rows x {sheet.width:,} columns, "
@@ -155,15 +183,17 @@ class CalamineSource(Rows):
         self.layout = header_layout(header, questionnaire, self.path, (sheet.name, names),
                                     lenient)  # fmt: skip
         self.unknown = self.layout.unknown
-        self.notes = _format_notes(questionnaire, kind)
+        self.notes += _format_notes(questionnaire, kind)
 
-    def _open_sheet(self) -> tuple[Any, list[str]]:
+    def _open_sheet(self, questionnaire: Questionnaire) -> tuple[Any, list[str]]:
         from python_calamine import CalamineError, CalamineWorkbook
 
         try:
             workbook = CalamineWorkbook.from_path(self.path)
             names = list(workbook.sheet_names)
-            return _calamine_sheet(workbook, names), names
+            sheets, choice = _calamine_sheets(workbook, names, questionnaire, self.path)
+            self.notes, self.blank_sheets = choice.notes, choice.blank
+            return sheets[choice.index], names
         except (CalamineError, OSError, ValueError, IndexError) as exc:
             raise InputError.at(
                 f"cannot read as {self.kind.upper()}: {_reason(exc)}", self.path
@@ -174,17 +204,43 @@ class CalamineSource(Rows):
         yield from self.chunks(self._rows, lambda: 0)
 
 
-def _calamine_sheet(workbook: Any, names: list[str], checked: int = 20) -> Any:
-    """As ``xlsx_sheet.open_sheet``: the ``data`` sheet, else the first with an ``id``."""
-    for name in names:
-        if name.strip().casefold() == SHEET:
-            return workbook.get_sheet_by_name(name)
-    for name in names[:checked]:
-        sheet = workbook.get_sheet_by_name(name)
-        first: list[Any] = next(iter(sheet.iter_rows()), [])
-        if "id" in {cell_text(c).strip().casefold() for c in first}:
-            return sheet
-    return workbook.get_sheet_by_index(0)
+def _questions(questionnaire: Questionnaire) -> set[str]:
+    return {q.id.casefold() for _, _, q in questionnaire.questions()}
+
+
+def _texts(layout: Layout) -> dict[str, int]:
+    """The columns of ids, names and groups, by name."""
+    found = {"id": layout.id, **layout.groups}
+    return found | ({"name": layout.name} if layout.name is not None else {})
+
+
+def _xlsx_sheet(book: Workbook, questionnaire: Questionnaire) -> tuple[list[SheetRows], Choice]:
+    """Every sheet, and which to read (``sheet_choice``)."""
+    sheets = all_sheets(book)
+    questions = _questions(questionnaire)
+    facts = []
+    for sheet in sheets:
+        rows = sheet.rows(merged=False)
+        facts.append(glance(sheet.name, sheet.visible, (cells for _, cells in rows), questions))
+        rows.close()
+    return sheets, choose(facts, book.path)
+
+
+def _calamine_sheets(
+    workbook: Any, names: list[str], questionnaire: Questionnaire, path: str
+) -> tuple[list[Any], Choice]:
+    """As ``_xlsx_sheet``, for a workbook read by calamine. A sheet spanning more than
+    ``MAX_CELLS`` is glanced at in its first ``GLANCED`` rows only (read, it is refused)."""
+    questions = _questions(questionnaire)
+    hidden = {m.name for m in workbook.sheets_metadata if "hidden" in str(m.visible).lower()}
+    facts: list[SheetFacts] = []
+    sheets = [workbook.get_sheet_by_name(name) for name in names]
+    for name, sheet in zip(names, sheets, strict=True):
+        rows: Iterator[list[str]] = ([cell_text(c) for c in r] for r in sheet.iter_rows())
+        if sheet.height * sheet.width > MAX_CELLS:
+            rows = islice(rows, GLANCED)
+        facts.append(glance(name, name not in hidden, rows, questions))
+    return sheets, choose(facts, path)
 
 
 def _fill_merged(

@@ -62,6 +62,8 @@ class Workbook:
         except (zipfile.BadZipFile, OSError, ValueError) as exc:
             raise InputError.at(f"cannot read as XLSX: {exc}", path) from None
         self._check_sizes()
+        self.hidden: set[str] = set()
+        """Names of the sheets hidden in Excel (``hidden`` or ``veryHidden``)."""
         self.sheets, self.date1904 = self._sheet_list()
         self.styles = self._styles()
         self._shared: list[str] | None = None
@@ -119,6 +121,8 @@ class Workbook:
                 date1904 = node.get("date1904", "0").lower() in ("1", "true")
             if local(node.tag) == "sheet" and node.get(f"{{{R_NS}}}id") in targets:
                 sheets.append((node.get("name", ""), targets[node.get(f"{{{R_NS}}}id")]))
+                if node.get("state", "visible") != "visible":
+                    self.hidden.add(node.get("name", ""))
         if not sheets:
             raise InputError.at("the workbook has no worksheet", self.path)
         return sheets, date1904
@@ -194,14 +198,20 @@ class SheetRows:
     reader: CellReader | None = None
 
     @property
+    def visible(self) -> bool:
+        """False for a sheet hidden in Excel."""
+        return self.name not in self.book.hidden
+
+    @property
     def size(self) -> int:
         """Uncompressed bytes of the sheet's XML (progress is counted in these)."""
         return self.book.sizes.get(self.member, 0)
 
     def rows(
-        self, progress: list[int] | None = None
+        self, progress: list[int] | None = None, merged: bool = True
     ) -> Generator[tuple[int, list[str]], None, None]:
-        """Yield (row number, cells) for every row the sheet stores, merges filled down."""
+        """Yield (row number, cells) for every row the sheet stores, merges filled down
+        (unless not ``merged``: a glance at a sheet need not read its merges first)."""
         book = self.book
         if self.member not in book.sizes:
             raise InputError.at(
@@ -209,7 +219,7 @@ class SheetRows:
             )
         if self.size > book.limits.sheet:
             book._read(self.member, book.limits.sheet)  # raises with the sizes
-        merges = Merges(book.merged_ranges(self.member))
+        merges = Merges(book.merged_ranges(self.member) if merged else [])
         reader = self.reader = CellReader(book.shared_strings(), book.styles, book.date1904)
         parser: XMLPullParser[Element] = XMLPullParser(events=("start", "end"))
         parent: Element | None = None
@@ -246,22 +256,11 @@ class SheetRows:
                                 reader.next_row) from None  # fmt: skip
 
 
-def open_sheet(book: Workbook, wanted: str, checked: int = 20) -> SheetRows:
-    """The sheet called ``wanted`` (any case); else the first of the first ``checked``
-    sheets whose first row has an ``id`` cell (any case); else the first sheet."""
-    sheets = [SheetRows(book, name, member) for name, member in book.sheets]
-    for sheet in sheets:
-        if sheet.name.strip().casefold() == wanted:
-            return sheet
-    for sheet in sheets[:checked]:
-        rows = sheet.rows()
-        first = next(rows, (0, []))[1]
-        rows.close()
-        if "id" in {cell.strip().casefold() for cell in first}:
-            return sheet
-    return sheets[0]
-
-
 def sheet_names(book: Workbook) -> list[str]:
     """Names of every worksheet, in workbook order."""
     return [name for name, _ in book.sheets]
+
+
+def all_sheets(book: Workbook) -> list[SheetRows]:
+    """Every worksheet, in workbook order."""
+    return [SheetRows(book, name, member) for name, member in book.sheets]

@@ -5,16 +5,18 @@ score table. This writer builds the sheet's XML a block of rows at a time with p
 string kernels and numpy: the cells of score and level columns are copied from
 fixed-width templates (padded with spaces between cells, which XML ignores), text
 cells are escaped and joined, and each block of rows is deflated into the archive
-(``zip_stream``) while the next is built. Cells carry no ``r`` reference, which the
-format allows (cells and rows follow one another). The workbook has one sheet, a
-bold frozen header row and an auto-filter; text cells are inline strings,
-XML-escaped, with characters XML cannot hold replaced by U+FFFD.
+(``zip_stream``) in one thread while the next block's XML is made in another. Cells
+carry no ``r`` reference, which the format allows (cells and rows follow one
+another). The workbook has one sheet, a bold frozen header row and an auto-filter;
+text cells are inline strings, XML-escaped, with characters XML cannot hold replaced
+by U+FFFD.
 """
 
 from __future__ import annotations
 
 import contextlib
 import re
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, replace
@@ -251,8 +253,8 @@ def _header_cell(text: str) -> str:
 class XlsxWriter:
     """Writes a one-sheet workbook a block of rows at a time; use as a context manager.
 
-    Each block's XML is made and deflated in a second thread while the caller builds
-    the next block.
+    Each block's XML is made in a second thread and deflated in a third while the
+    caller builds the next block.
     """
 
     def __init__(
@@ -263,7 +265,8 @@ class XlsxWriter:
         self.last = column_letter(max(0, len(headers) - 1))
         self.rows = rows + 1
         self.stack = contextlib.ExitStack()
-        self.pending: Future[int] | None = None
+        self.made: Future[memoryview] | None = None
+        self.packing: deque[Future[int]] = deque()
 
     def __enter__(self) -> XlsxWriter:
         stack = self.stack.__enter__()
@@ -284,25 +287,34 @@ class XlsxWriter:
             self.archive.write(entry, text)
         self.out = stack.enter_context(self.archive.open("xl/worksheets/sheet1.xml"))
         self.pool = stack.enter_context(ThreadPoolExecutor(max_workers=1))
+        self.deflater = stack.enter_context(ThreadPoolExecutor(max_workers=1))
         cols = "".join(f'<col min="{i}" max="{i}" width="{w:g}" customWidth="1"/>'
                        for i, w in enumerate(self.widths, 1))  # fmt: skip
         header = "".join(_header_cell(h) for h in self.headers)
         self.out.write(SHEET_HEAD.format(cols=cols).encode() + f"<row>{header}</row>".encode())
 
     def write(self, columns: Sequence[SheetColumn]) -> None:
-        """Append a block of rows, given column by column: its XML is made and deflated
-        in the second thread while the caller makes the next block."""
-        self._wait()
-        self.pending = self.pool.submit(self._write, columns)
+        """Append a block of rows, given column by column: its XML is made in a second
+        thread and deflated in a third, in order, while the caller makes the next block
+        (the XML of two blocks at most is held)."""
+        self._wait(keep=1)
+        before = self.packing[-1] if self.packing else None
+        self.made = made = self.pool.submit(_rows_xml, columns)
+        self.packing.append(self.deflater.submit(self._pack, made, before))
 
-    def _write(self, columns: Sequence[SheetColumn]) -> int:
-        return self.out.write(_rows_xml(columns))
+    def _pack(self, made: Future[memoryview], before: Future[int] | None) -> int:
+        if before is not None:
+            before.result()  # its error, if any, is the first
+        return self.out.write(made.result())
 
-    def _wait(self) -> None:
-        if self.pending is not None:
-            pending, self.pending = self.pending, None
-            with writing(self.path):  # not to be taken for an error of the caller's file
-                pending.result()
+    def _wait(self, keep: int = 0) -> None:
+        """Wait for the last block's XML to be made and for all but ``keep`` blocks to be
+        deflated; raise the first error of either, as an error of this file."""
+        with writing(self.path):  # not to be taken for an error of the caller's file
+            if self.made is not None:
+                self.made.result()
+            while len(self.packing) > keep or (self.packing and self.packing[0].done()):
+                self.packing.popleft().result()
 
     @contextlib.contextmanager
     def _unwinding(self) -> Iterator[None]:

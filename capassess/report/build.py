@@ -183,6 +183,11 @@ def _foundation(planned: Planned, headline: Headline, lang: Lang) -> FoundationL
         return None
     t = words("report", lang)
     key = "foundation_card" if f.base_score is None else "foundation_card_assessed"
+    if not f.capabilities:  # nobody answered it: whatever the missing policy scored it
+        return FoundationLine(
+            title=q.foundation.title.get(lang), score=None, target=None, attainment=None,
+            level=None, level_name="", lowest="", note=t["not_assessed"], assessed=False,
+        )  # fmt: skip
     return FoundationLine(
         title=q.foundation.title.get(lang),
         score=f.score,
@@ -203,6 +208,8 @@ def _target_note(headline: Headline, lang: Lang) -> str:
     """ "target 3.03, on the score's base", or over the assessed capabilities with the score
     on that base when the overall score also counts capabilities not assessed."""
     o, t = headline.overall, words("report", lang)
+    if not o.capabilities:  # no capability of the scored dimensions is assessed
+        return t["not_assessed"]
     if o.base_score is None:
         return t["same_base"].format(target=number_text(o.target))
     return t["same_base_assessed"].format(

@@ -6,7 +6,9 @@ import io
 from pathlib import Path
 
 from capassess.errors import InputError
+from capassess.report.deck_fit import fit_pages, text_height
 from capassess.report.deck_parts import DECK_FILE, HEAT, MUTED, Deck, table_pages
+from capassess.report.deck_text import STEP_SIZES, bulleted, definitions_slide, fit, next_steps
 from capassess.report.heat import HEAT_STATUSES, HEAT_SYMBOLS
 from capassess.report.model import ActionRow, GapRow, Report
 from capassess.texts import words
@@ -34,11 +36,6 @@ def _title_slide(deck: Deck, report: Report, t: dict[str, str]) -> None:
         f"{t['generated']}{t['colon']}{c.generated}",
     ]
     deck.text(slide, (x, y + 1800000, w, 2000000), facts, 16, color=MUTED)
-
-
-def _key_messages(deck: Deck, report: Report, t: dict[str, str]) -> None:
-    slide = deck.slide(t["key_messages"])
-    deck.text(slide, deck.body, list(report.key_messages), 17, bullets=True)
 
 
 def _by_dimension(deck: Deck, report: Report, t: dict[str, str]) -> None:
@@ -82,10 +79,15 @@ def _heat_map(deck: Deck, report: Report, t: dict[str, str]) -> None:
         cells = [
             f"{HEAT_SYMBOLS[c.gap.status]} {c.gap.title} "
             f"{_num(c.gap.score) if c.gap.assessed else t['not_assessed']} / {c.gap.target}"
+            + (f"{t['po']}{c.gap.provisional_note}{t['pc']}" if c.gap.provisional_note else "")
             for c in d.capabilities
         ]
-        score = _num(d.score) if d.assessed else t["not_assessed"]
-        rows.append([f"{d.title} {score}", *cells, *[""] * (width - len(cells))])
+        label = f"{d.title} {_num(d.score) if d.assessed else t['not_assessed']}"
+        if d.assessed and d.policy_counted:  # say the base: it counts some not assessed
+            caps = t["list_sep"].join(d.policy_counted)
+            counted = t["heat_counted"].format(score=_num(d.score), caps=caps)
+            label = f"{d.title}{t['po']}{counted}{t['pc']}"
+        rows.append([label, *cells, *[""] * (width - len(cells))])
     x, y, w, h = deck.body
     table = deck.table(
         slide, (x, y, w, h - 500000), header, rows, [0.16] + [0.84 / width] * width, size=10
@@ -142,13 +144,18 @@ def _top_gaps(deck: Deck, report: Report, t: dict[str, str]) -> None:
         ]
         for g in gaps
     ]
+    note = t["deck_priority_note"]
+    room = int(w * 0.4)
+    size, _ = fit_pages([note], (11, 10, 9), (room, h))
+    tall = text_height([note], size, room)
     deck.table(
         slide,
-        (x + int(w * 0.6), y, int(w * 0.4), h),
+        (x + int(w * 0.6), y, room, h - tall),
         [t["capability"], t["gap"], t["priority"], t["ranked_among"]],
         rows,
-        [0.46, 0.14, 0.16, 0.24],
+        [0.40, 0.13, 0.19, 0.28],
     )
+    deck.text(slide, (x + int(w * 0.6), y + h - tall, room, tall), [note], size, color=MUTED)
 
 
 def _roadmap(deck: Deck, report: Report, t: dict[str, str]) -> None:
@@ -224,54 +231,6 @@ def _risks(deck: Deck, report: Report, t: dict[str, str]) -> None:
     deck.table(slide, deck.body, [t["risk"], t["risk_detail"]], rows, [0.3, 0.7], size=12)
 
 
-def _launch_steps(report: Report, t: dict[str, str], past: bool) -> list[str]:
-    """Launching phase 1 and its first actions: dated, or to re-date when ``past``."""
-    first = report.phases[0].actions if report.phases else ()
-    if not first:
-        return []
-    if past:
-        launch = t["deck_step_launch_redate"].format(n=len(first))
-        return [launch] + [
-            t["deck_step_action_undated"].format(title=a.title, owner=a.owner or "—")
-            for a in first[:3]
-        ]
-    launch = t["deck_step_launch"].format(n=len(first), start=first[0].start)
-    return [launch] + [
-        t["deck_step_action"].format(title=a.title, owner=a.owner or "—", start=a.start)
-        for a in first[:3]
-    ]
-
-
-def _next_steps(deck: Deck, report: Report, t: dict[str, str]) -> None:
-    slide = deck.slide(t["deck_next_steps"])
-    ad = report.advice
-    past = bool(ad and ad.start_note)  # dated before the report: to be re-dated, no dates
-    steps = [ad.start_note] if ad and ad.start_note else []
-    steps += _launch_steps(report, t, past)
-    probes = len(report.advice.probes) if report.advice else 0
-    if probes:
-        steps.append(t["deck_step_probe"].format(n=probes))
-    blind = [g.title for g in report.gaps if not g.assessed]
-    if blind:
-        steps.append(t["deck_step_assess"].format(names=t["list_sep"].join(blind)))
-    if ad and ad.shortfall_titles:
-        names = ad.shortfall_titles
-        more = t["km_more"].format(n=len(names) - 3) if len(names) > 3 else ""
-        steps.append(t["deck_step_execution"].format(names=t["list_sep"].join(names[:3]) + more))
-    confirm = [r.id for r in ad.left_off if r.status == "to-confirm"] if ad else []
-    if confirm:
-        steps.append(t["deck_step_confirm"].format(n=len(confirm)))
-    if any(p.actions for p in report.phases):
-        first_phase = report.phases[0]
-        steps.append(
-            t["deck_step_reassess_after"].format(months=first_phase.end_month)
-            if past and first_phase.end_month is not None
-            else t["deck_step_reassess"].format(phase=first_phase.label)
-        )
-    deck.text(slide, deck.body, steps or [report.roadmap_text or t["km_no_roadmap"]], 17,
-              bullets=True)  # fmt: skip
-
-
 def _scope(deck: Deck, report: Report, t: dict[str, str]) -> None:
     if report.scope is None:
         return
@@ -332,8 +291,10 @@ def _render(report: Report, master: Path | None) -> bytes:
     deck = Deck(report.lang, master)
     t = words("report", report.lang)
     actions = [a for p in report.phases for a in p.actions]
+    messages, steps = list(report.key_messages), next_steps(report, t)
+    message_pages, step_pages = fit(deck, messages), fit(deck, steps, STEP_SIZES)
     _title_slide(deck, report, t)
-    _key_messages(deck, report, t)
+    bulleted(deck, t["key_messages"], messages, message_pages, t)
     _by_dimension(deck, report, t)
     _heat_map(deck, report, t)
     _top_gaps(deck, report, t)
@@ -342,7 +303,8 @@ def _render(report: Report, master: Path | None) -> bytes:
     _action_table(
         deck, t["deck_quick_wins"], [a for a in actions if a.quadrant == "quick-win"], t, False
     )
-    fixed = 9 + (report.progress is not None) + (report.scope is not None)  # all but this
+    extra = len(message_pages[1]) + len(step_pages[1]) - 2  # continuation slides
+    fixed = 10 + extra + (report.progress is not None) + (report.scope is not None)
     _action_table(
         deck,
         t["deck_initiatives"],
@@ -352,8 +314,9 @@ def _render(report: Report, master: Path | None) -> bytes:
         slides=max(1, MAX_SLIDES - fixed),
     )
     _risks(deck, report, t)
-    _next_steps(deck, report, t)
+    bulleted(deck, t["deck_next_steps"], steps, step_pages, t)
     _scope(deck, report, t)
+    definitions_slide(deck, report, t)
     buffer = io.BytesIO()
     deck.prs.save(buffer)
     return buffer.getvalue()

@@ -15,7 +15,7 @@ from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
 from pptx.enum.shapes import PP_PLACEHOLDER
-from pptx.enum.text import MSO_ANCHOR
+from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Inches, Pt
 
@@ -128,10 +128,12 @@ class Deck:
         bullets: bool = False,
         color: RGBColor | None = INK,
     ) -> Any:
-        """A text box of ``lines`` (one paragraph each), word-wrapped."""
+        """A text box of ``lines`` (one paragraph each), word-wrapped; the box keeps its
+        size (no auto-fit), so callers measure the text first (``deck_fit``)."""
         shape = slide.shapes.add_textbox(*box)
         frame = shape.text_frame
         frame.word_wrap = True
+        frame.auto_size = MSO_AUTO_SIZE.NONE
         for i, line in enumerate(lines):
             paragraph = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
             paragraph.text = ("• " if bullets else "") + line

@@ -25,6 +25,10 @@ def _pct(value: float | None) -> str:
 def _overall(report: Report, t: dict[str, str]) -> str:
     s = report.summary
     counted = s.counted_unanswered
+    if s.target_overall is None:  # no capability of the scored dimensions is assessed
+        if s.overall_score is None:
+            return t["km_overall_not_assessed"]
+        return t["km_overall_not_assessed_counted"].format(score=_num(s.overall_score))
     text = t["km_overall"].format(
         level=s.overall_level or "—",
         level_name=s.level_name,
@@ -43,7 +47,11 @@ def _overall(report: Report, t: dict[str, str]) -> str:
 def _foundation(report: Report, t: dict[str, str]) -> list[str]:
     """The foundation's own figures and its gaps, on its own priority scale."""
     f = report.summary.foundation
-    if f is None or f.score is None:
+    if f is None:
+        return []
+    if not f.assessed:  # no foundation question answered: no figure to give
+        return [t["km_foundation_not_assessed"]]
+    if f.score is None:
         return []
     gates = _weakest(report, foundation=True)
     over = "" if f.base_score is None else t["km_over_assessed"]
@@ -173,7 +181,8 @@ def key_messages(report: Report) -> tuple[str, ...]:
     messages += _strengths(report, t)
     met = "km_lessons_met" if _weakest(report, foundation=True) else "km_all_met"
     provisional = [g.title for g in report.gaps if g.provisional_note]
-    if weakest or not provisional:
+    lessons = any(g.assessed and g.score is not None and not g.foundation for g in report.gaps)
+    if lessons and (weakest or not provisional):
         messages.append(_capabilities(weakest, t, "km_weakest") if weakest else t[met])
     if provisional:
         more = t["km_more"].format(n=len(provisional) - SHOWN) if len(provisional) > SHOWN else ""

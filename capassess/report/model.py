@@ -57,7 +57,9 @@ class FoundationLine:
     """Its score over the assessed capabilities alone, when ``score`` counts some not
     assessed (then ``target`` and ``attainment`` are on this base); else None."""
     note: str = ""
-    """"score … · target …", on one base."""
+    """"score … · target …", on one base; "not assessed" when ``assessed`` is False."""
+    assessed: bool = True
+    """False when none of its capabilities is assessed: no score, target or level is shown."""
 
 
 @quick_init

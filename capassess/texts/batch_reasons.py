@@ -50,6 +50,8 @@ EN: dict[str, str] = {
     "why_control": "the {column} holds a control character (such as NUL or escape)",
     "why_duplicate": "duplicate unit id, also at {places}",
     "why_ragged": "cells in the row: {cells}; in the header: {header}",
+    "why_no_question": "no question answered in the row",
+    "why_no_question_file": "no question answered in the file",
     # warnings (encoding, csv_reader, sources, xlsx_reader, runner, outputs)
     "note_gb18030": "the file is valid UTF-8, but reads as Chinese text only as GB18030 "
     "(GBK), so it was read as GB18030; pass --encoding utf-8 if names look wrong",
@@ -63,6 +65,12 @@ EN: dict[str, str] = {
     "note_percent": "a .{kind} file does not show number formats: a cell formatted as 45% "
     "is read as 0.45 in {ids}; type 45% as text, or save the workbook as .xlsx",
     "note_unknown": "unknown columns ignored: {columns}",
+    "note_sheet_hidden": "read the hidden sheet {sheet}, as no visible sheet holds data rows",
+    "note_sheets_unread": "hidden sheets are not read while a visible sheet holds data rows; "
+    "not read: {sheets}",
+    "note_sheet_other": "the sheet {blank} holds no data rows; read the sheet {sheet}",
+    "note_no_data": "no sheet holds data rows under an 'id' header; read the sheet {sheet} "
+    "of {sheets}",
     "note_xlsx_rows": "scores.xlsx not written: {rows} units and the header exceed Excel's "
     "{limit} rows a sheet; scores.csv holds every unit",
     "note_xlsx_columns": "scores.xlsx not written: {columns} columns exceed Excel's {limit} "
@@ -78,6 +86,11 @@ EN: dict[str, str] = {
     "fail_no_file": "no such file or folder",
     "fail_no_rows": "no unit to score: the input has a header but no data rows (a blank "
     "template?); nothing was written",
+    "fail_no_rows_sheets": "no unit to score: no sheet holds data rows under an 'id' header "
+    "(a blank template?); read the sheet {sheet} of {sheets}; nothing was written",
+    "fail_sheets": "several sheets hold data rows under an 'id' header ({sheets}), and batch "
+    "reads one sheet of a workbook: put the rows on one sheet, or save each sheet as its own "
+    "file and give batch every file",
     "fail_unreadable": "cannot read the file: {reason}",
     "fail_suffix": "cannot tell the kind of input from {suffix}; give a .csv, .tsv, .txt, "
     ".xlsx, .xls or .ods file, or a folder of answers files",
@@ -141,6 +154,8 @@ ZH: dict[str, str] = {
     "why_control": "{column} 含控制字符（如 NUL 或 ESC）",
     "why_duplicate": "单位编号重复，另见 {places}",
     "why_ragged": "该行有 {cells} 个单元格，而表头有 {header} 个",
+    "why_no_question": "该行未回答任何题目",
+    "why_no_question_file": "该文件未回答任何题目",
     "note_gb18030": "该文件是有效的 UTF-8，但只有按 GB18030（GBK）读取才是中文，"
     "因此按 GB18030 读取；如名称显示异常，请加 --encoding utf-8",
     "note_utf8": "该文件既可能是 UTF-8，也可能是 GB18030（GBK），已按 UTF-8 读取；"
@@ -152,6 +167,10 @@ ZH: dict[str, str] = {
     "note_percent": ".{kind} 文件不显示数字格式：{ids} 中设为 45% 格式的单元格读作 0.45；"
     "请以文本形式输入 45%，或将工作簿另存为 .xlsx",
     "note_unknown": "已忽略未知列：{columns}",
+    "note_sheet_hidden": "没有可见工作表含数据行，因此读取了隐藏的工作表 {sheet}",
+    "note_sheets_unread": "有可见工作表含数据行时不读取隐藏工作表；未读取：{sheets}",
+    "note_sheet_other": "工作表 {blank} 没有数据行；已读取工作表 {sheet}",
+    "note_no_data": "没有工作表在“id”表头下有数据行；已读取工作表 {sheet}（全部工作表：{sheets}）",
     "note_xlsx_rows": "未写入 scores.xlsx：{rows} 个单位加表头超过 Excel 每个工作表 {limit} "
     "行的上限；scores.csv 包含全部单位",
     "note_xlsx_columns": "未写入 scores.xlsx：{columns} 列超过 Excel 每个工作表 {limit} "
@@ -165,6 +184,10 @@ ZH: dict[str, str] = {
     "fail_no_group": "没有分组列 {name}（分组列：{names}）",
     "fail_no_file": "没有这个文件或文件夹",
     "fail_no_rows": "没有可评分的单位：输入只有表头、没有数据行（是空白模板吗？）；未写入任何文件",
+    "fail_no_rows_sheets": "没有可评分的单位：没有工作表在“id”表头下有数据行（是空白模板吗？）；"
+    "已读取工作表 {sheet}（全部工作表：{sheets}）；未写入任何文件",
+    "fail_sheets": "多个工作表在“id”表头下有数据行（{sheets}），而 batch 每个工作簿只读取一个"
+    "工作表：请把各行放在同一个工作表中，或把每个工作表另存为单独的文件并全部交给 batch",
     "fail_unreadable": "无法读取该文件：{reason}",
     "fail_suffix": "无法从 {suffix} 判断输入的类型；请提供 .csv、.tsv、.txt、.xlsx、.xls 或 "
     ".ods 文件，或答案文件所在的文件夹",

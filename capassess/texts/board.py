@@ -7,6 +7,12 @@ BOARD_EN: dict[str, str] = {
     "km_overall": "Overall maturity is level {level} ({level_name}), with a score of {score} "
     "out of 5{counted}; on the same capabilities and weights, the target averages {target}, "
     "and {attainment} of the way from level 1 to it is covered.",
+    "km_overall_not_assessed": "Overall: not assessed. No question of the scored dimensions "
+    "is answered, so there is no overall score, target or attainment.",
+    "km_overall_not_assessed_counted": "Overall: not assessed. No question of the scored "
+    "dimensions is answered, so there is no target or attainment; the overall score of "
+    "{score} only applies the rule for missing answers (each unanswered question at the "
+    "lowest) and says nothing of the bank.",
     "km_counted": ", counting {names}, which nobody answered, at the lowest level "
     "(the rule for missing answers; on the assessed capabilities alone, the score is {base})",
     "km_capped": " The level is {capped} (the score alone would give level {uncapped}): "
@@ -16,6 +22,9 @@ BOARD_EN: dict[str, str] = {
     "capabilities at level "
     "{level} ({level_name}){gaps}.",
     "km_foundation_gaps": "; its gaps, ranked on its own scale: {items}",
+    "km_foundation_not_assessed": "Foundation: not assessed. It stays out of the score and "
+    "gates the level, but no foundation question is answered, so it has no score, target or "
+    "gaps here and caps nothing until it is assessed.",
     "km_over_assessed": " over its assessed capabilities",
     "km_not_assessed": "Not assessed (no question answered), so no place among the gaps, no "
     "actions and no part in the way covered from level 1 to the target: {items}.",
@@ -55,7 +64,8 @@ BOARD_EN: dict[str, str] = {
     "execution gap with no new project: {names}.",
     "heatmap": "Capability heat map",
     "heatmap_note": "Each capability against its target: met, up to one level short, more "
-    "than one level short, not assessed or n/a. The symbol carries the status in print.",
+    "than one level short, not assessed or n/a. The symbol carries the status in print; a "
+    "gap marked provisional rests on unanswered questions.",
     "heat_met": "target met",
     "heat_near": "up to 1 level short",
     "heat_far": "more than 1 level short",
@@ -173,6 +183,13 @@ BOARD_EN: dict[str, str] = {
     "limit_costs": "Costs are indicative bands for the size of bank, not quotes; durations "
     "assume the owners' capacity stated in the roadmap.",
     "deck_dims_title": "{score} · {target} (1–5)",
+    "term": "Term",
+    "definition": "Definition",
+    "deck_priority_note": "Priority = gap × the capability's global weight. The scored "
+    "dimensions' weights sum to 1 among themselves and the foundation's within it, so each "
+    "priority ranks only within its group (the last column): the two groups' figures do not "
+    "compare.",
+    "heat_counted": "{score}, counting {caps}, not assessed, as the missing policy says",
     "answer_sep": "; ",
     "na_suffix": " ({na})",
 }
@@ -181,6 +198,10 @@ BOARD_ZH: dict[str, str] = {
     "key_messages": "核心结论",
     "km_overall": "整体成熟度为{level}级（{level_name}），得分{score}（满分5）{counted}；"
     "按相同的能力与权重计算，目标平均为{target}，从1级到目标已走完{attainment}。",
+    "km_overall_not_assessed": "整体：未评估。计入总分的维度均无作答，"
+    "因此没有整体得分、目标或达成度。",
+    "km_overall_not_assessed_counted": "整体：未评估。计入总分的维度均无作答，"
+    "因此没有目标或达成度；整体得分{score}仅是缺失答案规则（未作答问题按最低分计）的结果，不反映银行的实际情况。",
     "km_counted": "，其中无人作答的{names}按最低分计入"
     "（缺失回答按最低分处理；仅按已评估能力计，得分为{base}）",
     "km_capped": "等级{capped}（仅按得分应为{uncapped}级）：基础能力未达底线，"
@@ -188,6 +209,8 @@ BOARD_ZH: dict[str, str] = {
     "km_foundation": "基础能力不计入得分，而是限定整体等级：其得分{score}，目标平均{target}"
     "（从1级到目标已走完{attainment}），最低的能力处于{level}级（{level_name}）{gaps}。",
     "km_foundation_gaps": "；其差距按基础能力自身口径排序：{items}",
+    "km_foundation_not_assessed": "基础能力：未评估。基础能力不计入得分，而是限定整体等级；"
+    "但其问题均未作答，因此此处不给出其得分、目标或差距，在评估之前也不限定等级。",
     "km_over_assessed": "（按已评估能力计）",
     "km_not_assessed": "以下能力未评估（无任何作答），不参与差距排序、不给出行动建议、"
     "不计入达成度（从1级到目标已走完的比例）：{items}。",
@@ -222,7 +245,7 @@ BOARD_ZH: dict[str, str] = {
     "属于执行差距，无需新增项目：{names}。",
     "heatmap": "能力热力图",
     "heatmap_note": "各项能力对照目标：已达标、差距不超过一级、差距超过一级、未评估或不适用。"
-    "打印时以符号区分状态。",
+    "打印时以符号区分状态；标注为暂定的差距取决于未作答问题。",
     "heat_met": "已达标",
     "heat_near": "差距不超过一级",
     "heat_far": "差距超过一级",
@@ -322,6 +345,12 @@ BOARD_ZH: dict[str, str] = {
     "limit_costs": "成本为按银行规模估算的参考区间，并非报价；"
     "工期以路线图所列牵头部门的承载能力为前提。",
     "deck_dims_title": "{score}与{target}（1–5）",
+    "term": "术语",
+    "definition": "定义",
+    "deck_priority_note": "优先级 = 差距 × 该能力的全局权重。计入总分的维度的权重在其内部合计为 1，"
+    "基础能力的权重在基础能力内部合计为 1，因此优先级只在同组内排序（见最后一列），"
+    "两组数值不可相互比较。",
+    "heat_counted": "{score}，按缺失答案规则计入未评估的{caps}",
     "answer_sep": "；",
     "na_suffix": "（{na}）",
 }

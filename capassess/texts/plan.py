@@ -25,11 +25,20 @@ EN: dict[str, str] = {
     "score: they gate the overall level instead. Their global weights sum to 1 within the "
     "foundation, as the scored dimensions' capabilities sum to 1 among themselves, so "
     "foundation priorities rank foundation gaps among themselves, on a scale of their own",
+    "term_floor": "floor (of the foundation gate)",
+    "define_floor": "the level the overall score gives on its own (the score rounded down); "
+    "a foundation capability whose level is below the floor caps the overall level at its "
+    "own level, and once every such capability reaches the floor the cap is lifted; a "
+    "foundation capability answered n/a, or with no answered question, caps nothing",
     "term_not_assessed": "not assessed",
     "define_not_assessed": "a capability with no answered question, or a dimension with no "
     "such capability: no score, gap, priority or attainment is shown for it, and it gets no "
     "actions; under --missing lowest the overall score still counts it at the lowest level, "
     "and says so",
+    "term_target": "target",
+    "define_target": "the level a capability is to reach: the questionnaire's default, a "
+    "named profile, a target file or one level given for all; a dimension's or the overall target "
+    "is the mean of its assessed capabilities' targets on the score's weights",
     "term_gap": "gap",
     "define_gap": "target level − score, never below 0 (0 = target met)",
     "term_provisional": "provisional gap",
@@ -112,6 +121,10 @@ EN: dict[str, str] = {
     "confirm)",
     "to_confirm": "to confirm: answer {questions}; until then the answers show it neither in "
     "place nor missing",
+    "to_confirm_na": "to confirm: the questions that would show it are answered n/a ({na}), "
+    "so the answers can show it neither in place nor missing; check it with the bank",
+    "to_confirm_mixed": "to confirm: answer {questions} (answered n/a: {na}); until then the "
+    "answers show it neither in place nor missing",
     "why_missing": "the answers show it missing ({evidence})",
     "why_needed_by": "needed by {names}",
     "in_place_evidence": "in place, as the answers show: {answers}",
@@ -156,10 +169,17 @@ ZH: dict[str, str] = {
     "define_foundation": "与其他能力同样评分，但不计入总体得分，"
     "而是限定整体等级。其全局权重在基础能力内部合计为 1"
     "（计入总分的维度的能力之间同样合计为 1），因此基础能力的优先级只在基础能力之间排序，自成口径",
+    "term_floor": "底线（基础能力门槛）",
+    "define_floor": "整体得分本身对应的等级（得分向下取整）；等级低于底线的基础能力将整体等级"
+    "限定在其自身等级，所有此类能力达到底线后限制即解除；作答为不适用或没有任何已作答问题的"
+    "基础能力不限定等级",
     "term_not_assessed": "未评估",
     "define_not_assessed": "没有任何已作答问题的能力，或其下没有此类能力的维度：不显示得分、"
     "差距、优先级和达成度，"
     "也不给出行动；在“缺失回答按最低分处理”时，总体得分仍按最低分计入，并予以说明",
+    "term_target": "目标",
+    "define_target": "能力应达到的等级：取问卷默认值、指定的目标配置、目标文件或统一指定的等级；"
+    "维度或整体的目标为其已评估能力目标按得分权重的平均",
     "term_gap": "差距",
     "define_gap": "目标等级 − 得分，最小为 0（0 表示已达标）",
     "term_provisional": "暂定差距",
@@ -233,6 +253,10 @@ ZH: dict[str, str] = {
     "rise_none": "{score:.2f}（目标 {target}；目标等级以内尚有待确认的行动，不计得分提升）",
     "rise_part": "{score:.2f} → {reached:g}（目标 {target}；其余待行动确认后计入）",
     "to_confirm": "待确认：请回答 {questions}；在此之前，作答既不能证明已落实，也不能证明缺失",
+    "to_confirm_na": "待确认：可证明该行动的问题作答为不适用（{na}），因此作答既不能证明"
+    "已落实，也不能证明缺失；请与银行核实",
+    "to_confirm_mixed": "待确认：请回答 {questions}（{na}作答为不适用）；在此之前，作答既不能证明"
+    "已落实，也不能证明缺失",
     "why_missing": "作答显示尚未具备（{evidence}）",
     "why_needed_by": "是{names}的前提",
     "in_place_evidence": "已落实，依据作答：{answers}",

@@ -16,7 +16,7 @@ import pytest
 from hypothesis import Phase, find, given, settings
 from hypothesis import strategies as st
 
-from capassess.batch.judge import ChunkJudge
+from capassess.batch.judge import NO_QUESTION, ChunkJudge
 from capassess.batch.table import Layout, text_chunk
 from capassess.batch.vector import NodeOrder, VectorScorer, overall_levels
 from capassess.errors import InputError
@@ -96,6 +96,12 @@ def engine(q: Questionnaire, row: list[str], model: str, policy: str) -> ScoreRe
     return score_assessment(q, assessment, model=model, missing=policy)
 
 
+def answered_nothing(result: ScoreResult) -> bool:
+    """True for a unit the engine scores with no question answered: batch rejects its
+    row (a note in the id column, a unit that sent nothing back), beyond the engine."""
+    return not any(c.answered for d in result.dimensions for c in d.capabilities)
+
+
 def flat(result: ScoreResult) -> list[float | None]:
     dims = result.dimensions
     return [result.overall.score, *(d.score for d in dims)] + [
@@ -142,6 +148,10 @@ def test_strict_batch_equals_engine(
             assert not judged.keep[i]
             assert reasons[i + 2] == problems
             continue
+        if answered_nothing(expected):
+            assert not judged.keep[i]
+            assert reasons[i + 2] == {("", NO_QUESTION)}
+            continue
         assert judged.keep[i], (row, reasons.get(i + 2))
         scores = next(kept)
         assert vector_scores(scores) == flat(expected)
@@ -160,16 +170,19 @@ def test_lenient_batch_equals_engine_without_the_bad_cells(name: str, data: st.D
     q = QUESTIONNAIRES[name]
     cells = data.draw(rows(q))
     judged = judge_rows(q, cells, "weighted-mean", "lowest", lenient=True)
-    assert judged.keep.all() and not judged.rejections
+    rejected = {r.row for r in judged.rejections}
+    assert {r.reason for r in judged.rejections} <= {NO_QUESTION}
     ignored = {(r.row, r.column) for r in judged.ignored}
     ids = [x.id for _, _, x in q.questions()]
+    kept = iter(judged.scored.scores)
     for i, row in enumerate(cells):
         cleaned = [
             "" if (i + 2, qid) in ignored else text for qid, text in zip(ids, row, strict=True)
         ]
-        assert vector_scores(judged.scored.scores[i]) == flat(
-            engine(q, cleaned, "weighted-mean", "lowest")
-        )
+        expected = engine(q, cleaned, "weighted-mean", "lowest")
+        assert (i + 2 in rejected) == answered_nothing(expected) == (not judged.keep[i])
+        if judged.keep[i]:
+            assert vector_scores(next(kept)) == flat(expected)
 
 
 @pytest.mark.parametrize("name", sorted(QUESTIONNAIRES))
@@ -183,11 +196,11 @@ def test_missing_policy_error_rejects_the_rows_the_engine_refuses(
     judged = judge_rows(q, cells, "weighted-mean", "error", lenient=False)
     for i, row in enumerate(cells):
         try:
-            engine(q, row, "weighted-mean", "error")
+            expected = engine(q, row, "weighted-mean", "error")
         except InputError:
             assert not judged.keep[i]
             continue
-        assert judged.keep[i]
+        assert judged.keep[i] != answered_nothing(expected)
 
 
 def test_a_when_condition_skips_the_cells_it_hides() -> None:

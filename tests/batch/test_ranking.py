@@ -131,11 +131,12 @@ def test_the_league_table_shows_the_closeness_that_decides_a_topsis_rank(
 
 
 @pytest.mark.parametrize("options", [(), ("--rank", "topsis"), ("--weights", "entropy")])
-def test_a_unit_that_answered_nothing_is_not_ranked_and_moves_no_one(
+def test_a_unit_that_answered_nothing_is_rejected_and_moves_no_one(
     tmp_path: Path, options: tuple[str, ...]
 ) -> None:
-    """Its score is only the missing policy's 1.00: no rank, and no part in TOPSIS's worst
-    unit or the entropy weights, so the others' ranks and values are as without it."""
+    """Its score would be only the missing policy's 1.00: it is rejected (no question
+    answered), so it has no rank and no part in TOPSIS's worst unit or the entropy
+    weights, and the others' ranks and values are as without it."""
     units = [("A", 1, 2), ("B", 5, 5), ("C", 3, 1)]
     alone = tmp_path / "alone"
     alone.mkdir()
@@ -144,7 +145,8 @@ def test_a_unit_that_answered_nothing_is_not_ranked_and_moves_no_one(
     source = write_csv(tmp_path / "with" / "in.csv", [["id", "q1", "q2"], *units, ["Z", "", ""]])
     out = tmp_path / "with" / "out"
     result = run_cli("batch", str(source), "-o", str(out), "-q", str(MINI), *options)
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 1, result.output
+    rejected = [(r["unit_id"], r["reason"]) for r in read_csv(out / "rejected.csv")]
+    assert rejected == [("Z", "no question answered in the row")]
     rows = {r["id"]: (r["rank"], r.get("rank_value", "")) for r in read_csv(out / "scores.csv")}
-    assert rows.pop("Z") == ("", "")
     assert rows == without

@@ -79,11 +79,14 @@ def test_no_rejects_exits_0_and_writes_an_empty_rejected_csv(tmp_path: Path) -> 
 def test_lenient_scores_rows_without_their_bad_cells(tmp_path: Path) -> None:
     result = _run(tmp_path, "--lenient")
     assert result.exit_code == 1  # no unit id, duplicates and the long row are still rejected
-    assert "rows read 8 = scored 4 + rejected 4" in result.output
+    assert "rows read 8 = scored 3 + rejected 5" in result.output
     scores = {r["id"]: r for r in read_csv(tmp_path / "out" / "scores.csv")}
     # BR002: q1 ignored, so missing = level 1 under the lowest policy: (1 + 3) / 2.
     assert scores["BR002"]["overall"] == "2.0000"
-    assert scores["BR003"]["overall"] == "1.0000"
+    # BR003: both cells ignored, so no question answered: rejected, not scored 1.00
+    assert "BR003" not in scores
+    rejected = {r["unit_id"]: r["reason"] for r in read_csv(tmp_path / "out" / "rejected.csv")}
+    assert rejected["BR003"] == "no question answered in the row"
     ignored = read_csv(tmp_path / "out" / "ignored.csv")
     assert {(r["row"], r["column"]) for r in ignored} == {("3", "q1"), ("4", "q1"), ("4", "q2")}
 
