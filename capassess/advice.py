@@ -153,7 +153,20 @@ def open_questions(text: str | None, values: Mapping[str, Any]) -> tuple[str, ..
     the answers settle it)."""
     if text is None or expression_holds(text, values) is not None:
         return ()
-    return tuple(deciding_names(compiled_condition(text), values))
+    key = _verdict_key(text, values)
+    found = _OPEN.get(key) if key is not None else None
+    if found is None:
+        found = tuple(deciding_names(compiled_condition(text), values))
+        if key is not None:
+            if len(_OPEN) >= REMEMBERED_VERDICTS:
+                _OPEN.clear()
+            _OPEN[key] = found
+    return found
+
+
+# Open questions depend only on the text and the values of the questions it names (as a
+# verdict does): remembered by the same key.
+_OPEN: dict[tuple[Any, ...], tuple[str, ...]] = {}
 
 
 @lru_cache(maxsize=4096)

@@ -17,8 +17,17 @@ REMEMBERED_LENGTH = 500
 
 
 def _escape_text(text: str) -> str:
-    escaped = MD_SPECIAL.sub(r"\\\1", CONTROL.sub(" ", text))
-    return " ".join(escaped.split())
+    # what MD_SPECIAL.sub(r"\\\1", CONTROL.sub(" ", text)) gives, each pattern run only
+    # where it matches and its replacement a function (a template is parsed on every call)
+    if CONTROL.search(text) is not None:
+        text = CONTROL.sub(" ", text)
+    if MD_SPECIAL.search(text) is not None:
+        text = MD_SPECIAL.sub(_backslashed, text)
+    return " ".join(text.split())
+
+
+def _backslashed(match: re.Match[str]) -> str:
+    return "\\" + match.group()
 
 
 def _escape_cell(text: str) -> str:
@@ -26,32 +35,41 @@ def _escape_cell(text: str) -> str:
     return "<br>".join(line for line in lines if line) or " "
 
 
-_SEEN: dict[tuple[Callable[[str], str], str], str] = {}
+_TEXTS: dict[str, str] = {}
+_CELLS: dict[str, str] = {}
 
 
-def _remembered(escape: Callable[[str], str], value: object) -> str:
-    """``escape(str(value))``, remembered for short texts: a batch's reports repeat the
-    same titles, questions and labels thousands of times."""
+def _remembered(escape: Callable[[str], str], seen: dict[str, str], value: object) -> str:
+    """``escape(str(value))``, remembered in ``seen`` (one table per escape) for short
+    texts: a batch's reports repeat the same titles, questions and labels thousands of
+    times."""
     text = value if type(value) is str else str(value)
-    key = (escape, text)
-    found = _SEEN.get(key)
+    found = seen.get(text)
     if found is None:
         found = escape(text)
         if len(text) <= REMEMBERED_LENGTH:
-            if len(_SEEN) >= REMEMBERED:
-                _SEEN.clear()
-            _SEEN[key] = found
+            if len(seen) >= REMEMBERED:
+                seen.clear()
+            seen[text] = found
     return found
 
 
 def md_text(value: object) -> str:
     """Escape text for Markdown: no raw HTML, emphasis, links or table pipes; one line."""
-    return _remembered(_escape_text, value)
+    if type(value) is str:
+        found = _TEXTS.get(value)
+        if found is not None:
+            return found
+    return _remembered(_escape_text, _TEXTS, value)
 
 
 def md_cell(value: object) -> str:
     """Escape text for a GFM table cell: as ``md_text``, with line breaks as ``<br>``."""
-    return _remembered(_escape_cell, value)
+    if type(value) is str:
+        found = _CELLS.get(value)
+        if found is not None:
+            return found
+    return _remembered(_escape_cell, _CELLS, value)
 
 
 def md_code(value: object) -> str:

@@ -340,11 +340,13 @@ def _not_scheduled(
         elif a.id in sel.basis or (a.id not in sel.skipped and status != "in-place-evidence"):
             continue
         needers = sel.to_confirm.get(a.id) or sel.skipped.get(a.id, [])
-        to_answer = sel.to_answer.get(a.id) or list(open_questions(a.done_when, values))
+        to_answer = []
+        if status == "to-confirm":
+            to_answer = sel.to_answer.get(a.id) or list(open_questions(a.done_when, values))
         out.append(trusted(NotScheduled,
             id=a.id, capability_id=cap.id, title=a.title, level=a.level, status=status,
             evidence=_shown(a.done_when, values) if status == "in-place-evidence" else [],
-            to_answer=to_answer if status == "to-confirm" else [],
+            to_answer=to_answer,
             needed_by=sorted(needers),
         ))  # fmt: skip
     return out

@@ -158,6 +158,14 @@ def test_list_values_are_never_shared_between_units() -> None:
     first = outcome_of(multi, Answer(value=list(ids)))
     second = outcome_of(multi, Answer(value=list(ids)))
     assert first == second and first.value is not second.value
+    # a cell's text ("a;b", as a batch reads it) is remembered, its list is not shared
+    text = ";".join(ids)
+    outcomes = [outcome_of(multi, Answer(value=text)) for _ in range(3)]
+    assert outcomes[0] == outcomes[1] == outcomes[2] == _fresh(multi, text)
+    assert all(type(o.value) is list for o in outcomes)
+    outcomes[0].value.append("changed")  # type: ignore[union-attr]
+    assert outcomes[1].value == outcome_of(multi, Answer(value=text)).value == ids
+    assert len({id(o.value) for o in outcomes}) == 3
 
 
 def test_outcomes_follow_the_question_object() -> None:
@@ -197,3 +205,55 @@ def test_remembered_kpi_flags_equal_fresh_ones(done_when: str | None) -> None:
             assert got == fresh, (values, levels)
             assert [type(v) for _, v in got[1]] == [type(v) for _, v in fresh[1]]
     assert advice._KPI_FLAGS
+
+
+@pytest.mark.parametrize("text", EXPRESSIONS)
+def test_remembered_open_questions_equal_fresh_ones(text: str) -> None:
+    advice._OPEN.clear()
+    seen_open = 0
+    for values in _combinations() * 2:  # the second pass is answered from memory
+        got = advice.open_questions(text, values)
+        verdict = holds(compiled_condition(text), values)
+        fresh = (
+            () if verdict is not None else tuple(deciding_names(compiled_condition(text), values))
+        )
+        assert got == fresh, values
+        seen_open += verdict is None
+    assert seen_open and advice._OPEN
+
+
+def test_outcomes_tell_zero_from_minus_zero() -> None:
+    q = branch()
+    number = next(x for _, _, x in q.questions() if x.type == "number")
+    question_scoring._OUTCOMES.clear()
+    for raw in (0.0, -0.0, 0.0, -0.0):
+        got = outcome_of(number, Answer(value=raw))
+        assert repr(got.value) == repr(_fresh(number, raw).value) == repr(raw)
+
+
+def test_question_results_shared_only_while_outcome_score_and_weight_are_the_same() -> None:
+    from capassess.model.answers import Assessment, Subject
+    from capassess.scoring.engine import score_assessment
+
+    q = branch()
+    multi = next(x for _, _, x in q.questions() if x.type == "multi")
+    rows = [{x.id: ("3" if x.type == "level" else "yes" if x.type == "bool" else
+                    ";".join(o.id for o in x.options[:2]) if x.type == "multi" else
+                    x.options[0].id if x.type == "choice" else "12.5")
+             for _, _, x in q.questions()} for _ in range(2)]  # fmt: skip
+    results = []
+    for row in rows:
+        answers = {qid: Answer(value=v) for qid, v in row.items()}
+        assessment = Assessment(questionnaire=q.ref, subject=Subject(id="u"), answers=answers)
+        results.append(score_assessment(q, assessment))
+    first, second = (r.capabilities() for r in results)
+    multis: set[str] = set()
+    for a, b in zip(first, second, strict=True):
+        for x, y in zip(a.questions, b.questions, strict=True):
+            assert x == y and x.model_dump() == y.model_dump()
+            if type(x.value) is list:
+                assert x is not y and x.value is not y.value  # a list is each unit's own
+                multis.add(x.id)
+            elif x.status == "answered":
+                assert x is y  # shared: frozen, the same in every field
+    assert multi.id in multis

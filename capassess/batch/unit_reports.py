@@ -99,8 +99,8 @@ def write_unit_reports(settings: ReportSettings, task: UnitTask) -> list[Path]:
     env = _environment(settings.template_dir)
     texts = render_formats(planned, settings.formats, settings.lang, env)
     return [
-        write_report(settings.folder / f"{task.stem}.{fmt}", text)
-        for fmt, text in zip(settings.formats, texts, strict=True)
+        write_report(settings.folder / f"{task.stem}.{fmt}", data)
+        for fmt, data in zip(settings.formats, texts, strict=True)
     ]
 
 
@@ -114,13 +114,12 @@ def _environment(template_dir: str | None) -> ReportEnvironment:
     return env
 
 
-def write_report(path: Path, text: str) -> Path:
-    """Write one unit's report, straight into its file: the folder is the run's own
-    staging folder, published whole when the run ends well and removed otherwise
+def write_report(path: Path, data: bytes) -> Path:
+    """Write one unit's report (its UTF-8 text), straight into its file: the folder is the
+    run's own staging folder, published whole when the run ends well and removed otherwise
     (``batch.publish.staged_outputs``), so no unit's file needs a temporary name and a
     rename of its own, nor a sync (with thousands of files these cost more than the
     rendering); an error is an ``OutputError`` naming the file."""
-    data = text.encode("utf-8")
     with writing(path):
         fd = os.open(path, _FLAGS, 0o666)
         try:

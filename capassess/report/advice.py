@@ -21,9 +21,11 @@ from capassess.plan_text import (
 )
 from capassess.planning import Planned
 from capassess.questionnaire_index import action_titles, capability_titles
+from capassess.report.records import quick_init
 from capassess.texts import words
 
 
+@quick_init
 @dataclass(frozen=True)
 class LeftOffRow:
     """An action not on the roadmap, and why."""
@@ -38,6 +40,7 @@ class LeftOffRow:
     """in-place-evidence, in-place-level, not-assessed or to-confirm."""
 
 
+@quick_init
 @dataclass(frozen=True)
 class Advice:
     """What the report's advice rests on."""

@@ -66,27 +66,73 @@ def answer_rows(
     cap: Capability, score: CapabilityScore, assessment: Assessment, lang: Lang
 ) -> tuple[AnswerRow, ...]:
     """Each question of ``cap`` with its text, status, answer in words, evidence and note."""
-    t = words("report", lang)
     results = {r.id: r for r in score.questions}
+    shown = _shown_answers(lang)
+    answers = assessment.answers
     rows = []
     for question in cap.questions:
         result = results[question.id]
-        given = assessment.answers.get(question.id)
-        if result.status == "answered":
-            shown = answer_text(question, result.value, lang)
-        else:
-            shown = t["na"] if result.status == "not_applicable" else "—"
-        rows.append(
-            AnswerRow(
+        value = result.value
+        kind = type(value)
+        known = tuple(value) if kind is list else repr(value) if kind is float else value
+        key: Any = (id(question), result.status, kind, known)
+        try:
+            found = shown.get(key)
+        except TypeError:  # a value that is no key: its words made afresh
+            key, found = None, None
+        if found is None or found[0] is not question:
+            found = (question, *_shown_answer(question, result.status, value, lang), None)
+            if key is not None:
+                if len(shown) >= REMEMBERED_ANSWERS:
+                    shown.clear()
+                shown[key] = found
+        given = answers.get(question.id)
+        evidence, note = (given.evidence, given.note) if given else (None, None)
+        row = found[4]
+        if (
+            row is None
+            or row.score is not result.score
+            or row.weight is not result.weight
+            or evidence is not None
+            or note is not None
+        ):
+            row = AnswerRow(
                 id=question.id,
-                text=question.text.get(lang),
+                text=found[1],
                 status=result.status,
-                status_label=t[f"status_{result.status}"],
-                answer=shown,
+                status_label=found[2],
+                answer=found[3],
                 score=result.score,
                 weight=result.weight,
-                evidence=given.evidence if given else None,
-                note=given.note if given else None,
+                evidence=evidence,
+                note=note,
             )
-        )
+            if key is not None and evidence is None and note is None:
+                # kept for the next unit with this answer, its score and weight the same
+                shown[key] = (*found[:4], row)
+        rows.append(row)
     return tuple(rows)
+
+
+def _shown_answer(question: Question, status: str, value: Any, lang: Lang) -> tuple[str, str, str]:
+    """A question's text, the label of its status and its answer in words."""
+    t = words("report", lang)
+    if status == "answered":
+        shown = answer_text(question, value, lang)
+    else:
+        shown = t["na"] if status == "not_applicable" else "—"
+    return question.text.get(lang), t[f"status_{status}"], shown
+
+
+def _shown_answers(lang: Lang) -> dict[Any, tuple[Question, str, str, str, AnswerRow | None]]:
+    return _SHOWN.setdefault("zh" if lang == "zh" else "en", {})
+
+
+# The words of an answer (question text, status label, answer), and the last row made
+# of them without evidence or note, by question, status and value, per language: a
+# batch's units give the same answers again and again. The question is kept with its
+# words, so its id is not taken by another while they are kept; a float is known by its
+# repr (0.0 and -0.0 are equal, and printed apart), a list by its items. A row is shared
+# only while its score and weight are the very same numbers (rows are frozen).
+REMEMBERED_ANSWERS = 20_000
+_SHOWN: dict[str, dict[Any, tuple[Question, str, str, str, AnswerRow | None]]] = {}

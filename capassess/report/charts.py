@@ -15,6 +15,7 @@ from functools import lru_cache
 from capassess.model.base import Lang
 from capassess.report.model import GapRow, Report
 from capassess.report.palette import CURRENT, GRID, INK, MUTED, PALE, TARGET, WHITE
+from capassess.report.records import quick_init
 from capassess.report.svg import (
     BASELINE_SERIES,
     CURRENT_SERIES,
@@ -35,6 +36,7 @@ LEGEND_Y = 590.0
 RADIUS = 215.0
 
 
+@quick_init
 @dataclass(frozen=True)
 class Charts:
     """The SVG of each chart; empty when a chart has nothing to show."""
@@ -45,6 +47,7 @@ class Charts:
     band: str
 
 
+@quick_init
 @dataclass(frozen=True)
 class Spoke:
     """One capability on the radar: its label and its three values."""
@@ -197,8 +200,8 @@ def _placed_labels(labels: tuple[str, ...], cx: float, cy: float) -> tuple[Radar
     return tuple(placed[i] for i in range(n))
 
 
-def _radar_labels(svg: Svg, spokes: list[Spoke], cx: float, cy: float) -> None:
-    for label in radar_labels([s.label for s in spokes], cx, cy):
+def _radar_labels(svg: Svg, labels: tuple[str, ...], cx: float, cy: float) -> None:
+    for label in radar_labels(list(labels), cx, cy):
         x0, y0 = label.spoke
         x1 = label.x - (3 if label.anchor == "start" else -3)
         y1 = label.top + label.height / 2
@@ -284,18 +287,21 @@ def radar(report: Report) -> str:
     for one in series:
         values = [getattr(s, "score" if one is CURRENT_SERIES else one.key) for s in spokes]
         _series(svg, values, one, cx, cy)
-    _radar_labels(svg, spokes, cx, cy)
-    legend(svg, 40, LEGEND_Y, [CURRENT_SERIES, *series[:-1]], report.lang)
-    _dimension_key(svg, report, LEGEND_Y + 30)
+    labels = tuple(s.label for s in spokes)
+    svg.drawn(("radar-labels", labels, cx, cy), lambda out: _radar_labels(out, labels, cx, cy))
+    shown, lang = (CURRENT_SERIES, *series[:-1]), report.lang
+    svg.drawn(("legend", lang, shown), lambda out: legend(out, 40, LEGEND_Y, list(shown), lang))
+    titles = tuple(dim.title for dim in report.dimensions)
+    svg.drawn(("dimension-key", titles), lambda out: _dimension_key(out, titles, LEGEND_Y + 30))
     return svg.render()
 
 
-def _dimension_key(svg: Svg, report: Report, y: float) -> None:
+def _dimension_key(svg: Svg, titles: tuple[str, ...], y: float) -> None:
     """The dimensions by number, in two columns, as the spoke labels number them."""
-    half = (len(report.dimensions) + 1) // 2
-    for d, dim in enumerate(report.dimensions):
+    half = (len(titles) + 1) // 2
+    for d, title in enumerate(titles):
         x = 40.0 + (d // half) * 380
-        line = wrap(f"{d + 1}  {dim.title}", 12, 360, 1)
+        line = wrap(f"{d + 1}  {title}", 12, 360, 1)
         svg.text(x, y + (d % half) * 18, line, 12, fill=MUTED)
 
 
@@ -345,7 +351,8 @@ def gap_bars(report: Report) -> str:
     )
     svg = Svg(max(900.0, max(ends) + 6), height, t["chart_gaps"], desc, "gaps")
     svg.hatch("gap-hatch", TARGET)
-    level_grid(svg, scale, top - 8, height - 10, top - 14, 11)
+    svg.drawn(("gap-grid", height),
+              lambda out: level_grid(out, scale, top - 8, height - 10, top - 14, 11))  # fmt: skip
     for i, g in enumerate(rows):
         _gap_row(svg, g, top + i * step, scale, labels[i])
     return svg.render()

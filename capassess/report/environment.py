@@ -9,9 +9,9 @@ so a user template can extend the one it replaces.
 from __future__ import annotations
 
 import datetime as dt
-import re
 import sys
 from collections.abc import Callable, Mapping
+from functools import lru_cache
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, NoReturn
@@ -105,7 +105,13 @@ def _not_utf8(exc: UnicodeDecodeError, path: str) -> NoReturn:
 
 
 def _num(value: float | None, digits: int = 2) -> str:
-    return "—" if value is None else f"{value:.{digits}f}"
+    if value is None:
+        return "—"
+    spec = _FIXED.get(digits)  # what f"{value:.{digits}f}" formats with
+    return format(value, spec if spec is not None else f".{digits}f")
+
+
+_FIXED = {n: f".{n}f" for n in range(7)}
 
 
 def _pct(value: float | None) -> str:
@@ -123,11 +129,25 @@ def _change(new: float | None, old: float | None, digits: int = 2) -> str:
 
 def mermaid_text(value: object) -> str:
     """Text safe inside a Mermaid gantt line: no ``: ; #`` or angle brackets."""
-    return " ".join(re.sub(r"[:;#<>{}\[\]`\"]", " ", str(value)).split())
+    return " ".join(str(value).translate(_MERMAID_SPACES).split())
+
+
+_MERMAID_SPACES = str.maketrans(dict.fromkeys(':;#<>{}[]`"', " "))
 
 
 def add_months(iso_date: str, months: int) -> str:
     """The ISO date ``months`` after ``iso_date`` (day clamped to 28)."""
+    if type(iso_date) is str and type(months) is int:  # a roadmap's dates, many times over
+        return _months_after(iso_date, months)
+    return _add_months(iso_date, months)
+
+
+@lru_cache(maxsize=4096)
+def _months_after(iso_date: str, months: int) -> str:
+    return _add_months(iso_date, months)
+
+
+def _add_months(iso_date: str, months: int) -> str:
     start = dt.date.fromisoformat(iso_date)
     index = start.year * 12 + start.month - 1 + int(months)
     return dt.date(index // 12, index % 12 + 1, min(start.day, 28)).isoformat()
@@ -219,15 +239,30 @@ def _template_file(env: Environment, name: str) -> str:
 
 def render_template(env: Environment, name: str, context: Mapping[str, Any]) -> str:
     """Render template ``name``; a template mistake becomes an ``InputError`` with file:line."""
+    return _rendered(env, name, context, utf8=False)  # type: ignore[return-value]
+
+
+def render_utf8(env: Environment, name: str, context: Mapping[str, Any]) -> bytes:
+    """``render_template(...).encode("utf-8")``. From the shipped templates alone, each
+    piece the template yields is encoded as it comes, and the bytes joined: most pieces
+    are ASCII, whose encoding is a copy, while the whole text, once it holds one wider
+    character, is stored wide and encoded character by character."""
+    return _rendered(env, name, context, utf8=True)  # type: ignore[return-value]
+
+
+def _rendered(env: Environment, name: str, context: Mapping[str, Any], utf8: bool) -> str | bytes:
     loader = env.loader
     files = loader.files if isinstance(loader, ReportLoader) else set()
     try:
         template = env.get_template(name)
         sandbox = sys.modules.get("capassess.report.sandbox")  # never loaded: no sandbox
         if sandbox is None or not isinstance(env, sandbox.LimitedSandbox):
+            if utf8:  # what render gives, encoded piece by piece (the same bytes)
+                return b"".join([piece.encode("utf-8") for piece in template.generate(context)])
             return template.render(context)  # the shipped templates alone (report.shipped)
         seconds = sandbox.USER_TIME_LIMIT if getattr(loader, "user", None) else sandbox.TIME_LIMIT
-        return sandbox.render_limited(template, context, seconds)  # type: ignore[no-any-return]
+        text: str = sandbox.render_limited(template, context, seconds)
+        return text.encode("utf-8") if utf8 else text
     except TemplateSyntaxError as exc:
         raise InputError.at(f"template error: {exc.message}", exc.filename, exc.lineno) from None
     except TemplateNotFound as exc:

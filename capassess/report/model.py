@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from capassess.model.base import Lang
 from capassess.report.advice import Advice
 from capassess.report.heat import capability_status
+from capassess.report.records import quick_init
 from capassess.report.risks import RiskRow
 from capassess.report.scope import Scope
 
@@ -18,6 +19,7 @@ if TYPE_CHECKING:  # peers come only with --benchmark
     from capassess.report.peers import PeerSection
 
 
+@quick_init
 @dataclass(frozen=True)
 class Cover:
     """Who was assessed, by whom, when, against which questionnaire."""
@@ -38,6 +40,7 @@ class Cover:
     bank_type: str | None = None
 
 
+@quick_init
 @dataclass(frozen=True)
 class FoundationLine:
     """The foundation beside the headline: its own figures and the level it allows."""
@@ -59,6 +62,7 @@ class FoundationLine:
     """False when none of its capabilities is assessed: no score, target or level is shown."""
 
 
+@quick_init
 @dataclass(frozen=True)
 class GapRow:
     """One capability against its target."""
@@ -94,6 +98,7 @@ class GapRow:
         return capability_status(self.assessed, self.score, self.met, self.gap)
 
 
+@quick_init
 @dataclass(frozen=True)
 class AnswerRow:
     """One question with its answer, evidence and note."""
@@ -109,6 +114,7 @@ class AnswerRow:
     note: str | None
 
 
+@quick_init
 @dataclass(frozen=True)
 class CapabilitySection:
     """A capability: its gap and its answers."""
@@ -118,6 +124,7 @@ class CapabilitySection:
     answers: tuple[AnswerRow, ...]
 
 
+@quick_init
 @dataclass(frozen=True)
 class DimensionSection:
     """A dimension: its scores and its capabilities."""
@@ -143,6 +150,7 @@ class DimensionSection:
     missing policy gives them (``lowest``: 1.00), by title."""
 
 
+@quick_init
 @dataclass(frozen=True)
 class ActionRow:
     """An action on the roadmap and why it is there."""
@@ -176,6 +184,7 @@ class ActionRow:
     """Why the KPI cannot measure the action (already met, or resting on n/a answers)."""
 
 
+@quick_init
 @dataclass(frozen=True)
 class PhaseSection:
     """A roadmap phase: its actions and the projected overall score after it."""
@@ -194,6 +203,7 @@ class PhaseSection:
     in_flight: tuple[str, ...] = ()
 
 
+@quick_init
 @dataclass(frozen=True)
 class ProgressRow:
     """A capability's score then and now."""
@@ -211,6 +221,7 @@ class ProgressRow:
     """Progress as shown: a share, "target met" at 100% or more (``plan_text.progress_text``)."""
 
 
+@quick_init
 @dataclass(frozen=True)
 class Progress:
     """How far the bank moved since its baseline assessment."""
@@ -224,6 +235,7 @@ class Progress:
     rows: tuple[ProgressRow, ...]
 
 
+@quick_init
 @dataclass(frozen=True)
 class Summary:
     """The executive summary."""
@@ -262,6 +274,7 @@ class Summary:
     score counts in the overall score, joined; empty when none does."""
 
 
+@quick_init
 @dataclass(frozen=True)
 class WeightRow:
     """A dimension (depth 0) or capability (depth 1) with its weights."""
@@ -273,6 +286,7 @@ class WeightRow:
     global_weight: float
 
 
+@quick_init
 @dataclass(frozen=True)
 class AhpRow:
     """The consistency of one AHP matrix of the questionnaire."""
@@ -286,6 +300,7 @@ class AhpRow:
     consistent: bool
 
 
+@quick_init
 @dataclass(frozen=True)
 class QuestionRef:
     """A question named in a list (n/a, missing, skipped)."""
@@ -295,6 +310,7 @@ class QuestionRef:
     capability_title: str
 
 
+@quick_init
 @dataclass(frozen=True)
 class LevelRow:
     """A maturity level and its name."""
@@ -304,6 +320,7 @@ class LevelRow:
     description: str | None
 
 
+@quick_init
 @dataclass(frozen=True)
 class ReferenceRow:
     """An external framework the questionnaire is grounded in."""
@@ -313,6 +330,7 @@ class ReferenceRow:
     url: str | None
 
 
+@quick_init
 @dataclass(frozen=True)
 class Method:
     """How the scores were made."""
@@ -334,6 +352,7 @@ class Method:
     """The scoring model's name in the report's language (``model`` is its id)."""
 
 
+@quick_init
 @dataclass(frozen=True)
 class NextStep:
     """A capability's next level and the actions that reach it."""
@@ -345,6 +364,7 @@ class NextStep:
     actions: tuple[str, ...]
 
 
+@quick_init
 @dataclass(frozen=True)
 class Report:
     """Everything a report shows, in one language."""
@@ -368,3 +388,13 @@ class Report:
     """What the next level asks, when every target is met (``report.next_level``)."""
     roadmap_text: str = ""
     """The key message on the roadmap, shown in its place when no action is scheduled."""
+
+    @property
+    def lesson_gaps(self) -> tuple[GapRow, ...]:
+        """The rows of ``gaps`` outside the foundation, in their order."""
+        return tuple(g for g in self.gaps if not g.foundation)
+
+    @property
+    def foundation_gaps(self) -> tuple[GapRow, ...]:
+        """The rows of ``gaps`` of the foundation, in their order."""
+        return tuple(g for g in self.gaps if g.foundation)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from collections.abc import Mapping
 from pathlib import Path
@@ -18,7 +17,7 @@ from capassess.planning import Planned
 from capassess.report.build import build_report
 from capassess.report.charts import draw_charts
 from capassess.report.environment import ReportEnvironment as ReportEnvironment
-from capassess.report.environment import render_template, report_environment
+from capassess.report.environment import render_template, render_utf8, report_environment
 from capassess.report.heat import HEAT_STATUSES, HEAT_SYMBOLS
 from capassess.report.model import Report
 from capassess.texts import template_words
@@ -69,18 +68,23 @@ def _context(
         "heat_statuses": HEAT_STATUSES,
         "charts": {
             key: Markup(svg)  # our own SVG, every text in it escaped by report.svg
-            for key, svg in (dataclasses.asdict(charts).items() if charts else ())
+            for key, svg in (vars(charts).items() if charts else ())
         },
     }
 
 
 def render_formats(
     planned: Planned, formats: tuple[str, ...], lang: Lang, env: ReportEnvironment
-) -> list[str]:
+) -> list[bytes]:
     """The report of ``planned`` in each of ``formats`` (html, md), from one report model,
-    with ``env`` (of ``batch_environment``): what ``render_report`` gives for each."""
+    with ``env`` (of ``batch_environment``): what ``render_report`` gives for each, as
+    UTF-8."""
     report = build_report(planned, lang)
-    return [render_model(report, "md" if fmt == "md" else "html", env=env) for fmt in formats]
+    out = []
+    for fmt in formats:
+        kind: Literal["html", "md"] = "md" if fmt == "md" else "html"
+        out.append(render_utf8(env, TEMPLATES[kind], _context(report, kind, None)))
+    return out
 
 
 def batch_environment(template_dir: str | Path | None = None) -> ReportEnvironment:

@@ -7,15 +7,17 @@ from collections import Counter
 from dataclasses import dataclass
 
 from capassess.model.base import Lang
-from capassess.model.plan import PlannedAction
+from capassess.model.plan import NotScheduled, PlannedAction, Roadmap
 from capassess.planning import Planned
 from capassess.questionnaire_index import action_titles
+from capassess.report.records import quick_init
 from capassess.texts import words
 
 CARRIES = 2  # an action that at least this many others wait for is a dependency risk
 SHOWN = 3
 
 
+@quick_init
 @dataclass(frozen=True)
 class RiskRow:
     """One risk: what it is, and what in the data shows it."""
@@ -30,8 +32,7 @@ def dependency_texts(planned: Planned, action: PlannedAction, lang: Lang) -> tup
         return ()
     t = words("report", lang)
     road, q = planned.roadmap, planned.scored.questionnaire
-    scheduled = {a.id: a for a in road.actions}
-    left = {n.id: n for n in road.not_scheduled}
+    scheduled, left = _by_id(road)
     titles = action_titles(q, lang)
     texts = []
     for dep in action.depends_on:
@@ -43,6 +44,20 @@ def dependency_texts(planned: Planned, action: PlannedAction, lang: Lang) -> tup
             status = left[dep].status if dep in left else "in-place-level"
             texts.append(t[f"dep_{status.replace('-', '_')}"].format(title=title))
     return tuple(texts)
+
+
+def _by_id(road: Roadmap) -> tuple[dict[str, PlannedAction], dict[str, NotScheduled]]:
+    """The roadmap's scheduled actions and those left off, by id (the last roadmap's are
+    kept: a report asks for them once per action that depends on another)."""
+    if _LAST_ROAD and _LAST_ROAD[0][0] is road:
+        return _LAST_ROAD[0][1], _LAST_ROAD[0][2]
+    scheduled = {a.id: a for a in road.actions}
+    left = {n.id: n for n in road.not_scheduled}
+    _LAST_ROAD[:] = [(road, scheduled, left)]
+    return scheduled, left
+
+
+_LAST_ROAD: list[tuple[Roadmap, dict[str, PlannedAction], dict[str, NotScheduled]]] = []
 
 
 def _joined(names: list[str], lang: Lang) -> str:

@@ -12,11 +12,14 @@ against each other.
 
 from __future__ import annotations
 
+from collections import ChainMap
+from collections.abc import MutableMapping
 from typing import Any
 
 from jinja2 import Environment, nodes
 from jinja2.compiler import CodeGenerator, Frame, optimizeconst
-from markupsafe import escape
+from jinja2.runtime import Context, Macro
+from markupsafe import Markup, escape
 
 from capassess.report.joined_output import visit_joined_output
 
@@ -50,9 +53,20 @@ class JoinedCodeGenerator(CodeGenerator):
         if frame.eval_ctx.volatile or not frame.eval_ctx.autoescape:
             super()._output_child_pre(node, frame, finalize)
             return
-        self.write("environment.escaped_text(")
         if finalize.src is not None:
+            self.write("environment.escaped_text(")
             self.write(finalize.src)
+            return
+        # a string already escaped once is looked up here, without a call of
+        # ``escaped_text`` (the value is evaluated once, held in ``es_v_``)
+        self.write("((environment.escaped_get(es_v_) or environment.escaped_text(es_v_))")
+        self.write(" if type(es_v_ := (")
+
+    def _output_child_post(self, node: nodes.Expr, frame: Frame, finalize: Any) -> None:
+        if frame.eval_ctx.volatile or not frame.eval_ctx.autoescape or finalize.src is not None:
+            super()._output_child_post(node, frame, finalize)
+            return
+        self.write(")) is str else environment.escaped_text(es_v_))")
 
 
 def dict_kind(kind: type) -> tuple[frozenset[str], bool] | None:
@@ -92,11 +106,56 @@ def escaped_text(value: Any) -> Any:
     return escape(value)
 
 
+class ShippedContext(Context):
+    """Jinja's context, with a quicker call of a macro given just its positional
+    arguments (``m.meter(score, target)``): what ``Macro.__call__`` does then, without
+    the checks for the arguments, keywords, ``caller`` and context passing it has no use
+    for; any other call is Jinja's own."""
+
+    def __init__(
+        self,
+        environment: Environment,
+        parent: dict[str, Any],
+        name: str | None,
+        blocks: dict[str, Any],
+        globals: MutableMapping[str, Any] | None = None,
+    ) -> None:
+        # a template's globals are a ChainMap, slow to go through: its keys are those of
+        # its maps (every include of a report makes a context)
+        keys = set().union(*globals.maps) if type(globals) is ChainMap else None
+        super().__init__(environment, parent, name, blocks, None if keys is not None else globals)
+        if keys is not None:
+            self.globals_keys = keys
+
+    def call(__self, __obj: Any, *args: Any, **kwargs: Any) -> Any:
+        if (
+            type(__obj) is Macro
+            and len(args) == __obj._argument_count
+            and not (__obj.caller or __obj.catch_kwargs or __obj.catch_varargs)
+            and kwargs.keys() <= _LOOP_KEYS
+        ):
+            try:
+                text = __obj._func(*args)
+            except StopIteration:  # as Jinja's own call treats it
+                return __self.environment.undefined(
+                    "value was undefined because a callable raised a StopIteration exception"
+                )
+            return _markup(Markup, text) if __self.eval_ctx.autoescape else text
+        return super().call(__obj, *args, **kwargs)
+
+
+_LOOP_KEYS = frozenset({"_loop_vars", "_block_vars"})  # what the code passes for itself
+_markup = str.__new__  # Markup(text) of a macro's text, without Markup's own checks
+
+
 class ShippedEnvironment(Environment):
-    """Jinja's environment for the shipped templates, with a quicker ``x.y`` on dicts."""
+    """Jinja's environment for the shipped templates, with a quicker ``x.y`` on dicts
+    and quicker macro calls (``ShippedContext``)."""
 
     code_generator_class = JoinedCodeGenerator
+    context_class = ShippedContext
     escaped_text = staticmethod(escaped_text)
+    escaped_get = _ESCAPED.get  # a plain string's escaped text, if remembered
 
     def getattr(self, obj: Any, attribute: str) -> Any:
         """Jinja's ``x.y``: the attribute, else the item; for a dict whose attributes are

@@ -4,7 +4,7 @@ and the marks every chart of every report kind shares (series markers, the 1-5 g
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -181,6 +181,8 @@ def _wrap_balanced(text: str, size: float, width: float, lines: int) -> list[str
 # labels, legends and markers as the reports before it (over 90 % of elements).
 _ELEMENTS: dict[tuple[object, ...], str] = {}
 _OPEN = object()  # the "content" of an element left open
+REMEMBERED_DRAWINGS = 1_000
+_DRAWN: dict[Hashable, tuple[str, ...]] = {}
 
 
 def _element(tag: str, text: object, values: dict[str, object]) -> str:
@@ -239,6 +241,21 @@ class Svg:
         for i, line in enumerate(lines):
             self.add("tspan", line, x=x, dy=f"{1.2 if i else 0}em")
         self.close("text")
+
+    def drawn(self, key: Hashable, draw: Callable[[Svg], None]) -> None:
+        """Add what ``draw`` adds to a drawing, remembered under ``key``, which must name
+        everything ``draw`` draws from (the parts of a chart that are the same in every
+        report on one questionnaire: legends, keys, scales)."""
+        parts = _DRAWN.get(key)
+        if parts is None:
+            scratch = Svg.__new__(Svg)
+            scratch.parts = []
+            draw(scratch)
+            parts = tuple(scratch.parts)
+            if len(_DRAWN) >= REMEMBERED_DRAWINGS:
+                _DRAWN.clear()
+            _DRAWN[key] = parts
+        self.parts.extend(parts)
 
     def hatch(self, ident: str, colour: str, gap: int = 6) -> None:
         """Define a diagonal hatch pattern ``ident`` in ``colour``."""

@@ -126,10 +126,13 @@ def timeline(report: Report) -> str:
     desc = t["chart_timeline_desc"].format(n=len(actions), months=horizon)
     svg = Svg(WIDTH, height, t["chart_timeline"], desc, "timeline")
     svg.hatch("tl-hatch", CURRENT, 5)
-    _phase_bands(svg, report, horizon, height)
+    spans = tuple((p.index, p.start_month, p.end_month) for p in report.phases)
+    bands = ("phase-bands", report.lang, report.start_date, horizon, height, spans)
+    svg.drawn(bands, lambda out: _phase_bands(out, report, horizon, height))
     for i, a in enumerate(actions):
         _action_bar(svg, a, top + i * step, (RIGHT - LEFT) / horizon)
-    _quadrant_legend(svg, report, height - 4)
+    legend = ("quadrant-legend", report.lang, height - 4)
+    svg.drawn(legend, lambda out: _quadrant_legend(out, report, height - 4))
     return svg.render()
 
 
@@ -170,7 +173,7 @@ def level_band(report: Report) -> str:
 
     desc = t["chart_band_desc"].format(score=f"{s.overall_score:.2f}")
     svg = Svg(WIDTH, 170, t["chart_band"], desc, "band")
-    _band_scale(svg, report, x)
+    svg.drawn(("band-scale", report.method.levels), lambda out: _band_scale(out, report, x))
     marks = [
         (0, s.baseline_overall, BASELINE_SERIES, ""),
         (1, s.target_overall, TARGET_SERIES, ""),

@@ -168,16 +168,7 @@ def score_capability(
         weight = tree.local[question.id]
         if score is not None:
             counted.append((score, weight))
-        results.append(
-            trusted(
-                QuestionResult,
-                id=question.id,
-                status=outcome.status,
-                value=outcome.value,
-                score=score,
-                weight=weight,
-            )
-        )
+        results.append(_question_result(question.id, outcome, score, weight))
     score = scorer.capability(counted)
     statuses = [r.status for r in results]
     return trusted(
@@ -193,6 +184,29 @@ def score_capability(
         skipped=statuses.count("skipped"),
         questions=results,
     )
+
+
+def _question_result(
+    qid: str, outcome: QuestionOutcome, score: float | None, weight: float
+) -> QuestionResult:
+    """The result of one question. An outcome remembered for many units
+    (``scoring.questions.outcome_of``) gives one result, made once and shared (results are
+    frozen), as long as its score and weight are the very same numbers; a list value is
+    each unit's own, so its result is never shared."""
+    found = _RESULTS.get(id(outcome))
+    if found is not None and found[0] is outcome and found[1] is score and found[2] is weight:
+        return found[3]
+    result = trusted(QuestionResult, id=qid, status=outcome.status, value=outcome.value,
+                     score=score, weight=weight)  # fmt: skip
+    if outcome.status == "answered" and type(outcome.value) is not list and qid == outcome.id:
+        if len(_RESULTS) >= REMEMBERED_RESULTS:
+            _RESULTS.clear()
+        _RESULTS[id(outcome)] = (outcome, score, weight, result)  # the outcome kept alive
+    return result
+
+
+REMEMBERED_RESULTS = 20_000
+_RESULTS: dict[int, tuple[QuestionOutcome, float | None, float, QuestionResult]] = {}
 
 
 def _combine(scorer: ScoringModel, children: Sequence[NodeScore]) -> float | None:

@@ -94,24 +94,32 @@ def outcome_of(question: Question, answer: Answer | None) -> QuestionOutcome:
     if kind not in _REMEMBERED_KINDS:
         value = parse_value(question, raw)
         return QuestionOutcome(question.id, "answered", value, question_score(question, value))
-    key = (id(question), kind, raw)
+    key = (id(question), kind, repr(raw) if kind is float else raw)  # 0.0 is not -0.0
     found = _OUTCOMES.get(key)
     if found is not None and found[0] is question:
-        return found[1]
+        kept, items = found[1], found[2]
+        if items is None:
+            return kept
+        # a list is the unit's own, never shared: a new one, of the same items
+        return QuestionOutcome(kept.id, kept.status, list(items), kept.score)
     value = parse_value(question, raw)
     outcome = QuestionOutcome(question.id, "answered", value, question_score(question, value))
-    if type(value) is not list:  # a list is the unit's own, never shared
-        if len(_OUTCOMES) >= REMEMBERED_OUTCOMES:
-            _OUTCOMES.clear()
-        _OUTCOMES[key] = (question, outcome)  # the question kept alive with its outcome
+    if len(_OUTCOMES) >= REMEMBERED_OUTCOMES:
+        _OUTCOMES.clear()
+    items = tuple(value) if type(value) is list else None
+    _OUTCOMES[key] = (question, outcome, items)  # the question kept alive with its outcome
     return outcome
 
 
 # Outcomes of answered questions by (question, raw value and its type): a batch's units
 # give the same answers again and again. Questions are frozen, so an outcome stays true.
+# A list value (multi) is kept as its items, and each unit gets a list of its own; a
+# float is known by its repr (0.0 and -0.0 are equal keys, and printed apart).
 REMEMBERED_OUTCOMES = 20_000
 _REMEMBERED_KINDS = frozenset({str, int, float, bool})
-_OUTCOMES: dict[tuple[int, type, object], tuple[Question, QuestionOutcome]] = {}
+_OUTCOMES: dict[
+    tuple[int, type, object], tuple[Question, QuestionOutcome, tuple[str, ...] | None]
+] = {}
 
 
 def evaluate_questions(

@@ -136,3 +136,22 @@ def test_cell_with_pipes_and_newlines_stays_in_its_table(tmp_path, runner) -> No
     governance = next(t for t in md_tables(result.stdout) if t.header[0] == "Question")
     assert len(governance.rows) == 2 and len(governance.rows[0]) == 6
     assert governance.rows[0][5] == "retail | corporate<br>second line"
+
+
+def test_markdown_escape_equals_the_two_substitutions() -> None:
+    """``_escape_text`` runs each pattern only where it matches, with a function for the
+    replacement: the text of the two substitutions it stands for, on random texts."""
+    import random
+
+    from capassess import markdown_text
+    from capassess.terminal_text import CONTROL
+
+    def reference(text: str) -> str:
+        escaped = markdown_text.MD_SPECIAL.sub(r"\\\1", CONTROL.sub(" ", text))
+        return " ".join(escaped.split())
+
+    rng = random.Random(11)
+    alphabet = "ab 1|*_[]<>&#~`\\\n\r\t\x00\x1b\x7f\x85\xa0\u3000中文·—"
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30))) for _ in range(3000)]
+    for text in [*texts, "plain", "", "\\1", r"\g<0>"]:
+        assert markdown_text._escape_text(text) == reference(text), repr(text)

@@ -64,3 +64,27 @@ def test_remembered_elements_equal_fresh_ones() -> None:
 
 def test_zero_is_printed_by_its_sign_and_bools_as_numbers() -> None:
     assert svg.attrs(x=-0.0, y=0.0, z=0, w=True, v=False) == ' x="-0" y="0" z="0" w="1" v="0"'
+
+
+def test_drawn_parts_replayed_equal_fresh_drawings() -> None:
+    """Legends, keys, scales and bands are drawn once per set of inputs (``Svg.drawn``):
+    every chart of many reports, in both languages, equals the chart drawn with nothing
+    remembered; a key that differs draws afresh."""
+    from capassess.report.build import build_report
+    from capassess.report.charts import draw_charts
+    from tests.report.test_shared_work import _planned, _rows
+
+    reports = [build_report(_planned(row), lang) for row in _rows() for lang in ("en", "zh")]  # type: ignore[arg-type]
+    fresh = []
+    for report in reports:
+        svg._DRAWN.clear()
+        fresh.append(draw_charts(report))
+    svg._DRAWN.clear()
+    for _ in range(2):
+        assert [draw_charts(report) for report in reports] == fresh
+    assert svg._DRAWN
+    chart = svg.Svg(10, 10, "t", "d", "x")
+    chart.drawn(("k", 1), lambda out: out.add("line", x1=1))
+    chart.drawn(("k", 2), lambda out: out.add("line", x1=2))
+    chart.drawn(("k", 1), lambda out: out.add("line", x1=99))  # remembered: not drawn again
+    assert chart.parts[-3:] == ['<line x1="1"/>', '<line x1="2"/>', '<line x1="1"/>']

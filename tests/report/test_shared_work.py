@@ -22,6 +22,7 @@ from capassess.model.answers import Answer, Assessment, Subject
 from capassess.planning import PlanOptions, Scored, _targets, plan_scored
 from capassess.questionnaire_index import action_titles, index_of
 from capassess.report.action_rows import action_row, action_static
+from capassess.report.answers import answer_rows
 from capassess.report.build import build_report
 from capassess.report.method import _ahp, _levels, _references, build_method
 from capassess.scoring.ahp import DEFAULT_RI
@@ -114,7 +115,8 @@ def test_remembered_markdown_escapes_equal_fresh_ones(escape: str) -> None:
     function = getattr(markdown_text, escape)
     for value in values:
         assert function(value) == fresh(str(value))
-    markdown_text._SEEN.clear()
+    markdown_text._TEXTS.clear()
+    markdown_text._CELLS.clear()
     assert [function(v) for v in values] == [fresh(str(v)) for v in values]
 
 
@@ -150,3 +152,79 @@ def test_targets_from_the_questionnaire_are_a_fresh_dict_each_time() -> None:
     first, second = _targets(q, PlanOptions(), None), _targets(q, PlanOptions(), None)
     assert first == second == resolve_targets(q) and first is not second
     assert _targets(q, PlanOptions(target_level=5), None) == resolve_targets(q, level=5)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_method_weights_kept_while_the_weights_are_the_same(lang: str) -> None:
+    planned = _planned(_rows()[0])
+    q, result = planned.scored.questionnaire, planned.scored.result
+
+    def fresh(res):  # type: ignore[no-untyped-def]
+        titles = {cap.id: cap.title.get(lang) for _, cap in q.capabilities()}
+        rows = []
+        for dim, score in zip(q.sections(), res.dimensions, strict=True):
+            rows.append((dim.id, dim.title.get(lang), 0, score.weight, score.global_weight))
+            rows += [(c.id, titles[c.id], 1, c.weight, c.global_weight) for c in score.capabilities]
+        return rows
+
+    first = build_method(q, result, lang).weights  # type: ignore[arg-type]
+    assert build_method(q, result, lang).weights is first  # type: ignore[arg-type]
+    assert [tuple(vars(w).values()) for w in first] == fresh(result)
+    # other weights (not the same numbers): rows made afresh
+    dims = [d.model_copy(update={"weight": d.weight / 2 + 0.01}) for d in result.dimensions]
+    other = result.model_copy(update={"dimensions": dims})
+    again = build_method(q, other, lang).weights  # type: ignore[arg-type]
+    assert [tuple(vars(w).values()) for w in again] == fresh(other) != fresh(result)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_remembered_answer_rows_equal_fresh_ones(lang: str) -> None:
+    from capassess.report import answers
+
+    def fresh_rows(planned):  # type: ignore[no-untyped-def]
+        answers._SHOWN.clear()
+        s = planned.scored
+        return [
+            answer_rows(cap, score, s.assessment, lang)  # type: ignore[arg-type]
+            for dim, dim_score in zip(s.questionnaire.sections(), s.result.dimensions, strict=True)
+            for cap, score in zip(dim.capabilities, dim_score.capabilities, strict=True)
+        ]
+
+    plans = [_planned(row) for row in _rows()]
+    expected = [fresh_rows(p) for p in plans]
+    answers._SHOWN.clear()
+    for _ in range(2):  # the second time every answer's words (and rows) from memory
+        for planned, rows in zip(plans, expected, strict=True):
+            s = planned.scored
+            got = [
+                answer_rows(cap, score, s.assessment, lang)  # type: ignore[arg-type]
+                for dim, ds in zip(s.questionnaire.sections(), s.result.dimensions, strict=True)
+                for cap, score in zip(dim.capabilities, ds.capabilities, strict=True)
+            ]
+            assert got == rows
+            for a, b in zip(got, rows, strict=True):
+                for x, y in zip(a, b, strict=True):
+                    assert (type(x.score), type(x.weight)) == (type(y.score), type(y.weight))
+
+
+def test_answer_words_tell_zero_from_minus_zero() -> None:
+    q = branch()
+    number = next(x for _, _, x in q.questions() if x.type == "number")
+    cap = next(c for _, c in q.capabilities() if number in c.questions)
+    shown = []
+    for value in (0.0, -0.0, 0, 0.0):
+        assessment = Assessment(questionnaire=q.ref, subject=Subject(id="u", kind="branch"),
+                                answers={number.id: Answer(value=value)})  # fmt: skip
+        result = score_assessment(q, assessment)
+        score = result.capability(cap.id)
+        row = next(r for r in answer_rows(cap, score, assessment, "en") if r.id == number.id)
+        shown.append(row.answer)
+    assert shown[0] == shown[3] and shown[0] != shown[1], shown
+
+
+def test_gap_tables_take_the_rows_in_order_by_foundation() -> None:
+    for row in _rows()[:6]:
+        report = build_report(_planned(row), "en")
+        assert report.lesson_gaps == tuple(g for g in report.gaps if g.foundation is False)
+        assert report.foundation_gaps == tuple(g for g in report.gaps if g.foundation is True)
+        assert len(report.lesson_gaps) + len(report.foundation_gaps) == len(report.gaps)

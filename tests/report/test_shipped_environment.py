@@ -162,3 +162,59 @@ def test_template_words_look_up_as_the_table_does(area: str, lang: str) -> None:
             source = f"{{{{ t.{name} is defined }}}} {{{{ (t.{name}|string)[:30] if t.{name} is defined }}}}"
             outcomes = [_rendered(env, source, t=t) for t in (table, copy)]
             assert outcomes[0] == outcomes[1], (env, name)
+
+
+MACROS = """{% macro plain(a, b) %}<{{ a }}|{{ b }}>{% endmacro %}
+{% macro dflt(a, b='<d>') %}[{{ a }}{{ b }}]{% endmacro %}
+{% macro calls() %}({{ caller() }}){% endmacro %}
+{% macro rest(a) %}{{ a }}{{ varargs|join(',') }}{{ kwargs|dictsort|join(',') }}{% endmacro %}
+"""
+CALLS = [
+    "{{ plain(x, y) }}", "{{ plain(x) }}", "{{ plain(x, b=y) }}", "{{ plain(a=x, b=y) }}",
+    "{{ dflt(x) }}", "{{ dflt(x, y) }}", "{% call calls() %}<{{ x }}>{% endcall %}",
+    "{{ rest(x, 1, '<2>', k=y) }}", "{{ plain(x, y)|length }}", "{{ plain(x, y) ~ '<' }}",
+    "{% for i in [1, 2] %}{{ plain(i, loop.index) }}{% endfor %}", "{{ plain(x, y, 3) }}",
+    "{{ plain(x, y, c=1) }}",
+]  # fmt: skip
+VALUES_SHOWN: list[object] = ["", "<b>&'\"", "plain", 3, 2.5, -0.0, None, True, [1, "<"]]
+
+
+@pytest.mark.parametrize("call", CALLS)
+def test_quick_macro_calls_and_escapes_equal_jinjas(call: str) -> None:
+    """Macros called with just their positional arguments take a quicker way
+    (``ShippedContext``), and a remembered escape is looked up in place: every call and
+    value renders, escapes and fails as in Jinja's own environment, twice over (the second
+    time from memory)."""
+    from markupsafe import Markup
+
+    quick = report_environment()
+    jinja = Environment(undefined=StrictUndefined, autoescape=True, trim_blocks=True,
+                        lstrip_blocks=True, keep_trailing_newline=True)  # fmt: skip
+    for x in [*VALUES_SHOWN, Markup("<i>kept</i>")]:
+        for y in ("<y>", 7):
+            for _ in range(2):
+                outcomes = [_rendered(env, MACROS + call, x=x, y=y) for env in (quick, jinja)]
+                assert outcomes[0] == outcomes[1], (call, x, y)
+                shown = [_rendered(env, "{{ x }}|{{ y }}|{{ x ~ y }}", x=x, y=y)
+                         for env in (quick, jinja)]  # fmt: skip
+                assert shown[0] == shown[1], (x, y)
+
+
+def test_utf8_rendering_equals_the_text_encoded(tmp_path: Path) -> None:
+    """``render_utf8`` (the batch's unit reports) gives the bytes of ``render_template``'s
+    text, from the shipped templates and in the sandbox of a user's folder."""
+    from capassess.report.environment import render_template, render_utf8
+    from capassess.report.render import TEMPLATES, _context
+
+    folder = tmp_path / "own"
+    folder.mkdir()
+    (folder / "report.md.j2").write_text('{% extends "!report.md.j2" %}', "utf-8")
+    bank = banks()[0]
+    planned = plan_file(bank.answers, PlanOptions(), bank.dirs)
+    for env in (report_environment(), sandboxed_environment(folder)):
+        for lang in ("en", "zh"):
+            report = build_report(planned, lang)  # type: ignore[arg-type]
+            for fmt in ("md", "html"):
+                context = _context(report, fmt, None)  # type: ignore[arg-type]
+                text = render_template(env, TEMPLATES[fmt], context)
+                assert render_utf8(env, TEMPLATES[fmt], context) == text.encode("utf-8")
