@@ -9,10 +9,8 @@ shows: the header is row 1.
 
 from __future__ import annotations
 
-import codecs
 import contextlib
 import csv
-import io
 import os
 import sys
 import threading
@@ -22,7 +20,9 @@ from typing import TYPE_CHECKING, Any
 
 from capassess.batch.arrow import reading_pool
 from capassess.batch.byte_cells import decoded, reads_bytewise
+from capassess.batch.csv_head import delimiter_of, first_lines, peek
 from capassess.batch.encoding import choose_encoding, detect, is_utf8
+from capassess.batch.header_rows import RepeatedHeaders, title_note
 from capassess.batch.table import (
     Batch,
     Layout,
@@ -33,79 +33,13 @@ from capassess.batch.table import (
 )
 from capassess.errors import InputError
 from capassess.model.questionnaire import Questionnaire
-from capassess.yaml_text import looks_binary
 
 if TYPE_CHECKING:
     import numpy as np
     import numpy.typing as npt
 
-PEEK = 1 << 18
 BLOCK = 1 << 21
 DELIMITER_NAMES = {"\t": "tabs", ";": "semicolons"}
-
-
-def _first_line(path: str, encoding: str) -> str:
-    """The first line of the file, decoded as well as it goes (for the delimiter only)."""
-    with open(path, "rb") as handle:
-        raw = handle.read(PEEK).split(b"\n", 1)[0]
-    return raw.decode(encoding, errors="replace").lstrip("\ufeff")
-
-
-def delimiter_of(first_line: str, questionnaire: Questionnaire | None = None) -> str:
-    """The delimiter of a header line: the one of comma, tab and semicolon that makes an
-    ``id`` cell (any case) or most question columns; a comma when none does."""
-    ids = {"id"} | {q.id.casefold() for _, _, q in questionnaire.questions()} if questionnaire \
-        else {"id"}  # fmt: skip
-    best, hits = ",", -1
-    for delimiter in (",", "\t", ";"):
-        cells = {c.strip().strip('"').casefold() for c in first_line.split(delimiter)}
-        found = len(cells & ids) + (len(ids) if "id" in cells else 0)
-        if found > hits:
-            best, hits = delimiter, found
-    return best
-
-
-def _peek(path: str, encoding: str, delimiter: str = ",") -> tuple[list[list[str]], list[int]]:
-    """The first two records of the file and the line each ends on."""
-    with open(path, "rb") as handle:
-        raw = handle.read(PEEK)
-        final = len(raw) < PEEK
-    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        raise InputError.at(
-            "the file is UTF-16 text; save it as UTF-8 (Excel: 'CSV UTF-8') or GB18030", path, 1
-        )
-    try:
-        text = codecs.getincrementaldecoder(encoding)().decode(raw, final=final)
-    except UnicodeDecodeError as exc:
-        if looks_binary(raw):
-            raise InputError.at("this is a binary file, not CSV text", path, 1) from None
-        raise InputError.at(
-            f"not valid {encoding} at byte {exc.start + 1}; pass --encoding", path, 1
-        ) from None
-    reader = csv.reader(io.StringIO(text.lstrip("\ufeff"), newline=""), delimiter=delimiter)
-    records: list[list[str]] = []
-    ends: list[int] = []
-    complete = final  # the whole file was read, or the header ended before the cut
-    try:
-        for record in reader:
-            records.append(record)
-            ends.append(reader.line_num)
-            if len(records) == 2:
-                complete = True
-                break
-        complete = complete or text.endswith(("\n", "\r"))
-    except csv.Error as exc:
-        # Only the header must be read here: a later record's trouble is the reader's.
-        if not records:
-            raise InputError.at(f"cannot read the header row: {exc}", path, 1) from None
-        complete = True
-    if not records or not any(c.strip() for c in records[0]):
-        raise InputError.at("the file is empty; expected a header row with 'id'", path, 1)
-    if not complete:  # the header goes on past what was read: it would be cut
-        raise InputError.at(
-            f"the header row is longer than {PEEK // 1024} KiB; is this a CSV of units?", path, 1
-        )
-    return records, ends
 
 
 class CsvSource:
@@ -129,19 +63,26 @@ class CsvSource:
         else:
             self.encoding = choose_encoding(path, encoding)
         self.size = os.path.getsize(path)
-        self.delimiter = delimiter_of(_first_line(self.path, self.encoding), questionnaire)
+        ids = {q.id.casefold() for _, _, q in questionnaire.questions()}
+        self.delimiter = delimiter_of(first_lines(self.path, self.encoding), ids)
         if self.delimiter != ",":
             self.notes += (f"columns are separated by {DELIMITER_NAMES[self.delimiter]}",)
-        records, ends = _peek(self.path, self.encoding, self.delimiter)
-        self.header = records[0]
-        self.layout: Layout = resolve_layout(self.header, questionnaire, self.path, lenient=lenient)
+        head = peek(self.path, self.encoding, self.delimiter, ids)
+        self.header = head.records[head.header]
+        self.layout: Layout = resolve_layout(self.header, questionnaire, self.path,
+                                             lenient=lenient, row=head.header + 1)  # fmt: skip
         self.unknown = self.layout.unknown
-        label = len(records) > 1 and is_label_row(records[1], self.layout)
-        self.label_record: list[str] | None = records[1] if label else None
-        self.skip = ends[1] if label else ends[0]
+        if head.header:
+            above = list(enumerate(head.records[: head.header], start=1))
+            self.notes += (title_note(self.path, above, head.header + 1),)
+        after = head.header + 1
+        label = len(head.records) > after and is_label_row(head.records[after], self.layout)
+        self.label_record: list[str] | None = head.records[after] if label else None
+        self.skip = head.ends[after if label else head.header]
         """Lines before the first data row, which pyarrow skips (a line break inside a
-        quoted header or label cell makes them more than the records)."""
-        self._first, self._offset = _first_row(self.skip, label)
+        quoted cell above it makes them more than the records)."""
+        self._first, self._offset = _first_row(self.skip, after + label)
+        self.repeated = RepeatedHeaders(self.path)
         self._ragged: list[tuple[int, str, int]] = []
         self._lock = threading.Lock()
         self._skips: list[int] = []
@@ -164,10 +105,12 @@ class CsvSource:
             if reads_bytewise(self.encoding):
                 try:
                     yield from self._blocks(bytewise=True)
+                    self.notes += self.repeated.note()
                     return
                 except _TextNeeded:
                     self._restart()
             yield from self._blocks(bytewise=False)
+            self.notes += self.repeated.note()
         except (pa.ArrowInvalid, UnicodeDecodeError) as exc:
             raise InputError.at(f"cannot read as {self.encoding} CSV: {exc}", self.path) from None
 
@@ -206,7 +149,7 @@ class CsvSource:
             if first == len(rows) and not rejections:
                 return None
             rows, columns = rows[first:], [c.slice(first) for c in columns]
-        chunk = columnar_chunk(self.path, rows, columns, self.layout)
+        chunk = self.repeated.drop(columnar_chunk(self.path, rows, columns, self.layout))
         return Batch(chunk, rejections, len(rejections), 0, done)
 
     def _fresh(self, rejections: list[Rejection]) -> list[Rejection]:
@@ -320,10 +263,9 @@ class CsvSource:
         return rows
 
 
-def _first_row(skipped_lines: int, label: bool) -> tuple[int, int]:
-    """The spreadsheet row of the first data record (the header is row 1, the label row
-    row 2), and how many more lines than records the rows before it took."""
-    records = 2 if label else 1
+def _first_row(skipped_lines: int, records: int) -> tuple[int, int]:
+    """The spreadsheet row of the first data record, below ``records`` records (title
+    rows, the header, the label row), and how many more lines than records they took."""
     return records + 1, skipped_lines - records
 
 

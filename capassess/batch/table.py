@@ -111,9 +111,15 @@ class Source(Protocol):
 
 
 def resolve_layout(
-    header: Sequence[str], questionnaire: Questionnaire, source: str, *, lenient: bool = False
+    header: Sequence[str],
+    questionnaire: Questionnaire,
+    source: str,
+    *,
+    lenient: bool = False,
+    row: int | None = None,
 ) -> Layout:
-    """Give each header cell its part; ``InputError`` listing every problem of the header."""
+    """Give each header cell its part; ``InputError`` listing every problem of the header
+    (placed at ``row``, when the header is not the first row)."""
     names = _canonical([h.strip() for h in header], questionnaire)
     questions = {q.id for _, _, q in questionnaire.questions()}
     problems = [f"column {n!r} appears more than once" for n in _repeated(names)]
@@ -131,7 +137,8 @@ def resolve_layout(
             "missing answers), or pass --lenient to treat them as blank"
         )
     if problems:
-        raise InputError(problems[0], tuple(Problem(p, (), source) for p in problems))
+        line = row if row != 1 else None
+        raise InputError(problems[0], tuple(Problem(p, (), source, line) for p in problems))
     others = {n: first + i for i, n in enumerate(names[first:]) if n and n not in questions}
     unknown = tuple(others)
     return Layout(

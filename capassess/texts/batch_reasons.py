@@ -75,6 +75,13 @@ EN: dict[str, str] = {
     "{limit} rows a sheet; scores.csv holds every unit",
     "note_xlsx_columns": "scores.xlsx not written: {columns} columns exceed Excel's {limit} "
     "a sheet; scores.csv holds every column",
+    "note_title_rows": "the header is row {row}; the rows above it were skipped: {rows}",
+    "note_title_rows_sheet": "sheet {sheet}: the header is row {row}; the rows above it were "
+    "skipped: {rows}",
+    "note_header_again": "rows that repeat the header (or its label row) were skipped, not "
+    "read as units: {rows}",
+    "note_header_again_more": "rows that repeat the header (or its label row) were skipped, "
+    "not read as units: {rows} and {n} more",
     "note_where": "{path}: {text}",
     # errors that stop a run (table, sources, encoding, runner)
     "fail_repeated": "column {name} appears more than once",
@@ -175,6 +182,11 @@ ZH: dict[str, str] = {
     "行的上限；scores.csv 包含全部单位",
     "note_xlsx_columns": "未写入 scores.xlsx：{columns} 列超过 Excel 每个工作表 {limit} "
     "列的上限；scores.csv 包含全部列",
+    "note_title_rows": "表头位于第 {row} 行；其上方的行已跳过：{rows}",
+    "note_title_rows_sheet": "工作表 {sheet}：表头位于第 {row} 行；其上方的行已跳过：{rows}",
+    "note_header_again": "重复表头（或其说明行）的行已跳过，未作为单位读取：{rows}",
+    "note_header_again_more": "重复表头（或其说明行）的行已跳过，未作为单位读取：{rows}等，"
+    "另有 {n} 行",
     "note_where": "{path}：{text}",
     "fail_repeated": "列 {name} 出现多次",
     "fail_no_id": "没有 {name} 列；表头为：{names}",
