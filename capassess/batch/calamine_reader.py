@@ -2,7 +2,8 @@
 
 Calamine holds the sheet in memory, so a sheet spanning more than ``MAX_CELLS`` is
 refused; it sees neither formulas nor number formats, which a note says. Merged ranges
-down a column are filled down as in XLSX, where calamine gives them.
+down a column are filled down as in XLSX: calamine gives them for XLS, and for ODS
+``ods_merges`` reads them from the file's ``content.xml``.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
+from capassess.batch.ods_merges import ods_merges
 from capassess.batch.sheet_choice import Choice, SheetFacts, choose, glance
 from capassess.batch.table import Batch
 from capassess.batch.xlsx_cells import Merges
@@ -103,8 +105,10 @@ def _calamine_sheets(
 
 def _merges(path: str, kind: str, sheet: Any, start: tuple[int, int]) -> Merges:
     """The sheet's merged ranges, as ``Merges`` in the numbers of the rows read (the
-    first column read is 0)."""
+    first column read is 0): calamine's for an XLS file, ``ods_merges``' for an ODS."""
     ranges = getattr(sheet, "merged_cell_ranges", None) or []
+    if kind == "ods" and not ranges:
+        ranges = ods_merges(path, sheet.name)
     return Merges([(r1 + 1, r2 + 1, c1 - start[1], c2 - start[1])
                    for (r1, c1), (r2, c2) in ranges if c1 >= start[1]])  # fmt: skip
 
