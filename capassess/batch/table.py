@@ -17,7 +17,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Protocol
 
-from capassess.batch.unit_text import cleaned
+from capassess.batch.unit_text import answer_cells, cleaned
 from capassess.errors import InputError, Problem
 from capassess.model.questionnaire import Questionnaire
 
@@ -240,7 +240,7 @@ def columnar_chunk(
         column = pc.fill_null(columns[i], "")
         return cleaned(pc.utf8_trim_whitespace(column)) if trim else column
 
-    cells = {q: text(i, False) for q, i in layout.questions.items()}
+    cells = {q: answer_cells(text(i, False)) for q, i in layout.questions.items()}
     cells.update({q: blank for q in layout.absent})
     groups = {g: text(i, True) for g, i in layout.groups.items()}
     return Chunk(source, rows, text(layout.id, True), text(layout.name, True), groups, cells)
