@@ -52,31 +52,33 @@ class Head:
     header: int
 
 
-def _text(path: str, encoding: str) -> tuple[str, bool]:
-    """The first ``PEEK`` bytes decoded, and whether they are the whole file."""
+def _text(path: str, encoding: str, shown: str) -> tuple[str, bool]:
+    """The first ``PEEK`` bytes decoded, and whether they are the whole file (messages
+    name the file ``shown``)."""
     with open(path, "rb") as handle:
         raw = handle.read(PEEK)
         final = len(raw) < PEEK
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         raise InputError.at(
-            "the file is UTF-16 text; save it as UTF-8 (Excel: 'CSV UTF-8') or GB18030", path, 1
+            "the file is UTF-16 text; save it as UTF-8 (Excel: 'CSV UTF-8') or GB18030", shown, 1
         )
     try:
         text = codecs.getincrementaldecoder(encoding)().decode(raw, final=final)
     except UnicodeDecodeError as exc:
         if looks_binary(raw):
-            raise InputError.at("this is a binary file, not CSV text", path, 1) from None
+            raise InputError.at("this is a binary file, not CSV text", shown, 1) from None
         raise InputError.at(
-            f"not valid {encoding} at byte {exc.start + 1}; pass --encoding", path, 1
+            f"not valid {encoding} at byte {exc.start + 1}; pass --encoding", shown, 1
         ) from None
     return text.lstrip("\ufeff"), final
 
 
-def peek(path: str, encoding: str, delimiter: str, ids: set[str]) -> Head:
+def peek(path: str, encoding: str, delimiter: str, ids: set[str], shown: str = "") -> Head:
     """The records of the file up to the one after its header (``ids``: the question
     ids, casefolded); the first record is the header when none of the first
-    ``SEARCHED`` is one."""
-    text, complete = _text(path, encoding)
+    ``SEARCHED`` is one. Messages name the file ``shown`` (``path`` if not given)."""
+    shown = shown or path
+    text, complete = _text(path, encoding, shown)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     records: list[list[str]] = []
     ends: list[int] = []
@@ -94,9 +96,9 @@ def peek(path: str, encoding: str, delimiter: str, ids: set[str]) -> Head:
     except csv.Error as exc:
         # Only the header must be read here: a later record's trouble is the reader's.
         if header is None and not records:
-            raise InputError.at(f"cannot read the header row: {exc}", path, 1) from None
+            raise InputError.at(f"cannot read the header row: {exc}", shown, 1) from None
         complete = True
-    return _checked(Head(records, ends, 0 if header is None else header), complete, path)
+    return _checked(Head(records, ends, 0 if header is None else header), complete, shown)
 
 
 def _checked(head: Head, complete: bool, path: str) -> Head:

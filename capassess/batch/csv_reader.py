@@ -14,6 +14,7 @@ import csv
 import os
 import sys
 import threading
+import weakref
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -21,8 +22,9 @@ from typing import TYPE_CHECKING, Any
 from capassess.batch.arrow import reading_pool
 from capassess.batch.byte_cells import decoded, reads_bytewise
 from capassess.batch.csv_head import delimiter_of, first_lines, peek
-from capassess.batch.encoding import choose_encoding, detect, is_utf8
+from capassess.batch.encoding import GB18030, choose_encoding, detect, is_utf8
 from capassess.batch.header_rows import RepeatedHeaders, title_note
+from capassess.batch.mixed_lines import mixed_copy
 from capassess.batch.table import (
     Batch,
     Layout,
@@ -58,16 +60,42 @@ class CsvSource:
     ) -> None:
         self.path = str(path)
         self.notes: tuple[str, ...] = ()
+        self.reading = self.path
+        """The file read: ``path``, or a copy of it with its UTF-8 lines in GB18030."""
         if encoding is None:
             self.encoding, self.notes = detect(path)
+            if self.encoding == GB18030:
+                self._read_mixed()
         else:
             self.encoding = choose_encoding(path, encoding)
-        self.size = os.path.getsize(path)
+        self.size = os.path.getsize(self.reading)
+        self._read_head(questionnaire, lenient)
+        self._ragged: list[tuple[int, str, int]] = []
+        self._lock = threading.Lock()
+        self._skips: list[int] = []
+        self._next = self._first
+        self._resume = self._next
+        """The first row not yet yielded (rows before it are skipped on a second pass)."""
+        self._bytewise = False
+
+    def _read_mixed(self) -> None:
+        """Read a copy of the file with its UTF-8 lines in GB18030, if it has any
+        (``mixed_lines``); the copy is removed with the source."""
+        try:
+            copy, notes = mixed_copy(self.path)
+        except OSError as exc:
+            raise InputError.at(f"cannot read the file: {exc.strerror or exc}", self.path) from None
+        if copy is not None:
+            self.reading, self.notes = copy, self.notes + notes
+            weakref.finalize(self, _remove, copy)
+
+    def _read_head(self, questionnaire: Questionnaire, lenient: bool) -> None:
+        """Find the delimiter, the header (below any title rows) and the label row."""
         ids = {q.id.casefold() for _, _, q in questionnaire.questions()}
-        self.delimiter = delimiter_of(first_lines(self.path, self.encoding), ids)
+        self.delimiter = delimiter_of(first_lines(self.reading, self.encoding or ""), ids)
         if self.delimiter != ",":
             self.notes += (f"columns are separated by {DELIMITER_NAMES[self.delimiter]}",)
-        head = peek(self.path, self.encoding, self.delimiter, ids)
+        head = peek(self.reading, self.encoding or "", self.delimiter, ids, self.path)
         self.header = head.records[head.header]
         self.layout: Layout = resolve_layout(self.header, questionnaire, self.path,
                                              lenient=lenient, row=head.header + 1)  # fmt: skip
@@ -83,13 +111,6 @@ class CsvSource:
         quoted cell above it makes them more than the records)."""
         self._first, self._offset = _first_row(self.skip, after + label)
         self.repeated = RepeatedHeaders(self.path)
-        self._ragged: list[tuple[int, str, int]] = []
-        self._lock = threading.Lock()
-        self._skips: list[int] = []
-        self._next = self._first
-        self._resume = self._next
-        """The first row not yet yielded (rows before it are skipped on a second pass)."""
-        self._bytewise = False
 
     def batches(self) -> Iterator[Batch]:
         """Yield the file block by block.
@@ -118,7 +139,7 @@ class CsvSource:
         """The batches of one pass over the file, from row ``self._resume`` on."""
         import pyarrow as pa
 
-        with open(self.path, "rb") as handle, self._ragged_text(bytewise):
+        with open(self.reading, "rb") as handle, self._ragged_text(bytewise):
             reader = None
             try:
                 reader = self._reader(handle, bytewise)  # which reads the first block
@@ -271,3 +292,8 @@ def _first_row(skipped_lines: int, records: int) -> tuple[int, int]:
 
 class _TextNeeded(Exception):
     """The bytewise pass cannot go on: read the file as text."""
+
+
+def _remove(path: str) -> None:
+    with contextlib.suppress(OSError):
+        os.remove(path)

@@ -82,6 +82,11 @@ EN: dict[str, str] = {
     "read as units: {rows}",
     "note_header_again_more": "rows that repeat the header (or its label row) were skipped, "
     "not read as units: {rows} and {n} more",
+    "note_mixed": "lines in UTF-8 among GB18030 (GBK) ones, as when two files are joined, "
+    "were each read in its own encoding: {rows}; save the file in one encoding to be sure",
+    "note_mixed_more": "lines in UTF-8 among GB18030 (GBK) ones, as when two files are "
+    "joined, were each read in its own encoding: {rows} and {n} more; save the file in one "
+    "encoding to be sure",
     "note_where": "{path}: {text}",
     # errors that stop a run (table, sources, encoding, runner)
     "fail_repeated": "column {name} appears more than once",
@@ -187,6 +192,10 @@ ZH: dict[str, str] = {
     "note_header_again": "重复表头（或其说明行）的行已跳过，未作为单位读取：{rows}",
     "note_header_again_more": "重复表头（或其说明行）的行已跳过，未作为单位读取：{rows}等，"
     "另有 {n} 行",
+    "note_mixed": "GB18030（GBK）文件中夹有 UTF-8 的行（如两个文件拼接而成），已按各行自身的"
+    "编码读取：{rows}；请将文件统一保存为一种编码",
+    "note_mixed_more": "GB18030（GBK）文件中夹有 UTF-8 的行（如两个文件拼接而成），已按各行自身"
+    "的编码读取：{rows}等，另有 {n} 行；请将文件统一保存为一种编码",
     "note_where": "{path}：{text}",
     "fail_repeated": "列 {name} 出现多次",
     "fail_no_id": "没有 {name} 列；表头为：{names}",
