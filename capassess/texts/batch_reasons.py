@@ -57,6 +57,8 @@ EN: dict[str, str] = {
     "(GBK), so it was read as GB18030; pass --encoding utf-8 if names look wrong",
     "note_utf8": "the file could be UTF-8 or GB18030 (GBK); it was read as UTF-8: pass "
     "--encoding gb18030 if names look wrong",
+    "why_total": "the row looks like a total or average row ({value}), not a unit; delete it "
+    "from the sheet (batch sums and averages the units itself)",
     "note_delimiter": "columns are separated by {delimiter}",
     "note_text_xls": "the {suffix} file is delimited text, not a workbook; read as such",
     "note_formulas": "a .{kind} file is read without its formulas: an error cell (#DIV/0!, "
@@ -172,6 +174,8 @@ ZH: dict[str, str] = {
     "因此按 GB18030 读取；如名称显示异常，请加 --encoding utf-8",
     "note_utf8": "该文件既可能是 UTF-8，也可能是 GB18030（GBK），已按 UTF-8 读取；"
     "如名称显示异常，请加 --encoding gb18030",
+    "why_total": "该行看似合计或平均行（{value}），不是单位；请从表中删除该行（batch 会自行汇总"
+    "和平均各单位）",
     "note_delimiter": "各列以{delimiter}分隔",
     "note_text_xls": "该 {suffix} 文件是分隔文本而非工作簿，已按文本读取",
     "note_formulas": ".{kind} 文件读取时不含公式：错误单元格（#DIV/0!、#N/A）或没有保存"
