@@ -13,6 +13,7 @@ import csv
 import io
 from dataclasses import dataclass
 
+from capassess.batch.header_names import header_key
 from capassess.batch.header_rows import SEARCHED, is_header
 from capassess.errors import InputError
 from capassess.yaml_text import looks_binary
@@ -33,9 +34,10 @@ def delimiter_of(lines: str, ids: set[str]) -> str:
     makes, in one line, an ``id`` cell (any case) and most question columns (``ids``:
     the question ids, casefolded); a comma when none does."""
     best, hits = ",", -1
+    known = {"id", *ids}
     for line in lines.splitlines() or [""]:
         for delimiter in DELIMITERS:
-            cells = {c.strip().strip('"').casefold() for c in line.split(delimiter)}
+            cells = {header_key(c.strip().strip('"'), known) for c in line.split(delimiter)}
             found = len(cells & ids) + (len(ids) + 1 if "id" in cells else 0)
             if found > hits:
                 best, hits = delimiter, found

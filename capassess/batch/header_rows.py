@@ -20,7 +20,8 @@ from dataclasses import replace
 from itertools import chain, islice
 from typing import TYPE_CHECKING
 
-from capassess.batch.table import ID, LABEL_MARKER, Chunk, Layout
+from capassess.batch.header_names import header_key
+from capassess.batch.table import ID, LABEL_MARKER, NAME, Chunk, Layout
 from capassess.batch.unit_text import is_blank
 from capassess.texts import say
 
@@ -38,16 +39,19 @@ LISTED = 10
 Row = tuple[int, list[str]]
 
 
-def header_cells(cells: Sequence[str]) -> list[str]:
-    """The cells of a header row as they are matched."""
-    return [str(cell or "").strip().casefold() for cell in cells]
+def header_cells(cells: Sequence[str], questions: Iterable[str]) -> list[str]:
+    """The cells of a header row as they are matched (``header_names``; ``questions``:
+    the question ids, casefolded)."""
+    known = {ID, NAME, *questions}
+    return [header_key(cell, known) for cell in cells]
 
 
 def is_header(cells: Sequence[str], questions: Iterable[str]) -> bool:
     """True if ``cells`` have an ``id`` cell and a question column (``questions``:
     the question ids, casefolded)."""
-    header = header_cells(cells)
-    return ID in header and not set(header).isdisjoint(questions)
+    known = frozenset(questions)
+    header = header_cells(cells, known)
+    return ID in header and not set(header).isdisjoint(known)
 
 
 def split_header(
@@ -92,7 +96,7 @@ def is_repeated_header(cells: Sequence[str], layout: Layout) -> bool:
         return True
     if key != ID:
         return False
-    return any(i < len(cells) and str(cells[i] or "").strip().casefold() == q.casefold()
+    return any(i < len(cells) and header_key(cells[i], {q.casefold()}) == q.casefold()
                for q, i in layout.questions.items())  # fmt: skip
 
 
@@ -109,7 +113,7 @@ def repeated_rows(chunk: Chunk) -> npt.NDArray[np.bool_]:
         if chunk.ids[i].as_py() == LABEL_MARKER:
             found[i] = True
             continue
-        found[i] = any(str(cells[i].as_py()).strip().casefold() == q.casefold()
+        found[i] = any(header_key(cells[i].as_py(), {q.casefold()}) == q.casefold()
                        for q, cells in chunk.cells.items())  # fmt: skip
     return found
 

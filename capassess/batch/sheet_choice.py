@@ -56,7 +56,7 @@ def glance(
     its first data row. ``questions``: the question ids, casefolded."""
     known = frozenset(questions)
     _, found, below = split_header(enumerate(rows), known)
-    header = header_cells(found[1] if found else [])
+    header = header_cells(found[1] if found else [], known)
     asked = [i for i, cell in enumerate(header) if cell in known]
     if "id" not in header or not asked:
         return SheetFacts(name, visible, "id" in header)

@@ -1,7 +1,8 @@
 """The shape of batch input: header layouts, chunks of raw cells, rejected rows.
 
 A header row holds ``id``, optionally ``name``, group columns (such as ``region``), then
-one column per question id; names are matched in any case (``ID``, ``Name``). Columns
+one column per question id; names are matched in any case (``ID``, ``Name``), width and
+dress (``ｉｄ``, ``id（机构号）``: ``header_names``). Columns
 left of the first question column that are not ``id`` or ``name`` are group columns;
 columns right of it that are no question id are unknown: reported, and ignored, unless
 ``--group-by`` names one (``with_group``). Right below the header, a row whose ``id`` cell is
@@ -17,6 +18,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Protocol
 
+from capassess.batch.header_names import header_key
 from capassess.batch.unit_text import answer_cells, cleaned
 from capassess.errors import InputError, Problem
 from capassess.model.questionnaire import Questionnaire
@@ -153,9 +155,10 @@ def resolve_layout(
 
 
 def _canonical(names: list[str], questionnaire: Questionnaire) -> list[str]:
-    """``ID``, ``Name`` and question ids in another case as the names they stand for."""
+    """``ID``, ``Name`` and question ids in another case, width or dress (``ｉｄ``,
+    ``id（机构号）``: ``header_names``) as the names they stand for."""
     known = {n.casefold(): n for n in (ID, NAME, *_question_order(questionnaire))}
-    return [known.get(n.casefold(), n) for n in names]
+    return [known.get(header_key(n, known), n) for n in names]
 
 
 def with_group(layout: Layout, name: str) -> Layout | None:
