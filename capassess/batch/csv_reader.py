@@ -23,7 +23,7 @@ from capassess.batch.arrow import reading_pool
 from capassess.batch.byte_cells import decoded, reads_bytewise
 from capassess.batch.csv_head import delimiter_of, first_lines, peek
 from capassess.batch.encoding import GB18030, choose_encoding, detect, is_utf8
-from capassess.batch.header_rows import RepeatedHeaders, title_note
+from capassess.batch.header_rows import RepeatedHeaders, is_repeated_header, title_note
 from capassess.batch.mixed_lines import mixed_copy
 from capassess.batch.table import (
     Batch,
@@ -265,6 +265,9 @@ class CsvSource:
                 first = next(csv.reader([text], delimiter=self.delimiter), [""])
             except csv.Error:  # a cell beyond the csv module's limit: the id is before it
                 first = text.split(self.delimiter)
+            if is_repeated_header(first, self.layout):  # the header of a file joined on
+                self.repeated.rows.add(number)
+                continue
             unit = first[self.layout.id].strip() if len(first) > self.layout.id else ""
             reason = f"cells in the row: {cells}; in the header: {len(self.header)}"
             out.append(Rejection(self.path, number, unit, "", text, reason))

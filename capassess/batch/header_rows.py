@@ -90,14 +90,12 @@ def title_note(path: str, above: list[Row], header: int, sheet: str | None = Non
 
 def is_repeated_header(cells: Sequence[str], layout: Layout) -> bool:
     """True if ``cells`` (a data row) repeat the header or the ``#label`` row: the id
-    cell is ``#label``, or ``id`` with a question cell that is its question's id."""
+    cell is ``#label``, or ``id`` in a row that is a header (``is_header``: another
+    file's header joined on may have its columns elsewhere)."""
     key = str(cells[layout.id] or "").strip().casefold() if len(cells) > layout.id else ""
     if key == LABEL_MARKER:
         return True
-    if key != ID:
-        return False
-    return any(i < len(cells) and header_key(cells[i], {q.casefold()}) == q.casefold()
-               for q, i in layout.questions.items())  # fmt: skip
+    return key == ID and is_header(cells, {q.casefold() for q in layout.questions})
 
 
 def repeated_rows(chunk: Chunk) -> npt.NDArray[np.bool_]:
@@ -144,21 +142,21 @@ class RepeatedHeaders:
 
     def __init__(self, path: str) -> None:
         self.path = path
-        self.rows: list[int] = []
+        self.rows: set[int] = set()
 
     def drop(self, chunk: Chunk) -> Chunk:
         """``chunk`` without its rows that repeat the header."""
         found = repeated_rows(chunk)
         if not found.any():
             return chunk
-        self.rows += [int(n) for n in chunk.rows[found]]
+        self.rows.update(int(n) for n in chunk.rows[found])
         return without_rows(chunk, found)
 
     def note(self) -> tuple[str, ...]:
         """The note naming the rows taken out, if any were."""
         if not self.rows:
             return ()
-        listed = ", ".join(f"{self.path}:{n}" for n in self.rows[:LISTED])
+        listed = ", ".join(f"{self.path}:{n}" for n in sorted(self.rows)[:LISTED])
         more = len(self.rows) - LISTED
         if more > 0:
             return (say("batch", "en", "note_header_again_more", rows=listed, n=more),)

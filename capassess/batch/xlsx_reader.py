@@ -109,7 +109,7 @@ class Rows:
                 self.label_record = record
                 continue
             if is_repeated_header(record, self.layout):
-                self.repeated.rows.append(number)
+                self.repeated.rows.add(number)
                 continue
             numbers.append(number)
             records.append(record)

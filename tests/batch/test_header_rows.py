@@ -160,6 +160,10 @@ REPEATED = [
     Case("CSV", _csv("in.csv", csv_text(AGAIN)), (2, 5, 7), ("{f}:3, {f}:4, {f}:6",)),
     Case("GB18030 CSV below a title", _csv("in.csv", f"{TITLE}\n" + csv_text(AGAIN), "gb18030"),
          (3, 6, 8), ("{f}:4, {f}:5, {f}:7", "the header is row 2")),
+    Case("CSV: headers of other widths (ragged)",
+         _csv("in.csv", csv_text([*AGAIN[:2], [*HEADER, "备注"], *AGAIN[3:5], HEADER[:5],
+                                  AGAIN[6]]), "gb18030"),
+         (2, 5, 7), ("{f}:3, {f}:4, {f}:6",)),
 ]  # fmt: skip
 
 
