@@ -41,6 +41,20 @@ def _xlsx(path: Path, lines: list[list[Any]], merge: str | None = None) -> Path:
     return path
 
 
+def _two_rows(path: Path) -> Path:
+    """A header of two rows: id, name and region merged over both, the dimensions' names
+    above their questions."""
+    top = ["id", "name", "region", "数据治理", None, "数据应用", None, None, "开放银行"]
+    _xlsx(path, [top, [None, None, None, *HEADER[3:]], *ROWS])
+    from openpyxl import load_workbook
+
+    book = load_workbook(path)
+    for merged in ("A1:A2", "B1:B2", "C1:C2", "D1:E1", "F1:H1"):
+        book.active.merge_cells(merged)
+    book.save(path)
+    return path
+
+
 def _csv(name: str, text: str, encoding: str = "utf-8") -> Callable[[Path], Path]:
     def build(folder: Path) -> Path:
         (folder / name).write_bytes(text.encode(encoding))
@@ -73,6 +87,8 @@ TITLES = [
     Case("XLSX: two title rows and a blank row",
          _sheet("in.xlsx", [[TITLE], ["单位：万元"], [], *DATA]), (5, 6, 7),
          ("the header is row 4", "{f}:2 '单位：万元'")),
+    Case("XLSX: a two-row header, id, name and region merged down",
+         lambda f: _two_rows(f / "in.xlsx"), (3, 4, 5), ("the header is row 2", "{f}:1 'id'")),
     Case("XLSX: a title and the label row", _sheet("in.xlsx", [[TITLE], HEADER, LABEL, *ROWS]),
          (4, 5, 6), ("the header is row 2",)),
     Case("ODS: a title row", _sheet("in.ods", [[TITLE], *DATA]), (3, 4, 5),
