@@ -26,8 +26,8 @@ if TYPE_CHECKING:  # scoring.questions imports this module
     from capassess.scoring.questions import QuestionOutcome
 
 TypedValue = int | float | str | bool | list[str]
-TRUE_WORDS = {"true", "yes", "y", "1", "是", "对", "有"}
-FALSE_WORDS = {"false", "no", "n", "0", "否", "不", "无", "没有"}
+TRUE_WORDS = {"true", "yes", "y", "1", "是", "对", "有", "√", "✓", "✔"}
+FALSE_WORDS = {"false", "no", "n", "0", "否", "不", "无", "没有", "×", "✗", "✘"}
 NONE_WORDS = frozenset({"none", "-", "—", "无", "没有"})
 """What a checklist (multi) answer says when none of its options holds: none ticked."""
 MAX_SHOWN = 60
