@@ -5,8 +5,9 @@ one column per question id; names are matched in any case (``ID``, ``Name``), wi
 dress (``ｉｄ``, ``id（机构号）``: ``header_names``). Columns
 left of the first question column that are not ``id`` or ``name`` are group columns;
 columns right of it that are no question id are unknown: reported, and ignored, unless
-``--group-by`` names one (``with_group``). Right below the header, a row whose ``id`` cell is
-``#label`` is the template's label row (question texts for people) and is skipped.
+``--group-by`` names one (``with_group``); so is a column of row numbers (``序号``).
+Right below the header, a row whose ``id`` cell is ``#label`` is the template's label
+row (question texts for people) and is skipped.
 Ids, names and group cells are trimmed and cleaned as ``unit_text`` says (zero-width
 characters, ``="0012"``, a leading apostrophe).
 """
@@ -29,6 +30,8 @@ if TYPE_CHECKING:
     import pyarrow as pa
 
 LABEL_MARKER = "#label"
+ROW_NUMBERS = frozenset({"序号", "行号", "no", "no.", "#", "seq"})
+"""Header names of a column of row numbers (casefolded)."""
 ID, NAME = "id", "name"
 RESERVED = frozenset({"rank", "rank_value", "overall", "overall_level", "source", "row",
                       "answered", "not_applicable", "missing"})  # fmt: skip
@@ -128,8 +131,7 @@ def resolve_layout(
     position = {n: i for i, n in reversed(list(enumerate(names)))}
     if ID not in position:
         problems.append(f"no {ID!r} column; the header is: {', '.join(names) or '(empty)'}")
-    first = min((i for i, n in enumerate(names) if n in questions), default=len(names))
-    groups = {n: i for i, n in enumerate(names[:first]) if n not in (ID, NAME) and n}
+    groups, others = _groups_and_others(names, questions)
     clash = sorted(set(groups) & (RESERVED | _node_ids(questionnaire)))
     problems += [f"group column {n!r} clashes with a result column; rename it" for n in clash]
     absent = [q for q in _question_order(questionnaire) if q not in position]
@@ -141,7 +143,6 @@ def resolve_layout(
     if problems:
         line = row if row != 1 else None
         raise InputError(problems[0], tuple(Problem(p, (), source, line) for p in problems))
-    others = {n: first + i for i, n in enumerate(names[first:]) if n and n not in questions}
     unknown = tuple(others)
     return Layout(
         id=position[ID],
@@ -152,6 +153,24 @@ def resolve_layout(
         unknown=unknown,
         others=others,
     )
+
+
+def _groups_and_others(
+    names: list[str], questions: set[str]
+) -> tuple[dict[str, int], dict[str, int]]:
+    """The group columns (left of the first question column) and the unknown ones (right
+    of it, and a row-number column such as ``序号`` anywhere: numbers typed down a sheet
+    before it was filled in make no group, nor its spare rows units)."""
+    first = min((i for i, n in enumerate(names) if n in questions), default=len(names))
+    numbers = {n: i for i, n in enumerate(names[:first]) if _is_row_number(n)}
+    groups = {n: i for i, n in enumerate(names[:first])
+              if n not in (ID, NAME) and n and n not in numbers}  # fmt: skip
+    others = {n: first + i for i, n in enumerate(names[first:]) if n and n not in questions}
+    return groups, {**numbers, **others}
+
+
+def _is_row_number(name: str) -> bool:
+    return header_key(name, ROW_NUMBERS) in ROW_NUMBERS
 
 
 def _canonical(names: list[str], questionnaire: Questionnaire) -> list[str]:
