@@ -1,10 +1,12 @@
 """Read a CSV file of units in streamed blocks with pyarrow, every cell as text.
 
-The header (and the label row, if any) is read with Python's csv module; the rest by
-pyarrow's streaming reader, one block of a few MB at a time, single-threaded so that it
-can say which row a malformed record is. A record with more or fewer cells than the
-header is rejected; a blank line is a blank row. Row numbers are those a spreadsheet
-shows: the header is row 1.
+The header (below any title rows) and the label row, if any, are read with Python's
+csv module (``csv_head``); the rest by pyarrow's streaming reader, one block of a few
+MB at a time, single-threaded so that it can say which row a malformed record is. A
+record with more or fewer cells than the header is rejected (unless it repeats the
+header: skipped, ``header_rows``); a blank line is a blank row. Row numbers are those a
+spreadsheet shows: the first line is row 1. A GB18030 file with UTF-8 lines in it is
+read from a copy with those lines in GB18030 (``mixed_lines``).
 """
 
 from __future__ import annotations
