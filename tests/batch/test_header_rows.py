@@ -95,6 +95,8 @@ TITLES = [
          ("the header is row 2", f"{{f}}:1 '{TITLE}'")),
     Case("CSV: 标题,,,,", _csv("in.csv", "标题,,,,\n" + TEXT), (3, 4, 5),
          ("the header is row 2; the rows above it were skipped: {f}:1 '标题'",)),
+    Case("CSV: Excel's sep= line", _csv("in.csv", "sep=,\r\n" + TEXT), (3, 4, 5),
+         ("the header is row 2; the rows above it were skipped: {f}:1 'sep='",)),
     Case("CSV with BOM: blank lines first", _csv("in.csv", "\ufeff\n\n" + TEXT), (4, 5, 6),
          ("the header is row 3; the rows above it were skipped: {f}:1, {f}:2",)),
     Case("GB18030 CSV: a title and a blank line",
