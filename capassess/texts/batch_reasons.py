@@ -57,6 +57,9 @@ EN: dict[str, str] = {
     "(GBK), so it was read as GB18030; pass --encoding utf-8 if names look wrong",
     "note_utf8": "the file could be UTF-8 or GB18030 (GBK); it was read as UTF-8: pass "
     "--encoding gb18030 if names look wrong",
+    "why_date": "{value} is a date, not an answer: the spreadsheet may have made a date of "
+    "what was typed (such as 1-2 or 3/5); format the cell as text or number and type the "
+    "answer again",
     "why_total": "the row looks like a total or average row ({value}), not a unit; delete it "
     "from the sheet (batch sums and averages the units itself)",
     "note_delimiter": "columns are separated by {delimiter}",
@@ -174,6 +177,8 @@ ZH: dict[str, str] = {
     "因此按 GB18030 读取；如名称显示异常，请加 --encoding utf-8",
     "note_utf8": "该文件既可能是 UTF-8，也可能是 GB18030（GBK），已按 UTF-8 读取；"
     "如名称显示异常，请加 --encoding gb18030",
+    "why_date": "{value} 是日期而非答案：电子表格可能把输入的内容（如 1-2、3/5）变成了日期；"
+    "请将单元格设为文本或数值格式后重新填写",
     "why_total": "该行看似合计或平均行（{value}），不是单位；请从表中删除该行（batch 会自行汇总"
     "和平均各单位）",
     "note_delimiter": "各列以{delimiter}分隔",
