@@ -26,8 +26,8 @@ if TYPE_CHECKING:  # scoring.questions imports this module
     from capassess.scoring.questions import QuestionOutcome
 
 TypedValue = int | float | str | bool | list[str]
-TRUE_WORDS = {"true", "yes", "y", "1", "是", "对", "有"}
-FALSE_WORDS = {"false", "no", "n", "0", "否", "不", "无", "没有"}
+TRUE_WORDS = {"true", "yes", "y", "1", "是", "对", "有", "√", "✓", "✔"}
+FALSE_WORDS = {"false", "no", "n", "0", "否", "不", "无", "没有", "×", "✗", "✘"}
 NONE_WORDS = frozenset({"none", "-", "—", "无", "没有"})
 """What a checklist (multi) answer says when none of its options holds: none ticked."""
 MAX_SHOWN = 60
@@ -44,6 +44,8 @@ MULTI_SEPARATORS = str.maketrans(
 )
 """Separators of a multi-choice cell; a line break (Alt+Enter in Excel) is one too."""
 PERCENT_SIGNS = ("%", "％")
+DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[T ][0-9]{2}:[0-9]{2}(?::[0-9.]+)?)?")
+"""A date as a workbook's date cell reads (ISO): what Excel makes of 1-2 or 3/5 typed."""
 
 
 def shown(raw: Any) -> str:
@@ -226,6 +228,10 @@ def _explain_non_answer(question: Question, raw: Any) -> None:
         )
     if text.lower() in NOT_ANSWERS:
         raise ValueError(_placeholder(question, shown(text)))
+    if DATE.fullmatch(text):
+        from capassess.texts import say
+
+        raise ValueError(say("batch", "en", "why_date", value=shown(text)))
 
 
 def _placeholder(question: Question, value: str) -> str:

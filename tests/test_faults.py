@@ -135,6 +135,8 @@ IN_PLACE = {
     "capassess/atomic.py": "where replacing lives",
     "capassess/standard_output.py": "descriptor 1 redirected, no file written",
     "capassess/interactive/lock.py": "an interview's lock file, held open and locked; no data",
+    "capassess/batch/mixed_lines.py": "a private copy of an input, new from mkstemp, read in "
+    "its place and removed with it; no output",
 }
 
 

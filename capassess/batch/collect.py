@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from capassess.batch.arrow import give_back_memory
 from capassess.batch.table import Chunk, Rejection
+from capassess.batch.total_rows import is_total_reason
 from capassess.batch.vector import Scored
 from capassess.shown_paths import shown_path
 from capassess.texts import words
@@ -102,7 +103,8 @@ class Collector:
 
     def add_rejected(self, rejections: list[Rejection]) -> None:
         """Remember the unit id of each rejected row, to find duplicates among all rows."""
-        rows = {(r.source, r.row): r.unit for r in rejections if r.unit}
+        rows = {(r.source, r.row): r.unit for r in rejections
+                if r.unit and not is_total_reason(r.reason)}  # fmt: skip
         self.rejected += [(unit, source, row) for (source, row), unit in rows.items()]
 
     def finish(self) -> tuple[Units, list[Rejection], int]:

@@ -1,28 +1,32 @@
 """Read a CSV file of units in streamed blocks with pyarrow, every cell as text.
 
-The header (and the label row, if any) is read with Python's csv module; the rest by
-pyarrow's streaming reader, one block of a few MB at a time, single-threaded so that it
-can say which row a malformed record is. A record with more or fewer cells than the
-header is rejected; a blank line is a blank row. Row numbers are those a spreadsheet
-shows: the header is row 1.
+The header (below any title rows) and the label row, if any, are read with Python's
+csv module (``csv_head``); the rest by pyarrow's streaming reader, one block of a few
+MB at a time, single-threaded so that it can say which row a malformed record is. A
+record with more or fewer cells than the header is rejected (unless it repeats the
+header: skipped, ``header_rows``); a blank line is a blank row. Row numbers are those a
+spreadsheet shows: the first line is row 1. A GB18030 file with UTF-8 lines in it is
+read from a copy with those lines in GB18030 (``mixed_lines``).
 """
 
 from __future__ import annotations
 
-import codecs
 import contextlib
 import csv
-import io
 import os
 import sys
 import threading
+import weakref
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from capassess.batch.arrow import reading_pool
 from capassess.batch.byte_cells import decoded, reads_bytewise
-from capassess.batch.encoding import choose_encoding, detect, is_utf8
+from capassess.batch.csv_head import delimiter_of, first_lines, peek
+from capassess.batch.encoding import GB18030, choose_encoding, detect, is_utf8
+from capassess.batch.header_rows import RepeatedHeaders, is_repeated_header, title_note
+from capassess.batch.mixed_lines import mixed_copy
 from capassess.batch.table import (
     Batch,
     Layout,
@@ -33,79 +37,13 @@ from capassess.batch.table import (
 )
 from capassess.errors import InputError
 from capassess.model.questionnaire import Questionnaire
-from capassess.yaml_text import looks_binary
 
 if TYPE_CHECKING:
     import numpy as np
     import numpy.typing as npt
 
-PEEK = 1 << 18
 BLOCK = 1 << 21
 DELIMITER_NAMES = {"\t": "tabs", ";": "semicolons"}
-
-
-def _first_line(path: str, encoding: str) -> str:
-    """The first line of the file, decoded as well as it goes (for the delimiter only)."""
-    with open(path, "rb") as handle:
-        raw = handle.read(PEEK).split(b"\n", 1)[0]
-    return raw.decode(encoding, errors="replace").lstrip("\ufeff")
-
-
-def delimiter_of(first_line: str, questionnaire: Questionnaire | None = None) -> str:
-    """The delimiter of a header line: the one of comma, tab and semicolon that makes an
-    ``id`` cell (any case) or most question columns; a comma when none does."""
-    ids = {"id"} | {q.id.casefold() for _, _, q in questionnaire.questions()} if questionnaire \
-        else {"id"}  # fmt: skip
-    best, hits = ",", -1
-    for delimiter in (",", "\t", ";"):
-        cells = {c.strip().strip('"').casefold() for c in first_line.split(delimiter)}
-        found = len(cells & ids) + (len(ids) if "id" in cells else 0)
-        if found > hits:
-            best, hits = delimiter, found
-    return best
-
-
-def _peek(path: str, encoding: str, delimiter: str = ",") -> tuple[list[list[str]], list[int]]:
-    """The first two records of the file and the line each ends on."""
-    with open(path, "rb") as handle:
-        raw = handle.read(PEEK)
-        final = len(raw) < PEEK
-    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        raise InputError.at(
-            "the file is UTF-16 text; save it as UTF-8 (Excel: 'CSV UTF-8') or GB18030", path, 1
-        )
-    try:
-        text = codecs.getincrementaldecoder(encoding)().decode(raw, final=final)
-    except UnicodeDecodeError as exc:
-        if looks_binary(raw):
-            raise InputError.at("this is a binary file, not CSV text", path, 1) from None
-        raise InputError.at(
-            f"not valid {encoding} at byte {exc.start + 1}; pass --encoding", path, 1
-        ) from None
-    reader = csv.reader(io.StringIO(text.lstrip("\ufeff"), newline=""), delimiter=delimiter)
-    records: list[list[str]] = []
-    ends: list[int] = []
-    complete = final  # the whole file was read, or the header ended before the cut
-    try:
-        for record in reader:
-            records.append(record)
-            ends.append(reader.line_num)
-            if len(records) == 2:
-                complete = True
-                break
-        complete = complete or text.endswith(("\n", "\r"))
-    except csv.Error as exc:
-        # Only the header must be read here: a later record's trouble is the reader's.
-        if not records:
-            raise InputError.at(f"cannot read the header row: {exc}", path, 1) from None
-        complete = True
-    if not records or not any(c.strip() for c in records[0]):
-        raise InputError.at("the file is empty; expected a header row with 'id'", path, 1)
-    if not complete:  # the header goes on past what was read: it would be cut
-        raise InputError.at(
-            f"the header row is longer than {PEEK // 1024} KiB; is this a CSV of units?", path, 1
-        )
-    return records, ends
 
 
 class CsvSource:
@@ -124,24 +62,16 @@ class CsvSource:
     ) -> None:
         self.path = str(path)
         self.notes: tuple[str, ...] = ()
+        self.reading = self.path
+        """The file read: ``path``, or a copy of it with its UTF-8 lines in GB18030."""
         if encoding is None:
             self.encoding, self.notes = detect(path)
+            if self.encoding == GB18030:
+                self._read_mixed()
         else:
             self.encoding = choose_encoding(path, encoding)
-        self.size = os.path.getsize(path)
-        self.delimiter = delimiter_of(_first_line(self.path, self.encoding), questionnaire)
-        if self.delimiter != ",":
-            self.notes += (f"columns are separated by {DELIMITER_NAMES[self.delimiter]}",)
-        records, ends = _peek(self.path, self.encoding, self.delimiter)
-        self.header = records[0]
-        self.layout: Layout = resolve_layout(self.header, questionnaire, self.path, lenient=lenient)
-        self.unknown = self.layout.unknown
-        label = len(records) > 1 and is_label_row(records[1], self.layout)
-        self.label_record: list[str] | None = records[1] if label else None
-        self.skip = ends[1] if label else ends[0]
-        """Lines before the first data row, which pyarrow skips (a line break inside a
-        quoted header or label cell makes them more than the records)."""
-        self._first, self._offset = _first_row(self.skip, label)
+        self.size = os.path.getsize(self.reading)
+        self._read_head(questionnaire, lenient)
         self._ragged: list[tuple[int, str, int]] = []
         self._lock = threading.Lock()
         self._skips: list[int] = []
@@ -149,6 +79,40 @@ class CsvSource:
         self._resume = self._next
         """The first row not yet yielded (rows before it are skipped on a second pass)."""
         self._bytewise = False
+
+    def _read_mixed(self) -> None:
+        """Read a copy of the file with its UTF-8 lines in GB18030, if it has any
+        (``mixed_lines``); the copy is removed with the source."""
+        try:
+            copy, notes = mixed_copy(self.path)
+        except OSError as exc:
+            raise InputError.at(f"cannot read the file: {exc.strerror or exc}", self.path) from None
+        if copy is not None:
+            self.reading, self.notes = copy, self.notes + notes
+            weakref.finalize(self, _remove, copy)
+
+    def _read_head(self, questionnaire: Questionnaire, lenient: bool) -> None:
+        """Find the delimiter, the header (below any title rows) and the label row."""
+        ids = {q.id.casefold() for _, _, q in questionnaire.questions()}
+        self.delimiter = delimiter_of(first_lines(self.reading, self.encoding or ""), ids)
+        if self.delimiter != ",":
+            self.notes += (f"columns are separated by {DELIMITER_NAMES[self.delimiter]}",)
+        head = peek(self.reading, self.encoding or "", self.delimiter, ids, self.path)
+        self.header = head.records[head.header]
+        self.layout: Layout = resolve_layout(self.header, questionnaire, self.path,
+                                             lenient=lenient, row=head.header + 1)  # fmt: skip
+        self.unknown = self.layout.unknown
+        if head.header:
+            above = list(enumerate(head.records[: head.header], start=1))
+            self.notes += (title_note(self.path, above, head.header + 1),)
+        after = head.header + 1
+        label = len(head.records) > after and is_label_row(head.records[after], self.layout)
+        self.label_record: list[str] | None = head.records[after] if label else None
+        self.skip = head.ends[after if label else head.header]
+        """Lines before the first data row, which pyarrow skips (a line break inside a
+        quoted cell above it makes them more than the records)."""
+        self._first, self._offset = _first_row(self.skip, after + label)
+        self.repeated = RepeatedHeaders(self.path)
 
     def batches(self) -> Iterator[Batch]:
         """Yield the file block by block.
@@ -164,10 +128,12 @@ class CsvSource:
             if reads_bytewise(self.encoding):
                 try:
                     yield from self._blocks(bytewise=True)
+                    self.notes += self.repeated.note()
                     return
                 except _TextNeeded:
                     self._restart()
             yield from self._blocks(bytewise=False)
+            self.notes += self.repeated.note()
         except (pa.ArrowInvalid, UnicodeDecodeError) as exc:
             raise InputError.at(f"cannot read as {self.encoding} CSV: {exc}", self.path) from None
 
@@ -175,7 +141,7 @@ class CsvSource:
         """The batches of one pass over the file, from row ``self._resume`` on."""
         import pyarrow as pa
 
-        with open(self.path, "rb") as handle, self._ragged_text(bytewise):
+        with open(self.reading, "rb") as handle, self._ragged_text(bytewise):
             reader = None
             try:
                 reader = self._reader(handle, bytewise)  # which reads the first block
@@ -206,7 +172,7 @@ class CsvSource:
             if first == len(rows) and not rejections:
                 return None
             rows, columns = rows[first:], [c.slice(first) for c in columns]
-        chunk = columnar_chunk(self.path, rows, columns, self.layout)
+        chunk = self.repeated.drop(columnar_chunk(self.path, rows, columns, self.layout))
         return Batch(chunk, rejections, len(rejections), 0, done)
 
     def _fresh(self, rejections: list[Rejection]) -> list[Rejection]:
@@ -301,6 +267,9 @@ class CsvSource:
                 first = next(csv.reader([text], delimiter=self.delimiter), [""])
             except csv.Error:  # a cell beyond the csv module's limit: the id is before it
                 first = text.split(self.delimiter)
+            if is_repeated_header(first, self.layout):  # the header of a file joined on
+                self.repeated.rows.add(number)
+                continue
             unit = first[self.layout.id].strip() if len(first) > self.layout.id else ""
             reason = f"cells in the row: {cells}; in the header: {len(self.header)}"
             out.append(Rejection(self.path, number, unit, "", text, reason))
@@ -320,12 +289,16 @@ class CsvSource:
         return rows
 
 
-def _first_row(skipped_lines: int, label: bool) -> tuple[int, int]:
-    """The spreadsheet row of the first data record (the header is row 1, the label row
-    row 2), and how many more lines than records the rows before it took."""
-    records = 2 if label else 1
+def _first_row(skipped_lines: int, records: int) -> tuple[int, int]:
+    """The spreadsheet row of the first data record, below ``records`` records (title
+    rows, the header, the label row), and how many more lines than records they took."""
     return records + 1, skipped_lines - records
 
 
 class _TextNeeded(Exception):
     """The bytewise pass cannot go on: read the file as text."""
+
+
+def _remove(path: str) -> None:
+    with contextlib.suppress(OSError):
+        os.remove(path)

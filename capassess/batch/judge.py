@@ -4,7 +4,8 @@ the rest.
 A row is rejected when it has no unit id (or one over 200 characters), when its id,
 name or a group cell is no text (a spreadsheet error, a formula without a stored
 value), when any cell that counts is invalid (unless lenient: then the cell is
-ignored, scored as missing, and listed), when it answers no question (a note in the id
+ignored, scored as missing, and listed), when it is a total or average row
+(``total_rows``: rejected for that alone), when it answers no question (a note in the id
 column, a unit that sent nothing back), or, under the ``error`` missing-answer policy,
 when any answer is missing. A row whose every cell is blank is no row at all: it is
 counted as blank and skipped.
@@ -19,6 +20,7 @@ from capassess.batch.cells import ANSWERED, INVALID, MISSING, Column, Encoded, Q
 from capassess.batch.conditions import apply_conditions, has_conditions
 from capassess.batch.table import Chunk, Rejection
 from capassess.batch.text_bytes import CONTROL_BYTES, may_hold
+from capassess.batch.total_rows import total_cells, total_reason
 from capassess.batch.unit_text import error_cells
 from capassess.batch.vector import Scored, VectorScorer
 from capassess.model.questionnaire import Questionnaire
@@ -81,6 +83,7 @@ class ChunkJudge:
         silent = _unanswered(chunk, columns, blank, reasons)
         if self.policy == "error":
             self._missing_problems(chunk, columns, blank | silent, reasons)
+        reasons, ignored = _totals(chunk, reasons, ignored)
         bad = np.zeros(len(chunk), dtype=bool)
         bad[[i for i, _ in reasons]] = True
         keep = ~bad & ~blank
@@ -195,6 +198,21 @@ def _unanswered(
     for i in silent.nonzero()[0].tolist():
         reasons.append((i, ChunkJudge._rejection(chunk, i, "", "", reason)))
     return silent
+
+
+def _totals(
+    chunk: Chunk, reasons: list[tuple[int, Rejection]], ignored: list[Rejection]
+) -> tuple[list[tuple[int, Rejection]], list[Rejection]]:
+    """``reasons`` and ``ignored`` with each total or average row (``total_rows``)
+    rejected for that alone."""
+    totals = total_cells(chunk)
+    if not totals:
+        return reasons, ignored
+    rows = {int(chunk.rows[i]) for i in totals}
+    kept = [(i, r) for i, r in reasons if i not in totals]
+    kept += [(i, ChunkJudge._rejection(chunk, i, column, value, total_reason(value)))
+             for i, (column, value) in totals.items()]  # fmt: skip
+    return kept, [r for r in ignored if r.row not in rows]
 
 
 def _blank_rows(chunk: Chunk) -> npt.NDArray[np.bool_]:

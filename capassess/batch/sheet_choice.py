@@ -1,7 +1,8 @@
 """Which sheet of a workbook holds the units: one rule for XLSX, XLS and ODS.
 
-A sheet *fits* when its first row has an ``id`` cell and at least one question column
-(any case); it *holds data* when a row below that header (the ``#label`` row aside) has
+A sheet *fits* when its header row (its first row, or the first of its first rows that
+is one, below title rows: ``header_rows``) has an ``id`` cell and at least one question
+column (any case); it *holds data* when a row below that header (the ``#label`` row aside) has
 a cell filled in the columns batch reads (id, the columns left of the first question,
 the questions). A workbook yields one sheet, and no sheet's rows are dropped unsaid:
 
@@ -28,6 +29,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from capassess.batch.header_rows import header_cells, split_header
 from capassess.batch.table import LABEL_MARKER
 from capassess.batch.unit_text import is_blank
 from capassess.errors import InputError
@@ -52,15 +54,15 @@ def glance(
 ) -> SheetFacts:
     """The facts of the sheet ``name`` whose rows (text cells) are ``rows``; reads up to
     its first data row. ``questions``: the question ids, casefolded."""
-    first = next(rows, None)
-    header = [cell.strip().casefold() for cell in first or []]
-    known = set(questions)
+    known = frozenset(questions)
+    _, found, below = split_header(enumerate(rows), known)
+    header = header_cells(found[1] if found else [], known)
     asked = [i for i, cell in enumerate(header) if cell in known]
     if "id" not in header or not asked:
         return SheetFacts(name, visible, "id" in header)
     at = header.index("id")
     read = sorted({at, *range(asked[0]), *asked})
-    for i, cells in enumerate(rows):
+    for i, (_, cells) in enumerate(below):
         if i == 0 and at < len(cells) and cells[at].strip() == LABEL_MARKER:
             continue
         if any(j < len(cells) and not is_blank(cells[j]) for j in read):

@@ -16,9 +16,10 @@ from dataclasses import replace
 from pathlib import Path
 
 from capassess.batch.answers_dir import AnswersDirSource
+from capassess.batch.calamine_reader import CalamineSource
 from capassess.batch.csv_reader import CsvSource
 from capassess.batch.table import Source, with_group
-from capassess.batch.xlsx_reader import CalamineSource, XlsxSource
+from capassess.batch.xlsx_reader import XlsxSource
 from capassess.errors import InputError, Problem
 from capassess.model.questionnaire import Questionnaire
 from capassess.reading import remember, require_regular

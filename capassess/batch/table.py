@@ -1,11 +1,13 @@
 """The shape of batch input: header layouts, chunks of raw cells, rejected rows.
 
 A header row holds ``id``, optionally ``name``, group columns (such as ``region``), then
-one column per question id; names are matched in any case (``ID``, ``Name``). Columns
+one column per question id; names are matched in any case (``ID``, ``Name``), width and
+dress (``ｉｄ``, ``id（机构号）``: ``header_names``). Columns
 left of the first question column that are not ``id`` or ``name`` are group columns;
 columns right of it that are no question id are unknown: reported, and ignored, unless
-``--group-by`` names one (``with_group``). Right below the header, a row whose ``id`` cell is
-``#label`` is the template's label row (question texts for people) and is skipped.
+``--group-by`` names one (``with_group``); so is a column of row numbers (``序号``).
+Right below the header, a row whose ``id`` cell is ``#label`` is the template's label
+row (question texts for people) and is skipped.
 Ids, names and group cells are trimmed and cleaned as ``unit_text`` says (zero-width
 characters, ``="0012"``, a leading apostrophe).
 """
@@ -17,7 +19,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Protocol
 
-from capassess.batch.unit_text import cleaned
+from capassess.batch.header_names import header_key
+from capassess.batch.unit_text import answer_cells, cleaned
 from capassess.errors import InputError, Problem
 from capassess.model.questionnaire import Questionnaire
 
@@ -27,6 +30,8 @@ if TYPE_CHECKING:
     import pyarrow as pa
 
 LABEL_MARKER = "#label"
+ROW_NUMBERS = frozenset({"序号", "行号", "no", "no.", "#", "seq"})
+"""Header names of a column of row numbers (casefolded)."""
 ID, NAME = "id", "name"
 RESERVED = frozenset({"rank", "rank_value", "overall", "overall_level", "source", "row",
                       "answered", "not_applicable", "missing"})  # fmt: skip
@@ -111,17 +116,22 @@ class Source(Protocol):
 
 
 def resolve_layout(
-    header: Sequence[str], questionnaire: Questionnaire, source: str, *, lenient: bool = False
+    header: Sequence[str],
+    questionnaire: Questionnaire,
+    source: str,
+    *,
+    lenient: bool = False,
+    row: int | None = None,
 ) -> Layout:
-    """Give each header cell its part; ``InputError`` listing every problem of the header."""
+    """Give each header cell its part; ``InputError`` listing every problem of the header
+    (placed at ``row``, when the header is not the first row)."""
     names = _canonical([h.strip() for h in header], questionnaire)
     questions = {q.id for _, _, q in questionnaire.questions()}
     problems = [f"column {n!r} appears more than once" for n in _repeated(names)]
     position = {n: i for i, n in reversed(list(enumerate(names)))}
     if ID not in position:
         problems.append(f"no {ID!r} column; the header is: {', '.join(names) or '(empty)'}")
-    first = min((i for i, n in enumerate(names) if n in questions), default=len(names))
-    groups = {n: i for i, n in enumerate(names[:first]) if n not in (ID, NAME) and n}
+    groups, others = _groups_and_others(names, questions)
     clash = sorted(set(groups) & (RESERVED | _node_ids(questionnaire)))
     problems += [f"group column {n!r} clashes with a result column; rename it" for n in clash]
     absent = [q for q in _question_order(questionnaire) if q not in position]
@@ -131,8 +141,8 @@ def resolve_layout(
             "missing answers), or pass --lenient to treat them as blank"
         )
     if problems:
-        raise InputError(problems[0], tuple(Problem(p, (), source) for p in problems))
-    others = {n: first + i for i, n in enumerate(names[first:]) if n and n not in questions}
+        line = row if row != 1 else None
+        raise InputError(problems[0], tuple(Problem(p, (), source, line) for p in problems))
     unknown = tuple(others)
     return Layout(
         id=position[ID],
@@ -145,10 +155,29 @@ def resolve_layout(
     )
 
 
+def _groups_and_others(
+    names: list[str], questions: set[str]
+) -> tuple[dict[str, int], dict[str, int]]:
+    """The group columns (left of the first question column) and the unknown ones (right
+    of it, and a row-number column such as ``序号`` anywhere: numbers typed down a sheet
+    before it was filled in make no group, nor its spare rows units)."""
+    first = min((i for i, n in enumerate(names) if n in questions), default=len(names))
+    numbers = {n: i for i, n in enumerate(names[:first]) if _is_row_number(n)}
+    groups = {n: i for i, n in enumerate(names[:first])
+              if n not in (ID, NAME) and n and n not in numbers}  # fmt: skip
+    others = {n: first + i for i, n in enumerate(names[first:]) if n and n not in questions}
+    return groups, {**numbers, **others}
+
+
+def _is_row_number(name: str) -> bool:
+    return header_key(name, ROW_NUMBERS) in ROW_NUMBERS
+
+
 def _canonical(names: list[str], questionnaire: Questionnaire) -> list[str]:
-    """``ID``, ``Name`` and question ids in another case as the names they stand for."""
+    """``ID``, ``Name`` and question ids in another case, width or dress (``ｉｄ``,
+    ``id（机构号）``: ``header_names``) as the names they stand for."""
     known = {n.casefold(): n for n in (ID, NAME, *_question_order(questionnaire))}
-    return [known.get(n.casefold(), n) for n in names]
+    return [known.get(header_key(n, known), n) for n in names]
 
 
 def with_group(layout: Layout, name: str) -> Layout | None:
@@ -233,7 +262,7 @@ def columnar_chunk(
         column = pc.fill_null(columns[i], "")
         return cleaned(pc.utf8_trim_whitespace(column)) if trim else column
 
-    cells = {q: text(i, False) for q, i in layout.questions.items()}
+    cells = {q: answer_cells(text(i, False)) for q, i in layout.questions.items()}
     cells.update({q: blank for q in layout.absent})
     groups = {g: text(i, True) for g, i in layout.groups.items()}
     return Chunk(source, rows, text(layout.id, True), text(layout.name, True), groups, cells)

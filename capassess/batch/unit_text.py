@@ -16,6 +16,9 @@ They also find what no id, name or group can be: a spreadsheet error (``#N/A``,
 XLSX reader, which alone can tell it from a text that starts with ``=``; a CSV text
 starting with ``=`` stays text (CSV holds no formulas) and is neutralised on output.
 
+Answer cells are cleaned of zero-width characters alone (``answer_cells``): the answer
+parser trims every other blank, and a cell otherwise stays as typed.
+
 Columns that hold none of the bytes these start with are left as they are, so the usual
 column costs a scan of its bytes.
 """
@@ -91,6 +94,18 @@ def cleaned(column: pa.Array) -> pa.Array:
     for i in rows:
         values[i] = clean(values[i])
     return pa.array(values, pa.string())
+
+
+def answer_cells(column: pa.Array) -> pa.Array:
+    """A question's ``column`` (no nulls) with the zero-width characters dropped from its
+    cells: ``3\u200b`` is ``3``, ``bi,\u200bml`` is ``bi,ml``, a cell of nothing else
+    blank. Other blanks (U+00A0, U+3000) at either end are the answer parser's to trim,
+    as it trims spaces; the cell is otherwise kept as typed, for the reason shown."""
+    import pyarrow.compute as pc
+
+    if not may_hold(column, LEADS):
+        return column
+    return pc.replace_substring_regex(column, ZERO_WIDTH_PATTERN, "")
 
 
 def error_cells(values: pa.Array) -> list[tuple[int, str, str]]:

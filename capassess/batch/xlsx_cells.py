@@ -173,7 +173,8 @@ class CellReader:
         if kind == "percent":
             return percent_text(figure)
         if kind == "date" and 0 <= figure < 2_958_466:
-            moment = self.epoch + dt.timedelta(days=figure)
+            # to the millisecond, as Excel keeps times: 08:30 is stored as 0.35416666...
+            moment = self.epoch + dt.timedelta(milliseconds=round(figure * 86_400_000))
             return moment.date().isoformat() if figure.is_integer() else moment.isoformat()
         return str(int(figure)) if figure.is_integer() and abs(figure) < 1e15 else repr(figure)
 

@@ -57,6 +57,11 @@ EN: dict[str, str] = {
     "(GBK), so it was read as GB18030; pass --encoding utf-8 if names look wrong",
     "note_utf8": "the file could be UTF-8 or GB18030 (GBK); it was read as UTF-8: pass "
     "--encoding gb18030 if names look wrong",
+    "why_date": "{value} is a date, not an answer: the spreadsheet may have made a date of "
+    "what was typed (such as 1-2 or 3/5); format the cell as text or number and type the "
+    "answer again",
+    "why_total": "the row looks like a total or average row ({value}), not a unit; delete it "
+    "from the sheet (batch sums and averages the units itself)",
     "note_delimiter": "columns are separated by {delimiter}",
     "note_text_xls": "the {suffix} file is delimited text, not a workbook; read as such",
     "note_formulas": "a .{kind} file is read without its formulas: an error cell (#DIV/0!, "
@@ -75,6 +80,18 @@ EN: dict[str, str] = {
     "{limit} rows a sheet; scores.csv holds every unit",
     "note_xlsx_columns": "scores.xlsx not written: {columns} columns exceed Excel's {limit} "
     "a sheet; scores.csv holds every column",
+    "note_title_rows": "the header is row {row}; the rows above it were skipped: {rows}",
+    "note_title_rows_sheet": "sheet {sheet}: the header is row {row}; the rows above it were "
+    "skipped: {rows}",
+    "note_header_again": "rows that repeat the header (or its label row) were skipped, not "
+    "read as units: {rows}",
+    "note_header_again_more": "rows that repeat the header (or its label row) were skipped, "
+    "not read as units: {rows} and {n} more",
+    "note_mixed": "lines in UTF-8 among GB18030 (GBK) ones, as when two files are joined, "
+    "were each read in its own encoding: {rows}; save the file in one encoding to be sure",
+    "note_mixed_more": "lines in UTF-8 among GB18030 (GBK) ones, as when two files are "
+    "joined, were each read in its own encoding: {rows} and {n} more; save the file in one "
+    "encoding to be sure",
     "note_where": "{path}: {text}",
     # errors that stop a run (table, sources, encoding, runner)
     "fail_repeated": "column {name} appears more than once",
@@ -160,6 +177,10 @@ ZH: dict[str, str] = {
     "因此按 GB18030 读取；如名称显示异常，请加 --encoding utf-8",
     "note_utf8": "该文件既可能是 UTF-8，也可能是 GB18030（GBK），已按 UTF-8 读取；"
     "如名称显示异常，请加 --encoding gb18030",
+    "why_date": "{value} 是日期而非答案：电子表格可能把输入的内容（如 1-2、3/5）变成了日期；"
+    "请将单元格设为文本或数值格式后重新填写",
+    "why_total": "该行看似合计或平均行（{value}），不是单位；请从表中删除该行（batch 会自行汇总"
+    "和平均各单位）",
     "note_delimiter": "各列以{delimiter}分隔",
     "note_text_xls": "该 {suffix} 文件是分隔文本而非工作簿，已按文本读取",
     "note_formulas": ".{kind} 文件读取时不含公式：错误单元格（#DIV/0!、#N/A）或没有保存"
@@ -175,6 +196,15 @@ ZH: dict[str, str] = {
     "行的上限；scores.csv 包含全部单位",
     "note_xlsx_columns": "未写入 scores.xlsx：{columns} 列超过 Excel 每个工作表 {limit} "
     "列的上限；scores.csv 包含全部列",
+    "note_title_rows": "表头位于第 {row} 行；其上方的行已跳过：{rows}",
+    "note_title_rows_sheet": "工作表 {sheet}：表头位于第 {row} 行；其上方的行已跳过：{rows}",
+    "note_header_again": "重复表头（或其说明行）的行已跳过，未作为单位读取：{rows}",
+    "note_header_again_more": "重复表头（或其说明行）的行已跳过，未作为单位读取：{rows}等，"
+    "另有 {n} 行",
+    "note_mixed": "GB18030（GBK）文件中夹有 UTF-8 的行（如两个文件拼接而成），已按各行自身的"
+    "编码读取：{rows}；请将文件统一保存为一种编码",
+    "note_mixed_more": "GB18030（GBK）文件中夹有 UTF-8 的行（如两个文件拼接而成），已按各行自身"
+    "的编码读取：{rows}等，另有 {n} 行；请将文件统一保存为一种编码",
     "note_where": "{path}：{text}",
     "fail_repeated": "列 {name} 出现多次",
     "fail_no_id": "没有 {name} 列；表头为：{names}",

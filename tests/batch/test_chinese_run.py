@@ -65,7 +65,10 @@ def _inputs(folder: Path) -> list[Path]:
     xls = folder / "tabs.xls"  # tab-separated text saved as .xls
     xls.write_text(csv_text([HEADER, _row("X1")]).replace(",", "\t"), encoding="utf-8")
     ods = _ods(folder / "in.ods", [[f"O{i}", *r[1:]] for i, r in enumerate(NUMBERS)])
-    return [semi, gbk, either, xls, ods]
+    titled = folder / "titled.csv"  # a title row, the header again, a UTF-8 line in GBK
+    titled.write_bytes(csv_text([["分行评估表"], HEADER, _row("T1", "太原"), HEADER]).encode("gbk")
+                       + csv_text([_row("T2", "南宁")]).encode())  # fmt: skip
+    return [semi, gbk, either, xls, ods, titled]
 
 
 ALLOWED = [
@@ -116,7 +119,8 @@ def test_every_warning_the_summary_and_the_exit_are_in_chinese(
     text = "\n".join(lines)
     for fragment in ("按 GB18030 读取", "已按 UTF-8 读取", "以分号分隔", "以制表符分隔",
                      "分隔文本而非工作簿", "读取时不含公式", "设为 45% 格式", "已忽略未知列：extra",
-                     "错误：已拒收"):  # fmt: skip
+                     "错误：已拒收", "表头位于第 2 行；其上方的行已跳过", "重复表头",
+                     "已按各行自身的编码读取"):  # fmt: skip
         assert fragment in text, fragment
 
 
