@@ -13,12 +13,13 @@ against each other.
 from __future__ import annotations
 
 from collections import ChainMap
-from collections.abc import MutableMapping
+from collections.abc import Iterator, MutableMapping
 from typing import Any
 
-from jinja2 import Environment, nodes
+from jinja2 import Environment, Template, nodes
 from jinja2.compiler import CodeGenerator, Frame, optimizeconst
-from jinja2.runtime import Context, Macro
+from jinja2.runtime import Context, Macro, missing
+from jinja2.utils import internalcode
 from markupsafe import Markup, escape
 
 from capassess.report.joined_output import visit_joined_output
@@ -48,6 +49,24 @@ class JoinedCodeGenerator(CodeGenerator):
         self.visit(node.node, frame)
         self.write(f"), {node.attr!r}, missing)) is not missing else ")
         self.write(f"environment.getattr(ga_o_, {node.attr!r}))")
+
+    def visit_Include(self, node: nodes.Include, frame: Frame) -> None:
+        """``{% include "name" %}`` of a constant name, with the context, where its output is
+        yielded: ``yield from environment.included(...)``, the generator of what Jinja's
+        own code renders (the template, in a new context of the same variables), without
+        the loop that yields each of its pieces again; any other include is Jinja's own."""
+        template = node.template
+        if (
+            self.environment.is_async
+            or frame.buffer is not None
+            or node.ignore_missing
+            or not node.with_context
+            or not (isinstance(template, nodes.Const) and isinstance(template.value, str))
+        ):
+            super().visit_Include(node, frame)
+            return
+        self.writeline(f"yield from environment.included(context, {template.value!r}, ", node)
+        self.write(f"{self.name!r}, {self.dump_local_context(frame)})")
 
     def _output_child_pre(self, node: nodes.Expr, frame: Frame, finalize: Any) -> None:
         if frame.eval_ctx.volatile or not frame.eval_ctx.autoescape:
@@ -156,6 +175,40 @@ class ShippedEnvironment(Environment):
     context_class = ShippedContext
     escaped_text = staticmethod(escaped_text)
     escaped_get = _ESCAPED.get  # a plain string's escaped text, if remembered
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._included: dict[tuple[str, str | None], Template] = {}
+
+    def overlay(self, *args: Any, **kwargs: Any) -> Environment:
+        """Jinja's overlay, with templates of its own to include (its loader may differ)."""
+        made = super().overlay(*args, **kwargs)
+        made._included = {}  # type: ignore[attr-defined]
+        return made
+
+    @internalcode
+    def included(
+        self, context: Context, name: str, parent: str | None, names: dict[str, Any]
+    ) -> Iterator[str]:
+        """What ``{% include name %}`` yields (see ``JoinedCodeGenerator.visit_Include``):
+        ``get_template(name, parent)`` rendered in ``template.new_context(context.get_all(),
+        True, names)``, as Jinja's code renders it. While templates are not reloaded, the
+        template of each name is kept (Jinja's cache gives the same one)."""
+        key = (name, parent)
+        template = self._included.get(key) if not self.auto_reload else None
+        if template is None:
+            template = self.get_template(name, parent)
+            if not self.auto_reload:
+                self._included[key] = template
+        found = context.get_all()
+        if names:  # a copy, as Jinja's ``new_context`` makes for a shared context's locals
+            found = dict(found)
+            for key_name, value in names.items():
+                if value is not missing:
+                    found[key_name] = value
+        kind = self.context_class
+        made = kind(self, found, template.name, template.blocks, globals=template.globals)
+        return template.root_render_func(made)  # type: ignore[no-any-return]
 
     def getattr(self, obj: Any, attribute: str) -> Any:
         """Jinja's ``x.y``: the attribute, else the item; for a dict whose attributes are
