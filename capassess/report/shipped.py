@@ -50,6 +50,28 @@ class JoinedCodeGenerator(CodeGenerator):
         self.write(f"), {node.attr!r}, missing)) is not missing else ")
         self.write(f"environment.getattr(ga_o_, {node.attr!r}))")
 
+    def visit_For(self, node: nodes.For, frame: Frame) -> None:
+        """A loop whose output would be yielded piece by piece (a report's rows, each of a
+        few pieces) collects it in a list, yielded joined once the loop ends: the same
+        text, in far fewer trips out of the template's generators. Loops inside a buffer
+        (macros, ``set`` and ``filter`` blocks, other loops) are Jinja's own."""
+        if (
+            self.environment.is_async
+            or frame.buffer is not None
+            or frame.require_output_check
+            or self.has_known_extends
+        ):
+            super().visit_For(node, frame)
+            return
+        name = self.temporary_identifier()
+        self.writeline(f"{name} = []")
+        frame.buffer = name
+        try:
+            super().visit_For(node, frame)
+        finally:
+            frame.buffer = None
+        self.writeline(f'if {name}: yield "".join({name})')
+
     def visit_Include(self, node: nodes.Include, frame: Frame) -> None:
         """``{% include "name" %}`` of a constant name, with the context, where its output is
         yielded: ``yield from environment.included(...)``, the generator of what Jinja's
