@@ -18,8 +18,8 @@ from typing import Any
 
 from jinja2 import Environment, Template, nodes
 from jinja2.compiler import CodeGenerator, Frame, optimizeconst
-from jinja2.runtime import Context, Macro, missing
-from jinja2.utils import internalcode
+from jinja2.runtime import Context, Macro
+from jinja2.utils import internalcode, missing
 from markupsafe import Markup, escape
 
 from capassess.report.joined_output import visit_joined_output
@@ -202,12 +202,6 @@ class ShippedEnvironment(Environment):
         super().__init__(*args, **kwargs)
         self._included: dict[tuple[str, str | None], Template] = {}
 
-    def overlay(self, *args: Any, **kwargs: Any) -> Environment:
-        """Jinja's overlay, with templates of its own to include (its loader may differ)."""
-        made = super().overlay(*args, **kwargs)
-        made._included = {}  # type: ignore[attr-defined]
-        return made
-
     @internalcode
     def included(
         self, context: Context, name: str, parent: str | None, names: dict[str, Any]
@@ -215,10 +209,11 @@ class ShippedEnvironment(Environment):
         """What ``{% include name %}`` yields (see ``JoinedCodeGenerator.visit_Include``):
         ``get_template(name, parent)`` rendered in ``template.new_context(context.get_all(),
         True, names)``, as Jinja's code renders it. While templates are not reloaded, the
-        template of each name is kept (Jinja's cache gives the same one)."""
+        template of each name is kept (Jinja's cache gives the same one); an overlay of
+        this environment, which shares the dict, loads its own."""
         key = (name, parent)
         template = self._included.get(key) if not self.auto_reload else None
-        if template is None:
+        if template is None or template.environment is not self:
             template = self.get_template(name, parent)
             if not self.auto_reload:
                 self._included[key] = template
@@ -230,7 +225,7 @@ class ShippedEnvironment(Environment):
                     found[key_name] = value
         kind = self.context_class
         made = kind(self, found, template.name, template.blocks, globals=template.globals)
-        return template.root_render_func(made)  # type: ignore[no-any-return]
+        return template.root_render_func(made)
 
     def getattr(self, obj: Any, attribute: str) -> Any:
         """Jinja's ``x.y``: the attribute, else the item; for a dict whose attributes are
