@@ -130,8 +130,9 @@ _ESCAPED: dict[str, str] = {}
 def escaped_text(value: Any) -> Any:
     """The text of ``markupsafe.escape(value)``, which is what an output statement
     prints (its pieces are joined into plain text, in a buffer or not): for a plain
-    string, remembered; a number's text needs no escaping; anything else (``Markup``, an
-    object with ``__html__``) is escaped by markupsafe itself."""
+    string, remembered; ``Markup`` (a macro's output, a chart) is its own text; a number's
+    text needs no escaping; anything else (an object with ``__html__``, a subclass) is
+    escaped by markupsafe itself."""
     kind = type(value)
     if kind is str:
         found = _ESCAPED.get(value)
@@ -142,6 +143,8 @@ def escaped_text(value: Any) -> Any:
                     _ESCAPED.clear()
                 _ESCAPED[value] = found
         return found
+    if kind is Markup:  # markupsafe gives Markup(value.__html__()): the same text
+        return value
     if kind is int or kind is float:
         return str(value)
     return escape(value)
