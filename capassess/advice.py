@@ -206,7 +206,8 @@ def action_statuses(q: Questionnaire, result: ScoreResult) -> dict[str, ActionSt
     if last is not None and last[0] is q and last[1] is result:
         return last[2]
     values = answered_values(result)
-    statuses = {a.id: action_status(a, result.capability(cap.id), values) for cap, a in q.actions()}
+    caps = {c.id: c for c in result.capabilities()}  # result.capability(id) looks through all
+    statuses = {a.id: action_status(a, caps[cap.id], values) for cap, a in q.actions()}
     _LAST_STATUSES[:] = [(q, result, statuses)]
     return statuses
 

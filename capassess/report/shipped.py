@@ -98,16 +98,20 @@ class JoinedCodeGenerator(CodeGenerator):
             self.write("environment.escaped_text(")
             self.write(finalize.src)
             return
-        # a string already escaped once is looked up here, without a call of
-        # ``escaped_text`` (the value is evaluated once, held in ``es_v_``)
-        self.write("((environment.escaped_get(es_v_) or environment.escaped_text(es_v_))")
-        self.write(" if type(es_v_ := (")
+        # what ``escaped_text`` gives, without a call where it is known here: a string
+        # already escaped once (or empty), an int's text, Markup as it is (the value is
+        # evaluated once, held in ``es_v_``, its type in ``es_k_``)
+        self.write(
+            "((environment.escaped_get(es_v_) or (es_v_ and environment.escaped_text(es_v_)))"
+        )
+        self.write(" if (es_k_ := type(es_v_ := (")
 
     def _output_child_post(self, node: nodes.Expr, frame: Frame, finalize: Any) -> None:
         if frame.eval_ctx.volatile or not frame.eval_ctx.autoescape or finalize.src is not None:
             super()._output_child_post(node, frame, finalize)
             return
-        self.write(")) is str else environment.escaped_text(es_v_))")
+        self.write("))) is str else str(es_v_) if es_k_ is int else es_v_ if es_k_ is Markup")
+        self.write(" else environment.escaped_text(es_v_))")
 
 
 def dict_kind(kind: type) -> tuple[frozenset[str], bool] | None:
