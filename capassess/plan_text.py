@@ -3,7 +3,6 @@ action types, reasons, evidence, phase labels, definitions and completeness warn
 
 from __future__ import annotations
 
-import operator
 from typing import TYPE_CHECKING, Any
 
 from capassess.model.base import Lang
@@ -73,21 +72,8 @@ def answers_text(answers: list[AnswerShown], lang: Lang, q: Questionnaire | None
     if q is not None:
         from capassess.condition_text import answer_words
 
-        # the same models (shared across units, see ``evidence_shown``) give the same text
-        key = (id(q), lang, *map(id, answers))
-        found = _ANSWERS_TEXT.get(key)
-        if found is not None and found[0] is q and all(map(operator.is_, found[1], answers)):
-            return found[2]
-        text = sep.join(answer_words(q, a.question_id, a.value, lang) for a in answers)
-        if len(_ANSWERS_TEXT) >= REMEMBERED_TEXTS:
-            _ANSWERS_TEXT.clear()
-        _ANSWERS_TEXT[key] = (q, tuple(answers), text)  # what the key names, kept alive
-        return text
+        return sep.join(answer_words(q, a.question_id, a.value, lang) for a in answers)
     return sep.join(f"{a.question_id} = {shown_value(a.value, lang)}" for a in answers)
-
-
-REMEMBERED_TEXTS = 20_000
-_ANSWERS_TEXT: dict[tuple[object, ...], tuple[Questionnaire, tuple[AnswerShown, ...], str]] = {}
 
 
 def budget_clause(road: Roadmap, t: Mapping[str, str]) -> str:
