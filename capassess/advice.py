@@ -36,9 +36,19 @@ SHORTFALL_QUESTIONS = 3
 
 
 def answered_values(result: ScoreResult) -> dict[str, Any]:
-    """Typed values of the answered questions by id; unanswered, n/a and skipped are absent."""
+    """Typed values of the answered questions by id; unanswered, n/a and skipped are absent
+    (not to be changed: those of the last result are remembered, as planning and the
+    report ask for them several times)."""
+    last = _LAST_VALUES[0] if _LAST_VALUES else None
+    if last is not None and last[0] is result:
+        return last[1]
     caps = result.capabilities()
-    return {q.id: q.value for cap in caps for q in cap.questions if q.status == "answered"}
+    values = {q.id: q.value for cap in caps for q in cap.questions if q.status == "answered"}
+    _LAST_VALUES[:] = [(result, values)]
+    return values
+
+
+_LAST_VALUES: list[tuple[ScoreResult, dict[str, Any]]] = []
 
 
 def is_assessed(cap: CapabilityScore) -> bool:
@@ -196,7 +206,8 @@ def action_statuses(q: Questionnaire, result: ScoreResult) -> dict[str, ActionSt
     if last is not None and last[0] is q and last[1] is result:
         return last[2]
     values = answered_values(result)
-    statuses = {a.id: action_status(a, result.capability(cap.id), values) for cap, a in q.actions()}
+    caps = {c.id: c for c in result.capabilities()}  # result.capability(id) looks through all
+    statuses = {a.id: action_status(a, caps[cap.id], values) for cap, a in q.actions()}
     _LAST_STATUSES[:] = [(q, result, statuses)]
     return statuses
 

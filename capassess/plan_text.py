@@ -146,7 +146,7 @@ def _to_confirm(item: NotScheduled, q: Questionnaire, result: ScoreResult, lang:
     n/a, which the answers cannot settle either way (they are no longer to answer)."""
     from capassess.condition_text import question_words
 
-    na = {r.id for c in result.capabilities() for r in c.questions if r.status == "not_applicable"}
+    na = _not_applicable(result)
     sep = words("plan", lang)["list_sep"]
     blank = sep.join(question_words(q, n, lang) for n in item.to_answer if n not in na)
     moot = sep.join(question_words(q, n, lang) for n in item.to_answer if n in na)
@@ -155,6 +155,21 @@ def _to_confirm(item: NotScheduled, q: Questionnaire, result: ScoreResult, lang:
     if moot:
         return say("plan", lang, "to_confirm_na", na=moot)
     return say("plan", lang, "to_confirm", questions=blank)
+
+
+def _not_applicable(result: ScoreResult) -> frozenset[str]:
+    """The questions of ``result`` answered n/a (the last result's are kept: a report asks
+    once per action to confirm)."""
+    if _LAST_NA and _LAST_NA[0][0] is result:
+        return _LAST_NA[0][1]
+    na = frozenset(
+        r.id for c in result.capabilities() for r in c.questions if r.status == "not_applicable"
+    )
+    _LAST_NA[:] = [(result, na)]
+    return na
+
+
+_LAST_NA: list[tuple[ScoreResult, frozenset[str]]] = []
 
 
 def not_scheduled_reason(item: NotScheduled, q: Questionnaire, result: ScoreResult,

@@ -31,12 +31,12 @@ from capassess.advice import (
     answered_values,
     best_case_score,
     current_level,
-    evidence_for,
     expression_holds,
     kpi_flag,
     open_questions,
     weakest_questions,
 )
+from capassess.evidence_shown import shown_answers
 from capassess.memo import per_object
 from capassess.model.plan import (
     AnswerShown,
@@ -299,9 +299,7 @@ def _windows(plan: PhasePlan, end_month: int, last_start: int) -> list[tuple[int
 
 
 def _shown(text: str | None, values: Mapping[str, object]) -> list[AnswerShown]:
-    return [
-        trusted(AnswerShown, question_id=n, value=v) for n, v in evidence_for(text, values).answers
-    ]
+    return shown_answers(text, values)
 
 
 def _planned(q: Questionnaire, a: Action, owner: dict[str, str],

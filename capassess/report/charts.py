@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from capassess.model.base import Lang
 from capassess.report.model import GapRow, Report
@@ -286,7 +286,12 @@ def radar(report: Report) -> str:
               *([PEER_SERIES] if has_peers else []), CURRENT_SERIES]  # fmt: skip
     for one in series:
         values = [getattr(s, "score" if one is CURRENT_SERIES else one.key) for s in spokes]
-        _series(svg, values, one, cx, cy)
+        if one is CURRENT_SERIES:
+            _series(svg, values, one, cx, cy)
+            continue
+        # the targets (and often the baseline) are those of the reports before
+        shape = (one.key, *((type(v), v) for v in values), cx, cy)
+        svg.drawn(shape, partial(_series, values=values, series=one, cx=cx, cy=cy))
     labels = tuple(s.label for s in spokes)
     svg.drawn(("radar-labels", labels, cx, cy), lambda out: _radar_labels(out, labels, cx, cy))
     shown, lang = (CURRENT_SERIES, *series[:-1]), report.lang

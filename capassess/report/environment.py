@@ -8,10 +8,8 @@ so a user template can extend the one it replaces.
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
 from collections.abc import Callable, Mapping
-from functools import lru_cache
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, NoReturn
@@ -27,11 +25,18 @@ from jinja2 import (
 )
 
 from capassess.errors import InputError
-from capassess.figures import signed_change
 from capassess.markdown_text import md_cell, md_text
 from capassess.reading import remember
 from capassess.report.code_cache import template_code_cache
 from capassess.report.css_text import css_page_label, css_string
+from capassess.report.filters import (
+    add_months,
+    change_text,
+    mermaid_text,
+    num_text,
+    pct_text,
+    signed_text,
+)
 from capassess.report.shipped import ShippedEnvironment
 from capassess.resources import data_dir
 from capassess.yaml_text import looks_binary
@@ -104,55 +109,6 @@ def _not_utf8(exc: UnicodeDecodeError, path: str) -> NoReturn:
     raise InputError.at(message, path, line) from None
 
 
-def _num(value: float | None, digits: int = 2) -> str:
-    if value is None:
-        return "—"
-    spec = _FIXED.get(digits)  # what f"{value:.{digits}f}" formats with
-    return format(value, spec if spec is not None else f".{digits}f")
-
-
-_FIXED = {n: f".{n}f" for n in range(7)}
-
-
-def _pct(value: float | None) -> str:
-    return "—" if value is None else f"{value:.0%}"
-
-
-def _signed(value: float | None, digits: int = 2) -> str:
-    return "—" if value is None else f"{value:+.{digits}f}"
-
-
-def _change(new: float | None, old: float | None, digits: int = 2) -> str:
-    """The change from ``old`` to ``new`` as the difference of the printed figures."""
-    return signed_change(new, old, digits)
-
-
-def mermaid_text(value: object) -> str:
-    """Text safe inside a Mermaid gantt line: no ``: ; #`` or angle brackets."""
-    return " ".join(str(value).translate(_MERMAID_SPACES).split())
-
-
-_MERMAID_SPACES = str.maketrans(dict.fromkeys(':;#<>{}[]`"', " "))
-
-
-def add_months(iso_date: str, months: int) -> str:
-    """The ISO date ``months`` after ``iso_date`` (day clamped to 28)."""
-    if type(iso_date) is str and type(months) is int:  # a roadmap's dates, many times over
-        return _months_after(iso_date, months)
-    return _add_months(iso_date, months)
-
-
-@lru_cache(maxsize=4096)
-def _months_after(iso_date: str, months: int) -> str:
-    return _add_months(iso_date, months)
-
-
-def _add_months(iso_date: str, months: int) -> str:
-    start = dt.date.fromisoformat(iso_date)
-    index = start.year * 12 + start.month - 1 + int(months)
-    return dt.date(index // 12, index % 12 + 1, min(start.day, 28)).isoformat()
-
-
 def _autoescape(name: str | None) -> bool:
     return not (name or "").endswith(PLAIN_TEXT)
 
@@ -198,10 +154,10 @@ def _options(user: Path | None) -> dict[str, Any]:
 
 
 _FILTERS = {
-    "num": _num,
-    "pct": _pct,
-    "signed": _signed,
-    "change": _change,
+    "num": num_text,
+    "pct": pct_text,
+    "signed": signed_text,
+    "change": change_text,
     "md": md_text,
     "cell": md_cell,
     "mermaid": mermaid_text,

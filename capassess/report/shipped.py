@@ -13,12 +13,13 @@ against each other.
 from __future__ import annotations
 
 from collections import ChainMap
-from collections.abc import MutableMapping
+from collections.abc import Iterator, MutableMapping
 from typing import Any
 
-from jinja2 import Environment, nodes
+from jinja2 import Environment, Template, nodes
 from jinja2.compiler import CodeGenerator, Frame, optimizeconst
 from jinja2.runtime import Context, Macro
+from jinja2.utils import internalcode, missing
 from markupsafe import Markup, escape
 
 from capassess.report.joined_output import visit_joined_output
@@ -49,6 +50,46 @@ class JoinedCodeGenerator(CodeGenerator):
         self.write(f"), {node.attr!r}, missing)) is not missing else ")
         self.write(f"environment.getattr(ga_o_, {node.attr!r}))")
 
+    def visit_For(self, node: nodes.For, frame: Frame) -> None:
+        """A loop whose output would be yielded piece by piece (a report's rows, each of a
+        few pieces) collects it in a list, yielded joined once the loop ends: the same
+        text, in far fewer trips out of the template's generators. Loops inside a buffer
+        (macros, ``set`` and ``filter`` blocks, other loops) are Jinja's own."""
+        if (
+            self.environment.is_async
+            or frame.buffer is not None
+            or frame.require_output_check
+            or self.has_known_extends
+        ):
+            super().visit_For(node, frame)
+            return
+        name = self.temporary_identifier()
+        self.writeline(f"{name} = []")
+        frame.buffer = name
+        try:
+            super().visit_For(node, frame)
+        finally:
+            frame.buffer = None
+        self.writeline(f'if {name}: yield "".join({name})')
+
+    def visit_Include(self, node: nodes.Include, frame: Frame) -> None:
+        """``{% include "name" %}`` of a constant name, with the context, where its output is
+        yielded: ``yield from environment.included(...)``, the generator of what Jinja's
+        own code renders (the template, in a new context of the same variables), without
+        the loop that yields each of its pieces again; any other include is Jinja's own."""
+        template = node.template
+        if (
+            self.environment.is_async
+            or frame.buffer is not None
+            or node.ignore_missing
+            or not node.with_context
+            or not (isinstance(template, nodes.Const) and isinstance(template.value, str))
+        ):
+            super().visit_Include(node, frame)
+            return
+        self.writeline(f"yield from environment.included(context, {template.value!r}, ", node)
+        self.write(f"{self.name!r}, {self.dump_local_context(frame)})")
+
     def _output_child_pre(self, node: nodes.Expr, frame: Frame, finalize: Any) -> None:
         if frame.eval_ctx.volatile or not frame.eval_ctx.autoescape:
             super()._output_child_pre(node, frame, finalize)
@@ -57,16 +98,20 @@ class JoinedCodeGenerator(CodeGenerator):
             self.write("environment.escaped_text(")
             self.write(finalize.src)
             return
-        # a string already escaped once is looked up here, without a call of
-        # ``escaped_text`` (the value is evaluated once, held in ``es_v_``)
-        self.write("((environment.escaped_get(es_v_) or environment.escaped_text(es_v_))")
-        self.write(" if type(es_v_ := (")
+        # what ``escaped_text`` gives, without a call where it is known here: a string
+        # already escaped once (or empty), an int's text, Markup as it is (the value is
+        # evaluated once, held in ``es_v_``, its type in ``es_k_``)
+        self.write(
+            "((environment.escaped_get(es_v_) or (es_v_ and environment.escaped_text(es_v_)))"
+        )
+        self.write(" if (es_k_ := type(es_v_ := (")
 
     def _output_child_post(self, node: nodes.Expr, frame: Frame, finalize: Any) -> None:
         if frame.eval_ctx.volatile or not frame.eval_ctx.autoescape or finalize.src is not None:
             super()._output_child_post(node, frame, finalize)
             return
-        self.write(")) is str else environment.escaped_text(es_v_))")
+        self.write("))) is str else str(es_v_) if es_k_ is int else es_v_ if es_k_ is Markup")
+        self.write(" else environment.escaped_text(es_v_))")
 
 
 def dict_kind(kind: type) -> tuple[frozenset[str], bool] | None:
@@ -89,8 +134,9 @@ _ESCAPED: dict[str, str] = {}
 def escaped_text(value: Any) -> Any:
     """The text of ``markupsafe.escape(value)``, which is what an output statement
     prints (its pieces are joined into plain text, in a buffer or not): for a plain
-    string, remembered; a number's text needs no escaping; anything else (``Markup``, an
-    object with ``__html__``) is escaped by markupsafe itself."""
+    string, remembered; ``Markup`` (a macro's output, a chart) is its own text; a number's
+    text needs no escaping; anything else (an object with ``__html__``, a subclass) is
+    escaped by markupsafe itself."""
     kind = type(value)
     if kind is str:
         found = _ESCAPED.get(value)
@@ -101,6 +147,8 @@ def escaped_text(value: Any) -> Any:
                     _ESCAPED.clear()
                 _ESCAPED[value] = found
         return found
+    if kind is Markup:  # markupsafe gives Markup(value.__html__()): the same text
+        return value
     if kind is int or kind is float:
         return str(value)
     return escape(value)
@@ -156,6 +204,35 @@ class ShippedEnvironment(Environment):
     context_class = ShippedContext
     escaped_text = staticmethod(escaped_text)
     escaped_get = _ESCAPED.get  # a plain string's escaped text, if remembered
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._included: dict[tuple[str, str | None], Template] = {}
+
+    @internalcode
+    def included(
+        self, context: Context, name: str, parent: str | None, names: dict[str, Any]
+    ) -> Iterator[str]:
+        """What ``{% include name %}`` yields (see ``JoinedCodeGenerator.visit_Include``):
+        ``get_template(name, parent)`` rendered in ``template.new_context(context.get_all(),
+        True, names)``, as Jinja's code renders it. While templates are not reloaded, the
+        template of each name is kept (Jinja's cache gives the same one); an overlay of
+        this environment, which shares the dict, loads its own."""
+        key = (name, parent)
+        template = self._included.get(key) if not self.auto_reload else None
+        if template is None or template.environment is not self:
+            template = self.get_template(name, parent)
+            if not self.auto_reload:
+                self._included[key] = template
+        found = context.get_all()
+        if names:  # a copy, as Jinja's ``new_context`` makes for a shared context's locals
+            found = dict(found)
+            for key_name, value in names.items():
+                if value is not missing:
+                    found[key_name] = value
+        kind = self.context_class
+        made = kind(self, found, template.name, template.blocks, globals=template.globals)
+        return template.root_render_func(made)
 
     def getattr(self, obj: Any, attribute: str) -> Any:
         """Jinja's ``x.y``: the attribute, else the item; for a dict whose attributes are

@@ -236,11 +236,21 @@ class Svg:
     def text(
         self, x: float, y: float, lines: list[str], size: float = 12, **values: object
     ) -> None:
-        """Add text, one ``tspan`` per line, ``1.2em`` apart."""
-        self.open("text", x=x, y=y, font_size=size, **values)
-        for i, line in enumerate(lines):
-            self.add("tspan", line, x=x, dy=f"{1.2 if i else 0}em")
-        self.close("text")
+        """Add text, one ``tspan`` per line, ``1.2em`` apart; the whole element remembered
+        as ``_remember_element`` remembers one."""
+        key = ("text", x, y, size, tuple(lines), tuple(values.items()))
+        found = _ELEMENTS.get(key) if all(type(line) is str for line in lines) else None
+        if found is None:
+            scratch = Svg.__new__(Svg)
+            scratch.parts = []
+            scratch.open("text", x=x, y=y, font_size=size, **values)
+            for i, line in enumerate(lines):
+                scratch.add("tspan", line, x=x, dy=f"{1.2 if i else 0}em")
+            scratch.close("text")
+            found = "".join(scratch.parts)
+            if all(type(line) is str for line in lines):
+                _remember_element(key, found, {"x": x, "y": y, "size": size, **values})
+        self.parts.append(found)
 
     def drawn(self, key: Hashable, draw: Callable[[Svg], None]) -> None:
         """Add what ``draw`` adds to a drawing, remembered under ``key``, which must name

@@ -22,7 +22,7 @@ from capassess.model.results import (
     QuestionResult,
     ScoreResult,
 )
-from capassess.model.trusted import trusted
+from capassess.model.trusted import trusted, trusted_copy
 from capassess.scoring.interface import ScoringModel, Weighted, get_model
 from capassess.scoring.questions import QuestionOutcome, evaluate_questions, level_of
 from capassess.scoring.weights import WeightTree, tree_weights
@@ -101,7 +101,7 @@ def roll_up(
         if _same(score, base.score) and _same(level, base.level):
             capabilities[cap.id] = base  # frozen: a copy would be equal in every field
         else:
-            capabilities[cap.id] = base.model_copy(update={"score": score, "level": level})
+            capabilities[cap.id] = trusted_copy(base, {"score": score, "level": level})
     dimensions, overall = aggregate(questionnaire, capabilities, tree, scorer)
     return trusted(
         ScoreResult,
