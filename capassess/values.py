@@ -97,8 +97,31 @@ def _number(raw: Any) -> float:
     return value
 
 
+LEVEL_WORDS = re.compile(
+    r"(?:l|lv|lvl|level|第|等级|等級|级别|級別)?\s*([1-5一二三四五])\s*[级級]?|第?([1-5一二三四五])\s*[级級]",
+    re.IGNORECASE,
+)
+"""A level written with its unit: ``L3``, ``Level 3``, ``3级``, ``第3级``, ``三级``."""
+CHINESE_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5}
+
+
+def _level_word(raw: Any) -> int | None:
+    """The level ``raw`` names with a unit (``LEVEL_WORDS``), in any width; None if it
+    names none (a bare figure is read as a number)."""
+    if not isinstance(raw, str):
+        return None
+    found = LEVEL_WORDS.fullmatch(unicodedata.normalize("NFKC", raw).strip())
+    if found is None:
+        return None
+    digit = found.group(1) or found.group(2)
+    return CHINESE_DIGITS.get(digit) or int(digit)
+
+
 def _level(raw: Any) -> int:
     problem = f"{shown(raw)} is not a level; expected a whole number 1..5"
+    word = _level_word(raw)
+    if word is not None:
+        return word
     try:
         value = _number(raw)
     except ValueError:
