@@ -68,3 +68,17 @@ def read_csv(path: Path) -> list[dict[str, str]]:
 def summary(folder: Path) -> dict[str, Any]:
     """The summary.json of a run."""
     return json.loads((folder / "summary.json").read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+
+
+def scores_and_rejects(
+    source: Path, out: Path
+) -> tuple[list[dict[str, str]], list[dict[str, str]]]:
+    """Batch ``source`` on the tiny questionnaire, rejects allowed: the rows of
+    scores.csv without their source column, and those of rejected.csv; every row read
+    is either scored or rejected."""
+    result = run_cli("batch", str(source), "-o", str(out), "-q", str(TINY), "--allow-rejects")
+    assert result.exit_code == 0, result.output
+    counts = summary(out)["counts"]
+    assert counts["scored"] + counts["rejected"] == counts["rows"]
+    scores = [{k: v for k, v in r.items() if k != "source"} for r in read_csv(out / "scores.csv")]
+    return scores, read_csv(out / "rejected.csv")

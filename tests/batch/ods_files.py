@@ -21,15 +21,27 @@ MANIFEST = (
 )
 
 
-def _cell(value: Any, span: int) -> str:
+def _cell(value: Any, span: int, as_text: bool = False) -> str:
     spanned = f' table:number-rows-spanned="{span}"' if span > 1 else ""
     if value is None or value == "":
         return f"<table:table-cell{spanned}/>"
-    if isinstance(value, (int, float)):
+    if isinstance(value, (int, float)) and not as_text:
         return (f'<table:table-cell{spanned} office:value-type="float" office:value="{value}">'
                 f"<text:p>{value}</text:p></table:table-cell>")  # fmt: skip
     return (f'<table:table-cell{spanned} office:value-type="string">'
             f"<text:p>{escape(str(value))}</text:p></table:table-cell>")  # fmt: skip
+
+
+def _table(
+    name: str, lines: list[list[Any]], spans: dict[tuple[int, int], int], as_text: bool
+) -> str:
+    covered = {(r + k, c) for (r, c), n in spans.items() for k in range(1, n)}
+    rows = []
+    for r, line in enumerate(lines):
+        cells = ["<table:covered-table-cell/>" if (r, c) in covered
+                 else _cell(v, spans.get((r, c), 1), as_text) for c, v in enumerate(line)]  # fmt: skip
+        rows.append(f"<table:table-row>{''.join(cells)}</table:table-row>")
+    return f'<table:table table:name="{name}">{"".join(rows)}</table:table>'
 
 
 def write_ods(
@@ -41,16 +53,17 @@ def write_ods(
     """An ODS file whose sheet ``sheets[0]`` holds ``lines`` (other sheets are empty);
     ``spans``: (row, column) from 0 -> rows merged down from that cell (the cells it
     covers are written as covered cells, as LibreOffice writes them)."""
-    spans = spans or {}
-    covered = {(r + k, c) for (r, c), n in spans.items() for k in range(1, n)}
-    rows = []
-    for r, line in enumerate(lines):
-        cells = ["<table:covered-table-cell/>" if (r, c) in covered
-                 else _cell(v, spans.get((r, c), 1)) for c, v in enumerate(line)]  # fmt: skip
-        rows.append(f"<table:table-row>{''.join(cells)}</table:table-row>")
-    tables = [f'<table:table table:name="{sheets[0]}">{"".join(rows)}</table:table>']
-    tables += [f'<table:table table:name="{name}"><table:table-row><table:table-cell/>'
-               "</table:table-row></table:table>" for name in sheets[1:]]  # fmt: skip
+    tables = [_table(sheets[0], lines, spans or {}, as_text=False)]
+    tables += [_table(name, [[None]], {}, as_text=False) for name in sheets[1:]]
+    return _save(path, tables)
+
+
+def write_ods_sheets(path: Path, sheets: list[tuple[str, list[list[Any]]]]) -> Path:
+    """An ODS file of several sheets, each (name, lines), every cell a text cell."""
+    return _save(path, [_table(name, lines, {}, as_text=True) for name, lines in sheets])
+
+
+def _save(path: Path, tables: list[str]) -> Path:
     content = (
         f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {NAMESPACES} '
         'office:version="1.2"><office:body><office:spreadsheet>'

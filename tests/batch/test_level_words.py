@@ -11,9 +11,8 @@ from pathlib import Path
 import pytest
 
 from capassess.values import parse_value
-from tests.batch.helpers import read_csv, run_cli, summary, tiny, write_csv
+from tests.batch.helpers import scores_and_rejects, tiny, write_csv
 from tests.batch.test_real_sheets import HEADER, _rows, _xlsx
-from tests.conftest import TINY
 
 NAMED = [
     ("L3", 3), ("l2", 2), ("Lv 4", 4), ("Level 5", 5), ("level1", 1),
@@ -36,16 +35,6 @@ def test_anything_else_stays_refused_with_the_usual_reason(text: str) -> None:
         parse_value(LEVEL, text)
 
 
-def _run(source: Path, out: Path) -> tuple[list[dict[str, str]], list[dict[str, str]]]:
-    result = run_cli("batch", str(source), "-o", str(out), "-q", str(TINY), "--allow-rejects")
-    assert result.exit_code == 0, result.output
-    counts = summary(out)["counts"]
-    assert counts["scored"] + counts["rejected"] == counts["rows"]
-    drop = ("source",)
-    scores = [{k: v for k, v in r.items() if k not in drop} for r in read_csv(out / "scores.csv")]
-    return scores, read_csv(out / "rejected.csv")
-
-
 SHEETS = [
     ("csv utf-8", lambda p, rows: write_csv(p.with_suffix(".csv"), [HEADER, *rows])),
     ("csv gb18030", lambda p, rows: write_csv(p.with_suffix(".csv"), [HEADER, *rows], "gb18030")),
@@ -57,14 +46,16 @@ SHEETS = [
 def test_a_sheet_of_level_words_scores_as_its_figures(tmp_path: Path, make) -> None:
     words = make(tmp_path / "words", _rows((0, 3, "L3"), (1, 3, "2级"), (2, 3, "第五级")))
     figures = make(tmp_path / "figures", _rows((0, 3, "3"), (1, 3, "2"), (2, 3, "5")))
-    scores, rejected = _run(words, tmp_path / "o")
-    want, _ = _run(figures, tmp_path / "w")
+    scores, rejected = scores_and_rejects(words, tmp_path / "o")
+    want, _ = scores_and_rejects(figures, tmp_path / "w")
     assert rejected == []
     assert scores == want
 
 
 def test_a_guess_in_a_sheet_is_rejected_naming_the_cell(tmp_path: Path) -> None:
     rows = _rows((0, 3, "3级以上"), (1, 3, "L3-L4"))
-    _, rejected = _run(write_csv(tmp_path / "in.csv", [HEADER, *rows]), tmp_path / "o")
+    _, rejected = scores_and_rejects(
+        write_csv(tmp_path / "in.csv", [HEADER, *rows]), tmp_path / "o"
+    )
     assert [(r["unit_id"], r["column"]) for r in rejected] == [("A", "g-level"), ("B", "g-level")]
     assert all("is not a level" in r["reason"] for r in rejected)

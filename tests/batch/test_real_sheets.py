@@ -20,6 +20,7 @@ import pytest
 from openpyxl import Workbook
 
 from tests.batch.helpers import csv_text, read_csv, run_cli, summary, write_csv
+from tests.batch.ods_files import write_ods
 from tests.conftest import TINY
 
 HEADER = ["id", "name", "region", "g-level", "g-choice", "a-multi", "a-number", "a-bool", "o-api"]
@@ -214,40 +215,8 @@ CASES = [
 ]
 
 
-MANIFEST = (
-    '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest='
-    '"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"><manifest:file-entry '
-    'manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
-    '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
-    "</manifest:manifest>"
-)
-
-
 def _ods(path: Path, rows: list[list[Any]]) -> Path:
-    def cell(value: Any) -> str:
-        if isinstance(value, (int, float)):
-            return (
-                f'<table:table-cell office:value-type="float" office:value="{value}">'
-                f"<text:p>{value}</text:p></table:table-cell>"
-            )
-        return f'<table:table-cell office:value-type="string"><text:p>{value}</text:p></table:table-cell>'
-
-    body = "".join(
-        f"<table:table-row>{''.join(map(cell, r))}</table:table-row>" for r in [HEADER, *rows]
-    )
-    content = (
-        '<?xml version="1.0" encoding="UTF-8"?><office:document-content '
-        'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
-        'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
-        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">'
-        f'<office:body><office:spreadsheet><table:table table:name="data">{body}</table:table>'
-        "</office:spreadsheet></office:body></office:document-content>"
-    )
-    with zipfile.ZipFile(path, "w") as archive:
-        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
-        archive.writestr("content.xml", content)
-        archive.writestr("META-INF/manifest.xml", MANIFEST)
-    return path
+    return write_ods(path, [HEADER, *rows])
 
 
 def _batch(

@@ -11,7 +11,6 @@ never count. Each case builds its workbook here, with openpyxl (XLSX) or as ODS 
 from __future__ import annotations
 
 import re
-import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +19,7 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 from tests.batch.helpers import MINI, read_csv, run_cli, summary, write_csv
+from tests.batch.ods_files import write_ods_sheets
 
 HEADER = ["id", "name", "region", "q1", "q2"]
 LABEL = ["#label", "Unit name", "Region", "First level?", "Second level?"]
@@ -277,40 +277,8 @@ def test_the_refusal_is_said_in_chinese(tmp_path: Path) -> None:
     assert "多个工作表" in result.output and "'East', 'West'" in result.output
 
 
-ODS_NS = (
-    'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
-    'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
-    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"'
-)
-MANIFEST = (
-    '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest='
-    '"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"><manifest:file-entry '
-    'manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
-    '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
-    "</manifest:manifest>"
-)
-
-
 def _ods(path: Path, sheets: list[tuple[str, list[list[object]]]]) -> Path:
-    def cell(value: object) -> str:
-        return f'<table:table-cell office:value-type="string"><text:p>{value}</text:p></table:table-cell>'
-
-    tables = "".join(
-        f'<table:table table:name="{name}">'
-        + "".join(f"<table:table-row>{''.join(map(cell, r))}</table:table-row>" for r in rows)
-        + "</table:table>"
-        for name, rows in sheets
-    )
-    content = (
-        f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {ODS_NS} '
-        f'office:version="1.2"><office:body><office:spreadsheet>{tables}</office:spreadsheet>'
-        "</office:body></office:document-content>"
-    )
-    with zipfile.ZipFile(path, "w") as archive:
-        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
-        archive.writestr("content.xml", content)
-        archive.writestr("META-INF/manifest.xml", MANIFEST)
-    return path
+    return write_ods_sheets(path, sheets)
 
 
 @pytest.mark.parametrize(
