@@ -202,6 +202,14 @@ def remove_empty_made_folders() -> None:
     forget_made_folders()
 
 
+def leave_folder(folder: str | Path) -> None:
+    """Never take back ``folder`` or a folder holding it, though this process made it:
+    another process is using it (a batch refused because another holds the folder's lock
+    must not remove the empty folder the other is about to write into)."""
+    inside = Path(os.path.abspath(folder))
+    _CREATED[:] = [p for p in _CREATED if Path(os.path.abspath(p)) not in (inside, *inside.parents)]
+
+
 def forget_made_folders() -> None:
     """Start a new command: no folder made yet."""
     _MADE.clear()

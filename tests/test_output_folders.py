@@ -156,6 +156,24 @@ def test_a_command_that_fails_leaves_no_empty_folder_it_made(tmp_path: Path) -> 
     assert result.exit_code == 2 and (kept / "mine.txt").read_text() == "mine"
 
 
+def test_a_run_refused_as_in_use_leaves_the_folder_it_made(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two batches into one new folder at once: this run made the folder, the other took
+    its lock first. The refused run must not take the (still empty) folder back, or the
+    other finds its output folder gone ('cannot write to the output folder ... No such
+    file or directory')."""
+    from capassess.batch import publish
+
+    source = write_csv(tmp_path / "in.csv", [["id", "q1", "q2"], ["a", "3", "4"]])
+    out = tmp_path / "new" / "out"
+    monkeypatch.setattr(publish, "try_lock", lambda folder: None)  # the other run holds it
+    result = CliRunner().invoke(main, ["batch", str(source), "-o", str(out), "-q", str(MINI)])
+    assert result.exit_code == 2, result.output
+    assert "is in use by another capassess batch" in result.output
+    assert out.is_dir()  # the other run's folder, though this run's mkdir made it
+
+
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_a_blank_template_is_no_batch(tmp_path: Path, lang: str) -> None:
     template = tmp_path / "t.csv"

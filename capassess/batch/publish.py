@@ -19,7 +19,7 @@ import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from capassess.atomic import replace_set
+from capassess.atomic import leave_folder, replace_set
 from capassess.batch.files import prepare_dir
 from capassess.errors import OutputError
 from capassess.reading import input_named
@@ -41,6 +41,7 @@ def _lock(folder: Path) -> int:
     """Hold an exclusive lock on ``folder``; ``OutputError`` if another run holds it."""
     fd = try_lock(folder)
     if fd is None:
+        leave_folder(folder)  # the run holding it writes into it: never removed here
         raise OutputError(
             f"the output folder {folder} is in use by another capassess batch; "
             "wait for it to finish or choose another folder"
