@@ -33,6 +33,8 @@ MAX_ID = 200
 NO_ANSWER = "no answer, and the missing-answer policy is 'error'"
 NO_QUESTION = "no question answered in the row"
 NO_QUESTION_FILE = "no question answered in the file"
+NO_VALID = "no valid answer in the row: each answer in it is invalid (see ignored.csv)"
+NO_VALID_FILE = "no valid answer in the file: each answer in it is invalid (see ignored.csv)"
 
 
 @dataclass
@@ -79,8 +81,11 @@ class ChunkJudge:
         blank = _blank_rows(chunk)
         reasons = self._id_problems(chunk, blank) + _control_problems(chunk)
         reasons += _text_problems(chunk)
+        invalid = np.zeros(len(chunk), dtype=bool)  # rows with an invalid answer
+        for column in columns.values():
+            invalid |= column.status == INVALID
         ignored = self._cell_problems(chunk, columns, reasons)
-        silent = _unanswered(chunk, columns, blank, reasons)
+        silent = _unanswered(chunk, columns, (blank, invalid), reasons)
         if self.policy == "error":
             self._missing_problems(chunk, columns, blank | silent, reasons)
         reasons, ignored = _totals(chunk, reasons, ignored)
@@ -180,22 +185,26 @@ def _text_problems(chunk: Chunk) -> list[tuple[int, Rejection]]:
 def _unanswered(
     chunk: Chunk,
     columns: dict[str, Column],
-    blank: npt.NDArray[np.bool_],
+    rows: tuple[npt.NDArray[np.bool_], npt.NDArray[np.bool_]],
     reasons: list[tuple[int, Rejection]],
 ) -> npt.NDArray[np.bool_]:
     """Reject each row with a unit id that answered no question (every question cell
     blank, n/a or, when lenient, ignored) and has no other reason to be rejected: a note
     in the id column, a unit that sent nothing back. It would be scored only as the
-    missing policy makes blanks, a 1.00 that pulls every figure down. Returns those rows."""
+    missing policy makes blanks, a 1.00 that pulls every figure down. ``rows``: the blank
+    rows, and those with an invalid answer (then the reason says the answers were
+    invalid, not absent). Returns those rows."""
     import numpy as np
 
+    blank, invalid = rows  # invalid: rows with an answer ignored as invalid (lenient)
     answered = np.zeros(len(chunk), dtype=bool)
     for column in columns.values():
         answered |= column.status == ANSWERED
     silent = ~answered & ~blank
     silent[[i for i, _ in reasons]] = False
-    reason = NO_QUESTION_FILE if chunk.files else NO_QUESTION
+    none, wrong = (NO_QUESTION_FILE, NO_VALID_FILE) if chunk.files else (NO_QUESTION, NO_VALID)
     for i in silent.nonzero()[0].tolist():
+        reason = wrong if invalid[i] else none
         reasons.append((i, ChunkJudge._rejection(chunk, i, "", "", reason)))
     return silent
 

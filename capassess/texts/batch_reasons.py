@@ -52,6 +52,9 @@ EN: dict[str, str] = {
     "why_ragged": "cells in the row: {cells}; in the header: {header}",
     "why_no_question": "no question answered in the row",
     "why_no_question_file": "no question answered in the file",
+    "why_no_valid": "no valid answer in the row: each answer in it is invalid (see ignored.csv)",
+    "why_no_valid_file": "no valid answer in the file: each answer in it is invalid "
+    "(see ignored.csv)",
     # warnings (encoding, csv_reader, sources, xlsx_reader, runner, outputs)
     "note_gb18030": "the file is valid UTF-8, but reads as Chinese text only as GB18030 "
     "(GBK), so it was read as GB18030; pass --encoding utf-8 if names look wrong",
@@ -173,6 +176,8 @@ ZH: dict[str, str] = {
     "why_ragged": "该行有 {cells} 个单元格，而表头有 {header} 个",
     "why_no_question": "该行未回答任何题目",
     "why_no_question_file": "该文件未回答任何题目",
+    "why_no_valid": "该行没有有效答案：其中的答案均无效（见 ignored.csv）",
+    "why_no_valid_file": "该文件没有有效答案：其中的答案均无效（见 ignored.csv）",
     "note_gb18030": "该文件是有效的 UTF-8，但只有按 GB18030（GBK）读取才是中文，"
     "因此按 GB18030 读取；如名称显示异常，请加 --encoding utf-8",
     "note_utf8": "该文件既可能是 UTF-8，也可能是 GB18030（GBK），已按 UTF-8 读取；"

@@ -225,6 +225,29 @@ def test_missing_policy_error_gives_a_row_that_answers_nothing_one_reason(
     ]
 
 
+@pytest.mark.parametrize(
+    ("lang", "reason"),
+    [
+        ("en", "no valid answer in the row: each answer in it is invalid (see ignored.csv)"),
+        ("zh", "该行没有有效答案：其中的答案均无效（见 ignored.csv）"),
+    ],
+)
+def test_a_row_whose_answers_were_all_ignored_as_invalid_says_so(
+    tmp_path: Path, lang: str, reason: str
+) -> None:
+    """With --lenient, invalid cells are ignored (listed in ignored.csv); a row left with
+    no answer is rejected saying its answers were invalid, not that it answered nothing."""
+    source = _csv("A,Alpha,East,3,4", "B,Beta,East,high,9", "C,Gamma,East,,")(tmp_path)
+    out = tmp_path / "out"
+    args = ["-o", str(out), "-q", str(MINI), "--lenient", "--lang", lang]
+    result = run_cli("batch", str(source), *args)
+    assert result.exit_code == 1, result.output
+    reasons = {r["unit_id"]: r["reason"] for r in read_csv(out / "rejected.csv")}
+    assert reasons["B"] == reason
+    assert reasons["C"] == (NO_QUESTION if lang == "en" else "该行未回答任何题目")
+    assert {r["unit_id"] for r in read_csv(out / "ignored.csv")} == {"B"}
+
+
 def test_the_new_reasons_are_said_in_chinese(tmp_path: Path) -> None:
     source = _csv("A,Alpha,East,3,4", "B,Beta,East,,", "C,n,#N/A,3,4")(tmp_path)
     out = tmp_path / "out"
