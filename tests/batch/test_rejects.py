@@ -83,10 +83,12 @@ def test_lenient_scores_rows_without_their_bad_cells(tmp_path: Path) -> None:
     scores = {r["id"]: r for r in read_csv(tmp_path / "out" / "scores.csv")}
     # BR002: q1 ignored, so missing = level 1 under the lowest policy: (1 + 3) / 2.
     assert scores["BR002"]["overall"] == "2.0000"
-    # BR003: both cells ignored, so no question answered: rejected, not scored 1.00
+    # BR003: both cells ignored, so no valid answer: rejected, not scored 1.00, saying so
     assert "BR003" not in scores
     rejected = {r["unit_id"]: r["reason"] for r in read_csv(tmp_path / "out" / "rejected.csv")}
-    assert rejected["BR003"] == "no question answered in the row"
+    assert rejected["BR003"] == (
+        "no valid answer in the row: each answer in it is invalid (see ignored.csv)"
+    )
     ignored = read_csv(tmp_path / "out" / "ignored.csv")
     assert {(r["row"], r["column"]) for r in ignored} == {("3", "q1"), ("4", "q1"), ("4", "q2")}
 
