@@ -11,13 +11,13 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Literal
 
 from capassess.expr import Node, deciding_names, holds
 from capassess.model.questionnaire import Action, Check, Questionnaire
 from capassess.model.results import CapabilityScore, ScoreResult
+from capassess.records import record
 from capassess.scoring.questions import compiled_condition
 
 if TYPE_CHECKING:  # the score command reads answers without loading the plan models
@@ -128,7 +128,7 @@ def _verdict_key(text: str, values: Mapping[str, Any]) -> tuple[Any, ...] | None
 _SCALARS = frozenset({str, int, float, bool, type(None)})
 
 
-@dataclass(frozen=True)
+@record
 class Evidence:
     """The answers an expression rests on: (question id, value) in order of mention."""
 
@@ -215,7 +215,7 @@ def action_statuses(q: Questionnaire, result: ScoreResult) -> dict[str, ActionSt
 _LAST_STATUSES: list[tuple[Questionnaire, ScoreResult, dict[str, ActionStatus]]] = []
 
 
-@dataclass(frozen=True)
+@record
 class WeakQuestion:
     """An answered question below the level the capability aims for."""
 

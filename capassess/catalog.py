@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,6 +15,7 @@ from capassess.loading import YamlDocument, read_yaml
 from capassess.model.answers import Assessment
 from capassess.model.questionnaire import Questionnaire
 from capassess.model_files import expect_kind, load_checked, raise_errors, validate_model
+from capassess.records import record
 from capassess.resources import data_dir
 from capassess.values import check_assessment
 
@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 ENV_VAR = "CAPASSESS_QUESTIONNAIRES"
 
 
-@dataclass(frozen=True)
+@record
 class Entry:
     """A questionnaire found on disk."""
 

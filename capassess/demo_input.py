@@ -3,17 +3,17 @@ every step of the demo (``capassess.demo``)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from capassess.errors import NotFoundError
+from capassess.records import record
 from capassess.resources import data_dir
 
 EXAMPLE = "acme-bank.yaml"
 EXAMPLE_BASELINE = "acme-bank-2025.yaml"
 
 
-@dataclass(frozen=True)
+@record
 class DemoInput:
     """What the demo assesses: an answers file, its baseline, extra questionnaire folders."""
 

@@ -18,8 +18,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from typing import Any
+
+from capassess.records import record
 
 TOKEN = re.compile(
     r"""\s*(?:
@@ -43,7 +44,7 @@ class ExpressionError(ValueError):
     """A ``when`` expression does not parse."""
 
 
-@dataclass(frozen=True)
+@record
 class Node:
     """A parsed expression: ``op`` with ``args``; leaves carry a ``value``."""
 

@@ -18,13 +18,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Literal
 
 from capassess.errors import InputError
 from capassess.model.answers import Answer, Assessment, Disagreement
 from capassess.model.base import NAME_LENGTH
 from capassess.model.questionnaire import Questionnaire
+from capassess.records import record
 from capassess.scoring.questions import question_score
 from capassess.values import parse_value
 
@@ -33,7 +33,7 @@ RULES: tuple[Rule, ...] = ("median", "min", "latest")
 DISAGREEMENT = 2.0  # levels
 
 
-@dataclass(frozen=True)
+@record
 class Source:
     """One input: its name (used when an answer names no respondent) and its answers."""
 
@@ -41,7 +41,7 @@ class Source:
     assessment: Assessment
 
 
-@dataclass(frozen=True)
+@record
 class Given:
     """One respondent's answer to one question, with the level it stands for."""
 
@@ -51,7 +51,7 @@ class Given:
     level: float | None  # None for n/a or no value
 
 
-@dataclass(frozen=True)
+@record
 class Merged:
     """The merged assessment, who took part, and which respondent each answer is from."""
 

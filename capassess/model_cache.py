@@ -25,11 +25,11 @@ import contextlib
 import os
 import stat
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Generic, TypeVar
 
 from capassess.model.snapshot import SnapshotError, from_snapshot, schema_fingerprint, to_snapshot
+from capassess.records import record
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
@@ -44,7 +44,7 @@ KEEP_ANSWERS = 200
 MAX_BYTES = 4 << 20
 
 
-@dataclass(frozen=True)
+@record
 class Slot(Generic[M]):
     """Where the model of one file's bytes is kept: its namespace, key and the bytes."""
 

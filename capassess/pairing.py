@@ -10,15 +10,15 @@ id); dates in the wrong order are a warning that names both dates.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from capassess.errors import InputError
 from capassess.model.answers import Assessment
 from capassess.model.questionnaire import Questionnaire
+from capassess.records import record
 
 
-@dataclass(frozen=True)
+@record
 class Side:
     """One of the two assessments: its file, questionnaire and answers."""
 

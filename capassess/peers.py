@@ -11,7 +11,6 @@ percentiles were, so a score shown as 3.29 is never "below" a p10 shown as 3.29.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, Literal
 
 from capassess.errors import InputError
@@ -25,11 +24,12 @@ from capassess.model.benchmark import (
 )
 from capassess.model.questionnaire import Questionnaire
 from capassess.model.results import ScoreResult
+from capassess.records import record
 
 Position = Literal["below", "within", "above"]
 
 
-@dataclass(frozen=True)
+@record
 class Standing:
     """Where one value stands in its peer group."""
 
@@ -52,7 +52,7 @@ class Standing:
         return f"{self.percentile:.0f}"
 
 
-@dataclass(frozen=True)
+@record
 class PeerComparison:
     """An assessment against one group of a pack."""
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,6 +17,7 @@ from capassess.model.plan import GapAnalysis, Roadmap, Target
 from capassess.model.questionnaire import Questionnaire
 from capassess.model.results import ScoreResult
 from capassess.pairing import Side, check_pair
+from capassess.records import record
 from capassess.roadmap import PhasePlan, build_roadmap
 from capassess.schedule import DEFAULT_MAX_MAJOR, DEFAULT_MAX_PER_OWNER
 from capassess.scorecard import score_file
@@ -28,7 +28,7 @@ if TYPE_CHECKING:  # peers come only with --benchmark, which loads their code
     from capassess.peers import PeerComparison
 
 
-@dataclass(frozen=True)
+@record
 class Scored:
     """An answers file with its questionnaire and scores."""
 
@@ -39,7 +39,7 @@ class Scored:
     warnings: list[Problem]
 
 
-@dataclass(frozen=True)
+@record
 class PlanOptions:
     """How to set targets and phases."""
 
@@ -53,7 +53,7 @@ class PlanOptions:
     max_per_owner: int | None = DEFAULT_MAX_PER_OWNER
 
 
-@dataclass(frozen=True)
+@record
 class Planned:
     """Scores, targets, gaps and roadmap of one assessment (and its baseline)."""
 

@@ -6,14 +6,13 @@ scan of the questionnaire each time cost a batch more than the look-ups' work it
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from capassess.memo import per_object
 from capassess.model.base import Lang
 from capassess.model.questionnaire import Action, Capability, Dimension, Questionnaire
+from capassess.records import record
 
 
-@dataclass(frozen=True)
+@record
 class QuestionnaireIndex:
     """Capabilities and actions of one questionnaire by id (not to be changed)."""
 

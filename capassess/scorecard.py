@@ -7,7 +7,6 @@ mistake comes out as a located ``InputError`` before anything is scored.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,6 +16,7 @@ from capassess.loading import read_yaml
 from capassess.model.answers import Assessment
 from capassess.model.questionnaire import Questionnaire
 from capassess.model.results import ScoreResult
+from capassess.records import record
 from capassess.scoring.ahp import DEFAULT_RI, analyse_matrix
 from capassess.scoring.engine import score_assessment
 
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from capassess.scoring.ahp import AhpResult
 
 
-@dataclass(frozen=True)
+@record
 class ScoredFile:
     """An answers file, its questionnaire, its score and the warnings found on the way."""
 

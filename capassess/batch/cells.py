@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from capassess.model.answers import Answer
 from capassess.model.questionnaire import NumberQuestion, Question
+from capassess.records import record
 from capassess.scoring.questions import outcome_of
 from capassess.values import TypedValue
 
@@ -37,7 +38,7 @@ SENTINELS = ("", "n/a", "N/A", "na", "NA", "不适用", "-")
 """Cells of a number column that are no figure but common: judged one by one."""
 
 
-@dataclass(frozen=True)
+@record
 class Verdict:
     """What one raw text means for a question: status, score, typed value, reason."""
 
@@ -77,7 +78,7 @@ class Column:
         return [v if ok else None for v, ok in zip(out, answered, strict=True)]
 
 
-@dataclass(frozen=True)
+@record
 class Encoded:
     """A column's cells made ready to look up (``QuestionCodec.encode``): the plain
     figures of a number column (mask, values, scores) and the other rows, each distinct

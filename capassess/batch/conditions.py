@@ -14,12 +14,12 @@ combined into one number, and the distinct numbers are evaluated.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from capassess.batch.cells import ANSWERED, SKIPPED, Column
 from capassess.expr import evaluate
 from capassess.model.questionnaire import Questionnaire
+from capassess.records import record
 from capassess.scoring.questions import compiled_condition
 
 if TYPE_CHECKING:
@@ -34,7 +34,7 @@ def has_conditions(questionnaire: Questionnaire) -> bool:
     return any(q.when for _, _, q in questionnaire.questions())
 
 
-@dataclass(frozen=True)
+@record
 class CodedValues:
     """A column's values as codes: row i's value is ``table[codes[i]]``."""
 

@@ -11,11 +11,11 @@ from __future__ import annotations
 import codecs
 import csv
 import io
-from dataclasses import dataclass
 
 from capassess.batch.header_names import header_key
 from capassess.batch.header_rows import SEARCHED, is_header
 from capassess.errors import InputError
+from capassess.records import record
 from capassess.yaml_text import looks_binary
 
 PEEK = 1 << 18
@@ -44,7 +44,7 @@ def delimiter_of(lines: str, ids: set[str]) -> str:
     return best
 
 
-@dataclass(frozen=True)
+@record
 class Head:
     """The records up to the one after the header, the line each ends on, and which
     record is the header."""

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from capassess.batch.collect import Units
 from capassess.batch.vector import NodeOrder
 from capassess.model.questionnaire import Questionnaire
+from capassess.records import record
 from capassess.report.portfolio import Portfolio
 
 if TYPE_CHECKING:  # the peer code is loaded only for ``--benchmark``
@@ -17,7 +17,7 @@ if TYPE_CHECKING:  # the peer code is loaded only for ``--benchmark``
     from capassess.model.benchmark import BenchmarkPack
 
 
-@dataclass(frozen=True)
+@record
 class Placed:
     """The units placed, and the portfolio with its peer section."""
 
@@ -25,7 +25,7 @@ class Placed:
     portfolio: Portfolio
 
 
-@dataclass(frozen=True)
+@record
 class BatchPeers:
     """A checked pack and the group chosen, if any."""
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,6 +21,7 @@ from capassess.batch.vector import NodeOrder
 from capassess.model.benchmark import BANK_TYPE_GROUPING, BenchmarkPack
 from capassess.model.questionnaire import Questionnaire
 from capassess.peers import percentile_ranks
+from capassess.records import record
 from capassess.report.portfolio import PeerCapability, PortfolioPeers
 
 if TYPE_CHECKING:
@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     Floats = npt.NDArray[np.float64]
 
 
-@dataclass(frozen=True)
+@record
 class Placement:
     """Each unit's peer group ('' when none) and percentile rank per node (NaN when none)."""
 

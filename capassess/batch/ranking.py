@@ -17,11 +17,11 @@ whose overall score is n/a are not ranked.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from capassess.batch.vector import NodeOrder
 from capassess.errors import InputError
+from capassess.records import record
 from capassess.scoring.entropy import blend, entropy_weights
 from capassess.scoring.topsis import topsis
 from capassess.scoring.weights import WeightTree
@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 RANK_METHODS = ("score", "topsis")
 
 
-@dataclass(frozen=True)
+@record
 class WeightChoice:
     """How criteria are weighted: ``model``, ``entropy`` or ``blend`` with ``alpha``."""
 
@@ -59,7 +59,7 @@ def parse_weights(text: str) -> WeightChoice:
     raise InputError(f"--weights {text!r}: expected model, entropy or blend:ALPHA, 0 <= ALPHA <= 1")
 
 
-@dataclass(frozen=True)
+@record
 class Ranking:
     """The rank and the ranking value of every unit, and the weights behind them."""
 

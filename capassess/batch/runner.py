@@ -33,6 +33,7 @@ from capassess.errors import InputError
 from capassess.json_text import to_json
 from capassess.model.base import Lang
 from capassess.model.questionnaire import Questionnaire
+from capassess.records import record
 from capassess.report.portfolio import (
     Counts,
     InputInfo,
@@ -61,7 +62,7 @@ BESIDE_UNITS = 500_000
 """Up to this many units, the score files are written while the portfolio is built."""
 
 
-@dataclass(frozen=True)
+@record
 class BatchOptions:
     """What ``capassess batch`` was asked to do."""
 
@@ -100,7 +101,7 @@ class Tally:
     """The file name stem of each unit's reports (``--reports``)."""
 
 
-@dataclass(frozen=True)
+@record
 class BatchResult:
     """What a run did: the counts, the files written, the time taken, the warnings."""
 
@@ -110,7 +111,7 @@ class BatchResult:
     warnings: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@record
 class Run:
     """The parts of one run that every step needs; ``out`` is the run's own folder."""
 

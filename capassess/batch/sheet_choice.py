@@ -27,18 +27,18 @@ header and never count.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 
 from capassess.batch.header_rows import header_cells, split_header
 from capassess.batch.table import LABEL_MARKER
 from capassess.batch.unit_text import is_blank
 from capassess.errors import InputError
+from capassess.records import record
 from capassess.texts import say
 
 DATA = "data"
 
 
-@dataclass(frozen=True)
+@record
 class SheetFacts:
     """What a glance at a sheet's first rows tells."""
 
@@ -70,7 +70,7 @@ def glance(
     return SheetFacts(name, visible, True, True, False)
 
 
-@dataclass(frozen=True)
+@record
 class Choice:
     """The sheet to read, the notes to give, and, when no sheet holds data, the sheet
     read and every sheet (quoted, for the message that there is nothing to score)."""

@@ -23,6 +23,7 @@ from capassess.batch.header_names import header_key
 from capassess.batch.unit_text import answer_cells, cleaned
 from capassess.errors import InputError, Problem
 from capassess.model.questionnaire import Questionnaire
+from capassess.records import record
 
 if TYPE_CHECKING:
     import numpy as np
@@ -37,7 +38,7 @@ RESERVED = frozenset({"rank", "rank_value", "overall", "overall_level", "source"
                       "answered", "not_applicable", "missing"})  # fmt: skip
 
 
-@dataclass(frozen=True)
+@record
 class Rejection:
     """One reason why one input row was not scored (or, when lenient, one ignored cell)."""
 
@@ -63,7 +64,7 @@ class Layout:
     """Position of each unknown column."""
 
 
-@dataclass(frozen=True)
+@record
 class Chunk:
     """Rows of one source with their raw cells as text (blank = empty string).
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from capassess.atomic import write_atomic
@@ -29,6 +28,7 @@ from capassess.model.questionnaire import (
     Question,
     Questionnaire,
 )
+from capassess.records import record
 from capassess.texts import words
 from capassess.texts.batch import group_label
 from capassess.values import FALSE_WORDS, TRUE_WORDS
@@ -36,7 +36,7 @@ from capassess.values import FALSE_WORDS, TRUE_WORDS
 FORMATS = ("xlsx", "csv")
 
 
-@dataclass(frozen=True)
+@record
 class TemplateOptions:
     """What the template holds."""
 

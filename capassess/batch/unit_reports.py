@@ -14,7 +14,6 @@ import os
 from collections import deque
 from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -26,6 +25,7 @@ from capassess.batch.table import Chunk, Rejection
 from capassess.model.answers import Answer, Assessment, Subject
 from capassess.model.base import Lang
 from capassess.model.questionnaire import Questionnaire
+from capassess.records import record
 
 if TYPE_CHECKING:
     import numpy as np
@@ -38,7 +38,7 @@ _WORKER: dict[str, Any] = {}
 _ENVIRONMENTS: dict[str | None, ReportEnvironment] = {}
 
 
-@dataclass(frozen=True)
+@record
 class UnitTask:
     """One unit to report on: its assessment and where its files go."""
 
@@ -46,7 +46,7 @@ class UnitTask:
     stem: str
 
 
-@dataclass(frozen=True)
+@record
 class ReportSettings:
     """How every unit is scored and reported."""
 

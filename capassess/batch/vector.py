@@ -20,11 +20,11 @@ and the portfolio's capability figures leave it out.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from capassess.batch.cells import ANSWERED, MISSING, NOT_APPLICABLE
 from capassess.model.questionnaire import Questionnaire
+from capassess.records import record
 from capassess.scoring.questions import LEVEL_EPSILON
 from capassess.scoring.weights import WeightTree
 
@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     Mask = npt.NDArray[np.bool_]
 
 
-@dataclass(frozen=True)
+@record
 class NodeOrder:
     """The result columns: overall, then dimensions, then capabilities, in file order."""
 
@@ -64,7 +64,7 @@ class NodeOrder:
         return ("overall", *self.dimensions, *self.capabilities)
 
 
-@dataclass(frozen=True)
+@record
 class Scored:
     """Scores (units x nodes, NaN for n/a), answer counts (units x 3) and answered
     questions per capability (units x capabilities) of a chunk."""

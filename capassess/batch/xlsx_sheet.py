@@ -25,6 +25,7 @@ from xml.etree.ElementTree import Element, ParseError, XMLPullParser
 
 from capassess.batch.xlsx_cells import CellReader, Merges, local, parse_ref, texts
 from capassess.errors import InputError
+from capassess.records import record
 
 BLOCK = 1 << 20
 PERCENT_IDS = frozenset({9, 10})
@@ -37,7 +38,7 @@ QUOTED = re.compile(r'"[^"]*"|\[[^\]]*\]|\\.')
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
 
-@dataclass(frozen=True)
+@record
 class WorkbookLimits:
     """Most bytes a part may expand to; larger workbooks are refused before reading."""
 

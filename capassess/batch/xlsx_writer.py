@@ -19,7 +19,7 @@ import re
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, BinaryIO, Protocol, TypeVar
@@ -28,6 +28,7 @@ from capassess.atomic import writing
 from capassess.batch.files import replacing
 from capassess.batch.text_bytes import may_hold
 from capassess.batch.zip_stream import ZipStream
+from capassess.records import record
 
 if TYPE_CHECKING:
     import numpy as np
@@ -61,7 +62,7 @@ SHEET_HEAD = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 SHEET_TAIL = '</sheetData><autoFilter ref="A1:{last}{rows}"/></worksheet>'
 
 
-@dataclass(frozen=True)
+@record
 class SheetColumn:
     """A column to write: header, kind (``text`` or ``number``) and cell texts.
 

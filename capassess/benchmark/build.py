@@ -26,6 +26,7 @@ from capassess.model.benchmark import (
     PeerGroup,
     Percentiles,
 )
+from capassess.records import record
 
 if TYPE_CHECKING:
     import numpy as np
@@ -37,7 +38,7 @@ ALL = "all"
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
-@dataclass(frozen=True)
+@record
 class Grouping:
     """How units are grouped: by bank type, by a group column, or all in one."""
 

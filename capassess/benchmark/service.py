@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from capassess.atomic import refuse_inputs, write_atomic
@@ -16,11 +15,12 @@ from capassess.errors import InputError
 from capassess.model.benchmark import BenchmarkPack
 from capassess.model.questionnaire import Questionnaire
 from capassess.overwrite import refuse_foreign
+from capassess.records import record
 from capassess.scoring.engine import MISSING_POLICIES
 from capassess.scoring.interface import MODEL_NAMES
 
 
-@dataclass(frozen=True)
+@record
 class BuildRequest:
     """What ``benchmark build`` was asked to do."""
 
@@ -37,7 +37,7 @@ class BuildRequest:
     """Replace an existing file at ``output`` that is not a benchmark pack."""
 
 
-@dataclass(frozen=True)
+@record
 class BuildOutcome:
     """The pack written, where, and what was left out of it."""
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 from capassess.advice import answered_values
@@ -14,9 +14,10 @@ from capassess.model.questionnaire import NumberQuestion, Questionnaire
 from capassess.model.results import ScoreResult
 from capassess.peers import PeerComparison, check_fits, compare_to_peers, peer_group
 from capassess.planning import Planned
+from capassess.records import record
 
 
-@dataclass(frozen=True)
+@record
 class PeerRequest:
     """A pack to compare with, and the peer group chosen (None: the subject's own)."""
 
@@ -33,7 +34,7 @@ def load_peers(
     return PeerLoader(request, pack, questionnaire)
 
 
-@dataclass(frozen=True)
+@record
 class PeerLoader:
     """A checked pack, ready to place assessments in it."""
 

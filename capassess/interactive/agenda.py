@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from fnmatch import fnmatchcase
 
 from capassess.model.questionnaire import Capability, Dimension, Question, Questionnaire
+from capassess.records import record
 
 
-@dataclass(frozen=True)
+@record
 class Slot:
     """A question in its place: position in the questionnaire, dimension, capability."""
 
@@ -34,7 +34,7 @@ def slots_of(questionnaire: Questionnaire) -> list[Slot]:
     return [Slot(i, d, c, q) for i, (d, c, q) in enumerate(questionnaire.questions())]
 
 
-@dataclass(frozen=True)
+@record
 class Agenda:
     """The questions to visit; a question is visited if any chosen selector picks it.
 

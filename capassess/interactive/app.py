@@ -45,6 +45,7 @@ from capassess.interactive.terminal import (
 from capassess.model.answers import Assessment
 from capassess.model.base import Lang
 from capassess.model.questionnaire import Questionnaire
+from capassess.records import record
 from capassess.texts.interview import say
 
 
@@ -65,7 +66,7 @@ class AssessRequest:
     respondent: str | None = None
 
 
-@dataclass(frozen=True)
+@record
 class Opened:
     """The questionnaire, the answers file being edited and what it already holds."""
 

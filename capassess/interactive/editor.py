@@ -17,13 +17,14 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from capassess.interactive.terminal import Closed
+from capassess.records import record
 
 if TYPE_CHECKING:
     from prompt_toolkit.formatted_text import StyleAndTextTuples
     from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent
 
 
-@dataclass(frozen=True)
+@record
 class Choice:
     """One option offered for arrow-key picking: what it types and how it reads."""
 
@@ -31,7 +32,7 @@ class Choice:
     label: str
 
 
-@dataclass(frozen=True)
+@record
 class Choices:
     """The options of a question; ``many`` for a checklist (Space ticks)."""
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Literal
 
 from capassess.condition_text import with_unit
@@ -17,6 +16,7 @@ from capassess.model.questionnaire import (
     NumberQuestion,
     Question,
 )
+from capassess.records import record
 from capassess.values import (
     NONE_WORDS,
     TypedValue,
@@ -61,7 +61,7 @@ class Refused(ValueError):
         self.fields = fields
 
 
-@dataclass(frozen=True)
+@record
 class Command:
     """A parsed line: what to do, and the text that goes with it."""
 

@@ -15,7 +15,6 @@ import getpass
 import json
 import os
 import socket
-from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
@@ -24,6 +23,7 @@ import portalocker
 from capassess.atomic import make_folder, output_error
 from capassess.errors import InputError
 from capassess.model.base import Lang
+from capassess.records import record
 from capassess.texts.interview import say
 
 ATTEMPTS = 5  # a holder may remove the file between our open and our lock: try again
@@ -35,7 +35,7 @@ def lock_path(path: Path) -> Path:
     return real.with_name(f".{real.name}.lock")
 
 
-@dataclass(frozen=True)
+@record
 class Holder:
     """Who holds an interview lock: user, host, process id, and since when."""
 

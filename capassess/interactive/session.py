@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from typing import Literal
 
 from capassess.interactive.agenda import Agenda, Slot, slots_of
 from capassess.model.answers import NA, Answer
 from capassess.model.questionnaire import Question, Questionnaire
+from capassess.records import record
 from capassess.scoring.questions import QuestionOutcome, compiled_condition, evaluate_questions
 from capassess.texts.interview import say
 from capassess.values import TypedValue, parse_value
@@ -24,7 +24,7 @@ from capassess.values import TypedValue, parse_value
 Reason = Literal["answered", "cleared", "condition"]
 
 
-@dataclass(frozen=True)
+@record
 class Change:
     """One answer written (``answer``) or removed (``None``), and why."""
 
@@ -33,7 +33,7 @@ class Change:
     reason: Reason
 
 
-@dataclass(frozen=True)
+@record
 class Progress:
     """Where a question stands among the applicable ones: overall and in its dimension."""
 

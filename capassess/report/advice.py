@@ -3,8 +3,6 @@ roadmap, shortfalls, contradictions to probe, definitions and the roadmap's span
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from capassess.advice import failed_checks
 from capassess.condition_text import condition_words, question_words
 from capassess.model.base import Lang
@@ -21,12 +19,11 @@ from capassess.plan_text import (
 )
 from capassess.planning import Planned
 from capassess.questionnaire_index import action_titles, capability_titles
-from capassess.report.records import quick_init
+from capassess.records import record
 from capassess.texts import words
 
 
-@quick_init
-@dataclass(frozen=True)
+@record
 class LeftOffRow:
     """An action not on the roadmap, and why."""
 
@@ -40,8 +37,7 @@ class LeftOffRow:
     """in-place-evidence, in-place-level, not-assessed or to-confirm."""
 
 
-@quick_init
-@dataclass(frozen=True)
+@record
 class Advice:
     """What the report's advice rests on."""
 

@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import lru_cache, partial
 
 from capassess.model.base import Lang
+from capassess.records import record
 from capassess.report.model import GapRow, Report
 from capassess.report.palette import CURRENT, GRID, INK, MUTED, PALE, TARGET, WHITE
-from capassess.report.records import quick_init
 from capassess.report.svg import (
     BASELINE_SERIES,
     CURRENT_SERIES,
@@ -36,8 +35,7 @@ LEGEND_Y = 590.0
 RADIUS = 215.0
 
 
-@quick_init
-@dataclass(frozen=True)
+@record
 class Charts:
     """The SVG of each chart; empty when a chart has nothing to show."""
 
@@ -47,8 +45,7 @@ class Charts:
     band: str
 
 
-@quick_init
-@dataclass(frozen=True)
+@record
 class Spoke:
     """One capability on the radar: its label and its three values."""
 
@@ -124,7 +121,7 @@ def _grid(sizes: tuple[int, ...], n: int, cx: float, cy: float) -> tuple[str, ..
     return tuple(svg.parts[head:])
 
 
-@dataclass(frozen=True)
+@record
 class RadarLabel:
     """Where a spoke's label sits: its lines, anchor point, box and leader line."""
 

@@ -5,13 +5,12 @@ Numbers stay numbers (templates format them); text is already in the report's la
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from capassess.model.base import Lang
+from capassess.records import record
 from capassess.report.advice import Advice
 from capassess.report.heat import capability_status
-from capassess.report.records import quick_init
 from capassess.report.risks import RiskRow
 from capassess.report.scope import Scope
 
@@ -19,8 +18,7 @@ if TYPE_CHECKING:  # peers come only with --benchmark
     from capassess.report.peers import PeerSection
 
 
-@quick_init
-@dataclass(frozen=True)
+@record
 class Cover:
     """Who was assessed, by whom, when, against which questionnaire."""
 
@@ -40,8 +38,7 @@ class Cover:
     bank_type: str | None = None
 
 
-@quick_init
-@dataclass(frozen=True)
+@record
 class FoundationLine:
     """The foundation beside the headline: its own figures and the level it allows."""
 
@@ -62,8 +59,7 @@ class FoundationLine:
     """False when none of its capabilities is assessed: no score, target or level is shown."""
 
 
-@quick_init
-@dataclass(frozen=True)
+@record
 class GapRow:
     """One capability against its target."""
 
@@ -98,8 +94,7 @@ class GapRow:
         return capability_status(self.assessed, self.score, self.met, self.gap)
 
 
-@quick_init
-@dataclass(frozen=True)
+@record
 class AnswerRow:
     """One question with its answer, evidence and note."""
 
@@ -114,8 +109,7 @@ class AnswerRow:
     note: str | None
 
 
-@quick_init
-@dataclass(frozen=True)
+@record
 class CapabilitySection:
     """A capability: its gap and its answers."""
 
@@ -124,8 +118,7 @@ class CapabilitySection:
     answers: tuple[AnswerRow, ...]
 
 
-@quick_init
-@dataclass(frozen=True)
+@record
 class DimensionSection:
     """A dimension: its scores and its capabilities."""
 
@@ -150,8 +143,7 @@ class DimensionSection:
     missing policy gives them (``lowest``: 1.00), by title."""
 
 
-@quick_init
-@dataclass(frozen=True)
+@record
 class ActionRow:
     """An action on the roadmap and why it is there."""
 
@@ -184,8 +176,7 @@ class ActionRow:
     """Why the KPI cannot measure the action (already met, or resting on n/a answers)."""
 
 
-@quick_init
-@dataclass(frozen=True)
+@record
 class PhaseSection:
     """A roadmap phase: its actions and the projected overall score after it."""
 
@@ -203,8 +194,7 @@ class PhaseSection:
     in_flight: tuple[str, ...] = ()
 
 
-@quick_init
-@dataclass(frozen=True)
+@record
 class ProgressRow:
     """A capability's score then and now."""
 
@@ -221,8 +211,7 @@ class ProgressRow:
     """Progress as shown: a share, "target met" at 100% or more (``plan_text.progress_text``)."""
 
 
-@quick_init
-@dataclass(frozen=True)
+@record
 class Progress:
     """How far the bank moved since its baseline assessment."""
 
@@ -235,8 +224,7 @@ class Progress:
     rows: tuple[ProgressRow, ...]
 
 
-@quick_init
-@dataclass(frozen=True)
+@record
 class Summary:
     """The executive summary."""
 
@@ -274,8 +262,7 @@ class Summary:
     score counts in the overall score, joined; empty when none does."""
 
 
-@quick_init
-@dataclass(frozen=True)
+@record
 class WeightRow:
     """A dimension (depth 0) or capability (depth 1) with its weights."""
 
@@ -286,8 +273,7 @@ class WeightRow:
     global_weight: float
 
 
-@quick_init
-@dataclass(frozen=True)
+@record
 class AhpRow:
     """The consistency of one AHP matrix of the questionnaire."""
 
@@ -300,8 +286,7 @@ class AhpRow:
     consistent: bool
 
 
-@quick_init
-@dataclass(frozen=True)
+@record
 class QuestionRef:
     """A question named in a list (n/a, missing, skipped)."""
 
@@ -310,8 +295,7 @@ class QuestionRef:
     capability_title: str
 
 
-@quick_init
-@dataclass(frozen=True)
+@record
 class LevelRow:
     """A maturity level and its name."""
 
@@ -320,8 +304,7 @@ class LevelRow:
     description: str | None
 
 
-@quick_init
-@dataclass(frozen=True)
+@record
 class ReferenceRow:
     """An external framework the questionnaire is grounded in."""
 
@@ -330,8 +313,7 @@ class ReferenceRow:
     url: str | None
 
 
-@quick_init
-@dataclass(frozen=True)
+@record
 class Method:
     """How the scores were made."""
 
@@ -352,8 +334,7 @@ class Method:
     """The scoring model's name in the report's language (``model`` is its id)."""
 
 
-@quick_init
-@dataclass(frozen=True)
+@record
 class NextStep:
     """A capability's next level and the actions that reach it."""
 
@@ -364,8 +345,7 @@ class NextStep:
     actions: tuple[str, ...]
 
 
-@quick_init
-@dataclass(frozen=True)
+@record
 class Report:
     """Everything a report shows, in one language."""
 

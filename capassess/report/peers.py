@@ -5,19 +5,19 @@ Its words are the catalogue's ``peers`` area (``capassess.texts.peers``).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from capassess import texts
 from capassess.model.base import Lang
 from capassess.model.questionnaire import Questionnaire
+from capassess.records import record
 
 if TYPE_CHECKING:  # loaded only when a report has peers (--benchmark)
     from capassess.peers import PeerComparison, Standing
 
 
-@dataclass(frozen=True)
+@record
 class PeerRow:
     """One node or number question against the peer group."""
 
@@ -32,7 +32,7 @@ class PeerRow:
     position: str | None
 
 
-@dataclass(frozen=True)
+@record
 class CitedFigure:
     """A published figure and its citation, as one line of text."""
 
@@ -43,7 +43,7 @@ class CitedFigure:
     source: str
 
 
-@dataclass(frozen=True)
+@record
 class PeerSection:
     """Everything the peer section shows."""
 

@@ -4,21 +4,19 @@ answers to probe, actions that carry others, owners' load and major projects."""
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
 
 from capassess.model.base import Lang
 from capassess.model.plan import NotScheduled, PlannedAction, Roadmap
 from capassess.planning import Planned
 from capassess.questionnaire_index import action_titles
-from capassess.report.records import quick_init
+from capassess.records import record
 from capassess.texts import words
 
 CARRIES = 2  # an action that at least this many others wait for is a dependency risk
 SHOWN = 3
 
 
-@quick_init
-@dataclass(frozen=True)
+@record
 class RiskRow:
     """One risk: what it is, and what in the data shows it."""
 

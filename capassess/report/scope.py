@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from capassess.model.base import Lang
 from capassess.planning import Planned
+from capassess.records import record
 from capassess.report.advice import respondents
-from capassess.report.records import quick_init
 from capassess.texts import words
 from capassess.texts.batch import group_label
 
 
-@quick_init
-@dataclass(frozen=True)
+@record
 class Scope:
     """What was assessed, with whom, and what the results cannot say."""
 

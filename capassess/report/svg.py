@@ -5,15 +5,15 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Callable, Hashable
-from dataclasses import dataclass
 from functools import lru_cache
 
+from capassess.records import record
 from capassess.report.palette import BASELINE, CURRENT, GRID, MUTED, PEER, TARGET, WHITE
 
 # Greyscale-safe series: told apart by dash pattern and marker shape as well as colour.
 
 
-@dataclass(frozen=True)
+@record
 class Series:
     """How one data series looks: its label key (report words), colour, dash pattern and marker."""
 

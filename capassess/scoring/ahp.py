@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from capassess.records import record
 
 # Random consistency indices for n = 1..15.
 RI_TABLES: dict[str, tuple[float, ...]] = {
@@ -21,7 +21,7 @@ CR_LIMIT = 0.10
 RECIPROCAL_TOLERANCE = 0.02
 
 
-@dataclass(frozen=True)
+@record
 class AhpResult:
     """Weights and consistency of one pairwise matrix."""
 

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
@@ -32,13 +31,14 @@ from capassess.model.questionnaire import (
     NumberQuestion,
     Question,
 )
+from capassess.records import record
 from capassess.values import TypedValue, parse_value
 
 Status = Literal["answered", "not_applicable", "missing", "skipped"]
 LEVEL_EPSILON = 1e-9
 
 
-@dataclass(frozen=True)
+@record
 class QuestionOutcome:
     """What one question contributes: its status, typed value and score in [0, 1]."""
 

@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
+from capassess.records import record
 from capassess.scoring.matrix_input import (
     Matrix,
     checked_array,
@@ -26,7 +26,7 @@ from capassess.scoring.matrix_input import (
 )
 
 
-@dataclass(frozen=True)
+@record
 class TopsisResult:
     """Closeness to the ideal (higher is better) and the rank of each unit, in input order."""
 

@@ -9,8 +9,7 @@ by length or shade, so that the charts read in print and in greyscale.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from capassess.records import record
 from capassess.report.palette import CURRENT, INK, MUTED, PALE
 from capassess.report.portfolio.model import Portfolio
 from capassess.report.portfolio.tables import Distribution
@@ -21,7 +20,7 @@ LEFT, RIGHT, ROW = 190.0, 24.0, 34.0
 WIDTH = 760.0
 
 
-@dataclass(frozen=True)
+@record
 class PortfolioCharts:
     """The SVG of each chart; empty when there is nothing to draw."""
 

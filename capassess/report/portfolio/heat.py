@@ -11,10 +11,10 @@ that assessed the capability (``assessed`` of ``units``).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from capassess.records import record
 
 
-@dataclass(frozen=True)
+@record
 class HeatCell:
     """One capability in one group."""
 
@@ -28,7 +28,7 @@ class HeatCell:
     """The units of the column."""
 
 
-@dataclass(frozen=True)
+@record
 class HeatRow:
     """One capability across the columns."""
 
@@ -39,7 +39,7 @@ class HeatRow:
     cells: tuple[HeatCell, ...]
 
 
-@dataclass(frozen=True)
+@record
 class CapabilityHeat:
     """The heat map: columns (group, units), one row per capability."""
 

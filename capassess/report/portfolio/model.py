@@ -4,10 +4,10 @@ shared by HTML, Markdown and ``summary.json``."""
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
 from typing import Any
 
 from capassess.model.base import Lang
+from capassess.records import record
 from capassess.report.portfolio.heat import CapabilityHeat
 from capassess.report.portfolio.tables import (
     Distribution,
@@ -18,7 +18,7 @@ from capassess.report.portfolio.tables import (
 )
 
 
-@dataclass(frozen=True)
+@record
 class Counts:
     """Every row accounted for: rows = scored + rejected; blank rows are no rows."""
 
@@ -30,7 +30,7 @@ class Counts:
     ignored_cells: int = 0
 
 
-@dataclass(frozen=True)
+@record
 class InputInfo:
     """One input as read."""
 
@@ -42,7 +42,7 @@ class InputInfo:
     unknown_columns: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@record
 class Settings:
     """How the run scored and ranked."""
 
@@ -56,7 +56,7 @@ class Settings:
     lenient: bool
 
 
-@dataclass(frozen=True)
+@record
 class Portfolio:
     """Everything the portfolio report shows."""
 

@@ -7,10 +7,10 @@ Plain frozen data, built by the batch's aggregation (``batch.portfolio``,
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from capassess.records import record
 
 
-@dataclass(frozen=True)
+@record
 class Stats:
     """Summary statistics of the scores that are not n/a."""
 
@@ -24,7 +24,7 @@ class Stats:
     max: float | None = None
 
 
-@dataclass(frozen=True)
+@record
 class Distribution:
     """How the scores of one node are spread: statistics, histogram, units per level."""
 
@@ -38,7 +38,7 @@ class Distribution:
     missing policy gave it (under ``lowest``, 1.00)."""
 
 
-@dataclass(frozen=True)
+@record
 class LeagueRow:
     """One unit in the league table."""
 
@@ -55,7 +55,7 @@ class LeagueRow:
     """The TOPSIS closeness that decides the rank, under ``--rank topsis``; else None."""
 
 
-@dataclass(frozen=True)
+@record
 class GroupRow:
     """The roll-up of one group: overall statistics and mean dimension scores."""
 
@@ -64,7 +64,7 @@ class GroupRow:
     dimensions: tuple[float | None, ...]
 
 
-@dataclass(frozen=True)
+@record
 class WeakCapability:
     """A capability across all units, weakest first."""
 
@@ -87,7 +87,7 @@ class WeakCapability:
     """The units scored."""
 
 
-@dataclass(frozen=True)
+@record
 class PeerCapability:
     """One capability of the portfolio against the peers."""
 
@@ -102,7 +102,7 @@ class PeerCapability:
     """Share of the units compared that score under their group's median."""
 
 
-@dataclass(frozen=True)
+@record
 class PortfolioPeers:
     """The portfolio against a benchmark pack."""
 
