@@ -1,7 +1,5 @@
 """Compare two scored assessments: what moved, node by node and answer by answer (pure)."""
 
-from __future__ import annotations
-
 from typing import Any, Literal
 
 from pydantic import Field

@@ -277,3 +277,26 @@ def test_the_objects_of_a_run_are_left_out_of_the_collection_at_exit() -> None:
     counts = dict(part.split("=") for part in run.stdout.splitlines()[-1].split())
     assert int(counts["FROZEN"]) > 10_000
     assert int(counts["LEFT"]) < 100
+
+
+def _defines_models(path: Path) -> bool:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    bases = {"Frozen", "BaseModel"}
+    classes = [n for n in ast.walk(tree) if isinstance(n, ast.ClassDef)]
+    return any(isinstance(b, ast.Name) and b.id in bases for c in classes for b in c.bases)
+
+
+MODEL_MODULES = [p for p in sorted(PACKAGE.rglob("*.py")) if _defines_models(p)]
+
+
+def test_the_model_modules_are_found() -> None:
+    names = {p.name for p in MODEL_MODULES}
+    assert {"questionnaire.py", "answers.py", "plan.py", "results.py", "comparison.py"} <= names
+
+
+@pytest.mark.parametrize("path", MODEL_MODULES, ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_model_modules_evaluate_their_annotations_at_import(path: Path) -> None:
+    # With postponed annotations pydantic compiles every field's annotation from its text
+    # when the class is made, on every start of every command; evaluated with the module,
+    # they come compiled from the module's bytecode.
+    assert "from __future__ import annotations" not in path.read_text(encoding="utf-8")

@@ -1,7 +1,5 @@
 """Answers files: who was assessed, by whom, and each answer with its evidence."""
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import Annotated, Any, Literal
 

@@ -1,7 +1,5 @@
 """Shared building blocks of the models: frozen base, ids, bilingual text."""
 
-from __future__ import annotations
-
 from typing import Annotated, Literal, get_args
 
 from pydantic import (
@@ -87,7 +85,7 @@ class Text(Frozen):
     zh: str | None = Field(None, description="Chinese text (简体中文).")
 
     @model_validator(mode="after")
-    def _one_language(self) -> Text:
+    def _one_language(self) -> "Text":
         if not (self.en or self.zh):
             raise ValueError("text needs at least one of 'en' or 'zh'")
         return self

@@ -5,8 +5,6 @@ the number of units and the 10th, 25th, 50th, 75th and 90th percentiles (numpy's
 ``linear`` method, rounded), for groups and nodes of at least ``built.min_group`` units.
 """
 
-from __future__ import annotations
-
 import itertools
 from typing import Annotated, Literal
 
@@ -33,7 +31,7 @@ class Percentiles(Frozen):
     p90: Number
 
     @model_validator(mode="after")
-    def _ordered(self) -> Percentiles:
+    def _ordered(self) -> "Percentiles":
         values = self.values()
         if any(b < a for a, b in itertools.pairwise(values)):
             raise ValueError("percentiles must not decrease from p10 to p90")

@@ -1,7 +1,5 @@
 """The headline figures of a plan, each on a stated base."""
 
-from __future__ import annotations
-
 from typing import Literal
 
 from pydantic import Field

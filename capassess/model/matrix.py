@@ -1,7 +1,5 @@
 """AHP pairwise comparison matrices, as written in YAML."""
 
-from __future__ import annotations
-
 import math
 from fractions import Fraction
 from typing import Annotated
@@ -55,7 +53,7 @@ class AhpMatrix(Frozen):
     )
 
     @model_validator(mode="after")
-    def _shape(self) -> AhpMatrix:
+    def _shape(self) -> "AhpMatrix":
         n = len(self.items)
         if len(set(self.items)) != n:
             raise ValueError("items must be unique")

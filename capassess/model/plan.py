@@ -1,7 +1,5 @@
 """Gap analysis and roadmap results."""
 
-from __future__ import annotations
-
 from typing import Any, Literal
 
 from pydantic import Field
@@ -98,7 +96,7 @@ class GapAnalysis(Frozen):
         met = [c for c in self.capabilities if c.met and c.score is not None and c.assessed]
         return sorted(met, key=lambda c: (-(c.score or 0) + c.target, c.id))
 
-    def capability(self, capability_id: str) -> CapabilityGap:
+    def capability(self, capability_id: str) -> "CapabilityGap":
         """The gap of one capability."""
         return next(c for c in self.capabilities if c.id == capability_id)
 

@@ -1,7 +1,5 @@
 """The questionnaire: levels, dimensions, capabilities, questions, actions, profiles."""
 
-from __future__ import annotations
-
 import itertools
 import re
 from collections.abc import Iterator
@@ -90,7 +88,7 @@ class MultiQuestion(QuestionBase):
     options: Annotated[list[Option], Field(min_length=1)]
 
     @model_validator(mode="after")
-    def _positive_total(self) -> MultiQuestion:
+    def _positive_total(self) -> "MultiQuestion":
         if sum(o.score for o in self.options) <= 0:
             raise ValueError("the option scores of a multi question must not all be 0")
         return self
@@ -118,7 +116,7 @@ class NumberQuestion(QuestionBase):
         return values
 
     @model_validator(mode="after")
-    def _range(self) -> NumberQuestion:
+    def _range(self) -> "NumberQuestion":
         if self.min is not None and self.max is not None and self.min >= self.max:
             raise ValueError(f"min ({self.min}) must be below max ({self.max})")
         return self
@@ -154,7 +152,7 @@ class CostBand(Frozen):
     large: tuple[Money, Money] | None = Field(None, description="Large or national bank.")
 
     @model_validator(mode="after")
-    def _ranges(self) -> CostBand:
+    def _ranges(self) -> "CostBand":
         for name in ("small", "medium", "large"):
             band = getattr(self, name)
             if band is not None and band[0] > band[1]:

@@ -1,7 +1,5 @@
 """Scoring results: per question, capability, dimension and overall."""
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import Any, Literal
 
@@ -86,7 +84,7 @@ class ScoreResult(Frozen):
         description="The dimensions, then the foundation (``foundation: true``) if any."
     )
 
-    def capability(self, capability_id: str) -> CapabilityScore:
+    def capability(self, capability_id: str) -> "CapabilityScore":
         """The score of one capability; ``KeyError`` if there is none."""
         for dim in self.dimensions:
             for cap in dim.capabilities:

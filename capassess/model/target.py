@@ -1,7 +1,5 @@
 """Target files: the level a bank aims for per capability, with optional importance."""
 
-from __future__ import annotations
-
 from pydantic import Field
 
 from capassess.model.base import Frozen, Id, LevelNumber
