@@ -369,7 +369,7 @@ CASES = [
     ("csv/unclosed-quote.csv", 1, "rows rejected: 1;"),
     ("csv/ragged-huge-cell.csv", 1, "rows rejected: 1;"),
     ("csv/undecodable.csv", 2, "not valid gb18030 at byte 18; pass --encoding"),
-    ("csv/utf16.csv", 2, "the file is UTF-16 text; save it as UTF-8"),
+    ("csv/utf16-broken.csv", 2, "the file is UTF-16 text, but byte 33 is not; save it as"),
     ("xlsx/broken-sheet-xml.xlsx", 2, "cannot read as XLSX: sheet 'Sheet' is not well-formed XML"),
     ("xlsx/empty-workbook.xlsx", 2, "is empty; expected a header row with 'id'"),
     ("xlsx/empty.xlsx", 2, "cannot read as XLSX: the file is empty (0 bytes), not a workbook"),

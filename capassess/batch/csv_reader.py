@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 from capassess.batch.arrow import reading_pool
 from capassess.batch.byte_cells import decoded, reads_bytewise
 from capassess.batch.csv_head import delimiter_of, first_lines, peek
-from capassess.batch.encoding import GB18030, choose_encoding, detect, is_utf8
+from capassess.batch.encoding import GB18030, UTF8, choose_encoding, detect, is_utf8
 from capassess.batch.header_rows import RepeatedHeaders, is_repeated_header, title_note
 from capassess.batch.mixed_lines import mixed_copy
 from capassess.batch.table import (
@@ -35,6 +35,7 @@ from capassess.batch.table import (
     is_label_row,
     resolve_layout,
 )
+from capassess.batch.utf16 import utf8_copy, utf16_kind
 from capassess.errors import InputError
 from capassess.model.questionnaire import Questionnaire
 
@@ -64,7 +65,11 @@ class CsvSource:
         self.notes: tuple[str, ...] = ()
         self.reading = self.path
         """The file read: ``path``, or a copy of it with its UTF-8 lines in GB18030."""
-        if encoding is None:
+        if encoding is None and (kind := _utf16(self.path)):
+            self.reading, note = utf8_copy(self.path, kind)
+            weakref.finalize(self, _remove, self.reading)
+            self.encoding, self.notes = UTF8, (note,)
+        elif encoding is None:
             self.encoding, self.notes = detect(path)
             if self.encoding == GB18030:
                 self._read_mixed()
@@ -302,3 +307,12 @@ class _TextNeeded(Exception):
 def _remove(path: str) -> None:
     with contextlib.suppress(OSError):
         os.remove(path)
+
+
+def _utf16(path: str) -> str | None:
+    """The UTF-16 codec of the file ``path``, if it is UTF-16 text (``utf16``)."""
+    try:
+        with open(path, "rb") as handle:
+            return utf16_kind(handle.read(4096))
+    except OSError as exc:
+        raise InputError.at(f"cannot read the file: {exc.strerror or exc}", path) from None

@@ -19,6 +19,7 @@ from capassess.batch.answers_dir import AnswersDirSource
 from capassess.batch.calamine_reader import CalamineSource
 from capassess.batch.csv_reader import CsvSource
 from capassess.batch.table import Source, with_group
+from capassess.batch.utf16 import utf16_kind
 from capassess.batch.xlsx_reader import XlsxSource
 from capassess.errors import InputError, Problem
 from capassess.model.questionnaire import Questionnaire
@@ -50,6 +51,8 @@ def sniff_kind(path: Path) -> str:
         if b"urn:schemas-microsoft-com:office:spreadsheet" in text:
             return "xml-spreadsheet"
         return "xml"
+    if utf16_kind(head):  # Excel's "Unicode Text", named .xls
+        return "text"
     return "binary" if looks_binary(head) else "text"
 
 

@@ -24,6 +24,7 @@ from capassess.batch.header_rows import (
     split_header,
     title_note,
 )
+from capassess.batch.hidden_cells import HiddenRows, hidden_columns_note
 from capassess.batch.sheet_choice import Choice, choose, glance
 from capassess.batch.table import (
     Batch,
@@ -83,6 +84,7 @@ class Rows:
     label_record: list[str] | None = None
     """The template's label row, once read."""
     repeated: RepeatedHeaders
+    header: list[str]
 
     def read_header(
         self,
@@ -94,6 +96,7 @@ class Rows:
         """Find the header in ``rows`` and set the layout by it; the rows below it."""
         above, found, below = split_header(rows, questions_of(questionnaire))
         number, header = found if found else (1, [])
+        self.header = header
         self.layout = header_layout(header, questionnaire, self.path, sheet, lenient, number)
         if above:
             self.notes += (title_note(self.path, above, number, sheet[0]),)
@@ -140,8 +143,9 @@ class XlsxSource(Rows):
         self.sheet, self.notes, self.blank_sheets = sheets[choice.index], choice.notes, choice.blank
         self._progress = [0]
         sheet = (self.sheet.name, sheet_names(book))
-        self._rows = self.read_header(self.sheet.rows(self._progress), questionnaire, sheet,
-                                      lenient)  # fmt: skip
+        below = self.read_header(self.sheet.rows(self._progress), questionnaire, sheet, lenient)
+        self.hidden = HiddenRows(self.path, self.sheet.hidden_rows)
+        self._rows = self.hidden.watch(below)
         self.unknown = self.layout.unknown
 
     def batches(self) -> Iterator[Batch]:
@@ -151,6 +155,8 @@ class XlsxSource(Rows):
             self.sheet.reader.width = needed_width(self.layout)
             self.sheet.reader.watched = frozenset(_texts(self.layout).values())
         yield from self.chunks(self._rows, lambda: int(self.size * self._progress[0] / total))
+        self.notes += self.hidden.note(self.sheet.filtered)
+        self.notes += hidden_columns_note(self.sheet.hidden_columns, self.layout, self.header)
 
     def _chunk(self, numbers: list[int], records: list[list[str]]) -> Chunk:
         """As ``Rows._chunk``, with the id, name and group cells that hold a formula

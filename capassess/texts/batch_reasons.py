@@ -73,6 +73,12 @@ EN: dict[str, str] = {
     "from the sheet (batch sums and averages the units itself)",
     "note_delimiter": "columns are separated by {delimiter}",
     "note_text_xls": "the {suffix} file is delimited text, not a workbook; read as such",
+    "note_utf16": "the file is {kind} text (as Excel's 'Unicode Text' saves it); read as such",
+    "note_hidden_rows": "rows hidden in the sheet were read and scored like the others: "
+    "{places}; delete them from the sheet if they are not to be scored",
+    "note_filtered_rows": "the sheet has a filter on, and rows it hides were read and scored "
+    "like the others: {places}; delete them from the sheet if they are not to be scored",
+    "note_hidden_columns": "columns hidden in the sheet were read: {columns}",
     "note_formulas": "a .{kind} file is read without its formulas: an error cell (#DIV/0!, "
     "#N/A) or a formula without a stored value reads as blank, a missing answer; save the "
     "workbook as .xlsx to have them rejected with their error",
@@ -133,6 +139,8 @@ EN: dict[str, str] = {
     "fail_empty": "the file is empty (0 bytes), not a workbook",
     "fail_encoding": "unknown encoding {name}; try utf-8, utf-8-sig or gb18030",
     "fail_utf16": "encoding {name} is not supported; save the CSV as UTF-8 or GB18030",
+    "fail_utf16_bytes": "the file is UTF-16 text, but byte {byte} is not; save it as UTF-8 "
+    "(Excel: 'CSV UTF-8') or GB18030",
     "fail_model": "unknown scoring model {name}",
     "fail_policy": "unknown missing-answer policy {name}",
     "fail_format": "unknown report format {name}",
@@ -199,6 +207,11 @@ ZH: dict[str, str] = {
     "和平均各单位）",
     "note_delimiter": "各列以{delimiter}分隔",
     "note_text_xls": "该 {suffix} 文件是分隔文本而非工作簿，已按文本读取",
+    "note_utf16": "该文件是 {kind} 文本（Excel“Unicode 文本”格式），已按此读取",
+    "note_hidden_rows": "表中隐藏的行已同其他行一样读取并评分：{places}；不应评分的行请从表中删除",
+    "note_filtered_rows": "表中设有筛选，被筛选隐藏的行已同其他行一样读取并评分：{places}；"
+    "不应评分的行请从表中删除",
+    "note_hidden_columns": "表中隐藏的列已读取：{columns}",
     "note_formulas": ".{kind} 文件读取时不含公式：错误单元格（#DIV/0!、#N/A）或没有保存"
     "计算结果的公式读作空白，即缺少答案；将工作簿另存为 .xlsx，可使其按错误拒收",
     "note_percent": ".{kind} 文件不显示数字格式：{ids} 中设为 45% 格式的单元格读作 0.45；"
@@ -249,6 +262,8 @@ ZH: dict[str, str] = {
     "fail_empty": "该文件为空（0 字节），不是工作簿",
     "fail_encoding": "未知的编码 {name}；请用 utf-8、utf-8-sig 或 gb18030",
     "fail_utf16": "不支持编码 {name}；请将 CSV 另存为 UTF-8 或 GB18030",
+    "fail_utf16_bytes": "该文件是 UTF-16 文本，但第 {byte} 字节不是；请另存为 UTF-8"
+    "（Excel：“CSV UTF-8”）或 GB18030",
     "fail_model": "未知的评分模型 {name}",
     "fail_policy": "未知的缺失答案规则 {name}",
     "fail_format": "未知的报告格式 {name}",
