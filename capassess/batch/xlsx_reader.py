@@ -42,6 +42,9 @@ from capassess.model.questionnaire import Questionnaire
 
 SHEET = "data"
 ROWS_PER_CHUNK = 20_000
+CHARS_PER_CHUNK = 1 << 24
+"""Most characters of cells a chunk holds: a sheet of huge cells (a sheet up to its
+1 GiB limit of 30,000-character ids) is read in bounded memory, a chunk at a time."""
 
 
 def _where(sheet: str, names: list[str]) -> str:
@@ -107,6 +110,7 @@ class Rows:
         """Batches of ``ROWS_PER_CHUNK`` rows; ``done()`` gives the progress so far."""
         numbers: list[int] = []
         records: list[list[str]] = []
+        held = 0
         for i, (number, record) in enumerate(rows):
             if i == 0 and is_label_row(record, self.layout):
                 self.label_record = record
@@ -116,9 +120,10 @@ class Rows:
                 continue
             numbers.append(number)
             records.append(record)
-            if len(records) == ROWS_PER_CHUNK:
+            held += sum(map(len, record))
+            if len(records) == ROWS_PER_CHUNK or held > CHARS_PER_CHUNK:
                 yield Batch(self._chunk(numbers, records), done=done())
-                numbers, records = [], []
+                numbers, records, held = [], [], 0
         if records:
             yield Batch(self._chunk(numbers, records), done=self.size)
         self.notes += self.repeated.note()

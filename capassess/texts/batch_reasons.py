@@ -52,6 +52,7 @@ EN: dict[str, str] = {
     # rows (capassess.batch.judge, collect, csv_reader)
     "why_no_id": "no unit id",
     "why_long_id": "the unit id is longer than {limit} characters",
+    "why_long_text": "the {column} is longer than {limit} characters",
     "why_no_answer": "no answer, and the missing-answer policy is 'error'",
     "why_control": "the {column} holds a control character (such as NUL or escape)",
     "why_duplicate": "duplicate unit id, also at {places}",
@@ -189,6 +190,7 @@ ZH: dict[str, str] = {
     "why_invalid": "无效的值",
     "why_no_id": "没有单位编号",
     "why_long_id": "单位编号超过 {limit} 个字符",
+    "why_long_text": "{column} 超过 {limit} 个字符",
     "why_no_answer": "未作答，且缺失答案规则为“error”（报错）",
     "why_control": "{column} 含控制字符（如 NUL 或 ESC）",
     "why_duplicate": "单位编号重复，另见 {places}",
