@@ -22,6 +22,7 @@ from capassess.batch.xlsx_cells import Merges
 from capassess.batch.xlsx_reader import Rows, questions_of
 from capassess.errors import InputError
 from capassess.model.questionnaire import NumberQuestion, Questionnaire
+from capassess.texts import say
 
 MAX_CELLS = 50_000_000
 """Most cells a calamine-read sheet (XLS, ODS) may span: it holds them all in memory."""
@@ -135,4 +136,8 @@ def _format_notes(questionnaire: Questionnaire, kind: str) -> tuple[str, ...]:
 
 def _reason(exc: BaseException) -> str:
     text = str(exc).strip() or type(exc).__name__
+    if "password protected" in text.lower():  # an .xls saved with a password to open it
+        return say("batch", "en", "fail_password")
+    if "cannot find workbook stream" in text.lower():  # an OLE file of Word, PowerPoint...
+        return say("batch", "en", "fail_ole")
     return text.splitlines()[0][:200]

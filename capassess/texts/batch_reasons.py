@@ -138,6 +138,15 @@ EN: dict[str, str] = {
     "fail_binary": "this is a binary file of unknown kind, not a workbook",
     "fail_text": "this is text, not a workbook; if it is CSV, name it .csv",
     "fail_empty": "the file is empty (0 bytes), not a workbook",
+    "fail_password": "the workbook is protected by a password; open it in Excel or WPS, "
+    "remove the password (in Excel, File > Info > Protect Workbook > Encrypt with Password) "
+    "and save it without one",
+    "fail_ole": "this is an Office file with no workbook in it (a Word document?), saved with "
+    "a spreadsheet name",
+    "fail_xlsb": "{suffix} files (Excel Binary Workbook) cannot be read; save it as .xlsx "
+    "(Excel Workbook) or CSV",
+    "fail_numbers": "{suffix} files (Apple Numbers) cannot be read; export it as Excel "
+    "(.xlsx) or CSV (File > Export To)",
     "fail_encoding": "unknown encoding {name}; try utf-8, utf-8-sig or gb18030",
     "fail_utf16": "encoding {name} is not supported; save the CSV as UTF-8 or GB18030",
     "fail_utf16_bytes": "the file is UTF-16 text, but byte {byte} is not; save it as UTF-8 "
@@ -262,6 +271,13 @@ ZH: dict[str, str] = {
     "fail_binary": "这是未知类型的二进制文件，不是工作簿",
     "fail_text": "这是文本而非工作簿；如为 CSV，请将扩展名改为 .csv",
     "fail_empty": "该文件为空（0 字节），不是工作簿",
+    "fail_password": "该工作簿受密码保护；请在 Excel 或 WPS 中打开，取消密码（Excel：文件 > "
+    "信息 > 保护工作簿 > 用密码进行加密）后另存为无密码的文件",
+    "fail_ole": "这是以电子表格文件名保存的其他 Office 文件（Word 文档？），其中没有工作簿",
+    "fail_xlsb": "无法读取 {suffix} 文件（Excel 二进制工作簿）；请另存为 .xlsx（Excel 工作簿）"
+    "或 CSV",
+    "fail_numbers": "无法读取 {suffix} 文件（Apple Numbers）；请导出为 Excel（.xlsx）或 CSV"
+    "（文件 > 导出为）",
     "fail_encoding": "未知的编码 {name}；请用 utf-8、utf-8-sig 或 gb18030",
     "fail_utf16": "不支持编码 {name}；请将 CSV 另存为 UTF-8 或 GB18030",
     "fail_utf16_bytes": "该文件是 UTF-16 文本，但第 {byte} 字节不是；请另存为 UTF-8"
