@@ -86,6 +86,12 @@ CASES = [
         "answers.g-level: 7 is not a level; expected a whole number 1",
     ),
     ("answers/level-word.yaml", 2, "answers.g-level: 'high' is not a level; expected a whole"),
+    (
+        "answers/level-name-disagrees.yaml",
+        2,
+        "answers.g-level: '2 稳健级': the number is level 2 but Robust / 稳健级 is level 3",
+    ),
+    ("answers/utf16.yaml", 2, "the file is UTF-16 text; save it as UTF-8"),
     ("answers/multi-not-a-list.yaml", 2, "answers.a-multi.bi: unknown field"),
     ("answers/no-subject.yaml", 2, "required field 'subject' is missing"),
     ("answers/not-a-bool.yaml", 2, "answers.a-bool: 'maybe' is not yes/no; expected true or fals"),
