@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from capassess.batch.cells import ANSWERED, INVALID, MISSING, Column, Encoded, QuestionCodec
 from capassess.batch.conditions import apply_conditions, has_conditions
+from capassess.batch.swallowed_rows import swallowed_rows
 from capassess.batch.table import Chunk, Rejection
 from capassess.batch.text_bytes import CONTROL_BYTES, may_hold
 from capassess.batch.total_rows import total_cells, total_reason
@@ -84,6 +85,7 @@ class ChunkJudge:
         blank = _blank_rows(chunk)
         reasons = self._id_problems(chunk, blank) + _control_problems(chunk)
         reasons += _text_problems(chunk) + _long_texts(chunk)
+        reasons += [(i, self._rejection(chunk, i, *found)) for i, *found in swallowed_rows(chunk)]
         invalid = np.zeros(len(chunk), dtype=bool)  # rows with an invalid answer
         for column in columns.values():
             invalid |= column.status == INVALID

@@ -53,6 +53,8 @@ EN: dict[str, str] = {
     "why_no_id": "no unit id",
     "why_long_id": "the unit id is longer than {limit} characters",
     "why_long_text": "the {column} is longer than {limit} characters",
+    "why_swallowed": "the {column} holds lines that read as rows of their own ({line}): a "
+    "quote opened in this row is not closed; close it, or remove it",
     "why_no_answer": "no answer, and the missing-answer policy is 'error'",
     "why_control": "the {column} holds a control character (such as NUL or escape)",
     "why_duplicate": "duplicate unit id, also at {places}",
@@ -200,6 +202,8 @@ ZH: dict[str, str] = {
     "why_no_id": "没有单位编号",
     "why_long_id": "单位编号超过 {limit} 个字符",
     "why_long_text": "{column} 超过 {limit} 个字符",
+    "why_swallowed": "{column} 中有几行看似单独的数据行（{line}）：本行有未闭合的引号；"
+    "请补上或删去该引号",
     "why_no_answer": "未作答，且缺失答案规则为“error”（报错）",
     "why_control": "{column} 含控制字符（如 NUL 或 ESC）",
     "why_duplicate": "单位编号重复，另见 {places}",

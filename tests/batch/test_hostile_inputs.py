@@ -42,6 +42,13 @@ def _ole(name: str, streams: list[str]) -> Callable[[Path], Path]:
 PASSWORD = ("the workbook is protected by a password; open it in Excel or WPS, remove the "
             "password (in Excel, File > Info > Protect Workbook > Encrypt with Password) and save "
             "it without one")  # fmt: skip
+SWALLOWED = (
+    csv_text([HEADER, PLAIN[0]])
+    + 'B,"大同,华北,2,partial,rt,3.5,no,20\n'
+    + csv_text(PLAIN[2:])
+    + 'D,"晋城",华北,2,partial,rt,3.5,no,20\n'
+).encode()
+"""B's name opens a quote that D's closes: C's row and half of D's are inside it."""
 HUGE_NAME = [[*PLAIN[0][:1], "支行" * 500_000, *PLAIN[0][2:]], *PLAIN[1:]]
 CASES = [
     Hostile("password-protected XLSX", _ole("in.xlsx", ENCRYPTED_XLSX), 2,
@@ -60,6 +67,9 @@ CASES = [
             "{f}:1: the file is empty; expected a header row with 'id'"),
     Hostile("a header and nothing else", _bytes("in.csv", csv_text([HEADER]).encode()), 2,
             "no unit to score: the input has a header but no data rows"),
+    Hostile("an unclosed quote that swallows the rows below it",
+            _bytes("in.csv", SWALLOWED), 1,
+            "rows rejected: 1;"),
     Hostile("a unit name of a megabyte", _bytes("in.csv", csv_text([HEADER, *HUGE_NAME]).encode()),
             1, "rows rejected: 1;"),
 ]  # fmt: skip
@@ -111,3 +121,41 @@ def test_calamines_words_for_an_xls_say_what_to_do(said: str, want: str) -> None
     from capassess.batch.calamine_reader import _reason
 
     assert _reason(ValueError(said)).startswith(want)
+
+
+def test_rows_swallowed_by_an_open_quote_are_named_not_scored(tmp_path: Path) -> None:
+    from tests.batch.helpers import read_csv
+
+    source = tmp_path / "in.csv"
+    source.write_bytes(SWALLOWED)
+    run_cli("batch", str(source), "-o", str(tmp_path / "o"), "-q", str(TINY))
+    rejected = read_csv(tmp_path / "o" / "rejected.csv")
+    assert [(r["row"], r["unit_id"], r["column"]) for r in rejected] == [("3", "B", "name")]
+    assert rejected[0]["reason"].startswith(
+        "the name holds lines that read as rows of their own ('C,晋中,华北,5,none,bi,62.5,yes,130')"
+    )
+    assert [s["id"] for s in read_csv(tmp_path / "o" / "scores.csv")] == ["A"]
+
+
+def test_a_name_on_two_lines_is_no_swallowed_row(tmp_path: Path) -> None:
+    from tests.batch.helpers import read_csv
+
+    rows = [[*PLAIN[0][:1], "太原分行,营业部\n二楼,东侧", *PLAIN[0][2:]], *PLAIN[1:]]
+    source = tmp_path / "in.csv"
+    source.write_bytes(csv_text([HEADER, *rows]).encode())
+    result = run_cli("batch", str(source), "-o", str(tmp_path / "o"), "-q", str(TINY))
+    assert result.exit_code == 0, result.output
+    assert len(read_csv(tmp_path / "o" / "scores.csv")) == 3
+
+
+def test_a_swallowed_row_is_named_in_chinese(tmp_path: Path) -> None:
+    from tests.batch.helpers import read_csv
+
+    source = tmp_path / "in.csv"
+    source.write_bytes(SWALLOWED)
+    run_cli("batch", str(source), "-o", str(tmp_path / "o"), "-q", str(TINY), "--lang", "zh")
+    reason = read_csv(tmp_path / "o" / "rejected.csv")[0]["reason"]
+    assert reason.startswith(
+        "name 中有几行看似单独的数据行（'C,晋中,华北,5,none,bi,62.5,yes,130'）"
+    )
+    assert reason.endswith("本行有未闭合的引号；请补上或删去该引号")
