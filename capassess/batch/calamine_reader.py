@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import zipfile
 from collections.abc import Iterator
 from itertools import islice
 from pathlib import Path
@@ -27,6 +28,9 @@ from capassess.texts import say
 MAX_CELLS = 50_000_000
 """Most cells a calamine-read sheet (XLS, ODS) may span: it holds them all in memory."""
 GLANCED = 50
+MAX_ODS_BYTES = 256 << 20
+"""Most bytes an ODS file's parts may expand to: calamine holds a sheet whole, at some
+twice the size of its XML."""
 
 
 def cell_text(value: Any) -> str:
@@ -53,6 +57,8 @@ class CalamineSource(Rows):
         self.path = str(path)
         self.kind = kind
         self.size = os.path.getsize(path)
+        if kind == "ods":
+            _check_expansion(self.path)
         sheet, names = self._open_sheet(questionnaire)
         if sheet.height * sheet.width > MAX_CELLS:
             raise InputError.at(
@@ -85,6 +91,19 @@ class CalamineSource(Rows):
     def batches(self) -> Iterator[Batch]:
         """Yield the sheet in chunks of rows."""
         yield from self.chunks(self._rows, lambda: 0)
+
+
+def _check_expansion(path: str) -> None:
+    """Refuse an ODS whose parts expand past ``MAX_ODS_BYTES``, before calamine reads
+    them whole into memory (a 1 MB file may hold a 1 GB ``content.xml``)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            size = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return  # calamine says what is wrong with it
+    if size > MAX_ODS_BYTES:
+        raise InputError.at(say("batch", "en", "fail_ods_size", size=f"{size / 2**20:,.0f}",
+                                limit=f"{MAX_ODS_BYTES / 2**20:,.0f}"), path)  # fmt: skip
 
 
 def _calamine_sheets(

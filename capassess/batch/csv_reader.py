@@ -35,7 +35,7 @@ from capassess.batch.table import (
     is_label_row,
     resolve_layout,
 )
-from capassess.batch.utf16 import utf8_copy, utf16_kind
+from capassess.batch.utf16 import utf8_copy, utf16_file
 from capassess.errors import InputError
 from capassess.model.questionnaire import Questionnaire
 
@@ -64,8 +64,9 @@ class CsvSource:
         self.path = str(path)
         self.notes: tuple[str, ...] = ()
         self.reading = self.path
-        """The file read: ``path``, or a copy of it with its UTF-8 lines in GB18030."""
-        if encoding is None and (kind := _utf16(self.path)):
+        """The file read: ``path``, or a copy of it (UTF-16 as UTF-8, or GB18030 with its
+        UTF-8 lines in GB18030)."""
+        if encoding is None and (kind := utf16_file(self.path)):
             self.reading, note = utf8_copy(self.path, kind)
             weakref.finalize(self, _remove, self.reading)
             self.encoding, self.notes = UTF8, (note,)
@@ -307,12 +308,3 @@ class _TextNeeded(Exception):
 def _remove(path: str) -> None:
     with contextlib.suppress(OSError):
         os.remove(path)
-
-
-def _utf16(path: str) -> str | None:
-    """The UTF-16 codec of the file ``path``, if it is UTF-16 text (``utf16``)."""
-    try:
-        with open(path, "rb") as handle:
-            return utf16_kind(handle.read(4096))
-    except OSError as exc:
-        raise InputError.at(f"cannot read the file: {exc.strerror or exc}", path) from None

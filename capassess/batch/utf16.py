@@ -40,6 +40,15 @@ def utf16_kind(head: bytes) -> str | None:
     return None
 
 
+def utf16_file(path: str) -> str | None:
+    """The UTF-16 codec of the file ``path``, if it is UTF-16 text (``utf16_kind``)."""
+    try:
+        with open(path, "rb") as handle:
+            return utf16_kind(handle.read(SAMPLE))
+    except OSError as exc:
+        raise InputError.at(f"cannot read the file: {exc.strerror or exc}", path) from None
+
+
 def _decodes(sample: bytes, kind: str) -> bool:
     try:
         codecs.getincrementaldecoder(kind)().decode(sample)

@@ -140,6 +140,8 @@ EN: dict[str, str] = {
     "fail_binary": "this is a binary file of unknown kind, not a workbook",
     "fail_text": "this is text, not a workbook; if it is CSV, name it .csv",
     "fail_empty": "the file is empty (0 bytes), not a workbook",
+    "fail_ods_size": "the workbook's parts expand to {size} MiB, over the limit of {limit} MiB "
+    "for an .ods file (read whole into memory); save it as .xlsx or CSV",
     "fail_password": "the workbook is protected by a password; open it in Excel or WPS, "
     "remove the password (in Excel, File > Info > Protect Workbook > Encrypt with Password) "
     "and save it without one",
@@ -275,6 +277,8 @@ ZH: dict[str, str] = {
     "fail_binary": "这是未知类型的二进制文件，不是工作簿",
     "fail_text": "这是文本而非工作簿；如为 CSV，请将扩展名改为 .csv",
     "fail_empty": "该文件为空（0 字节），不是工作簿",
+    "fail_ods_size": "该工作簿解压后为 {size} MiB，超过 .ods 文件 {limit} MiB 的上限"
+    "（需整个读入内存）；请另存为 .xlsx 或 CSV",
     "fail_password": "该工作簿受密码保护；请在 Excel 或 WPS 中打开，取消密码（Excel：文件 > "
     "信息 > 保护工作簿 > 用密码进行加密）后另存为无密码的文件",
     "fail_ole": "这是以电子表格文件名保存的其他 Office 文件（Word 文档？），其中没有工作簿",

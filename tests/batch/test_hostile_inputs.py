@@ -159,3 +159,20 @@ def test_a_swallowed_row_is_named_in_chinese(tmp_path: Path) -> None:
         "name 中有几行看似单独的数据行（'C,晋中,华北,5,none,bi,62.5,yes,130'）"
     )
     assert reason.endswith("本行有未闭合的引号；请补上或删去该引号")
+
+
+def test_an_ods_that_expands_too_far_is_refused_before_reading(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """calamine holds an ODS whole: a small file of a huge content.xml would cost GBs."""
+    from capassess.batch import calamine_reader
+    from tests.batch.ods_files import write_ods
+
+    source = write_ods(tmp_path / "in.ods", [HEADER, *PLAIN])
+    monkeypatch.setattr(calamine_reader, "MAX_ODS_BYTES", 1 << 10)
+    result = run_cli("batch", str(source), "-o", str(tmp_path / "o"), "-q", str(TINY))
+    assert result.exit_code == 2
+    said = " ".join(result.output.split())
+    assert f"{source}: the workbook's parts expand to " in said
+    assert "MiB for an .ods file (read whole into memory); save it as .xlsx or CSV" in said
+    assert not (tmp_path / "o").exists()
