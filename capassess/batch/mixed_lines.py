@@ -15,11 +15,9 @@ in GB18030 is read in its place (each line in its own encoding, the row numbers
 unchanged), and a note names the lines.
 
 A UTF-8 line whose only non-ASCII text is Western (``Café``, ``Zürich``, ``™``, ``–``,
-``…``) is found too: a two-byte letter of Latin-1 or Latin Extended-A right after or
-before an ASCII letter, or a punctuation mark, currency sign or ``™`` (``E2 80..84``:
-read as GB18030, the 鈥 and 鈩 of garbled text). Such a line is taken for UTF-8 when all
-its non-ASCII characters are of those blocks and its GB18030 reading is garbled: no
-valid GB18030, or a Chinese character glued to a Latin letter (``Caf茅``, ``Z眉rich``).
+``…``) is found too (``western_lines``), and taken for UTF-8 when all its non-ASCII
+characters are Western and its GB18030 reading is garbled: no valid GB18030, or a
+Chinese character glued to a Latin letter (``Caf茅``, ``Z眉rich``).
 """
 
 from __future__ import annotations
@@ -32,6 +30,7 @@ from collections.abc import Iterator
 
 from capassess.batch.encoding import GB18030, _plausible
 from capassess.batch.header_rows import LISTED
+from capassess.batch.western_lines import is_western, western_starts
 from capassess.texts import say
 
 BLOCK = 1 << 24
@@ -43,49 +42,17 @@ line end: bytes that GB18030 text seldom holds."""
 
 UTF8_CHARACTER = re.compile(rb"[\xe4-\xe9][\x80-\xbf][\x80-\xbf]")
 ASCII = bytes(range(0x80))
-UTF8_PUNCTUATION = re.compile(rb"\xe2[\x80-\x84][\x80-\xbf]")
-"""A UTF-8 punctuation mark (– … “ ”), currency sign (€) or letter-like symbol (™)."""
-SHAPES = bytes(
-    b"a"[0] if chr(i).isascii() and chr(i).isalpha() else b"."[0] if i < 0x80
-    else b"L"[0] if 0xC2 <= i <= 0xC5 else b"t"[0] if i <= 0xBF else b"h"[0] for i in range(256)
-)  # fmt: skip
-"""Each byte as its shape: an ASCII letter ``a``, another ASCII byte ``.``, the first
-byte of a UTF-8 letter of Latin-1 or Latin Extended-A ``L``, a continuation byte ``t``,
-another byte ``h``."""
-GLUED_SHAPES = (b"aaLt", b".aLt", b"aLta", b".Lta", b"tLta")
-"""A Western UTF-8 letter after a Latin letter (``Café``, ``Zürich``) or before one at a
-word's start (``École``), the letter after an ASCII byte: in GB18030 text a byte that
-looks like a letter is often the second byte of a Chinese character, never after one."""
-WESTERN = ((0x00A0, 0x017F), (0x2010, 0x206F), (0x20A0, 0x20CF), (0x2100, 0x214F))
-GLUED = re.compile(r"[A-Za-z][\u2e80-\u9fff\uf900-\ufaff]|[\u2e80-\u9fff\uf900-\ufaff][A-Za-z]")
-"""A Chinese character glued to a Latin letter: how Western UTF-8 reads as GB18030."""
 
 
 def may_hold_utf8(data: bytes) -> bool:
     """False only if ``data`` holds neither a UTF-8 BOM nor the bytes of a UTF-8 Chinese
     character: both searched in its non-ASCII bytes alone (in which their bytes stay
-    side by side), a tenth of the usual file's, so that a block costs a few ms."""
+    side by side), a tenth of the usual file's, so that a block costs a few ms; nor
+    Western UTF-8 (``western_lines``, which glances at the same bytes first)."""
     wide = data.translate(None, ASCII)
     if codecs.BOM_UTF8 in wide or UTF8_CHARACTER.search(wide) is not None:
         return True
-    if UTF8_PUNCTUATION.search(wide) is not None:
-        return True
-    shapes = data.translate(SHAPES)
-    return any(shape in shapes for shape in GLUED_SHAPES)
-
-
-def _western_starts(data: bytes) -> set[int]:
-    """Where the lines of ``data`` that may hold Western UTF-8 text begin."""
-    hits = []
-    if UTF8_PUNCTUATION.search(data.translate(None, ASCII)) is not None:
-        hits += [m.start() for m in UTF8_PUNCTUATION.finditer(data)]
-    shapes = data.translate(SHAPES)
-    for pattern in GLUED_SHAPES:
-        at = shapes.find(pattern)
-        while at >= 0:
-            hits.append(at)
-            at = shapes.find(pattern, data.find(b"\n", at) + 1 or len(data))
-    return {data.rfind(b"\n", 0, hit) + 1 for hit in hits}
+    return bool(western_starts(data, wide))
 
 
 def utf8_lines(data: bytes) -> list[tuple[int, int]]:
@@ -99,7 +66,7 @@ def utf8_lines(data: bytes) -> list[tuple[int, int]]:
         starts.add(start)
         at = data.find(b"\n", hit.start())
         at = len(data) if at < 0 else at + 1
-    starts |= _western_starts(data)
+    starts |= western_starts(data, data.translate(None, ASCII))
     at = data.find(codecs.BOM_UTF8)
     while at >= 0:
         if at == 0 or data[at - 1 : at] == b"\n":
@@ -122,19 +89,7 @@ def _is_utf8(line: bytes) -> bool:
     _, odd, cjk = _plausible(text.lstrip("\ufeff"))
     if odd == 0 and (cjk > 0 or line.startswith(codecs.BOM_UTF8)):
         return True
-    return _is_western(text, line)
-
-
-def _is_western(text: str, line: bytes) -> bool:
-    """True if ``text`` (``line`` read as UTF-8) holds non-ASCII text of Western blocks
-    alone, and ``line`` read as GB18030 is garbled."""
-    wide = [ord(ch) for ch in text if ord(ch) >= 0x80]
-    if not wide or not all(any(lo <= c <= hi for lo, hi in WESTERN) for c in wide):
-        return False
-    try:
-        return GLUED.search(line.decode(GB18030)) is not None
-    except UnicodeDecodeError:
-        return True
+    return is_western(text, line, GB18030)
 
 
 def transcoded(data: bytes, lines: list[tuple[int, int]]) -> bytes:
