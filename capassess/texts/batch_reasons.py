@@ -147,9 +147,9 @@ EN: dict[str, str] = {
     "and save it without one",
     "fail_ole": "this is an Office file with no workbook in it (a Word document?), saved with "
     "a spreadsheet name",
-    "fail_xlsb": "{suffix} files (Excel Binary Workbook) cannot be read; save it as .xlsx "
+    "fail_xlsb": "a {suffix} file (Excel Binary Workbook) cannot be read; save it as .xlsx "
     "(Excel Workbook) or CSV",
-    "fail_numbers": "{suffix} files (Apple Numbers) cannot be read; export it as Excel "
+    "fail_numbers": "a {suffix} file (Apple Numbers) cannot be read; export it as Excel "
     "(.xlsx) or CSV (File > Export To)",
     "fail_encoding": "unknown encoding {name}; try utf-8, utf-8-sig or gb18030",
     "fail_utf16": "encoding {name} is not supported; save the CSV as UTF-8 or GB18030",
