@@ -16,6 +16,8 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
+from capassess.batch.hidden_cells import HiddenRows, hidden_columns_note
+from capassess.batch.ods_hidden import Hidden, ods_hidden
 from capassess.batch.ods_merges import ods_merges
 from capassess.batch.sheet_choice import Choice, SheetFacts, choose, glance
 from capassess.batch.table import Batch
@@ -70,7 +72,11 @@ class CalamineSource(Rows):
         rows = ([cell_text(c) for c in r] for r in sheet.iter_rows())
         merges = _merges(self.path, kind, sheet, start)
         filled = ((n, merges.fill(n, cells)) for n, cells in enumerate(rows, start=start[0] + 1))
-        self._rows = self.read_header(filled, questionnaire, (sheet.name, names), lenient)
+        below = self.read_header(filled, questionnaire, (sheet.name, names), lenient)
+        self.hidden = ods_hidden(self.path, sheet.name) if kind == "ods" else Hidden()
+        self.watch = HiddenRows(self.path, self.hidden.row_numbers(start[0] + sheet.height))
+        self._rows = self.watch.watch(below)
+        self._first_column = start[1]
         self.unknown = self.layout.unknown
         self.notes += _format_notes(questionnaire, kind)
 
@@ -89,8 +95,11 @@ class CalamineSource(Rows):
             ) from None
 
     def batches(self) -> Iterator[Batch]:
-        """Yield the sheet in chunks of rows."""
+        """Yield the sheet in chunks of rows, then note the hidden rows and columns read."""
         yield from self.chunks(self._rows, lambda: 0)
+        self.notes += self.watch.note(self.hidden.filtered)
+        columns = {c - self._first_column for c in self.hidden.columns}
+        self.notes += hidden_columns_note(columns, self.layout, self.header)
 
 
 def _check_expansion(path: str) -> None:

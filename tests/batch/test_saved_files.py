@@ -11,6 +11,9 @@ what was read as what. Accounting holds: scored + rejected = rows read.
 from __future__ import annotations
 
 import codecs
+import itertools
+import re
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +25,7 @@ from openpyxl.styles import PatternFill
 
 from capassess.batch.utf16 import utf16_kind
 from tests.batch.helpers import read_csv, write_csv
+from tests.batch.ods_files import write_ods
 from tests.batch.test_real_sheets import HEADER, PLAIN, Case, _batch, _rows, _text, _with
 
 TABS = _with(PLAIN, delimiter="\t")
@@ -76,6 +80,34 @@ def _broken_header(sheet: Any) -> None:
     sheet["D1"] = "g-level\r\n数据治理等级"
 
 
+def _ods(name: str, rows: dict[int, str], columns: str = "") -> Any:
+    """An ODS of the sheet whose rows (0 the header) get ``table:visibility`` as
+    ``rows`` says, and whose column elements are ``columns``, as LibreOffice writes them."""
+
+    def build(folder: Path) -> Path:
+        path = write_ods(folder / name, [HEADER, *PLAIN])
+        with zipfile.ZipFile(path) as archive:
+            parts = {n: archive.read(n).decode() for n in archive.namelist()}
+        numbers = itertools.count()
+
+        def mark(found: re.Match[str]) -> str:
+            seen = rows.get(next(numbers))
+            return f'<table:table-row table:visibility="{seen}">' if seen else found.group()
+
+        text = re.sub("<table:table-row>", mark, parts["content.xml"])
+        parts["content.xml"] = text.replace('table:name="data">', f'table:name="data">{columns}')
+        with zipfile.ZipFile(path, "w") as archive:
+            for part, data in parts.items():
+                archive.writestr(part, data)
+        return path
+
+    return build
+
+
+ODS_COLUMNS = ('<table:table-column table:number-columns-repeated="8"/>'
+               '<table:table-column table:visibility="collapse"/>')  # fmt: skip
+
+
 def _xlsx(name: str, shape: Any) -> Any:
     return lambda folder: _book(folder / name, shape)
 
@@ -113,6 +145,14 @@ CASES = [
          "others: {f}:2, {f}:4;"),
     Case("XLSX: hidden columns are read, and named", _xlsx("in.xlsx", _hide_columns), PLAIN,
          note="columns hidden in the sheet were read: B ('name'), I ('o-api')"),
+    Case("ODS: a hidden row is read, and named", _ods("in.ods", {2: "collapse"}), PLAIN,
+         note="rows hidden in the sheet were read and scored like the others: {f}:3;"),
+    Case("ODS: rows a filter hides are read, and named",
+         _ods("in.ods", {1: "filter", 3: "filter"}), PLAIN,
+         note="has a filter on, and rows it hides were read and scored like the others: "
+         "{f}:2, {f}:4;"),
+    Case("ODS: a hidden column is read, and named", _ods("in.ods", {}, ODS_COLUMNS), PLAIN,
+         note="columns hidden in the sheet were read: I ('o-api')"),
     Case("XLSX: header cells in rich text", _xlsx("in.xlsx", _rich_header), PLAIN),
     Case("XLSX: header cells with a line break", _xlsx("in.xlsx", _broken_header), PLAIN),
 ]  # fmt: skip
