@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from capassess.errors import Problem
+from capassess.level_answers import level_named, level_word
 from capassess.model.answers import NA_WORDS, Assessment
 from capassess.model.questionnaire import (
     BoolQuestion,
@@ -97,29 +98,11 @@ def _number(raw: Any) -> float:
     return value
 
 
-LEVEL_WORDS = re.compile(
-    r"(?:l|lv|lvl|level|第|等级|等級|级别|級別)?\s*([1-5一二三四五])\s*[级級]?|第?([1-5一二三四五])\s*[级級]",
-    re.IGNORECASE,
-)
-"""A level written with its unit: ``L3``, ``Level 3``, ``3级``, ``第3级``, ``三级``."""
-CHINESE_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5}
-
-
-def _level_word(raw: Any) -> int | None:
-    """The level ``raw`` names with a unit (``LEVEL_WORDS``), in any width; None if it
-    names none (a bare figure is read as a number)."""
-    if not isinstance(raw, str):
-        return None
-    found = LEVEL_WORDS.fullmatch(unicodedata.normalize("NFKC", raw).strip())
-    if found is None:
-        return None
-    digit = found.group(1) or found.group(2)
-    return CHINESE_DIGITS.get(digit) or int(digit)
-
-
-def _level(raw: Any) -> int:
+def _level(question: LevelQuestion, raw: Any) -> int:
     problem = f"{shown(raw)} is not a level; expected a whole number 1..5"
-    word = _level_word(raw)
+    word = level_word(raw)
+    if word is None:
+        word = level_named(raw, question.level_names)
     if word is not None:
         return word
     try:
@@ -225,7 +208,7 @@ def parse_value(question: Question, raw: Any) -> TypedValue:
 
 def _typed(question: Question, raw: Any) -> TypedValue:
     if isinstance(question, LevelQuestion):
-        return _level(raw)
+        return _level(question, raw)
     if isinstance(question, ChoiceQuestion):
         return _choice(question, raw)
     if isinstance(question, MultiQuestion):

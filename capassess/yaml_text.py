@@ -19,6 +19,8 @@ def decode_yaml(raw: bytes, path: str, max_bytes: int) -> str:
         raise InputError.at("the file is empty", path, 1, 1)
     if len(raw) > max_bytes:
         raise InputError.at(f"the file is larger than {max_bytes // 1024 // 1024} MiB", path)
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):  # a UTF-16 BOM, as Notepad's "Unicode"
+        raise InputError.at("the file is UTF-16 text; save it as UTF-8", path, 1, 1)
     if looks_binary(raw):
         raise InputError.at("this is a binary file, not YAML text", path, 1, 1)
     try:

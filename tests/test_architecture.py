@@ -12,7 +12,7 @@ import pytest
 from tests.conftest import ROOT
 
 PACKAGE = ROOT / "capassess"
-CORE = ["model", "scoring", "expr.py", "values.py", "consistency.py", "gap.py", "roadmap.py",
+CORE = ["model", "scoring", "expr.py", "values.py", "level_answers.py", "consistency.py", "gap.py", "roadmap.py",
         "texts"]  # fmt: skip
 FORBIDDEN = {"click", "rich", "jinja2", "ruamel", "openpyxl"}
 

@@ -137,6 +137,8 @@ IN_PLACE = {
     "capassess/interactive/lock.py": "an interview's lock file, held open and locked; no data",
     "capassess/batch/mixed_lines.py": "a private copy of an input, new from mkstemp, read in "
     "its place and removed with it; no output",
+    "capassess/batch/utf16.py": "a private UTF-8 copy of a UTF-16 input, new from mkstemp, "
+    "read in its place and removed with it; no output",
 }
 
 

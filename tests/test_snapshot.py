@@ -15,7 +15,7 @@ from pydantic import BaseModel, Field
 
 from capassess.catalog import _load_questionnaire
 from capassess.model.base import Frozen
-from capassess.model.questionnaire import Questionnaire
+from capassess.model.questionnaire import LevelQuestion, Questionnaire
 from capassess.model.snapshot import (
     SnapshotError,
     from_snapshot,
@@ -23,6 +23,7 @@ from capassess.model.snapshot import (
     schema_fingerprint,
     to_snapshot,
 )
+from capassess.values import parse_value
 from tests.conftest import DATA, ROOT
 
 QUESTIONNAIRES = [
@@ -265,6 +266,7 @@ def test_models_read_back_hold_what_model_construct_would_give(path: Path) -> No
     """Models read back are built without ``model_construct`` where it would only set
     their fields; each holds exactly what ``model_construct`` would have given it."""
     back = from_snapshot(to_snapshot(_load_questionnaire(path)), Questionnaire)
+    names = tuple((lv.name.en, lv.name.zh) for lv in back.levels)
     pending: list[Any] = [back]
     checked = 0
     while pending:
@@ -272,6 +274,8 @@ def test_models_read_back_hold_what_model_construct_would_give(path: Path) -> No
         if isinstance(value, BaseModel):
             kind = type(value)
             rebuilt = kind.model_construct(set(value.model_fields_set), **dict(value.__dict__))
+            if isinstance(value, LevelQuestion):  # the questionnaire gives it the level names
+                rebuilt._level_names = names
             assert _state(value) == _state(rebuilt)
             pending.extend(value.__dict__.values())
             checked += 1
@@ -280,6 +284,18 @@ def test_models_read_back_hold_what_model_construct_would_give(path: Path) -> No
         elif isinstance(value, dict):
             pending.extend(value.values())
     assert checked > 10
+
+
+@pytest.mark.parametrize("path", QUESTIONNAIRES, ids=lambda p: p.name)
+def test_level_questions_read_back_know_the_level_names(path: Path) -> None:
+    """A cached questionnaire reads a level answer by its name as the file's does."""
+    made = _load_questionnaire(path)
+    back = from_snapshot(to_snapshot(made), Questionnaire)
+    levels = [q for _, _, q in back.questions() if isinstance(q, LevelQuestion)]
+    assert levels, "a questionnaire with level questions"
+    want = tuple((lv.name.en, lv.name.zh) for lv in made.levels)
+    assert {q.level_names for q in levels} == {want}
+    assert parse_value(levels[0], f"2 {want[1][1]}") == 2
 
 
 class WithPrivate(BaseModel):

@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import zipfile
 from collections.abc import Iterator
 from itertools import islice
 from pathlib import Path
 from typing import Any
 
+from capassess.batch.hidden_cells import HiddenRows, hidden_columns_note
+from capassess.batch.ods_hidden import Hidden, ods_hidden
 from capassess.batch.ods_merges import ods_merges
 from capassess.batch.sheet_choice import Choice, SheetFacts, choose, glance
 from capassess.batch.table import Batch
@@ -22,10 +25,14 @@ from capassess.batch.xlsx_cells import Merges
 from capassess.batch.xlsx_reader import Rows, questions_of
 from capassess.errors import InputError
 from capassess.model.questionnaire import NumberQuestion, Questionnaire
+from capassess.texts import say
 
 MAX_CELLS = 50_000_000
 """Most cells a calamine-read sheet (XLS, ODS) may span: it holds them all in memory."""
 GLANCED = 50
+MAX_ODS_BYTES = 256 << 20
+"""Most bytes an ODS file's parts may expand to: calamine holds a sheet whole, at some
+twice the size of its XML."""
 
 
 def cell_text(value: Any) -> str:
@@ -52,6 +59,8 @@ class CalamineSource(Rows):
         self.path = str(path)
         self.kind = kind
         self.size = os.path.getsize(path)
+        if kind == "ods":
+            _check_expansion(self.path)
         sheet, names = self._open_sheet(questionnaire)
         if sheet.height * sheet.width > MAX_CELLS:
             raise InputError.at(
@@ -63,7 +72,11 @@ class CalamineSource(Rows):
         rows = ([cell_text(c) for c in r] for r in sheet.iter_rows())
         merges = _merges(self.path, kind, sheet, start)
         filled = ((n, merges.fill(n, cells)) for n, cells in enumerate(rows, start=start[0] + 1))
-        self._rows = self.read_header(filled, questionnaire, (sheet.name, names), lenient)
+        below = self.read_header(filled, questionnaire, (sheet.name, names), lenient)
+        self.hidden = ods_hidden(self.path, sheet.name) if kind == "ods" else Hidden()
+        self.watch = HiddenRows(self.path, self.hidden.row_numbers(start[0] + sheet.height))
+        self._rows = self.watch.watch(below)
+        self._first_column = start[1]
         self.unknown = self.layout.unknown
         self.notes += _format_notes(questionnaire, kind)
 
@@ -82,8 +95,24 @@ class CalamineSource(Rows):
             ) from None
 
     def batches(self) -> Iterator[Batch]:
-        """Yield the sheet in chunks of rows."""
+        """Yield the sheet in chunks of rows, then note the hidden rows and columns read."""
         yield from self.chunks(self._rows, lambda: 0)
+        self.notes += self.watch.note(self.hidden.filtered)
+        columns = {c - self._first_column for c in self.hidden.columns}
+        self.notes += hidden_columns_note(columns, self.layout, self.header)
+
+
+def _check_expansion(path: str) -> None:
+    """Refuse an ODS whose parts expand past ``MAX_ODS_BYTES``, before calamine reads
+    them whole into memory (a 1 MB file may hold a 1 GB ``content.xml``)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            size = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return  # calamine says what is wrong with it
+    if size > MAX_ODS_BYTES:
+        raise InputError.at(say("batch", "en", "fail_ods_size", size=f"{size / 2**20:,.0f}",
+                                limit=f"{MAX_ODS_BYTES / 2**20:,.0f}"), path)  # fmt: skip
 
 
 def _calamine_sheets(
@@ -135,4 +164,8 @@ def _format_notes(questionnaire: Questionnaire, kind: str) -> tuple[str, ...]:
 
 def _reason(exc: BaseException) -> str:
     text = str(exc).strip() or type(exc).__name__
+    if "password protected" in text.lower():  # an .xls saved with a password to open it
+        return say("batch", "en", "fail_password")
+    if "cannot find workbook stream" in text.lower():  # an OLE file of Word, PowerPoint...
+        return say("batch", "en", "fail_ole")
     return text.splitlines()[0][:200]

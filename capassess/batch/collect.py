@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from capassess.batch.arrow import give_back_memory
+from capassess.batch.judge import MAX_ID
 from capassess.batch.table import Chunk, Rejection
 from capassess.batch.total_rows import is_total_reason
 from capassess.batch.vector import Scored
@@ -102,9 +103,11 @@ class Collector:
         )
 
     def add_rejected(self, rejections: list[Rejection]) -> None:
-        """Remember the unit id of each rejected row, to find duplicates among all rows."""
+        """Remember the unit id of each rejected row, to find duplicates among all rows.
+        An id over ``MAX_ID`` characters is no scored unit's, so it is not kept: a sheet of
+        huge ids costs no memory for them."""
         rows = {(r.source, r.row): r.unit for r in rejections
-                if r.unit and not is_total_reason(r.reason)}  # fmt: skip
+                if r.unit and len(r.unit) <= MAX_ID and not is_total_reason(r.reason)}  # fmt: skip
         self.rejected += [(unit, source, row) for (source, row), unit in rows.items()]
 
     def finish(self) -> tuple[Units, list[Rejection], int]:

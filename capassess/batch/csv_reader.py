@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 from capassess.batch.arrow import reading_pool
 from capassess.batch.byte_cells import decoded, reads_bytewise
 from capassess.batch.csv_head import delimiter_of, first_lines, peek
-from capassess.batch.encoding import GB18030, choose_encoding, detect, is_utf8
+from capassess.batch.encoding import GB18030, UTF8, choose_encoding, detect, is_utf8
 from capassess.batch.header_rows import RepeatedHeaders, is_repeated_header, title_note
 from capassess.batch.mixed_lines import mixed_copy
 from capassess.batch.table import (
@@ -35,6 +35,7 @@ from capassess.batch.table import (
     is_label_row,
     resolve_layout,
 )
+from capassess.batch.utf16 import utf8_copy, utf16_file
 from capassess.errors import InputError
 from capassess.model.questionnaire import Questionnaire
 
@@ -63,8 +64,13 @@ class CsvSource:
         self.path = str(path)
         self.notes: tuple[str, ...] = ()
         self.reading = self.path
-        """The file read: ``path``, or a copy of it with its UTF-8 lines in GB18030."""
-        if encoding is None:
+        """The file read: ``path``, or a copy of it (UTF-16 as UTF-8, or GB18030 with its
+        UTF-8 lines in GB18030)."""
+        if encoding is None and (kind := utf16_file(self.path)):
+            self.reading, note = utf8_copy(self.path, kind)
+            weakref.finalize(self, _remove, self.reading)
+            self.encoding, self.notes = UTF8, (note,)
+        elif encoding is None:
             self.encoding, self.notes = detect(path)
             if self.encoding == GB18030:
                 self._read_mixed()

@@ -89,30 +89,37 @@ def title_note(path: str, above: list[Row], header: int, sheet: str | None = Non
 
 
 def is_repeated_header(cells: Sequence[str], layout: Layout) -> bool:
-    """True if ``cells`` (a data row) repeat the header or the ``#label`` row: the id
-    cell is ``#label``, or ``id`` in a row that is a header (``is_header``: another
-    file's header joined on may have its columns elsewhere)."""
-    key = str(cells[layout.id] or "").strip().casefold() if len(cells) > layout.id else ""
+    """True if ``cells`` (a data row) repeat the header or the ``#label`` row, their
+    names dressed or not (``ＩＤ``, ``id（机构号）``, ``＃label``): the id cell is
+    ``#label``, or ``id`` in a row that is a header (``is_header``: another file's
+    header joined on may have its columns elsewhere)."""
+    if len(cells) <= layout.id:
+        return False
+    key = header_key(cells[layout.id], {ID, LABEL_MARKER})
     if key == LABEL_MARKER:
         return True
     return key == ID and is_header(cells, {q.casefold() for q in layout.questions})
 
 
+MAY_BE_HEADER = r"^(?:[iIｉＩ][dDｄＤ]|[#＃])"
+"""How an id cell that may be ``id`` or ``#label`` (in any width or case) begins: only
+such rows are looked at closely."""
+
+
 def repeated_rows(chunk: Chunk) -> npt.NDArray[np.bool_]:
     """Which rows of ``chunk`` (ids trimmed) repeat the header or the ``#label`` row."""
     import numpy as np
-    import pyarrow as pa
     import pyarrow.compute as pc
 
     found = np.zeros(len(chunk), dtype=bool)
-    keys = pa.array([ID, "ID", "Id", "iD", LABEL_MARKER], pa.string())
-    candidates = pc.is_in(chunk.ids, value_set=keys).to_numpy(zero_copy_only=False).nonzero()[0]
-    for i in candidates.tolist():
-        if chunk.ids[i].as_py() == LABEL_MARKER:
+    maybe = pc.fill_null(pc.match_substring_regex(chunk.ids, MAY_BE_HEADER), False)
+    for i in maybe.to_numpy(zero_copy_only=False).nonzero()[0].tolist():
+        key = header_key(chunk.ids[i].as_py(), {ID, LABEL_MARKER})
+        if key == LABEL_MARKER:
             found[i] = True
-            continue
-        found[i] = any(header_key(cells[i].as_py(), {q.casefold()}) == q.casefold()
-                       for q, cells in chunk.cells.items())  # fmt: skip
+        elif key == ID:
+            found[i] = any(header_key(cells[i].as_py(), {q.casefold()}) == q.casefold()
+                           for q, cells in chunk.cells.items())  # fmt: skip
     return found
 
 

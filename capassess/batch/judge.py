@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from capassess.batch.cells import ANSWERED, INVALID, MISSING, Column, Encoded, QuestionCodec
 from capassess.batch.conditions import apply_conditions, has_conditions
+from capassess.batch.swallowed_rows import swallowed_rows
 from capassess.batch.table import Chunk, Rejection
 from capassess.batch.text_bytes import CONTROL_BYTES, may_hold
 from capassess.batch.total_rows import total_cells, total_reason
@@ -30,6 +31,9 @@ if TYPE_CHECKING:
     import numpy.typing as npt
 
 MAX_ID = 200
+MAX_TEXT = 1_000
+"""Most characters of a unit's name or group: a longer one is no name (a pasted note, a
+whole sheet in a cell), and thousands of them would hold gigabytes."""
 NO_ANSWER = "no answer, and the missing-answer policy is 'error'"
 NO_QUESTION = "no question answered in the row"
 NO_QUESTION_FILE = "no question answered in the file"
@@ -80,7 +84,8 @@ class ChunkJudge:
             apply_conditions(self.questionnaire, columns)
         blank = _blank_rows(chunk)
         reasons = self._id_problems(chunk, blank) + _control_problems(chunk)
-        reasons += _text_problems(chunk)
+        reasons += _text_problems(chunk) + _long_texts(chunk)
+        reasons += [(i, self._rejection(chunk, i, *found)) for i, *found in swallowed_rows(chunk)]
         invalid = np.zeros(len(chunk), dtype=bool)  # rows with an invalid answer
         for column in columns.values():
             invalid |= column.status == INVALID
@@ -165,6 +170,21 @@ def _control_problems(chunk: Chunk) -> list[tuple[int, Rejection]]:
         for i in found.nonzero()[0].tolist():
             value = values[i].as_py()
             reason = f"the {column} holds a control character (such as NUL or escape)"
+            out.append((i, ChunkJudge._rejection(chunk, i, column, value, reason)))
+    return out
+
+
+def _long_texts(chunk: Chunk) -> list[tuple[int, Rejection]]:
+    """Reject a row whose name or group is over ``MAX_TEXT`` characters (its first ones
+    shown)."""
+    import pyarrow.compute as pc
+
+    out = []
+    for column, values in {"name": chunk.names, **chunk.groups}.items():
+        lengths = pc.utf8_length(values).to_numpy(zero_copy_only=False)
+        for i in (lengths > MAX_TEXT).nonzero()[0].tolist():
+            reason = f"the {column} is longer than {MAX_TEXT} characters"
+            value = values[i].as_py()[:MAX_TEXT]
             out.append((i, ChunkJudge._rejection(chunk, i, column, value, reason)))
     return out
 

@@ -13,6 +13,11 @@ for UTF-8 when it decodes as UTF-8 and its text is plausible (``encoding._plausi
 Chinese, no stray accents or Cyrillic). If any is, a copy of the file with those lines
 in GB18030 is read in its place (each line in its own encoding, the row numbers
 unchanged), and a note names the lines.
+
+A UTF-8 line whose only non-ASCII text is Western (``Café``, ``Zürich``, ``™``, ``–``,
+``…``) is found too (``western_lines``), and taken for UTF-8 when all its non-ASCII
+characters are Western and its GB18030 reading is garbled: no valid GB18030, or a
+Chinese character glued to a Latin letter (``Caf茅``, ``Z眉rich``).
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ from collections.abc import Iterator
 
 from capassess.batch.encoding import GB18030, _plausible
 from capassess.batch.header_rows import LISTED
+from capassess.batch.western_lines import is_western, western_starts
 from capassess.texts import say
 
 BLOCK = 1 << 24
@@ -41,9 +47,12 @@ ASCII = bytes(range(0x80))
 def may_hold_utf8(data: bytes) -> bool:
     """False only if ``data`` holds neither a UTF-8 BOM nor the bytes of a UTF-8 Chinese
     character: both searched in its non-ASCII bytes alone (in which their bytes stay
-    side by side), a tenth of the usual file's, so that a block costs a few ms."""
+    side by side), a tenth of the usual file's, so that a block costs a few ms; nor
+    Western UTF-8 (``western_lines``, which glances at the same bytes first)."""
     wide = data.translate(None, ASCII)
-    return codecs.BOM_UTF8 in wide or UTF8_CHARACTER.search(wide) is not None
+    if codecs.BOM_UTF8 in wide or UTF8_CHARACTER.search(wide) is not None:
+        return True
+    return bool(western_starts(data, wide))
 
 
 def utf8_lines(data: bytes) -> list[tuple[int, int]]:
@@ -57,6 +66,7 @@ def utf8_lines(data: bytes) -> list[tuple[int, int]]:
         starts.add(start)
         at = data.find(b"\n", hit.start())
         at = len(data) if at < 0 else at + 1
+    starts |= western_starts(data, data.translate(None, ASCII))
     at = data.find(codecs.BOM_UTF8)
     while at >= 0:
         if at == 0 or data[at - 1 : at] == b"\n":
@@ -77,7 +87,9 @@ def _is_utf8(line: bytes) -> bool:
     except UnicodeDecodeError:
         return False
     _, odd, cjk = _plausible(text.lstrip("\ufeff"))
-    return odd == 0 and (cjk > 0 or line.startswith(codecs.BOM_UTF8))
+    if odd == 0 and (cjk > 0 or line.startswith(codecs.BOM_UTF8)):
+        return True
+    return is_western(text, line, GB18030)
 
 
 def transcoded(data: bytes, lines: list[tuple[int, int]]) -> bytes:

@@ -29,7 +29,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from capassess.batch.header_rows import header_cells, split_header
-from capassess.batch.table import LABEL_MARKER
+from capassess.batch.table import is_label_cell
 from capassess.batch.unit_text import is_blank
 from capassess.errors import InputError
 from capassess.records import record
@@ -63,7 +63,7 @@ def glance(
     at = header.index("id")
     read = sorted({at, *range(asked[0]), *asked})
     for i, (_, cells) in enumerate(below):
-        if i == 0 and at < len(cells) and cells[at].strip() == LABEL_MARKER:
+        if i == 0 and at < len(cells) and is_label_cell(cells[at]):
             continue
         if any(j < len(cells) and not is_blank(cells[j]) for j in read):
             return SheetFacts(name, visible, True, True, True)

@@ -9,6 +9,7 @@ refused saying what it really is.
 
 from __future__ import annotations
 
+import mmap
 import os
 import zipfile
 from collections.abc import Sequence
@@ -19,6 +20,7 @@ from capassess.batch.answers_dir import AnswersDirSource
 from capassess.batch.calamine_reader import CalamineSource
 from capassess.batch.csv_reader import CsvSource
 from capassess.batch.table import Source, with_group
+from capassess.batch.utf16 import utf16_kind
 from capassess.batch.xlsx_reader import XlsxSource
 from capassess.errors import InputError, Problem
 from capassess.model.questionnaire import Questionnaire
@@ -29,6 +31,7 @@ from capassess.yaml_text import looks_binary
 CSV_SUFFIXES = (".csv", ".txt", ".tsv")
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
 HEAD = 4096
 
 
@@ -42,7 +45,7 @@ def sniff_kind(path: Path) -> str:
     if head.startswith(b"PK\x03\x04"):
         return _zip_kind(path)
     if head.startswith(OLE2):
-        return "xls"
+        return _ole_kind(path)
     text = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if text.startswith(b"<"):
         if b"<html" in text or b"<table" in text or b"<!doctype html" in text:
@@ -50,7 +53,24 @@ def sniff_kind(path: Path) -> str:
         if b"urn:schemas-microsoft-com:office:spreadsheet" in text:
             return "xml-spreadsheet"
         return "xml"
+    if utf16_kind(head):  # Excel's "Unicode Text", named .xls
+        return "text"
     return "binary" if looks_binary(head) else "text"
+
+
+def _ole_kind(path: Path) -> str:
+    """``encrypted`` for a workbook saved with a password to open it (Excel and WPS keep
+    an encrypted XLSX in an OLE file whose ``EncryptedPackage`` stream holds it), else
+    ``xls``. The stream's name is looked for in the whole file: the directory holding it
+    may be anywhere."""
+    try:
+        with (
+            path.open("rb") as handle,
+            mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as data,
+        ):
+            return "encrypted" if data.find(ENCRYPTED) >= 0 else "xls"
+    except (OSError, ValueError):
+        return "xls"
 
 
 def _zip_kind(path: Path) -> str:
@@ -77,7 +97,10 @@ REFUSED = {
     "binary": "this is a binary file of unknown kind, not a workbook",
     "text": "this is text, not a workbook; if it is CSV, name it .csv",
     "empty": "the file is empty (0 bytes), not a workbook",
+    "encrypted": say("batch", "en", "fail_password"),
 }
+UNREAD_SUFFIXES = {".xlsb": "fail_xlsb", ".numbers": "fail_numbers"}
+"""Workbooks of kinds batch does not read, and what to save them as."""
 
 
 def open_source(
@@ -91,6 +114,8 @@ def open_source(
         raise InputError.at("no such file or folder", str(path))
     remember(where, require_regular(where))  # a FIFO or device would block or never end
     suffix = where.suffix.lower()
+    if suffix in UNREAD_SUFFIXES:
+        raise InputError.at(say("batch", "en", UNREAD_SUFFIXES[suffix], suffix=suffix), str(path))
     if suffix not in CSV_SUFFIXES + WORKBOOK_SUFFIXES:
         raise InputError.at(
             f"cannot tell the kind of input from {suffix or 'no suffix'!r}; give a .csv, "

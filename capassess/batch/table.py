@@ -222,9 +222,15 @@ def column_label(source: object, name: str | None) -> str | None:
     return text if text and text.casefold() != name.casefold() else None
 
 
+def is_label_cell(text: object) -> bool:
+    """True if ``text`` is ``#label``, the label row's mark, as header names are read
+    (any case or width, a note after it: ``＃LABEL``, ``#label（题目）``)."""
+    return header_key(text, {LABEL_MARKER}) == LABEL_MARKER
+
+
 def is_label_row(cells: Sequence[object], layout: Layout) -> bool:
     """True if ``cells`` (a row right below the header) is the template's label row."""
-    return len(cells) > layout.id and str(cells[layout.id] or "").strip() == LABEL_MARKER
+    return len(cells) > layout.id and is_label_cell(cells[layout.id])
 
 
 def needed_width(layout: Layout) -> int:

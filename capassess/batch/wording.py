@@ -89,7 +89,17 @@ def _field(name: str, value: str) -> str:
                 return say("batch", "zh", f"say_{word}")
     if name == "places":
         return _places(value)
+    if name == "forms":  # how a level is written, with level 3's names
+        return _level_forms(value)
     return value
+
+
+def _level_forms(text: str) -> str:
+    for key in ("say_level_forms", "say_level_forms_plain"):
+        found = _pattern(words("batch", "en")[key]).match(text)
+        if found is not None:
+            return say("batch", "zh", key, **found.groupdict())
+    return text
 
 
 def _places(text: str) -> str:

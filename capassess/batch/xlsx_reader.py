@@ -24,6 +24,7 @@ from capassess.batch.header_rows import (
     split_header,
     title_note,
 )
+from capassess.batch.hidden_cells import HiddenRows, hidden_columns_note
 from capassess.batch.sheet_choice import Choice, choose, glance
 from capassess.batch.table import (
     Batch,
@@ -41,6 +42,9 @@ from capassess.model.questionnaire import Questionnaire
 
 SHEET = "data"
 ROWS_PER_CHUNK = 20_000
+CHARS_PER_CHUNK = 1 << 24
+"""Most characters of cells a chunk holds: a sheet of huge cells (a sheet up to its
+1 GiB limit of 30,000-character ids) is read in bounded memory, a chunk at a time."""
 
 
 def _where(sheet: str, names: list[str]) -> str:
@@ -83,6 +87,7 @@ class Rows:
     label_record: list[str] | None = None
     """The template's label row, once read."""
     repeated: RepeatedHeaders
+    header: list[str]
 
     def read_header(
         self,
@@ -94,6 +99,7 @@ class Rows:
         """Find the header in ``rows`` and set the layout by it; the rows below it."""
         above, found, below = split_header(rows, questions_of(questionnaire))
         number, header = found if found else (1, [])
+        self.header = header
         self.layout = header_layout(header, questionnaire, self.path, sheet, lenient, number)
         if above:
             self.notes += (title_note(self.path, above, number, sheet[0]),)
@@ -104,6 +110,7 @@ class Rows:
         """Batches of ``ROWS_PER_CHUNK`` rows; ``done()`` gives the progress so far."""
         numbers: list[int] = []
         records: list[list[str]] = []
+        held = 0
         for i, (number, record) in enumerate(rows):
             if i == 0 and is_label_row(record, self.layout):
                 self.label_record = record
@@ -113,9 +120,10 @@ class Rows:
                 continue
             numbers.append(number)
             records.append(record)
-            if len(records) == ROWS_PER_CHUNK:
+            held += sum(map(len, record))
+            if len(records) == ROWS_PER_CHUNK or held > CHARS_PER_CHUNK:
                 yield Batch(self._chunk(numbers, records), done=done())
-                numbers, records = [], []
+                numbers, records, held = [], [], 0
         if records:
             yield Batch(self._chunk(numbers, records), done=self.size)
         self.notes += self.repeated.note()
@@ -140,8 +148,9 @@ class XlsxSource(Rows):
         self.sheet, self.notes, self.blank_sheets = sheets[choice.index], choice.notes, choice.blank
         self._progress = [0]
         sheet = (self.sheet.name, sheet_names(book))
-        self._rows = self.read_header(self.sheet.rows(self._progress), questionnaire, sheet,
-                                      lenient)  # fmt: skip
+        below = self.read_header(self.sheet.rows(self._progress), questionnaire, sheet, lenient)
+        self.hidden = HiddenRows(self.path, self.sheet.hidden_rows)
+        self._rows = self.hidden.watch(below)
         self.unknown = self.layout.unknown
 
     def batches(self) -> Iterator[Batch]:
@@ -151,6 +160,8 @@ class XlsxSource(Rows):
             self.sheet.reader.width = needed_width(self.layout)
             self.sheet.reader.watched = frozenset(_texts(self.layout).values())
         yield from self.chunks(self._rows, lambda: int(self.size * self._progress[0] / total))
+        self.notes += self.hidden.note(self.sheet.filtered)
+        self.notes += hidden_columns_note(self.sheet.hidden_columns, self.layout, self.header)
 
     def _chunk(self, numbers: list[int], records: list[list[str]]) -> Chunk:
         """As ``Rows._chunk``, with the id, name and group cells that hold a formula

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 import zipfile
 from collections.abc import Generator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import cast
 from xml.etree.ElementTree import Element, ParseError, XMLPullParser
 
@@ -36,6 +36,8 @@ MERGE = re.compile(
 )
 QUOTED = re.compile(r'"[^"]*"|\[[^\]]*\]|\\.')
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+HIDDEN = ("1", "true")
+MAX_COLUMNS = 16_384
 
 
 @record
@@ -197,6 +199,12 @@ class SheetRows:
     name: str
     member: str
     reader: CellReader | None = None
+    hidden_rows: set[int] = field(default_factory=set)
+    """Numbers of the rows hidden in Excel read so far (``hidden_cells`` takes them)."""
+    hidden_columns: set[int] = field(default_factory=set)
+    """0-based columns hidden in Excel (up to the 16,384 a sheet has)."""
+    filtered: bool = False
+    """True if the sheet has an AutoFilter (known once its rows are read)."""
 
     @property
     def visible(self) -> bool:
@@ -237,17 +245,34 @@ class SheetRows:
                             if local(node.tag) == "sheetData":
                                 parent = node
                             continue
-                        if local(node.tag) == "row":
+                        tag = local(node.tag)
+                        if tag == "row":
                             number, cells = self._row(reader, node)
+                            if node.get("hidden") in HIDDEN:
+                                self.hidden_rows.add(number)
                             yield number, merges.fill(number, cells, reader.width)
                             if parent is not None:
                                 parent.remove(node)
+                        elif tag in ("col", "autoFilter"):
+                            self._sheet_view(tag, node)
             parser.close()
         except ParseError as exc:
             message = f"cannot read as XLSX: sheet {self.name!r} is not well-formed XML: {exc}"
             raise InputError.at(message, book.path) from None
         except (zipfile.BadZipFile, EOFError, OSError) as exc:
             raise InputError.at(f"cannot read sheet {self.name!r}: {exc}", book.path) from None
+
+    def _sheet_view(self, tag: str, node: Element) -> None:
+        """Note the columns hidden (``<col hidden="1">``) and whether a filter is on."""
+        if tag == "autoFilter":
+            self.filtered = True
+            return
+        if node.get("hidden") in HIDDEN:
+            try:
+                low, high = int(node.get("min", "0")), int(node.get("max", "0"))
+            except ValueError:
+                return
+            self.hidden_columns.update(range(max(low, 1) - 1, min(high, MAX_COLUMNS)))
 
     def _row(self, reader: CellReader, node: Element) -> tuple[int, list[str]]:
         try:

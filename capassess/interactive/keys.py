@@ -6,6 +6,7 @@ import re
 from typing import Literal
 
 from capassess.condition_text import with_unit
+from capassess.level_answers import LevelNameError
 from capassess.model.answers import NA
 from capassess.model.base import Lang
 from capassess.model.questionnaire import (
@@ -161,6 +162,8 @@ def resolve_value(question: Question, text: str) -> TypedValue:
         raw = text
     try:
         return parse_value(question, raw)
+    except LevelNameError as exc:  # a level's number and name disagree, or a shared name
+        raise Refused(exc.key.removeprefix("why_"), **exc.fields) from None
     except ValueError:
         raise _refusal(question, text) from None
 

@@ -5,7 +5,7 @@ import re
 from collections.abc import Iterator
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, PrivateAttr, field_validator, model_validator
 
 from capassess.memo import per_object
 from capassess.model.base import BankType, Frozen, Id, LevelNumber, Text
@@ -72,6 +72,14 @@ class LevelQuestion(QuestionBase):
 
     type: Literal["level"]
     levels: Annotated[list[Text], Field(min_length=5, max_length=5)]
+    _level_names: tuple[tuple[str, ...], ...] = PrivateAttr(default=())
+
+    @property
+    def level_names(self) -> tuple[tuple[str, ...], ...]:
+        """The names of levels 1..5 in its questionnaire (each level's English and Chinese
+        names), which a level answer may give (``稳健级``, ``3 Robust``); set by the
+        questionnaire that holds it, empty for a question on its own."""
+        return self._level_names
 
 
 class ChoiceQuestion(QuestionBase):
@@ -330,6 +338,15 @@ class Questionnaire(Frozen):
         if [lv.level for lv in levels] != [1, 2, 3, 4, 5]:
             raise ValueError("levels must be 1, 2, 3, 4, 5 in that order")
         return levels
+
+    def model_post_init(self, context: Any, /) -> None:
+        """Give each level question the levels' names, which its answers may use. Also
+        run when a snapshot is read back (``model_construct``), so a cached
+        questionnaire reads answers as the file's does."""
+        names = tuple(tuple(n for n in (lv.name.en, lv.name.zh) if n) for lv in self.levels)
+        for _, _, question in self.questions():
+            if isinstance(question, LevelQuestion):
+                question._level_names = names
 
     @property
     def ref(self) -> str:

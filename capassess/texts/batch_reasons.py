@@ -12,6 +12,12 @@ from __future__ import annotations
 EN: dict[str, str] = {
     # cell values (capassess.values)
     "why_level": "{value} is not a level; expected a whole number 1..5",
+    "why_level_disagree": "{value}: the number is level {number} but {name} is level {level}; "
+    "write one level ({forms})",
+    "why_level_ambiguous": "{value} is the name of more than one level ({levels}); write "
+    "the level's number ({forms})",
+    "say_level_forms": "for level 3: 3, L3, 3级, {names} or 3 {name}",
+    "say_level_forms_plain": "for level 3: 3, L3 or 3级",
     "why_option": "{value} is not an option; expected one of: {ids}",
     "why_option_twice": "{value} matches more than one option: {ids}; write the option id",
     "why_options": "{value} not among the options: {ids}",
@@ -46,6 +52,9 @@ EN: dict[str, str] = {
     # rows (capassess.batch.judge, collect, csv_reader)
     "why_no_id": "no unit id",
     "why_long_id": "the unit id is longer than {limit} characters",
+    "why_long_text": "the {column} is longer than {limit} characters",
+    "why_swallowed": "the {column} holds lines that read as rows of their own ({line}): a "
+    "quote opened in this row is not closed; close it, or remove it",
     "why_no_answer": "no answer, and the missing-answer policy is 'error'",
     "why_control": "the {column} holds a control character (such as NUL or escape)",
     "why_duplicate": "duplicate unit id, also at {places}",
@@ -67,6 +76,12 @@ EN: dict[str, str] = {
     "from the sheet (batch sums and averages the units itself)",
     "note_delimiter": "columns are separated by {delimiter}",
     "note_text_xls": "the {suffix} file is delimited text, not a workbook; read as such",
+    "note_utf16": "the file is {kind} text (as Excel's 'Unicode Text' saves it); read as such",
+    "note_hidden_rows": "rows hidden in the sheet were read and scored like the others: "
+    "{places}; delete them from the sheet if they are not to be scored",
+    "note_filtered_rows": "the sheet has a filter on, and rows it hides were read and scored "
+    "like the others: {places}; delete them from the sheet if they are not to be scored",
+    "note_hidden_columns": "columns hidden in the sheet were read: {columns}",
     "note_formulas": "a .{kind} file is read without its formulas: an error cell (#DIV/0!, "
     "#N/A) or a formula without a stored value reads as blank, a missing answer; save the "
     "workbook as .xlsx to have them rejected with their error",
@@ -125,8 +140,21 @@ EN: dict[str, str] = {
     "fail_binary": "this is a binary file of unknown kind, not a workbook",
     "fail_text": "this is text, not a workbook; if it is CSV, name it .csv",
     "fail_empty": "the file is empty (0 bytes), not a workbook",
+    "fail_ods_size": "the workbook's parts expand to {size} MiB, over the limit of {limit} MiB "
+    "for an .ods file (read whole into memory); save it as .xlsx or CSV",
+    "fail_password": "the workbook is protected by a password; open it in Excel or WPS, "
+    "remove the password (in Excel, File > Info > Protect Workbook > Encrypt with Password) "
+    "and save it without one",
+    "fail_ole": "this is an Office file with no workbook in it (a Word document?), saved with "
+    "a spreadsheet name",
+    "fail_xlsb": "a {suffix} file (Excel Binary Workbook) cannot be read; save it as .xlsx "
+    "(Excel Workbook) or CSV",
+    "fail_numbers": "a {suffix} file (Apple Numbers) cannot be read; export it as Excel "
+    "(.xlsx) or CSV (File > Export To)",
     "fail_encoding": "unknown encoding {name}; try utf-8, utf-8-sig or gb18030",
     "fail_utf16": "encoding {name} is not supported; save the CSV as UTF-8 or GB18030",
+    "fail_utf16_bytes": "the file is UTF-16 text, but byte {byte} is not; save it as UTF-8 "
+    "(Excel: 'CSV UTF-8') or GB18030",
     "fail_model": "unknown scoring model {name}",
     "fail_policy": "unknown missing-answer policy {name}",
     "fail_format": "unknown report format {name}",
@@ -144,6 +172,11 @@ EN: dict[str, str] = {
 
 ZH: dict[str, str] = {
     "why_level": "{value} 不是等级；应为 1 至 5 的整数",
+    "why_level_disagree": "{value}：数字是第{number}级，{name}却是第{level}级；"
+    "请只写一个等级（{forms}）",
+    "why_level_ambiguous": "{value} 是多个等级（{levels}）的名称；请写等级的数字（{forms}）",
+    "say_level_forms": "第3级可写作3、L3、3级、{names}或3 {name}",
+    "say_level_forms_plain": "第3级可写作3、L3或3级",
     "why_option": "{value} 不是选项；应为以下之一：{ids}",
     "why_option_twice": "{value} 对应多个选项：{ids}；请填写选项编号",
     "why_options": "{value} 不在选项中：{ids}",
@@ -170,6 +203,9 @@ ZH: dict[str, str] = {
     "why_invalid": "无效的值",
     "why_no_id": "没有单位编号",
     "why_long_id": "单位编号超过 {limit} 个字符",
+    "why_long_text": "{column} 超过 {limit} 个字符",
+    "why_swallowed": "{column} 中有几行看似单独的数据行（{line}）：本行有未闭合的引号；"
+    "请补上或删去该引号",
     "why_no_answer": "未作答，且缺失答案规则为“error”（报错）",
     "why_control": "{column} 含控制字符（如 NUL 或 ESC）",
     "why_duplicate": "单位编号重复，另见 {places}",
@@ -188,6 +224,11 @@ ZH: dict[str, str] = {
     "和平均各单位）",
     "note_delimiter": "各列以{delimiter}分隔",
     "note_text_xls": "该 {suffix} 文件是分隔文本而非工作簿，已按文本读取",
+    "note_utf16": "该文件是 {kind} 文本（Excel“Unicode 文本”格式），已按此读取",
+    "note_hidden_rows": "表中隐藏的行已同其他行一样读取并评分：{places}；不应评分的行请从表中删除",
+    "note_filtered_rows": "表中设有筛选，被筛选隐藏的行已同其他行一样读取并评分：{places}；"
+    "不应评分的行请从表中删除",
+    "note_hidden_columns": "表中隐藏的列已读取：{columns}",
     "note_formulas": ".{kind} 文件读取时不含公式：错误单元格（#DIV/0!、#N/A）或没有保存"
     "计算结果的公式读作空白，即缺少答案；将工作簿另存为 .xlsx，可使其按错误拒收",
     "note_percent": ".{kind} 文件不显示数字格式：{ids} 中设为 45% 格式的单元格读作 0.45；"
@@ -236,8 +277,19 @@ ZH: dict[str, str] = {
     "fail_binary": "这是未知类型的二进制文件，不是工作簿",
     "fail_text": "这是文本而非工作簿；如为 CSV，请将扩展名改为 .csv",
     "fail_empty": "该文件为空（0 字节），不是工作簿",
+    "fail_ods_size": "该工作簿解压后为 {size} MiB，超过 .ods 文件 {limit} MiB 的上限"
+    "（需整个读入内存）；请另存为 .xlsx 或 CSV",
+    "fail_password": "该工作簿受密码保护；请在 Excel 或 WPS 中打开，取消密码（Excel：文件 > "
+    "信息 > 保护工作簿 > 用密码进行加密）后另存为无密码的文件",
+    "fail_ole": "这是以电子表格文件名保存的其他 Office 文件（Word 文档？），其中没有工作簿",
+    "fail_xlsb": "无法读取 {suffix} 文件（Excel 二进制工作簿）；请另存为 .xlsx（Excel 工作簿）"
+    "或 CSV",
+    "fail_numbers": "无法读取 {suffix} 文件（Apple Numbers）；请导出为 Excel（.xlsx）或 CSV"
+    "（文件 > 导出为）",
     "fail_encoding": "未知的编码 {name}；请用 utf-8、utf-8-sig 或 gb18030",
     "fail_utf16": "不支持编码 {name}；请将 CSV 另存为 UTF-8 或 GB18030",
+    "fail_utf16_bytes": "该文件是 UTF-16 文本，但第 {byte} 字节不是；请另存为 UTF-8"
+    "（Excel：“CSV UTF-8”）或 GB18030",
     "fail_model": "未知的评分模型 {name}",
     "fail_policy": "未知的缺失答案规则 {name}",
     "fail_format": "未知的报告格式 {name}",

@@ -83,6 +83,10 @@ EN: dict[str, str] = {
     "next": "Next: {command}",
     "not_scored": "Not scored yet: {reason}",
     "not_level": "{text} is not a level; expected a whole number 1..5",
+    "level_disagree": "{value}: the number is level {number} but {name} is level {level}; "
+    "type one level, 1-5 or its name",
+    "level_ambiguous": "{value} is the name of more than one level ({levels}); type the "
+    "level's number",
     "not_option_number": "{text} is not an option number; expected 1 to {count}",
     "not_option": "{text} is not an option; expected a number 1 to {count} or one of: {ids}",
     "ambiguous_option": "{text} matches more than one option: {ids}; type its number or id",
@@ -188,6 +192,9 @@ ZH: dict[str, str] = {
     "next": "下一步：{command}",
     "not_scored": "暂无法评分：{reason}",
     "not_level": "{text} 不是有效级别；请输入 1 至 5 的整数",
+    "level_disagree": "{value}：数字是第{number}级，{name}却是第{level}级；请只输入一个等级，"
+    "1 至 5 或等级名称",
+    "level_ambiguous": "{value} 是多个等级（{levels}）的名称；请输入等级的数字",
     "not_option_number": "{text} 不是有效序号；请输入 1 至 {count}",
     "not_option": "{text} 不是选项；请输入序号 1 至 {count}，或选项编号：{ids}",
     "ambiguous_option": "{text} 对应多个选项：{ids}；请输入序号或选项编号",

@@ -172,6 +172,8 @@ def test_a_bad_header_below_a_title_is_placed_at_its_row(tmp_path: Path) -> None
 
 
 AGAIN = [HEADER, ROWS[0], HEADER, LABEL, ROWS[1], [h.upper() for h in HEADER], ROWS[2]]
+DRESSED = [HEADER, ROWS[0], ["ＩＤ", *HEADER[1:]], ["＃LABEL", *LABEL[1:]], ROWS[1],
+           ["id（机构号）", "名称", "区域", *(f"{h}\n题目" for h in HEADER[3:])], ROWS[2]]  # fmt: skip
 REPEATED = [
     Case("XLSX", _sheet("in.xlsx", AGAIN), (2, 5, 7), ("{f}:3, {f}:4, {f}:6",)),
     Case("ODS", _sheet("in.ods", AGAIN), (2, 5, 7), ("{f}:3, {f}:4, {f}:6",)),
@@ -181,6 +183,12 @@ REPEATED = [
     Case("CSV: headers of other widths (ragged)",
          _csv("in.csv", csv_text([*AGAIN[:2], [*HEADER, "备注"], *AGAIN[3:5], HEADER[:5],
                                   AGAIN[6]]), "gb18030"),
+         (2, 5, 7), ("{f}:3, {f}:4, {f}:6",)),
+    Case("XLSX: dressed header names", _sheet("in.xlsx", DRESSED), (2, 5, 7),
+         ("{f}:3, {f}:4, {f}:6",)),
+    Case("ODS: dressed header names", _sheet("in.ods", DRESSED), (2, 5, 7),
+         ("{f}:3, {f}:4, {f}:6",)),
+    Case("GB18030 CSV: dressed header names", _csv("in.csv", csv_text(DRESSED), "gb18030"),
          (2, 5, 7), ("{f}:3, {f}:4, {f}:6",)),
 ]  # fmt: skip
 
@@ -196,6 +204,20 @@ def test_rows_that_repeat_the_header_are_skipped(tmp_path: Path, case: Case) -> 
     assert "rows that repeat the header (or its label row) were skipped" in output
     for note in case.notes:
         assert note.format(f=source) in output
+
+
+@pytest.mark.parametrize("mark", ["#label", "＃Label", "#LABEL（题目）", "#label\n题目"])
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_a_dressed_label_row_below_the_header_is_the_label_row(
+    tmp_path: Path, mark: str, suffix: str
+) -> None:
+    lines = [HEADER, [mark, *LABEL[1:]], *ROWS]
+    source = _sheet(f"in{suffix}", lines)(tmp_path) if suffix == ".xlsx" else (
+        write_csv(tmp_path / "in.csv", lines))  # fmt: skip
+    result, scores, rejected = _run(source, tmp_path / "out")
+    assert [(s["id"], s["row"]) for s in scores] == [("A", "3"), ("C", "5")]
+    assert [(r["unit_id"], r["row"]) for r in rejected] == [("B", "4")]
+    assert "repeat the header" not in result.output
 
 
 def test_many_repeated_headers_are_counted_not_all_listed(tmp_path: Path) -> None:

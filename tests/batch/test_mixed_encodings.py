@@ -61,7 +61,36 @@ def test_each_line_is_read_in_its_own_encoding(
     assert list(copies.iterdir()) == []
 
 
+WESTERN = ["Café", "Zürich", "Acme™", "Nord – Süd", "Branch…", "São Paulo", "naïve",
+           "“Quoted”", "École", "€5 Bank", "Łódź"]  # fmt: skip
+
+
+@pytest.mark.parametrize("word", WESTERN)
+def test_utf8_lines_of_western_text_are_read_in_their_own_encoding(
+    tmp_path: Path, word: str
+) -> None:
+    """Not garbled (Caf茅, Z眉rich) nor refused for a byte that is not GB18030 (™, –)."""
+    west = [["W", word, "Europe", *PLAIN[0][3:]]]
+    source = tmp_path / "in.csv"
+    source.write_bytes(GBK_A + csv_text(west).encode() + GBK_S)
+    output, scores = _run(source, tmp_path / "out")
+    _, want = _run(
+        write_csv(tmp_path / "twin.csv", [HEADER, *PLAIN, *west, *SOUTH]), tmp_path / "w"
+    )
+    assert sorted(scores, key=lambda s: s["id"]) == sorted(want, key=lambda s: s["id"])
+    assert [s["name"] for s in scores if s["id"] == "W"] == [word]
+    assert f"read in its own encoding: {source}:5;" in output
+
+
 PLAIN_FILES = [
+    (
+        "GBK: a Chinese character beside a Latin letter, with Chinese around",
+        csv_text([HEADER, ["T", "ATM茅台", "华北"], ["U", "A路", "华北"]]).encode("gbk"),
+    ),
+    (
+        "GBK: lines that are no UTF-8 beside Latin letters",
+        csv_text([HEADER, ["T", "Bank茅台路", "East"]]).encode("gbk"),
+    ),
     ("GB18030 only", csv_text([HEADER, *PLAIN, *SOUTH]).encode("gb18030")),
     ("GBK names that are valid UTF-8", csv_text([HEADER, ["T", "太原", "华北"]]).encode("gbk")),
     ("a BOM inside a GBK cell's text", "id,name\nA,南宁\ufeff\n".encode("gb18030")),

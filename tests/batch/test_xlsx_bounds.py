@@ -164,3 +164,43 @@ def test_scores_xlsx_is_refused_beyond_excel(
     assert not (out / "scores.xlsx").exists()
     assert len((out / "scores.csv").read_text(encoding="utf-8-sig").splitlines()) == 7
     assert "scores_xlsx" not in summary(out)["outputs"]
+
+
+def _huge_cells(path: Path, rows: int, size: int) -> Path:
+    """A sheet of ``rows`` units whose cells are ``size`` characters: an id, or a valid
+    id with a name, in turn, as a sheet expanding to hundreds of MB from a small file."""
+    book = Workbook()
+    book.active.title = "data"
+    book.active.append(["id", "name", "q1", "q2"])
+    book.save(path)
+    with zipfile.ZipFile(path) as archive:
+        parts = {n: archive.read(n) for n in archive.namelist()}
+    huge = "x" * size
+    cells = []
+    for n in range(2, rows + 2):
+        unit = huge if n % 2 else f"U{n}"
+        cells.append(f'<row r="{n}"><c r="A{n}" t="inlineStr"><is><t>{unit}</t></is></c>'
+                     f'<c r="B{n}" t="inlineStr"><is><t>{huge}</t></is></c>'
+                     f'<c r="C{n}"><v>3</v></c><c r="D{n}"><v>4</v></c></row>')  # fmt: skip
+    sheet = parts["xl/worksheets/sheet1.xml"].decode()
+    head, tail = sheet.split("</sheetData>")
+    parts["xl/worksheets/sheet1.xml"] = (head + "".join(cells) + "</sheetData>" + tail).encode()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return path
+
+
+def test_a_sheet_of_huge_ids_and_names_is_read_in_bounded_memory(tmp_path: Path) -> None:
+    """Its rows are read a bounded number of characters at a time; ids over 200 and names
+    over 1,000 characters reject their rows, and are not kept for the rest of the run."""
+    source = _huge_cells(tmp_path / "in.xlsx", 6_000, 30_000)
+    assert source.stat().st_size < 2_000_000
+    done = _batch(source, tmp_path / "out")
+    assert "Traceback" not in done.stderr
+    assert done.returncode == 0, done.stderr[-2000:]
+    counts = summary(tmp_path / "out")["counts"]
+    assert counts == counts | {"rows": 6_000, "scored": 0, "rejected": 6_000}
+    reasons = (tmp_path / "out" / "rejected.csv").read_text(encoding="utf-8-sig")
+    assert "the unit id is longer than 200 characters" in reasons
+    assert "the name is longer than 1000 characters" in reasons

@@ -23,7 +23,8 @@ NOUNS = (
 # Counts that cannot be 1: the heat map is cut only beyond 12 groups; a peer group has
 # at least 2 units (--min-group K, K >= 2); limits of our own and of Excel.
 NEVER_ONE = {("portfolio", "heatmap_cut"), ("peers", "definition"), ("peers", "intro"),
-             ("report", "km_peers"), ("batch", "why_long_id"), ("batch", "note_xlsx_rows"),
+             ("report", "km_peers"), ("batch", "why_long_id"), ("batch", "why_long_text"),
+             ("batch", "note_xlsx_rows"),
              ("batch", "note_xlsx_columns")}  # fmt: skip
 FIELD = re.compile(r"\{[A-Za-z_][A-Za-z_0-9]*(?::[^{}]*)?\}")
 ONE_PLURAL = re.compile(rf"(?<![\d.,/])\b1 (?:[a-z-]+ )?(?:{NOUNS})\b")
