@@ -221,16 +221,19 @@ def project_capabilities(
     """
     out: dict[str, float | None] = {}
     scores = first_by_id(result.capabilities())
+    ladders: dict[tuple[str, int], tuple[str, ...]] = per_object(q, "action-ladders", dict)
     for _, cap in q.capabilities():
         score = scores[cap.id].score
         out[cap.id] = score
-        if score is None or not any(a.id in ended for a in cap.actions):
+        if score is None or ended.isdisjoint(a.id for a in cap.actions):
             continue
         reached = score
         for level in range(current_level(score) + 1, targets[cap.id] + 1):
-            upto = [a for a in cap.actions if a.level <= level]
-            done = all(a.id in ended or statuses[a.id].startswith("in-place") for a in upto)
-            if done and any(a.id in ended for a in upto):
+            upto = ladders.get((cap.id, level))
+            if upto is None:  # the ids of the capability's actions up to ``level``
+                upto = ladders[cap.id, level] = tuple(a.id for a in cap.actions if a.level <= level)
+            done = all(aid in ended or statuses[aid].startswith("in-place") for aid in upto)
+            if done and not ended.isdisjoint(upto):
                 reached = max(reached, float(level))
         out[cap.id] = reached
     return out

@@ -17,12 +17,13 @@ from typing import Any
 import pytest
 
 from capassess import gap as gap_module
+from capassess.advice import action_statuses, current_level
 from capassess.catalog import find_questionnaire
 from capassess.gap import _capability_gap, find_gaps, resolve_targets
 from capassess.model.answers import Answer, Assessment, Subject
 from capassess.model.questionnaire import Questionnaire
 from capassess.model.results import ScoreResult
-from capassess.roadmap import first_by_id
+from capassess.roadmap import first_by_id, project_capabilities
 from capassess.scoring import engine, remembered
 from capassess.scoring.engine import roll_up, score_assessment, score_capability
 from capassess.scoring.interface import get_model
@@ -213,3 +214,40 @@ def test_first_by_id_keeps_the_first() -> None:
     found = first_by_id(doubled)
     assert list(found) == [c.id for c in caps]
     assert all(found[c.id] is c for c in caps)
+
+
+def _fresh_projection(q: Questionnaire, result: ScoreResult, targets: dict[str, int],
+                      statuses: dict[str, str], ended: frozenset[str]) -> dict[str, float | None]:  # fmt: skip
+    """``project_capabilities`` as a scan of every capability's actions per level."""
+    out: dict[str, float | None] = {}
+    for _, cap in q.capabilities():
+        score = result.capability(cap.id).score
+        out[cap.id] = score
+        if score is None or not any(a.id in ended for a in cap.actions):
+            continue
+        reached = score
+        for level in range(current_level(score) + 1, targets[cap.id] + 1):
+            upto = [a for a in cap.actions if a.level <= level]
+            done = all(a.id in ended or statuses[a.id].startswith("in-place") for a in upto)
+            if done and any(a.id in ended for a in upto):
+                reached = max(reached, float(level))
+        out[cap.id] = reached
+    return out
+
+
+@pytest.mark.parametrize("name", QUESTIONNAIRES)
+def test_projected_capabilities_equal_a_scan(name: str) -> None:
+    q = find_questionnaire(name)
+    rng = random.Random(4)
+    ids = [a.id for _, a in q.actions()]
+    for assessment in _units(q, 30):
+        result = score_assessment(q, assessment)
+        statuses = action_statuses(q, result)
+        for level in (None, 3, 5):
+            targets = {c: t.level for c, t in resolve_targets(q, level=level).items()}
+            for _ in range(4):
+                ended = frozenset(rng.sample(ids, rng.randint(0, len(ids))))
+                got = project_capabilities(q, result, targets, statuses, ended)
+                fresh = _fresh_projection(q, result, targets, statuses, ended)  # type: ignore[arg-type]
+                assert got == fresh
+                assert [type(v) for v in got.values()] == [type(v) for v in fresh.values()]
