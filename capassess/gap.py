@@ -122,7 +122,7 @@ def _shared_gap(dim_id: str, cap: CapabilityScore, target: Target, model: str) -
     return gap
 
 
-REMEMBERED_GAPS = 20_000
+REMEMBERED_GAPS = 4096
 _GAPS: dict[tuple[str, int, int, str], tuple[CapabilityScore, Target, CapabilityGap]] = {}
 
 

@@ -190,7 +190,8 @@ def not_scheduled_reason(item: NotScheduled, q: Questionnaire, result: ScoreResu
 
 def _in_place_text(evidence: list[AnswerShown], q: Questionnaire, lang: Lang) -> str:
     """``In place: the answers show …`` for ``evidence``; the same answer models (shared by
-    the units of a batch, ``evidence_shown``) give the same text, made once."""
+    the units of a batch, ``evidence_shown``) give the same text, made once (models with
+    a list value are each unit's own: their text is not kept)."""
     shown = tuple(evidence)
     key = (lang, id(q), *map(id, shown))
     found = _IN_PLACE.get(key)
@@ -201,13 +202,14 @@ def _in_place_text(evidence: list[AnswerShown], q: Questionnaire, lang: Lang) ->
     ):
         return found[2]
     text = say("plan", lang, "in_place_evidence", answers=answers_text(evidence, lang, q))
-    if len(_IN_PLACE) >= REMEMBERED_TEXTS:
-        _IN_PLACE.clear()
-    _IN_PLACE[key] = (q, shown, text)  # what the ids stand for kept alive with them
+    if all(type(a.value) is not list for a in shown):  # else the unit's own models
+        if len(_IN_PLACE) >= REMEMBERED_TEXTS:
+            _IN_PLACE.clear()
+        _IN_PLACE[key] = (q, shown, text)  # what the ids stand for kept alive with them
     return text
 
 
-REMEMBERED_TEXTS = 20_000
+REMEMBERED_TEXTS = 4096
 _IN_PLACE: dict[tuple[Any, ...], tuple[Questionnaire, tuple[AnswerShown, ...], str]] = {}
 
 

@@ -37,7 +37,7 @@ def gap_row(planned: Planned, g: CapabilityGap, lang: Lang) -> GapRow:
     return row
 
 
-REMEMBERED_ROWS = 20_000
+REMEMBERED_ROWS = 4096
 _GAP_ROWS: dict[tuple[int, int, str], tuple[CapabilityGap, Questionnaire, GapRow]] = {}
 
 

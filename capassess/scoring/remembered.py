@@ -20,7 +20,7 @@ from capassess.scoring.interface import ScoringModel
 from capassess.scoring.questions import QuestionOutcome
 from capassess.scoring.weights import WeightTree
 
-REMEMBERED_CAPABILITIES = 20_000
+REMEMBERED_CAPABILITIES = 4096
 Scorer = Callable[[Capability, Mapping[str, QuestionOutcome], WeightTree, ScoringModel, str],
                   CapabilityScore]  # fmt: skip
 
