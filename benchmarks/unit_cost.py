@@ -26,15 +26,35 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
-sys.path.insert(1, str(Path(__file__).resolve().parent))
+from capassess.batch.cells import INVALID, QuestionCodec
+from capassess.batch.unit_reports import ReportSettings, UnitTask, write_unit_reports
+from capassess.catalog import find_questionnaire
+from capassess.model.answers import Answer, Assessment, Subject
 
-from batch import REGIONS, _cell  # noqa: E402
+# batch.py's regions and cells (not imported from it: it puts its own checkout first on
+# the path, and this script measures whichever capassess comes first on PYTHONPATH)
+REGIONS = ["华东", "华南", "华北", "西部", "东北", "华中"]
 
-from capassess.batch.cells import INVALID, QuestionCodec  # noqa: E402
-from capassess.batch.unit_reports import ReportSettings, UnitTask, write_unit_reports  # noqa: E402
-from capassess.catalog import find_questionnaire  # noqa: E402
-from capassess.model.answers import Answer, Assessment, Subject  # noqa: E402
+
+def _cell(question: Any, rng: random.Random) -> str:
+    draw = rng.random()
+    if draw < 0.02:
+        return ""
+    if draw < 0.04:
+        return "n/a"
+    if question.type == "choice":
+        return rng.choice(question.options).id
+    if question.type == "level":
+        return str(rng.randint(1, 5))
+    if question.type == "bool":
+        return rng.choice(("是", "否", "yes", "no"))
+    if question.type == "multi":
+        ticked = rng.sample(question.options, rng.randint(1, len(question.options)))
+        return ";".join(o.id for o in ticked)
+    top = question.max if question.max is not None else question.thresholds[-1] * 1.5
+    return f"{rng.uniform(question.min or 0, top):.1f}"
 
 
 def assessments(questionnaire: str, units: int, seed: int = 7) -> list[Assessment]:
@@ -82,6 +102,7 @@ def count(args: argparse.Namespace) -> None:
     base = [sys.executable, __file__, "--format", args.format, "--lang", args.lang,
             "--questionnaire", args.questionnaire, "--warm", str(args.warm)]  # fmt: skip
     subprocess.run([*base, "--units", "1"], env=env, check=True, capture_output=True)
+    print(f"capassess from {_source(env)}")
     totals = []
     for units in (args.units, 0):
         command = ["valgrind", "--tool=cachegrind", "--cache-sim=no",
@@ -92,6 +113,13 @@ def count(args: argparse.Namespace) -> None:
     per_unit = (totals[0] - totals[1]) / args.units
     print(f"{args.questionnaire} {args.format} {args.lang}: {per_unit / 1e6:.2f} M instructions "
           f"a unit ({totals[0]:,} with {args.units} units, {totals[1]:,} without)")  # fmt: skip
+
+
+def _source(env: dict[str, str]) -> str:
+    command = [sys.executable, "-c", "import capassess; print(capassess.__file__)"]
+    return subprocess.run(
+        command, env=env, check=True, capture_output=True, text=True
+    ).stdout.strip()
 
 
 def main() -> None:
