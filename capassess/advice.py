@@ -117,6 +117,8 @@ def _verdict_key(text: str, values: Mapping[str, Any]) -> tuple[Any, ...] | None
     if _LAST_VALUES and values is _LAST_VALUES[0][1]:
         found = _LAST_KEYS.get(text, _UNSEEN)
         if found is _UNSEEN:
+            if len(_LAST_KEYS) >= REMEMBERED_VERDICTS:
+                _LAST_KEYS.clear()
             found = _LAST_KEYS[text] = _new_key(text, values)
         return found  # type: ignore[return-value]
     return _new_key(text, values)
