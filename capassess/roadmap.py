@@ -199,8 +199,9 @@ def _predecessors(chosen: dict[str, Action], owner: dict[str, str]) -> dict[str,
                 stack.extend(preds[node])
         return False
 
-    for aid, a in sorted(chosen.items()):
-        for bid, b in sorted(chosen.items()):
+    ordered = sorted(chosen.items())
+    for aid, a in ordered:
+        for bid, b in ordered:
             same = owner[aid] == owner[bid] and b.level < a.level
             if same and bid not in preds[aid] and not reaches(bid, aid):
                 preds[aid].add(bid)
