@@ -45,10 +45,14 @@ def answered_values(result: ScoreResult) -> dict[str, Any]:
     caps = result.capabilities()
     values = {q.id: q.value for cap in caps for q in cap.questions if q.status == "answered"}
     _LAST_VALUES[:] = [(result, values)]
+    _LAST_KEYS.clear()
     return values
 
 
 _LAST_VALUES: list[tuple[ScoreResult, dict[str, Any]]] = []
+# The verdict keys (``_verdict_key``) of expressions over the last result's values, by
+# text: planning and the report ask about the same expressions several times a unit.
+_LAST_KEYS: dict[str, tuple[Any, ...] | None] = {}
 
 
 def is_assessed(cap: CapabilityScore) -> bool:
@@ -108,7 +112,19 @@ _MISSING = object()
 
 def _verdict_key(text: str, values: Mapping[str, Any]) -> tuple[Any, ...] | None:
     """``text`` and the typed values of the questions it names; None if a value is
-    neither a scalar nor a list of scalars (it is not remembered then)."""
+    neither a scalar nor a list of scalars (it is not remembered then). Over the values
+    of the last result (``answered_values``), made once per text."""
+    if _LAST_VALUES and values is _LAST_VALUES[0][1]:
+        found = _LAST_KEYS.get(text, _UNSEEN)
+        if found is _UNSEEN:
+            if len(_LAST_KEYS) >= REMEMBERED_VERDICTS:
+                _LAST_KEYS.clear()
+            found = _LAST_KEYS[text] = _new_key(text, values)
+        return found  # type: ignore[return-value]
+    return _new_key(text, values)
+
+
+def _new_key(text: str, values: Mapping[str, Any]) -> tuple[Any, ...] | None:
     key: list[Any] = [text]
     for name in condition_names(text):
         value = values.get(name, _MISSING)

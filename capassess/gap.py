@@ -107,6 +107,25 @@ def _capability_gap(
     )
 
 
+def _shared_gap(dim_id: str, cap: CapabilityScore, target: Target, model: str) -> CapabilityGap:
+    """The gap of ``cap`` without a baseline, made once for the very same capability score
+    and target (shared by the units of a batch that score a capability alike, see
+    ``scoring.remembered``; gaps are frozen)."""
+    key = (dim_id, id(cap), id(target), model)
+    found = _GAPS.get(key)
+    if found is not None and found[0] is cap and found[1] is target:
+        return found[2]
+    gap = _capability_gap(dim_id, cap, target, None, model)
+    if len(_GAPS) >= REMEMBERED_GAPS:
+        _GAPS.clear()
+    _GAPS[key] = (cap, target, gap)  # the score and target kept alive with their ids
+    return gap
+
+
+REMEMBERED_GAPS = 4096
+_GAPS: dict[tuple[str, int, int, str], tuple[CapabilityScore, Target, CapabilityGap]] = {}
+
+
 def _dimension_gap(
     dim_id: str, score: float | None, caps: list[CapabilityGap], baseline: float | None
 ) -> DimensionGap:
@@ -143,6 +162,8 @@ def find_gaps(
     for dim in result.dimensions:
         caps = [
             _capability_gap(dim.id, cap, targets[cap.id], base_caps.get(cap.id), result.model)
+            if baseline
+            else _shared_gap(dim.id, cap, targets[cap.id], result.model)
             for cap in dim.capabilities
         ]
         capabilities += caps

@@ -179,16 +179,38 @@ def not_scheduled_reason(item: NotScheduled, q: Questionnaire, result: ScoreResu
     if item.status == "to-confirm":
         return _to_confirm(item, q, result, lang)
     if item.status == "in-place-evidence":
-        evidence = answers_text(item.evidence, lang, q)
-        return say("plan", lang, "in_place_evidence", answers=evidence) + _kpi_open(
-            item.id, q, result, lang
-        )
+        return _in_place_text(item.evidence, q, lang) + _kpi_open(item.id, q, result, lang)
     if item.status == "in-place-level":
         score = result.capability(item.capability_id).score or 0.0
         return say("plan", lang, "in_place_level", score=score, level=item.level)
     if item.status == "not-applicable":
         return say("plan", lang, "not_applicable_left")
     return say("plan", lang, "not_assessed")
+
+
+def _in_place_text(evidence: list[AnswerShown], q: Questionnaire, lang: Lang) -> str:
+    """``In place: the answers show …`` for ``evidence``; the same answer models (shared by
+    the units of a batch, ``evidence_shown``) give the same text, made once (models with
+    a list value are each unit's own: their text is not kept)."""
+    shown = tuple(evidence)
+    key = (lang, id(q), *map(id, shown))
+    found = _IN_PLACE.get(key)
+    if (
+        found is not None
+        and found[0] is q
+        and all(a is b for a, b in zip(found[1], shown, strict=True))
+    ):
+        return found[2]
+    text = say("plan", lang, "in_place_evidence", answers=answers_text(evidence, lang, q))
+    if all(type(a.value) is not list for a in shown):  # else the unit's own models
+        if len(_IN_PLACE) >= REMEMBERED_TEXTS:
+            _IN_PLACE.clear()
+        _IN_PLACE[key] = (q, shown, text)  # what the ids stand for kept alive with them
+    return text
+
+
+REMEMBERED_TEXTS = 4096
+_IN_PLACE: dict[tuple[Any, ...], tuple[Questionnaire, tuple[AnswerShown, ...], str]] = {}
 
 
 def past_start(

@@ -21,9 +21,10 @@ actions that have ended by a phase's end.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from capassess.advice import (
     ActionStatus,
@@ -41,6 +42,7 @@ from capassess.memo import per_object
 from capassess.model.plan import (
     AnswerShown,
     Basis,
+    CapabilityGap,
     GapAnalysis,
     NotScheduled,
     Phase,
@@ -49,7 +51,7 @@ from capassess.model.plan import (
     Shortfall,
 )
 from capassess.model.questionnaire import Action, Questionnaire
-from capassess.model.results import ScoreResult
+from capassess.model.results import CapabilityScore, ScoreResult
 from capassess.model.trusted import trusted
 from capassess.questionnaire_index import index_of
 from capassess.schedule import (
@@ -61,6 +63,7 @@ from capassess.schedule import (
     quadrant,
 )
 
+_HasId = TypeVar("_HasId", CapabilityGap, CapabilityScore)
 Projector = Callable[[Mapping[str, float | None]], ScoreResult]
 
 __all__ = ["PhasePlan", "Projector", "Selection", "build_roadmap", "quadrant", "select_actions"]
@@ -120,12 +123,13 @@ def select_actions(
     ``statuses`` are ``action_statuses(q, result)`` if already known."""
     statuses = action_statuses(q, result) if statuses is None else statuses
     sel = Selection()
+    by_id, scores = first_by_id(gaps.capabilities), first_by_id(result.capabilities())
     for _, cap in q.capabilities():
-        g = gaps.capability(cap.id)
-        best = best_case_score(result.capability(cap.id), result.model) if g.unanswered else None
+        g = by_id[cap.id]
+        best = best_case_score(scores[cap.id], result.model) if g.unanswered else None
         sel.best_levels[cap.id] = current_level(g.score if best is None else best)
     for _, cap in q.capabilities():
-        g = gaps.capability(cap.id)
+        g = by_id[cap.id]
         if g.score is None or g.met or not g.assessed:
             continue
         picked, open_evidence = _pick(cap.actions, statuses, current_level(g.score), g.target,
@@ -133,7 +137,7 @@ def select_actions(
         for aid in open_evidence:
             sel.to_confirm.setdefault(aid, [])
         if not picked and not open_evidence and not g.provisional:
-            weak = weakest_questions(result.capability(cap.id), g.target)
+            weak = weakest_questions(scores[cap.id], g.target)
             shown = [
                 trusted(AnswerShown, question_id=w.id, value=w.value, score=w.score) for w in weak
             ]
@@ -195,8 +199,9 @@ def _predecessors(chosen: dict[str, Action], owner: dict[str, str]) -> dict[str,
                 stack.extend(preds[node])
         return False
 
-    for aid, a in sorted(chosen.items()):
-        for bid, b in sorted(chosen.items()):
+    ordered = sorted(chosen.items())
+    for aid, a in ordered:
+        for bid, b in ordered:
             same = owner[aid] == owner[bid] and b.level < a.level
             if same and bid not in preds[aid] and not reaches(bid, aid):
                 preds[aid].add(bid)
@@ -216,18 +221,30 @@ def project_capabilities(
     L is in place or ended, and at least one of them ended; otherwise it keeps its score.
     """
     out: dict[str, float | None] = {}
+    scores = first_by_id(result.capabilities())
+    ladders: dict[tuple[str, int], tuple[str, ...]] = per_object(q, "action-ladders", dict)
     for _, cap in q.capabilities():
-        score = result.capability(cap.id).score
+        score = scores[cap.id].score
         out[cap.id] = score
-        if score is None or not any(a.id in ended for a in cap.actions):
+        if score is None or ended.isdisjoint(a.id for a in cap.actions):
             continue
         reached = score
         for level in range(current_level(score) + 1, targets[cap.id] + 1):
-            upto = [a for a in cap.actions if a.level <= level]
-            done = all(a.id in ended or statuses[a.id].startswith("in-place") for a in upto)
-            if done and any(a.id in ended for a in upto):
+            upto = ladders.get((cap.id, level))
+            if upto is None:  # the ids of the capability's actions up to ``level``
+                upto = ladders[cap.id, level] = tuple(a.id for a in cap.actions if a.level <= level)
+            done = all(aid in ended or statuses[aid].startswith("in-place") for aid in upto)
+            if done and not ended.isdisjoint(upto):
                 reached = max(reached, float(level))
         out[cap.id] = reached
+    return out
+
+
+def first_by_id(items: Iterable[_HasId]) -> dict[str, _HasId]:
+    """``items`` by id, the first of a repeated id (as a scan in order finds it)."""
+    out: dict[str, _HasId] = {}
+    for item in items:
+        out.setdefault(item.id, item)
     return out
 
 
@@ -246,7 +263,8 @@ def build_roadmap(
     index = index_of(q)
     owner = {aid: cap.id for aid, cap in index.capability_of.items()}
     chosen = {aid: index.action[aid] for aid in sel.basis}
-    priority = {aid: gaps.capability(owner[aid]).priority or 0.0 for aid in chosen}
+    by_id = first_by_id(gaps.capabilities)
+    priority = {aid: by_id[owner[aid]].priority or 0.0 for aid in chosen}
     preds = _predecessors(chosen, owner)
     order = order_actions(chosen, preds, priority)
     placed = place_actions(order, chosen, preds, plan)

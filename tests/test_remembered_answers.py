@@ -257,3 +257,21 @@ def test_question_results_shared_only_while_outcome_score_and_weight_are_the_sam
             elif x.status == "answered":
                 assert x is y  # shared: frozen, the same in every field
     assert multi.id in multis
+
+
+def test_verdict_keys_over_the_last_results_values_equal_fresh_ones() -> None:
+    from capassess.advice import answered_values
+    from capassess.scoring.engine import score_assessment
+    from tests.scoring.test_shared_scores import _units
+
+    q = branch()
+    texts = [a.done_when for _, a in q.actions() if a.done_when]
+    texts += [a.kpi.when for _, a in q.actions() if a.kpi]
+    for assessment in _units(q, 30):
+        values = answered_values(score_assessment(q, assessment))
+        for text in texts * 2:  # the second time from the keys kept for these values
+            assert advice._verdict_key(text, values) == advice._new_key(text, values)
+            assert advice._verdict_key(text, dict(values)) == advice._new_key(text, values)
+            fresh = holds(compiled_condition(text), values)
+            assert expression_holds(text, values) is fresh
+        assert set(advice._LAST_KEYS) <= set(texts)

@@ -370,16 +370,16 @@ class Questionnaire(Frozen):
         return f is not None and (node_id == f.id or any(c.id == node_id for c in f.capabilities))
 
     def capabilities(self) -> Iterator[tuple[Dimension, Capability]]:
-        """Every capability with its dimension (or the foundation), in file order."""
-        for dim in self.sections():
-            for cap in dim.capabilities:
-                yield dim, cap
+        """Every capability with its dimension (or the foundation), in file order (the
+        list made once per questionnaire object, ``capassess.memo``)."""
+        return iter(per_object(self, "capabilities", lambda: tuple(
+            (dim, cap) for dim in self.sections() for cap in dim.capabilities)))  # fmt: skip
 
     def questions(self) -> Iterator[tuple[Dimension, Capability, Question]]:
-        """Every question with its dimension and capability, in file order."""
-        for dim, cap in self.capabilities():
-            for q in cap.questions:
-                yield dim, cap, q
+        """Every question with its dimension and capability, in file order (made once
+        per questionnaire object)."""
+        return iter(per_object(self, "questions", lambda: tuple(
+            (dim, cap, q) for dim, cap in self.capabilities() for q in cap.questions)))  # fmt: skip
 
     def question_map(self) -> dict[str, Question]:
         """Questions by id (the last of a repeated id), made once per questionnaire
@@ -387,10 +387,10 @@ class Questionnaire(Frozen):
         return per_object(self, "question_map", lambda: {q.id: q for _, _, q in self.questions()})
 
     def actions(self) -> Iterator[tuple[Capability, Action]]:
-        """Every action with its capability, in file order."""
-        for _, cap in self.capabilities():
-            for action in cap.actions:
-                yield cap, action
+        """Every action with its capability, in file order (made once per questionnaire
+        object)."""
+        return iter(per_object(self, "actions", lambda: tuple(
+            (cap, a) for _, cap in self.capabilities() for a in cap.actions)))  # fmt: skip
 
     def role_title(self, role_id: str | None, lang: Literal["en", "zh"] = "en") -> str:
         """The title of a role in ``lang``; the id itself when the role is not declared."""

@@ -11,7 +11,7 @@ from typing import Any
 
 from capassess.memo import per_object
 from capassess.model.base import Lang
-from capassess.model.plan import PlannedAction
+from capassess.model.plan import CapabilityGap, GapAnalysis, PlannedAction
 from capassess.model.questionnaire import Questionnaire
 from capassess.plan_text import quadrant_label, why
 from capassess.planning import Planned, reached
@@ -31,7 +31,7 @@ def action_row(planned: Planned, a: PlannedAction, lang: Lang) -> ActionRow:
     static = known.get((a.capability_id, a.id))
     if static is None:
         static = known[a.capability_id, a.id] = action_static(q, a, lang, branch)
-    gap = planned.gaps.capability(a.capability_id)
+    gap = _gaps_by_id(planned.gaps)[a.capability_id]
     return ActionRow(
         **static,
         phase=a.phase,
@@ -44,6 +44,21 @@ def action_row(planned: Planned, a: PlannedAction, lang: Lang) -> ActionRow:
         dependencies=dependency_texts(planned, a, lang),
         kpi_note=kpi_note(a, lang, q),  # per unit: it rests on the unit's answers
     )
+
+
+def _gaps_by_id(gaps: GapAnalysis) -> dict[str, CapabilityGap]:
+    """The capability gaps by id, the first of a repeated id as ``gaps.capability`` finds
+    it (the last analysis's are kept: a report asks once per action)."""
+    if _LAST_GAPS and _LAST_GAPS[0][0] is gaps:
+        return _LAST_GAPS[0][1]
+    by_id: dict[str, CapabilityGap] = {}
+    for g in gaps.capabilities:
+        by_id.setdefault(g.id, g)
+    _LAST_GAPS[:] = [(gaps, by_id)]
+    return by_id
+
+
+_LAST_GAPS: list[tuple[GapAnalysis, dict[str, CapabilityGap]]] = []
 
 
 def action_static(

@@ -13,13 +13,14 @@ from capassess.figures import printed_change
 from capassess.headline import find_headline
 from capassess.model.base import Lang
 from capassess.model.headline import Headline
-from capassess.model.plan import CapabilityGap
-from capassess.plan_text import phase_label, progress_text
+from capassess.plan_text import phase_label
 from capassess.planning import Planned, type_profile
-from capassess.questionnaire_index import capability_titles, node_titles, section_capability
+from capassess.questionnaire_index import capability_titles, node_titles
 from capassess.report.action_rows import action_row
 from capassess.report.advice import build_advice
 from capassess.report.answers import answer_rows
+from capassess.report.gap_rows import gap_row
+from capassess.report.gap_rows import level_name as _level_name
 from capassess.report.messages import key_messages, number_text, roadmap_message
 from capassess.report.method import build_method
 from capassess.report.model import (
@@ -38,46 +39,13 @@ from capassess.report.model import (
 from capassess.report.next_level import next_level_steps
 from capassess.report.risks import build_risks
 from capassess.report.scope import build_scope
-from capassess.texts import say, words
+from capassess.texts import words
 
 if TYPE_CHECKING:
     from capassess.report.peers import PeerSection
 
 STRENGTHS = 3
 TOP_GAPS = 5
-
-
-def _level_name(planned: Planned, level: int | None, lang: Lang) -> str:
-    return "—" if level is None else planned.scored.questionnaire.level_name(level, lang)
-
-
-def _gap_row(planned: Planned, g: CapabilityGap, lang: Lang) -> GapRow:
-    q = planned.scored.questionnaire
-    dim, cap = section_capability(q, g.dimension_id, g.id)
-    # Not assessed: the missing policy's score is no finding about the bank; show none.
-    score, level = (g.score, g.level) if g.assessed else (None, None)
-    return GapRow(
-        id=g.id,
-        title=cap.title.get(lang),
-        dimension_id=dim.id,
-        dimension_title=dim.title.get(lang),
-        score=score,
-        level=level,
-        level_name=_level_name(planned, level, lang),
-        target=g.target,
-        gap=g.gap,
-        priority=g.priority,
-        attainment=g.attainment,
-        met=g.met,
-        baseline=g.baseline,
-        progress=g.progress,
-        assessed=g.assessed,
-        progress_text=progress_text(g.progress, g.score, g.target, g.baseline, lang),
-        foundation=q.is_foundation(dim.id),
-        provisional_note=(
-            say("plan", lang, "provisional_note", n=len(g.unanswered)) if g.provisional else ""
-        ),
-    )
 
 
 def _phases(planned: Planned, lang: Lang) -> tuple[PhaseSection, ...]:
@@ -338,7 +306,7 @@ def build_report(
     title = title or words("report", lang)["report_title"]
     generated = generated or dt.date.today()
     start = planned.scored.assessment.date or generated
-    rows = {g.id: _gap_row(planned, g, lang) for g in planned.gaps.capabilities}
+    rows = {g.id: gap_row(planned, g, lang) for g in planned.gaps.capabilities}
     # The foundation's priorities are on its own scale: its gaps follow the lessons'.
     ranked = sorted((rows[g.id] for g in planned.gaps.ranked()), key=lambda r: r.foundation)
     rest = [r for r in rows.values() if r.id not in {g.id for g in ranked}]

@@ -12,6 +12,7 @@ from typing import get_args
 
 from capassess.errors import InputError, Problem
 from capassess.figures import counted
+from capassess.memo import per_object
 from capassess.model.answers import Assessment
 from capassess.model.questionnaire import Capability, MissingPolicy, Questionnaire
 from capassess.model.results import (
@@ -25,6 +26,7 @@ from capassess.model.results import (
 from capassess.model.trusted import trusted, trusted_copy
 from capassess.scoring.interface import ScoringModel, Weighted, get_model
 from capassess.scoring.questions import QuestionOutcome, evaluate_questions, level_of
+from capassess.scoring.remembered import capability_score
 from capassess.scoring.weights import WeightTree, tree_weights
 
 MISSING_POLICIES: tuple[str, ...] = get_args(MissingPolicy)
@@ -53,7 +55,7 @@ def score_assessment(
     if policy == "error":
         _refuse_missing(outcomes)
     capabilities = {
-        cap.id: score_capability(cap, outcomes, tree, scorer, policy)
+        cap.id: capability_score(score_capability, cap, outcomes, tree, scorer, policy)
         for _, cap in questionnaire.capabilities()
     }
     dimensions, overall = aggregate(questionnaire, capabilities, tree, scorer)
@@ -85,10 +87,11 @@ def roll_up(
     is ``None`` without one); its questions and counts are kept from ``template``. The
     model defaults to the template's, then the questionnaire's.
     """
-    known = {cap.id for _, cap in questionnaire.capabilities()}
-    unknown = sorted(set(capability_scores) - known)
+    known = per_object(questionnaire, "capability-ids", lambda: frozenset(
+        cap.id for _, cap in questionnaire.capabilities()))  # fmt: skip
     bad = [k for k, v in capability_scores.items() if v is not None and not 1 <= v <= 5]
-    if unknown or bad:
+    if bad or not known.issuperset(capability_scores):
+        unknown = sorted(set(capability_scores) - known)
         raise ValueError(f"unknown capabilities {unknown} or scores outside [1, 5] for {bad}")
     scorer = get_model(model or (template.model if template else questionnaire.model))
     tree = weights or tree_weights(questionnaire)
@@ -102,7 +105,8 @@ def roll_up(
             capabilities[cap.id] = base  # frozen: a copy would be equal in every field
         else:
             capabilities[cap.id] = trusted_copy(base, {"score": score, "level": level})
-    dimensions, overall = aggregate(questionnaire, capabilities, tree, scorer)
+    same = template.dimensions if template and template.model == scorer.name else ()
+    dimensions, overall = aggregate(questionnaire, capabilities, tree, scorer, same)
     return trusted(
         ScoreResult,
         questionnaire_id=questionnaire.id,
@@ -218,15 +222,24 @@ def aggregate(
     capabilities: Mapping[str, CapabilityScore],
     tree: WeightTree,
     scorer: ScoringModel,
+    known: Sequence[DimensionScore] = (),
 ) -> tuple[list[DimensionScore], OverallScore]:
     """Dimension and overall scores from capability scores; n/a children leave the sums.
 
     The foundation is scored like a dimension but left out of the overall score; each
-    of its capabilities caps the overall level (``gate_overall``).
+    of its capabilities caps the overall level (``gate_overall``). ``known``: dimension
+    scores made by ``scorer`` earlier (a projection's template), each kept as it is
+    while its capabilities are the very same objects and its weights the tree's (it
+    would be made again equal in every field).
     """
     dimensions: list[DimensionScore] = []
-    for dim in questionnaire.sections():
+    for i, dim in enumerate(questionnaire.sections()):
         caps = [capabilities[cap.id] for cap in dim.capabilities]
+        old = known[i] if i < len(known) else None
+        foundation = dim is questionnaire.foundation
+        if old is not None and old.foundation is foundation and _unchanged(old, dim.id, caps, tree):
+            dimensions.append(old)
+            continue
         score = _combine(scorer, caps)
         dimensions.append(
             trusted(
@@ -241,12 +254,25 @@ def aggregate(
                 missing=sum(c.missing for c in caps),
                 skipped=sum(c.skipped for c in caps),
                 capabilities=caps,
-                foundation=dim is questionnaire.foundation,
+                foundation=foundation,
             )
         )
     overall = _combine(scorer, [d for d in dimensions if not d.foundation])
     gates = [c for d in dimensions if d.foundation for c in d.capabilities]
     return dimensions, gate_overall(overall, gates)
+
+
+def _unchanged(old: DimensionScore, dim_id: str, caps: list[CapabilityScore],
+               tree: WeightTree) -> bool:  # fmt: skip
+    """``old`` is the score of ``dim_id`` over the very same capability scores and the
+    weights of ``tree``."""
+    return (
+        old.id == dim_id
+        and len(old.capabilities) == len(caps)
+        and all(a is b for a, b in zip(old.capabilities, caps, strict=True))
+        and _same(old.weight, tree.local[dim_id])
+        and _same(old.global_weight, tree.global_[dim_id])
+    )
 
 
 def gate_overall(score: float | None, gates: Sequence[NodeScore]) -> OverallScore:
