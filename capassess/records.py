@@ -6,11 +6,13 @@ and compiles each with ``exec`` when the module is imported: about half a millis
 class, which for the few dozen classes a command imports is a noticeable part of its
 start-up. ``record`` makes the same class without compiling anything at import:
 
-- ``__init__`` is compiled on the class's first instance (a command that never builds one
-  pays nothing); it has the dataclass's signature and defaults, and fills the instance's
-  dict in one call, with the same fields in the same order, instead of setting each field
-  through ``object.__setattr__`` (which costs more than building the object when
-  thousands are made, as in a batch's reports);
+- ``__init__`` is first a shared one that binds the call's arguments to the fields by
+  their names and defaults; after ``COMPILE_AFTER`` instances (or at once, for a call it
+  does not take, so that the errors are the dataclass's own) the class's own is compiled,
+  with the dataclass's signature and defaults. Both fill the instance's dict in one call,
+  with the same fields in the same order, instead of setting each field through
+  ``object.__setattr__`` (which costs more than building the object when thousands are
+  made, as in a batch's reports); a command that makes a few of each pays no compiling;
 - ``__eq__``, ``__hash__``, ``__repr__``, ``__setattr__`` and ``__delattr__`` are the
   same functions for every record, given the class's field names: objects compare, hash
   and print as the dataclass's own, and refuse changes with ``FrozenInstanceError`` as
@@ -38,6 +40,10 @@ else:
 
 
 T = TypeVar("T")
+COMPILE_AFTER = 32
+"""Instances of a record made by the shared ``__init__`` before its own is compiled."""
+_UNSET = object()
+_set = object.__setattr__
 _PARAMS: list[Any] = []
 
 
@@ -127,10 +133,18 @@ def _methods(cls: type, names: tuple[str, ...]) -> dict[str, Callable[..., Any]]
     key = _key(names)
     fields = frozenset(names)
 
+    defaults = {f.name: f.default for f in dataclasses.fields(cls)}
+    made = [0]
+
     def __init__(self: Any, *args: Any, **kwargs: Any) -> None:
-        compiled = _compiled_init(cls)
-        cls.__init__ = compiled  # type: ignore[misc]
-        compiled(self, *args, **kwargs)
+        made[0] += 1
+        values = None if made[0] > COMPILE_AFTER else _bound(names, defaults, args, kwargs)
+        if values is None:  # the compiled one also raises the dataclass's own errors
+            compiled = _compiled_init(cls)
+            cls.__init__ = compiled  # type: ignore[misc]
+            compiled(self, *args, **kwargs)
+        else:
+            _set(self, "__dict__", values)
 
     def __eq__(self: Any, other: Any) -> Any:
         if other.__class__ is self.__class__:
@@ -162,6 +176,29 @@ def _methods(cls: type, names: tuple[str, ...]) -> dict[str, Callable[..., Any]]
         "__setattr__": __setattr__,
         "__delattr__": __delattr__,
     }
+
+
+def _bound(
+    names: tuple[str, ...], defaults: dict[str, Any], args: tuple[Any, ...], kwargs: dict[str, Any]
+) -> dict[str, Any] | None:
+    """The fields' values of a call with ``args`` and ``kwargs``, in field order, or None
+    if the call is not one the ``__init__`` takes."""
+    if len(args) > len(names):
+        return None
+    given = dict(zip(names, args, strict=False))
+    for name, value in kwargs.items():
+        if name in given or name not in defaults:
+            return None
+        given[name] = value
+    values = {}
+    for name in names:
+        value = given.get(name, _UNSET)
+        if value is _UNSET:
+            value = defaults[name]
+            if value is dataclasses.MISSING:
+                return None
+        values[name] = value
+    return values
 
 
 def _key(names: tuple[str, ...]) -> Callable[[Any], tuple[Any, ...]]:

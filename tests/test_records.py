@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 import pytest
 
+from capassess import records
 from capassess.records import record
 from capassess.report import model
 
@@ -22,12 +23,23 @@ class Plain:
     d: str | None = None
 
 
-@record
-class Quick:
-    a: str
-    b: float | None
-    c: tuple[str, ...] = ()
-    d: str | None = None
+def _quick_class() -> type:
+    """A new record class (its ``__init__`` not yet compiled)."""
+
+    @record
+    class Quick:
+        a: str
+        b: float | None
+        c: tuple[str, ...] = ()
+        d: str | None = None
+
+    return Quick
+
+
+Quick = _quick_class()
+SHARED_AND_COMPILED = pytest.mark.parametrize(
+    "compile_after", [1000, 0], ids=["shared", "compiled"]
+)
 
 
 CALLS: list[tuple[tuple[object, ...], dict[str, object]]] = [
@@ -41,21 +53,27 @@ CALLS: list[tuple[tuple[object, ...], dict[str, object]]] = [
 
 
 def _as_plain(text: str) -> str:
-    return text.replace("Quick", "Plain")
+    return text.replace("_quick_class.<locals>.Quick", "Plain").replace("Quick", "Plain")
 
 
+@SHARED_AND_COMPILED
 @pytest.mark.parametrize(("args", "kwargs"), CALLS)
 def test_records_are_the_dataclass_s_own(
-    args: tuple[object, ...], kwargs: dict[str, object]
-) -> None:
-    plain, quick = Plain(*args, **kwargs), Quick(*args, **kwargs)  # type: ignore[arg-type]
-    twin = Quick(*args, **kwargs)  # type: ignore[arg-type]
+    args: tuple[object, ...], kwargs: dict[str, object], compile_after: int,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    monkeypatch.setattr(records, "COMPILE_AFTER", compile_after)
+    quick_class = _quick_class()
+    plain, quick = Plain(*args, **kwargs), quick_class(*args, **kwargs)
+    twin = quick_class(*args, **kwargs)
+    compiled = quick_class.__init__.__code__.co_filename == "<string>"  # type: ignore[misc]
+    assert compiled is (compile_after == 0)
     assert vars(quick) == vars(plain) and list(vars(quick)) == list(vars(plain))
     assert _as_plain(repr(quick)) == repr(plain)
     assert hash(quick) == hash(twin) == hash(plain)
     assert (quick == twin) is (plain == Plain(*args, **kwargs))  # type: ignore[arg-type]
     assert quick != plain and quick != vars(quick)
-    assert dataclasses.replace(quick, d="new").d == "new"
+    assert dataclasses.replace(quick, d="new") == quick_class(**{**vars(quick), "d": "new"})
     assert dataclasses.asdict(quick) == dataclasses.asdict(plain)
     assert dataclasses.astuple(quick) == dataclasses.astuple(plain)
     assert [f.name for f in dataclasses.fields(quick)] == [
@@ -98,19 +116,30 @@ def test_a_record_is_a_frozen_dataclass_to_introspection() -> None:
         "Grandchild(a='x', b=1.0, c=(), d=None, e=3, f='f')"  # fmt: skip
 
 
+@SHARED_AND_COMPILED
 @pytest.mark.parametrize(
     ("args", "kwargs"),
     [((), {}), (("x",), {}), (("x", 1, (), None, "extra"), {}), (("x", 1), {"e": 1}),
-     (("x", 1), {"a": "twice"})],
+     (("x", 1), {"a": "twice"}), ((), {"b": 1})],
 )  # fmt: skip
 def test_record_init_refuses_what_the_dataclass_refuses(
-    args: tuple[object, ...], kwargs: dict[str, object]
-) -> None:
+    args: tuple[object, ...], kwargs: dict[str, object], compile_after: int,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    monkeypatch.setattr(records, "COMPILE_AFTER", compile_after)
     with pytest.raises(TypeError) as plain:
         Plain(*args, **kwargs)  # type: ignore[arg-type]
     with pytest.raises(TypeError) as quick:
-        Quick(*args, **kwargs)  # type: ignore[arg-type]
+        _quick_class()(*args, **kwargs)
     assert _as_plain(str(quick.value)) == str(plain.value)
+
+
+def test_the_shared_init_gives_way_to_the_compiled_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(records, "COMPILE_AFTER", 3)
+    quick_class = _quick_class()
+    made = [quick_class("x", float(n)) for n in range(5)]
+    assert quick_class.__init__.__code__.co_filename == "<string>"  # type: ignore[misc]
+    assert [vars(m) for m in made] == [vars(Plain("x", float(n))) for n in range(5)]
 
 
 def test_a_class_s_own_methods_are_kept() -> None:

@@ -30,9 +30,13 @@ from tests.conftest import DATA, ROOT
 EXAMPLE = ROOT / "examples" / "acme-bank.yaml"
 
 
-@pytest.fixture
-def checked(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+@pytest.fixture(params=[0, 10**9], ids=["compiled", "shared"])
+def checked(monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest) -> Iterator[None]:
+    """Every trusted model validated as well, built by the makers compiled for their
+    classes at once, or by the shared one throughout."""
     monkeypatch.setattr(trusted_module, "CHECKED", True)
+    monkeypatch.setattr(trusted_module, "COMPILE_AFTER", request.param)
+    monkeypatch.setattr(trusted_module, "_MAKERS", {})
     yield
 
 
@@ -73,7 +77,7 @@ def test_branch_plans_build_what_validation_builds(checked: None, missing: str) 
         plan_json(planned)
 
 
-def test_conversions_are_those_of_validation() -> None:
+def test_conversions_are_those_of_validation(checked: None) -> None:
     values = dict(id="c", dimension_id="d", score=2, level=2, target=4, importance=1,
                   global_weight=1, gap=2, priority=0.5, attainment=0, assessed=True)  # fmt: skip
     built = trusted(CapabilityGap, **values)
@@ -88,7 +92,7 @@ def test_conversions_are_those_of_validation() -> None:
     assert built_phase.actions == ["a"] and type(built_phase.capability_scores["c"]) is float
 
 
-def test_defaults_and_fields_set_are_those_of_validation() -> None:
+def test_defaults_and_fields_set_are_those_of_validation(checked: None) -> None:
     shown = trusted(AnswerShown, question_id="q")
     same_model(shown, AnswerShown(question_id="q"))
     assert shown.model_fields_set == {"question_id"}

@@ -12,6 +12,10 @@ floats) becomes a ``float``, a ``tuple`` given to a ``list`` field a ``list``. N
 else is converted or checked, so it is only for values of the right types, sub-models
 as model objects (never dicts), for models without validators of their own.
 
+The first ``COMPILE_AFTER`` models of a class are built by a function shared by all
+classes, which goes through the class's fields; then one is compiled for the class (as
+``dataclasses`` compiles an ``__init__``), which a batch's thousands of models repay.
+
 ``CHECKED`` (tests set it) validates each model as well and raises ``AssertionError``
 if the two differ in any value or type (``same_model``).
 """
@@ -27,6 +31,8 @@ from pydantic import BaseModel
 
 M = TypeVar("M", bound=BaseModel)
 CHECKED = False
+COMPILE_AFTER = 32
+"""Models of a class built by the shared maker before its own is compiled."""
 
 _MAKERS: dict[type, Callable[[dict[str, Any]], Any]] = {}
 
@@ -71,27 +77,86 @@ _put = object.__setattr__
 
 
 def _maker(cls: type[BaseModel]) -> Callable[[dict[str, Any]], Any]:
-    """A function that builds ``cls`` from a dict of field values, made for its fields."""
-    lines = ["def make(kw):", "    d = {}"]
-    scope: dict[str, Any] = {"cls": cls, "new": object.__new__, "put": object.__setattr__}
-    for n, (name, field) in enumerate(cls.model_fields.items()):
+    """A function that builds ``cls`` from a dict of field values: a shared one, which
+    goes through the class's fields, for its first ``COMPILE_AFTER`` models, then one
+    compiled for its fields (a command that builds a few of each pays no compiling)."""
+    steps = _steps(cls)
+    made = 0
+
+    def make(kw: dict[str, Any]) -> Any:
+        nonlocal made
+        made += 1
+        if made > COMPILE_AFTER:
+            compiled = _MAKERS[cls] = _compiled(cls, steps)
+            return compiled(kw)
+        d = {}
+        for name, mode, given, kind in steps:
+            if mode == "required":
+                v = kw[name]
+            elif mode == "factory":
+                v = kw[name] if name in kw else given()
+            else:
+                v = kw.get(name, given)
+            d[name] = _CONVERT[kind](v) if kind else v
+        return _model(cls, d, set(kw))
+
+    return make
+
+
+def _steps(cls: type[BaseModel]) -> list[tuple[str, str, Any, str]]:
+    """(name, how its value is found, the default or its factory, how it is converted) of
+    each field of ``cls``, in order."""
+    steps: list[tuple[str, str, Any, str]] = []
+    for name, field in cls.model_fields.items():
         if field.is_required():
-            lines.append(f"    v = kw[{name!r}]")
+            steps.append((name, "required", None, _kind(field.annotation)))
         elif field.default_factory is not None:
-            scope[f"f{n}"] = field.default_factory
-            lines.append(f"    v = kw[{name!r}] if {name!r} in kw else f{n}()")
+            steps.append((name, "factory", field.default_factory, _kind(field.annotation)))
         else:
             if isinstance(field.default, list | dict | set):  # validation copies these
                 raise TypeError(f"{cls.__name__}.{name}: a mutable default")
-            scope[f"d{n}"] = field.default
+            steps.append((name, "default", field.default, _kind(field.annotation)))
+    return steps
+
+
+def _model(cls: type[BaseModel], values: dict[str, Any], fields_set: set[str]) -> Any:
+    made = object.__new__(cls)
+    _put(made, "__dict__", values)
+    _put(made, "__pydantic_fields_set__", fields_set)
+    _put(made, "__pydantic_extra__", None)
+    _put(made, "__pydantic_private__", None)
+    return made
+
+
+_CONVERT: dict[str, Callable[[Any], Any]] = {
+    "float": lambda v: float(v) if type(v) is int else v,
+    "list": lambda v: list(v) if type(v) is tuple else v,
+    "dict-float": lambda v: {k: float(x) if type(x) is int else x for k, x in v.items()},
+}
+_CONVERT_LINES = {
+    "float": "    if type(v) is int: v = float(v)",
+    "list": "    if type(v) is tuple: v = list(v)",
+    "dict-float": "    v = {k: float(x) if type(x) is int else x for k, x in v.items()}",
+}
+
+
+def _compiled(
+    cls: type[BaseModel], steps: list[tuple[str, str, Any, str]]
+) -> Callable[[dict[str, Any]], Any]:
+    """The function of ``_maker`` compiled for the fields of ``cls`` (``steps``)."""
+    lines = ["def make(kw):", "    d = {}"]
+    scope: dict[str, Any] = {"cls": cls, "new": object.__new__, "put": object.__setattr__}
+    for n, (name, mode, given, kind) in enumerate(steps):
+        if mode == "required":
+            lines.append(f"    v = kw[{name!r}]")
+        elif mode == "factory":
+            scope[f"f{n}"] = given
+            lines.append(f"    v = kw[{name!r}] if {name!r} in kw else f{n}()")
+        else:
+            scope[f"d{n}"] = given
             lines.append(f"    v = kw.get({name!r}, d{n})")
-        kind = _kind(field.annotation)
-        if kind == "float":
-            lines.append("    if type(v) is int: v = float(v)")
-        elif kind == "list":
-            lines.append("    if type(v) is tuple: v = list(v)")
-        elif kind == "dict-float":
-            lines.append("    v = {k: float(x) if type(x) is int else x for k, x in v.items()}")
+        if kind:
+            lines.append(_CONVERT_LINES[kind])
         lines.append(f"    d[{name!r}] = v")
     lines += [  # a name that is no field is left to CHECKED (validation refuses it)
         "    m = new(cls)",
