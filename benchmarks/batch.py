@@ -47,11 +47,12 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from synthetic import REGIONS, cell  # noqa: E402
+
 from capassess.catalog import find_questionnaire  # noqa: E402
 from capassess.model.questionnaire import Questionnaire  # noqa: E402
 from capassess.scoring.weights import tree_weights  # noqa: E402
 
-REGIONS = ["华东", "华南", "华北", "西部", "东北", "华中"]
 ENCODING = "gb18030"
 
 CSV_RATE = """
@@ -117,25 +118,6 @@ sys.stderr.write(done.stderr[-2000:] if failed else "")
 """
 
 
-def _cell(question: Any, rng: random.Random) -> str:
-    draw = rng.random()
-    if draw < 0.02:
-        return ""
-    if draw < 0.04:
-        return "n/a"
-    if question.type == "choice":
-        return rng.choice(question.options).id
-    if question.type == "level":
-        return str(rng.randint(1, 5))
-    if question.type == "bool":
-        return rng.choice(("是", "否", "yes", "no"))
-    if question.type == "multi":
-        ticked = rng.sample(question.options, rng.randint(1, len(question.options)))
-        return ";".join(o.id for o in ticked)
-    top = question.max if question.max is not None else question.thresholds[-1] * 1.5
-    return f"{rng.uniform(question.min or 0, top):.1f}"
-
-
 def generate(q: Questionnaire, rows: int, path: Path, seed: int = 7) -> None:
     """Write ``rows`` synthetic branches for ``q`` to ``path`` in GB18030."""
     rng = random.Random(seed)
@@ -144,7 +126,7 @@ def generate(q: Questionnaire, rows: int, path: Path, seed: int = 7) -> None:
         handle.write(",".join(["id", "name", "region", *(x.id for x in questions)]) + "\r\n")
         for i in range(rows):
             cells = [f"BR{i:07d}", f"第{i}支行", rng.choice(REGIONS)]
-            cells += [_cell(x, rng) for x in questions]
+            cells += [cell(x, rng) for x in questions]
             handle.write(",".join(cells) + "\r\n")
 
 

@@ -26,35 +26,13 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import Any
+
+from synthetic import REGIONS, cell  # batch.py's cells; batch.py itself puts its checkout first
 
 from capassess.batch.cells import INVALID, QuestionCodec
 from capassess.batch.unit_reports import ReportSettings, UnitTask, write_unit_reports
 from capassess.catalog import find_questionnaire
 from capassess.model.answers import Answer, Assessment, Subject
-
-# batch.py's regions and cells (not imported from it: it puts its own checkout first on
-# the path, and this script measures whichever capassess comes first on PYTHONPATH)
-REGIONS = ["华东", "华南", "华北", "西部", "东北", "华中"]
-
-
-def _cell(question: Any, rng: random.Random) -> str:
-    draw = rng.random()
-    if draw < 0.02:
-        return ""
-    if draw < 0.04:
-        return "n/a"
-    if question.type == "choice":
-        return rng.choice(question.options).id
-    if question.type == "level":
-        return str(rng.randint(1, 5))
-    if question.type == "bool":
-        return rng.choice(("是", "否", "yes", "no"))
-    if question.type == "multi":
-        ticked = rng.sample(question.options, rng.randint(1, len(question.options)))
-        return ";".join(o.id for o in ticked)
-    top = question.max if question.max is not None else question.thresholds[-1] * 1.5
-    return f"{rng.uniform(question.min or 0, top):.1f}"
 
 
 def assessments(questionnaire: str, units: int, seed: int = 7) -> list[Assessment]:
@@ -66,7 +44,7 @@ def assessments(questionnaire: str, units: int, seed: int = 7) -> list[Assessmen
     out = []
     for i in range(units):
         region = rng.choice(REGIONS)
-        cells = {x.id: _cell(x, rng) for x in questions}
+        cells = {x.id: cell(x, rng) for x in questions}
         answers = {
             qid: Answer(value=cell)
             for qid, cell in cells.items()

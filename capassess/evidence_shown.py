@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from capassess.advice import Evidence, evidence_for
+from capassess.advice import evidence_for
+from capassess.memo import SameObjects
 from capassess.model.plan import AnswerShown
 from capassess.model.trusted import trusted
 
@@ -16,16 +17,14 @@ def shown_answers(text: str | None, values: Mapping[str, object]) -> list[Answer
     evidence = evidence_for(text, values)
     if not evidence.answers:
         return []
-    found = _SHOWN.get(id(evidence))
-    if found is not None and found[0] is evidence:
-        return list(found[1])
+    found = _SHOWN.get(id(evidence), (evidence,))
+    if found is not None:
+        return list(found)
     shown = tuple(trusted(AnswerShown, question_id=n, value=v) for n, v in evidence.answers)
     if not any(type(v) is list for _, v in evidence.answers):
-        if len(_SHOWN) >= REMEMBERED_SHOWN:
-            _SHOWN.clear()
-        _SHOWN[id(evidence)] = (evidence, shown)  # the evidence kept alive with its models
+        _SHOWN.put(id(evidence), (evidence,), shown, REMEMBERED_SHOWN)
     return list(shown)
 
 
 REMEMBERED_SHOWN = 20_000
-_SHOWN: dict[int, tuple[Evidence, tuple[AnswerShown, ...]]] = {}
+_SHOWN: SameObjects[tuple[AnswerShown, ...]] = SameObjects()

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from capassess.advice import best_case_score, is_assessed, unanswered_questions
 from capassess.errors import InputError
+from capassess.memo import SameObjects
 from capassess.model.plan import CapabilityGap, DimensionGap, GapAnalysis, Target
 from capassess.model.questionnaire import Questionnaire
 from capassess.model.results import CapabilityScore, ScoreResult
@@ -111,19 +112,16 @@ def _shared_gap(dim_id: str, cap: CapabilityScore, target: Target, model: str) -
     """The gap of ``cap`` without a baseline, made once for the very same capability score
     and target (shared by the units of a batch that score a capability alike, see
     ``scoring.remembered``; gaps are frozen)."""
-    key = (dim_id, id(cap), id(target), model)
-    found = _GAPS.get(key)
-    if found is not None and found[0] is cap and found[1] is target:
-        return found[2]
+    key, objects = (dim_id, id(cap), id(target), model), (cap, target)
+    found = _GAPS.get(key, objects)
+    if found is not None:
+        return found
     gap = _capability_gap(dim_id, cap, target, None, model)
-    if len(_GAPS) >= REMEMBERED_GAPS:
-        _GAPS.clear()
-    _GAPS[key] = (cap, target, gap)  # the score and target kept alive with their ids
-    return gap
+    return _GAPS.put(key, objects, gap, REMEMBERED_GAPS)
 
 
 REMEMBERED_GAPS = 4096
-_GAPS: dict[tuple[str, int, int, str], tuple[CapabilityScore, Target, CapabilityGap]] = {}
+_GAPS: SameObjects[CapabilityGap] = SameObjects()
 
 
 def _dimension_gap(

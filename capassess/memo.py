@@ -11,7 +11,7 @@ frozen, so a value computed from one stays true for it.
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
 MAX_ENTRIES = 256
@@ -35,3 +35,44 @@ def per_object(obj: object, key: Hashable, compute: Callable[[], T]) -> T:
 def forget() -> None:
     """Forget every remembered value."""
     _MEMO.clear()
+
+
+V = TypeVar("V")
+
+
+class SameObjects(Generic[V]):
+    """Values made from particular objects, shared by the many units of a batch that have
+    those very objects (models are frozen, so a value made from them stays true).
+
+    A value is kept under a key the caller makes of the objects' ids and anything else it
+    rests on, beside the objects themselves: they are kept alive with it (an id is never
+    taken by another object while its value is kept) and checked to be the very same on
+    every look-up. When ``limit`` values are kept, all are forgotten before the next.
+    """
+
+    def __init__(self) -> None:
+        self._kept: dict[Hashable, tuple[tuple[object, ...], V]] = {}
+
+    def get(self, key: Hashable, objects: tuple[object, ...]) -> V | None:
+        """The value kept under ``key`` for the very same ``objects``, else None."""
+        found = self._kept.get(key)
+        if found is None:
+            return None
+        for kept, given in zip(found[0], objects, strict=True):
+            if kept is not given:
+                return None
+        return found[1]
+
+    def put(self, key: Hashable, objects: tuple[object, ...], value: V, limit: int) -> V:
+        """Keep ``value`` under ``key`` for ``objects`` (see the class's doc); returns it."""
+        if len(self._kept) >= limit:
+            self._kept.clear()
+        self._kept[key] = (objects, value)
+        return value
+
+    def clear(self) -> None:
+        """Forget every kept value."""
+        self._kept.clear()
+
+    def __len__(self) -> int:
+        return len(self._kept)

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from capassess.batch.header_rows import LISTED
 from capassess.batch.table import Layout
 from capassess.batch.unit_text import is_blank
+from capassess.batch.xlsx_writer import column_letter
 from capassess.texts import say
 
 Row = tuple[int, list[str]]
@@ -59,17 +60,8 @@ def hidden_columns_note(hidden: set[int], layout: Layout, header: list[str]) -> 
     read = {layout.id, *layout.groups.values(), *layout.questions.values()}
     if layout.name is not None:
         read.add(layout.name)
-    shown = [f"{_letter(i)} ({header[i].strip()!r})" for i in sorted(hidden & read)
+    shown = [f"{column_letter(i)} ({header[i].strip()!r})" for i in sorted(hidden & read)
              if i < len(header)]  # fmt: skip
     if not shown:
         return ()
     return (say("batch", "en", "note_hidden_columns", columns=", ".join(shown[:LISTED])),)
-
-
-def _letter(index: int) -> str:
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters

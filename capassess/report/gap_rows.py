@@ -7,9 +7,9 @@ frozen).
 
 from __future__ import annotations
 
+from capassess.memo import SameObjects
 from capassess.model.base import Lang
 from capassess.model.plan import CapabilityGap
-from capassess.model.questionnaire import Questionnaire
 from capassess.plan_text import progress_text
 from capassess.planning import Planned
 from capassess.questionnaire_index import section_capability
@@ -26,19 +26,15 @@ def gap_row(planned: Planned, g: CapabilityGap, lang: Lang) -> GapRow:
     """The row of ``g``: made once for the very same gap (shared by the units of a batch
     that score a capability alike, see ``gap``), questionnaire and language."""
     q = planned.scored.questionnaire
-    key = (id(g), id(q), lang)
-    found = _GAP_ROWS.get(key)
-    if found is not None and found[0] is g and found[1] is q:
-        return found[2]
-    row = _new_gap_row(planned, g, lang)
-    if len(_GAP_ROWS) >= REMEMBERED_ROWS:
-        _GAP_ROWS.clear()
-    _GAP_ROWS[key] = (g, q, row)  # the gap and questionnaire kept alive with their ids
-    return row
+    key, objects = (id(g), id(q), lang), (g, q)
+    found = _GAP_ROWS.get(key, objects)
+    if found is not None:
+        return found
+    return _GAP_ROWS.put(key, objects, _new_gap_row(planned, g, lang), REMEMBERED_ROWS)
 
 
 REMEMBERED_ROWS = 4096
-_GAP_ROWS: dict[tuple[int, int, str], tuple[CapabilityGap, Questionnaire, GapRow]] = {}
+_GAP_ROWS: SameObjects[GapRow] = SameObjects()
 
 
 def _new_gap_row(planned: Planned, g: CapabilityGap, lang: Lang) -> GapRow:

@@ -12,7 +12,7 @@ from typing import get_args
 
 from capassess.errors import InputError, Problem
 from capassess.figures import counted
-from capassess.memo import per_object
+from capassess.memo import SameObjects, per_object
 from capassess.model.answers import Assessment
 from capassess.model.questionnaire import Capability, MissingPolicy, Questionnaire
 from capassess.model.results import (
@@ -197,20 +197,19 @@ def _question_result(
     (``scoring.questions.outcome_of``) gives one result, made once and shared (results are
     frozen), as long as its score and weight are the very same numbers; a list value is
     each unit's own, so its result is never shared."""
-    found = _RESULTS.get(id(outcome))
-    if found is not None and found[0] is outcome and found[1] is score and found[2] is weight:
-        return found[3]
+    objects = (outcome, score, weight)
+    found = _RESULTS.get(id(outcome), objects)
+    if found is not None:
+        return found
     result = trusted(QuestionResult, id=qid, status=outcome.status, value=outcome.value,
                      score=score, weight=weight)  # fmt: skip
     if outcome.status == "answered" and type(outcome.value) is not list and qid == outcome.id:
-        if len(_RESULTS) >= REMEMBERED_RESULTS:
-            _RESULTS.clear()
-        _RESULTS[id(outcome)] = (outcome, score, weight, result)  # the outcome kept alive
+        _RESULTS.put(id(outcome), objects, result, REMEMBERED_RESULTS)
     return result
 
 
 REMEMBERED_RESULTS = 20_000
-_RESULTS: dict[int, tuple[QuestionOutcome, float | None, float, QuestionResult]] = {}
+_RESULTS: SameObjects[QuestionResult] = SameObjects()
 
 
 def _combine(scorer: ScoringModel, children: Sequence[NodeScore]) -> float | None:

@@ -22,6 +22,7 @@ from typing import Literal
 
 from capassess.errors import InputError, Problem
 from capassess.expr import Node, evaluate, parse_expression
+from capassess.memo import SameObjects
 from capassess.model.answers import Answer
 from capassess.model.questionnaire import (
     BoolQuestion,
@@ -95,19 +96,17 @@ def outcome_of(question: Question, answer: Answer | None) -> QuestionOutcome:
         value = parse_value(question, raw)
         return QuestionOutcome(question.id, "answered", value, question_score(question, value))
     key = (id(question), kind, repr(raw) if kind is float else raw)  # 0.0 is not -0.0
-    found = _OUTCOMES.get(key)
-    if found is not None and found[0] is question:
-        kept, items = found[1], found[2]
+    found = _OUTCOMES.get(key, (question,))
+    if found is not None:
+        kept, items = found
         if items is None:
             return kept
         # a list is the unit's own, never shared: a new one, of the same items
         return QuestionOutcome(kept.id, kept.status, list(items), kept.score)
     value = parse_value(question, raw)
     outcome = QuestionOutcome(question.id, "answered", value, question_score(question, value))
-    if len(_OUTCOMES) >= REMEMBERED_OUTCOMES:
-        _OUTCOMES.clear()
     items = tuple(value) if type(value) is list else None
-    _OUTCOMES[key] = (question, outcome, items)  # the question kept alive with its outcome
+    _OUTCOMES.put(key, (question,), (outcome, items), REMEMBERED_OUTCOMES)
     return outcome
 
 
@@ -117,9 +116,7 @@ def outcome_of(question: Question, answer: Answer | None) -> QuestionOutcome:
 # float is known by its repr (0.0 and -0.0 are equal keys, and printed apart).
 REMEMBERED_OUTCOMES = 20_000
 _REMEMBERED_KINDS = frozenset({str, int, float, bool})
-_OUTCOMES: dict[
-    tuple[int, type, object], tuple[Question, QuestionOutcome, tuple[str, ...] | None]
-] = {}
+_OUTCOMES: SameObjects[tuple[QuestionOutcome, tuple[str, ...] | None]] = SameObjects()
 
 
 def evaluate_questions(

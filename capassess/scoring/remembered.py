@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from capassess.memo import SameObjects
 from capassess.model.questionnaire import Capability
 from capassess.model.results import CapabilityScore
 from capassess.scoring.interface import ScoringModel
@@ -27,7 +28,7 @@ Scorer = Callable[[Capability, Mapping[str, QuestionOutcome], WeightTree, Scorin
 # key: the capability's and the tree's ids, the model, the policy, and per question the
 # id of its outcome (answered) or its status; the value keeps what the ids stand for
 # alive and is checked against them, so an id is never mistaken for another object's.
-_SCORES: dict[tuple[Any, ...], tuple[Capability, WeightTree, tuple[Any, ...], CapabilityScore]] = {}
+_SCORES: SameObjects[CapabilityScore] = SameObjects()
 
 
 def capability_score(
@@ -51,19 +52,12 @@ def capability_score(
     inputs = tuple(parts)
     key = (id(cap), id(tree), type(scorer), scorer.name, policy,
            *(p if type(p) is str else id(p) for p in inputs))  # fmt: skip
-    found = _SCORES.get(key)
-    if (
-        found is not None
-        and found[0] is cap
-        and found[1] is tree
-        and all(a is b for a, b in zip(found[2], inputs, strict=True) if type(a) is not str)
-    ):
-        return found[3]
+    objects = (cap, tree, *(p for p in inputs if type(p) is not str))
+    found = _SCORES.get(key, objects)
+    if found is not None:
+        return found
     made = score(cap, outcomes, tree, scorer, policy)
-    if len(_SCORES) >= REMEMBERED_CAPABILITIES:
-        _SCORES.clear()
-    _SCORES[key] = (cap, tree, inputs, made)
-    return made
+    return _SCORES.put(key, objects, made, REMEMBERED_CAPABILITIES)
 
 
 def forget() -> None:
