@@ -11,6 +11,7 @@ frozen, so a value computed from one stays true for it.
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
+from operator import is_
 from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
@@ -54,14 +55,12 @@ class SameObjects(Generic[V]):
         self._kept: dict[Hashable, tuple[tuple[object, ...], V]] = {}
 
     def get(self, key: Hashable, objects: tuple[object, ...]) -> V | None:
-        """The value kept under ``key`` for the very same ``objects``, else None."""
+        """The value kept under ``key`` for the very same ``objects``, else None (the key
+        holds their ids, so ``objects`` are as many as those kept under it)."""
         found = self._kept.get(key)
-        if found is None:
-            return None
-        for kept, given in zip(found[0], objects, strict=True):
-            if kept is not given:
-                return None
-        return found[1]
+        if found is not None and all(map(is_, found[0], objects)):
+            return found[1]
+        return None
 
     def put(self, key: Hashable, objects: tuple[object, ...], value: V, limit: int) -> V:
         """Keep ``value`` under ``key`` for ``objects`` (see the class's doc); returns it."""
