@@ -27,6 +27,7 @@ from capassess.batch.csv_head import delimiter_of, first_lines, peek
 from capassess.batch.encoding import GB18030, UTF8, choose_encoding, detect, is_utf8
 from capassess.batch.header_rows import RepeatedHeaders, is_repeated_header, title_note
 from capassess.batch.mixed_lines import mixed_copy
+from capassess.batch.swallowed_rows import row_like_line
 from capassess.batch.table import (
     Batch,
     Layout,
@@ -278,6 +279,12 @@ class CsvSource:
                 continue
             unit = first[self.layout.id].strip() if len(first) > self.layout.id else ""
             reason = f"cells in the row: {cells}; in the header: {len(self.header)}"
+            swallowed = row_like_line(text, len(self.layout.questions))
+            if swallowed is not None:  # an unclosed quote took the lines below into a cell
+                reason += (
+                    f"; it holds lines that read as rows of their own ({swallowed}): "
+                    "a quote opened in this row is not closed; close it, or remove it"
+                )
             out.append(Rejection(self.path, number, unit, "", text, reason))
         return out
 

@@ -27,14 +27,22 @@ def swallowed_rows(chunk: Chunk) -> list[tuple[int, str, str, str]]:
         broken = pc.fill_null(pc.match_substring(values, "\n"), False)
         for i in broken.to_numpy(zero_copy_only=False).nonzero()[0].tolist():
             value = values[i].as_py()
-            line = next((x for x in value.splitlines()[1:] if _cells(x) > wide), None)
-            if line is not None:
-                shown = line if len(line) <= SHOWN else f"{line[: SHOWN - 1]}…"
+            shown = row_like_line(value, wide)
+            if shown is not None:
                 reason = (f"the {column} holds lines that read as rows of their own "
-                          f"({shown!r}): a quote opened in this row is not closed; close "
+                          f"({shown}): a quote opened in this row is not closed; close "
                           "it, or remove it")  # fmt: skip
                 out.append((i, column, value, reason))
     return out
+
+
+def row_like_line(text: str, wide: int) -> str | None:
+    """The first line after the first of ``text`` that splits into more than ``wide``
+    cells, as a reason shows it (quoted, cut to ``SHOWN``), or None."""
+    line = next((x for x in text.splitlines()[1:] if _cells(x) > wide), None)
+    if line is None:
+        return None
+    return repr(line if len(line) <= SHOWN else f"{line[: SHOWN - 1]}…")
 
 
 def _cells(line: str) -> int:

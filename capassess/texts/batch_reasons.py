@@ -59,6 +59,9 @@ EN: dict[str, str] = {
     "why_control": "the {column} holds a control character (such as NUL or escape)",
     "why_duplicate": "duplicate unit id, also at {places}",
     "why_ragged": "cells in the row: {cells}; in the header: {header}",
+    "why_ragged_quote": "cells in the row: {cells}; in the header: {header}; it holds lines "
+    "that read as rows of their own ({line}): a quote opened in this row is not closed; close "
+    "it, or remove it",
     "why_no_question": "no question answered in the row",
     "why_no_question_file": "no question answered in the file",
     "why_no_valid": "no valid answer in the row: each answer in it is invalid (see ignored.csv)",
@@ -210,6 +213,8 @@ ZH: dict[str, str] = {
     "why_control": "{column} 含控制字符（如 NUL 或 ESC）",
     "why_duplicate": "单位编号重复，另见 {places}",
     "why_ragged": "该行有 {cells} 个单元格，而表头有 {header} 个",
+    "why_ragged_quote": "该行有 {cells} 个单元格，而表头有 {header} 个；其中有几行看似单独的数据行"
+    "（{line}）：本行有未闭合的引号；请补上或删去该引号",
     "why_no_question": "该行未回答任何题目",
     "why_no_question_file": "该文件未回答任何题目",
     "why_no_valid": "该行没有有效答案：其中的答案均无效（见 ignored.csv）",

@@ -161,6 +161,34 @@ def test_a_swallowed_row_is_named_in_chinese(tmp_path: Path) -> None:
     assert reason.endswith("本行有未闭合的引号；请补上或删去该引号")
 
 
+NEVER_CLOSED = (
+    csv_text([HEADER, PLAIN[0]]) + 'B,"大同,华北,2,partial,rt,3.5,no,20\n' + csv_text(PLAIN[2:])
+).encode()
+"""B's name opens a quote nothing closes: the rest of the file is one cell, the row short."""
+
+
+@pytest.mark.parametrize(
+    ("lang", "start", "end"),
+    [("en", "cells in the row: 2; in the header: ", "a quote opened in this row is not closed; "
+      "close it, or remove it"),
+     ("zh", "该行有 2 个单元格，而表头有 ", "本行有未闭合的引号；请补上或删去该引号")],
+)  # fmt: skip
+def test_a_row_an_open_quote_cut_short_says_so(
+    tmp_path: Path, lang: str, start: str, end: str
+) -> None:
+    from tests.batch.helpers import read_csv
+
+    source = tmp_path / "in.csv"
+    source.write_bytes(NEVER_CLOSED)
+    run_cli("batch", str(source), "-o", str(tmp_path / "o"), "-q", str(TINY), "--lang", lang)
+    rejected = read_csv(tmp_path / "o" / "rejected.csv")
+    assert [(r["row"], r["unit_id"]) for r in rejected] == [("3", "B")]
+    reason = rejected[0]["reason"]
+    assert reason.startswith(start) and reason.endswith(end), reason
+    assert "'C,晋中,华北,5,none,bi,62.5,yes,130'" in reason
+    assert [s["id"] for s in read_csv(tmp_path / "o" / "scores.csv")] == ["A"]
+
+
 def test_an_ods_that_expands_too_far_is_refused_before_reading(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
