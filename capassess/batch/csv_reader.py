@@ -179,7 +179,8 @@ class CsvSource:
             if first == len(rows) and not rejections:
                 return None
             rows, columns = rows[first:], [c.slice(first) for c in columns]
-        chunk = self.repeated.drop(columnar_chunk(self.path, rows, columns, self.layout))
+        chunk = columnar_chunk(self.path, rows, columns, self.layout, self.delimiter == ";")
+        chunk = self.repeated.drop(chunk)
         return Batch(chunk, rejections, len(rejections), 0, done)
 
     def _fresh(self, rejections: list[Rejection]) -> list[Rejection]:

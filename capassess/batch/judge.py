@@ -21,6 +21,7 @@ from capassess.batch.conditions import apply_conditions, has_conditions
 from capassess.batch.swallowed_rows import swallowed_rows
 from capassess.batch.table import Chunk, Rejection
 from capassess.batch.text_bytes import CONTROL_BYTES, may_hold
+from capassess.batch.thousand_points import number_ids, refuse_grouped
 from capassess.batch.total_rows import total_cells, total_reason
 from capassess.batch.unit_text import error_cells
 from capassess.batch.vector import Scored, VectorScorer
@@ -65,6 +66,7 @@ class ChunkJudge:
         self.scorer = scorer
         self.codecs = {q.id: QuestionCodec(q) for _, _, q in questionnaire.questions()}
         self.conditional = has_conditions(questionnaire)
+        self.numbers = number_ids(questionnaire)
         self.policy, self.lenient = policy, lenient
 
     def prepare(self, chunk: Chunk) -> dict[str, Encoded]:
@@ -80,6 +82,7 @@ class ChunkJudge:
         ready = prepared or {}
         columns = {qid: codec.read(chunk.cells[qid], ready.get(qid))
                    for qid, codec in self.codecs.items()}  # fmt: skip
+        refuse_grouped(chunk, columns, self.numbers)
         if self.conditional:
             apply_conditions(self.questionnaire, columns)
         blank = _blank_rows(chunk)

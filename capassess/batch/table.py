@@ -83,6 +83,9 @@ class Chunk:
     problems: tuple[tuple[int, str, str, str], ...] = ()
     """(row index, column, value, reason) of id, name and group cells the reader found
     to be no text (an XLSX formula without a stored value): each rejects its row."""
+    decimal_comma: bool = False
+    """The source writes decimals with commas (a CSV separated by semicolons), so a point
+    in a figure may group thousands (``thousand_points``)."""
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -255,7 +258,11 @@ def text_chunk(source: str, rows: list[int], records: list[list[str]], layout: L
 
 
 def columnar_chunk(
-    source: str, rows: npt.NDArray[np.int64], columns: Sequence[pa.Array], layout: Layout
+    source: str,
+    rows: npt.NDArray[np.int64],
+    columns: Sequence[pa.Array],
+    layout: Layout,
+    decimal_comma: bool = False,
 ) -> Chunk:
     """A chunk from input columns by position; trims ids, names and groups."""
     import pyarrow as pa
@@ -272,4 +279,5 @@ def columnar_chunk(
     cells = {q: answer_cells(text(i, False)) for q, i in layout.questions.items()}
     cells.update({q: blank for q in layout.absent})
     groups = {g: text(i, True) for g, i in layout.groups.items()}
-    return Chunk(source, rows, text(layout.id, True), text(layout.name, True), groups, cells)
+    ids, names = text(layout.id, True), text(layout.name, True)
+    return Chunk(source, rows, ids, names, groups, cells, decimal_comma=decimal_comma)

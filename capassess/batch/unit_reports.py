@@ -22,6 +22,7 @@ from capassess.batch.cells import INVALID, QuestionCodec
 from capassess.batch.files import prepare_dir
 from capassess.batch.safe_names import SafeNames
 from capassess.batch.table import Chunk, Rejection
+from capassess.batch.thousand_points import is_grouped, number_ids
 from capassess.model.answers import Answer, Assessment, Subject
 from capassess.model.base import Lang
 from capassess.model.questionnaire import Questionnaire
@@ -68,6 +69,7 @@ def unit_assessments(
     import pyarrow as pa
 
     take = pa.array(rows, type=pa.int64())
+    numbers = number_ids(questionnaire)
     ids = chunk.ids.take(take).to_pylist()
     names = chunk.names.take(take).to_pylist()
     groups = {g: a.take(take).to_pylist() for g, a in chunk.groups.items()}
@@ -82,7 +84,9 @@ def unit_assessments(
         answers = {
             qid: Answer(value=values[i])
             for qid, values in cells.items()
-            if values[i].strip() and codecs[qid].verdict(values[i]).status != INVALID
+            if values[i].strip()
+            and codecs[qid].verdict(values[i]).status != INVALID
+            and not (qid in numbers and is_grouped(chunk, values[i]))
         }
         yield Assessment(questionnaire=questionnaire.ref, subject=subject, answers=answers)
 

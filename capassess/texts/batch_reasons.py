@@ -29,6 +29,8 @@ EN: dict[str, str] = {
     "why_too_large": "the number is too large to be a finite number",
     "why_comma": "{value}: cannot tell the decimal comma from a thousands separator; write "
     "the figure with a decimal point (3.5) and no separators",
+    "why_thousand_points": "{value}: in a file separated by semicolons a point may group "
+    "thousands; write the figure with no thousands separator (1200, or 1,2 for one point two)",
     "why_sheet_error": "the cell holds the spreadsheet error {value}; fix its formula or "
     "enter the value",
     "why_formula": "the cell holds a formula with no computed value ({value}); open the "
@@ -190,6 +192,8 @@ ZH: dict[str, str] = {
     "why_number": "{value} 不是数值",
     "why_too_large": "数值过大，不是有限数值",
     "why_comma": "{value}：无法判断逗号是小数点还是千位分隔符；请用小数点（3.5）且不加分隔符",
+    "why_thousand_points": "{value}：以分号分隔的文件中，小数点可能是千位分隔符；请不加千位分隔符"
+    "书写数值（1200；一点二写作 1,2）",
     "why_sheet_error": "单元格为电子表格错误值 {value}；请修正公式或填写数值",
     "why_formula": "单元格为没有计算结果的公式（{value}）；请在 Excel 或 WPS 中打开，"
     "计算后重新保存",

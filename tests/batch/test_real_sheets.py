@@ -180,6 +180,18 @@ CASES = [
         _rows((0, 5, "bi")),
     ),
     Case(
+        # a point followed by other than three digits groups no thousands: read as written
+        "semicolons with figures no point can group",
+        _text("in.csv", _with(_rows((0, 6, "0.125"), (1, 6, "3,25")), delimiter=";").encode()),
+        _rows((0, 6, "0.125"), (1, 6, "3.25")),
+    ),
+    Case(
+        # only a file separated by semicolons writes decimals with commas
+        "a comma file's 1.200 is one point two",
+        _text("in.csv", _with(_rows((1, 6, "1.200"))).encode()),
+        _rows((1, 6, "1.2")),
+    ),
+    Case(
         "tab-separated text saved as .xls",
         _text("in.xls", _with(PLAIN, delimiter="\t").encode("gb18030")),
         PLAIN,
@@ -274,6 +286,17 @@ REFUSED_CELLS = [
         {"A": "decimal comma", "B": "decimal comma"},
     ),
     Refused(
+        # 1.200 is 1.2 or 1200 where decimals are written 3,5: never guessed
+        "points grouping thousands in a semicolon file",
+        _text(
+            "in.csv",
+            _with(
+                _rows((0, 6, "1.200"), (1, 8, "12.500.000"), (2, 6, " 1.200,5")), delimiter=";"
+            ).encode(),
+        ),
+        {u: "in a file separated by semicolons a point may group thousands" for u in "ABC"},
+    ),
+    Refused(
         "placeholders for nothing",
         _text(
             # each is told what "none" is for its type, and n/a only if it does not apply
@@ -307,6 +330,20 @@ def test_cells_refused_with_their_reason(tmp_path: Path, case: Refused) -> None:
     for unit, fragment in case.reasons.items():
         assert fragment in reasons.get(unit, ""), (unit, reasons)
     assert {s["id"] for s in scores} == {r[0] for r in PLAIN} - set(case.reasons)
+
+
+def test_lenient_run_leaves_grouped_figures_out_of_scores_and_reports(tmp_path: Path) -> None:
+    # ignored, the cell is a missing answer: in the scores and in the unit's own report
+    rows = _rows((0, 6, "1.200"))
+    source = _text("in.csv", _with(rows, delimiter=";").encode())(tmp_path)
+    twin = write_csv(tmp_path / "twin.csv", [HEADER, *_rows((0, 6, ""))])
+    _, scores, _ = _batch(source, tmp_path / "out", "--lenient", "--reports", "md")
+    _, want, _ = _batch(twin, tmp_path / "want", "--lenient", "--reports", "md")
+    assert scores == want
+    ignored = read_csv(tmp_path / "out" / "ignored.csv")
+    assert [(r["unit_id"], r["value"]) for r in ignored] == [("A", "1.200")]
+    report = (tmp_path / "out" / "units" / "A.md").read_text(encoding="utf-8")
+    assert report == (tmp_path / "want" / "units" / "A.md").read_text(encoding="utf-8")
 
 
 @dataclass(frozen=True)
