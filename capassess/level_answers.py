@@ -111,6 +111,11 @@ class LevelNameError(ValueError):
         self.fields = fields
 
 
+def not_a_level_name(raw: Any, names: LevelNames) -> LevelNameError:
+    """``raw`` is no figure and no level's name: the message lists the forms to write."""
+    return LevelNameError("why_level_word", value=_shown(raw), forms=accepted_forms(names))
+
+
 def _ambiguous(raw: str, levels: list[int], names: LevelNames) -> LevelNameError:
     levels_text = ", ".join(map(str, levels))
     return LevelNameError(
@@ -124,6 +129,6 @@ def _disagree(raw: str, number: int, level: int, names: LevelNames) -> LevelName
                           name=named, level=str(level), forms=accepted_forms(names))  # fmt: skip
 
 
-def _shown(raw: str) -> str:
+def _shown(raw: Any) -> str:
     text = repr(raw)
     return text if len(text) <= 60 else f"{text[:59]}…"

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from capassess.errors import Problem
-from capassess.level_answers import level_named, level_word
+from capassess.level_answers import level_named, level_word, not_a_level_name
 from capassess.model.answers import NA_WORDS, Assessment
 from capassess.model.questionnaire import (
     BoolQuestion,
@@ -98,6 +98,15 @@ def _number(raw: Any) -> float:
     return value
 
 
+def _is_figure(raw: Any) -> bool:
+    """True when ``raw`` is written as a figure (which may be out of range or infinite)."""
+    try:
+        float(_figure(raw))
+    except ValueError:
+        return False
+    return True
+
+
 def _level(question: LevelQuestion, raw: Any) -> int:
     problem = f"{shown(raw)} is not a level; expected a whole number 1..5"
     word = level_word(raw)
@@ -108,6 +117,8 @@ def _level(question: LevelQuestion, raw: Any) -> int:
     try:
         value = _number(raw)
     except ValueError:
+        if question.level_names and not _is_figure(raw):
+            raise not_a_level_name(raw, question.level_names) from None  # a word: say names
         raise ValueError(problem) from None
     if value != int(value) or not 1 <= value <= 5:
         raise ValueError(problem)

@@ -119,6 +119,8 @@ def hint_lines(question: Question, default: str | None, lang: Lang) -> tuple[str
         "number": "type_number",
         "bool": "type_bool",
     }[question.type]
+    if isinstance(question, LevelQuestion) and question.level_names:
+        kind = "type_level_named"
     answer = say(lang, kind)
     if default:
         answer += " · " + say(lang, "enter_keeps", value=default)

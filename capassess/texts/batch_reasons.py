@@ -16,6 +16,8 @@ EN: dict[str, str] = {
     "write one level ({forms})",
     "why_level_ambiguous": "{value} is the name of more than one level ({levels}); write "
     "the level's number ({forms})",
+    "why_level_word": "{value} is not a level; expected a whole number 1..5 or a level's "
+    "name ({forms})",
     "say_level_forms": "for level 3: 3, L3, 3级, {names} or 3 {name}",
     "say_level_forms_plain": "for level 3: 3, L3 or 3级",
     "why_option": "{value} is not an option; expected one of: {ids}",
@@ -180,6 +182,7 @@ ZH: dict[str, str] = {
     "why_level_disagree": "{value}：数字是第{number}级，{name}却是第{level}级；"
     "请只写一个等级（{forms}）",
     "why_level_ambiguous": "{value} 是多个等级（{levels}）的名称；请写等级的数字（{forms}）",
+    "why_level_word": "{value} 不是等级；应为 1 至 5 的整数或等级名称（{forms}）",
     "say_level_forms": "第3级可写作3、L3、3级、{names}或3 {name}",
     "say_level_forms_plain": "第3级可写作3、L3或3级",
     "why_option": "{value} 不是选项；应为以下之一：{ids}",

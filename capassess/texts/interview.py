@@ -14,6 +14,7 @@ EN: dict[str, str] = {
     "evidence_shown": "Evidence: {text}",
     "note_shown": "Note: {text}",
     "type_level": "type 1-5",
+    "type_level_named": "type 1-5 or a level's name",
     "type_choice": "type a number or an option id",
     "type_multi": "numbers or ids, e.g. 1,3 (- for none)",
     "type_number": "type a number",
@@ -83,6 +84,7 @@ EN: dict[str, str] = {
     "next": "Next: {command}",
     "not_scored": "Not scored yet: {reason}",
     "not_level": "{text} is not a level; expected a whole number 1..5",
+    "level_word": "{value} is not a level; type 1-5 or a level's name",
     "level_disagree": "{value}: the number is level {number} but {name} is level {level}; "
     "type one level, 1-5 or its name",
     "level_ambiguous": "{value} is the name of more than one level ({levels}); type the "
@@ -126,6 +128,7 @@ ZH: dict[str, str] = {
     "evidence_shown": "证据：{text}",
     "note_shown": "备注：{text}",
     "type_level": "输入 1-5",
+    "type_level_named": "输入 1-5 或级别名称",
     "type_choice": "输入序号或选项编号",
     "type_multi": "输入序号或编号，如 1,3（- 表示都没有）",
     "type_number": "输入数值",
@@ -192,6 +195,7 @@ ZH: dict[str, str] = {
     "next": "下一步：{command}",
     "not_scored": "暂无法评分：{reason}",
     "not_level": "{text} 不是有效级别；请输入 1 至 5 的整数",
+    "level_word": "{value} 不是有效级别；请输入 1 至 5 的整数或级别名称",
     "level_disagree": "{value}：数字是第{number}级，{name}却是第{level}级；请只输入一个等级，"
     "1 至 5 或等级名称",
     "level_ambiguous": "{value} 是多个等级（{levels}）的名称；请输入等级的数字",

@@ -45,10 +45,36 @@ def test_a_number_and_a_name_that_disagree_are_refused_with_the_forms(text: str)
         parse_value(LEVEL, text)
 
 
-@pytest.mark.parametrize("text", [*UNKNOWN, "【5】优化级"])
-def test_other_texts_stay_refused_with_the_usual_reason(text: str) -> None:
-    with pytest.raises(ValueError, match=r"is not a level; expected a whole number 1\.\.5"):
+@pytest.mark.parametrize("text", [*UNKNOWN, "【5】优化级", "high", "较好", "L9", "6级"])
+def test_other_words_are_refused_naming_the_forms_a_level_takes(text: str) -> None:
+    # a word that is no level's name: the message says names are taken, and which
+    with pytest.raises(ValueError, match=r"is not a level; expected a whole number 1\.\.5 or a "
+                       r"level's name \(for level 3: 3, L3, 3级, Robust / 稳健级 or 3 Robust\)"):  # fmt: skip
         parse_value(LEVEL, text)
+
+
+@pytest.mark.parametrize("text", ["9", "0", "3.5", "-1", "9" * 400, "1e400", "45%"])
+def test_figures_outside_the_levels_keep_the_figure_reason(text: str) -> None:
+    with pytest.raises(ValueError, match=r"is not a level; expected a whole number 1\.\.5$"):
+        parse_value(LEVEL, text)
+
+
+@pytest.mark.parametrize(("lang", "want"), [
+    ("en", "'high' is not a level; expected a whole number 1..5 or a level's name (for level 3: "
+           "3, L3, 3级, Robust / 稳健级 or 3 Robust)"),
+    ("zh", "'high' 不是等级；应为 1 至 5 的整数或等级名称（第3级可写作3、L3、3级、Robust / 稳健级"
+           "或3 Robust）"),
+])  # fmt: skip
+def test_a_word_in_a_sheet_is_rejected_in_the_run_language(
+    tmp_path: Path, lang: str, want: str
+) -> None:
+    from tests.batch.helpers import read_csv
+
+    source = write_csv(tmp_path / "in.csv", [HEADER, *_rows((0, 3, "high"))])
+    result = run_cli("batch", str(source), "-o", str(tmp_path / "o"), "-q", str(TINY), "--lang",
+                     lang)  # fmt: skip
+    assert result.exit_code == 1
+    assert [r["reason"] for r in read_csv(tmp_path / "o" / "rejected.csv")] == [want]
 
 
 def test_a_question_on_its_own_knows_no_names() -> None:
@@ -142,3 +168,16 @@ def test_the_interview_takes_a_level_by_its_name_and_says_why_not() -> None:
         resolve_value(LEVEL, "2 稳健级")
     assert refused.value.key == "level_disagree"
     assert "the number is level 2 but Robust / 稳健级 is level 3" in str(refused.value)
+    with pytest.raises(Refused) as refused:
+        resolve_value(LEVEL, "high")
+    assert refused.value.key == "level_word"
+    assert str(refused.value) == "'high' is not a level; type 1-5 or a level's name"
+
+
+def test_the_interview_hint_names_level_names_only_where_there_are_some() -> None:
+    from capassess.interactive.screen import hint_lines
+
+    alone = LevelQuestion.model_validate(LEVEL.model_dump())
+    assert hint_lines(LEVEL, None, "en")[0] == "type 1-5 or a level's name"
+    assert hint_lines(LEVEL, None, "zh")[0] == "输入 1-5 或级别名称"
+    assert hint_lines(alone, None, "en")[0] == "type 1-5"

@@ -63,7 +63,7 @@ def test_answers_are_resolved(qid: str, text: str, value: object) -> None:
     ("qid", "text", "reason"),
     [
         ("g-level", "7", "not a level; expected a whole number 1..5"),
-        ("g-level", "high", "is not a level; expected a whole number 1..5"),
+        ("g-level", "high", "is not a level; type 1-5 or a level's name"),
         ("g-choice", "4", "4 is not an option number; expected 1 to 3"),
         (
             "g-choice",
