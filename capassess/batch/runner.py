@@ -8,25 +8,24 @@ from __future__ import annotations
 
 import contextlib
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 
 from capassess.atomic import files_under, refuse_inputs, write_atomic
 from capassess.batch.aggregate import build_portfolio
 from capassess.batch.arrow import frugal_memory, give_back_memory, kept_apart, without_pandas
-from capassess.batch.cells import Encoded
 from capassess.batch.collect import Collector, Units
 from capassess.batch.judge import ChunkJudge
 from capassess.batch.outputs import ScoreTable, write_scores, xlsx_refusal
 from capassess.batch.peer_run import BatchPeers, load_batch_peers
-from capassess.batch.prefetch import prefetched
 from capassess.batch.publish import final_paths, staged_outputs
 from capassess.batch.ranking import parse_weights, rank_units
 from capassess.batch.rejects import RejectWriter, reject_file
+from capassess.batch.source_reader import Progress, SourceReader, Tally
 from capassess.batch.sources import nothing_to_score, open_sources
-from capassess.batch.table import Batch, Source, column_label
+from capassess.batch.table import Source, column_label
 from capassess.batch.unit_reports import ReportSettings, UnitReports
 from capassess.batch.vector import VectorScorer
 from capassess.errors import InputError
@@ -36,7 +35,6 @@ from capassess.model.questionnaire import Questionnaire
 from capassess.records import record
 from capassess.report.portfolio import (
     Counts,
-    InputInfo,
     Portfolio,
     Settings,
     link_reports,
@@ -49,14 +47,10 @@ from capassess.scoring.interface import MODEL_NAMES
 from capassess.scoring.weights import tree_weights
 from capassess.shown_paths import shown_path
 
-Progress = Callable[[str, int, int, int], None]
-"""Called as (input path, progress done, progress total, rows read so far)."""
 REPORT_FORMATS = ("html", "md")
 OUTPUT_FILES = ("scores.csv", "scores.xlsx", "rejected.csv", "ignored.csv", "summary.json",
                 "portfolio.html", "portfolio.md", "portfolio.pdf", "peers.csv")  # fmt: skip
 UNITS = "units"
-TRIM_EVERY = 4
-"""Chunks read between returns of freed memory to the system (``give_back_memory``)."""
 WRITING = "writing scores and reports"
 BESIDE_UNITS = 500_000
 """Up to this many units, the score files are written while the portfolio is built."""
@@ -85,20 +79,6 @@ class BatchOptions:
     bank_name: str | None = None
     pdf_browser: str | None = None
     """The browser that prints ``portfolio.pdf`` (``--pdf``); none: no PDF."""
-
-
-@dataclass
-class Tally:
-    """Rows seen so far."""
-
-    rows: int = 0
-    rejected: int = 0
-    blank: int = 0
-    ignored: int = 0
-    inputs: list[InputInfo] = field(default_factory=list)
-    group_label: str | None = None
-    report_stems: dict[str, str] = field(default_factory=dict)
-    """The file name stem of each unit's reports (``--reports``)."""
 
 
 @record
@@ -303,67 +283,6 @@ def _read_all(
         reports.finish(duplicates)
         tally.report_stems = reports.names.by_id
     return units, tally, removed
-
-
-@dataclass
-class SourceReader:
-    """Judges every chunk of one source, keeping results and writing rejections."""
-
-    source: Source
-    judge: ChunkJudge
-    collector: Collector
-    rejects: RejectWriter
-    ignored: RejectWriter | None
-    reports: UnitReports | None
-
-    def read(self, tally: Tally, progress: Progress | None) -> None:
-        """Read the whole source into ``tally`` and the collector."""
-        rows = blank = 0
-        for number, (batch, prepared) in enumerate(prefetched(self._prepared())):
-            found, rejected = list(batch.rejections), batch.rejected_rows
-            rows += batch.rejected_rows
-            if batch.chunk is not None:
-                judged = self.judge.judge(batch.chunk, prepared)
-                self.collector.add(batch.chunk, judged.keep, judged.scored)
-                found += judged.rejections
-                rejected += judged.rejected
-                blank += judged.blank
-                rows += len(batch.chunk) - judged.blank
-                tally.ignored += len(judged.ignored)
-                if self.ignored is not None:
-                    self.ignored.write(judged.ignored)
-                if self.reports is not None:
-                    self.reports.add(batch.chunk, judged.keep)
-            tally.rejected += rejected
-            self.rejects.write(found)
-            self.collector.add_rejected(found)
-            if number % TRIM_EVERY == TRIM_EVERY - 1:
-                give_back_memory()
-            if progress is not None:
-                progress(self.source.path, batch.done, self.source.size, tally.rows + rows)
-        tally.rows += rows
-        tally.blank += blank
-        s = self.source
-        tally.inputs.append(
-            InputInfo(Path(s.path).name, s.kind, s.encoding, rows, blank, s.unknown)
-        )
-
-    def _prepared(self) -> Iterator[tuple[Batch, dict[str, Encoded] | None]]:
-        """Each batch of the source, a CSV file's with its cells made ready to judge
-        (``prepare``) in the thread that reads ahead (pyarrow parses outside Python's
-        lock, so that thread has room; a workbook's or a folder's reading is the slower
-        side already, and its chunks are prepared as they are judged); the source's
-        batches closed with this."""
-        batches = self.source.batches()
-        ahead = self.source.kind == "csv"
-        try:
-            for batch in batches:
-                chunk = batch.chunk
-                yield batch, self.judge.prepare(chunk) if ahead and chunk is not None else None
-        finally:
-            close = getattr(batches, "close", None)
-            if close is not None:
-                close()
 
 
 def _counts(tally: Tally, units: Units, removed: int) -> Counts:

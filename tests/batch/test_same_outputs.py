@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from capassess.batch import csv_reader, runner
+from capassess.batch import csv_reader, source_reader
 from tests.batch.helpers import run_cli
 from tests.conftest import DATA, TINY
 
@@ -86,7 +86,7 @@ def test_read_ahead_writes_the_same_bytes_as_reading_in_line(
     monkeypatch.setattr(csv_reader, "BLOCK", 4096)  # many chunks, some trims of memory
     inputs = _inputs(tmp_path, encoding)
     fast = _run(inputs, tmp_path / "fast", *extra)
-    monkeypatch.setattr(runner, "prefetched", _in_line)
+    monkeypatch.setattr(source_reader, "prefetched", _in_line)
     careful = _run(inputs, tmp_path / "careful", *extra)
     assert fast.keys() == careful.keys()
     assert {"scores.csv", "rejected.csv", "portfolio.md"} <= fast.keys()
