@@ -194,8 +194,25 @@ def _bool(raw: Any) -> bool:
     raise ValueError(f"{shown(raw)} is not yes/no; expected true or false")
 
 
+def without_unit(question: NumberQuestion, raw: Any) -> Any:
+    """``12 days`` is 12 and ``12天`` too when the question counts in days (its own unit
+    word, English or Chinese, any case); a percent sign is read by ``_figure``."""
+    if not isinstance(raw, str) or question.unit is None:
+        return raw
+    text = raw.strip()
+    for unit in (question.unit.en, question.unit.zh):
+        if (
+            unit
+            and unit != "%"
+            and len(text) > len(unit)
+            and text.casefold().endswith(unit.casefold())
+        ):
+            return text[: -len(unit)].strip()
+    return raw
+
+
 def _bounded(question: NumberQuestion, raw: Any) -> float:
-    value = _number(raw)
+    value = _number(without_unit(question, raw))
     if question.min is not None and value < question.min:
         raise ValueError(f"{value:g} is below the minimum {question.min:g}")
     if question.max is not None and value > question.max:

@@ -26,6 +26,7 @@ from capassess.values import (
     options_named,
     parse_value,
     shown,
+    without_unit,
 )
 
 Kind = Literal[
@@ -157,7 +158,7 @@ def resolve_value(question: Question, text: str) -> TypedValue:
     elif isinstance(question, ChoiceQuestion):
         raw = _option_ids(question, [text])[0]
     elif isinstance(question, NumberQuestion):
-        raw = _without_unit(question, text)
+        raw = without_unit(question, text)
     else:
         raw = text
     try:
@@ -174,7 +175,7 @@ def _refusal(question: Question, text: str) -> Refused:
         return Refused("not_yes_no", text=shown(text))
     if isinstance(question, NumberQuestion):
         try:
-            value = float(_without_unit(question, text).replace(",", "").rstrip("%"))
+            value = float(str(without_unit(question, text)).replace(",", "").rstrip("%"))
         except ValueError:
             return Refused("not_number", text=shown(text))
         if question.min is not None and value < question.min:
@@ -185,15 +186,6 @@ def _refusal(question: Question, text: str) -> Refused:
     if isinstance(question, LevelQuestion):
         return Refused("not_level", text=shown(text))
     return Refused("not_accepted", text=shown(text))
-
-
-def _without_unit(question: NumberQuestion, text: str) -> str:
-    """``12 days`` is 12 when the question counts in days."""
-    units = [question.unit.en, question.unit.zh] if question.unit else []
-    for unit in (u for u in units if u and u != "%"):
-        if text.lower().endswith(unit.lower()):
-            return text[: -len(unit)].strip()
-    return text
 
 
 def _number_text(value: float) -> str:
