@@ -1,7 +1,9 @@
 """Read an XLS or ODS workbook of units with python-calamine (see ``xlsx_reader``).
 
 Calamine holds the sheet in memory, so a sheet spanning more than ``MAX_CELLS`` is
-refused; it sees neither formulas nor number formats, which a note says. Merged ranges
+refused; it sees neither formulas nor number formats. For XLS, ``xls_facts`` reads
+these (percent formats, error cells) and the hidden rows and columns with xlrd; for ODS
+(or an XLS that xlrd cannot read) a note says what is not seen. Merged ranges
 down a column are filled down as in XLSX: calamine gives them for XLS, and for ODS
 ``ods_merges`` reads them from the file's ``content.xml``.
 """
@@ -21,6 +23,7 @@ from capassess.batch.ods_hidden import Hidden, ods_hidden
 from capassess.batch.ods_merges import ods_merges
 from capassess.batch.sheet_choice import Choice, SheetFacts, choose, glance
 from capassess.batch.table import Batch
+from capassess.batch.xls_facts import xls_facts
 from capassess.batch.xlsx_cells import Merges
 from capassess.batch.xlsx_reader import Rows, questions_of
 from capassess.errors import InputError
@@ -69,16 +72,18 @@ class CalamineSource(Rows):
                 "as CSV", self.path,
             )  # fmt: skip
         start = sheet.start or (0, 0)
-        rows = ([cell_text(c) for c in r] for r in sheet.iter_rows())
+        facts = xls_facts(self.path, sheet.name) if kind == "xls" else None
+        rows = _texts(sheet, start, facts.cells if facts else {})
         merges = _merges(self.path, kind, sheet, start)
         filled = ((n, merges.fill(n, cells)) for n, cells in enumerate(rows, start=start[0] + 1))
         below = self.read_header(filled, questionnaire, (sheet.name, names), lenient)
         self.hidden = ods_hidden(self.path, sheet.name) if kind == "ods" else Hidden()
+        self.hidden = facts.hidden if facts else self.hidden
         self.watch = HiddenRows(self.path, self.hidden.row_numbers(start[0] + sheet.height))
         self._rows = self.watch.watch(below)
         self._first_column = start[1]
         self.unknown = self.layout.unknown
-        self.notes += _format_notes(questionnaire, kind)
+        self.notes += _format_notes(questionnaire, kind) if facts is None else ()
 
     def _open_sheet(self, questionnaire: Questionnaire) -> tuple[Any, list[str]]:
         from python_calamine import CalamineError, CalamineWorkbook
@@ -100,6 +105,19 @@ class CalamineSource(Rows):
         self.notes += self.watch.note(self.hidden.filtered)
         columns = {c - self._first_column for c in self.hidden.columns}
         self.notes += hidden_columns_note(columns, self.layout, self.header)
+
+
+def _texts(sheet: Any, start: tuple[int, int], facts: dict[tuple[int, int], str]
+           ) -> Iterator[list[str]]:  # fmt: skip
+    """The sheet's rows as text cells, those of ``facts`` (row, column from 0) as it says."""
+    for r, row in enumerate(sheet.iter_rows(), start=start[0]):
+        cells = [cell_text(c) for c in row]
+        if facts:
+            for c in range(len(cells)):
+                found = facts.get((r, start[1] + c))
+                if found is not None:
+                    cells[c] = found
+        yield cells
 
 
 def _check_expansion(path: str) -> None:

@@ -143,7 +143,7 @@ class Workbook:
         for node in root.iter():
             if local(node.tag) == "cellXfs":
                 for xf in node:
-                    kinds.append(_format_kind(int(xf.get("numFmtId", "0") or 0), codes))
+                    kinds.append(format_kind(int(xf.get("numFmtId", "0") or 0), codes))
         return kinds
 
     def shared_strings(self) -> list[str]:
@@ -180,7 +180,9 @@ def _merge(match: re.Match[bytes]) -> tuple[int, int, int, int]:
     return r1, r2, c1, c2
 
 
-def _format_kind(number_format: int, codes: dict[int, str]) -> str:
+def format_kind(number_format: int, codes: dict[int, str]) -> str:
+    """``percent``, ``date`` or nothing: how a number in format ``number_format`` (a
+    built-in id, or one of ``codes``) reads."""
     if number_format in PERCENT_IDS:
         return "percent"
     if number_format in DATE_IDS:
