@@ -19,11 +19,12 @@ from pathlib import Path
 from typing import Any
 
 from capassess.batch.hidden_cells import HiddenRows, hidden_columns_note
+from capassess.batch.ods_cells import ods_cells
 from capassess.batch.ods_hidden import Hidden, ods_hidden
 from capassess.batch.ods_merges import ods_merges
 from capassess.batch.sheet_choice import Choice, SheetFacts, choose, glance
 from capassess.batch.table import Batch
-from capassess.batch.xls_facts import xls_facts
+from capassess.batch.xls_facts import XlsFacts, xls_facts
 from capassess.batch.xlsx_cells import Merges
 from capassess.batch.xlsx_reader import Rows, questions_of
 from capassess.errors import InputError
@@ -72,13 +73,12 @@ class CalamineSource(Rows):
                 "as CSV", self.path,
             )  # fmt: skip
         start = sheet.start or (0, 0)
-        facts = xls_facts(self.path, sheet.name) if kind == "xls" else None
+        facts = _facts(self.path, kind, sheet.name)
         rows = _texts(sheet, start, facts.cells if facts else {})
         merges = _merges(self.path, kind, sheet, start)
         filled = ((n, merges.fill(n, cells)) for n, cells in enumerate(rows, start=start[0] + 1))
         below = self.read_header(filled, questionnaire, (sheet.name, names), lenient)
-        self.hidden = ods_hidden(self.path, sheet.name) if kind == "ods" else Hidden()
-        self.hidden = facts.hidden if facts else self.hidden
+        self.hidden = facts.hidden if facts else Hidden()
         self.watch = HiddenRows(self.path, self.hidden.row_numbers(start[0] + sheet.height))
         self._rows = self.watch.watch(below)
         self._first_column = start[1]
@@ -105,6 +105,15 @@ class CalamineSource(Rows):
         self.notes += self.watch.note(self.hidden.filtered)
         columns = {c - self._first_column for c in self.hidden.columns}
         self.notes += hidden_columns_note(columns, self.layout, self.header)
+
+
+def _facts(path: str, kind: str, sheet: str) -> XlsFacts | None:
+    """What the workbook's cells are beyond calamine's values (``xls_facts``, and for an
+    ODS ``ods_cells`` with ``ods_hidden``); None when they cannot be read."""
+    if kind == "xls":
+        return xls_facts(path, sheet)
+    cells = ods_cells(path, sheet)
+    return None if cells is None else XlsFacts(cells, ods_hidden(path, sheet))
 
 
 def _texts(sheet: Any, start: tuple[int, int], facts: dict[tuple[int, int], str]

@@ -10,7 +10,7 @@ import zipfile
 from dataclasses import dataclass, field
 from xml.etree.ElementTree import Element, ParseError, iterparse
 
-from capassess.batch.ods_merges import TABLE, _count
+from capassess.batch.ods_merges import TABLE, count
 
 MAX_COLUMNS = 16_384
 
@@ -52,16 +52,16 @@ def _hidden(events: object, sheet: str) -> Hidden:
         elif not inside or event != "end":
             continue
         elif node.tag == f"{TABLE}table-column":
-            count = _count(node, "number-columns-repeated")
+            wide = count(node, "number-columns-repeated")
             if node.get(f"{TABLE}visibility") == "collapse":
-                found.columns.update(range(column, min(column + count, MAX_COLUMNS)))
-            column += count
+                found.columns.update(range(column, min(column + wide, MAX_COLUMNS)))
+            column += wide
         elif node.tag == f"{TABLE}table-row":
-            count = _count(node, "number-rows-repeated")
+            tall = count(node, "number-rows-repeated")
             seen = node.get(f"{TABLE}visibility")
             if seen in ("collapse", "filter"):
-                found.rows.append((row, row + count - 1))
+                found.rows.append((row, row + tall - 1))
                 found.filtered |= seen == "filter"
-            row += count
+            row += tall
             node.clear()
     return found

@@ -46,16 +46,17 @@ def _ranges(events: object, sheet: str) -> list[Range]:
             if event == "start":
                 column = 0
             else:
-                row += _count(node, "number-rows-repeated")
+                row += count(node, "number-rows-repeated")
                 node.clear()
         elif event == "end" and tag in (f"{TABLE}table-cell", f"{TABLE}covered-table-cell"):
-            span = _count(node, "number-rows-spanned")
+            span = count(node, "number-rows-spanned")
             if span > 1 and tag == f"{TABLE}table-cell":
-                wide = _count(node, "number-columns-spanned")
+                wide = count(node, "number-columns-spanned")
                 found.append(((row, column), (row + span - 1, column + wide - 1)))
-            column += _count(node, "number-columns-repeated")
+            column += count(node, "number-columns-repeated")
     return found
 
 
-def _count(node: Element, attribute: str) -> int:
+def count(node: Element, attribute: str) -> int:
+    """The repeat or span ``attribute`` of ``node`` (at least 1)."""
     return max(1, int(node.get(f"{TABLE}{attribute}", "1")))

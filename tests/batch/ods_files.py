@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
@@ -10,7 +11,8 @@ from xml.sax.saxutils import escape
 NAMESPACES = (
     'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
     'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
-    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"'
+    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+    'xmlns:calcext="urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0"'
 )
 MANIFEST = (
     '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest='
@@ -21,8 +23,30 @@ MANIFEST = (
 )
 
 
+@dataclass(frozen=True)
+class Percent:
+    """A number cell formatted as a percentage: 0.45 shown as 45%."""
+
+    value: float
+
+
+@dataclass(frozen=True)
+class Error:
+    """A cell whose formula gives an error, as LibreOffice saves it."""
+
+    text: str
+
+
 def _cell(value: Any, span: int, as_text: bool = False) -> str:
     spanned = f' table:number-rows-spanned="{span}"' if span > 1 else ""
+    if isinstance(value, Percent):
+        return (f'<table:table-cell{spanned} office:value-type="percentage" office:value='
+                f'"{value.value!r}" calcext:value-type="percentage"><text:p>{value.value:.0%}'
+                "</text:p></table:table-cell>")  # fmt: skip
+    if isinstance(value, Error):
+        return (f'<table:table-cell{spanned} table:formula="of:=1/0" office:value-type="string" '
+                'office:string-value="" calcext:value-type="error">'
+                f"<text:p>{value.text}</text:p></table:table-cell>")  # fmt: skip
     if value is None or value == "":
         return f"<table:table-cell{spanned}/>"
     if isinstance(value, (int, float)) and not as_text:

@@ -118,7 +118,7 @@ def test_every_warning_the_summary_and_the_exit_are_in_chinese(
     assert {line: english_left(line) for line in shown if english_left(line)} == {}
     text = "\n".join(lines)
     for fragment in ("按 GB18030 读取", "已按 UTF-8 读取", "以分号分隔", "以制表符分隔",
-                     "分隔文本而非工作簿", "读取时不含公式", "设为 45% 格式", "已忽略未知列：extra",
+                     "分隔文本而非工作簿", "已忽略未知列：extra",
                      "错误：已拒收", "表头位于第 2 行；其上方的行已跳过", "重复表头",
                      "已按各行自身的编码读取"):  # fmt: skip
         assert fragment in text, fragment
