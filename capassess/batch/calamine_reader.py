@@ -5,7 +5,7 @@ refused; it sees neither formulas nor number formats. For XLS, ``xls_facts`` rea
 these (percent formats, error cells) and the hidden rows and columns with xlrd; for ODS
 (or an XLS that xlrd cannot read) a note says what is not seen. Merged ranges
 down a column are filled down as in XLSX: calamine gives them for XLS, and for ODS
-``ods_merges`` reads them from the file's ``content.xml``.
+``read_ods_sheet`` reads them, with the rest, from the file's ``content.xml``.
 """
 
 from __future__ import annotations
@@ -19,9 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from capassess.batch.hidden_cells import HiddenRows, hidden_columns_note
-from capassess.batch.ods_cells import ods_cells
-from capassess.batch.ods_hidden import Hidden, ods_hidden
-from capassess.batch.ods_merges import ods_merges
+from capassess.batch.ods_sheet import Hidden, OdsSheet, Range, read_ods_sheet
 from capassess.batch.sheet_choice import Choice, SheetFacts, choose, glance
 from capassess.batch.table import Batch
 from capassess.batch.xls_facts import XlsFacts, xls_facts
@@ -75,7 +73,7 @@ class CalamineSource(Rows):
         start = sheet.start or (0, 0)
         facts = _facts(self.path, kind, sheet.name)
         rows = _texts(sheet, start, facts.cells if facts else {})
-        merges = _merges(self.path, kind, sheet, start)
+        merges = _merges(sheet, start, facts.merges if isinstance(facts, OdsSheet) else [])
         filled = ((n, merges.fill(n, cells)) for n, cells in enumerate(rows, start=start[0] + 1))
         below = self.read_header(filled, questionnaire, (sheet.name, names), lenient)
         self.hidden = facts.hidden if facts else Hidden()
@@ -107,13 +105,10 @@ class CalamineSource(Rows):
         self.notes += hidden_columns_note(columns, self.layout, self.header)
 
 
-def _facts(path: str, kind: str, sheet: str) -> XlsFacts | None:
-    """What the workbook's cells are beyond calamine's values (``xls_facts``, and for an
-    ODS ``ods_cells`` with ``ods_hidden``); None when they cannot be read."""
-    if kind == "xls":
-        return xls_facts(path, sheet)
-    cells = ods_cells(path, sheet)
-    return None if cells is None else XlsFacts(cells, ods_hidden(path, sheet))
+def _facts(path: str, kind: str, sheet: str) -> XlsFacts | OdsSheet | None:
+    """What the workbook's cells are beyond calamine's values (``xls_facts``, or for an
+    ODS ``read_ods_sheet``); None when they cannot be read."""
+    return xls_facts(path, sheet) if kind == "xls" else read_ods_sheet(path, sheet)
 
 
 def _texts(sheet: Any, start: tuple[int, int], facts: dict[tuple[int, int], str]
@@ -159,12 +154,11 @@ def _calamine_sheets(
     return sheets, choose(facts, path)
 
 
-def _merges(path: str, kind: str, sheet: Any, start: tuple[int, int]) -> Merges:
+def _merges(sheet: Any, start: tuple[int, int], more: list[Range]) -> Merges:
     """The sheet's merged ranges, as ``Merges`` in the numbers of the rows read (the
-    first column read is 0): calamine's for an XLS file, ``ods_merges``' for an ODS."""
-    ranges = getattr(sheet, "merged_cell_ranges", None) or []
-    if kind == "ods" and not ranges:
-        ranges = ods_merges(path, sheet.name)
+    first column read is 0): calamine's for an XLS file, ``more`` (``read_ods_sheet``'s)
+    for an ODS."""
+    ranges = getattr(sheet, "merged_cell_ranges", None) or more
     return Merges([(r1 + 1, r2 + 1, c1 - start[1], c2 - start[1])
                    for (r1, c1), (r2, c2) in ranges if c1 >= start[1]])  # fmt: skip
 

@@ -1,5 +1,5 @@
-"""Rows and columns hidden in a sheet (XLSX; ODS through ``ods_hidden``): read like the
-others, and named in a note.
+"""Rows and columns hidden in a sheet (XLSX; ODS through ``ods_sheet``, XLS through
+``xls_facts``): read like the others, and named in a note.
 
 A head office scores every branch a sheet holds. Rows are hidden to look at some of
 them (a filter on one region, rows collapsed under a heading), seldom to leave them

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from capassess.batch.ods_hidden import Hidden
+from capassess.batch.ods_sheet import Hidden
 from capassess.batch.xlsx_cells import percent_text
 from capassess.batch.xlsx_sheet import format_kind
 from capassess.records import record

@@ -1,6 +1,6 @@
 """ODS workbooks (LibreOffice, WPS) read as their plain CSV twin like XLSX: a number
 formatted as a percentage is the percentage it shows, an error cell is rejected with its
-error (python-calamine reads them as 0.45 and as blank; ``ods_cells`` reads the XML)."""
+error (python-calamine reads them as 0.45 and as blank; ``read_ods_sheet`` reads the XML)."""
 
 from __future__ import annotations
 
@@ -39,7 +39,7 @@ def test_error_cells_are_rejected_with_their_error(tmp_path: Path, error: str) -
 
 def test_repeated_cells_and_rows_count_as_that_many(tmp_path: Path) -> None:
     # LibreOffice writes equal neighbours once, with number-columns-repeated
-    from capassess.batch.ods_cells import MAX_REPEATS, ods_cells
+    from capassess.batch.ods_sheet import MAX_REPEATS, read_ods_sheet
     from tests.batch.ods_files import NAMESPACES, _save
 
     pct = (
@@ -54,11 +54,13 @@ def test_repeated_cells_and_rows_count_as_that_many(tmp_path: Path) -> None:
     assert "calcext" in NAMESPACES
     source = _save(tmp_path / "in.ods", [table])
     last = 5 + MAX_REPEATS + 1
-    assert ods_cells(str(source), "data") == {(2, 3): "50%", (2, 4): "50%", (2, last): "#N/A"}
-    assert ods_cells(str(source), "no such sheet") == {}
+    found = read_ods_sheet(str(source), "data")
+    assert found is not None
+    assert found.cells == {(2, 3): "50%", (2, 4): "50%", (2, last): "#N/A"}
+    assert read_ods_sheet(str(source), "no such sheet") == read_ods_sheet(str(source), "")
     data = source.read_bytes()
     (tmp_path / "broken.ods").write_bytes(data[: len(data) // 2])
-    assert ods_cells(str(tmp_path / "broken.ods"), "data") is None
+    assert read_ods_sheet(str(tmp_path / "broken.ods"), "data") is None
 
 
 @pytest.mark.skipif(not _calc_installed(), reason="LibreOffice Calc is not installed")

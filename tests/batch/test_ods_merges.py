@@ -1,6 +1,6 @@
 """ODS merged cells down a group column are filled down as in XLSX.
 
-python-calamine gives no merged ranges for ODS; ``ods_merges`` reads them from the file's
+python-calamine gives no merged ranges for ODS; ``ods_sheet`` reads them from the file's
 ``content.xml``. Each case writes an ODS file as LibreOffice or WPS does (the merged
 range's first cell spans rows, the cells under it are covered cells) and is read as its
 plain CSV twin.
@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from capassess.batch.ods_merges import ods_merges
+from capassess.batch.ods_sheet import read_ods_sheet
 from tests.batch.helpers import read_csv, run_cli, summary, write_csv
 from tests.batch.ods_files import write_ods
 from tests.batch.test_real_sheets import HEADER, PLAIN
@@ -77,6 +77,8 @@ def test_ranges_are_read_where_rows_and_cells_repeat(tmp_path: Path) -> None:
 
     with zipfile.ZipFile(tmp_path / "in.ods", "w") as archive:
         archive.writestr("content.xml", content)
-    assert ods_merges(str(tmp_path / "in.ods"), "data") == [((3, 2), (6, 3))]
-    assert ods_merges(str(tmp_path / "in.ods"), "other") == [((0, 0), (8, 0))]
-    assert ods_merges(str(tmp_path / "missing.ods"), "data") == []
+    data, other = (read_ods_sheet(str(tmp_path / "in.ods"), name) for name in ("data", "other"))
+    assert data is not None and other is not None
+    assert data.merges == [((3, 2), (6, 3))]
+    assert other.merges == [((0, 0), (8, 0))]
+    assert read_ods_sheet(str(tmp_path / "missing.ods"), "data") is None
