@@ -19,6 +19,10 @@ from capassess.batch.xlsx_cells import percent_text
 from capassess.batch.xlsx_sheet import format_kind
 from capassess.records import record
 
+MAX_BYTES = 64 << 20
+"""Largest file read for its facts: xlrd holds a workbook whole in memory, beside
+calamine's copy (65,536 rows of 30 answers take some 12 MB)."""
+
 
 @record
 class XlsFacts:
@@ -30,10 +34,14 @@ class XlsFacts:
 
 def xls_facts(path: str, sheet_name: str) -> XlsFacts | None:
     """The facts of sheet ``sheet_name`` of the XLS file ``path``; None if xlrd cannot
-    read it."""
+    read it, or if it is over ``MAX_BYTES``."""
+    import os
+
     import xlrd
 
     try:
+        if os.path.getsize(path) > MAX_BYTES:
+            return None
         book = xlrd.open_workbook(path, formatting_info=True, on_demand=True)
         try:
             sheet = book.sheet_by_name(sheet_name)

@@ -120,10 +120,14 @@ def test_a_workbook_xlrd_cannot_read_keeps_the_notes(
 ) -> None:
     # calamine has read the cells: they stand, and the notes say what it cannot see
     from capassess.batch import calamine_reader
+    from capassess.batch import xls_facts as facts
     from capassess.batch.xls_facts import xls_facts
 
     source = _xls("in.xls", Book(PERCENT, formats={(1, 6): "0%"}))(tmp_path)
     assert xls_facts(str(source), "no such sheet") is None
+    assert xls_facts(str(source), "data") is not None
+    monkeypatch.setattr(facts, "MAX_BYTES", source.stat().st_size - 1)
+    assert xls_facts(str(source), "data") is None  # too large to hold twice
     monkeypatch.setattr(calamine_reader, "xls_facts", lambda path, sheet: None)
     result, _, _ = _batch(source, tmp_path / "out", "--lang", lang)
     shown = "".join(result.output.split()) if lang == "zh" else " ".join(result.output.split())
