@@ -23,10 +23,16 @@ def local(tag: str) -> str:
 
 
 def texts(node: Element) -> Iterator[str]:
-    """The text of every ``<t>`` below ``node``."""
-    for child in node.iter():
-        if local(child.tag) == "t" and child.text:
-            yield child.text
+    """The text of a string item (``<si>``, ``<is>``): its ``<t>`` and the ``<t>`` of its
+    rich-text runs (``<r>``); a phonetic reading (``<rPh>``, the kana Excel keeps beside
+    East Asian text) is no part of it."""
+    for child in node:
+        tag = local(child.tag)
+        if tag == "t":
+            if child.text:
+                yield child.text
+        elif tag == "r":
+            yield from (t.text for t in child if local(t.tag) == "t" and t.text)
 
 
 def column_index(letters: str) -> int:

@@ -80,6 +80,33 @@ def _broken_header(sheet: Any) -> None:
     sheet["D1"] = "g-level\r\n数据治理等级"
 
 
+def _phonetic(name: str) -> Any:
+    """An XLSX whose names and a header carry the phonetic readings (``<rPh>``) Excel
+    keeps beside East Asian text."""
+
+    def build(folder: Path) -> Path:
+        path = _book(folder / name)
+        member = "xl/worksheets/sheet1.xml"
+        with zipfile.ZipFile(path) as archive:
+            parts = {n: archive.read(n) for n in archive.namelist()}
+        sheet = parts[member].decode()
+        for text, reading in (("太原", "タイゲン"), ("大同", "ダイドウ"), ("g-level", "ジー")):
+            written = "".join(c if c.isascii() else f"&#{ord(c)};" for c in text)
+            sheet = sheet.replace(
+                f"<is><t>{written}</t></is>",
+                f'<is><t>{written}</t><rPh sb="0" eb="2"><t>{reading}</t></rPh>'
+                '<phoneticPr fontId="1" type="noConversion"/></is>',
+            )
+        assert sheet.count("<rPh") == 3
+        parts[member] = sheet.encode()
+        with zipfile.ZipFile(path, "w") as archive:
+            for part, data in parts.items():
+                archive.writestr(part, data)
+        return path
+
+    return build
+
+
 def _ods(name: str, rows: dict[int, str], columns: str = "") -> Any:
     """An ODS of the sheet whose rows (0 the header) get ``table:visibility`` as
     ``rows`` says, and whose column elements are ``columns``, as LibreOffice writes them."""
@@ -154,6 +181,7 @@ CASES = [
     Case("ODS: a hidden column is read, and named", _ods("in.ods", {}, ODS_COLUMNS), PLAIN,
          note="columns hidden in the sheet were read: I ('o-api')"),
     Case("XLSX: header cells in rich text", _xlsx("in.xlsx", _rich_header), PLAIN),
+    Case("XLSX: names with phonetic readings", _phonetic("in.xlsx"), PLAIN),
     Case("XLSX: header cells with a line break", _xlsx("in.xlsx", _broken_header), PLAIN),
 ]  # fmt: skip
 
