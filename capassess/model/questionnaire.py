@@ -8,6 +8,7 @@ from typing import Annotated, Any, Literal
 from pydantic import Field, PrivateAttr, field_validator, model_validator
 
 from capassess.memo import per_object
+from capassess.model.answers import NA_WORDS
 from capassess.model.base import BankType, Frozen, Id, LevelNumber, Text
 from capassess.model.matrix import AhpMatrix
 
@@ -47,6 +48,18 @@ class Option(Frozen):
     id: Id
     label: Text
     score: Annotated[float, Field(ge=0, le=1, description="Score of the option in [0, 1].")]
+
+    @model_validator(mode="after")
+    def _not_called_na(self) -> "Option":
+        # an answer "na" or "不适用" is the n/a marker: an option so called could not be told
+        for name in (self.id, self.label.en, self.label.zh):
+            if name and name.strip().lower() in NA_WORDS:
+                raise ValueError(
+                    f"an option cannot be called {name.strip()!r}: an answer {name.strip()!r} "
+                    "means n/a (the question does not apply); give the option another "
+                    "name, or leave n/a to the answer"
+                )
+        return self
 
 
 class QuestionBase(Frozen):

@@ -16,6 +16,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
+from capassess.model.answers import NA_WORDS
 from tests.fuzz.yamltext import Flow, FlowSeq
 
 KINDS = ("level", "number", "multi", "choice", "bool")
@@ -210,11 +211,17 @@ def conditions(draw: st.DrawFn, earlier: list[dict[str, Any]]) -> Any:
 OPTION_SCORES = st.one_of(st.sampled_from([0, 0.25, 0.5, 1, 1.0]), st.floats(0, 1))
 
 
+def _not_na(name: str) -> bool:
+    """False for a name that reads as the n/a marker (no option may be called so)."""
+    return name.strip().lower() not in NA_WORDS
+
+
 @st.composite
 def options(draw: st.DrawFn, min_size: int, positive: bool) -> list[dict[str, Any]]:
     """Options with unique ids; ``positive``: their scores do not all be 0."""
-    option_ids = draw(st.lists(ids, min_size=min_size, max_size=4, unique=True))
-    out = [Flow(id=i, label=draw(bilingual()), score=draw(OPTION_SCORES)) for i in option_ids]
+    option_ids = draw(st.lists(ids.filter(_not_na), min_size=min_size, max_size=4, unique=True))
+    labels = bilingual().filter(lambda text: all(_not_na(t) for t in text.values()))
+    out = [Flow(id=i, label=draw(labels), score=draw(OPTION_SCORES)) for i in option_ids]
     if positive and sum(o["score"] for o in out) <= 0:
         out[0]["score"] = 1
     return out
