@@ -277,3 +277,36 @@ def _deciding(node: Node, values: Mapping[str, Any], verdict: bool | None) -> li
     if verdict is None:
         return [n for n in node.names() if _unknown(values.get(n))]
     return node.names()
+
+
+def absent_options(node: Node, values: Mapping[str, Any]) -> dict[str, list[Any]]:
+    """For a false ``node``: per checklist question, the options its false ``contains``
+    parts ask for and the answer lacks, in order of mention (empty unless false).
+
+    An answer shown as evidence that something is missing lists what *is* ticked; these
+    are what is not, so that a reader is told what is lacking rather than what is there.
+    """
+    found: dict[str, list[Any]] = {}
+    if holds(node, values) is False:
+        _absent(node, values, False, found)
+    return found
+
+
+def _absent(
+    node: Node, values: Mapping[str, Any], verdict: bool, found: dict[str, list[Any]]
+) -> None:
+    if node.op in ("and", "or"):
+        for arg in node.args:
+            if holds(arg, values) is verdict:
+                _absent(arg, values, verdict, found)
+    elif node.op == "not":
+        _absent(node.args[0], values, not verdict, found)
+    elif node.op == "contains" and not verdict and node.args[0].op == "name":
+        given = values.get(node.args[0].value)
+        wanted = evaluate(node.args[1], values)
+        if not isinstance(given, list):
+            return
+        for option in wanted if isinstance(wanted, list) else [wanted]:
+            missing = found.setdefault(str(node.args[0].value), [])
+            if option not in given and option not in missing:
+                missing.append(option)

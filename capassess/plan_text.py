@@ -76,6 +76,35 @@ def answers_text(answers: list[AnswerShown], lang: Lang, q: Questionnaire | None
     return sep.join(f"{a.question_id} = {shown_value(a.value, lang)}" for a in answers)
 
 
+def lacking_text(
+    answers: list[AnswerShown], done_when: str | None, lang: Lang, q: Questionnaire
+) -> str:
+    """The answers that show an action missing, a checklist's by what it lacks first
+    (``“Q”: lacks X (ticked: A, B)``): its ticked options alone would read as the missing
+    ones. Other answers read as in ``answers_text``."""
+    from capassess.condition_text import answer_words, question_words, value_words
+    from capassess.expr import absent_options
+    from capassess.scoring.questions import compiled_condition
+
+    values = {a.question_id: a.value for a in answers}
+    absent = absent_options(compiled_condition(done_when), values) if done_when else {}
+    t = words("plan", lang)
+    parts = []
+    for a in answers:
+        lacks = absent.get(a.question_id)
+        if not lacks:
+            parts.append(answer_words(q, a.question_id, a.value, lang))
+            continue
+        question = q.question_map().get(a.question_id)
+        given = a.value if isinstance(a.value, list) else []
+        parts.append(t["answer_lacking" if given else "answer_lacking_none"].format(
+            q=question_words(q, a.question_id, lang),
+            absent=value_words(question, lacks, lang),
+            given=value_words(question, given, lang),
+        ))  # fmt: skip
+    return t["answer_sep"].join(parts)
+
+
 def budget_clause(road: Roadmap, t: Mapping[str, str]) -> str:
     """The roadmap's effort budget per phase in words (``t``'s ``budget_clause``), or
     nothing when it has none."""
@@ -128,7 +157,12 @@ def why(action: PlannedAction, q: Questionnaire, score: float | None, target: in
     t = words("plan", lang)
     rise = rise_text(score, target, reached, lang)
     gap = f"{name}{t['colon']}{rise}" if rise else name
-    evidence = answers_text(action.evidence, lang, q)
+    missing = action.basis == "evidence" or action.shown_missing
+    evidence = (
+        lacking_text(action.evidence, index_of(q).action[action.id].done_when, lang, q)
+        if missing
+        else answers_text(action.evidence, lang, q)
+    )
     parts = []
     if action.basis in ("evidence", "score"):
         parts.append(t[f"why_{action.basis}"].format(gap=gap, evidence=evidence))

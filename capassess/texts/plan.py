@@ -126,6 +126,8 @@ EN: dict[str, str] = {
     "to_confirm_mixed": "to confirm: answer {questions} (answered n/a: {na}); until then the "
     "answers show it neither in place nor missing",
     "why_missing": "the answers show it missing ({evidence})",
+    "answer_lacking": "{q}: lacks {absent} (ticked: {given})",
+    "answer_lacking_none": "{q}: lacks {absent} (none ticked)",
     "why_needed_by": "needed by {names}",
     "in_place_evidence": "in place, as the answers show: {answers}",
     "kpi_not_met_yet": "; its KPI is not met yet: {kpi}",
@@ -258,6 +260,8 @@ ZH: dict[str, str] = {
     "to_confirm_mixed": "待确认：请回答 {questions}（{na}作答为不适用）；在此之前，作答既不能证明"
     "已落实，也不能证明缺失",
     "why_missing": "作答显示尚未具备（{evidence}）",
+    "answer_lacking": "{q}：缺少{absent}，已选：{given}",
+    "answer_lacking_none": "{q}：缺少{absent}，未选任何一项",
     "why_needed_by": "是{names}的前提",
     "in_place_evidence": "已落实，依据作答：{answers}",
     "kpi_not_met_yet": "；其关键指标尚未达成：{kpi}",
