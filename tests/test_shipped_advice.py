@@ -223,3 +223,46 @@ def test_no_kpi_of_an_example_roadmap_is_already_met(path) -> None:
     planned = plan_file(path, PlanOptions())
     met = [a.id for a in planned.roadmap.actions if a.kpi_flag == "met-now"]
     assert met == []
+
+
+def _level_asked(done_when: str, level_questions: set[str]) -> list[tuple[str, int]]:
+    """The levels a done_when asks of level questions in ``level_questions`` as a
+    condition that must hold (``q >= 3``, ``q > 2``: level 3), from its top-level parts."""
+    asked = []
+    for part in _conjuncts(done_when):
+        if part.op in (">=", ">") and part.args[0].op == "name" and part.args[1].op == "lit":
+            name, value = str(part.args[0].value), part.args[1].value
+            if name in level_questions:
+                asked.append((name, int(value) + (1 if part.op == ">" else 0)))
+    return asked
+
+
+@pytest.mark.parametrize(
+    ("done_when", "asked"),
+    [
+        ("lv >= 3", [("lv", 3)]),
+        ("lv > 2 and n >= 20", [("lv", 3)]),
+        ("n >= 3 and m contains 'a'", []),
+        ("lv >= 3 or m contains 'a'", []),  # an alternative: the level alone is not asked
+    ],
+)
+def test_the_level_a_done_when_asks_is_read(done_when: str, asked: list[tuple[str, int]]) -> None:
+    assert _level_asked(done_when, {"lv"}) == asked
+
+
+@pytest.mark.parametrize("name", [n for n in NAMES if not n.endswith("-1.0.0")])
+def test_a_done_when_asks_its_capability_level_at_the_actions_own_level(name: str) -> None:
+    """Where an action's done_when asks its capability's level question, it asks for the
+    action's own level. Higher, a unit whose chosen level description includes the action
+    is told the answers show it missing; lower, a unit below the action's level has it in
+    place. Archived versions stay as they were published."""
+    wrong = [
+        f"{a.id} (level {a.level}) asks {qid} >= {level}"
+        for cap, a in SHIPPED[name].actions()
+        if a.done_when
+        for qid, level in _level_asked(
+            a.done_when, {x.id for x in cap.questions if x.type == "level"}
+        )
+        if level != a.level
+    ]
+    assert wrong == []
