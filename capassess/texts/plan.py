@@ -33,8 +33,8 @@ EN: dict[str, str] = {
     "term_not_assessed": "not assessed",
     "define_not_assessed": "a capability with no answered question, or a dimension with no "
     "such capability: no score, gap, priority or attainment is shown for it, and it gets no "
-    "actions; under --missing lowest the overall score still counts it at the lowest level, "
-    "and says so",
+    "actions; where missing answers count as the lowest score, the overall score still "
+    "counts it at the lowest level, and says so",
     "term_target": "target",
     "define_target": "the level a capability is to reach: the questionnaire's default, a "
     "named profile, a target file or one level given for all; a dimension's or the overall target "
