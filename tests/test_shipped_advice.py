@@ -266,3 +266,41 @@ def test_a_done_when_asks_its_capability_level_at_the_actions_own_level(name: st
         if level != a.level
     ]
     assert wrong == []
+
+
+@pytest.mark.parametrize(
+    ("when", "asked"),
+    [
+        ("dg-level >= 4 and not (dg-policies contains 'appraisal')", [4]),
+        ("lc-level >= 4 and lc-dormant in ['none', 'campaigns']", [4]),
+        ("x-level >= 5 and y == false", []),  # level 5 has nothing above it
+        ("x-level == 3 and y == false", []),
+    ],
+)
+def test_the_open_levels_a_check_asks_are_read(when: str, asked: list[int]) -> None:
+    assert [level for _, level in _open_levels(when)] == asked
+
+
+def _open_levels(when: str) -> list[tuple[str, int]]:
+    """The ``q >= N`` parts of a check on a level question that a higher level meets too."""
+    return [
+        (str(part.args[0].value), int(part.args[1].value))
+        for part in _conjuncts(when)
+        if part.op == ">=" and part.args[0].op == "name" and part.args[1].op == "lit"
+        and str(part.args[0].value).endswith("-level") and int(part.args[1].value) < 5
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize("name", [n for n in NAMES if not n.endswith("-1.0.0")])
+def test_a_check_that_fires_above_a_level_says_so(name: str) -> None:
+    """A check on 'level N or above' fires on a level-5 answer too: its message says "or
+    above" (及以上), never that the bank rated itself exactly level N. Archived versions stay
+    as they were published."""
+    wrong = [
+        f"{c.id}: {lang}"
+        for c in SHIPPED[name].checks
+        if _open_levels(c.when)
+        for lang, words in (("en", "or above"), ("zh", "及以上"))
+        if words not in c.message.get(lang)
+    ]
+    assert wrong == []
