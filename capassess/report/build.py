@@ -309,11 +309,11 @@ def build_report(
     rows = {g.id: gap_row(planned, g, lang) for g in planned.gaps.capabilities}
     # The foundation's priorities are on its own scale: its gaps follow the lessons'.
     ranked = sorted((rows[g.id] for g in planned.gaps.ranked()), key=lambda r: r.foundation)
-    # Then the targets met, then those nobody answered: they have no rank among the gaps,
-    # so the rank column numbers the assessed rows alone, without a hole.
+    # Then the targets met, then those with no score (nobody answered, or all n/a): they
+    # have no rank among the gaps, so the rank column numbers the scored rows without a hole.
     rest = sorted(
         (r for r in rows.values() if r.id not in {g.id for g in ranked}),
-        key=lambda r: not r.assessed,
+        key=lambda r: r.score is None,
     )
     advice = build_advice(planned, lang, generated.isoformat())
     phases = _phases(planned, lang)

@@ -1,6 +1,6 @@
-"""The rank column of the gap tables numbers the assessed capabilities alone: a capability
-nobody answered has no rank among the gaps (it shows "—"), and the ranks run 1, 2, 3...
-without a hole, in both languages and in HTML and Markdown alike."""
+"""The rank column of the gap tables numbers the scored capabilities alone: a capability
+nobody answered, or answered n/a throughout, has no rank among the gaps (it shows "—"), and
+the ranks run 1, 2, 3... without a hole, in both languages and in HTML and Markdown alike."""
 
 from __future__ import annotations
 
@@ -19,22 +19,27 @@ from tests.conftest import ROOT
 
 ACME = ROOT / "examples" / "acme-bank.yaml"
 
-# Capabilities whose every answer is dropped: none; a scored one placed mid-questionnaire
-# among targets met; several, in the lessons and the foundation.
+# Capabilities whose every answer is dropped (or made n/a): none; one placed
+# mid-questionnaire among targets met; several, in the lessons and the foundation.
 CASES = {
-    "none": (),
-    "one": ("open-api",),
-    "several": ("data-governance", "open-api", "rfm-segmentation", "continuity"),
+    "none": ((), ()),
+    "one": (("open-api",), ()),
+    "several": (("data-governance", "open-api", "rfm-segmentation", "continuity"), ()),
+    "n/a": ((), ("open-source", "supply-chain")),
+    "both": (("open-api", "tech-ethics"), ("supply-chain",)),
 }
 
 
-def _without(tmp_path: Path, caps: tuple[str, ...]) -> Path:
+def _without(tmp_path: Path, caps: tuple[str, ...], na: tuple[str, ...]) -> Path:
     yaml = YAML()
     data = yaml.load(ACME.read_text("utf-8"))
     q = plan_file(ACME, PlanOptions()).scored.questionnaire
     drop = {x.id for _, c in q.capabilities() if c.id in caps for x in c.questions}
+    moot = {x.id for _, c in q.capabilities() if c.id in na for x in c.questions}
     for qid in [k for k in data["answers"] if str(k) in drop]:
         del data["answers"][qid]
+    for qid in moot:
+        data["answers"][qid] = "n/a"
     out = tmp_path / "answers.yaml"
     with out.open("w", encoding="utf-8") as f:
         yaml.dump(data, f)
@@ -62,10 +67,10 @@ def _html_tables(text: str) -> list[list[tuple[str, str]]]:
 
 @pytest.mark.parametrize("case", sorted(CASES))
 @pytest.mark.parametrize("lang", ["en", "zh"])
-def test_only_assessed_capabilities_are_ranked(tmp_path: Path, case: str, lang: Any) -> None:
-    report = build_report(plan_file(_without(tmp_path, CASES[case]), PlanOptions()), lang)
-    blind = {g.title for g in report.gaps if not g.assessed}
-    assert len(blind) == len(CASES[case])
+def test_only_scored_capabilities_are_ranked(tmp_path: Path, case: str, lang: Any) -> None:
+    report = build_report(plan_file(_without(tmp_path, *CASES[case]), PlanOptions()), lang)
+    blind = {g.title for g in report.gaps if g.score is None}
+    assert len(blind) == sum(map(len, CASES[case]))
     t = words("report", lang)
     for tables in (
         _md_tables(render_model(report, "md"), t["gaps"]),
