@@ -384,4 +384,5 @@ def _phase(index: int, lo: int, hi: int, placed: dict[str, tuple[int, int, int]]
         capability_scores=projected.capability_scores(),
         overall_score=projected.overall.score,
         overall_level=projected.overall.level,
+        capped_by=list(projected.overall.capped_by),
     )  # fmt: skip

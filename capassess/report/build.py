@@ -65,6 +65,11 @@ def _phases(planned: Planned, lang: Lang) -> tuple[PhaseSection, ...]:
             actions=tuple(action_row(planned, a, lang) for a in road.in_phase(p.index)),
             ending=tuple(titles[aid] for aid in p.completed),
             in_flight=tuple(titles[aid] for aid in p.in_flight),
+            capped_by=words("report", lang)["capped_by"].format(
+                names=_names(planned, p.capped_by, lang)
+            )
+            if p.capped_by
+            else "",
         )
         for p in road.phases
         if p.actions or p.completed or p.in_flight  # a window with nothing to do is not shown

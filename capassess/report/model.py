@@ -192,6 +192,9 @@ class PhaseSection:
     actions: tuple[ActionRow, ...]
     ending: tuple[str, ...] = ()
     in_flight: tuple[str, ...] = ()
+    capped_by: str = ""
+    """``capped by …`` when foundation capabilities hold the projected level below the
+    projected score's own level, else empty."""
 
 
 @record
