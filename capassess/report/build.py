@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from capassess import __version__
-from capassess.advice import action_statuses
+from capassess.advice import action_statuses, is_assessed
 from capassess.figures import printed_change
 from capassess.headline import find_headline
 from capassess.model.base import Lang
@@ -124,6 +124,7 @@ def _progress(planned: Planned, rows: dict[str, GapRow]) -> Progress | None:
     if base is None:
         return None
     now, then = planned.scored.result.overall.score, base.result.overall.score
+    blind = {c.id for c in base.result.capabilities() if not is_assessed(c)}
     items = tuple(
         ProgressRow(
             id=r.id,
@@ -135,6 +136,7 @@ def _progress(planned: Planned, rows: dict[str, GapRow]) -> Progress | None:
             progress=r.progress,
             progress_text=r.progress_text,
             assessed=r.assessed,
+            baseline_assessed=r.id not in blind,
         )
         for r in rows.values()
     )
