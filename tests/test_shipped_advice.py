@@ -6,6 +6,7 @@ only fire on contradictions, the example bank's known gaps come out missing)."""
 from __future__ import annotations
 
 import itertools
+import re
 from statistics import mean
 from typing import Any
 
@@ -304,3 +305,83 @@ def test_a_check_that_fires_above_a_level_says_so(name: str) -> None:
         if words not in c.message.get(lang)
     ]
     assert wrong == []
+
+
+# How KPI texts may word a threshold instead of its figure (share of six service families,
+# count of the eight RFM classes, "every" for 100%...), per language.
+THRESHOLD_WORDS = {
+    "en": {50: ("half", "three of the six"), 25: ("a quarter",), 20: ("a fifth",),
+           75: ("three quarters",), 90: ("nine in ten",), 60: ("six in ten",),
+           80: ("five of the six",), 8: ("eight",), 3: ("three",), 6: ("six",),
+           0: ("at least one",), 100: ("every",)},
+    "zh": {50: ("一半", "半数", "至少三类"), 25: ("四分之一",), 20: ("五分之一",),
+           75: ("四分之三",), 90: ("九成",), 60: ("六成",), 80: ("至少五类",), 8: ("八类",),
+           3: ("3类",), 6: ("6周",), 0: ("至少一家",), 100: ("全覆盖",)},
+}  # fmt: skip
+
+
+def _names_threshold(text: str, value: float, lang: str) -> bool:
+    """True when ``text`` gives ``value`` as a figure or in one of its accepted words."""
+    value = float(value)
+    figures = re.findall(r"\d+(?:\.\d+)?", text)
+    if f"{value:g}" in figures:
+        return True
+    forms = THRESHOLD_WORDS[lang].get(int(value), ()) if value.is_integer() else ()
+    return any(form in text.lower() for form in forms)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "lang", "named"),
+    [
+        ("At least 95% of services", 95, "en", True),
+        ("Every critical service", 95, "en", False),
+        ("above a third of customers", 35, "en", False),
+        ("at least half of the families", 50, "en", True),
+        ("九成以上模型", 90, "zh", True),
+        ("全部重要业务", 95, "zh", False),
+    ],
+)
+def test_a_threshold_named_in_words_is_recognised(
+    text: str, value: float, lang: str, named: bool
+) -> None:
+    assert _names_threshold(text, value, lang) is named
+
+
+@pytest.mark.parametrize("name", [n for n in NAMES if not n.endswith("-1.0.0")])
+def test_a_kpi_text_names_every_threshold_its_condition_checks(name: str) -> None:
+    """The board reads a KPI's text; `compare` checks its condition. Every figure the
+    condition asks of an answer (other than a level) is in the text, in both languages:
+    "every critical service" for a condition of 95%, or a text silent on the 80% coverage
+    it checks, would be judged on something the bank was never told. Archived versions stay
+    as they were published."""
+    q = SHIPPED[name]
+    levels = {x.id for x in _questions(q).values() if x.type == "level"}
+    wrong = [
+        f"{a.id} ({lang}): {qid} {value:g}"
+        for _, a in q.actions()
+        if a.kpi and a.kpi.text
+        for qid, value in _thresholds(a.kpi.when)
+        if qid not in levels
+        for lang in ("en", "zh")
+        if not _names_threshold(a.kpi.text.get(lang), value, lang)
+    ]
+    assert wrong == []
+
+
+def _thresholds(when: str) -> list[tuple[str, float]]:
+    """The comparisons of a question with a number anywhere in ``when``."""
+    found: list[tuple[str, float]] = []
+
+    def walk(node: Node) -> None:
+        if node.op in COMPARISONS and node.args[0].op == "name" and node.args[1].op == "lit":
+            value = node.args[1].value
+            if isinstance(value, int | float) and not isinstance(value, bool):
+                found.append((str(node.args[0].value), float(value)))
+        for arg in node.args:
+            walk(arg)
+
+    walk(parse_expression(when))
+    return found
+
+
+COMPARISONS = ("<", "<=", ">", ">=", "==", "!=")
