@@ -280,15 +280,18 @@ def _deciding(node: Node, values: Mapping[str, Any], verdict: bool | None) -> li
 
 
 def absent_options(node: Node, values: Mapping[str, Any]) -> dict[str, list[Any]]:
-    """For a false ``node``: per checklist question, the options its false ``contains``
-    parts ask for and the answer lacks, in order of mention (empty unless false).
+    """Per checklist question, the options that the false ``contains`` parts settling
+    ``node``'s verdict ask for and the answer lacks, in order of mention (empty while the
+    verdict is open). A false ``done_when`` lacks them; a true check (``not (x contains
+    'o')``) finds them lacking.
 
     An answer shown as evidence that something is missing lists what *is* ticked; these
     are what is not, so that a reader is told what is lacking rather than what is there.
     """
     found: dict[str, list[Any]] = {}
-    if holds(node, values) is False:
-        _absent(node, values, False, found)
+    verdict = holds(node, values)
+    if verdict is not None:
+        _absent(node, values, verdict, found)
     return found
 
 

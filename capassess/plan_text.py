@@ -77,17 +77,18 @@ def answers_text(answers: list[AnswerShown], lang: Lang, q: Questionnaire | None
 
 
 def lacking_text(
-    answers: list[AnswerShown], done_when: str | None, lang: Lang, q: Questionnaire
+    answers: list[AnswerShown], expression: str | None, lang: Lang, q: Questionnaire
 ) -> str:
-    """The answers that show an action missing, a checklist's by what it lacks first
-    (``“Q”: lacks X (ticked: A, B)``): its ticked options alone would read as the missing
-    ones. Other answers read as in ``answers_text``."""
+    """The answers that settle ``expression`` (an action's done_when shown false, a check
+    shown true), a checklist's by what it lacks first (``“Q”: lacks X (ticked: A, B)``):
+    its ticked options alone would read as the missing ones. Other answers read as in
+    ``answers_text``."""
     from capassess.condition_text import answer_words, question_words, value_words
     from capassess.expr import absent_options
     from capassess.scoring.questions import compiled_condition
 
     values = {a.question_id: a.value for a in answers}
-    absent = absent_options(compiled_condition(done_when), values) if done_when else {}
+    absent = absent_options(compiled_condition(expression), values) if expression else {}
     t = words("plan", lang)
     parts = []
     for a in answers:

@@ -14,6 +14,7 @@ from capassess.plan_text import (
     budget_clause,
     completeness_warnings,
     definitions,
+    lacking_text,
     not_scheduled_reason,
     past_start,
     phase_label,
@@ -189,7 +190,7 @@ def print_advice_notes(planned: Planned, lang: Lang) -> None:
     if checks:
         out.print(t["to_probe"])
         for check, evidence in checks:
-            shown = _e(answers_text(_shown(evidence), lang, q))
+            shown = _e(lacking_text(_shown(evidence), check.when, lang, q))
             out.print(t["probe_line"].format(message=_e(check.message.get(lang)), shown=shown))
 
 
