@@ -178,33 +178,44 @@ def why(action: PlannedAction, q: Questionnaire, score: float | None, target: in
 
 def _to_confirm(item: NotScheduled, q: Questionnaire, result: ScoreResult, lang: Lang) -> str:
     """Why an action is to confirm: the questions still to answer, and apart those answered
-    n/a, which the answers cannot settle either way (they are no longer to answer)."""
+    n/a or not asked because their condition is false, which the answers cannot settle
+    either way (they are not to answer: an interview would not ask them)."""
     from capassess.condition_text import question_words
 
-    na = _not_applicable(result)
+    moot = _moot(result)
     sep = words("plan", lang)["list_sep"]
-    blank = sep.join(question_words(q, n, lang) for n in item.to_answer if n not in na)
-    moot = sep.join(question_words(q, n, lang) for n in item.to_answer if n in na)
-    if moot and blank:
-        return say("plan", lang, "to_confirm_mixed", questions=blank, na=moot)
-    if moot:
-        return say("plan", lang, "to_confirm_na", na=moot)
-    return say("plan", lang, "to_confirm", questions=blank)
+
+    def named(status: str | None) -> str:
+        return sep.join(question_words(q, n, lang) for n in item.to_answer if moot.get(n) == status)
+
+    blank, na, skipped = named(None), named("not_applicable"), named("skipped")
+    if blank:
+        if na:
+            return say("plan", lang, "to_confirm_mixed", questions=blank, na=na)
+        return say("plan", lang, "to_confirm", questions=blank)
+    if na and skipped:
+        return say("plan", lang, "to_confirm_moot", na=na, skipped=skipped)
+    if skipped:
+        return say("plan", lang, "to_confirm_skipped", skipped=skipped)
+    return say("plan", lang, "to_confirm_na", na=na)
 
 
-def _not_applicable(result: ScoreResult) -> frozenset[str]:
-    """The questions of ``result`` answered n/a (the last result's are kept: a report asks
-    once per action to confirm)."""
-    if _LAST_NA and _LAST_NA[0][0] is result:
-        return _LAST_NA[0][1]
-    na = frozenset(
-        r.id for c in result.capabilities() for r in c.questions if r.status == "not_applicable"
-    )
-    _LAST_NA[:] = [(result, na)]
-    return na
+def _moot(result: ScoreResult) -> dict[str, str]:
+    """The questions of ``result`` answered n/a or skipped by their condition, with that
+    status (the last result's are kept: a report asks once per action to confirm)."""
+    if _LAST_MOOT and _LAST_MOOT[0][0] is result:
+        return _LAST_MOOT[0][1]
+    moot: dict[str, str] = {
+        r.id: r.status
+        for c in result.capabilities()
+        for r in c.questions
+        if r.status in ("not_applicable", "skipped")
+    }
+    _LAST_MOOT[:] = [(result, moot)]
+    return moot
 
 
-_LAST_NA: list[tuple[ScoreResult, frozenset[str]]] = []
+_LAST_MOOT: list[tuple[ScoreResult, dict[str, str]]] = []
 
 
 def not_scheduled_reason(item: NotScheduled, q: Questionnaire, result: ScoreResult,

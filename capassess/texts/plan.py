@@ -125,6 +125,12 @@ EN: dict[str, str] = {
     "so the answers can show it neither in place nor missing; check it with the bank",
     "to_confirm_mixed": "to confirm: answer {questions} (answered n/a: {na}); until then the "
     "answers show it neither in place nor missing",
+    "to_confirm_skipped": "to confirm: the questions that would show it are not asked on "
+    "these answers, their condition being false ({skipped}), so the answers can show it "
+    "neither in place nor missing; check it with the bank",
+    "to_confirm_moot": "to confirm: the questions that would show it are answered n/a ({na}) "
+    "or not asked on these answers, their condition being false ({skipped}), so the answers "
+    "can show it neither in place nor missing; check it with the bank",
     "why_missing": "the answers show it missing ({evidence})",
     "answer_lacking": "{q}: lacks {absent} (ticked: {given})",
     "answer_lacking_none": "{q}: lacks {absent} (none ticked)",
@@ -259,6 +265,10 @@ ZH: dict[str, str] = {
     "已落实，也不能证明缺失；请与银行核实",
     "to_confirm_mixed": "待确认：请回答 {questions}（{na}作答为不适用）；在此之前，作答既不能证明"
     "已落实，也不能证明缺失",
+    "to_confirm_skipped": "待确认：可证明该行动的问题因提问条件不成立而未提问（{skipped}），"
+    "因此作答既不能证明已落实，也不能证明缺失；请与银行核实",
+    "to_confirm_moot": "待确认：可证明该行动的问题作答为不适用（{na}），或因提问条件不成立而"
+    "未提问（{skipped}），因此作答既不能证明已落实，也不能证明缺失；请与银行核实",
     "why_missing": "作答显示尚未具备（{evidence}）",
     "answer_lacking": "{q}：缺少{absent}，已选：{given}",
     "answer_lacking_none": "{q}：缺少{absent}，未选任何一项",
