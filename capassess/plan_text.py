@@ -9,7 +9,7 @@ from capassess.model.base import Lang
 from capassess.texts import say, words
 
 if TYPE_CHECKING:  # the score command uses these words without loading the plan models
-    from collections.abc import Mapping
+    from collections.abc import Collection, Mapping
 
     from capassess.model.plan import AnswerShown, NotScheduled, Phase, PlannedAction, Roadmap
     from capassess.model.questionnaire import Questionnaire
@@ -132,19 +132,28 @@ def phase_label(phase: Phase, lang: Lang) -> str:
     return say("plan", lang, "phase_label", n=phase.index + 1, span=span, months=months)
 
 
-def rise_text(score: float | None, target: int, reached: float | None, lang: Lang) -> str:
+def rise_text(score: float | None, target: int, reached: float | None, lang: Lang,
+              aimed: Collection[int] = ()) -> str:  # fmt: skip
     """``2.04 → 4`` when the roadmap's projection lifts the score to the target, ``2.04 → 3
     (target 4; …)`` when it lifts it part of the way, ``2.04 (target 4; …)`` when it credits
     no rise: never a rise the projection does not count. Short of the target, the cause is
     an action of the capability up to the target that is still to confirm (every other one
-    is in place or scheduled)."""
+    is in place or scheduled), or, when none of the levels the capability's actions aim at
+    (``aimed``) lies between where the projection stands and the target, that the library
+    has no action for those levels."""
     t = words("plan", lang)
     if score is None:
         return ""
+    stands = int(max(score, reached or score) + 1e-9)
+    ahead = range(stands + 1, target + 1)
+    library = "_library" if aimed and ahead and not any(lv in aimed for lv in ahead) else ""
+    span = f"{ahead[0]}" if len(ahead) == 1 else f"{ahead[0]}–{ahead[-1]}" if ahead else ""
     if reached is None or reached <= score + 1e-9:
-        return t["rise_none"].format(score=score, target=target)
+        return t["rise_none" + library].format(score=score, target=target, span=span)
     if reached + 1e-9 < target:
-        return t["rise_part"].format(score=score, reached=reached, target=target)
+        return t["rise_part" + library].format(
+            score=score, reached=reached, target=target, span=span
+        )
     return f"{score:.2f} → {target}"
 
 
@@ -154,9 +163,10 @@ def why(action: PlannedAction, q: Questionnaire, score: float | None, target: in
     its capability's projected score at the roadmap's end (see ``rise_text``)."""
     from capassess.questionnaire_index import action_titles, index_of
 
-    name = index_of(q).capability[action.capability_id].title.get(lang)
+    cap = index_of(q).capability[action.capability_id]
+    name = cap.title.get(lang)
     t = words("plan", lang)
-    rise = rise_text(score, target, reached, lang)
+    rise = rise_text(score, target, reached, lang, {a.level for a in cap.actions})
     gap = f"{name}{t['colon']}{rise}" if rise else name
     missing = action.basis == "evidence" or action.shown_missing
     evidence = (
