@@ -4,6 +4,7 @@ from typing import Any, Literal
 
 from pydantic import Field
 
+from capassess.advice import is_assessed
 from capassess.errors import InputError
 from capassess.model.answers import Assessment
 from capassess.model.base import Frozen
@@ -22,6 +23,11 @@ class NodeChange(Frozen):
     new: float | None
     old_level: int | None
     new_level: int | None
+    old_assessed: bool = True
+    """False when no question of the node was answered then: ``old`` is None, not the missing
+    policy's score."""
+    new_assessed: bool = True
+    """As ``old_assessed``, for the new assessment."""
 
     @property
     def change(self) -> float | None:
@@ -85,15 +91,26 @@ def renames(q: Questionnaire) -> dict[str, str]:
     return out
 
 
-def _nodes(result: ScoreResult) -> dict[str, tuple[NodeKind, float | None, int | None]]:
-    nodes: dict[str, tuple[NodeKind, float | None, int | None]] = {
-        "overall": ("overall", result.overall.score, result.overall.level)
+Node = tuple[NodeKind, float | None, int | None, bool]
+
+
+def _nodes(result: ScoreResult) -> dict[str, Node]:
+    """Each node's kind, score, level and whether it was assessed. A capability nobody
+    answered, or a dimension with no such capability answered, has no score or level here:
+    the missing policy's value is no finding about the bank, so no move is read from it."""
+    nodes: dict[str, Node] = {
+        "overall": ("overall", result.overall.score, result.overall.level, True)
     }
     for dim in result.dimensions:
-        nodes[dim.id] = ("dimension", dim.score, dim.level)
-        for cap in dim.capabilities:
-            nodes[cap.id] = ("capability", cap.score, cap.level)
+        seen = [is_assessed(cap) for cap in dim.capabilities]
+        nodes[dim.id] = _node("dimension", dim.score, dim.level, any(seen))
+        for cap, assessed in zip(dim.capabilities, seen, strict=True):
+            nodes[cap.id] = _node("capability", cap.score, cap.level, assessed)
     return nodes
+
+
+def _node(kind: NodeKind, score: float | None, level: int | None, assessed: bool) -> Node:
+    return (kind, score, level, True) if assessed else (kind, None, None, False)
 
 
 def _value(assessment: Assessment, qid: str) -> Any:
@@ -129,8 +146,10 @@ def compare(
             new=score,
             old_level=old_nodes[nid][2],
             new_level=level,
+            old_assessed=old_nodes[nid][3],
+            new_assessed=assessed,
         )
-        for nid, (kind, score, level) in new_nodes.items()
+        for nid, (kind, score, level, assessed) in new_nodes.items()
         if nid in old_nodes
     ]
     answers = []

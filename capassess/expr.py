@@ -277,3 +277,39 @@ def _deciding(node: Node, values: Mapping[str, Any], verdict: bool | None) -> li
     if verdict is None:
         return [n for n in node.names() if _unknown(values.get(n))]
     return node.names()
+
+
+def absent_options(node: Node, values: Mapping[str, Any]) -> dict[str, list[Any]]:
+    """Per checklist question, the options that the false ``contains`` parts settling
+    ``node``'s verdict ask for and the answer lacks, in order of mention (empty while the
+    verdict is open). A false ``done_when`` lacks them; a true check (``not (x contains
+    'o')``) finds them lacking.
+
+    An answer shown as evidence that something is missing lists what *is* ticked; these
+    are what is not, so that a reader is told what is lacking rather than what is there.
+    """
+    found: dict[str, list[Any]] = {}
+    verdict = holds(node, values)
+    if verdict is not None:
+        _absent(node, values, verdict, found)
+    return found
+
+
+def _absent(
+    node: Node, values: Mapping[str, Any], verdict: bool, found: dict[str, list[Any]]
+) -> None:
+    if node.op in ("and", "or"):
+        for arg in node.args:
+            if holds(arg, values) is verdict:
+                _absent(arg, values, verdict, found)
+    elif node.op == "not":
+        _absent(node.args[0], values, not verdict, found)
+    elif node.op == "contains" and not verdict and node.args[0].op == "name":
+        given = values.get(node.args[0].value)
+        wanted = evaluate(node.args[1], values)
+        if not isinstance(given, list):
+            return
+        for option in wanted if isinstance(wanted, list) else [wanted]:
+            missing = found.setdefault(str(node.args[0].value), [])
+            if option not in given and option not in missing:
+                missing.append(option)

@@ -153,7 +153,11 @@ def find_gaps(
     baseline: ScoreResult | None = None,
 ) -> GapAnalysis:
     """Compare each capability's score with its target; roll gaps up per dimension."""
-    base_caps = baseline.capability_scores() if baseline else {}
+    # A capability nobody answered at the baseline has no baseline score: the missing
+    # policy's value is no finding about the bank, and no progress is read from it.
+    base_caps = (
+        {c.id: c.score for c in baseline.capabilities() if is_assessed(c)} if baseline else {}
+    )
     base_dims = {d.id: d.score for d in baseline.dimensions} if baseline else {}
     capabilities: list[CapabilityGap] = []
     dimensions: list[DimensionGap] = []

@@ -9,7 +9,7 @@ from capassess.model.base import Lang
 from capassess.texts import say, words
 
 if TYPE_CHECKING:  # the score command uses these words without loading the plan models
-    from collections.abc import Mapping
+    from collections.abc import Collection, Mapping
 
     from capassess.model.plan import AnswerShown, NotScheduled, Phase, PlannedAction, Roadmap
     from capassess.model.questionnaire import Questionnaire
@@ -76,6 +76,36 @@ def answers_text(answers: list[AnswerShown], lang: Lang, q: Questionnaire | None
     return sep.join(f"{a.question_id} = {shown_value(a.value, lang)}" for a in answers)
 
 
+def lacking_text(
+    answers: list[AnswerShown], expression: str | None, lang: Lang, q: Questionnaire
+) -> str:
+    """The answers that settle ``expression`` (an action's done_when shown false, a check
+    shown true), a checklist's by what it lacks first (``“Q”: lacks X (ticked: A, B)``):
+    its ticked options alone would read as the missing ones. Other answers read as in
+    ``answers_text``."""
+    from capassess.condition_text import answer_words, question_words, value_words
+    from capassess.expr import absent_options
+    from capassess.scoring.questions import compiled_condition
+
+    values = {a.question_id: a.value for a in answers}
+    absent = absent_options(compiled_condition(expression), values) if expression else {}
+    t = words("plan", lang)
+    parts = []
+    for a in answers:
+        lacks = absent.get(a.question_id)
+        if not lacks:
+            parts.append(answer_words(q, a.question_id, a.value, lang))
+            continue
+        question = q.question_map().get(a.question_id)
+        given = a.value if isinstance(a.value, list) else []
+        parts.append(t["answer_lacking" if given else "answer_lacking_none"].format(
+            q=question_words(q, a.question_id, lang),
+            absent=value_words(question, lacks, lang),
+            given=value_words(question, given, lang),
+        ))  # fmt: skip
+    return t["answer_sep"].join(parts)
+
+
 def budget_clause(road: Roadmap, t: Mapping[str, str]) -> str:
     """The roadmap's effort budget per phase in words (``t``'s ``budget_clause``), or
     nothing when it has none."""
@@ -102,19 +132,28 @@ def phase_label(phase: Phase, lang: Lang) -> str:
     return say("plan", lang, "phase_label", n=phase.index + 1, span=span, months=months)
 
 
-def rise_text(score: float | None, target: int, reached: float | None, lang: Lang) -> str:
+def rise_text(score: float | None, target: int, reached: float | None, lang: Lang,
+              aimed: Collection[int] = ()) -> str:  # fmt: skip
     """``2.04 → 4`` when the roadmap's projection lifts the score to the target, ``2.04 → 3
     (target 4; …)`` when it lifts it part of the way, ``2.04 (target 4; …)`` when it credits
     no rise: never a rise the projection does not count. Short of the target, the cause is
     an action of the capability up to the target that is still to confirm (every other one
-    is in place or scheduled)."""
+    is in place or scheduled), or, when none of the levels the capability's actions aim at
+    (``aimed``) lies between where the projection stands and the target, that the library
+    has no action for those levels."""
     t = words("plan", lang)
     if score is None:
         return ""
+    stands = int(max(score, reached or score) + 1e-9)
+    ahead = range(stands + 1, target + 1)
+    library = "_library" if aimed and ahead and not any(lv in aimed for lv in ahead) else ""
+    span = f"{ahead[0]}" if len(ahead) == 1 else f"{ahead[0]}–{ahead[-1]}" if ahead else ""
     if reached is None or reached <= score + 1e-9:
-        return t["rise_none"].format(score=score, target=target)
+        return t["rise_none" + library].format(score=score, target=target, span=span)
     if reached + 1e-9 < target:
-        return t["rise_part"].format(score=score, reached=reached, target=target)
+        return t["rise_part" + library].format(
+            score=score, reached=reached, target=target, span=span
+        )
     return f"{score:.2f} → {target}"
 
 
@@ -124,11 +163,17 @@ def why(action: PlannedAction, q: Questionnaire, score: float | None, target: in
     its capability's projected score at the roadmap's end (see ``rise_text``)."""
     from capassess.questionnaire_index import action_titles, index_of
 
-    name = index_of(q).capability[action.capability_id].title.get(lang)
+    cap = index_of(q).capability[action.capability_id]
+    name = cap.title.get(lang)
     t = words("plan", lang)
-    rise = rise_text(score, target, reached, lang)
+    rise = rise_text(score, target, reached, lang, {a.level for a in cap.actions})
     gap = f"{name}{t['colon']}{rise}" if rise else name
-    evidence = answers_text(action.evidence, lang, q)
+    missing = action.basis == "evidence" or action.shown_missing
+    evidence = (
+        lacking_text(action.evidence, index_of(q).action[action.id].done_when, lang, q)
+        if missing
+        else answers_text(action.evidence, lang, q)
+    )
     parts = []
     if action.basis in ("evidence", "score"):
         parts.append(t[f"why_{action.basis}"].format(gap=gap, evidence=evidence))
@@ -143,33 +188,44 @@ def why(action: PlannedAction, q: Questionnaire, score: float | None, target: in
 
 def _to_confirm(item: NotScheduled, q: Questionnaire, result: ScoreResult, lang: Lang) -> str:
     """Why an action is to confirm: the questions still to answer, and apart those answered
-    n/a, which the answers cannot settle either way (they are no longer to answer)."""
+    n/a or not asked because their condition is false, which the answers cannot settle
+    either way (they are not to answer: an interview would not ask them)."""
     from capassess.condition_text import question_words
 
-    na = _not_applicable(result)
+    moot = _moot(result)
     sep = words("plan", lang)["list_sep"]
-    blank = sep.join(question_words(q, n, lang) for n in item.to_answer if n not in na)
-    moot = sep.join(question_words(q, n, lang) for n in item.to_answer if n in na)
-    if moot and blank:
-        return say("plan", lang, "to_confirm_mixed", questions=blank, na=moot)
-    if moot:
-        return say("plan", lang, "to_confirm_na", na=moot)
-    return say("plan", lang, "to_confirm", questions=blank)
+
+    def named(status: str | None) -> str:
+        return sep.join(question_words(q, n, lang) for n in item.to_answer if moot.get(n) == status)
+
+    blank, na, skipped = named(None), named("not_applicable"), named("skipped")
+    if blank:
+        if na:
+            return say("plan", lang, "to_confirm_mixed", questions=blank, na=na)
+        return say("plan", lang, "to_confirm", questions=blank)
+    if na and skipped:
+        return say("plan", lang, "to_confirm_moot", na=na, skipped=skipped)
+    if skipped:
+        return say("plan", lang, "to_confirm_skipped", skipped=skipped)
+    return say("plan", lang, "to_confirm_na", na=na)
 
 
-def _not_applicable(result: ScoreResult) -> frozenset[str]:
-    """The questions of ``result`` answered n/a (the last result's are kept: a report asks
-    once per action to confirm)."""
-    if _LAST_NA and _LAST_NA[0][0] is result:
-        return _LAST_NA[0][1]
-    na = frozenset(
-        r.id for c in result.capabilities() for r in c.questions if r.status == "not_applicable"
-    )
-    _LAST_NA[:] = [(result, na)]
-    return na
+def _moot(result: ScoreResult) -> dict[str, str]:
+    """The questions of ``result`` answered n/a or skipped by their condition, with that
+    status (the last result's are kept: a report asks once per action to confirm)."""
+    if _LAST_MOOT and _LAST_MOOT[0][0] is result:
+        return _LAST_MOOT[0][1]
+    moot: dict[str, str] = {
+        r.id: r.status
+        for c in result.capabilities()
+        for r in c.questions
+        if r.status in ("not_applicable", "skipped")
+    }
+    _LAST_MOOT[:] = [(result, moot)]
+    return moot
 
 
-_LAST_NA: list[tuple[ScoreResult, frozenset[str]]] = []
+_LAST_MOOT: list[tuple[ScoreResult, dict[str, str]]] = []
 
 
 def not_scheduled_reason(item: NotScheduled, q: Questionnaire, result: ScoreResult,

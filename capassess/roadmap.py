@@ -219,6 +219,8 @@ def project_capabilities(
 
     A capability reaches level L (at most its target) when every one of its actions up to
     L is in place or ended, and at least one of them ended; otherwise it keeps its score.
+    Only a level that some action of the capability aims at is reached: where the library
+    has no action for a level, no finished work shows the bank there.
     """
     out: dict[str, float | None] = {}
     scores = first_by_id(result.capabilities())
@@ -231,8 +233,10 @@ def project_capabilities(
         reached = score
         for level in range(current_level(score) + 1, targets[cap.id] + 1):
             upto = ladders.get((cap.id, level))
-            if upto is None:  # the ids of the capability's actions up to ``level``
-                upto = ladders[cap.id, level] = tuple(a.id for a in cap.actions if a.level <= level)
+            if upto is None:  # the ids of its actions up to ``level``; none if none aims at it
+                aimed = any(a.level == level for a in cap.actions)
+                upto = tuple(a.id for a in cap.actions if a.level <= level) if aimed else ()
+                ladders[cap.id, level] = upto
             done = all(aid in ended or statuses[aid].startswith("in-place") for aid in upto)
             if done and not ended.isdisjoint(upto):
                 reached = max(reached, float(level))
@@ -384,4 +388,5 @@ def _phase(index: int, lo: int, hi: int, placed: dict[str, tuple[int, int, int]]
         capability_scores=projected.capability_scores(),
         overall_score=projected.overall.score,
         overall_level=projected.overall.level,
+        capped_by=list(projected.overall.capped_by),
     )  # fmt: skip

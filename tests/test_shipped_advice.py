@@ -6,6 +6,7 @@ only fire on contradictions, the example bank's known gaps come out missing)."""
 from __future__ import annotations
 
 import itertools
+import re
 from statistics import mean
 from typing import Any
 
@@ -223,3 +224,164 @@ def test_no_kpi_of_an_example_roadmap_is_already_met(path) -> None:
     planned = plan_file(path, PlanOptions())
     met = [a.id for a in planned.roadmap.actions if a.kpi_flag == "met-now"]
     assert met == []
+
+
+def _level_asked(done_when: str, level_questions: set[str]) -> list[tuple[str, int]]:
+    """The levels a done_when asks of level questions in ``level_questions`` as a
+    condition that must hold (``q >= 3``, ``q > 2``: level 3), from its top-level parts."""
+    asked = []
+    for part in _conjuncts(done_when):
+        if part.op in (">=", ">") and part.args[0].op == "name" and part.args[1].op == "lit":
+            name, value = str(part.args[0].value), part.args[1].value
+            if name in level_questions:
+                asked.append((name, int(value) + (1 if part.op == ">" else 0)))
+    return asked
+
+
+@pytest.mark.parametrize(
+    ("done_when", "asked"),
+    [
+        ("lv >= 3", [("lv", 3)]),
+        ("lv > 2 and n >= 20", [("lv", 3)]),
+        ("n >= 3 and m contains 'a'", []),
+        ("lv >= 3 or m contains 'a'", []),  # an alternative: the level alone is not asked
+    ],
+)
+def test_the_level_a_done_when_asks_is_read(done_when: str, asked: list[tuple[str, int]]) -> None:
+    assert _level_asked(done_when, {"lv"}) == asked
+
+
+@pytest.mark.parametrize("name", [n for n in NAMES if not n.endswith("-1.0.0")])
+def test_a_done_when_asks_its_capability_level_at_the_actions_own_level(name: str) -> None:
+    """Where an action's done_when asks its capability's level question, it asks for the
+    action's own level. Higher, a unit whose chosen level description includes the action
+    is told the answers show it missing; lower, a unit below the action's level has it in
+    place. Archived versions stay as they were published."""
+    wrong = [
+        f"{a.id} (level {a.level}) asks {qid} >= {level}"
+        for cap, a in SHIPPED[name].actions()
+        if a.done_when
+        for qid, level in _level_asked(
+            a.done_when, {x.id for x in cap.questions if x.type == "level"}
+        )
+        if level != a.level
+    ]
+    assert wrong == []
+
+
+@pytest.mark.parametrize(
+    ("when", "asked"),
+    [
+        ("dg-level >= 4 and not (dg-policies contains 'appraisal')", [4]),
+        ("lc-level >= 4 and lc-dormant in ['none', 'campaigns']", [4]),
+        ("x-level >= 5 and y == false", []),  # level 5 has nothing above it
+        ("x-level == 3 and y == false", []),
+    ],
+)
+def test_the_open_levels_a_check_asks_are_read(when: str, asked: list[int]) -> None:
+    assert [level for _, level in _open_levels(when)] == asked
+
+
+def _open_levels(when: str) -> list[tuple[str, int]]:
+    """The ``q >= N`` parts of a check on a level question that a higher level meets too."""
+    return [
+        (str(part.args[0].value), int(part.args[1].value))
+        for part in _conjuncts(when)
+        if part.op == ">=" and part.args[0].op == "name" and part.args[1].op == "lit"
+        and str(part.args[0].value).endswith("-level") and int(part.args[1].value) < 5
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize("name", [n for n in NAMES if not n.endswith("-1.0.0")])
+def test_a_check_that_fires_above_a_level_says_so(name: str) -> None:
+    """A check on 'level N or above' fires on a level-5 answer too: its message says "or
+    above" (及以上), never that the bank rated itself exactly level N. Archived versions stay
+    as they were published."""
+    wrong = [
+        f"{c.id}: {lang}"
+        for c in SHIPPED[name].checks
+        if _open_levels(c.when)
+        for lang, words in (("en", "or above"), ("zh", "及以上"))
+        if words not in c.message.get(lang)
+    ]
+    assert wrong == []
+
+
+# How KPI texts may word a threshold instead of its figure (share of six service families,
+# count of the eight RFM classes, "every" for 100%...), per language.
+THRESHOLD_WORDS = {
+    "en": {50: ("half", "three of the six"), 25: ("a quarter",), 20: ("a fifth",),
+           75: ("three quarters",), 90: ("nine in ten",), 60: ("six in ten",),
+           80: ("five of the six",), 8: ("eight",), 3: ("three",), 6: ("six",),
+           0: ("at least one",), 100: ("every",)},
+    "zh": {50: ("一半", "半数", "至少三类"), 25: ("四分之一",), 20: ("五分之一",),
+           75: ("四分之三",), 90: ("九成",), 60: ("六成",), 80: ("至少五类",), 8: ("八类",),
+           3: ("3类",), 6: ("6周",), 0: ("至少一家",), 100: ("全覆盖",)},
+}  # fmt: skip
+
+
+def _names_threshold(text: str, value: float, lang: str) -> bool:
+    """True when ``text`` gives ``value`` as a figure or in one of its accepted words."""
+    value = float(value)
+    figures = re.findall(r"\d+(?:\.\d+)?", text)
+    if f"{value:g}" in figures:
+        return True
+    forms = THRESHOLD_WORDS[lang].get(int(value), ()) if value.is_integer() else ()
+    return any(form in text.lower() for form in forms)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "lang", "named"),
+    [
+        ("At least 95% of services", 95, "en", True),
+        ("Every critical service", 95, "en", False),
+        ("above a third of customers", 35, "en", False),
+        ("at least half of the families", 50, "en", True),
+        ("九成以上模型", 90, "zh", True),
+        ("全部重要业务", 95, "zh", False),
+    ],
+)
+def test_a_threshold_named_in_words_is_recognised(
+    text: str, value: float, lang: str, named: bool
+) -> None:
+    assert _names_threshold(text, value, lang) is named
+
+
+@pytest.mark.parametrize("name", [n for n in NAMES if not n.endswith("-1.0.0")])
+def test_a_kpi_text_names_every_threshold_its_condition_checks(name: str) -> None:
+    """The board reads a KPI's text; `compare` checks its condition. Every figure the
+    condition asks of an answer (other than a level) is in the text, in both languages:
+    "every critical service" for a condition of 95%, or a text silent on the 80% coverage
+    it checks, would be judged on something the bank was never told. Archived versions stay
+    as they were published."""
+    q = SHIPPED[name]
+    levels = {x.id for x in _questions(q).values() if x.type == "level"}
+    wrong = [
+        f"{a.id} ({lang}): {qid} {value:g}"
+        for _, a in q.actions()
+        if a.kpi and a.kpi.text
+        for qid, value in _thresholds(a.kpi.when)
+        if qid not in levels
+        for lang in ("en", "zh")
+        if not _names_threshold(a.kpi.text.get(lang), value, lang)
+    ]
+    assert wrong == []
+
+
+def _thresholds(when: str) -> list[tuple[str, float]]:
+    """The comparisons of a question with a number anywhere in ``when``."""
+    found: list[tuple[str, float]] = []
+
+    def walk(node: Node) -> None:
+        if node.op in COMPARISONS and node.args[0].op == "name" and node.args[1].op == "lit":
+            value = node.args[1].value
+            if isinstance(value, int | float) and not isinstance(value, bool):
+                found.append((str(node.args[0].value), float(value)))
+        for arg in node.args:
+            walk(arg)
+
+    walk(parse_expression(when))
+    return found
+
+
+COMPARISONS = ("<", "<=", ">", ">=", "==", "!=")

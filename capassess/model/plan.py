@@ -208,6 +208,11 @@ class Phase(Frozen):
     capability_scores: dict[str, float | None]
     overall_score: float | None
     overall_level: int | None
+    capped_by: list[str] = Field(
+        default_factory=list,
+        description="Foundation capabilities that hold the projected overall level below the "
+        "projected score's own level (as overall.capped_by in the score JSON).",
+    )
 
 
 class Roadmap(Frozen):

@@ -14,6 +14,7 @@ from capassess.plan_text import (
     budget_clause,
     completeness_warnings,
     definitions,
+    lacking_text,
     not_scheduled_reason,
     past_start,
 )
@@ -134,8 +135,9 @@ def build_advice(planned: Planned, lang: Lang, generated: str | None = None) -> 
         for s in road.shortfalls
     )
     probes = tuple(
-        (check.message.get(lang), answers_text(
-            [trusted(AnswerShown, question_id=n, value=v) for n, v in evidence.answers], lang, q))
+        (check.message.get(lang), lacking_text(
+            [trusted(AnswerShown, question_id=n, value=v) for n, v in evidence.answers],
+            check.when, lang, q))
         for check, evidence in failed_checks(q, result)
     ) + disagreement_probes(planned, lang)  # fmt: skip
     span = t["roadmap_span"].format(start=road.start, end=road.end, months=road.end_month,

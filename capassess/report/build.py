@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from capassess import __version__
-from capassess.advice import action_statuses
+from capassess.advice import action_statuses, is_assessed
 from capassess.figures import printed_change
 from capassess.headline import find_headline
 from capassess.model.base import Lang
@@ -65,6 +65,11 @@ def _phases(planned: Planned, lang: Lang) -> tuple[PhaseSection, ...]:
             actions=tuple(action_row(planned, a, lang) for a in road.in_phase(p.index)),
             ending=tuple(titles[aid] for aid in p.completed),
             in_flight=tuple(titles[aid] for aid in p.in_flight),
+            capped_by=words("report", lang)["capped_by"].format(
+                names=_names(planned, p.capped_by, lang)
+            )
+            if p.capped_by
+            else "",
         )
         for p in road.phases
         if p.actions or p.completed or p.in_flight  # a window with nothing to do is not shown
@@ -119,6 +124,7 @@ def _progress(planned: Planned, rows: dict[str, GapRow]) -> Progress | None:
     if base is None:
         return None
     now, then = planned.scored.result.overall.score, base.result.overall.score
+    blind = {c.id for c in base.result.capabilities() if not is_assessed(c)}
     items = tuple(
         ProgressRow(
             id=r.id,
@@ -130,6 +136,7 @@ def _progress(planned: Planned, rows: dict[str, GapRow]) -> Progress | None:
             progress=r.progress,
             progress_text=r.progress_text,
             assessed=r.assessed,
+            baseline_assessed=r.id not in blind,
         )
         for r in rows.values()
     )
@@ -309,7 +316,12 @@ def build_report(
     rows = {g.id: gap_row(planned, g, lang) for g in planned.gaps.capabilities}
     # The foundation's priorities are on its own scale: its gaps follow the lessons'.
     ranked = sorted((rows[g.id] for g in planned.gaps.ranked()), key=lambda r: r.foundation)
-    rest = [r for r in rows.values() if r.id not in {g.id for g in ranked}]
+    # Then the targets met, then those with no score (nobody answered, or all n/a): they
+    # have no rank among the gaps, so the rank column numbers the scored rows without a hole.
+    rest = sorted(
+        (r for r in rows.values() if r.id not in {g.id for g in ranked}),
+        key=lambda r: r.score is None,
+    )
     advice = build_advice(planned, lang, generated.isoformat())
     phases = _phases(planned, lang)
     report = Report(

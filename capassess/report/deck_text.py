@@ -11,7 +11,16 @@ from capassess.texts import words
 
 BULLET_SIZES = (17.0, 16.0, 15.0, 14.0)  # largest first; at the smallest, more slides
 STEP_SIZES = (17.0, 16.0, 15.0, 14.0, 13.0, 12.0)
-DECK_TERMS = ("priority", "attained", "target", "provisional", "not_assessed", "floor")
+DECK_TERMS = (
+    "score",
+    "gap",
+    "priority",
+    "attained",
+    "target",
+    "provisional",
+    "not_assessed",
+    "floor",
+)
 """The terms the deck's slides use, defined on its last slide."""
 Pages = tuple[float, list[list[str]]]
 

@@ -192,6 +192,9 @@ class PhaseSection:
     actions: tuple[ActionRow, ...]
     ending: tuple[str, ...] = ()
     in_flight: tuple[str, ...] = ()
+    capped_by: str = ""
+    """``capped by …`` when foundation capabilities hold the projected level below the
+    projected score's own level, else empty."""
 
 
 @record
@@ -208,6 +211,9 @@ class ProgressRow:
     progress: float | None
     assessed: bool = True
     progress_text: str = "—"
+    baseline_assessed: bool = True
+    """False when no question of the capability was answered at the baseline: ``baseline``
+    is then None and shown as "not assessed", and no change or progress is read."""
     """Progress as shown: a share, "target met" at 100% or more (``plan_text.progress_text``)."""
 
 

@@ -33,8 +33,8 @@ EN: dict[str, str] = {
     "term_not_assessed": "not assessed",
     "define_not_assessed": "a capability with no answered question, or a dimension with no "
     "such capability: no score, gap, priority or attainment is shown for it, and it gets no "
-    "actions; under --missing lowest the overall score still counts it at the lowest level, "
-    "and says so",
+    "actions; where missing answers count as the lowest score, the overall score still "
+    "counts it at the lowest level, and says so",
     "term_target": "target",
     "define_target": "the level a capability is to reach: the questionnaire's default, a "
     "named profile, a target file or one level given for all; a dimension's or the overall target "
@@ -82,8 +82,9 @@ EN: dict[str, str] = {
     "define_deprioritise": "low impact, high effort",
     "term_projected": "projected",
     "define_projected": "the score once the actions ended by then have succeeded: a capability "
-    "reaches level L (at most its target) once all its actions up to L are in place or "
-    "ended and at least one of them has ended; otherwise it keeps its score; running "
+    "reaches level L (at most its target, and only a level some action of it aims at) once "
+    "all its actions up to L are in place or ended and at least one of them has ended; "
+    "otherwise it keeps its score; running "
     "actions are not counted; dimensions and the overall score roll up from these as usual",
     "progress_met": "target met",
     "progress_met_before": "met at the baseline",
@@ -119,13 +120,25 @@ EN: dict[str, str] = {
     "the target is still to confirm)",
     "rise_part": "{score:.2f} → {reached:g} (target {target}; the rest waits for actions to "
     "confirm)",
+    "rise_none_library": "{score:.2f} (target {target}; the library has no action of it "
+    "for level {span})",
+    "rise_part_library": "{score:.2f} → {reached:g} (target {target}; the library has no "
+    "action of it for level {span})",
     "to_confirm": "to confirm: answer {questions}; until then the answers show it neither in "
     "place nor missing",
     "to_confirm_na": "to confirm: the questions that would show it are answered n/a ({na}), "
     "so the answers can show it neither in place nor missing; check it with the bank",
     "to_confirm_mixed": "to confirm: answer {questions} (answered n/a: {na}); until then the "
     "answers show it neither in place nor missing",
+    "to_confirm_skipped": "to confirm: the questions that would show it are not asked on "
+    "these answers, their condition being false ({skipped}), so the answers can show it "
+    "neither in place nor missing; check it with the bank",
+    "to_confirm_moot": "to confirm: the questions that would show it are answered n/a ({na}) "
+    "or not asked on these answers, their condition being false ({skipped}), so the answers "
+    "can show it neither in place nor missing; check it with the bank",
     "why_missing": "the answers show it missing ({evidence})",
+    "answer_lacking": "{q}: lacks {absent} (ticked: {given})",
+    "answer_lacking_none": "{q}: lacks {absent} (none ticked)",
     "why_needed_by": "needed by {names}",
     "in_place_evidence": "in place, as the answers show: {answers}",
     "kpi_not_met_yet": "; its KPI is not met yet: {kpi}",
@@ -218,7 +231,8 @@ ZH: dict[str, str] = {
     "define_deprioritise": "影响低、投入高",
     "term_projected": "预计得分",
     "define_projected": "截至该时点已完成的行动全部见效后的得分：某项能力目标等级以内、直至 L 级"
-    "（不超过目标）的行动均已落实或已完成、且其中至少一项已完成时，该能力记为 L 级，"
+    "（不超过目标，且须有该能力的行动以 L 级为目标）的行动均已落实或已完成、"
+    "且其中至少一项已完成时，该能力记为 L 级，"
     "否则保持原得分；进行中的行动不计入；"
     "维度和总体得分照常由能力得分汇总",
     "progress_met": "已达标",
@@ -252,12 +266,21 @@ ZH: dict[str, str] = {
     "why_score": "{gap}；按得分判断：该能力低于行动所在等级，且没有可证明其已落实的作答",
     "rise_none": "{score:.2f}（目标 {target}；目标等级以内尚有待确认的行动，不计得分提升）",
     "rise_part": "{score:.2f} → {reached:g}（目标 {target}；其余待行动确认后计入）",
+    "rise_none_library": "{score:.2f}（目标 {target}；行动库中没有该能力 {span} 级的行动）",
+    "rise_part_library": "{score:.2f} → {reached:g}（目标 {target}；"
+    "行动库中没有该能力 {span} 级的行动）",
     "to_confirm": "待确认：请回答 {questions}；在此之前，作答既不能证明已落实，也不能证明缺失",
     "to_confirm_na": "待确认：可证明该行动的问题作答为不适用（{na}），因此作答既不能证明"
     "已落实，也不能证明缺失；请与银行核实",
     "to_confirm_mixed": "待确认：请回答 {questions}（{na}作答为不适用）；在此之前，作答既不能证明"
     "已落实，也不能证明缺失",
+    "to_confirm_skipped": "待确认：可证明该行动的问题因提问条件不成立而未提问（{skipped}），"
+    "因此作答既不能证明已落实，也不能证明缺失；请与银行核实",
+    "to_confirm_moot": "待确认：可证明该行动的问题作答为不适用（{na}），或因提问条件不成立而"
+    "未提问（{skipped}），因此作答既不能证明已落实，也不能证明缺失；请与银行核实",
     "why_missing": "作答显示尚未具备（{evidence}）",
+    "answer_lacking": "{q}：缺少{absent}，已选：{given}",
+    "answer_lacking_none": "{q}：缺少{absent}，未选任何一项",
     "why_needed_by": "是{names}的前提",
     "in_place_evidence": "已落实，依据作答：{answers}",
     "kpi_not_met_yet": "；其关键指标尚未达成：{kpi}",

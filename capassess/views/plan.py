@@ -14,6 +14,7 @@ from capassess.plan_text import (
     budget_clause,
     completeness_warnings,
     definitions,
+    lacking_text,
     not_scheduled_reason,
     past_start,
     phase_label,
@@ -189,7 +190,7 @@ def print_advice_notes(planned: Planned, lang: Lang) -> None:
     if checks:
         out.print(t["to_probe"])
         for check, evidence in checks:
-            shown = _e(answers_text(_shown(evidence), lang, q))
+            shown = _e(lacking_text(_shown(evidence), check.when, lang, q))
             out.print(t["probe_line"].format(message=_e(check.message.get(lang)), shown=shown))
 
 
@@ -274,6 +275,14 @@ def print_plan(planned: Planned, lang: Lang) -> None:
     print_definitions(lang)
 
 
+def _node_value(value: float | None, assessed: bool, digits: int = 2) -> str:
+    """A node's score (or level, ``digits`` 0) as compared: "not assessed" for a node with
+    no answered question, n/a for one not applicable."""
+    if not assessed:
+        return "not assessed"
+    return _num(value, digits) if digits else ("n/a" if value is None else str(value))
+
+
 def print_comparison(comparison: Comparison) -> None:
     """Print node changes and changed answers."""
     from rich.table import Table
@@ -288,9 +297,12 @@ def print_comparison(comparison: Comparison) -> None:
         moved = printed_change(n.new, n.old)  # adds up with the printed scores
         change = "" if moved is None else signed_change(n.new, n.old)
         style = "green" if (moved or 0) > 0 else "red" if (moved or 0) < 0 else ""
-        level = f"{n.old_level} → {n.new_level}" if n.level_changed else str(n.new_level)
+        old_level = _node_value(n.old_level, n.old_assessed, 0)
+        new_level = _node_value(n.new_level, n.new_assessed, 0)
+        level = f"{old_level} → {new_level}" if n.level_changed else new_level
         name = f"[bold]{n.id}[/]" if n.kind != "capability" else n.id
-        table.add_row(indent + name, _num(n.old), _num(n.new), f"[{style}]{change}[/]" if style
+        old, new = _node_value(n.old, n.old_assessed), _node_value(n.new, n.new_assessed)
+        table.add_row(indent + name, old, new, f"[{style}]{change}[/]" if style
                       else change, level)  # fmt: skip
     out = console()
     out.print(table)

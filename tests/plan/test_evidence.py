@@ -267,3 +267,34 @@ def test_a_dependency_the_answers_show_missing_says_so() -> None:
     text = why(by_id["kpi"], q, 3.0, 2, "en")
     # the answer in words: the question by its text, the value as a level, no id
     assert "the answers show it missing (“x”: level 3)" in text and "needed by" in text
+
+
+# --- a projection reaches only levels some action aims at --------------------------------
+
+LIBRARY_TOPS = [
+    # (levels of the capability's actions, target, answer, projected score at the end)
+    ((2, 3, 4), 5, 1, 4.0),  # a target above the library: no action shows level 5
+    ((2, 3, 4), 4, 1, 4.0),
+    ((2, 3), 4, 1, 3.0),
+    ((3,), 5, 2, 3.0),
+    ((2, 4), 4, 1, 4.0),  # no level-3 action, but the level-4 one ends: level 4
+    ((2, 4), 3, 1, 2.0),  # target 3, no action at 3: the level-2 one shows level 2 only
+]
+
+
+@pytest.mark.parametrize(("levels", "target", "answer", "end"), LIBRARY_TOPS)
+def test_a_projection_reaches_only_a_level_some_action_aims_at(
+    levels: tuple[int, ...], target: int, answer: int, end: float
+) -> None:
+    from capassess.plan_text import why
+
+    actions = [act(f"a{lv}", lv, done_when=f"c1 >= {lv}", months=3) for lv in levels]
+    q = build({"c": {"target": target, "questions": ["c1"], "actions": actions}})
+    _, gaps, road = plan(q, {"c1": answer})
+    assert road.phases[-1].capability_scores["c"] == pytest.approx(end)
+    # the library is named as the cause when no action aims between the end and the target
+    blind = end < target and not any(end < lv <= target for lv in levels)
+    for a in road.actions:
+        text = why(a, q, gaps.capability("c").score, target, "en", end)
+        assert ("the library has no action" in text) == blind, text
+        assert ("waits for actions to confirm" in text) is False, text

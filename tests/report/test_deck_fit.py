@@ -14,6 +14,7 @@ from pptx.enum.text import MSO_AUTO_SIZE
 from pptx.util import Pt
 from ruamel.yaml import YAML
 
+from capassess.plan_text import definitions
 from capassess.planning import PlanOptions, plan_file
 from capassess.report.build import build_report
 from capassess.report.deck import render_deck
@@ -133,3 +134,27 @@ def test_the_deck_defines_its_terms_and_the_priority_scale(deck: Any) -> None:
 def test_the_deck_keeps_to_its_slide_budget(deck: Any) -> None:
     _report, prs = deck
     assert len(prs.slides) <= 14
+
+
+def _measures_shown(prs: Any) -> set[str]:
+    """The names of the figures the deck's slides show: table headers and chart series."""
+    names: set[str] = set()
+    for slide in list(prs.slides)[:-1]:  # the last slide is the definitions
+        for shape in slide.shapes:
+            if shape.has_table:
+                names |= {cell.text for cell in shape.table.rows[0].cells}
+            if getattr(shape, "has_chart", False) and shape.has_chart:
+                names |= {s.name for plot in shape.chart.plots for s in plot.series}
+    return {n.strip().lower() for n in names}
+
+
+def test_every_figure_the_deck_shows_by_a_defined_term_is_defined_on_it(deck: Any) -> None:
+    """A column or series named by a term the report defines (a score, a gap, a priority)
+    is defined on the deck's last slide too: the board reads no undefined number."""
+    report, prs = deck
+    terms = {term.lower() for term, _ in definitions(report.lang)}
+    last = prs.slides[len(prs.slides) - 1]
+    table = next(s.table for s in last.shapes if s.has_table)
+    defined = {table.cell(r, 0).text.lower() for r in range(1, len(table.rows))}
+    shown = _measures_shown(prs) & terms
+    assert shown and shown <= defined, shown - defined

@@ -227,6 +227,8 @@ def _fresh_projection(q: Questionnaire, result: ScoreResult, targets: dict[str, 
             continue
         reached = score
         for level in range(current_level(score) + 1, targets[cap.id] + 1):
+            if not any(a.level == level for a in cap.actions):
+                continue  # no action aims at this level: no finished work shows it
             upto = [a for a in cap.actions if a.level <= level]
             done = all(a.id in ended or statuses[a.id].startswith("in-place") for a in upto)
             if done and any(a.id in ended for a in upto):

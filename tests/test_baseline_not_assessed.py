@@ -1,0 +1,87 @@
+"""A capability nobody answered at one end of a comparison moved nowhere: its baseline is
+"not assessed", never the missing policy's 1.00, so no change, progress or level move is
+read from it (plan and report with --baseline, and compare), in both languages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from ruamel.yaml import YAML
+
+from capassess.planning import PlanOptions, compare_files, plan_file
+from capassess.report.build import build_report
+from capassess.report.render import render_model
+from capassess.texts import words
+from tests.conftest import ROOT
+
+NOW = ROOT / "examples" / "acme-bank.yaml"
+THEN = ROOT / "examples" / "acme-bank-2025.yaml"
+
+# question-id prefixes dropped from the baseline and from the current assessment
+CASES = {
+    "both answered": ((), ()),
+    "two not assessed then": (("ct-", "rf-"), ()),
+    "not assessed now": ((), ("ct-",)),
+    "one each": (("ch-",), ("rf-",)),
+}
+CAPS = {"ct-": "customer-tagging", "rf-": "rfm-segmentation", "ch-": "churn-warning"}
+
+
+def _dropped(src: Path, prefixes: tuple[str, ...], out: Path) -> Path:
+    yaml = YAML()
+    data = yaml.load(src.read_text("utf-8"))
+    for k in [k for k in data["answers"] if str(k).startswith(prefixes)]:
+        del data["answers"][k]
+    with out.open("w", encoding="utf-8") as f:
+        yaml.dump(data, f)
+    return out
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_no_move_is_read_from_a_capability_not_assessed(tmp_path: Path, case: str) -> None:
+    then_drop, now_drop = CASES[case]
+    then = _dropped(THEN, then_drop, tmp_path / "then.yaml")
+    now = _dropped(NOW, now_drop, tmp_path / "now.yaml")
+    blind_then = {CAPS[p] for p in then_drop}
+    blind_now = {CAPS[p] for p in now_drop}
+
+    planned = plan_file(now, PlanOptions(baseline=str(then)))
+    for g in planned.gaps.capabilities:
+        if g.id in blind_then:
+            assert g.baseline is None and g.progress is None, g.id
+        elif g.id not in blind_now:
+            assert g.baseline is not None, g.id
+
+    nodes = {n.id: n for n in compare_files(then, now, ()).nodes}
+    for cid, node in nodes.items():
+        assert node.old_assessed == (cid not in blind_then)
+        assert node.new_assessed == (cid not in blind_now)
+        if cid in blind_then | blind_now:
+            assert node.change is None
+        if cid in blind_then:
+            assert node.old is None and node.old_level is None
+
+    for lang in ("en", "zh"):
+        report = build_report(planned, lang)
+        assert report.progress is not None
+        rows = {r.id: r for r in report.progress.rows}
+        for cid, row in rows.items():
+            assert row.baseline_assessed == (cid not in blind_then)
+            if cid in blind_then:
+                assert row.change is None and row.progress is None
+        _check_rendered(report, lang, {rows[c].title for c in blind_then})
+
+
+def _check_rendered(report: Any, lang: Any, titles: set[str]) -> None:
+    """The progress table's baseline cell reads "not assessed" for ``titles``."""
+    t = words("report", lang)
+    md = render_model(report, "md").split(f"## {t['progress']}\n", 1)[1].split("\n## ", 1)[0]
+    html = render_model(report, "html").split('<section id="progress">', 1)[1]
+    html = html.split("</section>", 1)[0]
+    for title in titles:
+        line = next(x for x in md.splitlines() if x.startswith(f"| {title} |"))
+        assert line.split(" | ")[1] == t["not_assessed"], line
+        row = html.split(f"<tr><td>{title}</td>", 1)[1].split("</tr>", 1)[0]
+        assert row.startswith(f'<td class="n">{t["not_assessed"]}</td>'), row
