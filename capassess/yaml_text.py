@@ -62,3 +62,22 @@ def refuse_deep_flow(text: str, path: str) -> None:
                 )  # fmt: skip
         elif depth:
             depth -= 1
+
+
+# The YAML versions both parsers read; ruamel fails on any other with an assertion.
+YAML_VERSIONS = ("1.1", "1.2")
+_VERSION_DIRECTIVE = re.compile(r"^%YAML[ \t]+([^\s#]*)", re.MULTILINE)
+
+
+def refuse_unknown_version(text: str, path: str) -> None:
+    """Refuse a ``%YAML`` directive that names a version other than 1.1 or 1.2."""
+    for match in _VERSION_DIRECTIVE.finditer(text):
+        if match.group(1) not in YAML_VERSIONS:
+            line = text.count("\n", 0, match.start()) + 1
+            raise InputError.at(
+                f"YAML error: %YAML {match.group(1)} is not a YAML version capassess reads "
+                f"(write %YAML 1.2, or leave the line out)",
+                path,
+                line,
+                1,
+            )
