@@ -85,6 +85,7 @@ def template(
     from capassess.catalog import find_questionnaire
     from capassess.cli import user_dirs
     from capassess.overwrite import refuse_existing
+    from capassess.sheet_columns import refuse_unreadable_header
     from capassess.views.console import folder_note, message
 
     refuse_inputs([output], [questionnaire])
@@ -92,6 +93,7 @@ def template(
     options = TemplateOptions(fmt, "zh" if lang == "zh" else "en",
                               labels is not False, groups)  # fmt: skip
     q = find_questionnaire(questionnaire, user_dirs(ctx))
+    refuse_unreadable_header(q, options)
     refuse_existing(output, force=force, what="a collection sheet")
     path = write_template(q, output, options)
     message(f"wrote {path}{folder_note(path)}", "green")

@@ -50,6 +50,9 @@ EN: dict[str, str] = {
     "extra": "  ({items})",
     "extra_sep": "; ",
     "time": "time {seconds:.2f} s",
+    "groups_clash": "batch would refuse this sheet once filled in ({reasons}): give each "
+    "--group a name of its own, not id, name or a question id (in any case or width), nor "
+    "a dimension or capability id or a result column such as overall or rank",
     **batch_reasons.EN,
 }
 
@@ -90,6 +93,9 @@ ZH: dict[str, str] = {
     "extra": "  （{items}）",
     "extra_sep": "；",
     "time": "用时 {seconds:.2f} 秒",
+    "groups_clash": "这张采集表填好后会被 batch 拒收（{reasons}）：请为每个 --group 另起列名，"
+    "不能是 id、name 或题目编号（大小写、全角半角不同也不行），也不能是维度或能力编号，"
+    "或 overall、rank 等结果列",
     **batch_reasons.ZH,
 }
 
