@@ -140,3 +140,16 @@ def peer_request(benchmark: str | None, group: str | None) -> Any:
     from capassess.benchmark.standing import PeerRequest
 
     return PeerRequest(benchmark, group)
+
+
+def plain_name(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """An option's text that outputs show as a name (``report --title``): no control,
+    separator or bidirectional character, as names in files (shown_names)."""
+    if value is None:
+        return None
+    from capassess.model.base import control_problem
+
+    problem = control_problem(value)
+    if problem is not None:
+        raise click.BadParameter(problem)
+    return value

@@ -108,3 +108,18 @@ def test_plain_names_still_pass(tmp_path: Path) -> None:
     path.write_text(text, encoding="utf-8")
     result = CliRunner().invoke(main, ["--questionnaire-dir", str(GOOD), "validate", str(path)])
     assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "json"])
+@pytest.mark.parametrize("char", CHARACTERS.values(), ids=CHARACTERS.keys())
+def test_a_report_title_is_plain_text(tmp_path: Path, fmt: str, char: str) -> None:
+    """``report --title`` heads the cover and every printed page, as the bank's name does."""
+    answers = GOOD / "tiny-gated-answers.yaml"
+    out = tmp_path / f"r.{fmt}"
+    args = ["--questionnaire-dir", str(GOOD), "report", str(answers), "-o", str(out)]
+    result = CliRunner().invoke(main, [*args, "--title", f"Board {char}review"])
+    assert result.exit_code == 2, result.output
+    assert f"--title': holds the control character U+{ord(char):04X}" in result.stderr
+    assert not out.exists()
+    plain = CliRunner().invoke(main, [*args, "--title", "Board review 董事会"])
+    assert plain.exit_code == 0, plain.output
