@@ -64,3 +64,18 @@ def test_a_search_that_read_every_file_says_nothing_more(tmp_path: Path) -> None
     assert result.exit_code == 2
     assert "questionnaire 'nosuch' not found (known: " in result.stderr
     assert "could not be read" not in result.stderr
+
+
+@pytest.mark.parametrize("command", [["score", "{answers}"], ["questionnaires"], ["show", "tiny"]])
+@pytest.mark.parametrize("folder", ["no-such-folder", "answers.yaml"])
+def test_a_questionnaire_folder_that_is_not_a_folder_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: list[str], folder: str
+) -> None:
+    """A mistyped --questionnaire-dir would leave the shipped questionnaire of the same
+    id (bank-fintech) to score a file meant for the user's own version, unsaid."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "answers.yaml").write_bytes((GOOD / "tiny-gated-answers.yaml").read_bytes())
+    args = [part.format(answers="answers.yaml") for part in command]
+    result = CliRunner().invoke(main, ["--questionnaire-dir", folder, *args])
+    assert result.exit_code == 2, result.output
+    assert f"Invalid value for '--questionnaire-dir': Directory '{folder}'" in result.stderr
