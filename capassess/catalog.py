@@ -119,16 +119,29 @@ def find_questionnaire(name: str, extra: Iterable[str | Path] = ()) -> Questionn
                     return q
                 seen.append(q.ref)
     # another version may sit in a file of another name (bank-fintech-1.0.0.yaml)
-    entries, _ = list_questionnaires(extra)
+    entries, problems = list_questionnaires(extra)
     for entry in entries:
         if entry.questionnaire.id == ident and (
             not version or entry.questionnaire.version == version
         ):
             return entry.questionnaire
+    unread = _unread(problems)
     if seen:
-        raise NotFoundError(f"questionnaire {name!r} not found; available: {', '.join(seen)}")
+        raise NotFoundError(
+            f"questionnaire {name!r} not found; available: {', '.join(seen)}{unread}"
+        )
     known = ", ".join(sorted({e.questionnaire.ref for e in entries})) or "none"
-    raise NotFoundError(f"questionnaire {name!r} not found (known: {known})")
+    raise NotFoundError(f"questionnaire {name!r} not found (known: {known}){unread}")
+
+
+def _unread(problems: list[Problem]) -> str:
+    """What a 'not found' adds about the files the search could not read: the one looked
+    for may be among them, broken (a user's edited copy, say), and would go unmentioned."""
+    paths = list(dict.fromkeys(p.path for p in problems if p.path))
+    if not paths:
+        return ""
+    shown = ", ".join(paths[:3]) + (f" and {len(paths) - 3} more" if len(paths) > 3 else "")
+    return f"; files that could not be read: {shown} (capassess validate FILE says why)"
 
 
 def questionnaire_of(ref: str, extra: Iterable[str | Path] = ()) -> Questionnaire:

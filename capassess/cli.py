@@ -219,7 +219,9 @@ def user_dirs(ctx: click.Context) -> tuple[str, ...]:
     "--questionnaire-dir",
     "dirs",
     multiple=True,
-    type=click.Path(file_okay=False),
+    # A folder that is not there is a typo: the shipped questionnaire of the same id
+    # would be used in its place, unsaid.
+    type=click.Path(file_okay=False, exists=True),
     help="Extra folder of questionnaires (also $CAPASSESS_QUESTIONNAIRES, ':'-separated).",
 )
 @click.pass_context

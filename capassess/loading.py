@@ -8,22 +8,19 @@ than mappings, lists, strings, numbers, booleans, dates and null.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from capassess.careful_yaml import MAX_NODES, parse_carefully
 from capassess.errors import InputError, Loc, Problem, Severity
 from capassess.figures import counted
 from capassess.positions import node_position
 from capassess.reading import read_bounded
-from capassess.yaml_text import decode_yaml, refuse_deep_flow
+from capassess.yaml_text import decode_yaml, refuse_deep_flow, refuse_unknown_version
 
 MAX_BYTES = 20 * 1024 * 1024
-MAX_NODES = 200_000
 MAX_PROBLEMS = 200  # located and shown per file; the rest are counted
-CORE_TAGS = ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")
-SAFE_TAGS: set[str | None] = {None, *("tag:yaml.org,2002:" + t for t in CORE_TAGS)}
 
 
 @dataclass
@@ -99,73 +96,6 @@ def _composed(doc: YamlDocument) -> Any:
     return doc.nodes
 
 
-def _plain(node: Any, path: str, budget: list[int]) -> Any:
-    """Convert the round-trip tree to plain data, refusing tags and alias bombs."""
-    from ruamel.yaml.comments import CommentedMap, CommentedSeq
-
-    budget[0] -= 1
-    if budget[0] < 0:
-        raise InputError.at(
-            f"the document expands to more than {MAX_NODES:,} values (an alias bomb?)", path
-        )
-    tag = getattr(getattr(node, "tag", None), "value", None)
-    if tag not in SAFE_TAGS:
-        lc = getattr(node, "lc", None)
-        line = col = None
-        if lc is not None and lc.line is not None:
-            line, col = lc.line + 1, lc.col + 1
-        raise InputError.at(
-            f"YAML tag {tag!r} is not allowed: capassess files hold only plain data",
-            path,
-            line,
-            col,
-        )
-    if isinstance(node, CommentedMap):
-        for key in node:
-            if not isinstance(key, (str, int, float, bool, dt.date)) and key is not None:
-                line, col = node.lc.key(key)
-                raise InputError.at(
-                    "a key must be a plain value, not a list or a mapping", path, line + 1, col + 1
-                )
-        return {_plain(k, path, budget): _plain(v, path, budget) for k, v in node.items()}
-    if isinstance(node, CommentedSeq):
-        return [_plain(v, path, budget) for v in node]
-    if isinstance(node, bool) or node is None:
-        return node
-    if isinstance(node, int):
-        return int(node)
-    if isinstance(node, float):
-        return float(node)
-    if isinstance(node, str):
-        return str(node)
-    if isinstance(node, (dt.date, dt.datetime)):
-        return node
-    raise InputError.at(f"unsupported YAML value of type {type(node).__name__}", path)
-
-
-@functools.cache
-def _constructor() -> type:
-    """The round-trip constructor, with a located error for a scalar it cannot build
-    (made on first use: the YAML library is imported only when a file is parsed)."""
-    from ruamel.yaml.constructor import ConstructorError, RoundTripConstructor
-
-    class Constructor(RoundTripConstructor):
-        def construct_non_recursive_object(self, node: Any, tag: str | None = None) -> Any:
-            """Build ``node``; a value Python refuses (2026-13-45, a 5000-digit int) is a
-            YAML error."""
-            try:
-                return super().construct_non_recursive_object(node, tag)
-            except (ValueError, OverflowError) as exc:
-                text = node.value if isinstance(node.value, str) else ""
-                shown = text if len(text) <= 40 else text[:40] + "..."
-                reason = str(exc).split(";")[0]
-                raise ConstructorError(
-                    None, None, f"cannot read the value {shown!r}: {reason}", node.start_mark
-                ) from None
-
-    return Constructor
-
-
 def parse_yaml_text(text: str, path: str) -> YamlDocument:
     """Parse YAML text; syntax errors, duplicate keys and unsafe tags become InputError.
 
@@ -174,6 +104,7 @@ def parse_yaml_text(text: str, path: str) -> YamlDocument:
     which says what is wrong and where.
     """
     refuse_deep_flow(text, path)
+    refuse_unknown_version(text, path)
     data = _fast_data(text, path)
     if data is not None:
         return YamlDocument(path, data, None, text)
@@ -279,30 +210,7 @@ def _is_plain(data: Any) -> bool:
 
 def _careful(text: str, path: str) -> YamlDocument:
     """Parse with the round-trip parser, which keeps positions and names every problem."""
-    from ruamel.yaml import YAML
-    from ruamel.yaml.error import MarkedYAMLError, YAMLError
-
-    yaml = YAML(typ="rt")
-    yaml.Constructor = _constructor()
-    try:
-        tree = yaml.load(text)
-    except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
-        message = " ".join(str(exc.problem or exc.context or "invalid YAML").split())
-        if "duplicate key" in message:
-            message = message.split(" with value")[0]
-        raise InputError.at(f"YAML error: {message}", path, line, col) from None
-    except YAMLError as exc:
-        raise InputError.at(f"YAML error: {' '.join(str(exc).split())}", path) from None
-    except RecursionError:
-        raise InputError.at("the YAML nests too deeply", path) from None
-    if tree is None:
-        raise InputError.at("the file holds no YAML document", path, 1, 1)
-    try:
-        data = _plain(tree, path, [MAX_NODES])
-    except RecursionError:
-        raise InputError.at("the YAML nests too deeply", path) from None
+    tree, data = parse_carefully(text, path)
     return YamlDocument(path, data, tree, text)
 
 

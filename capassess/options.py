@@ -7,6 +7,8 @@ from typing import Any, TypeVar
 
 import click
 
+from capassess.roadmap_years import FIRST_YEAR, LAST_YEAR
+
 F = TypeVar("F", bound=Callable[..., Any])
 
 table_or_json = click.option(
@@ -51,9 +53,6 @@ def _month(ctx: click.Context, param: click.Parameter, text: str | None) -> obje
     return start
 
 
-FIRST_YEAR, LAST_YEAR = 1990, 2100
-"""The years a roadmap may start in: its dates are printed as YYYY-MM, so that a start
-such as 9999-12 would run past year 9999."""
 MAX_MONTHS = 120
 """The last phase boundary, in months from the start (ten years)."""
 
@@ -141,3 +140,16 @@ def peer_request(benchmark: str | None, group: str | None) -> Any:
     from capassess.benchmark.standing import PeerRequest
 
     return PeerRequest(benchmark, group)
+
+
+def plain_name(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """An option's text that outputs show as a name (``report --title``): no control,
+    separator or bidirectional character, as names in files (shown_names)."""
+    if value is None:
+        return None
+    from capassess.model.base import control_problem
+
+    problem = control_problem(value)
+    if problem is not None:
+        raise click.BadParameter(problem)
+    return value

@@ -299,8 +299,12 @@ def answer_values(q: Questionnaire, assessment: Assessment) -> dict[str, TypedVa
 
 
 def check_assessment(q: Questionnaire, assessment: Assessment) -> list[Problem]:
-    """Every problem of ``assessment`` against ``q``: ids, values, version, evidence."""
-    problems: list[Problem] = []
+    """Every problem of ``assessment`` against ``q``: ids, values, version, evidence, and
+    the names it shows (``shown_names``)."""
+    from capassess.shown_names import name_problems, name_sites
+
+    s = assessment.subject
+    problems = name_problems(name_sites(s.id, s.name, s.group, assessment.assessor))
     if assessment.questionnaire_id != q.id:
         problems.append(
             Problem(

@@ -8,6 +8,29 @@ import re
 from capassess.errors import InputError
 
 
+def wide_encoding(raw: bytes) -> str | None:
+    """Which UTF-16 or UTF-32 text ``raw`` is, if it is one: by its byte-order
+    mark (Notepad's "Unicode"), or, without one, by the zero byte beside each ASCII
+    character of a YAML file's keys (UTF-16 as some Windows tools write it)."""
+    if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return "UTF-32 text"
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "UTF-16 text"
+    head = raw[:8192]
+    head = head[: len(head) - len(head) % 2]
+    if len(head) < 8:
+        return None
+    even, odd = head[0::2], head[1::2]
+    # A binary file has zero bytes at even and odd places alike; YAML's ASCII colons,
+    # blanks and line ends in UTF-16 have them at one parity, and CJK text (开 is
+    # U+5F00) puts few at the other.
+    for zeros, others in ((odd, even), (even, odd)):
+        found = zeros.count(0)
+        if found >= max(2, len(zeros) // 10) and others.count(0) * 10 <= found:
+            return "UTF-16 text without a byte-order mark"
+    return None
+
+
 def looks_binary(head: bytes) -> bool:
     """True if the first bytes of a file hold a NUL byte, as no text file of ours does."""
     return b"\x00" in head[:8192]
@@ -19,8 +42,9 @@ def decode_yaml(raw: bytes, path: str, max_bytes: int) -> str:
         raise InputError.at("the file is empty", path, 1, 1)
     if len(raw) > max_bytes:
         raise InputError.at(f"the file is larger than {max_bytes // 1024 // 1024} MiB", path)
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):  # a UTF-16 BOM, as Notepad's "Unicode"
-        raise InputError.at("the file is UTF-16 text; save it as UTF-8", path, 1, 1)
+    encoding = wide_encoding(raw)
+    if encoding is not None:
+        raise InputError.at(f"the file is {encoding}; save it as UTF-8", path, 1, 1)
     if looks_binary(raw):
         raise InputError.at("this is a binary file, not YAML text", path, 1, 1)
     try:
@@ -62,3 +86,22 @@ def refuse_deep_flow(text: str, path: str) -> None:
                 )  # fmt: skip
         elif depth:
             depth -= 1
+
+
+# The YAML versions both parsers read; ruamel fails on any other with an assertion.
+YAML_VERSIONS = ("1.1", "1.2")
+_VERSION_DIRECTIVE = re.compile(r"^%YAML[ \t]+([^\s#]*)", re.MULTILINE)
+
+
+def refuse_unknown_version(text: str, path: str) -> None:
+    """Refuse a ``%YAML`` directive that names a version other than 1.1 or 1.2."""
+    for match in _VERSION_DIRECTIVE.finditer(text):
+        if match.group(1) not in YAML_VERSIONS:
+            line = text.count("\n", 0, match.start()) + 1
+            raise InputError.at(
+                f"YAML error: %YAML {match.group(1)} is not a YAML version capassess reads "
+                f"(write %YAML 1.2, or leave the line out)",
+                path,
+                line,
+                1,
+            )

@@ -13,6 +13,7 @@ import pytest
 
 from capassess import cache
 from capassess.catalog import load_questionnaire
+from capassess.errors import InputError
 from tests.conftest import DATA, ROOT
 
 SHIPPED = ROOT / "questionnaires" / "branch-fintech.yaml"
@@ -324,18 +325,20 @@ def test_with_the_cache_off_no_snapshot_is_made(
     assert load_questionnaire(SHIPPED).id == "branch-fintech"
 
 
-def test_a_questionnaire_with_text_that_has_no_utf8_form_is_loaded_not_cached(
+def test_a_questionnaire_with_text_that_has_no_utf8_form_is_refused_not_cached(
     folder: Path, tmp_path: Path
 ) -> None:
-    """A lone surrogate written as a YAML escape ("\\ud800") is text no UTF-8 file can
-    hold: the questionnaire loads as before, and is simply not cached."""
+    """A lone surrogate written as a YAML escape ("\\ud800") is text no UTF-8 file,
+    terminal or report can hold: the questionnaire is refused at its line, each time, and
+    nothing is cached (tests/test_careful_yaml.py has the answers files' cases)."""
     source = (DATA / "good" / "tiny.yaml").read_text(encoding="utf-8")
     path = tmp_path / "q.yaml"
     path.write_text(
         source.replace("{en: Tiny model,", '{en: "Tiny \\ud800 model",', 1), encoding="utf-8"
     )
     for _ in range(2):
-        assert load_questionnaire(path).title.en == "Tiny \ud800 model"
+        with pytest.raises(InputError, match=r"title.en: the text holds \\ud800"):
+            load_questionnaire(path)
     assert not _entries(folder, "questionnaire")
 
 

@@ -92,6 +92,11 @@ CASES = [
         "answers.g-level: '2 稳健级': the number is level 2 but Robust / 稳健级 is level 3",
     ),
     ("answers/utf16.yaml", 2, "the file is UTF-16 text; save it as UTF-8"),
+    # UTF-16 without a byte-order mark, and UTF-32, are named as what they are, not "binary".
+    ("answers/utf16-no-bom.yaml", 2, "1:1: the file is UTF-16 text without a byte-order mark"),
+    ("answers/utf16-no-bom-chinese.yaml", 2, "1:1: the file is UTF-16 text without a byte-"),
+    ("questionnaire/utf16-be-no-bom.yaml", 2, "1:1: the file is UTF-16 text without a byte-o"),
+    ("target/utf32.yaml", 2, "1:1: the file is UTF-32 text; save it as UTF-8"),
     ("answers/multi-not-a-list.yaml", 2, "answers.a-multi.bi: unknown field"),
     ("answers/no-subject.yaml", 2, "required field 'subject' is missing"),
     ("answers/not-a-bool.yaml", 2, "answers.a-bool: 'maybe' is not yes/no; expected true or fals"),

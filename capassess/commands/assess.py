@@ -31,6 +31,17 @@ def _person_name(value: str | None) -> str | None:
     return value
 
 
+def _date(ctx: click.Context, param: click.Parameter, value: dt.datetime | None) -> object:
+    """``--date``, in the years an answers file may be dated in."""
+    from capassess.roadmap_years import FIRST_YEAR, LAST_YEAR
+
+    if value is not None and not FIRST_YEAR <= value.year <= LAST_YEAR:
+        raise click.BadParameter(
+            f"{value.date()}: an assessment is dated in a year from {FIRST_YEAR} to {LAST_YEAR}"
+        )
+    return value
+
+
 @click.command()
 @click.option(
     "-q",
@@ -81,6 +92,7 @@ def _person_name(value: str | None) -> str | None:
 @click.option(
     "--date",
     type=click.DateTime(["%Y-%m-%d"]),
+    callback=_date,
     metavar="YYYY-MM-DD",
     help="Assessment date [default: today].",
 )

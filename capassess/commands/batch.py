@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import click
 
 from capassess.options import benchmark_options, force_option
@@ -9,6 +11,9 @@ from capassess.options import benchmark_options, force_option
 LANG = click.Choice(["en", "zh"])
 MODELS = click.Choice(["weighted-mean", "staged"])
 DEFAULT_QUESTIONNAIRE = "branch-fintech"
+
+if TYPE_CHECKING:
+    from capassess.model.base import Lang
 
 
 def _formats(text: str) -> tuple[str, ...]:
@@ -30,6 +35,30 @@ def _printer(pdf: bool, browser: str | None) -> str | None:
     return find_browser(browser)
 
 
+SUFFIX_FORMATS = {".csv": "csv", ".xlsx": "xlsx"}
+
+
+def sheet_format(fmt: str | None, output: str, lang: Lang) -> str:
+    """The sheet format: ``-f``, else the one ``output``'s suffix names, else xlsx. A
+    suffix naming the other format than ``-f``, or one no sheet format has, is a usage
+    error (a workbook named .csv, or a CSV named .xlsx, opens as garbage)."""
+    import os
+
+    from capassess.texts import say
+
+    suffix = os.path.splitext(output)[1].lower()
+    named = SUFFIX_FORMATS.get(suffix)
+    if fmt is None:
+        if suffix and named is None:
+            raise click.UsageError(say("batch", lang, "sheet_suffix_unknown", output=output))
+        return named or "xlsx"
+    if named is not None and named != fmt:
+        raise click.UsageError(
+            say("batch", lang, "sheet_suffix_other", output=output, named=named, fmt=fmt)
+        )
+    return fmt
+
+
 @click.command()
 @click.option(
     "-q",
@@ -44,7 +73,7 @@ def _printer(pdf: bool, browser: str | None) -> str | None:
     "--format",
     "fmt",
     type=click.Choice(["xlsx", "csv"]),
-    help="Sheet format [default: from the suffix of FILE].",
+    help="Sheet format [default: from the suffix of FILE, .csv or .xlsx; none: xlsx].",
 )
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), metavar="FILE")
 @click.option("--lang", type=LANG, default="en", show_default=True, help="Language of labels.")
@@ -85,13 +114,15 @@ def template(
     from capassess.catalog import find_questionnaire
     from capassess.cli import user_dirs
     from capassess.overwrite import refuse_existing
+    from capassess.sheet_columns import refuse_unreadable_header
     from capassess.views.console import folder_note, message
 
     refuse_inputs([output], [questionnaire])
-    fmt = fmt or ("csv" if output.lower().endswith(".csv") else "xlsx")
-    options = TemplateOptions(fmt, "zh" if lang == "zh" else "en",
+    language: Lang = "zh" if lang == "zh" else "en"
+    options = TemplateOptions(sheet_format(fmt, output, language), language,
                               labels is not False, groups)  # fmt: skip
     q = find_questionnaire(questionnaire, user_dirs(ctx))
+    refuse_unreadable_header(q, options)
     refuse_existing(output, force=force, what="a collection sheet")
     path = write_template(q, output, options)
     message(f"wrote {path}{folder_note(path)}", "green")

@@ -14,6 +14,7 @@ from capassess.options import (
     max_per_owner_option,
     other_subject_option,
     peer_request,
+    plain_name,
     start_option,
 )
 
@@ -40,7 +41,7 @@ LANG = click.Choice(["en", "zh"])
     help="Folder of templates that replace the shipped ones by name; a deck.pptx in it is "
     "the PowerPoint master of -f pptx.",
 )
-@click.option("--title", help="Report title [default: per language].")
+@click.option("--title", callback=plain_name, help="Report title [default: per language].")
 @click.option(
     "--browser",
     metavar="PATH",

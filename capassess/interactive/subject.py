@@ -100,7 +100,18 @@ def require_header(header: Header) -> Header:
 
 
 def write_header(store: AnswersFile, header: Header) -> None:
-    """Put the subject, assessor and date into the answers file (not yet saved)."""
+    """Put the subject, assessor and date into the answers file (not yet saved); a name
+    the file could not hold (a control character) is refused, naming its option."""
+    from capassess.shown_names import name_problems, name_sites
+
+    sites = name_sites(header.subject_id, header.name, header.group, header.assessor)
+    options = {**OPTION_OF, "assessor": "--assessor"}
+    problems = tuple(
+        Problem(p.message, path=options[str(p.loc[1] if p.loc[0] == "subject" else p.loc[0])])
+        for p in name_problems(sites)
+    )
+    if problems:
+        raise InputError("invalid subject", problems)
     store.set_subject(header.subject())
     store.set_assessor(header.assessor)
     store.set_date(header.date)

@@ -3,9 +3,18 @@
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, StrictBool, StrictFloat, StrictInt, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    Field,
+    StrictBool,
+    StrictFloat,
+    StrictInt,
+    field_validator,
+    model_validator,
+)
 
 from capassess.model.base import BankType, Frozen, Id, Lang, PersonName
+from capassess.roadmap_years import FIRST_YEAR, LAST_YEAR
 
 NA = "n/a"
 NA_WORDS = frozenset({NA, "na", "n.a.", "n.a", "not applicable", "不适用", "不适用。"})
@@ -87,6 +96,18 @@ class Disagreement(Frozen):
     )
 
 
+def _dated_in_range(date: dt.date) -> dt.date:
+    if not FIRST_YEAR <= date.year <= LAST_YEAR:
+        raise ValueError(
+            f"an assessment is dated in a year from {FIRST_YEAR} to {LAST_YEAR} (its roadmap "
+            "starts in its month)"
+        )
+    return date
+
+
+AssessmentDate = Annotated[dt.date, AfterValidator(_dated_in_range)]
+
+
 class Assessment(Frozen):
     """An answers file."""
 
@@ -95,7 +116,7 @@ class Assessment(Frozen):
     ]
     subject: Subject
     assessor: str | None = None
-    date: dt.date | None = None
+    date: AssessmentDate | None = None
     lang: Lang | None = Field(None, description="The language the interview is held in.")
     interviewees: tuple[Interviewee, ...] = Field(
         (), description="People interviewed: name and role; shown in the report's scope."

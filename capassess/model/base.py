@@ -37,11 +37,20 @@ UNSAFE_IN_NAMES = frozenset(
 controls that reorder what a report or a terminal shows."""
 
 
-def name_problem(text: str) -> str | None:
-    """Why ``text`` cannot be a name (a label of one line of plain text), or ``None``."""
+def control_problem(text: str) -> str | None:
+    """Why ``text`` cannot be shown as a name: the first control, separator or
+    bidirectional character it holds, or ``None``."""
     bad = next((c for c in text if c in UNSAFE_IN_NAMES), None)
     if bad is not None:
         return f"holds the control character U+{ord(bad):04X}: a name is one line of plain text"
+    return None
+
+
+def name_problem(text: str) -> str | None:
+    """Why ``text`` cannot be a name (a label of one line of plain text), or ``None``."""
+    problem = control_problem(text)
+    if problem is not None:
+        return problem
     if not text or len(text) > NAME_LENGTH:
         return f"a name has 1 to {NAME_LENGTH} characters"
     return None

@@ -50,6 +50,13 @@ EN: dict[str, str] = {
     "extra": "  ({items})",
     "extra_sep": "; ",
     "time": "time {seconds:.2f} s",
+    "groups_clash": "batch would refuse this sheet once filled in ({reasons}): give each "
+    "--group a name of its own, not id, name or a question id (in any case or width), nor "
+    "a dimension or capability id or a result column such as overall or rank",
+    "sheet_suffix_other": "-o {output} names a {named} file, but -f is {fmt}: give -o a "
+    "name ending in .{fmt}, or leave -f out",
+    "sheet_suffix_unknown": "cannot tell the sheet format from {output!r}: give -f csv or "
+    "xlsx, or a file ending in .csv or .xlsx",
     **batch_reasons.EN,
 }
 
@@ -90,6 +97,13 @@ ZH: dict[str, str] = {
     "extra": "  （{items}）",
     "extra_sep": "；",
     "time": "用时 {seconds:.2f} 秒",
+    "groups_clash": "这张采集表填好后会被 batch 拒收（{reasons}）：请为每个 --group 另起列名，"
+    "不能是 id、name 或题目编号（大小写、全角半角不同也不行），也不能是维度或能力编号，"
+    "或 overall、rank 等结果列",
+    "sheet_suffix_other": "-o {output} 是 {named} 文件名，但 -f 为 {fmt}：请让 -o 以 .{fmt} 结尾，"
+    "或不写 -f",
+    "sheet_suffix_unknown": "无法从 {output!r} 判断采集表格式：请用 -f csv 或 -f xlsx，"
+    "或让文件名以 .csv 或 .xlsx 结尾",
     **batch_reasons.ZH,
 }
 

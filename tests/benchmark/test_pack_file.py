@@ -154,14 +154,8 @@ def test_schema_knows_the_pack_and_accepts_a_good_one() -> None:
         jsonschema.validate({**read_yaml(PACK).data, "secret": 1}, schema)
 
 
-@pytest.mark.parametrize(
-    "region", ["East\\u202e", "East\\nWest", "East\\tWest", "E" * 201, "East\\x9bWest"]
-)
-def test_a_group_value_that_cannot_name_a_peer_group_is_left_out(
-    tmp_path: Path, region: str
-) -> None:
-    """Units whose group value could not be a pack's group name are left out, said on
-    stderr, and the pack is still written (no traceback, no invalid pack)."""
+def _two_units(tmp_path: Path, region: str) -> list[str]:
+    """Two answers files of the peers example whose subject's region is ``region``."""
     source = (
         Path(__file__).parents[2] / "examples" / "peers" / "illustrative-city-commercial-a.yaml"
     )
@@ -172,11 +166,36 @@ def test_a_group_value_that_cannot_name_a_peer_group_is_left_out(
             f'  bank_type: city-commercial\n  group: {{region: "{region}"}}',
         )
         (tmp_path / f"u{i}.yaml").write_text(unit, encoding="utf-8")
+    return [str(tmp_path / "u0.yaml"), str(tmp_path / "u1.yaml")]
+
+
+def test_a_group_value_that_cannot_name_a_peer_group_is_left_out(tmp_path: Path) -> None:
+    """Units whose group value could not be a pack's group name are left out, said on
+    stderr, and the pack is still written (no traceback, no invalid pack)."""
     out = tmp_path / "pack.yaml"
     result = CliRunner().invoke(
-        main, ["benchmark", "build", str(tmp_path / "u0.yaml"), str(tmp_path / "u1.yaml"),
+        main, ["benchmark", "build", *_two_units(tmp_path, "E" * 201),
                "-o", str(out), "--by", "region", "--min-group", "2"],
     )  # fmt: skip
     assert result.exception is None or isinstance(result.exception, SystemExit), result.output
     assert "2 units whose region" in result.stderr and "cannot name a peer group" in result.stderr
     assert load_pack(out).peer_groups == {}
+
+
+@pytest.mark.parametrize("region", ["East\\u202e", "East\\nWest", "East\\tWest", "East\\x9bWest"])
+def test_a_group_value_that_is_no_name_makes_its_answers_file_invalid(
+    tmp_path: Path, region: str
+) -> None:
+    """A control or bidirectional character in a subject's group is refused in any
+    answers file (tests/test_shown_names.py): each unit is named at its line, and no
+    pack is written from none."""
+    out = tmp_path / "pack.yaml"
+    result = CliRunner().invoke(
+        main, ["benchmark", "build", *_two_units(tmp_path, region), "-q", "bank-fintech",
+               "-o", str(out), "--by", "region", "--min-group", "2"],
+    )  # fmt: skip
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
+    assert result.exit_code == 2, result.output
+    for unit in ("u0.yaml", "u1.yaml"):
+        assert f"{unit}:9: subject.group.region: holds the control character" in result.stderr
+    assert not out.exists()

@@ -17,6 +17,7 @@ from typing import Any
 from hypothesis import strategies as st
 
 from capassess.model.answers import NA_WORDS
+from capassess.model.base import control_problem
 from tests.fuzz.yamltext import Flow, FlowSeq
 
 KINDS = ("level", "number", "multi", "choice", "bool")
@@ -59,6 +60,9 @@ texts = st.one_of(
     st.text("abcxyz ABC数据治理能力", min_size=1, max_size=12),
 )
 """A non-empty text, sometimes random unicode, often deliberately awkward."""
+names = texts.filter(lambda text: control_problem(text) is None)
+"""A name a report shows (a subject's id, name or group, the assessor): one line, no
+control or bidirectional character (shown_names)."""
 LANG_SETS = st.sampled_from([("en", "zh"), ("en", "zh"), ("zh", "en"), ("en",), ("zh",)])
 FLOW_OR_BLOCK = st.integers(0, 4)
 
@@ -461,19 +465,19 @@ def answered(draw: st.DrawFn, case: Case | None = None) -> Case:
             raw = {"value": raw, "evidence": draw(texts)}
         entries[qid] = raw
     order = draw(st.permutations(list(entries)))
-    subject: dict[str, Any] = {"id": draw(texts)}
+    subject: dict[str, Any] = {"id": draw(names)}
     if draw(st.booleans()):
-        subject["name"] = draw(texts)
+        subject["name"] = draw(names)
     if draw(st.booleans()):
         subject["kind"] = draw(st.sampled_from(["bank", "branch"]))
     if draw(st.booleans()):
-        subject["group"] = Flow(region=draw(texts), tier=draw(st.integers(1, 3)))
+        subject["group"] = Flow(region=draw(names), tier=draw(st.integers(1, 3)))
     doc: dict[str, Any] = {
         "questionnaire": case.ref if draw(st.integers(0, 3)) else q["id"],
         "subject": subject if draw(st.booleans()) else Flow(subject),
     }
     if draw(st.booleans()):
-        doc["assessor"] = draw(texts)
+        doc["assessor"] = draw(names)
     if draw(st.booleans()):
         doc["date"] = draw(st.dates(dt.date(1990, 1, 1), dt.date(2100, 12, 31)))
     doc["answers"] = {qid: entries[qid] for qid in order}
