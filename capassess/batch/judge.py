@@ -156,23 +156,36 @@ class ChunkJudge:
         return Rejection(chunk.origin(i), row or None, unit, column, value, reason)
 
 
-CONTROL = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]"  # all but tab and line ends: CONTROL_BYTES
+CONTROL = (
+    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\x{061c}\x{200e}\x{200f}\x{2028}\x{2029}"
+    r"\x{202a}-\x{202e}\x{2066}-\x{2069}]"
+)
+"""Control characters but tab and the line ends (C0, DEL, C1) and the bidirectional marks
+and line separators that reorder or break what a report shows: ``model.base``'s
+``UNSAFE_IN_NAMES`` for one bank's names, less tab and line ends, which a sheet's cell
+holds (Alt+Enter) and the reports show as a space."""
+SHOWN_BYTES = CONTROL_BYTES + b"\xc2\xd8\xe2"
+"""The bytes ``CONTROL`` begins with in UTF-8 (C1 controls start 0xC2, U+061C 0xD8, the
+marks 0xE2): a column with none of them needs no regex."""
 
 
 def _control_problems(chunk: Chunk) -> list[tuple[int, Rejection]]:
-    """Reject a row whose id, name or group holds a control character: a NUL byte (part
-    of a binary file) or a terminal escape, which would reach the outputs and terminals."""
+    """Reject a row whose id, name or group holds a control character (``CONTROL``): a
+    NUL byte (part of a binary file), a terminal escape or a right-to-left override
+    (``Acme \u202egnaB`` shown as ``Acme Bang``), which would reach the outputs and
+    terminals."""
     import pyarrow.compute as pc
 
     out = []
     texts = {"id": chunk.ids, "name": chunk.names, **chunk.groups}
     for column, values in texts.items():
-        if not may_hold(values, CONTROL_BYTES):  # the usual column: no regex to run
+        if not may_hold(values, SHOWN_BYTES):  # the usual column: no regex to run
             continue
         found = pc.match_substring_regex(values, CONTROL).to_numpy(zero_copy_only=False)
         for i in found.nonzero()[0].tolist():
             value = values[i].as_py()
-            reason = f"the {column} holds a control character (such as NUL or escape)"
+            reason = (f"the {column} holds a control character (such as NUL, escape or a "
+                      "right-to-left mark)")  # fmt: skip
             out.append((i, ChunkJudge._rejection(chunk, i, column, value, reason)))
     return out
 

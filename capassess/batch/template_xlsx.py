@@ -5,7 +5,9 @@ and a data validation per question column: a drop-down of the option ids (choice
 1..5 (level) or yes/no (bool), each with ``n/a``; a range check for numbers that also
 lets ``n/a`` through; an input prompt for multi-choice. Sheet ``questions``: every
 question with its dimension, capability, type, text and allowed values. A hidden
-sheet ``lists`` holds the drop-down values, so that long option lists work too.
+sheet ``lists`` holds the drop-down values, so that long option lists work too. A
+control character in a questionnaire's text is written as ``\\xNN`` (``terminal_safe``):
+a worksheet cannot hold it.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from capassess.batch.xlsx_writer import column_letter
 from capassess.model.answers import NA
 from capassess.model.base import Lang
 from capassess.model.questionnaire import MultiQuestion, NumberQuestion, Question, Questionnaire
+from capassess.terminal_text import terminal_safe
 from capassess.texts import words
 
 if TYPE_CHECKING:
@@ -64,7 +67,7 @@ def _lists_sheet(workbook: Any, questionnaire: Questionnaire, lang: Lang) -> dic
             continue
         letter = column_letter(i)
         for row, value in enumerate([*values, NA], 1):
-            sheet.cell(row=row, column=i + 1, value=value).number_format = "@"
+            sheet.cell(row=row, column=i + 1, value=terminal_safe(value)).number_format = "@"
         ranges[question.id] = f"lists!${letter}$1:${letter}${len(values) + 1}"
     return ranges
 
@@ -74,12 +77,12 @@ def _data_sheet(sheet: Worksheet, questionnaire: Questionnaire, options: Templat
     from openpyxl.styles import Alignment, Font, PatternFill
 
     columns = header(questionnaire, options)
-    sheet.append(columns)
+    sheet.append([terminal_safe(c) for c in columns])
     for cell in sheet[1]:
         cell.font = Font(bold=True, color="FFFFFF")
         cell.fill = PatternFill("solid", fgColor="14304F")
     if options.labels:
-        sheet.append(label_row(questionnaire, options))
+        sheet.append([terminal_safe(c) for c in label_row(questionnaire, options)])
         for cell in sheet[2]:
             cell.font = Font(italic=True, color="4B5563")
             cell.alignment = Alignment(wrap_text=True, vertical="top")
@@ -101,7 +104,7 @@ def _validate(sheet: Worksheet, questionnaire: Questionnaire, options: TemplateO
         rule = _validation(question, letter, first, lists)
         rule.allow_blank = True
         rule.error, rule.errorTitle = words("batch", options.lang)["not_allowed"], question.id
-        rule.prompt = describe_values(question, options.lang)[:PROMPT_LIMIT]
+        rule.prompt = terminal_safe(describe_values(question, options.lang))[:PROMPT_LIMIT]
         rule.promptTitle = question.id[:32]
         rule.showErrorMessage = not isinstance(question, MultiQuestion)
         rule.showInputMessage = True
@@ -121,7 +124,7 @@ def _questions_sheet(workbook: Any, questionnaire: Questionnaire, lang: Lang) ->
         help_text = q.help.get(lang) if q.help else ""
         texts = [q.id, dim.title.get(lang), cap.title.get(lang), q.type, q.text.get(lang),
                  describe_values(q, lang) + f"; {NA}", help_text]  # fmt: skip
-        sheet.append([neutralise(t) for t in texts])
+        sheet.append([terminal_safe(neutralise(t)) for t in texts])
     for letter, width in zip("ABCDEFG", (18, 16, 22, 9, 50, 60, 40), strict=True):
         sheet.column_dimensions[letter].width = width
     for row in sheet.iter_rows(min_row=2):

@@ -2,6 +2,8 @@
 
 A master given as ``deck.pptx`` in --template-dir supplies the layouts, fonts and colours;
 without one the shipped look is drawn: 16:9, a navy title band and the report's palette.
+Every text is written with its control characters shown as ``\\xNN``
+(``terminal_safe``): a slide's XML cannot hold them, and a reader should see them.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from pptx.oxml.ns import qn
 from pptx.util import Emu, Inches, Pt
 
 from capassess.report import palette
+from capassess.terminal_text import terminal_safe
 
 
 def rgb(colour: str) -> RGBColor:
@@ -84,7 +87,7 @@ class Deck:
             title_shape = slide.shapes.add_textbox(
                 Inches(0.5), Inches(0.15), self.width - Inches(1), Inches(0.8)
             )
-        title_shape.text = title
+        title_shape.text = terminal_safe(title)
         if self.shipped:
             title_shape.left, title_shape.top = Inches(0.5), Inches(0.1)
             title_shape.width, title_shape.height = self.width - Inches(1), Inches(0.8)
@@ -136,7 +139,7 @@ class Deck:
         frame.auto_size = MSO_AUTO_SIZE.NONE
         for i, line in enumerate(lines):
             paragraph = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
-            paragraph.text = ("• " if bullets else "") + line
+            paragraph.text = ("• " if bullets else "") + terminal_safe(line)
             paragraph.space_after = Pt(8)
         self.style(frame, size, color)
         return shape
@@ -162,7 +165,7 @@ class Deck:
         for r, values in enumerate([header, *rows]):
             for c, value in enumerate(values):
                 cell = table.cell(r, c)
-                cell.text = value
+                cell.text = terminal_safe(value)
                 cell.vertical_anchor = MSO_ANCHOR.TOP
                 self.style(cell.text_frame, size, WHITE if r == 0 else INK, bold=r == 0)
                 if self.shipped:
@@ -183,13 +186,13 @@ class Deck:
     ) -> Any:
         """A native clustered bar chart whose data sits inside the file (editable)."""
         data = CategoryChartData(number_format="0.00")
-        data.categories = list(categories)
+        data.categories = [terminal_safe(c) for c in categories]
         for name, values in series:
-            data.add_series(name, list(values))
+            data.add_series(terminal_safe(name), list(values))
         kind = XL_CHART_TYPE.BAR_CLUSTERED if horizontal else XL_CHART_TYPE.COLUMN_CLUSTERED
         chart = slide.shapes.add_chart(kind, *box, data).chart
         chart.has_title = True
-        chart.chart_title.text_frame.text = title
+        chart.chart_title.text_frame.text = terminal_safe(title)
         self.style(chart.chart_title.text_frame, 14, INK, bold=True)
         chart.has_legend = len(series) > 1
         if chart.has_legend:
@@ -222,12 +225,12 @@ class Deck:
     ) -> Any:
         """A native Gantt: stacked bars whose first, invisible series is the start month."""
         data = CategoryChartData(number_format="0")
-        data.categories = [name for name, _, _ in bars]
-        data.add_series(offset_name, [start for _, start, _ in bars])
-        data.add_series(length_name, [end - start for _, start, end in bars])
+        data.categories = [terminal_safe(name) for name, _, _ in bars]
+        data.add_series(terminal_safe(offset_name), [start for _, start, _ in bars])
+        data.add_series(terminal_safe(length_name), [end - start for _, start, end in bars])
         chart = slide.shapes.add_chart(XL_CHART_TYPE.BAR_STACKED, *box, data).chart
         chart.has_title = True
-        chart.chart_title.text_frame.text = title
+        chart.chart_title.text_frame.text = terminal_safe(title)
         self.style(chart.chart_title.text_frame, 14, INK, bold=True)
         chart.has_legend = False
         chart.category_axis.reverse_order = True

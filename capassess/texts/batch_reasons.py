@@ -60,7 +60,8 @@ EN: dict[str, str] = {
     "why_swallowed": "the {column} holds lines that read as rows of their own ({line}): a "
     "quote opened in this row is not closed; close it, or remove it",
     "why_no_answer": "no answer, and the missing-answer policy is 'error'",
-    "why_control": "the {column} holds a control character (such as NUL or escape)",
+    "why_control": "the {column} holds a control character (such as NUL, escape or a "
+    "right-to-left mark)",
     "why_duplicate": "duplicate unit id, also at {places}",
     "why_ragged": "cells in the row: {cells}; in the header: {header}",
     "why_ragged_quote": "cells in the row: {cells}; in the header: {header}; it holds lines "
@@ -217,7 +218,7 @@ ZH: dict[str, str] = {
     "why_swallowed": "{column} 中有几行看似单独的数据行（{line}）：本行有未闭合的引号；"
     "请补上或删去该引号",
     "why_no_answer": "未作答，且缺失答案规则为“error”（报错）",
-    "why_control": "{column} 含控制字符（如 NUL 或 ESC）",
+    "why_control": "{column} 含控制字符（如 NUL、ESC 或从右至左标记）",
     "why_duplicate": "单位编号重复，另见 {places}",
     "why_ragged": "该行有 {cells} 个单元格，而表头有 {header} 个",
     "why_ragged_quote": "该行有 {cells} 个单元格，而表头有 {header} 个；其中有几行看似单独的数据行"
