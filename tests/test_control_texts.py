@@ -14,6 +14,7 @@ from pptx import Presentation
 
 from tests.batch.helpers import run_cli
 from tests.conftest import DATA, TINY
+from tests.report.test_deck import texts
 
 PLACES = ["Is there a data owner?", "Some", "Governance", "Data", "Name stewards"]
 """Texts of tiny.yaml: a question, an option label, a capability, a dimension, an action."""
@@ -54,15 +55,6 @@ def test_the_deck_shows_control_characters(tmp_path: Path, control: str) -> None
     result = run_cli("--questionnaire-dir", str(path.parent), "report", str(answers), "-f", "pptx",
                      "-o", str(out))  # fmt: skip
     assert result.exit_code == 0, result.output
-    texts = []
-    for slide in Presentation(str(out)).slides:
-        for shape in slide.shapes:
-            if shape.has_text_frame:
-                texts.append(shape.text_frame.text)
-            if shape.has_table:
-                texts += [c.text for row in shape.table.rows for c in row.cells]
-            if shape.has_chart:
-                texts += [str(c) for c in shape.chart.plots[0].categories]
-    joined = "\n".join(texts)
+    joined = "\n".join(texts(Presentation(str(out))))
     assert "\\x" + f"{ord(control[0]):02x}" in joined
     assert control[0] not in joined

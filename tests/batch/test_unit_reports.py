@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from capassess.batch.safe_names import MAX_CHARS, SafeNames, digest, safe_stem
-from tests.batch.helpers import MINI, run_cli, write_csv
+from tests.batch.helpers import MINI, read_csv, run_cli, write_csv
 
 NASTY = ["../../x", "CON", "nul.txt", "a/b\\c", "..", "x" * 200, "tab\there", "rtl\u202eexe.html",
          "杭州西湖支行", "BR-001_a.b"]  # fmt: skip
@@ -43,11 +43,14 @@ def test_reports_land_inside_outdir_units(tmp_path: Path) -> None:
     rows = [["id", "name", "q1", "q2"]] + [[u, f"unit {i}", "3", "4"] for i, u in enumerate(NASTY)]
     source = write_csv(tmp_path / "in.csv", rows)
     out = tmp_path / "out"
-    result = run_cli("batch", str(source), "-o", str(out), "-q", str(MINI), "--reports", "html,md")
+    result = run_cli("batch", str(source), "-o", str(out), "-q", str(MINI), "--reports", "html,md",
+                     "--allow-rejects")  # fmt: skip
     assert result.exit_code == 0, result.output
+    # an id with a right-to-left override is no id at all: its row is rejected, no report
+    assert [r["unit_id"] for r in read_csv(out / "rejected.csv")] == ["rtl\u202eexe.html"]
     units = out / "units"
     written = sorted(p.name for p in units.iterdir())
-    assert len(written) == 2 * len(NASTY)
+    assert len(written) == 2 * (len(NASTY) - 1)
     assert all(p.resolve().parent == units.resolve() for p in units.iterdir())
     assert not (tmp_path / "x.html").exists() and not (tmp_path.parent / "x.html").exists()
     stem = safe_stem("杭州西湖支行")
