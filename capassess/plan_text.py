@@ -82,7 +82,23 @@ def lacking_text(
     """The answers that settle ``expression`` (an action's done_when shown false, a check
     shown true), a checklist's by what it lacks first (``“Q”: lacks X (ticked: A, B)``):
     its ticked options alone would read as the missing ones. Other answers read as in
-    ``answers_text``."""
+    ``answers_text``. Remembered by what it depends on (the branches of a batch give the
+    same answers again and again)."""
+    key = (lang, expression, *((a.question_id, type(a.value),
+           tuple(a.value) if isinstance(a.value, list) else a.value) for a in answers))  # fmt: skip
+    found = _LACKING.get(key)
+    if found is not None and found[0] is q:
+        return found[1]
+    text = _lacking_text(answers, expression, lang, q)
+    if len(_LACKING) >= REMEMBERED_TEXTS:
+        _LACKING.clear()
+    _LACKING[key] = (q, text)
+    return text
+
+
+def _lacking_text(
+    answers: list[AnswerShown], expression: str | None, lang: Lang, q: Questionnaire
+) -> str:
     from capassess.condition_text import answer_words, question_words, value_words
     from capassess.expr import absent_options
     from capassess.scoring.questions import compiled_condition
@@ -266,6 +282,7 @@ def _in_place_text(evidence: list[AnswerShown], q: Questionnaire, lang: Lang) ->
 
 
 REMEMBERED_TEXTS = 4096
+_LACKING: dict[tuple[Any, ...], tuple[Questionnaire, str]] = {}
 _IN_PLACE: dict[tuple[Any, ...], tuple[Questionnaire, tuple[AnswerShown, ...], str]] = {}
 
 

@@ -149,3 +149,23 @@ def test_absent_options_are_those_a_verdict_rests_on(
     text: str, values: dict[str, Any], absent: dict[str, list[str]]
 ) -> None:
     assert absent_options(parse_expression(text), values) == absent
+
+
+def test_the_remembered_text_is_each_questionnaire_s_own() -> None:
+    # the same answers and expression under two questionnaires: each one's own words
+    from capassess.model.plan import AnswerShown
+    from capassess.plan_text import _lacking_text, lacking_text
+
+    expression = "m contains 'a' and m contains 'c'"
+    first = questionnaire(expression)
+    renamed = first.model_dump(mode="json")
+    question = renamed["dimensions"][0]["capabilities"][0]["questions"][1]
+    question["text"] = {"en": "Other?", "zh": "其他？"}
+    second = Questionnaire.model_validate(renamed)
+    answers = [AnswerShown(question_id="m", value=["b"])]
+    for lang in ("en", "zh"):
+        for q in (first, second, first):
+            want = _lacking_text(answers, expression, lang, q)
+            assert lacking_text(answers, expression, lang, q) == want
+    assert "Other?" in lacking_text(answers, expression, "en", second)
+    assert "Ticked?" in lacking_text(answers, expression, "en", first)
