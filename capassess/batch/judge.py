@@ -54,6 +54,10 @@ class Judged:
     ignored: list[Rejection] = field(default_factory=list)
     columns: dict[str, Column] = field(default_factory=dict)
     """Every question's judged cells (all rows of the chunk), for raw values."""
+    refused: dict[str, npt.NDArray[np.bool_]] = field(default_factory=dict)
+    """Per question, the cells judged invalid, whether or not their question is asked
+    (a condition marks a skipped question's cells skipped, invalid ones too): what a
+    unit's own report leaves out."""
 
 
 class ChunkJudge:
@@ -83,6 +87,7 @@ class ChunkJudge:
         columns = {qid: codec.read(chunk.cells[qid], ready.get(qid))
                    for qid, codec in self.codecs.items()}  # fmt: skip
         refuse_grouped(chunk, columns, self.numbers)
+        refused = {qid: column.status == INVALID for qid, column in columns.items()}
         if self.conditional:
             apply_conditions(self.questionnaire, columns)
         blank = _blank_rows(chunk)
@@ -105,7 +110,8 @@ class ChunkJudge:
             {q: c.score[keep] for q, c in columns.items()},
         )
         rejections = [r for _, r in sorted(reasons, key=lambda pair: pair[0])]
-        return Judged(keep, scored, rejections, int(bad.sum()), int(blank.sum()), ignored, columns)
+        return Judged(keep, scored, rejections, int(bad.sum()), int(blank.sum()), ignored, columns,
+                      refused)  # fmt: skip
 
     def _id_problems(
         self, chunk: Chunk, blank: npt.NDArray[np.bool_]

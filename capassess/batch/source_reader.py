@@ -65,7 +65,7 @@ class SourceReader:
                 if self.ignored is not None:
                     self.ignored.write(judged.ignored)
                 if self.reports is not None:
-                    self.reports.add(batch.chunk, judged.keep)
+                    self.reports.add(batch.chunk, judged.keep, judged.refused)
             tally.rejected += rejected
             self.rejects.write(found)
             self.collector.add_rejected(found)

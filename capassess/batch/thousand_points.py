@@ -11,7 +11,6 @@ cannot be groups of thousands and are read as they stand.
 from __future__ import annotations
 
 import math
-import re
 from typing import TYPE_CHECKING
 
 from capassess.batch.cells import INVALID, Column, Verdict
@@ -23,18 +22,12 @@ if TYPE_CHECKING:
     from capassess.batch.table import Chunk
 
 GROUPED = r"^\s*[+-]?[1-9][0-9]{0,2}(\.[0-9]{3})+(,[0-9]*)?\s*$"
-"""A figure whose points may group thousands (RE2 and Python syntax alike)."""
-GROUPED_PY = re.compile(GROUPED)
+"""A figure whose points may group thousands (RE2 syntax, for pyarrow)."""
 
 
 def number_ids(questionnaire: Questionnaire) -> tuple[str, ...]:
     """The ids of the questionnaire's number questions."""
     return tuple(q.id for _, _, q in questionnaire.questions() if isinstance(q, NumberQuestion))
-
-
-def is_grouped(chunk: Chunk, raw: str) -> bool:
-    """True when ``raw``, a number question's cell of ``chunk``, is refused here."""
-    return chunk.decimal_comma and GROUPED_PY.match(raw) is not None
 
 
 def refuse_grouped(chunk: Chunk, columns: dict[str, Column], ids: tuple[str, ...]) -> None:

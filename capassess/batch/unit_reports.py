@@ -18,11 +18,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from capassess.atomic import writing
-from capassess.batch.cells import INVALID, QuestionCodec
 from capassess.batch.files import prepare_dir
 from capassess.batch.safe_names import SafeNames
 from capassess.batch.table import Chunk, Rejection
-from capassess.batch.thousand_points import is_grouped, number_ids
 from capassess.model.answers import Answer, Assessment, Subject
 from capassess.model.base import Lang
 from capassess.model.questionnaire import Questionnaire
@@ -61,19 +59,22 @@ class ReportSettings:
 
 
 def unit_assessments(
-    questionnaire: Questionnaire, codecs: dict[str, QuestionCodec], chunk: Chunk, rows: list[int]
+    questionnaire: Questionnaire,
+    chunk: Chunk,
+    rows: list[int],
+    refused: dict[str, npt.NDArray[np.bool_]],
 ) -> Iterator[Assessment]:
-    """The assessment of the unit at each index of ``rows`` in ``chunk``; blank and invalid
-    cells (ignored when lenient) are left out. The chunk's columns are read into Python
-    once for all the rows."""
+    """The assessment of the unit at each index of ``rows`` in ``chunk``; blank cells and
+    those the judge ``refused`` (ignored when lenient) are left out. The chunk's columns
+    are read into Python once for all the rows."""
     import pyarrow as pa
 
     take = pa.array(rows, type=pa.int64())
-    numbers = number_ids(questionnaire)
     ids = chunk.ids.take(take).to_pylist()
     names = chunk.names.take(take).to_pylist()
     groups = {g: a.take(take).to_pylist() for g, a in chunk.groups.items()}
     cells = {qid: column.take(take).to_pylist() for qid, column in chunk.cells.items()}
+    left_out = {qid: refused[qid][rows].tolist() for qid in cells}
     for i in range(len(rows)):
         subject = Subject(
             id=ids[i],
@@ -84,9 +85,7 @@ def unit_assessments(
         answers = {
             qid: Answer(value=values[i])
             for qid, values in cells.items()
-            if values[i].strip()
-            and codecs[qid].verdict(values[i]).status != INVALID
-            and not (qid in numbers and is_grouped(chunk, values[i]))
+            if values[i].strip() and not left_out[qid][i]
         }
         yield Assessment(questionnaire=questionnaire.ref, subject=subject, answers=answers)
 
@@ -153,8 +152,6 @@ class UnitReports:
     def __init__(self, settings: ReportSettings, jobs: int) -> None:
         self.settings = settings
         self.folder = prepare_dir(settings.folder)
-        q = settings.questionnaire
-        self.codecs = {question.id: QuestionCodec(question) for _, _, question in q.questions()}
         self.names = SafeNames()
         self.count = 0
         self.pool = None
@@ -163,11 +160,13 @@ class UnitReports:
         self.limit = max(1, jobs) * IN_FLIGHT_PER_JOB
         self.pending: deque[Future[list[Path]]] = deque()
 
-    def add(self, chunk: Chunk, keep: npt.NDArray[np.bool_]) -> None:
-        """Report on every kept row of ``chunk``."""
+    def add(
+        self, chunk: Chunk, keep: npt.NDArray[np.bool_], refused: dict[str, npt.NDArray[np.bool_]]
+    ) -> None:
+        """Report on every kept row of ``chunk``, without the cells the judge ``refused``."""
         rows = keep.nonzero()[0].tolist()
         q = self.settings.questionnaire
-        for assessment in unit_assessments(q, self.codecs, chunk, rows) if rows else ():
+        for assessment in unit_assessments(q, chunk, rows, refused) if rows else ():
             task = UnitTask(assessment, self.names.claim(assessment.subject.id))
             self.count += 1
             if self.pool is None:

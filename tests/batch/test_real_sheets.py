@@ -341,6 +341,28 @@ def test_lenient_run_leaves_grouped_figures_out_of_scores_and_reports(tmp_path: 
     assert report == (tmp_path / "want" / "units" / "A.md").read_text(encoding="utf-8")
 
 
+@pytest.mark.parametrize(
+    "changes",
+    [((0, 7, "maybe"), (0, 6, "5")),  # invalid in a question its condition skips
+     ((1, 7, "maybe"),),  # invalid in a question that is asked (ignored, lenient)
+     ((2, 3, "high"), (2, 6, "1.5.0"))],
+    ids=["skipped", "asked", "two"],
+)  # fmt: skip
+def test_a_lenient_unit_report_leaves_out_every_refused_cell(
+    tmp_path: Path, changes: tuple[tuple[int, int, str], ...]
+) -> None:
+    # the unit's report is that of its row with the refused cells blank
+    source = write_csv(tmp_path / "in.csv", [HEADER, *_rows(*changes)])
+    blanks = [(r, c, "") if v != "5" else (r, c, v) for r, c, v in changes]
+    twin = write_csv(tmp_path / "twin.csv", [HEADER, *_rows(*blanks)])
+    _batch(source, tmp_path / "out", "--lenient", "--reports", "md")
+    _batch(twin, tmp_path / "want", "--lenient", "--reports", "md")
+    for unit in "ABC":
+        got = (tmp_path / "out" / "units" / f"{unit}.md").read_text(encoding="utf-8")
+        want = (tmp_path / "want" / "units" / f"{unit}.md").read_text(encoding="utf-8")
+        assert got.replace("in.csv", "twin.csv") == want, unit
+
+
 @dataclass(frozen=True)
 class Unreadable:
     name: str
