@@ -100,6 +100,15 @@ max_per_owner_option = click.option(
 )
 """``--max-per-owner N``: capacity of each owner in the roadmap."""
 
+max_active_option = click.option(
+    "--max-active",
+    type=click.IntRange(1, 200),
+    default=8,
+    show_default=True,
+    help="Actions the bank can run at once, whoever leads them; later ones slide.",
+)
+"""``--max-active N``: the bank's capacity for change in the roadmap, all owners together."""
+
 start_option = click.option(
     "--start",
     metavar="YYYY-MM",

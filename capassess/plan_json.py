@@ -47,6 +47,7 @@ def roadmap_json(planned: Planned) -> dict[str, Any]:
         "end_month": road.end_month,
         "max_major": road.max_major,
         "max_per_owner": road.max_per_owner,
+        "max_active": road.max_active,
         "phases": [p.model_dump(mode="json") for p in road.phases],
         "actions": [{**a.model_dump(mode="json"), "pulled_in": a.pulled_in} for a in road.actions],
         "not_scheduled": [n.model_dump(mode="json") for n in road.not_scheduled],

@@ -19,7 +19,7 @@ from capassess.model.results import ScoreResult
 from capassess.pairing import Side, check_pair
 from capassess.records import record
 from capassess.roadmap import PhasePlan, build_roadmap
-from capassess.schedule import DEFAULT_MAX_MAJOR, DEFAULT_MAX_PER_OWNER
+from capassess.schedule import DEFAULT_MAX_ACTIVE, DEFAULT_MAX_MAJOR, DEFAULT_MAX_PER_OWNER
 from capassess.scorecard import score_file
 from capassess.scoring.engine import roll_up
 
@@ -51,6 +51,7 @@ class PlanOptions:
     max_major: int = DEFAULT_MAX_MAJOR
     start: dt.date | None = None
     max_per_owner: int | None = DEFAULT_MAX_PER_OWNER
+    max_active: int | None = DEFAULT_MAX_ACTIVE
 
 
 @record
@@ -112,7 +113,7 @@ def plan_scored(scored: Scored, options: PlanOptions, baseline: Scored | None = 
         )
     try:
         phases = PhasePlan(options.boundaries, options.budget, options.max_major, options.start,
-                           options.max_per_owner)  # fmt: skip
+                           options.max_per_owner, options.max_active)  # fmt: skip
     except ValueError as exc:
         raise InputError(str(exc)) from None
     targets = _targets(q, options, scored.assessment.subject.bank_type)

@@ -300,6 +300,7 @@ def build_roadmap(
         end=calendar_month(start, max(end_month - 1, 0)),
         max_major=plan.max_major,
         max_per_owner=plan.max_per_owner,
+        max_active=plan.max_active,
         not_scheduled=_not_scheduled(q, sel, statuses, values, owner),
         shortfalls=sel.shortfalls,
     )

@@ -8,7 +8,9 @@ starts at the earliest month when:
   the last boundary the budget holds in each further window of the last window's length);
 - fewer than ``max_major`` major projects would run beside it at any time (``--max-major``);
 - its owner (a role) would run fewer than ``max_per_owner`` actions beside it
-  (``--max-per-owner``; actions without an owner are not limited).
+  (``--max-per-owner``; actions without an owner are not limited);
+- fewer than ``max_active`` actions of any kind would run beside it (``--max-active``):
+  what the bank's change capacity can carry at once, however many owners share it.
 An action that cannot start in a window slides to a later month; dependencies still come
 first. The phase of an action is the window it starts in.
 """
@@ -27,6 +29,7 @@ EFFORT_POINTS = {"low": 1, "medium": 3, "high": 5}
 DEFAULT_BOUNDARIES = (0, 6, 18, 36)
 DEFAULT_MAX_MAJOR = 2
 DEFAULT_MAX_PER_OWNER = 3
+DEFAULT_MAX_ACTIVE = 8
 
 QUICK_WIN_MONTHS = 6
 MAJOR_PROJECT_MONTHS = 12
@@ -56,13 +59,15 @@ QUADRANT_ORDER = {"quick-win": 0, "major-project": 1, "initiative": 2, "fill-in"
 @dataclass(frozen=True)
 class PhasePlan:
     """Phase boundaries in months (n+1 numbers for n phases), an effort budget per phase,
-    the number of major projects a bank can run at once, and the calendar start."""
+    the number of major projects a bank can run at once, the calendar start, and how
+    many actions one owner and the bank as a whole can run at once."""
 
     boundaries: tuple[int, ...] = DEFAULT_BOUNDARIES
     budget: int | None = None
     max_major: int = DEFAULT_MAX_MAJOR
     start: dt.date | None = None
     max_per_owner: int | None = DEFAULT_MAX_PER_OWNER
+    max_active: int | None = DEFAULT_MAX_ACTIVE
 
     def __post_init__(self) -> None:
         b = self.boundaries
@@ -74,6 +79,8 @@ class PhasePlan:
             raise ValueError("--max-major must be at least 1")
         if self.max_per_owner is not None and self.max_per_owner < 1:
             raise ValueError("--max-per-owner must be at least 1")
+        if self.max_active is not None and self.max_active < 1:
+            raise ValueError("--max-active must be at least 1")
 
     @property
     def count(self) -> int:
@@ -184,7 +191,7 @@ def place_actions(
 
 def _limits(a: Action, plan: PhasePlan) -> dict[str, int]:
     """The capacity pools an action draws on, with their sizes."""
-    out = {}
+    out: dict[str, int] = {} if plan.max_active is None else {"all": plan.max_active}
     if quadrant(a.impact, a.effort, a.duration_months) == "major-project":
         out["major"] = plan.max_major
     if a.owner is not None and plan.max_per_owner is not None:

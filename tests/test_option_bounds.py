@@ -26,6 +26,10 @@ CASES = [
     (["--start", "2026-13"], "'--start': '2026-13': expected a month such as 2026-07"),
     (["--phases", "0,6,999"], "'--phases': '0,6,999': phase boundaries are months from 0 to 120"),
     (["--budget", "99999999999999999999"], "'--budget': 99999999999999999999 is not in the range"),
+    (["--max-major", "0"], "'--max-major': 0 is not in the range 1<=x<=50"),
+    (["--max-per-owner", "0"], "'--max-per-owner': 0 is not in the range 1<=x<=50"),
+    (["--max-active", "0"], "'--max-active': 0 is not in the range 1<=x<=200"),
+    (["--max-active", "201"], "'--max-active': 201 is not in the range 1<=x<=200"),
 ]
 """Out-of-range values and what the usage error says; report has no --phases."""
 

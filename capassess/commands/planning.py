@@ -10,6 +10,7 @@ from capassess.json_text import to_json
 from capassess.options import (
     benchmark_options,
     budget_option,
+    max_active_option,
     max_major_option,
     max_per_owner_option,
     other_subject_option,
@@ -43,6 +44,7 @@ LANG = click.Choice(["en", "zh"])
 @budget_option
 @max_major_option
 @max_per_owner_option
+@max_active_option
 @start_option
 @click.option("--model", type=click.Choice(["weighted-mean", "staged"]), help="Scoring model.")
 @table_or_json
@@ -53,7 +55,8 @@ LANG = click.Choice(["en", "zh"])
 def plan(
     ctx: click.Context, answers: str, target: str | None, target_level: int | None,
     baseline: str | None, phases: tuple[int, ...], budget: int | None, max_major: int,
-    max_per_owner: int, start: dt.date | None, model: str | None, fmt: str, lang: str,
+    max_per_owner: int, max_active: int, start: dt.date | None, model: str | None, fmt: str,
+    lang: str,
     benchmark: str | None, peer_group: str | None, other_subject: bool,
 ) -> None:  # fmt: skip
     """Show the gaps to target and a phased, dependency-ordered roadmap.
@@ -71,7 +74,7 @@ def plan(
     from capassess.views.plan import print_plan, warn_planned
 
     options = PlanOptions(target, target_level, baseline, phases, budget, max_major,
-                          start, max_per_owner)  # fmt: skip
+                          start, max_per_owner, max_active)  # fmt: skip
     planned = plan_file(answers, options, user_dirs(ctx), model=model)
     for warning in check_baseline(planned, other_subject=other_subject):
         message(warning, "yellow")

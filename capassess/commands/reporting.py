@@ -10,6 +10,7 @@ from capassess.options import (
     benchmark_options,
     budget_option,
     force_option,
+    max_active_option,
     max_major_option,
     max_per_owner_option,
     other_subject_option,
@@ -52,6 +53,7 @@ LANG = click.Choice(["en", "zh"])
 @budget_option
 @max_major_option
 @max_per_owner_option
+@max_active_option
 @start_option
 @other_subject_option
 @benchmark_options
@@ -73,6 +75,7 @@ def report(
     budget: int | None,
     max_major: int,
     max_per_owner: int,
+    max_active: int,
     start: dt.date | None,
     benchmark: str | None,
     peer_group: str | None,
@@ -106,7 +109,8 @@ def report(
     fmt = report_format(fmt, output)
     printer = _browser(browser) if fmt == "pdf" else None
     options = PlanOptions(target, target_level, baseline, budget=budget, max_major=max_major,
-                          start=start, max_per_owner=max_per_owner)  # fmt: skip
+                          start=start, max_per_owner=max_per_owner, max_active=max_active,
+                          )  # fmt: skip
     planned = plan_file(answers, options, user_dirs(ctx), model=model)
     for warning in check_baseline(planned, other_subject=other_subject):
         message(warning, "yellow")

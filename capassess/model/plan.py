@@ -226,6 +226,7 @@ class Roadmap(Frozen):
     end: str = Field("", description="Last calendar month of the roadmap (YYYY-MM).")
     max_major: int | None = Field(None, description="Major projects allowed at once.")
     max_per_owner: int | None = Field(None, description="Actions one owner may run at once.")
+    max_active: int | None = Field(None, description="Actions the bank may run at once.")
     not_scheduled: list[NotScheduled] = Field(default_factory=list)
     shortfalls: list[Shortfall] = Field(default_factory=list)
 

@@ -142,6 +142,7 @@ def build_advice(planned: Planned, lang: Lang, generated: str | None = None) -> 
     ) + disagreement_probes(planned, lang)  # fmt: skip
     span = t["roadmap_span"].format(start=road.start, end=road.end, months=road.end_month,
                                     major=road.max_major, per_owner=road.max_per_owner,
+                                    active=road.max_active,
                                     budget=budget_clause(road, t),
                                     ) if road.actions else ""  # fmt: skip
     return Advice(

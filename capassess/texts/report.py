@@ -359,8 +359,8 @@ EN.update(
         "cost_sizes_branch": "branch of a small bank {small} · of a mid-sized bank {medium} · "
         "of a large bank {large}",
         "cost_basis": "Cost bands",
-        "roadmap_span": "{start} – {end} · months: {months} · at once: major projects at most "
-        "{major}, actions per owner at most {per_owner}{budget}",
+        "roadmap_span": "{start} – {end} · months: {months} · at once: actions at most {active}, "
+        "major projects at most {major}, actions per owner at most {per_owner}{budget}",
         "budget_clause": " · effort points started per phase at most: {points} (low 1, medium 3, "
         "high 5)",
         "in_flight": "Still running at the end of this phase",
@@ -404,8 +404,8 @@ ZH.update(
         "cost_sizes_branch": "小型银行的分支机构 {small} · 中型银行的分支机构 {medium} · "
         "大型银行的分支机构 {large}",
         "cost_basis": "投入估算口径",
-        "roadmap_span": "{start} – {end} · 共 {months} 个月 · 同时进行的重点项目不超过 {major} 个，"
-        "每个牵头部门同时不超过 {per_owner} 项{budget}",
+        "roadmap_span": "{start} – {end} · 共 {months} 个月 · 同时进行的行动不超过 {active} 项，"
+        "其中重点项目不超过 {major} 个，每个牵头部门同时不超过 {per_owner} 项{budget}",
         "budget_clause": " · 每阶段新开工的工作量不超过 {points} 点（低 1、中 3、高 5）",
         "in_flight": "本阶段末仍在进行",
         "ending": "本阶段完成",

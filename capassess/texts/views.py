@@ -71,8 +71,8 @@ EN: dict[str, str] = {
     "col_owner": "owner",
     "col_months": "months",
     "col_why": "why",
-    "roadmap": "[bold]Roadmap[/]: {start} – {end} (months: {months}; at once: major projects "
-    "at most {major}, actions per owner at most {per_owner}{budget})",
+    "roadmap": "[bold]Roadmap[/]: {start} – {end} (months: {months}; at once: actions at most "
+    "{active}, major projects at most {major}, actions per owner at most {per_owner}{budget})",
     "budget_clause": "; effort points started per phase at most: {points}",
     "no_new_actions": "{phase}: no new actions",
     "no_roadmap": "[bold]Roadmap[/]: no action is needed to reach the targets",
@@ -180,8 +180,8 @@ ZH: dict[str, str] = {
     "col_owner": "牵头",
     "col_months": "起止",
     "col_why": "原因",
-    "roadmap": "[bold]路线图[/]：{start} – {end}（{months} 个月；同时进行的重点项目不超过 {major} "
-    "个，每个牵头部门同时不超过 {per_owner} 项{budget}）",
+    "roadmap": "[bold]路线图[/]：{start} – {end}（{months} 个月；同时进行的行动不超过 {active} 项，"
+    "其中重点项目不超过 {major} 个，每个牵头部门同时不超过 {per_owner} 项{budget}）",
     "budget_clause": "；每阶段新开工的工作量不超过 {points} 点",
     "no_new_actions": "{phase}：无新增行动",
     "no_roadmap": "[bold]路线图[/]：达到目标无需新的行动",

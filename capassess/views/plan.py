@@ -139,6 +139,7 @@ def _print_roadmap(planned: Planned, lang: Lang) -> None:
                 months=road.end_month,
                 major=road.max_major,
                 per_owner=road.max_per_owner,
+                active=road.max_active,
                 budget=budget_clause(road, t),
             )
         )

@@ -181,7 +181,8 @@ def cases(draw):
     answers = {qid: draw(st.one_of(st.none(), st.integers(1, 5))) for qid in every_question}
     phase_plan = PhasePlan(budget=draw(st.one_of(st.none(), st.integers(5, 12))),
                            max_major=draw(st.integers(1, 3)),
-                           max_per_owner=draw(st.one_of(st.none(), st.integers(1, 3))))  # fmt: skip
+                           max_per_owner=draw(st.one_of(st.none(), st.integers(1, 3))),
+                           max_active=draw(st.one_of(st.none(), st.integers(1, 4))))  # fmt: skip
     return build(caps), answers, phase_plan
 
 
@@ -221,6 +222,10 @@ def test_roadmap_properties(case) -> None:
             running = [b for b in road.actions
                        if b.owner == a.owner and b.start_month <= t < b.end_month]  # fmt: skip
             assert len(running) <= phase_plan.max_per_owner
+    for a in road.actions:  # the bank as a whole never runs more than its capacity
+        t = a.start_month
+        running = [b for b in road.actions if b.start_month <= t < b.end_month]
+        assert phase_plan.max_active is None or len(running) <= phase_plan.max_active
     statuses = action_statuses(q, result)
     targets = {g.id: g.target for g in gaps.capabilities}
     for phase in road.phases:
@@ -251,6 +256,33 @@ def test_one_owner_runs_at_most_its_capacity_at_once() -> None:
     assert sorted(a.start_month for a in road.actions) == [0, 0, 6, 6]
     _, _, road = plan(q, {"c1": 1}, PhasePlan(max_per_owner=None))
     assert sorted(a.start_month for a in road.actions) == [0, 0, 0, 0]
+
+
+@pytest.mark.parametrize(
+    ("owners", "limits", "starts"),
+    [
+        # Six owners with room of their own still share the bank's capacity of four.
+        (["cdo", "cio", "cro", "cfo", "hr", "retail"], {"max_active": 4}, [0, 0, 0, 0, 6, 6]),
+        # Actions without an owner are held by it too.
+        ([None] * 5, {"max_active": 2}, [0, 0, 6, 6, 12]),
+        # The tighter of the two limits holds: one owner at two, the bank at three.
+        (
+            ["cdo", "cdo", "cdo", "cio", "cio"],
+            {"max_active": 3, "max_per_owner": 2},
+            [0, 0, 0, 6, 6],
+        ),
+        # No limit: everything starts at once.
+        (["cdo", "cio", "cro", "cfo", "hr", "retail"], {"max_active": None}, [0] * 6),
+    ],
+)
+def test_the_bank_runs_at_most_its_capacity_at_once(
+    owners: list[str | None], limits: dict[str, int | None], starts: list[int]
+) -> None:
+    steps = [act(f"s{i}", 3, owner=o, months=6) for i, o in enumerate(owners)]
+    q = build({"c": {"target": 3, "questions": ["c1"], "actions": steps}})
+    _, _, road = plan(q, {"c1": 1}, PhasePlan(**limits))  # type: ignore[arg-type]
+    assert sorted(a.start_month for a in road.actions) == starts
+    assert road.max_active == limits["max_active"]
 
 
 def test_a_dependency_the_answers_show_missing_says_so() -> None:
