@@ -81,14 +81,16 @@ def test_score_json_null_for_na_and_lists_missing(runner: CliRunner) -> None:
 def test_score_table_says_not_assessed_for_capabilities_nobody_answered(
     runner: CliRunner, lang: str, not_assessed: str, lowest: str
 ) -> None:
-    """A capability (or dimension) without a single answer shows the missing policy's
-    1.00, as it counts, but "not assessed" for its level, never "1 Initial"."""
+    """A capability (or dimension) without a single answer is "not assessed": no score,
+    level or bar that would read as a weak bank (the policy's 1.00 is in the JSON and the
+    notes), never "1.00" or "1 Initial"."""
     result = run(runner, "score", ANSWERS / "tiny-partial.yaml", "--lang", lang)
     assert result.exit_code == 0, result.output
-    open_rows = [line for line in result.stdout.splitlines() if " 1.00 " in line]
+    open_rows = [line for line in result.stdout.splitlines() if not_assessed in line]
     assert len(open_rows) == 3  # Analytics, Openness and Open API
-    assert all(not_assessed in line for line in open_rows)
+    assert all(" — " in line and "1.00" not in line and "·" not in line for line in open_rows)
     assert lowest not in result.stdout
+    assert " 1.00 " not in result.stdout
 
 
 def test_score_missing_lowest_by_default(runner: CliRunner) -> None:

@@ -39,15 +39,18 @@ def _cells(node: NodeScore, label: str, q: Questionnaire, lang: Lang) -> dict[st
 
     na, t = node.score is None, words("views", lang)
     level = "" if na else f"{node.level} {escape(q.level_name(node.level or 1, lang))}"
+    score, bar = t["na"] if na else f"{node.score:.2f}", score_bar(node.score)
     if not na and node.answered == 0 and node.missing:  # the missing policy's value only
-        level = f"[dim]{t['not_assessed']}[/]"
+        # Nothing answered is no evidence of weakness: no score, level or bar is shown,
+        # as in the reports (the stderr notes say how the missing policy counted it).
+        score, level, bar = "—", f"[dim]{t['not_assessed']}[/]", ""
     return {
         "label": label,
-        "Score": t["na"] if na else f"{node.score:.2f}",
+        "Score": score,
         "Level": level,
         "Weight": f"{node.weight:.0%}",
         "Global": f"{node.global_weight:.1%}",
-        "": score_bar(node.score),
+        "": bar,
     }
 
 
