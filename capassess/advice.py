@@ -55,6 +55,24 @@ _LAST_VALUES: list[tuple[ScoreResult, dict[str, Any]]] = []
 _LAST_KEYS: dict[str, tuple[Any, ...] | None] = {}
 
 
+def moot_questions(result: ScoreResult) -> dict[str, str]:
+    """The questions of ``result`` answered n/a or skipped by their condition, with that
+    status (the last result's are kept: a report asks once per action to confirm)."""
+    if _LAST_MOOT and _LAST_MOOT[0][0] is result:
+        return _LAST_MOOT[0][1]
+    moot: dict[str, str] = {
+        r.id: r.status
+        for c in result.capabilities()
+        for r in c.questions
+        if r.status in ("not_applicable", "skipped")
+    }
+    _LAST_MOOT[:] = [(result, moot)]
+    return moot
+
+
+_LAST_MOOT: list[tuple[ScoreResult, dict[str, str]]] = []
+
+
 def is_assessed(cap: CapabilityScore) -> bool:
     """True unless every applicable question of the capability is unanswered."""
     return cap.answered > 0 or cap.missing == 0

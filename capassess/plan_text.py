@@ -206,15 +206,17 @@ def _to_confirm(item: NotScheduled, q: Questionnaire, result: ScoreResult, lang:
     """Why an action is to confirm: the questions still to answer, and apart those answered
     n/a or not asked because their condition is false, which the answers cannot settle
     either way (they are not to answer: an interview would not ask them)."""
+    from capassess.advice import moot_questions
     from capassess.condition_text import question_words
 
-    moot = _moot(result)
+    moot = moot_questions(result)
     sep = words("plan", lang)["list_sep"]
 
-    def named(status: str | None) -> str:
-        return sep.join(question_words(q, n, lang) for n in item.to_answer if moot.get(n) == status)
+    def named(status: str) -> str:
+        return sep.join(question_words(q, n, lang) for n in item.moot if moot.get(n) == status)
 
-    blank, na, skipped = named(None), named("not_applicable"), named("skipped")
+    blank = sep.join(question_words(q, n, lang) for n in item.to_answer)
+    na, skipped = named("not_applicable"), named("skipped")
     if blank:
         if na:
             return say("plan", lang, "to_confirm_mixed", questions=blank, na=na)
@@ -224,24 +226,6 @@ def _to_confirm(item: NotScheduled, q: Questionnaire, result: ScoreResult, lang:
     if skipped:
         return say("plan", lang, "to_confirm_skipped", skipped=skipped)
     return say("plan", lang, "to_confirm_na", na=na)
-
-
-def _moot(result: ScoreResult) -> dict[str, str]:
-    """The questions of ``result`` answered n/a or skipped by their condition, with that
-    status (the last result's are kept: a report asks once per action to confirm)."""
-    if _LAST_MOOT and _LAST_MOOT[0][0] is result:
-        return _LAST_MOOT[0][1]
-    moot: dict[str, str] = {
-        r.id: r.status
-        for c in result.capabilities()
-        for r in c.questions
-        if r.status in ("not_applicable", "skipped")
-    }
-    _LAST_MOOT[:] = [(result, moot)]
-    return moot
-
-
-_LAST_MOOT: list[tuple[ScoreResult, dict[str, str]]] = []
 
 
 def not_scheduled_reason(item: NotScheduled, q: Questionnaire, result: ScoreResult,

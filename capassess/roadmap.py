@@ -34,6 +34,7 @@ from capassess.advice import (
     current_level,
     expression_holds,
     kpi_flag,
+    moot_questions,
     open_questions,
     weakest_questions,
 )
@@ -301,7 +302,7 @@ def build_roadmap(
         max_major=plan.max_major,
         max_per_owner=plan.max_per_owner,
         max_active=plan.max_active,
-        not_scheduled=_not_scheduled(q, sel, statuses, values, owner),
+        not_scheduled=_not_scheduled(q, sel, statuses, values, moot_questions(result)),
         shortfalls=sel.shortfalls,
     )
 
@@ -349,10 +350,11 @@ def _planned(q: Questionnaire, a: Action, owner: dict[str, str],
 
 def _not_scheduled(
     q: Questionnaire, sel: Selection, statuses: Mapping[str, ActionStatus],
-    values: Mapping[str, object], owner: dict[str, str],
+    values: Mapping[str, object], moot: Mapping[str, str],
 ) -> list[NotScheduled]:  # fmt: skip
     """Dependencies left off, actions to confirm, and every action the answers show in
-    place."""
+    place. The questions that would settle an action to confirm are to answer if blank,
+    and moot if answered n/a or not asked (``moot``: their condition is false)."""
     out = []
     for cap, a in q.actions():
         status: str = statuses[a.id]
@@ -361,13 +363,14 @@ def _not_scheduled(
         elif a.id in sel.basis or (a.id not in sel.skipped and status != "in-place-evidence"):
             continue
         needers = sel.to_confirm.get(a.id) or sel.skipped.get(a.id, [])
-        to_answer = []
+        open_: list[str] = []
         if status == "to-confirm":
-            to_answer = sel.to_answer.get(a.id) or list(open_questions(a.done_when, values))
+            open_ = sel.to_answer.get(a.id) or list(open_questions(a.done_when, values))
         out.append(trusted(NotScheduled,
             id=a.id, capability_id=cap.id, title=a.title, level=a.level, status=status,
             evidence=_shown(a.done_when, values) if status == "in-place-evidence" else [],
-            to_answer=to_answer,
+            to_answer=[n for n in open_ if n not in moot],
+            moot=[n for n in open_ if n in moot],
             needed_by=sorted(needers),
         ))  # fmt: skip
     return out

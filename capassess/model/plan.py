@@ -178,7 +178,14 @@ class NotScheduled(Frozen):
     )
     evidence: list[AnswerShown] = Field(default_factory=list)
     to_answer: list[str] = Field(
-        default_factory=list, description="to-confirm: the unanswered questions that settle it."
+        default_factory=list,
+        description="to-confirm: the unanswered questions that settle it, each one an "
+        "interview would ask.",
+    )
+    moot: list[str] = Field(
+        default_factory=list,
+        description="to-confirm: the questions that would settle it but are answered n/a or "
+        "not asked because their condition is false; nobody is asked to answer them.",
     )
     needed_by: list[str] = Field(default_factory=list)
 

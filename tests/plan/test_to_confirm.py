@@ -69,3 +69,31 @@ def test_to_confirm_asks_only_for_answers_an_interview_gives(
     assert item.status == "to-confirm"
     fields = {role: question_words(q, qid, lang) for role, qid in named.items()}
     assert not_scheduled_reason(item, q, result, lang) == say("plan", lang, key, **fields)
+
+
+LISTS = [
+    # (done_when, answers, to_answer, moot): the plan JSON lists what to answer apart
+    ("lv >= 3 and m >= 50", {"lv": 4, "gate": True, "n": 5}, ["m"], []),
+    ("lv >= 3 and m >= 50", {"lv": 4, "m": "n/a"}, [], ["m"]),
+    ("lv >= 3 and n >= 50", {"lv": 4, "gate": False}, [], ["n"]),
+    (BOTH, {"lv": 4, "gate": False, "m": "n/a"}, [], ["n", "m"]),
+    (BOTH, {"lv": 4, "gate": False}, ["m"], ["n"]),
+    (BOTH, {"lv": 4, "gate": True}, ["n", "m"], []),
+]
+
+
+@pytest.mark.parametrize(("done_when", "answers", "to_answer", "moot"), LISTS)
+def test_to_answer_lists_only_questions_an_interview_asks(
+    done_when: str, answers: dict[str, Any], to_answer: list[str], moot: list[str]
+) -> None:
+    """``to_answer`` (plan JSON, report JSON) names only blank questions the interview would
+    ask; those answered n/a or skipped by their condition are ``moot``, never to answer."""
+    q = questionnaire(done_when)
+    assessment = Assessment.model_validate(
+        {"questionnaire": "tc@1", "subject": {"id": "b"}, "date": "2026-03-16", "answers": answers}
+    )
+    result = score_assessment(q, assessment)
+    gaps = find_gaps(q, result, resolve_targets(q))
+    road = build_roadmap(q, result, gaps, lambda s: roll_up(q, s, template=result))
+    (item,) = [i for i in road.not_scheduled if i.id == "act"]
+    assert (item.status, item.to_answer, item.moot) == ("to-confirm", to_answer, moot)
