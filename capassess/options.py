@@ -70,6 +70,14 @@ def phase_months(text: str) -> tuple[int, ...]:
     return months
 
 
+def file_only(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    """An ``-o`` that names a file the command keeps working on, writes beside other files,
+    or a folder: ``-`` (standard output) is refused, never taken as a file named "-"."""
+    if value == "-":
+        raise click.BadParameter("'-' (standard output) cannot be used here: give a path")
+    return value
+
+
 budget_option = click.option(
     "--budget",
     type=click.IntRange(max=MAX_BUDGET),

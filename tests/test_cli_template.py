@@ -69,3 +69,40 @@ def test_the_refusal_speaks_the_sheets_language(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 2
     assert f"-o {out} 是 xlsx 文件名，但 -f 为 csv" in result.stderr
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx", None])
+def test_dash_writes_the_sheet_to_stdout_not_a_file_named_dash(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str | None
+) -> None:
+    """``-o -`` sends the sheet to stdout, byte for byte the file ``-o FILE`` writes (an
+    XLSX workbook by default), and leaves no file named ``-`` behind."""
+    monkeypatch.chdir(tmp_path)
+    given = ["-f", fmt] if fmt else []
+    kind = fmt or "xlsx"
+    piped = CliRunner().invoke(main, ["template", "-q", str(MINI), *given, "-o", "-"])
+    assert piped.exit_code == 0, piped.output
+    assert not (tmp_path / "-").exists()
+    out = tmp_path / f"sheet.{kind}"
+    CliRunner().invoke(main, ["template", "-q", str(MINI), *given, "-o", str(out)])
+    if kind == "csv":
+        assert piped.stdout_bytes == out.read_bytes()
+    else:  # a workbook's zip entries carry the time they were written
+        import io
+
+        from openpyxl import load_workbook
+
+        sheets = [load_workbook(f, read_only=True) for f in (io.BytesIO(piped.stdout_bytes), out)]
+        rows = [[list(ws.iter_rows(values_only=True)) for ws in wb] for wb in sheets]
+        assert rows[0] == rows[1] and rows[0][0]
+
+
+def test_dash_refuses_a_workbook_to_a_terminal(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr("capassess.views.console.is_terminal", lambda _stream: True)
+    result = CliRunner().invoke(main, ["template", "-q", str(MINI), "-o", "-"])
+    assert result.exit_code == 2, result.output  # as report -f pptx -o - on a terminal
+    assert "-o -: XLSX files are binary; give -o FILE or redirect" in result.stderr
+    assert result.stdout_bytes == b"" and not list(tmp_path.iterdir())

@@ -14,7 +14,7 @@ import io
 from collections.abc import Sequence
 from pathlib import Path
 
-from capassess.atomic import write_atomic
+from capassess.atomic import write_atomic, write_atomic_bytes
 from capassess.batch.neutralise import neutralise
 from capassess.batch.table import ID, LABEL_MARKER, NAME
 from capassess.errors import InputError
@@ -149,11 +149,19 @@ def write_template(
     questionnaire: Questionnaire, path: str | Path, options: TemplateOptions
 ) -> Path:
     """Write the collection sheet for ``questionnaire`` to ``path``."""
+    data = template_data(questionnaire, options)
+    if isinstance(data, bytes):
+        return write_atomic_bytes(path, data)
+    return write_atomic(path, data)
+
+
+def template_data(questionnaire: Questionnaire, options: TemplateOptions) -> str | bytes:
+    """The collection sheet itself: the CSV's text or the XLSX workbook's bytes."""
     if options.fmt not in FORMATS:
         raise InputError(f"unknown template format {options.fmt!r}; choose xlsx or csv")
     check_groups(questionnaire, options.groups)
     if options.fmt == "csv":
-        return write_atomic(path, csv_template(questionnaire, options))
-    from capassess.batch.template_xlsx import write_template_xlsx
+        return csv_template(questionnaire, options)
+    from capassess.batch.template_xlsx import xlsx_template
 
-    return write_template_xlsx(questionnaire, path, options)
+    return xlsx_template(questionnaire, options)

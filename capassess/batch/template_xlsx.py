@@ -13,10 +13,8 @@ a worksheet cannot hold it.
 from __future__ import annotations
 
 import io
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from capassess.batch.files import replacing
 from capassess.batch.neutralise import neutralise
 from capassess.batch.template import (
     TemplateOptions,
@@ -133,10 +131,8 @@ def _questions_sheet(workbook: Any, questionnaire: Questionnaire, lang: Lang) ->
     sheet.freeze_panes = "B2"
 
 
-def write_template_xlsx(
-    questionnaire: Questionnaire, path: str | Path, options: TemplateOptions
-) -> Path:
-    """Write the XLSX collection sheet."""
+def xlsx_template(questionnaire: Questionnaire, options: TemplateOptions) -> bytes:
+    """The XLSX collection sheet's bytes."""
     from openpyxl import Workbook
 
     workbook = Workbook()
@@ -149,6 +145,4 @@ def write_template_xlsx(
     _validate(sheet, questionnaire, options, first, lists)
     buffer = io.BytesIO()  # openpyxl failing to write a file prints a traceback at exit
     workbook.save(buffer)
-    with replacing(path) as tmp, open(tmp, "wb") as handle:
-        handle.write(buffer.getbuffer())
-    return Path(path)
+    return buffer.getvalue()

@@ -7,6 +7,8 @@ import sys
 
 import click
 
+from capassess.options import file_only
+
 
 def _group(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -> dict[str, str]:
     from capassess.interactive.subject import parse_group
@@ -56,6 +58,7 @@ def _date(ctx: click.Context, param: click.Parameter, value: dt.datetime | None)
     required=True,
     metavar="ANSWERS.yaml",
     type=click.Path(dir_okay=False),
+    callback=file_only,
     help="The answers file, saved after every answer.",
 )
 @click.option(

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from capassess.options import benchmark_options, force_option
+from capassess.options import benchmark_options, file_only, force_option
 
 LANG = click.Choice(["en", "zh"])
 MODELS = click.Choice(["weighted-mean", "staged"])
@@ -123,6 +123,16 @@ def template(
                               labels is not False, groups)  # fmt: skip
     q = find_questionnaire(questionnaire, user_dirs(ctx))
     refuse_unreadable_header(q, options)
+    if output == "-":  # to stdout, as report -o - does
+        from capassess.batch.template import template_data
+        from capassess.commands.outputs import write_output_bytes, write_output_text
+
+        data = template_data(q, options)
+        if isinstance(data, bytes):
+            write_output_bytes(output, data, "XLSX")
+        else:
+            write_output_text(output, data)
+        return
     refuse_existing(output, force=force, what="a collection sheet")
     path = write_template(q, output, options)
     message(f"wrote {path}{folder_note(path)}", "green")
@@ -136,6 +146,7 @@ def template(
     "outdir",
     required=True,
     type=click.Path(file_okay=False),
+    callback=file_only,
     metavar="OUTDIR",
     help="Folder for scores, rejected rows and reports.",
 )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from capassess.options import force_option, table_or_json
+from capassess.options import file_only, force_option, table_or_json
 
 
 @click.group()
@@ -22,7 +22,12 @@ def benchmark() -> None:
 @benchmark.command("build")
 @click.argument("inputs", nargs=-1, required=True, type=click.Path())
 @click.option(
-    "-o", "--output", required=True, type=click.Path(dir_okay=False), metavar="PEERS.yaml"
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False),
+    metavar="PEERS.yaml",
+    callback=file_only,
 )
 @click.option("--by", metavar="bank-type|COL", help="Peer groups: by bank type or a group column "
               "[default: one group, 'all'].")  # fmt: skip

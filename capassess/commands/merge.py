@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import click
 
-from capassess.options import force_option
+from capassess.options import file_only, force_option
 
 
 @click.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, exists=True))
 @click.option(
     "-o", "--output", required=True, metavar="MERGED.yaml", type=click.Path(dir_okay=False),
-    help="The merged answers file.",
+    callback=file_only, help="The merged answers file.",
 )  # fmt: skip
 @click.option(
     "--rule",

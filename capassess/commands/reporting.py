@@ -9,6 +9,7 @@ import click
 from capassess.options import (
     benchmark_options,
     budget_option,
+    file_only,
     force_option,
     max_active_option,
     max_major_option,
@@ -128,9 +129,13 @@ def report(
 
         refuse_foreign(output, fmt, force=force)
     if isinstance(out, bytes):
-        _write_bytes(output, out)
+        from capassess.commands.outputs import write_output_bytes
+
+        write_output_bytes(output, out, "PDF and PowerPoint")
     else:
-        _write(output, out)
+        from capassess.commands.outputs import write_output_text
+
+        write_output_text(output, out)
 
 
 SUFFIX_FORMATS = {".html": "html", ".htm": "html", ".pdf": "pdf", ".pptx": "pptx",
@@ -163,43 +168,6 @@ def _browser(given: str | None) -> str:
     return find_browser(given)
 
 
-def _write_bytes(output: str, data: bytes) -> None:
-    from capassess.atomic import write_atomic_bytes
-    from capassess.views.console import folder_note, message
-
-    if output == "-":
-        import sys
-
-        from capassess.errors import InputError
-        from capassess.views.console import is_terminal
-
-        if is_terminal(sys.stdout):
-            raise InputError.at("-o -: PDF and PowerPoint are binary; give -o FILE or redirect")
-        sys.stdout.flush()
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
-        return
-    path = write_atomic_bytes(output, data)
-    message(f"wrote {path}{folder_note(path)}")
-
-
-def _write(output: str, text: str) -> None:
-    from capassess.atomic import write_atomic
-    from capassess.views.console import folder_note, message
-
-    if output == "-":
-        import sys
-
-        from capassess.terminal_text import terminal_safe
-        from capassess.views.console import is_terminal
-
-        # On a terminal, escape sequences from the files are shown, not obeyed.
-        click.echo(terminal_safe(text) if is_terminal(sys.stdout) else text, nl=False)
-        return
-    path = write_atomic(output, text)
-    message(f"wrote {path}{folder_note(path)}")
-
-
 @click.command()
 @click.option(
     "-o",
@@ -208,6 +176,7 @@ def _write(output: str, text: str) -> None:
     default="capassess-demo",
     show_default=True,
     type=click.Path(dir_okay=True, file_okay=False),
+    callback=file_only,
     help="Folder for the results.",
 )
 @force_option("files in the folder named like the demo's outputs that capassess did not write")
