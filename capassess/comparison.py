@@ -6,6 +6,7 @@ from pydantic import Field
 
 from capassess.advice import is_assessed
 from capassess.errors import InputError
+from capassess.like_for_like import LikeForLike, like_for_like
 from capassess.model.answers import Assessment
 from capassess.model.base import Frozen
 from capassess.model.questionnaire import Questionnaire
@@ -74,6 +75,9 @@ class Comparison(Frozen):
     kpis: list[KpiStatus] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
     """About the pair (OLD dated after NEW), for stderr."""
+    like_for_like: LikeForLike | None = None
+    """The overall scores over the capabilities both assessed, when one of the two left a
+    capability unassessed that the other assessed (``capassess.like_for_like``)."""
 
 
 def _ids(q: Questionnaire) -> list[str]:
@@ -169,4 +173,5 @@ def compare(
         dropped=[i for i in as_new if as_new[i] not in known],
         added=[i for i in new_ids if i not in shared],
         renamed={k: v for k, v in as_new.items() if k != v and v in known},
+        like_for_like=like_for_like(new_q, old_r, new_r, old_q.ref),
     )

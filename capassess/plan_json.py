@@ -108,7 +108,9 @@ def plan_json(planned: Planned) -> dict[str, Any]:
 
 
 def comparison_json(comparison: Comparison) -> dict[str, Any]:
-    """Node changes, answer changes, dropped, added and renamed ids."""
+    """Node changes, answer changes, dropped, added and renamed ids, and the overall
+    scores like for like."""
+    like = comparison.like_for_like
     return {
         "old": comparison.old_ref,
         "new": comparison.new_ref,
@@ -121,4 +123,5 @@ def comparison_json(comparison: Comparison) -> dict[str, Any]:
         "added": comparison.added,
         "renamed": comparison.renamed,
         "kpis": [k.model_dump(mode="json") for k in comparison.kpis],
+        "like_for_like": like.model_dump(mode="json") if like else None,
     }

@@ -21,7 +21,12 @@ from capassess.report.advice import build_advice
 from capassess.report.answers import answer_rows
 from capassess.report.gap_rows import gap_row
 from capassess.report.gap_rows import level_name as _level_name
-from capassess.report.messages import key_messages, number_text, roadmap_message
+from capassess.report.messages import (
+    key_messages,
+    like_for_like_text,
+    number_text,
+    roadmap_message,
+)
 from capassess.report.method import build_method
 from capassess.report.model import (
     ActionRow,
@@ -119,7 +124,7 @@ def _dimensions(planned: Planned, rows: dict[str, GapRow], lang: Lang) -> list[D
     return sections
 
 
-def _progress(planned: Planned, rows: dict[str, GapRow]) -> Progress | None:
+def _progress(planned: Planned, rows: dict[str, GapRow], lang: Lang) -> Progress | None:
     base = planned.baseline
     if base is None:
         return None
@@ -142,7 +147,8 @@ def _progress(planned: Planned, rows: dict[str, GapRow]) -> Progress | None:
     )
     change = printed_change(now, then)
     date = base.assessment.date.isoformat() if base.assessment.date else None
-    return Progress(Path(base.path).name, date, then, now, change, items)
+    note = like_for_like_text(planned, lang)
+    return Progress(Path(base.path).name, date, then, now, change, items, note)
 
 
 def _titles(planned: Planned, ids: list[str], lang: Lang) -> str:
@@ -333,7 +339,7 @@ def build_report(
         dimensions=tuple(_dimensions(planned, rows, lang)),
         gaps=tuple(ranked + rest),
         phases=phases,
-        progress=_progress(planned, rows),
+        progress=_progress(planned, rows, lang),
         method=build_method(planned.scored.questionnaire, planned.scored.result, lang),
         advice=advice,
         peers=_peers(planned, lang),

@@ -4,8 +4,14 @@ weakest capabilities (the foundation's apart, on its own scale), the roadmap."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from capassess.report.model import GapRow, Report
 from capassess.texts import words
+
+if TYPE_CHECKING:
+    from capassess.model.base import Lang
+    from capassess.planning import Planned
 
 SHOWN = 3
 
@@ -191,3 +197,23 @@ def key_messages(report: Report) -> tuple[str, ...]:
     messages += _foundation(report, t)
     messages.append(_roadmap(report, t))
     return tuple(messages)
+
+
+def like_for_like_text(planned: Planned, lang: Lang) -> str | None:
+    """Which capabilities only one of the assessment and its baseline assessed, and the
+    overall change over those both assessed; ``None`` when both assessed the same ones."""
+    from capassess.figures import signed_change
+    from capassess.like_for_like import like_for_like
+    from capassess.questionnaire_index import capability_titles
+
+    base, q = planned.baseline, planned.scored.questionnaire
+    if base is None:
+        return None
+    like = like_for_like(q, base.result, planned.scored.result, base.questionnaire.ref)
+    if like is None:
+        return None
+    t, titles = words("report", lang), capability_titles(q, lang)
+    names = t["list_sep"].join(titles.get(c, c) for c in like.left_out)
+    return t["like_for_like"].format(names=names, old=number_text(like.old),
+                                     new=number_text(like.new),
+                                     change=signed_change(like.new, like.old))  # fmt: skip

@@ -228,6 +228,9 @@ class Progress:
     change: float | None
     """overall − baseline as printed: the difference of the two 2-decimal figures."""
     rows: tuple[ProgressRow, ...]
+    like_for_like: str | None = None
+    """When one of the two left a capability unassessed that the other assessed: which,
+    and the overall change over the capabilities both assessed (``like_for_like``)."""
 
 
 @record

@@ -157,6 +157,9 @@ EN: dict[str, str] = {
     "named": "{name}",
     "foundation_card": "score {score} · target {target}",
     "same_base": "of the way from level 1 to the target {target}, on the score's base",
+    "like_for_like": "Assessed in only one of the two: {names}, so the two overall scores do "
+    "not cover the same capabilities. Over the capabilities both assessed, the overall score "
+    "went {old} → {new} ({change}).",
     "same_base_assessed": "of the way from level 1 to the target {target}, over the assessed "
     "capabilities, where the score is {score}",
     "foundation_card_assessed": "score {score} · target {target}, over the assessed capabilities",
@@ -320,6 +323,8 @@ ZH: dict[str, str] = {
     "named": "“{name}”",
     "foundation_card": "得分 {score} · 目标 {target}",
     "same_base": "从1级到目标 {target} 已走完的比例 · 与总分同口径",
+    "like_for_like": "仅在其中一次评估中评估的能力：{names}，两次总分涵盖的能力并不相同。"
+    "仅按两次均已评估的能力计，总分由 {old} 变为 {new}（{change}）。",
     "same_base_assessed": "从1级到目标 {target} 已走完的比例 · 按已评估能力计，其得分为 {score}",
     "foundation_card_assessed": "得分 {score} · 目标 {target} · 按已评估能力计",
     "lesson_gaps": "计入总分的维度的差距",

@@ -307,6 +307,15 @@ def print_comparison(comparison: Comparison) -> None:
                       else change, level)  # fmt: skip
     out = console()
     out.print(table)
+    like = comparison.like_for_like
+    if like is not None:
+        out.print(
+            f"[yellow]assessed in one of the two only:[/] {', '.join(like.left_out)}, so the "
+            "two overall scores do not cover the same capabilities; over the capabilities "
+            f"both assessed, overall {_num(like.old)} → {_num(like.new)} "
+            f"({signed_change(like.new, like.old)})",
+            soft_wrap=True,
+        )
     if comparison.answers:
         answers = Table("question", "old", "new", title="Changed answers", title_justify="left")
         for a in comparison.answers:
