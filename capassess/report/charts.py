@@ -314,7 +314,7 @@ def _gap_label(g: GapRow, t: dict[str, str]) -> str:
     return t["chart_gap_label"].format(score=score, target=g.target, gap=f"{g.gap or 0:.2f}")
 
 
-def _gap_row(svg: Svg, g: GapRow, y: float, scale: Callable[[float], float], label: str) -> None:
+def _gap_row(svg: Svg, *, g: GapRow, y: float, scale: Callable[[float], float], label: str) -> None:
     score, left = g.score or 1.0, scale(1)
     svg.text(left - 12, y + 11, wrap(g.title, 12, left - 24, 1), 12, text_anchor="end", fill=INK)
     dim = wrap(g.dimension_title, 10, left - 24, 1)
@@ -356,7 +356,11 @@ def gap_bars(report: Report) -> str:
     svg.drawn(("gap-grid", height),
               lambda out: level_grid(out, scale, top - 8, height - 10, top - 14, 11))  # fmt: skip
     for i, g in enumerate(rows):
-        _gap_row(svg, g, top + i * step, scale, labels[i])
+        # a row rests on these alone (the scale is the same in every report): the rows of
+        # units that score a capability alike, at the same rank, are drawn once
+        y, label = top + i * step, labels[i]
+        row = ("gap-row", g.title, g.dimension_title, g.score or 1.0, g.target, y, label)
+        svg.drawn(row, partial(_gap_row, g=g, y=y, scale=scale, label=label))
     return svg.render()
 
 

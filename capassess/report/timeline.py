@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from functools import partial
 
 from capassess.plan_text import quadrant_labels
 from capassess.report.model import ActionRow, PhaseSection, Report
@@ -96,7 +97,7 @@ def _quadrant_legend(svg: Svg, report: Report, y: float) -> None:
     )
 
 
-def _action_bar(svg: Svg, a: ActionRow, y: float, scale: float) -> None:
+def _action_bar(svg: Svg, *, a: ActionRow, y: float, scale: float) -> None:
     """One action: its title on the left, a bar over its months, the months beside it."""
     title = wrap(a.title, 12, LEFT - 24, 2)
     svg.text(LEFT - 12, y + (13 if len(title) == 1 else 6), title, 12, fill=INK, text_anchor="end")
@@ -129,8 +130,14 @@ def timeline(report: Report) -> str:
     spans = tuple((p.index, p.start_month, p.end_month) for p in report.phases)
     bands = ("phase-bands", report.lang, report.start_date, horizon, height, spans)
     svg.drawn(bands, lambda out: _phase_bands(out, report, horizon, height))
+    scale = (RIGHT - LEFT) / horizon
     for i, a in enumerate(actions):
-        _action_bar(svg, a, top + i * step, (RIGHT - LEFT) / horizon)
+        # a bar rests on these alone: the same action in the same months and row, on the
+        # same horizon, is drawn once for all the reports that plan it so
+        y = top + i * step
+        bar = ("action-bar", a.title, a.quadrant, a.start_month, a.end_month, a.start, a.end, y,
+               scale)  # fmt: skip
+        svg.drawn(bar, partial(_action_bar, a=a, y=y, scale=scale))
     legend = ("quadrant-legend", report.lang, height - 4)
     svg.drawn(legend, lambda out: _quadrant_legend(out, report, height - 4))
     return svg.render()

@@ -88,3 +88,56 @@ def test_drawn_parts_replayed_equal_fresh_drawings() -> None:
     chart.drawn(("k", 2), lambda out: out.add("line", x1=2))
     chart.drawn(("k", 1), lambda out: out.add("line", x1=99))  # remembered: not drawn again
     assert chart.parts[-3:] == ['<line x1="1"/>', '<line x1="2"/>', '<line x1="1"/>']
+
+
+# Each field a drawn gap row or action bar rests on, changed alone (the key must name it).
+GAP_ROW_CHANGES: list[dict[str, object]] = [
+    {"title": "Another <capability>"}, {"dimension_title": "Another dimension"},
+    {"score": 1.5}, {"score": 3.25}, {"target": 5}, {"gap": 0.75},
+]  # fmt: skip
+ACTION_BAR_CHANGES: list[dict[str, object]] = [
+    {"title": "Another <action> with a title long enough to wrap onto a second line"},
+    {"quadrant": "major-project"}, {"start_month": 3}, {"end_month": 20},
+    {"start": "2031-01"}, {"end": "2031-12"},
+]  # fmt: skip
+
+
+def _charts_with(report, gap_row=None, action_bar=None):  # type: ignore[no-untyped-def]
+    """``report``'s gap and timeline charts, with its first gap row (and first action)
+    changed by ``gap_row`` (``action_bar``)."""
+    import dataclasses
+
+    from capassess.report.charts import gap_bars
+    from capassess.report.timeline import timeline
+
+    gaps = list(report.gaps)
+    shown = next(i for i, g in enumerate(gaps) if g.gap and not g.met and g.assessed)
+    gaps[shown] = dataclasses.replace(gaps[shown], **(gap_row or {}))
+    phase = next(p for p in report.phases if p.actions)
+    actions = (dataclasses.replace(phase.actions[0], **(action_bar or {})), *phase.actions[1:])
+    phases = tuple(dataclasses.replace(p, actions=actions) if p is phase else p
+                   for p in report.phases)  # fmt: skip
+    changed = dataclasses.replace(report, gaps=tuple(gaps), phases=phases)
+    return gap_bars(changed), timeline(changed)
+
+
+@pytest.mark.parametrize(
+    ("gap_row", "action_bar"),
+    [(c, None) for c in GAP_ROW_CHANGES] + [(None, c) for c in ACTION_BAR_CHANGES],
+    ids=repr,
+)
+def test_drawn_rows_and_bars_are_kept_apart_by_what_they_show(gap_row, action_bar) -> None:  # type: ignore[no-untyped-def]
+    """A gap row or action bar is drawn once for the reports that show it alike, at the
+    same place: after the unchanged report's charts are remembered, a report whose row
+    or bar differs in any one thing it shows gets the chart drawn afresh."""
+    from capassess.report.build import build_report
+    from tests.report.test_shared_work import _planned, _rows
+
+    report = next(r for r in (build_report(_planned(row), "en") for row in _rows())
+                  if r.phases and any(p.actions for p in r.phases) and r.summary.top_gaps)  # fmt: skip
+    svg._DRAWN.clear()
+    fresh = _charts_with(report, gap_row, action_bar)
+    svg._DRAWN.clear()
+    _charts_with(report)  # remembers the unchanged rows and bars
+    assert any(key[0] in ("gap-row", "action-bar") for key in svg._DRAWN)
+    assert _charts_with(report, gap_row, action_bar) == fresh
