@@ -44,7 +44,11 @@ def build_portfolio(
     dims = tuple((d.id, d.title.get(lang)) for d in questionnaire.sections())
     gated = overall_levels(units.scores, order, units.answered)
     overall, spread = _distributions(units, questionnaire, order, dims, gated)
-    rows = league(units, ranking, len(dims), settings.group_by, settings.top, gated)
+    counted = unassessed_counted(units, 1 + len(dims))
+    caps = [[j for j, c in enumerate(order.capabilities) if order.dimension_of[c] == d]
+            for d, _ in dims]  # fmt: skip
+    rows = league(units, ranking, len(dims), settings.group_by, settings.top, gated, counted,
+                  caps)  # fmt: skip
     split = min(settings.top, len(rows))
     groups = rollups(units, settings.group_by, len(dims)) if settings.group_by else []
     heat = heat_rows(groups) if groups else decile_rows(units, len(dims))

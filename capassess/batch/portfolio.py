@@ -125,11 +125,16 @@ def league(
     group: str | None,
     top: int,
     overall_level: npt.NDArray[np.float64] | None = None,
+    counted: npt.NDArray[np.bool_] | None = None,
+    dimension_caps: list[list[int]] | None = None,
 ) -> list[LeagueRow]:
     """The first ``top`` and last ``top`` ranked units (all of them if few).
 
     ``overall_level`` gives each unit's overall level when it is not that of its score
-    (the foundation caps it).
+    (the foundation caps it); ``counted`` is ``unassessed_counted``, for each row's count
+    of capabilities its scores count without the unit having assessed them, and with
+    ``dimension_caps`` (each dimension's capability columns) the dimensions it assessed
+    none of.
     """
     import numpy as np
 
@@ -146,6 +151,9 @@ def league(
             int(levels(scores[:1])[0] if overall_level is None else overall_level[i]),
             tuple(None if np.isnan(x) else float(x) for x in scores[1:]),
             closeness=float(ranking.value[i]) if ranking.method == "topsis" else None,
+            unassessed=int(counted[i].sum()) if counted is not None else 0,
+            blind=tuple(bool(caps) and bool(counted[i, caps].all()) for caps in dimension_caps)
+            if counted is not None and dimension_caps else (),
         ))  # fmt: skip
     return rows
 

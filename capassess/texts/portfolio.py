@@ -30,6 +30,7 @@ EN: dict[str, str] = {
     "node": "Score",
     "count": "Units",
     "na": "n/a",
+    "not_assessed": "not assessed",
     "mean": "Mean",
     "median": "Median",
     "q1": "Q1",
@@ -39,6 +40,9 @@ EN: dict[str, str] = {
     "level": "Level",
     "units_per_level": "Units per level",
     "league": "League table",
+    "league_unassessed": "† n after an overall score: the unit did not assess n capabilities "
+    "(no question answered), and its scores count them at the missing policy's value; its "
+    "rank rests on that too, not only on its answers.",
     "league_text": "The {top} highest and lowest ranked units; the full table is in scores.csv "
     "and scores.xlsx.",
     "all_units": "All ranked units.",
@@ -166,6 +170,7 @@ ZH: dict[str, str] = {
     "node": "得分",
     "count": "单位数",
     "na": "不适用",
+    "not_assessed": "未评估",
     "mean": "平均",
     "median": "中位数",
     "q1": "下四分位",
@@ -175,6 +180,8 @@ ZH: dict[str, str] = {
     "level": "等级",
     "units_per_level": "各等级单位数",
     "league": "排行榜",
+    "league_unassessed": "总分后的 † n：该单位有 n 项能力未评估（无一题作答），"
+    "其得分按缺失答案规则的取值计入这些能力；其排名也受此影响，而不仅取决于其作答。",
     "league_text": "排名前 {top} 与后 {top} 的单位；完整排名见 scores.csv 与 scores.xlsx。",
     "all_units": "全部参与排名的单位。",
     "top": "前列",

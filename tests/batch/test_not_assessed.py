@@ -18,6 +18,9 @@ from capassess.batch.collect import Units
 from capassess.batch.heat_map import cell
 from capassess.batch.portfolio import assessed, partial
 from tests.batch.helpers import MINI, run_cli, write_csv
+from tests.conftest import ROOT
+
+ROOT_EXAMPLES = ROOT / "examples"
 
 # mini: c1 <- q1 (target 3) in d1, c2 <- q2 (target 4) in d2; a level answer is the score.
 ROWS = [
@@ -169,3 +172,56 @@ def test_the_decks_dimension_slide_notes_scores_that_count_a_capability_not_asse
     assert "Openness: This score counts" not in text
     if not notes:
         assert "This score counts" not in text
+
+
+# --- the league table says which ranks rest on capabilities a unit did not assess -------
+
+LEAGUE = [
+    # (capabilities the first example branch leaves blank)
+    [],
+    ["b-data-quality"],
+    ["b-data-quality", "b-data-use"],
+    ["b-data-quality", "b-data-use", "b-scenarios"],
+]
+
+
+@pytest.mark.parametrize("blank", LEAGUE, ids=["none", "one", "a-dimension", "and-one-more"])
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_league_marks_scores_that_count_what_a_unit_did_not_assess(
+    tmp_path: Path, blank: list[str], lang: str
+) -> None:
+    """A unit's overall score is marked † with the number of capabilities it did not
+    assess that its scores count; a dimension it assessed none of reads "not assessed",
+    not the missing policy's 1.00; the legend comes only with a mark."""
+    from markupsafe import escape
+
+    from capassess.texts import words
+    from tests.batch.helpers import branch
+
+    q = branch()
+    dims = [d for d in q.sections()]
+    questions = {c.id: [x.id for x in c.questions] for _, c in q.capabilities()}
+    with (ROOT_EXAMPLES / "branches.csv").open(encoding="utf-8-sig") as f:
+        rows = list(csv.reader(f))
+    head, first = rows[0], rows[1]
+    for cap in blank:
+        for qid in questions[cap]:
+            first[head.index(qid)] = ""
+    source = write_csv(tmp_path / "in.csv", rows)
+    out = tmp_path / "out"
+    result = run_cli("batch", str(source), "-o", str(out), "--top", "1000", "--lang", lang)
+    assert result.exit_code == 0, result.output
+    t = words("portfolio", lang)
+    md = (out / "portfolio.md").read_text(encoding="utf-8")
+    html = (out / "portfolio.html").read_text(encoding="utf-8")
+    line = next(x for x in md.splitlines() if x.startswith("| ") and f"| {first[0]} |" in x)
+    cells = [c.strip() for c in line.strip("|").split("|")]
+    marks = [c for c in cells if "†" in c]
+    assert marks == ([f"**{cells[cells.index(marks[0])].split('**')[1]}** †{len(blank)}"]
+                     if blank else [])  # fmt: skip
+    blind = [all(c.id in blank for c in d.capabilities) for d in dims]
+    shown = cells[-len(dims) :]
+    assert [c == t["not_assessed"] for c in shown] == blind
+    assert (t["league_unassessed"] in md) == bool(blank)
+    assert (str(escape(t["league_unassessed"])) in html) == bool(blank)
+    assert (f"†{len(blank)}</span>" in html) == bool(blank)

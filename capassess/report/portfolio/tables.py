@@ -53,6 +53,12 @@ class LeagueRow:
     """The file name stem of the unit's own reports, when ``--reports`` wrote them."""
     closeness: float | None = None
     """The TOPSIS closeness that decides the rank, under ``--rank topsis``; else None."""
+    unassessed: int = 0
+    """Capabilities the unit did not assess (no question answered) that its scores count,
+    at the missing policy's value: its rank rests on them too."""
+    blind: tuple[bool, ...] = ()
+    """Per dimension: True when the unit assessed none of its capabilities (the score is
+    the missing policy's alone, shown as not assessed)."""
 
 
 @record
