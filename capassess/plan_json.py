@@ -98,11 +98,17 @@ def plan_json(planned: Planned) -> dict[str, Any]:
         from capassess.benchmark.peers_json import add_peers
 
         add_peers(out, planned.peers)
-    if planned.baseline is not None:
+    base = planned.baseline
+    if base is not None:
+        from capassess.like_for_like import like_for_like
+
+        like = like_for_like(scored.questionnaire, base.result, scored.result,
+                             base.questionnaire.ref)  # fmt: skip
         out["baseline"] = {
-            "path": shown_path(planned.baseline.path),
-            "date": str(planned.baseline.assessment.date or ""),
-            "overall": planned.baseline.result.overall.model_dump(mode="json"),
+            "path": shown_path(base.path),
+            "date": str(base.assessment.date or ""),
+            "overall": base.result.overall.model_dump(mode="json"),
+            "like_for_like": like.model_dump(mode="json") if like else None,
         }
     return out
 

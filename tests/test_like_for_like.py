@@ -97,8 +97,15 @@ def test_the_report_and_compare_say_so(tmp_path: Path, lang: Any) -> None:
     plain = build_report(plan_file(NEW, PlanOptions(baseline=str(OLD))), lang)
     assert plain.progress is not None and plain.progress.like_for_like is None
     assert words("report", lang)["like_for_like"].split("{")[0] not in render_model(plain, "md")
-    result = CliRunner().invoke(main, ["compare", str(base), str(NEW), "--format", "json"])
-    assert result.exit_code == 0, result.output
-    like = json.loads(result.stdout)["like_for_like"]
-    assert like["left_out"] == ["data-application"]
-    assert round(like["old"], 2) == 1.97 and round(like["new"], 2) == 2.83
+    compared = CliRunner().invoke(main, ["compare", str(base), str(NEW), "--format", "json"])
+    planned_json = CliRunner().invoke(
+        main, ["plan", str(NEW), "--baseline", str(base), "--format", "json"]
+    )
+    for result, where in ((compared, ()), (planned_json, ("baseline",))):
+        assert result.exit_code == 0, result.output
+        data = json.loads(result.stdout)
+        for key in where:
+            data = data[key]
+        like = data["like_for_like"]
+        assert like["left_out"] == ["data-application"]
+        assert round(like["old"], 2) == 1.97 and round(like["new"], 2) == 2.83
