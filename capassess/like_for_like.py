@@ -9,8 +9,6 @@ that either assessment did not assess out of both (as n/a leaves it), so that th
 they show is the bank's own.
 """
 
-from __future__ import annotations
-
 from capassess.advice import is_assessed
 from capassess.model.base import Frozen
 from capassess.model.questionnaire import Questionnaire
