@@ -109,3 +109,20 @@ def test_the_report_and_compare_say_so(tmp_path: Path, lang: Any) -> None:
         like = data["like_for_like"]
         assert like["left_out"] == ["data-application"]
         assert round(like["old"], 2) == 1.97 and round(like["new"], 2) == 2.83
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_compare_speaks_the_language_asked(tmp_path: Path, lang: Any) -> None:
+    """``compare --lang`` prints its headers, the like-for-like line, the changed answers
+    and the old roadmap's KPI statuses in that language, as plan and report do."""
+    base = _copy(tmp_path, OLD, "old", ["data-application"])
+    result = CliRunner().invoke(main, ["compare", str(base), str(NEW), "--lang", lang],
+                                env={"COLUMNS": "200"})  # fmt: skip
+    assert result.exit_code == 0, result.output
+    t = words("views", lang)
+    other = words("views", "zh" if lang == "en" else "en")
+    for key in ("cmp_node", "cmp_change", "cmp_answers", "cmp_kpis", "kpi_not_met"):
+        assert t[key] in result.stdout, key
+    assert t["cmp_like"].split("{")[0].replace("[yellow]", "").replace("[/]", "") in result.stdout
+    for key in ("cmp_answers", "cmp_kpis"):
+        assert other[key] not in result.stdout, key

@@ -95,11 +95,13 @@ def plan(
 @click.argument("new", type=click.Path(dir_okay=False))
 @click.option("--model", type=click.Choice(["weighted-mean", "staged"]), help="Scoring model.")
 @table_or_json
+@click.option("--lang", type=LANG, default="en", show_default=True)
 @other_subject_option
 @click.pass_context
 def compare(
-    ctx: click.Context, old: str, new: str, model: str | None, fmt: str, other_subject: bool
-) -> None:
+    ctx: click.Context, old: str, new: str, model: str | None, fmt: str, lang: str,
+    other_subject: bool,
+) -> None:  # fmt: skip
     """Compare two assessments: scores, levels and answers that changed.
 
     Both must answer one questionnaire (any version of it) for one subject, else exit 2;
@@ -108,12 +110,13 @@ def compare(
     \b
     Example:
       capassess compare examples/acme-bank-2025.yaml examples/acme-bank.yaml
+      capassess compare examples/acme-bank-2025.yaml examples/acme-bank.yaml --lang zh
     """
     from capassess.cli import user_dirs
     from capassess.plan_json import comparison_json
     from capassess.planning import compare_files
+    from capassess.views.compare import print_comparison
     from capassess.views.console import message
-    from capassess.views.plan import print_comparison
 
     comparison = compare_files(old, new, user_dirs(ctx), model=model, other_subject=other_subject)
     for warning in comparison.warnings:
@@ -121,4 +124,4 @@ def compare(
     if fmt == "json":
         click.echo(to_json(comparison_json(comparison), ensure_ascii=False, indent=2))
     else:
-        print_comparison(comparison)
+        print_comparison(comparison, "zh" if lang == "zh" else "en")

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from capassess.figures import printed_change, signed_change
 from capassess.headline import find_headline
 from capassess.model.base import Lang
 from capassess.model.plan import Phase
@@ -20,7 +19,6 @@ from capassess.plan_text import (
     phase_label,
     progress_text,
     quadrant_label,
-    shown_value,
     why,
 )
 from capassess.planning import Planned, reached
@@ -29,8 +27,6 @@ from capassess.views.score import gate_clauses
 
 if TYPE_CHECKING:
     from rich.table import Table
-
-    from capassess.comparison import Comparison  # `compare` only
 
 
 def _num(value: float | None, digits: int = 2) -> str:
@@ -47,12 +43,6 @@ def _e(text: object) -> str:
     from rich.markup import escape
 
     return escape(str(text))
-
-
-def _answer(value: object) -> str:
-    """An answer as people read it (yes/no, lists joined, numbers without noise), "—" for
-    none."""
-    return "—" if value is None else shown_value(value, "en")
 
 
 def gap_table(planned: Planned, lang: Lang) -> Table:
@@ -274,70 +264,3 @@ def print_plan(planned: Planned, lang: Lang) -> None:
     _print_roadmap(planned, lang)
     print_advice_notes(planned, lang)
     print_definitions(lang)
-
-
-def _node_value(value: float | None, assessed: bool, digits: int = 2) -> str:
-    """A node's score (or level, ``digits`` 0) as compared: "not assessed" for a node with
-    no answered question, n/a for one not applicable."""
-    if not assessed:
-        return "not assessed"
-    return _num(value, digits) if digits else ("n/a" if value is None else str(value))
-
-
-def print_comparison(comparison: Comparison) -> None:
-    """Print node changes and changed answers."""
-    from rich.table import Table
-
-    from capassess.views.console import console
-
-    table = Table(title=f"{comparison.old_ref} → {comparison.new_ref}", title_justify="left")
-    for col in ("node", "old", "new", "change", "level"):
-        table.add_column(col, justify="left" if col == "node" else "right")
-    for n in comparison.nodes:
-        indent = {"overall": "", "dimension": "", "capability": "  "}[n.kind]
-        moved = printed_change(n.new, n.old)  # adds up with the printed scores
-        change = "" if moved is None else signed_change(n.new, n.old)
-        style = "green" if (moved or 0) > 0 else "red" if (moved or 0) < 0 else ""
-        old_level = _node_value(n.old_level, n.old_assessed, 0)
-        new_level = _node_value(n.new_level, n.new_assessed, 0)
-        level = f"{old_level} → {new_level}" if n.level_changed else new_level
-        name = f"[bold]{n.id}[/]" if n.kind != "capability" else n.id
-        old, new = _node_value(n.old, n.old_assessed), _node_value(n.new, n.new_assessed)
-        table.add_row(indent + name, old, new, f"[{style}]{change}[/]" if style
-                      else change, level)  # fmt: skip
-    out = console()
-    out.print(table)
-    like = comparison.like_for_like
-    if like is not None:
-        out.print(
-            f"[yellow]assessed in one of the two only:[/] {', '.join(like.left_out)}, so the "
-            "two overall scores do not cover the same capabilities; over the capabilities "
-            f"both assessed, overall {_num(like.old)} → {_num(like.new)} "
-            f"({signed_change(like.new, like.old)})",
-            soft_wrap=True,
-        )
-    if comparison.answers:
-        answers = Table("question", "old", "new", title="Changed answers", title_justify="left")
-        for a in comparison.answers:
-            name = a.id if a.old_id is None else f"{a.id} (was {a.old_id})"
-            answers.add_row(name, _e(_answer(a.old)), _e(_answer(a.new)))
-        out.print(answers)
-    if comparison.renamed:
-        pairs = ", ".join(f"{old} → {new}" for old, new in comparison.renamed.items())
-        out.print(f"[yellow]renamed:[/] {pairs}", soft_wrap=True)
-    if comparison.dropped:
-        out.print(f"[yellow]only in the old questionnaire:[/] {', '.join(comparison.dropped)}")
-    if comparison.added:
-        out.print(f"[yellow]only in the new questionnaire:[/] {', '.join(comparison.added)}")
-    if comparison.kpis:
-        kpis = Table("action", "KPI", "on the new answers",
-                     title="KPIs of the old roadmap", title_justify="left")  # fmt: skip
-        colour = {"met": "green", "not-met": "red", "not-assessed": "yellow"}
-        for k in comparison.kpis:
-            text = k.text.get("en") if k.text is not None else k.when
-            kpis.add_row(
-                f"{_e(k.title.get('en'))}\n[dim]{k.action_id}[/]",
-                f"{_e(text)}\n[dim]{_e(k.when)}[/]",
-                f"[{colour[k.status]}]{k.status}[/]",
-            )
-        out.print(kpis)
