@@ -385,3 +385,39 @@ def _thresholds(when: str) -> list[tuple[str, float]]:
 
 
 COMPARISONS = ("<", "<=", ">", ">=", "==", "!=")
+
+
+def _targets_asked(q: Questionnaire) -> list[tuple[str, str, int]]:
+    """Every (source, capability, level) a shipped target asks: the questionnaire's default
+    and each named profile's (its own target, else its default)."""
+    asked = []
+    for _, cap in q.capabilities():
+        asked.append(("default", cap.id, cap.target))
+        for p in q.profiles:
+            level = p.targets.get(cap.id, p.default)
+            if level is not None:
+                asked.append((p.id, cap.id, level))
+    return asked
+
+
+@pytest.mark.parametrize("name", [n for n in NAMES if not n.endswith("-1.0.0")])
+def test_every_target_level_shipped_has_an_action_that_reaches_it(name: str) -> None:
+    """A projection reaches only a level some action aims at, and a gap to a level no action
+    aims at would be left as an 'execution gap': every level the defaults and the profiles
+    ask (above level 1, which needs nothing) has an action of its capability at that level.
+    Archived versions (*-1.0.0) stay as they were published."""
+    q = SHIPPED[name]
+    levels = {cap.id: {a.level for a in cap.actions} for _, cap in q.capabilities()}
+    wrong = sorted(
+        f"{source}: {cap_id} level {level}"
+        for source, cap_id, level in _targets_asked(q)
+        if level > 1 and level not in levels[cap_id]
+    )
+    assert wrong == []
+
+
+def test_the_target_scan_reads_defaults_and_profiles() -> None:
+    asked = set(_targets_asked(SHIPPED["bank-fintech"]))
+    assert {("default", "continuity", 3), ("state-owned", "continuity", 5),
+            ("state-owned", "secure-technology", 4), ("private", "customer-lifecycle", 5),
+            ("rural", "open-api", 2), ("rural", "secure-technology", 3)} <= asked  # fmt: skip
