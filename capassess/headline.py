@@ -59,6 +59,12 @@ def _unanswered(result: ScoreResult) -> list[str]:
     return out
 
 
+def counted_unanswered(result: ScoreResult) -> list[str]:
+    """Lesson capabilities (or whole dimensions) nobody answered whose missing-policy score
+    the overall score still counts."""
+    return _unanswered(result)
+
+
 def find_headline(result: ScoreResult, gaps: GapAnalysis) -> Headline:
     """The overall score, target and attainment on the lessons' base; the foundation apart."""
     lessons = {d.id for d in result.lessons()}

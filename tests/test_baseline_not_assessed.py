@@ -85,3 +85,33 @@ def _check_rendered(report: Any, lang: Any, titles: set[str]) -> None:
         assert line.split(" | ")[1] == t["not_assessed"], line
         row = html.split(f"<tr><td>{title}</td>", 1)[1].split("</tr>", 1)[0]
         assert row.startswith(f'<td class="n">{t["not_assessed"]}</td>'), row
+
+
+@pytest.mark.parametrize("case", list(CASES))
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_overall_change_says_what_nobody_answered_it_counts(
+    tmp_path: Path, case: str, lang: Any
+) -> None:
+    """The rows read no move from a capability not assessed, but the overall scores above
+    them count it at the lowest level (the missing policy): 1.23 → 2.96 read as progress
+    partly made of a capability nobody answered a year ago. The line says which, and at
+    which end, in Markdown and HTML."""
+    import html
+
+    then_drop, now_drop = CASES[case]
+    then = _dropped(THEN, then_drop, tmp_path / "then.yaml")
+    now = _dropped(NOW, now_drop, tmp_path / "now.yaml")
+    report = build_report(plan_file(now, PlanOptions(baseline=str(then))), lang)
+    assert report.progress is not None
+    note, t = report.progress.counted_note, words("report", lang)
+    titles = {r.id: r.title for r in report.progress.rows}
+    if not (then_drop or now_drop):
+        assert note == ""
+        return
+    for key, dropped in (("progress_counted_base", then_drop), ("progress_counted_now", now_drop)):
+        clause = t[key].split("{")[0]
+        assert (clause in note) == bool(dropped), note
+        for p in dropped:
+            assert titles[CAPS[p]] in note
+    for fmt in ("md", "html"):
+        assert note in html.unescape(render_model(report, fmt))

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from capassess import __version__
 from capassess.advice import action_statuses, is_assessed
 from capassess.figures import printed_change
-from capassess.headline import find_headline
+from capassess.headline import counted_unanswered, find_headline
 from capassess.model.base import Lang
 from capassess.model.headline import Headline
 from capassess.plan_text import phase_label
@@ -119,7 +119,7 @@ def _dimensions(planned: Planned, rows: dict[str, GapRow], lang: Lang) -> list[D
     return sections
 
 
-def _progress(planned: Planned, rows: dict[str, GapRow]) -> Progress | None:
+def _progress(planned: Planned, rows: dict[str, GapRow], lang: Lang) -> Progress | None:
     base = planned.baseline
     if base is None:
         return None
@@ -142,7 +142,21 @@ def _progress(planned: Planned, rows: dict[str, GapRow]) -> Progress | None:
     )
     change = printed_change(now, then)
     date = base.assessment.date.isoformat() if base.assessment.date else None
-    return Progress(Path(base.path).name, date, then, now, change, items)
+    return Progress(Path(base.path).name, date, then, now, change, items,
+                    _counted_note(planned, lang))  # fmt: skip
+
+
+def _counted_note(planned: Planned, lang: Lang) -> str:
+    """Which nodes nobody answered each overall score counts, if any, at either end."""
+    assert planned.baseline is not None
+    t = words("report", lang)
+    ends = (("progress_counted_base", planned.baseline.result),
+            ("progress_counted_now", planned.scored.result))  # fmt: skip
+    which = [t[key].format(names=_titles(planned, ids, lang))
+             for key, result in ends if (ids := counted_unanswered(result))]  # fmt: skip
+    if not which:
+        return ""
+    return t["progress_counted"].format(which=t["progress_counted_sep"].join(which))
 
 
 def _titles(planned: Planned, ids: list[str], lang: Lang) -> str:
@@ -333,7 +347,7 @@ def build_report(
         dimensions=tuple(_dimensions(planned, rows, lang)),
         gaps=tuple(ranked + rest),
         phases=phases,
-        progress=_progress(planned, rows),
+        progress=_progress(planned, rows, lang),
         method=build_method(planned.scored.questionnaire, planned.scored.result, lang),
         advice=advice,
         peers=_peers(planned, lang),

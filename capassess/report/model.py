@@ -228,6 +228,9 @@ class Progress:
     change: float | None
     """overall − baseline as printed: the difference of the two 2-decimal figures."""
     rows: tuple[ProgressRow, ...]
+    counted_note: str = ""
+    """Set when either overall score counts what nobody answered at the missing policy's
+    value: which, at which end (the change reads partly from them)."""
 
 
 @record

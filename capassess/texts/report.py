@@ -30,6 +30,12 @@ EN: dict[str, str] = {
     "gaps": "Gap analysis",
     "roadmap": "Roadmap",
     "progress": "Progress since the baseline",
+    "progress_counted": "The overall scores count what nobody answered at the lowest level "
+    "(the rule for missing answers): {which}. Part of the overall change comes from them; the "
+    "rows below read no change from a capability not assessed at either end.",
+    "progress_counted_base": "at the baseline, {names}",
+    "progress_counted_now": "now, {names}",
+    "progress_counted_sep": "; ",
     "method": "Method",
     "overall_score": "Overall score",
     "level": "Level",
@@ -199,6 +205,11 @@ ZH: dict[str, str] = {
     "gaps": "差距分析",
     "roadmap": "改进路线图",
     "progress": "与基线相比的进展",
+    "progress_counted": "总体得分按最低分计入了无人作答的部分（缺失回答按最低分处理）：{which}。"
+    "总体得分的变化有一部分来自这些能力；下表对任一时点未评估的能力不计变化。",
+    "progress_counted_base": "基线评估中为{names}",
+    "progress_counted_now": "本次评估中为{names}",
+    "progress_counted_sep": "；",
     "method": "评估方法",
     "overall_score": "总体得分",
     "level": "等级",
