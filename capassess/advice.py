@@ -14,7 +14,7 @@ from collections.abc import Set as AbstractSet
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Literal
 
-from capassess.expr import Node, deciding_names, holds
+from capassess.expr import Node, deciding_names, holds, present_options
 from capassess.model.questionnaire import Action, Check, Questionnaire
 from capassess.model.results import CapabilityScore, ScoreResult
 from capassess.records import record
@@ -312,7 +312,14 @@ def _measured(when: str, values: Mapping[str, Any], done_when: str | None,
               if c not in done and not set(c.names()) <= levels]  # fmt: skip
     if beyond and all(holds(c, values) is True for c in beyond):
         names = dict.fromkeys(n for c in beyond for n in deciding_names(c, values))
-        return "met-now", tuple((n, values[n]) for n in names if n in values)
+        # a checklist by the ticked options the measure asks for: the others are not measured
+        asked = {(n, o) for c in beyond for n, opts in present_options(c, values).items()
+                 for o in opts}  # fmt: skip
+        lists = {n for n, _ in asked}
+        return "met-now", tuple(
+            (n, [o for o in values[n] if (n, o) in asked] if n in lists else values[n])
+            for n in names if n in values
+        )  # fmt: skip
     return None, ()
 
 

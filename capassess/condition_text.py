@@ -154,6 +154,8 @@ def _compare(q: Questionnaire, node: Node, lang: Lang) -> str:
         return t["cond_eq" if node.op == "==" else "cond_ne"].format(q=subject, v=shown[0])
     if isinstance(question, LevelQuestion) and node.op in (">=", "<="):
         key = "cond_level_at_least" if node.op == ">=" else "cond_level_at_most"
+        if value == (len(question.levels) if node.op == ">=" else 1):
+            key = "cond_level_is"  # nothing lies above the top level or below level 1
         return t[key].format(q=subject, level=value)
     return t["cond_compare"].format(q=subject, op=SYMBOLS[node.op], v=shown[0])
 

@@ -288,28 +288,38 @@ def absent_options(node: Node, values: Mapping[str, Any]) -> dict[str, list[Any]
     An answer shown as evidence that something is missing lists what *is* ticked; these
     are what is not, so that a reader is told what is lacking rather than what is there.
     """
+    return _settling_options(node, values, present=False)
+
+
+def present_options(node: Node, values: Mapping[str, Any]) -> dict[str, list[Any]]:
+    """Per checklist question, the ticked options that the true ``contains`` parts settling
+    ``node``'s verdict ask for, in order of mention: what a true KPI measure rests on, where
+    the whole answer would name options it never asks for."""
+    return _settling_options(node, values, present=True)
+
+
+def _settling_options(node: Node, values: Mapping[str, Any], present: bool) -> dict[str, list[Any]]:
     found: dict[str, list[Any]] = {}
     verdict = holds(node, values)
     if verdict is not None:
-        _absent(node, values, verdict, found)
+        _options(node, values, verdict, found, present)
     return found
 
 
-def _absent(
-    node: Node, values: Mapping[str, Any], verdict: bool, found: dict[str, list[Any]]
-) -> None:
+def _options(node: Node, values: Mapping[str, Any], verdict: bool,
+             found: dict[str, list[Any]], present: bool) -> None:  # fmt: skip
     if node.op in ("and", "or"):
         for arg in node.args:
             if holds(arg, values) is verdict:
-                _absent(arg, values, verdict, found)
+                _options(arg, values, verdict, found, present)
     elif node.op == "not":
-        _absent(node.args[0], values, not verdict, found)
-    elif node.op == "contains" and not verdict and node.args[0].op == "name":
+        _options(node.args[0], values, not verdict, found, present)
+    elif node.op == "contains" and verdict is present and node.args[0].op == "name":
         given = values.get(node.args[0].value)
         wanted = evaluate(node.args[1], values)
         if not isinstance(given, list):
             return
         for option in wanted if isinstance(wanted, list) else [wanted]:
-            missing = found.setdefault(str(node.args[0].value), [])
-            if option not in given and option not in missing:
-                missing.append(option)
+            listed = found.get(str(node.args[0].value), [])
+            if (option in given) is present and option not in listed:
+                found[str(node.args[0].value)] = [*listed, option]

@@ -9,7 +9,7 @@ from capassess.model.base import Lang
 from capassess.texts import say, words
 
 if TYPE_CHECKING:  # the score command uses these words without loading the plan models
-    from collections.abc import Collection, Mapping
+    from collections.abc import Collection, Mapping, Sequence
 
     from capassess.model.plan import AnswerShown, NotScheduled, Phase, PlannedAction, Roadmap
     from capassess.model.questionnaire import Questionnaire
@@ -146,6 +146,11 @@ def phase_label(phase: Phase, lang: Lang) -> str:
     span = f"{phase.start} – {phase.end}"
     months = f"{phase.start_month}-{phase.end_month}"
     return say("plan", lang, "phase_label", n=phase.index + 1, span=span, months=months)
+
+
+def level_span(levels: Sequence[int]) -> str:
+    """``5`` for one level, ``4–5`` for a run of them (in order)."""
+    return f"{levels[0]}" if len(levels) == 1 else f"{levels[0]}–{levels[-1]}"
 
 
 def rise_text(score: float | None, target: int, reached: float | None, lang: Lang,

@@ -81,6 +81,19 @@ def is_open_evidence(action: Action, status: ActionStatus, best: int = 0) -> boo
     return action.done_when is not None or best >= action.level
 
 
+def levels_beyond_library(cap_actions: Iterable[Action], current: int, target: int) -> list[int]:
+    """The levels above ``current`` up to ``target`` that no action aims at, from the target
+    down to the first level one does: what no action of the library can lift the capability
+    to (a level below an aimed one is reached with it)."""
+    aimed = {a.level for a in cap_actions}
+    beyond = []
+    for level in range(target, current, -1):
+        if level in aimed:
+            break
+        beyond.append(level)
+    return sorted(beyond)
+
+
 def select_actions(
     q: Questionnaire,
     result: ScoreResult,
@@ -109,7 +122,9 @@ def select_actions(
             shown = [
                 trusted(AnswerShown, question_id=w.id, value=w.value, score=w.score) for w in weak
             ]
-            sel.shortfalls.append(trusted(Shortfall, capability_id=cap.id, questions=shown))
+            beyond = levels_beyond_library(cap.actions, current_level(g.score), g.target)
+            sel.shortfalls.append(trusted(Shortfall, capability_id=cap.id, questions=shown,
+                                          beyond_library=beyond))  # fmt: skip
         for aid, basis in picked.items():
             sel.basis.setdefault(aid, basis)
             sel.needed_by.setdefault(aid, [])

@@ -85,3 +85,32 @@ def _check_rendered(report: Any, lang: Any, titles: set[str]) -> None:
         assert line.split(" | ")[1] == t["not_assessed"], line
         row = html.split(f"<tr><td>{title}</td>", 1)[1].split("</tr>", 1)[0]
         assert row.startswith(f'<td class="n">{t["not_assessed"]}</td>'), row
+
+
+@pytest.mark.parametrize("case", [*CASES, "the same then and now"])
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_overall_change_says_what_nobody_answered_it_counts(
+    tmp_path: Path, case: str, lang: Any
+) -> None:
+    """The rows read no move from a capability not assessed, but the overall scores above
+    them count it at the missing policy's value: 1.23 → 2.96 read as progress partly made
+    of a capability nobody answered a year ago. When one end assessed a capability the
+    other did not, a line names it and gives the change like for like, in Markdown and
+    HTML; a blind spot the same at both ends moves nothing and needs no line."""
+    import html
+
+    then_drop, now_drop = CASES.get(case, (("ct-",), ("ct-",)))
+    then = _dropped(THEN, then_drop, tmp_path / "then.yaml")
+    now = _dropped(NOW, now_drop, tmp_path / "now.yaml")
+    report = build_report(plan_file(now, PlanOptions(baseline=str(then))), lang)
+    assert report.progress is not None
+    note = report.progress.like_for_like
+    titles = {r.id: r.title for r in report.progress.rows}
+    if set(then_drop) == set(now_drop):
+        assert note is None
+        return
+    assert note is not None
+    for p in set(then_drop) ^ set(now_drop):
+        assert titles[CAPS[p]] in note
+    for fmt in ("md", "html"):
+        assert note in html.unescape(render_model(report, fmt))

@@ -385,3 +385,43 @@ def _thresholds(when: str) -> list[tuple[str, float]]:
 
 
 COMPARISONS = ("<", "<=", ">", ">=", "==", "!=")
+
+
+def _targets_asked(q: Questionnaire) -> list[tuple[str, str, int]]:
+    """Every (source, capability, level) a shipped target asks: the questionnaire's default
+    and each named profile's (its own target, else its default)."""
+    asked = []
+    for _, cap in q.capabilities():
+        asked.append(("default", cap.id, cap.target))
+        for p in q.profiles:
+            level = p.targets.get(cap.id, p.default)
+            if level is not None:
+                asked.append((p.id, cap.id, level))
+    return asked
+
+
+@pytest.mark.parametrize("name", [n for n in NAMES if not n.endswith("-1.0.0")])
+def test_every_target_level_shipped_has_an_action_that_reaches_it(name: str) -> None:
+    """A projection reaches only a level some action aims at, and a target no action aims at
+    cannot be planned for: every level the defaults and the profiles ask has an action of
+    its capability at that level, and so has every level below it (from level 2: level 1
+    needs nothing), so that a lower --target-level finds one too. The exception, by design:
+    levels above every target shipped (level 5 of technology governance, 信创, ethics and AI
+    governance) have none; a --target-level 5 shows them as beyond the action library.
+    Archived versions (*-1.0.0) stay as they were published."""
+    q = SHIPPED[name]
+    levels = {cap.id: {a.level for a in cap.actions} for _, cap in q.capabilities()}
+    wrong = sorted({
+        f"{cap_id} level {below} (asked up to {level} by {source})"
+        for source, cap_id, level in _targets_asked(q)
+        for below in range(2, level + 1)
+        if below not in levels[cap_id]
+    })  # fmt: skip
+    assert wrong == []
+
+
+def test_the_target_scan_reads_defaults_and_profiles() -> None:
+    asked = set(_targets_asked(SHIPPED["bank-fintech"]))
+    assert {("default", "continuity", 3), ("state-owned", "continuity", 5),
+            ("state-owned", "secure-technology", 4), ("private", "customer-lifecycle", 5),
+            ("rural", "open-api", 2), ("rural", "secure-technology", 3)} <= asked  # fmt: skip

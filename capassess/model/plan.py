@@ -192,10 +192,17 @@ class NotScheduled(Frozen):
 
 class Shortfall(Frozen):
     """A capability below target whose actions up to the target are all in place: an
-    execution gap, with no new action; the answers that hold its score down."""
+    execution gap, with no new action; the answers that hold its score down. Where the
+    target asks a level no action aims at (``beyond_library``), no action can close it."""
 
     capability_id: str
     questions: list[AnswerShown]
+    beyond_library: list[int] = Field(
+        default_factory=list,
+        description="Levels up to the target that no action of the capability aims at (the "
+        "target's and those just below it): the library cannot reach them, so the gap is not "
+        "an execution gap alone.",
+    )
 
 
 class Phase(Frozen):

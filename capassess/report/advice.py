@@ -1,5 +1,6 @@
 """The report's account of what its advice rests on: completeness, actions left off the
-roadmap, shortfalls, contradictions to probe, definitions and the roadmap's span."""
+roadmap, shortfalls (execution gaps, and targets beyond the action library), contradictions
+to probe, definitions and the roadmap's span."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from capassess.plan_text import (
     completeness_warnings,
     definitions,
     lacking_text,
+    level_span,
     not_scheduled_reason,
     past_start,
 )
@@ -53,6 +55,10 @@ class Advice:
     cost_basis: str | None
     start_note: str | None = None
     """Set when the roadmap starts before the report's date: how it is dated, how to re-plan."""
+    beyond_library: tuple[str, ...] = ()
+    """One line per capability whose target asks a level no action aims at (not an
+    execution gap): capability, the levels, then the answers holding it down."""
+    beyond_library_titles: tuple[str, ...] = ()
 
 
 def cost_text(cost: CostBand | None, lang: Lang, branch: bool = False) -> str | None:
@@ -129,11 +135,19 @@ def build_advice(planned: Planned, lang: Lang, generated: str | None = None) -> 
                    item.status.startswith("in-place"), item.status)
         for item in road.not_scheduled
     )  # fmt: skip
+    execution = [s for s in road.shortfalls if not s.beyond_library]
+    beyond = [s for s in road.shortfalls if s.beyond_library]
     shortfalls = tuple(
         f"{caps[s.capability_id]}{t['colon']}"
         + t["shortfall_text"].format(held=answers_text(s.questions, lang, q))
-        for s in road.shortfalls
+        for s in execution
     )
+    beyond_lines = tuple(
+        f"{caps[s.capability_id]}{t['colon']}"
+        + t["beyond_library_text"].format(span=level_span(s.beyond_library),
+                                          held=answers_text(s.questions, lang, q))
+        for s in beyond
+    )  # fmt: skip
     probes = tuple(
         (check.message.get(lang), lacking_text(
             [trusted(AnswerShown, question_id=n, value=v) for n, v in evidence.answers],
@@ -150,11 +164,13 @@ def build_advice(planned: Planned, lang: Lang, generated: str | None = None) -> 
         span=span,
         left_off=left_off,
         shortfalls=shortfalls,
-        shortfall_titles=tuple(caps[s.capability_id] for s in road.shortfalls),
+        shortfall_titles=tuple(caps[s.capability_id] for s in execution),
         probes=probes,
         definitions=tuple(definitions(lang)),
         cost_basis=q.cost_basis.get(lang) if q.cost_basis else None,
         start_note=_start_note(planned, lang, generated),
+        beyond_library=beyond_lines,
+        beyond_library_titles=tuple(caps[s.capability_id] for s in beyond),
     )
 
 

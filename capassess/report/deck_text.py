@@ -87,6 +87,9 @@ def next_steps(report: Report, t: dict[str, str]) -> list[str]:
         names = ad.shortfall_titles
         more = t["km_more"].format(n=len(names) - 3) if len(names) > 3 else ""
         steps.append(t["deck_step_execution"].format(names=t["list_sep"].join(names[:3]) + more))
+    if ad and ad.beyond_library_titles:
+        names = ad.beyond_library_titles
+        steps.append(t["deck_step_beyond_library"].format(names=t["list_sep"].join(names)))
     confirm = [r.id for r in ad.left_off if r.status == "to-confirm"] if ad else []
     if confirm:
         steps.append(t["deck_step_confirm"].format(n=len(confirm)))

@@ -121,9 +121,12 @@ def _roadmap(report: Report, t: dict[str, str]) -> str:
     more = t["km_more"].format(n=len(execution) - SHOWN) if len(execution) > SHOWN else ""
     names = t["list_sep"].join(execution[:SHOWN]) + more
     gaps = t["km_execution"].format(names=names) if execution else ""
+    beyond = report.advice.beyond_library_titles if report.advice else ()
+    if beyond:
+        gaps += t["km_beyond_library"].format(names=t["list_sep"].join(beyond))
     confirming = t["km_to_confirm"].format(n=confirm) if confirm else ""
     if not actions:
-        if not (execution or confirm):
+        if not (execution or confirm or beyond):
             return t["km_no_roadmap"]
         return (t["km_no_new_action"] + confirming + gaps).strip()
     first = [a.title for a in report.phases[0].actions][:SHOWN] if report.phases else []

@@ -117,9 +117,10 @@ def build_risks(planned: Planned, probes: int, lang: Lang) -> tuple[RiskRow, ...
     if probes:
         rows.append(RiskRow(t["risk_probe"], t["risk_probe_text"].format(n=probes)))
     rows += _roadmap_risks(planned, lang)
-    shortfalls = planned.roadmap.shortfalls
-    if shortfalls:
-        caps = {c.id: c.title.get(lang) for _, c in planned.scored.questionnaire.capabilities()}
-        names = _joined([caps.get(s.capability_id, s.capability_id) for s in shortfalls], lang)
-        rows.append(RiskRow(t["risk_shortfall"], t["risk_shortfall_text"].format(names=names)))
+    caps = {c.id: c.title.get(lang) for _, c in planned.scored.questionnaire.capabilities()}
+    for key, beyond in (("risk_shortfall", False), ("risk_beyond_library", True)):
+        found = [s for s in planned.roadmap.shortfalls if bool(s.beyond_library) is beyond]
+        if found:
+            names = _joined([caps.get(s.capability_id, s.capability_id) for s in found], lang)
+            rows.append(RiskRow(t[key], t[f"{key}_text"].format(names=names)))
     return tuple(rows)

@@ -62,6 +62,8 @@ BOARD_EN: dict[str, str] = {
     "{items}.",
     "km_execution": " Below target although their actions up to the target are in place, an "
     "execution gap with no new project: {names}.",
+    "km_beyond_library": " Targets that ask a level no action of the library aims at, so "
+    "that no project can reach them: {names}.",
     "heatmap": "Capability heat map",
     "heatmap_note": "Each capability against its target: met, up to one level short, more "
     "than one level short, not assessed or n/a. The symbol carries the status in print; a "
@@ -108,6 +110,8 @@ BOARD_EN: dict[str, str] = {
     "deck_step_reassess": "Re-assess at the end of {phase} and compare with these results.",
     "deck_step_execution": "Agree with the owners how to lift the weak answers of {names} "
     "(an execution gap, no new project).",
+    "deck_step_beyond_library": "Add actions for the levels the targets of {names} ask, or "
+    "revise those targets: no action of the library reaches them.",
     "deck_step_confirm": "Answer the open questions behind the actions to confirm ({n}), then "
     "re-plan.",
     "phase_from": "from {start}",
@@ -154,6 +158,10 @@ BOARD_EN: dict[str, str] = {
     "risk_shortfall_text": "{names}: the actions up to the target are in place but the answers "
     "hold the score down; the work is in execution quality, not new projects, and the "
     "projection counts no rise for them.",
+    "risk_beyond_library": "Targets no action reaches",
+    "risk_beyond_library_text": "{names}: the target asks a level that no action of the "
+    "library aims at; the gap stays open whatever the roadmap does until an action is added "
+    "or the target is revised.",
     "no_risks": "No structural risk found in the results and the roadmap.",
     "scope": "Scope, interviewees and limitations",
     "scope_subject": "Institution assessed",
@@ -243,6 +251,8 @@ BOARD_ZH: dict[str, str] = {
     "在作答之前不列入首要差距：{items}。",
     "km_execution": "以下能力目标等级以内的行动均已落实但仍低于目标，"
     "属于执行差距，无需新增项目：{names}。",
+    "km_beyond_library": "以下能力的目标等级在行动库中没有对应行动，"
+    "任何项目都无法使其达标：{names}。",
     "heatmap": "能力热力图",
     "heatmap_note": "各项能力对照目标：已达标、差距不超过一级、差距超过一级、未评估或不适用。"
     "打印时以符号区分状态；标注为暂定的差距取决于未作答问题。",
@@ -284,6 +294,8 @@ BOARD_ZH: dict[str, str] = {
     "deck_step_reassess": "在{phase}结束时重新评估，并与本次结果对比。",
     "deck_step_execution": "与牵头部门商定如何改进拉低以下能力得分的作答："
     "{names}（属于执行差距，无需新增项目）。",
+    "deck_step_beyond_library": "为{names}的目标等级补充行动，或调整其目标："
+    "行动库中没有可达到该等级的行动。",
     "deck_step_confirm": "补答{n}项待确认行动所依据的问题，然后重新排期。",
     "phase_from": "{start} 起",
     "month_axis": "月份",
@@ -322,6 +334,9 @@ BOARD_ZH: dict[str, str] = {
     "risk_shortfall": "执行差距：行动已落实但得分低于目标",
     "risk_shortfall_text": "{names}：目标等级以内的行动均已落实，但作答拉低了得分，"
     "需提升执行质量而非新增项目，预计得分不计其提升。",
+    "risk_beyond_library": "目标超出行动库范围",
+    "risk_beyond_library_text": "{names}：目标要求的等级在行动库中没有对应行动，"
+    "无论路线图如何执行，该差距都无法消除，须补充行动或调整目标。",
     "no_risks": "评估结果与路线图中未发现结构性风险。",
     "scope": "评估范围、访谈对象与局限",
     "scope_subject": "受评机构",

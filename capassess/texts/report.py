@@ -352,6 +352,11 @@ EN.update(
         "shortfalls": "Execution gaps: below target with the actions in place",
         "shortfall_text": "its actions up to the target are in place, yet the score is below "
         "the target: an execution gap, not a new project; the answers to improve: {held}.",
+        "beyond_library": "Targets beyond the action library",
+        "beyond_library_text": "the target asks level {span}, which no action of the library "
+        "aims at, so no project on the roadmap can reach it: add an action for that level or "
+        "set the target within the library's reach; the actions it has are in place, and the "
+        "answers holding the score down are: {held}.",
         "to_probe": "To probe",
         "to_probe_note": "Answers that contradict each other. They change no score; the "
         "consultant should check them with the bank.",
@@ -398,6 +403,10 @@ ZH.update(
         "shortfall_text": "目标等级以内的行动均已落实，但得分仍低于目标："
         "属于执行差距，无需新增项目；"
         "需改进的作答：{held}。",
+        "beyond_library": "超出行动库范围的目标",
+        "beyond_library_text": "行动库中没有该能力{span}级的行动，路线图中的任何项目都无法"
+        "使其达到目标：请为该等级补充行动，或将目标调整至行动库可达的等级；"
+        "该能力现有的行动均已落实，拉低得分的作答：{held}。",
         "to_probe": "需进一步核实",
         "to_probe_note": "以下作答之间相互矛盾。它们不影响得分，请顾问与银行进一步核实。",
         "no_probe": "作答之间未发现矛盾。",

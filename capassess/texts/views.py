@@ -105,6 +105,9 @@ EN: dict[str, str] = {
     "col_needed_by": "needed by",
     "shortfall": "its actions up to the target are in place: an execution gap, no new "
     "project; the answers holding it down: {held}",
+    "shortfall_library": "the target asks level {span}, which no action of the library aims "
+    "at: no project can reach it; add an action or revise the target (its actions are in "
+    "place; the answers holding it down: {held})",
     "to_probe": "[bold]To probe[/] (answers that contradict each other; scores unchanged)",
     "probe_line": "  • {message} [dim]({shown})[/]",
     "definitions": "Definitions",
@@ -232,6 +235,8 @@ ZH: dict[str, str] = {
     "col_why_not": "原因",
     "col_needed_by": "被依赖",
     "shortfall": "目标等级以内的行动均已落实，属于执行差距，无需新增项目；拉低得分的作答：{held}",
+    "shortfall_library": "行动库中没有该能力{span}级的行动，任何项目都无法使其达到目标；"
+    "请补充行动或调整目标（现有行动均已落实；拉低得分的作答：{held}）",
     "to_probe": "[bold]需进一步核实[/]（作答之间存在矛盾，不影响得分）",
     "probe_line": "  • {message}[dim]（{shown}）[/]",
     "definitions": "定义",

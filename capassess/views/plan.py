@@ -14,6 +14,7 @@ from capassess.plan_text import (
     completeness_warnings,
     definitions,
     lacking_text,
+    level_span,
     not_scheduled_reason,
     past_start,
     phase_label,
@@ -173,10 +174,10 @@ def print_advice_notes(planned: Planned, lang: Lang) -> None:
     for s in road.shortfalls:
         g = planned.gaps.capability(s.capability_id)
         held = _e(answers_text(s.questions, lang, q))
-        out.print(
-            f"[bold]{caps[s.capability_id]}[/] {_num(g.score)} < {g.target}{t['colon']}"
-            + t["shortfall"].format(held=held)
-        )
+        said = (t["shortfall_library"].format(span=level_span(s.beyond_library), held=held)
+                if s.beyond_library else t["shortfall"].format(held=held))  # fmt: skip
+        out.print(f"[bold]{caps[s.capability_id]}[/] {_num(g.score)} < {g.target}{t['colon']}"
+                  + said)  # fmt: skip
     checks = failed_checks(q, result)
     if checks:
         out.print(t["to_probe"])

@@ -330,3 +330,29 @@ def test_a_projection_reaches_only_a_level_some_action_aims_at(
         text = why(a, q, gaps.capability("c").score, target, "en", end)
         assert ("the library has no action" in text) == blind, text
         assert ("waits for actions to confirm" in text) is False, text
+
+
+# --- a target no action aims at is not an execution gap ----------------------------------
+
+BEYOND_LIBRARY = [
+    # (levels of the capability's actions, target, c1, c2, levels beyond the library);
+    # every action's done_when holds on c1, and c2 = 1 holds the score below the target
+    ((2, 3, 4), 5, 4, 1, [5]),  # the library stops at level 4
+    ((2, 3), 5, 3, 1, [4, 5]),
+    ((2, 4), 3, 4, 1, [3]),  # the level-4 action lies above the target: nothing aims at 3
+    ((2, 3, 4), 4, 4, 1, []),  # the ladder is in place: an execution gap
+    ((3,), 3, 3, 1, []),  # no level-2 action, but the level-3 one reaches level 2 with it
+    ((4,), 4, 4, 1, []),
+]
+
+
+@pytest.mark.parametrize(("levels", "target", "c1", "c2", "beyond"), BEYOND_LIBRARY)
+def test_a_shortfall_names_the_target_levels_no_action_aims_at(
+    levels: tuple[int, ...], target: int, c1: int, c2: int, beyond: list[int]
+) -> None:
+    actions = [act(f"a{lv}", lv, done_when=f"c1 >= {lv}") for lv in levels]
+    q = build({"c": {"target": target, "questions": ["c1", "c2"], "actions": actions}})
+    _, gaps, road = plan(q, {"c1": c1, "c2": c2})
+    assert road.actions == [] and gaps.capability("c").score < target
+    (shortfall,) = road.shortfalls
+    assert shortfall.beyond_library == beyond

@@ -169,3 +169,46 @@ def test_the_remembered_text_is_each_questionnaire_s_own() -> None:
             assert lacking_text(answers, expression, lang, q) == want
     assert "Other?" in lacking_text(answers, expression, "en", second)
     assert "Ticked?" in lacking_text(answers, expression, "en", first)
+
+
+PRESENT = [
+    ("m contains 'a'", {"m": ["b", "a", "c"]}, {"m": ["a"]}),
+    ("m contains 'c' and m contains 'a'", {"m": ["a", "b", "c"]}, {"m": ["c", "a"]}),
+    ("m contains 'a' or m contains 'z'", {"m": ["a", "b"]}, {"m": ["a"]}),  # the true part
+    ("not (m contains 'z')", {"m": ["a"]}, {}),  # true by what is not ticked
+    ("m contains 'a' and lv >= 3", {"m": ["a"], "lv": 1}, {}),  # false: not what holds
+    ("m contains 'a' and lv >= 3", {"m": ["a"]}, {}),  # open
+]
+
+
+@pytest.mark.parametrize(("text", "values", "present"), PRESENT)
+def test_present_options_are_the_ticked_ones_a_true_verdict_rests_on(
+    text: str, values: dict[str, Any], present: dict[str, list[str]]
+) -> None:
+    from capassess.expr import present_options
+
+    assert present_options(parse_expression(text), values) == present
+
+
+MET_NOW = [
+    # (KPI, done_when, answers, the answers shown beside the note)
+    ("m contains 'a' and m contains 'b'", "m contains 'a'", {"m": ["a", "b", "c"]},
+     (("m", ["b"]),)),  # a and c are ticked too, but the measure asks for b alone
+    ("lv >= 3 and m contains 'c' and m contains 'b'", "lv >= 3", {"lv": 3, "m": ["c", "a", "b"]},
+     (("m", ["c", "b"]),)),  # in the answer's order
+    ("m contains 'a' and n >= 3", "m contains 'a'", {"m": ["a", "c"], "n": 4}, (("n", 4),)),
+    ("m contains 'a' and (n >= 3 or m contains 'd')", "m contains 'a'",
+     {"m": ["a", "d", "e"], "n": 1}, (("m", ["d"]),)),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("kpi", "done_when", "values", "shown"), MET_NOW)
+def test_a_kpi_met_now_shows_only_the_ticked_options_its_measure_asks_for(
+    kpi: str, done_when: str, values: dict[str, Any], shown: tuple[tuple[str, Any], ...]
+) -> None:
+    """A checklist quoted whole beside 'what this KPI measures ... already holds' reads as if
+    the KPI measured every ticked option (a continuity KPI on key suppliers in drills was
+    shown with the six practices the bank ticked)."""
+    from capassess.advice import kpi_flag
+
+    assert kpi_flag(kpi, values, frozenset(), done_when, frozenset({"lv"})) == ("met-now", shown)

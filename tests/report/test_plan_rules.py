@@ -198,3 +198,44 @@ def test_a_kpi_resting_on_an_na_answer_carries_a_note(tmp_path: Path) -> None:
     (row,) = [r for p in report.phases for r in p.actions if r.id == "act-sc-platform"]
     conversion = planned.scored.questionnaire.question_map()["sc-conversion"].text.get("en")
     assert row.kpi_note and conversion.strip() in row.kpi_note
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_target_no_action_reaches_is_not_called_an_execution_gap(
+    tmp_path: Path, lang: str
+) -> None:
+    """Technology governance with its three actions in place (level 2 to 4) under a level-5
+    target: no project can reach level 5, so the report, the deck and the terminal say the
+    library has no action for it, never that the actions up to the target are in place."""
+    from click.testing import CliRunner
+
+    from capassess.cli import main
+
+    answers = _without(tmp_path, tg_joint_share=60)
+    planned = plan_file(answers, PlanOptions(target_level=5))
+    (gap,) = [s for s in planned.roadmap.shortfalls if s.capability_id == "tech-governance"]
+    assert gap.beyond_library == [5]
+    data = json.loads(report_json(planned))
+    shown = {s["capability_id"]: s for s in data["roadmap"]["shortfalls"]}
+    assert shown["tech-governance"]["beyond_library"] == [5]
+    report = build_report(planned, lang, generated=LATE)  # type: ignore[arg-type]
+    t = words("report", lang)
+    title = next(g.title for g in report.gaps if g.id == "tech-governance")
+    assert title in report.advice.beyond_library_titles
+    assert title not in report.advice.shortfall_titles
+    assert not any(title in line for line in report.advice.shortfalls)
+    risks = {r.risk: r.detail for r in report.risks}
+    assert title in risks[t["risk_beyond_library"]]
+    assert title not in risks.get(t["risk_shortfall"], "")
+    summary = report.key_messages[-1]
+    assert t["km_beyond_library"].format(names=title) in summary
+    for fmt in ("md", "html"):
+        text = html.unescape(render_model(report, fmt))  # type: ignore[arg-type]
+        assert t["beyond_library"] in text and report.advice.beyond_library[0] in text
+    assert t["deck_step_beyond_library"].format(names=title) in _deck_text(report)
+    out = CliRunner().invoke(
+        main, ["plan", str(answers), "--target-level", "5", "--lang", lang], env={"COLUMNS": "400"}
+    )
+    line = next(x for x in out.output.splitlines() if x.startswith(title))
+    assert words("views", lang)["shortfall_library"].split("{")[0] in line
+    assert words("views", lang)["shortfall"].split("{")[0] not in line
