@@ -97,8 +97,8 @@ EN: dict[str, str] = {
     "budget_clause": "; effort points started per phase at most: {points}",
     "no_new_actions": "{phase}: no new actions",
     "no_roadmap": "[bold]Roadmap[/]: no action is needed to reach the targets",
-    "no_roadmap_shortfall": "[bold]Roadmap[/]: no new action is scheduled (see the execution "
-    "gaps and the actions to confirm below)",
+    "no_roadmap_shortfall": "[bold]Roadmap[/]: no new action is scheduled (see below: "
+    "execution gaps, targets no action of the library reaches, actions to confirm)",
     "phase_ending": "; ending: {ends}; projected overall at the end {score}",
     "not_on_roadmap": "Not on the roadmap",
     "col_why_not": "why not",
@@ -229,7 +229,8 @@ ZH: dict[str, str] = {
     "budget_clause": "；每阶段新开工的工作量不超过 {points} 点",
     "no_new_actions": "{phase}：无新增行动",
     "no_roadmap": "[bold]路线图[/]：达到目标无需新的行动",
-    "no_roadmap_shortfall": "[bold]路线图[/]：未安排新的行动（见下方执行差距和待确认的行动）",
+    "no_roadmap_shortfall": "[bold]路线图[/]：未安排新的行动（见下方：执行差距、"
+    "行动库无法达到的目标、待确认的行动）",
     "phase_ending": "；完成：{ends}；阶段末预计总分 {score}",
     "not_on_roadmap": "未列入路线图的行动",
     "col_why_not": "原因",
