@@ -9,7 +9,8 @@ an entry holds no code) in the cache of ``capassess.cache``, and read back witho
 validating it again (it was validated when it was written, and building a model's
 validator costs more than the rest of the command). The key is the SHA-256 of the file's
 bytes with the tool's version, a fingerprint of the program (every module's size and
-time), the shape of the models (``schema_fingerprint``) and the versions of Python and
+time), the shape of the models (``schema_fingerprint``, itself kept in the cache under
+the program and pydantic: it changes only with them) and the versions of Python and
 pydantic: editing the file, changing the models or installing another capassess makes
 another key, so a stale entry is never served; an entry that does not fit the models is
 a miss. Files that are not regular files, or larger than ``MAX_BYTES``, are never cached
@@ -126,8 +127,35 @@ def cache_key(data: bytes, root: type[BaseModel]) -> str:
 
     from capassess import __version__, cache
 
-    program = (__version__, cache.program_fingerprint(), schema_fingerprint(root))
+    program = (__version__, cache.program_fingerprint(), schema_of(root))
     return cache.key_of(*program, pydantic.VERSION, data)
+
+
+SCHEMAS = "schema"
+KEEP_SCHEMAS = 20
+
+
+def schema_of(root: type[BaseModel]) -> str:
+    """``schema_fingerprint(root)``, kept in the cache under this program and pydantic:
+    computing it walks every field of every model class (a few milliseconds a root, on
+    every command), and it changes only when the program or pydantic does, as its key."""
+    import pydantic
+
+    from capassess import __version__, cache
+
+    name = f"{root.__module__}.{root.__qualname__}"
+    key = cache.key_of(__version__, cache.program_fingerprint(), pydantic.VERSION, name)
+    found = cache.read(SCHEMAS, key)
+    if found is not None and len(found) == FINGERPRINT_LENGTH and found.isalnum():
+        return found.decode("ascii")
+    fingerprint = schema_fingerprint(root)
+    cache.write(SCHEMAS, key, fingerprint.encode("ascii"))
+    cache.prune(SCHEMAS, KEEP_SCHEMAS)
+    return fingerprint
+
+
+FINGERPRINT_LENGTH = 64
+"""A SHA-256 in hexadecimal, as ``schema_fingerprint`` gives it."""
 
 
 def _content(path: str | Path) -> bytes | None:

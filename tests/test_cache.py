@@ -277,7 +277,7 @@ def test_another_version_schema_or_program_never_reads_an_entry(
     if change == "version":
         monkeypatch.setattr(capassess, "__version__", capassess.__version__ + ".post1")
     elif change == "schema":
-        monkeypatch.setattr(model_cache, "schema_fingerprint", lambda root: "other shape")
+        monkeypatch.setattr(model_cache, "schema_of", lambda root: "other shape")
     else:
         monkeypatch.setattr(cache, "program_fingerprint", lambda: "other program")
     load_questionnaire(SHIPPED)
@@ -494,3 +494,51 @@ def test_a_cached_answers_file_is_scored_without_the_yaml_library(
     assert "RUAMEL=True" in runs[0]
     assert "RUAMEL=False" in runs[1]
     assert runs[0].split("RUAMEL")[0] == runs[1].split("RUAMEL")[0]
+
+
+@pytest.mark.parametrize(
+    ("between", "computed"),
+    [
+        ("nothing", 1),  # the second call reads what the first stored
+        ("program", 2),  # another program: the models may differ, computed again
+        ("pydantic", 2),
+        ("damaged", 2),  # an entry that is no fingerprint is computed again
+        ("removed", 2),
+    ],
+)
+def test_the_models_shape_is_kept_per_program(
+    folder: Path, monkeypatch: pytest.MonkeyPatch, between: str, computed: int
+) -> None:
+    """The models' shape enters every key but is worked out from every field of every
+    model class: it is kept in the cache under the program and pydantic that make it."""
+    import pydantic
+
+    from capassess import model_cache
+    from capassess.model.questionnaire import Questionnaire
+    from capassess.model.snapshot import schema_fingerprint
+
+    calls: list[str] = []
+
+    def counted(root: type) -> str:
+        calls.append(root.__name__)
+        return schema_fingerprint(root)
+
+    monkeypatch.setattr(model_cache, "schema_fingerprint", counted)
+    first = model_cache.schema_of(Questionnaire)
+    if between == "program":
+        monkeypatch.setattr(cache, "program_fingerprint", lambda: "other program")
+    elif between == "pydantic":
+        monkeypatch.setattr(pydantic, "VERSION", pydantic.VERSION + ".post1")
+    elif between == "damaged":
+        (entry,) = _entries(folder, model_cache.SCHEMAS)
+        data = entry.read_bytes()
+        import hashlib
+
+        payload = b"x" * 63 + b"!"
+        entry.write_bytes(hashlib.sha256(payload).digest() + payload)
+        assert len(data) > 0
+    elif between == "removed":
+        for entry in _entries(folder, model_cache.SCHEMAS):
+            entry.unlink()
+    assert model_cache.schema_of(Questionnaire) == first == schema_fingerprint(Questionnaire)
+    assert len(calls) == computed
