@@ -8,6 +8,8 @@ from capassess.figures import printed_change, signed_change
 from capassess.texts import words
 
 if TYPE_CHECKING:
+    from rich.table import Table
+
     from capassess.comparison import Comparison, NodeChange
     from capassess.model.base import Lang
 
@@ -73,17 +75,22 @@ def print_comparison(comparison: Comparison, lang: Lang = "en") -> None:
     _print_kpis(comparison, lang)
 
 
-def _print_answers(comparison: Comparison, lang: Lang) -> None:
+def _table(lang: Lang, title: str, *columns: str) -> Table:
+    """A table titled and headed by the texts of those keys, in ``lang``."""
     from rich.table import Table
 
+    t = words("views", lang)
+    return Table(*(t[c] for c in columns), title=t[title], title_justify="left")
+
+
+def _print_answers(comparison: Comparison, lang: Lang) -> None:
     from capassess.plan_text import shown_value
     from capassess.views.console import console
 
     if not comparison.answers:
         return
     t = words("views", lang)
-    answers = Table(t["cmp_question"], t["cmp_old"], t["cmp_new"], title=t["cmp_answers"],
-                    title_justify="left")  # fmt: skip
+    answers = _table(lang, "cmp_answers", "cmp_question", "cmp_old", "cmp_new")
     for a in comparison.answers:
         name = a.id if a.old_id is None else t["cmp_was"].format(id=a.id, old=a.old_id)
         old, new = (_e("—" if v is None else shown_value(v, lang)) for v in (a.old, a.new))
@@ -92,15 +99,12 @@ def _print_answers(comparison: Comparison, lang: Lang) -> None:
 
 
 def _print_kpis(comparison: Comparison, lang: Lang) -> None:
-    from rich.table import Table
-
     from capassess.views.console import console
 
     if not comparison.kpis:
         return
     t = words("views", lang)
-    kpis = Table(t["cmp_action"], t["cmp_kpi"], t["cmp_on_new"], title=t["cmp_kpis"],
-                 title_justify="left")  # fmt: skip
+    kpis = _table(lang, "cmp_kpis", "cmp_action", "cmp_kpi", "cmp_on_new")
     colour = {"met": "green", "not-met": "red", "not-assessed": "yellow"}
     for k in comparison.kpis:
         text = k.text.get(lang) if k.text is not None else k.when

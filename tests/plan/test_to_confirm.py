@@ -11,7 +11,9 @@ import pytest
 from capassess.condition_text import question_words
 from capassess.gap import find_gaps, resolve_targets
 from capassess.model.answers import Assessment
+from capassess.model.plan import NotScheduled
 from capassess.model.questionnaire import Questionnaire
+from capassess.model.results import ScoreResult
 from capassess.plan_text import not_scheduled_reason
 from capassess.roadmap import build_roadmap
 from capassess.scoring.engine import roll_up, score_assessment
@@ -42,6 +44,18 @@ def questionnaire(done_when: str) -> Questionnaire:
     })  # fmt: skip
 
 
+def _left_off(q: Questionnaire, answers: dict[str, Any]) -> tuple[ScoreResult, NotScheduled]:
+    """The score of ``answers`` and the entry of the action left off the roadmap."""
+    assessment = Assessment.model_validate(
+        {"questionnaire": "tc@1", "subject": {"id": "b"}, "date": "2026-03-16", "answers": answers}
+    )
+    result = score_assessment(q, assessment)
+    gaps = find_gaps(q, result, resolve_targets(q))
+    road = build_roadmap(q, result, gaps, lambda s: roll_up(q, s, template=result))
+    (item,) = [i for i in road.not_scheduled if i.id == "act"]
+    return result, item
+
+
 BOTH = "lv >= 3 and n >= 50 and m >= 50"
 CASES = [
     # (done_when, answers, text key, the questions it names by their role)
@@ -59,13 +73,7 @@ def test_to_confirm_asks_only_for_answers_an_interview_gives(
     done_when: str, answers: dict[str, Any], key: str, named: dict[str, str], lang: Any
 ) -> None:
     q = questionnaire(done_when)
-    assessment = Assessment.model_validate(
-        {"questionnaire": "tc@1", "subject": {"id": "b"}, "date": "2026-03-16", "answers": answers}
-    )
-    result = score_assessment(q, assessment)
-    gaps = find_gaps(q, result, resolve_targets(q))
-    road = build_roadmap(q, result, gaps, lambda s: roll_up(q, s, template=result))
-    (item,) = [i for i in road.not_scheduled if i.id == "act"]
+    result, item = _left_off(q, answers)
     assert item.status == "to-confirm"
     fields = {role: question_words(q, qid, lang) for role, qid in named.items()}
     assert not_scheduled_reason(item, q, result, lang) == say("plan", lang, key, **fields)
@@ -88,12 +96,5 @@ def test_to_answer_lists_only_questions_an_interview_asks(
 ) -> None:
     """``to_answer`` (plan JSON, report JSON) names only blank questions the interview would
     ask; those answered n/a or skipped by their condition are ``moot``, never to answer."""
-    q = questionnaire(done_when)
-    assessment = Assessment.model_validate(
-        {"questionnaire": "tc@1", "subject": {"id": "b"}, "date": "2026-03-16", "answers": answers}
-    )
-    result = score_assessment(q, assessment)
-    gaps = find_gaps(q, result, resolve_targets(q))
-    road = build_roadmap(q, result, gaps, lambda s: roll_up(q, s, template=result))
-    (item,) = [i for i in road.not_scheduled if i.id == "act"]
+    _, item = _left_off(questionnaire(done_when), answers)
     assert (item.status, item.to_answer, item.moot) == ("to-confirm", to_answer, moot)
