@@ -93,6 +93,21 @@ def test_score_table_says_not_assessed_for_capabilities_nobody_answered(
     assert " 1.00 " not in result.stdout
 
 
+@pytest.mark.parametrize("policy", ["lowest", "exclude"])
+def test_score_json_says_which_nodes_are_not_assessed(runner: CliRunner, policy: str) -> None:
+    """``assessed`` is false for a node with no answered question (whatever score the
+    policy gave it), true for one answered, or answered n/a throughout."""
+    for name, blind in (("tiny-partial.yaml", {"analytics", "open", "api"}),
+                        ("tiny-full.yaml", set())):  # fmt: skip
+        result = run(runner, "score", ANSWERS / name, "--format", "json", "--missing", policy)
+        assert result.exit_code == 0, result.output
+        data = json.loads(result.stdout)
+        nodes = [n for d in data["dimensions"] for n in (d, *d["capabilities"])]
+        assert {n["id"] for n in nodes if not n["assessed"]} == blind, name
+        for n in nodes:
+            assert n["assessed"] == (n["answered"] > 0 or n["missing"] == 0)
+
+
 def test_score_missing_lowest_by_default(runner: CliRunner) -> None:
     result = run(runner, "score", ANSWERS / "tiny-partial.yaml", "--format", "json")
     assert json.loads(result.stdout)["overall"]["score"] == pytest.approx(2.0)

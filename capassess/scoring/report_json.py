@@ -34,6 +34,8 @@ def _node(node: NodeScore, q: Questionnaire, title: Text) -> dict[str, Any]:
         "not_applicable": node.not_applicable,
         "missing": node.missing,
         "skipped": node.skipped,
+        # no question answered: "not assessed", whatever score the missing policy gave it
+        "assessed": node.answered > 0 or node.missing == 0,
     }
 
 
