@@ -41,13 +41,14 @@ def _title_slide(deck: Deck, report: Report, t: dict[str, str]) -> None:
 def _by_dimension(deck: Deck, report: Report, t: dict[str, str]) -> None:
     slide = deck.slide(t["radar"])
     series = [
-        (t["score"], [d.score for d in report.dimensions]),
-        (t["target"], [d.target for d in report.dimensions]),
+        ("current", t["score"], [d.score for d in report.dimensions]),
+        ("target", t["target"], [d.target for d in report.dimensions]),
     ]
     if report.progress:
-        series.append((t["baseline"], [d.baseline for d in report.dimensions]))
+        series.append(("baseline", t["baseline"], [d.baseline for d in report.dimensions]))
     if report.peers:
-        series.append((t["peer_median"], [report.peers.median_of(d.id) for d in report.dimensions]))
+        medians = [report.peers.median_of(d.id) for d in report.dimensions]
+        series.append(("peer_median", t["peer_median"], medians))
     counted = t["dim_policy_counted"]  # a score that counts a capability not assessed
     notes = [
         f"{d.title}{t['colon']}{counted.format(caps=t['list_sep'].join(d.policy_counted))}"
@@ -123,9 +124,9 @@ def _top_gaps(deck: Deck, report: Report, t: dict[str, str]) -> None:
     if not gaps:
         deck.text(slide, deck.body, [t["no_gaps"]], 18)
         return
-    series: list[tuple[str, list[float | None]]] = [
-        (t["score"], [g.score for g in gaps]),
-        (t["target"], [float(g.target) for g in gaps]),
+    series: list[tuple[str, str, list[float | None]]] = [
+        ("current", t["score"], [g.score for g in gaps]),
+        ("target", t["target"], [float(g.target) for g in gaps]),
     ]
     deck.bar_chart(
         slide,
@@ -259,7 +260,10 @@ def _progress(deck: Deck, report: Report, t: dict[str, str]) -> None:
         slide,
         deck.body,
         [r.title for r in rows],
-        [(t["baseline"], [r.baseline for r in rows]), (t["current"], [r.score for r in rows])],
+        [
+            ("baseline", t["baseline"], [r.baseline for r in rows]),
+            ("current", t["current"], [r.score for r in rows]),
+        ],
         title=t["progress"],
         horizontal=True,
     )

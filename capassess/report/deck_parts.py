@@ -33,7 +33,15 @@ def rgb(colour: str) -> RGBColor:
 
 NAVY, BLUE, MUTED = rgb(palette.NAVY), rgb(palette.CURRENT), rgb(palette.MUTED)
 INK, WHITE, ZEBRA = rgb(palette.INK), rgb(palette.WHITE), rgb(palette.ZEBRA)
-SERIES = (NAVY, rgb(palette.TARGET), rgb(palette.SILVER))
+SERIES = {  # by what a series shows, as the HTML report's charts colour it
+    "current": rgb(palette.CURRENT),
+    "target": rgb(palette.TARGET),
+    "baseline": rgb(palette.BASELINE),
+    "peer_median": rgb(palette.PEER),
+}
+SCALE = (1.0, 5.0)
+"""The value axis of a score chart: scores run from 1 to 5, so a bar drawn from 0 would
+show a level-1 score as a fifth of the scale."""
 HEAT = {  # fill, text: also told apart in grey by the symbol in the cell
     status: (rgb(fill), rgb(text)) for status, (fill, text) in palette.HEAT_COLOURS.items()
 }
@@ -178,16 +186,20 @@ class Deck:
         slide: Any,
         box: tuple[int, int, int, int],
         categories: Sequence[str],
-        series: Sequence[tuple[str, Sequence[float | None]]],
+        series: Sequence[tuple[str, str, Sequence[float | None]]],
         *,
         title: str,
         horizontal: bool = False,
-        maximum: float | None = 5.0,
+        scale: tuple[float, float] = SCALE,
     ) -> Any:
-        """A native clustered bar chart whose data sits inside the file (editable)."""
+        """A native clustered bar chart of scores whose data sits inside the file (editable).
+
+        Each series is ``(role, name, values)``: its role (a key of ``SERIES``) gives its
+        colour, the same on every chart of the deck whatever the series' order.
+        """
         data = CategoryChartData(number_format="0.00")
         data.categories = [terminal_safe(c) for c in categories]
-        for name, values in series:
+        for _role, name, values in series:
             data.add_series(terminal_safe(name), list(values))
         kind = XL_CHART_TYPE.BAR_CLUSTERED if horizontal else XL_CHART_TYPE.COLUMN_CLUSTERED
         chart = slide.shapes.add_chart(kind, *box, data).chart
@@ -200,17 +212,16 @@ class Deck:
             chart.legend.include_in_layout = False
             self.font(chart.legend.font, 12, INK)
         axis = chart.value_axis
-        axis.minimum_scale = 0
-        if maximum is not None:
-            axis.maximum_scale = maximum
+        axis.minimum_scale, axis.maximum_scale = scale
         self.font(axis.tick_labels.font, 11, MUTED)
         self.font(chart.category_axis.tick_labels.font, 11, INK)
         if horizontal:
             chart.category_axis.reverse_order = True
         if self.shipped:
-            for plot_series, color in zip(chart.plots[0].series, SERIES, strict=False):
+            for plot_series, (role, _name, _values) in zip(chart.plots[0].series, series,
+                                                           strict=True):  # fmt: skip
                 plot_series.format.fill.solid()
-                plot_series.format.fill.fore_color.rgb = color
+                plot_series.format.fill.fore_color.rgb = SERIES[role]
         return chart
 
     def gantt(
