@@ -8,6 +8,7 @@ from pathlib import Path
 from capassess.errors import InputError
 from capassess.report.deck_fit import fit_pages, text_height
 from capassess.report.deck_parts import DECK_FILE, HEAT, MUTED, Deck, table_pages
+from capassess.report.deck_roadmap import roadmap_pages, roadmap_slides
 from capassess.report.deck_text import STEP_SIZES, bulleted, definitions_slide, fit, next_steps
 from capassess.report.heat import HEAT_STATUSES, HEAT_SYMBOLS
 from capassess.report.model import ActionRow, GapRow, Report
@@ -159,26 +160,6 @@ def _top_gaps(deck: Deck, report: Report, t: dict[str, str]) -> None:
     deck.text(slide, (x + int(w * 0.6), y + h - tall, room, tall), [note], size, color=MUTED)
 
 
-def _roadmap(deck: Deck, report: Report, t: dict[str, str]) -> None:
-    slide = deck.slide(t["roadmap"])
-    actions = [a for p in report.phases for a in p.actions]
-    if not actions:
-        deck.text(slide, deck.body, [report.roadmap_text or t["km_no_roadmap"]], 18)
-        return
-    x, y, w, h = deck.body
-    span = report.advice.span if report.advice else ""
-    deck.text(slide, (x, y, w, 400000), [span], 13, color=MUTED)
-    start = actions[0].start if actions else ""
-    deck.gantt(
-        slide,
-        (x, y + 400000, w, h - 400000),
-        [(a.title, a.start_month, a.end_month) for a in actions],
-        title=t["deck_gantt"].format(start=start),
-        offset_name=t["deck_gantt_start"],
-        length_name=t["deck_gantt_length"],
-    )
-
-
 def _action_table(
     deck: Deck,
     title: str,
@@ -303,12 +284,13 @@ def _render(report: Report, master: Path | None) -> bytes:
     _heat_map(deck, report, t)
     _top_gaps(deck, report, t)
     _progress(deck, report, t)
-    _roadmap(deck, report, t)
+    roadmap_slides(deck, report, t)
     _action_table(
         deck, t["deck_quick_wins"], [a for a in actions if a.quadrant == "quick-win"], t, False
     )
     extra = len(message_pages[1]) + len(step_pages[1]) - 2  # continuation slides
     fixed = 10 + extra + (report.progress is not None) + (report.scope is not None)
+    fixed += len(roadmap_pages(len(actions))) - 1
     _action_table(
         deck,
         t["deck_initiatives"],
