@@ -64,7 +64,7 @@ EN: dict[str, str] = {
     "heatmap": "Capability heat map against target",
     "heatmap_cut": "Showing the {shown} highest and lowest of {total} groups.",
     "rollups": "Roll-up by {group}",
-    "few_units": "‡ fewer than {n} units: the figures are those units' own scores, too few "
+    "few_units": "‡ fewer units than {n}: the figures are those units' own scores, too few "
     "to stand for the {group}; such groups come after the others.",
     "dimension_means": "Mean score per dimension",
     "heat_group_text": "Each capability in each {group} (units under the name) against its "
