@@ -11,7 +11,13 @@ from capassess.batch.collect import Units
 from capassess.batch.portfolio import DECILES, assessed, unit_gaps, unit_groups
 from capassess.model.base import Lang
 from capassess.model.questionnaire import Questionnaire
-from capassess.report.portfolio import CapabilityHeat, HeatCell, HeatRow, mean_gap_status
+from capassess.report.portfolio import (
+    FEW_UNITS,
+    CapabilityHeat,
+    HeatCell,
+    HeatRow,
+    mean_gap_status,
+)
 
 if TYPE_CHECKING:
     import numpy as np
@@ -38,8 +44,9 @@ Columns = list[tuple[str, "npt.NDArray[np.int64]"]]
 
 
 def _columns(units: Units, group: str | None) -> tuple[str, Columns]:
-    """The columns' labels and unit indices: the groups, best overall mean first, or the
-    tenths of the units by overall score."""
+    """The columns' labels and unit indices: the groups, best overall mean first and
+    those of fewer than ``FEW_UNITS`` units last, or the tenths of the units by overall
+    score."""
     import numpy as np
 
     if group and group in units.groups and len(units):
@@ -49,7 +56,7 @@ def _columns(units: Units, group: str | None) -> tuple[str, Columns]:
             known = units.scores[ix, 0][~np.isnan(units.scores[ix, 0])]
             return float(known.mean()) if len(known) else -1.0
 
-        return "group", sorted(parts, key=lambda p: -mean(p[1]))
+        return "group", sorted(parts, key=lambda p: (len(p[1]) < FEW_UNITS, -mean(p[1])))
     known = np.flatnonzero(~np.isnan(units.scores[:, 0]))
     ordered = known[np.argsort(-units.scores[known, 0], kind="stable")]
     if not len(ordered):

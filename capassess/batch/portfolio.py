@@ -24,6 +24,7 @@ from capassess.batch.vector import NodeOrder, levels
 from capassess.model.base import Lang
 from capassess.model.questionnaire import Questionnaire
 from capassess.report.portfolio import (
+    FEW_UNITS,
     Distribution,
     GroupRow,
     LeagueRow,
@@ -193,10 +194,12 @@ def rollups(units: Units, group: str, dims: int) -> list[GroupRow]:
         return []
     rows = [
         GroupRow(value or "—", describe(units.scores[index, 0]),
-                 tuple(_mean(units.scores[index, 1 + d]) for d in range(dims)))
+                 tuple(_mean(units.scores[index, 1 + d]) for d in range(dims)),
+                 len(index) < FEW_UNITS)
         for value, index in unit_groups(units, group).items()
     ]  # fmt: skip
-    return sorted(rows, key=lambda r: -(r.stats.mean if r.stats.mean is not None else -1.0))
+    return sorted(rows, key=lambda r: (r.few, -(r.stats.mean if r.stats.mean is not None
+                                                 else -1.0)))  # fmt: skip
 
 
 def decile_rows(units: Units, dims: int) -> list[GroupRow]:

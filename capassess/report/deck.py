@@ -8,6 +8,7 @@ from pathlib import Path
 from capassess.errors import InputError
 from capassess.report.deck_fit import fit_pages, text_height
 from capassess.report.deck_parts import DECK_FILE, HEAT, MUTED, Deck, table_pages
+from capassess.report.deck_roadmap import roadmap_pages, roadmap_slides
 from capassess.report.deck_text import STEP_SIZES, bulleted, definitions_slide, fit, next_steps
 from capassess.report.heat import HEAT_STATUSES, HEAT_SYMBOLS
 from capassess.report.model import ActionRow, GapRow, Report
@@ -41,13 +42,14 @@ def _title_slide(deck: Deck, report: Report, t: dict[str, str]) -> None:
 def _by_dimension(deck: Deck, report: Report, t: dict[str, str]) -> None:
     slide = deck.slide(t["radar"])
     series = [
-        (t["score"], [d.score for d in report.dimensions]),
-        (t["target"], [d.target for d in report.dimensions]),
+        ("current", t["score"], [d.score for d in report.dimensions]),
+        ("target", t["target"], [d.target for d in report.dimensions]),
     ]
     if report.progress:
-        series.append((t["baseline"], [d.baseline for d in report.dimensions]))
+        series.append(("baseline", t["baseline"], [d.baseline for d in report.dimensions]))
     if report.peers:
-        series.append((t["peer_median"], [report.peers.median_of(d.id) for d in report.dimensions]))
+        medians = [report.peers.median_of(d.id) for d in report.dimensions]
+        series.append(("peer_median", t["peer_median"], medians))
     counted = t["dim_policy_counted"]  # a score that counts a capability not assessed
     notes = [
         f"{d.title}{t['colon']}{counted.format(caps=t['list_sep'].join(d.policy_counted))}"
@@ -123,9 +125,9 @@ def _top_gaps(deck: Deck, report: Report, t: dict[str, str]) -> None:
     if not gaps:
         deck.text(slide, deck.body, [t["no_gaps"]], 18)
         return
-    series: list[tuple[str, list[float | None]]] = [
-        (t["score"], [g.score for g in gaps]),
-        (t["target"], [float(g.target) for g in gaps]),
+    series: list[tuple[str, str, list[float | None]]] = [
+        ("current", t["score"], [g.score for g in gaps]),
+        ("target", t["target"], [float(g.target) for g in gaps]),
     ]
     deck.bar_chart(
         slide,
@@ -156,26 +158,6 @@ def _top_gaps(deck: Deck, report: Report, t: dict[str, str]) -> None:
         [0.40, 0.13, 0.19, 0.28],
     )
     deck.text(slide, (x + int(w * 0.6), y + h - tall, room, tall), [note], size, color=MUTED)
-
-
-def _roadmap(deck: Deck, report: Report, t: dict[str, str]) -> None:
-    slide = deck.slide(t["roadmap"])
-    actions = [a for p in report.phases for a in p.actions]
-    if not actions:
-        deck.text(slide, deck.body, [report.roadmap_text or t["km_no_roadmap"]], 18)
-        return
-    x, y, w, h = deck.body
-    span = report.advice.span if report.advice else ""
-    deck.text(slide, (x, y, w, 400000), [span], 13, color=MUTED)
-    start = actions[0].start if actions else ""
-    deck.gantt(
-        slide,
-        (x, y + 400000, w, h - 400000),
-        [(a.title, a.start_month, a.end_month) for a in actions],
-        title=t["deck_gantt"].format(start=start),
-        offset_name=t["deck_gantt_start"],
-        length_name=t["deck_gantt_length"],
-    )
 
 
 def _action_table(
@@ -259,7 +241,10 @@ def _progress(deck: Deck, report: Report, t: dict[str, str]) -> None:
         slide,
         deck.body,
         [r.title for r in rows],
-        [(t["baseline"], [r.baseline for r in rows]), (t["current"], [r.score for r in rows])],
+        [
+            ("baseline", t["baseline"], [r.baseline for r in rows]),
+            ("current", t["current"], [r.score for r in rows]),
+        ],
         title=t["progress"],
         horizontal=True,
     )
@@ -299,12 +284,13 @@ def _render(report: Report, master: Path | None) -> bytes:
     _heat_map(deck, report, t)
     _top_gaps(deck, report, t)
     _progress(deck, report, t)
-    _roadmap(deck, report, t)
+    roadmap_slides(deck, report, t)
     _action_table(
         deck, t["deck_quick_wins"], [a for a in actions if a.quadrant == "quick-win"], t, False
     )
     extra = len(message_pages[1]) + len(step_pages[1]) - 2  # continuation slides
     fixed = 10 + extra + (report.progress is not None) + (report.scope is not None)
+    fixed += len(roadmap_pages(len(actions))) - 1
     _action_table(
         deck,
         t["deck_initiatives"],

@@ -33,7 +33,19 @@ def rgb(colour: str) -> RGBColor:
 
 NAVY, BLUE, MUTED = rgb(palette.NAVY), rgb(palette.CURRENT), rgb(palette.MUTED)
 INK, WHITE, ZEBRA = rgb(palette.INK), rgb(palette.WHITE), rgb(palette.ZEBRA)
-SERIES = (NAVY, rgb(palette.TARGET), rgb(palette.SILVER))
+SERIES = {  # by what a series shows, as the HTML report's charts colour it
+    "current": rgb(palette.CURRENT),
+    "target": rgb(palette.TARGET),
+    "baseline": rgb(palette.BASELINE),
+    "peer_median": rgb(palette.PEER),
+}
+SCALE = (1.0, 5.0)
+"""The value axis of a score chart: scores run from 1 to 5, so a bar drawn from 0 would
+show a level-1 score as a fifth of the scale."""
+LABEL_POINTS = (7.0, 11.0)
+"""The smallest legible size of a bar's label and its usual size, in points."""
+CHART_FRAME = 90.0
+"""Points of a bar chart's height that are not rows: its title, value axis and legend."""
 HEAT = {  # fill, text: also told apart in grey by the symbol in the cell
     status: (rgb(fill), rgb(text)) for status, (fill, text) in palette.HEAT_COLOURS.items()
 }
@@ -178,16 +190,20 @@ class Deck:
         slide: Any,
         box: tuple[int, int, int, int],
         categories: Sequence[str],
-        series: Sequence[tuple[str, Sequence[float | None]]],
+        series: Sequence[tuple[str, str, Sequence[float | None]]],
         *,
         title: str,
         horizontal: bool = False,
-        maximum: float | None = 5.0,
+        scale: tuple[float, float] = SCALE,
     ) -> Any:
-        """A native clustered bar chart whose data sits inside the file (editable)."""
+        """A native clustered bar chart of scores whose data sits inside the file (editable).
+
+        Each series is ``(role, name, values)``: its role (a key of ``SERIES``) gives its
+        colour, the same on every chart of the deck whatever the series' order.
+        """
         data = CategoryChartData(number_format="0.00")
         data.categories = [terminal_safe(c) for c in categories]
-        for name, values in series:
+        for _role, name, values in series:
             data.add_series(terminal_safe(name), list(values))
         kind = XL_CHART_TYPE.BAR_CLUSTERED if horizontal else XL_CHART_TYPE.COLUMN_CLUSTERED
         chart = slide.shapes.add_chart(kind, *box, data).chart
@@ -200,18 +216,40 @@ class Deck:
             chart.legend.include_in_layout = False
             self.font(chart.legend.font, 12, INK)
         axis = chart.value_axis
-        axis.minimum_scale = 0
-        if maximum is not None:
-            axis.maximum_scale = maximum
+        axis.minimum_scale, axis.maximum_scale = scale
         self.font(axis.tick_labels.font, 11, MUTED)
-        self.font(chart.category_axis.tick_labels.font, 11, INK)
+        self.label_every_bar(chart, box[3] if horizontal else None, len(categories))
         if horizontal:
             chart.category_axis.reverse_order = True
         if self.shipped:
-            for plot_series, color in zip(chart.plots[0].series, SERIES, strict=False):
+            for plot_series, (role, _name, _values) in zip(chart.plots[0].series, series,
+                                                           strict=True):  # fmt: skip
                 plot_series.format.fill.solid()
-                plot_series.format.fill.fore_color.rgb = color
+                plot_series.format.fill.fore_color.rgb = SERIES[role]
         return chart
+
+    def label_every_bar(self, chart: Any, height: int | None, count: int) -> None:
+        """Name every bar: on a crowded axis PowerPoint and LibreOffice otherwise show every
+        other label only, leaving bars nobody can name. The labels' size fits one row of a
+        chart ``height`` EMU high (None: the categories run across, the usual size)."""
+        least, usual = LABEL_POINTS
+        size = usual
+        if height is not None and count:
+            pitch = (Emu(height).pt - CHART_FRAME) / count
+            size = max(least, min(usual, int(pitch * 1.5) / 2))  # three quarters, in halves
+        axis = chart.category_axis._element
+        for tag in ("c:tickLblSkip", "c:tickMarkSkip"):
+            found = axis.find(qn(tag))
+            if found is None:
+                found = axis.makeelement(qn(tag), {})
+                later = [axis.find(qn(t)) for t in ("c:noMultiLvlLbl", "c:extLst")]
+                anchor = next((e for e in later if e is not None), None)
+                if anchor is None:
+                    axis.append(found)
+                else:
+                    anchor.addprevious(found)
+            found.set("val", "1")
+        self.font(chart.category_axis.tick_labels.font, size, INK)
 
     def gantt(
         self,
@@ -222,8 +260,10 @@ class Deck:
         title: str,
         offset_name: str,
         length_name: str,
+        months: int | None = None,
     ) -> Any:
-        """A native Gantt: stacked bars whose first, invisible series is the start month."""
+        """A native Gantt: stacked bars whose first, invisible series is the start month;
+        ``months`` ends the month axis (the same on every slide of one roadmap)."""
         data = CategoryChartData(number_format="0")
         data.categories = [terminal_safe(name) for name, _, _ in bars]
         data.add_series(terminal_safe(offset_name), [start for _, start, _ in bars])
@@ -235,7 +275,9 @@ class Deck:
         chart.has_legend = False
         chart.category_axis.reverse_order = True
         chart.value_axis.minimum_scale = 0
-        self.font(chart.category_axis.tick_labels.font, 10, INK)
+        if months is not None:
+            chart.value_axis.maximum_scale = months
+        self.label_every_bar(chart, box[3], len(bars))
         self.font(chart.value_axis.tick_labels.font, 10, MUTED)
         offset, length = chart.plots[0].series
         offset.format.fill.background()

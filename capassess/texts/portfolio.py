@@ -64,6 +64,8 @@ EN: dict[str, str] = {
     "heatmap": "Capability heat map against target",
     "heatmap_cut": "Showing the {shown} highest and lowest of {total} groups.",
     "rollups": "Roll-up by {group}",
+    "few_units": "‡ fewer units than {n}: the figures are those units' own scores, too few "
+    "to stand for the {group}; such groups come after the others.",
     "dimension_means": "Mean score per dimension",
     "heat_group_text": "Each capability in each {group} (units under the name) against its "
     "target: the mean score and, below it, the share of units under the target. The colour "
@@ -201,6 +203,8 @@ ZH: dict[str, str] = {
     "heatmap": "能力达标热力图",
     "heatmap_cut": "共 {total} 个分组，显示最高与最低的 {shown} 个。",
     "rollups": "按{group}汇总",
+    "few_units": "‡ 单位数少于 {n} 个：这些数字只是这几个单位自身的得分，不足以代表该{group}的"
+    "整体水平；此类分组排在其他分组之后。",
     "dimension_means": "各维度平均得分",
     "heat_group_text": "各能力在每个{group}（名称下为单位数）与目标的对比：显示平均得分，"
     "其下为低于目标的单位占比。颜色与符号按各单位距目标的平均差距及该占比确定。",

@@ -20,6 +20,7 @@ from capassess.report.portfolio.model import (
     summary_json,
 )
 from capassess.report.portfolio.tables import (
+    FEW_UNITS,
     Distribution,
     GroupRow,
     LeagueRow,
@@ -30,7 +31,7 @@ from capassess.report.portfolio.tables import (
 )
 
 __all__ = [
-    "FAR", "NEAR", "CapabilityHeat", "Counts", "Distribution", "GroupRow", "HeatCell",
+    "FAR", "FEW_UNITS", "NEAR", "CapabilityHeat", "Counts", "Distribution", "GroupRow", "HeatCell",
     "HeatRow", "InputInfo", "LeagueRow", "PeerCapability", "Portfolio", "PortfolioPeers",
     "Settings", "Stats", "WeakCapability", "link_reports", "mean_gap_status", "render_portfolio",
     "summary_json", "write_portfolio", "write_portfolio_pdf",

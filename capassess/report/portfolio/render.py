@@ -18,6 +18,7 @@ from capassess.report.environment import render_template, report_environment
 from capassess.report.heat import HEAT_STATUSES, HEAT_SYMBOLS
 from capassess.report.portfolio.charts import draw_portfolio_charts
 from capassess.report.portfolio.model import Portfolio
+from capassess.report.portfolio.tables import FEW_UNITS
 from capassess.texts import say, template_words, words
 from capassess.texts.batch import group_label
 
@@ -100,6 +101,7 @@ def render_portfolio(
         "group_label": group_words(portfolio),
         "heat_symbols": HEAT_SYMBOLS,
         "heat_statuses": HEAT_STATUSES,
+        "few_units": FEW_UNITS,
         "method": method_words(portfolio),
         "charts": {
             key: Markup(svg)  # our own SVG, every text in it escaped by report.svg

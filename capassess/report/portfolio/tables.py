@@ -61,6 +61,12 @@ class LeagueRow:
     the missing policy's alone, shown as not assessed)."""
 
 
+FEW_UNITS = 5
+"""A group of fewer units than this (the benchmark pack's default smallest group) is
+marked in the roll-up and the heat map, and listed after the others: its figures are a
+few units' own scores, not a pattern of the group."""
+
+
 @record
 class GroupRow:
     """The roll-up of one group: overall statistics and mean dimension scores."""
@@ -68,6 +74,8 @@ class GroupRow:
     group: str
     stats: Stats
     dimensions: tuple[float | None, ...]
+    few: bool = False
+    """Fewer than ``FEW_UNITS`` units (``by=group`` only; a tenth of the units is not)."""
 
 
 @record
