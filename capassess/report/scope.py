@@ -35,6 +35,9 @@ def _items(planned: Planned, evidenced: int, lang: Lang) -> list[tuple[str, str]
     questions = sum(1 for _ in q.questions())
     answered = sum(c.answered for c in result.capabilities())
     na = sum(c.not_applicable for c in result.capabilities())
+    not_asked = sum(c.skipped for c in result.capabilities())
+    # so that "questions: 23" agrees with "unanswered: 21 of 22" when one was not asked
+    skipped = t["scope_skipped"].format(n=not_asked) if not_asked else ""
     subject = s.assessment.subject
     named = (f"{group_label(k, lang)}{t['colon']}{v}" for k, v in subject.group.items())
     groups = [(t["scope_groups"], " · ".join(named))]
@@ -47,7 +50,7 @@ def _items(planned: Planned, evidenced: int, lang: Lang) -> list[tuple[str, str]
         (t["questionnaire"], f"{q.title.get(lang)} · {q.ref}"),
         (t["scope_coverage"], t["scope_coverage_foundation" if q.foundation else
                                  "scope_coverage_text"].format(
-            dims=len(dims), caps=caps, questions=questions)),
+            dims=len(dims), caps=caps, questions=questions) + skipped),
         (t["scope_answers"], t["scope_answers_text"].format(answered=answered, na=na,
                                                               evidenced=evidenced)),
     ]  # fmt: skip

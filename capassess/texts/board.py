@@ -166,6 +166,7 @@ BOARD_EN: dict[str, str] = {
     "scope": "Scope, interviewees and limitations",
     "scope_subject": "Institution assessed",
     "scope_coverage": "Coverage",
+    "scope_skipped": " ({n} of them not asked on these answers: their condition is false)",
     "scope_coverage_text": "dimensions: {dims}; capabilities: {caps}; questions: {questions}",
     "scope_coverage_foundation": "dimensions: {dims} + foundation; capabilities: {caps}; "
     "questions: {questions}",
@@ -341,6 +342,7 @@ BOARD_ZH: dict[str, str] = {
     "scope": "评估范围、访谈对象与局限",
     "scope_subject": "受评机构",
     "scope_coverage": "覆盖范围",
+    "scope_skipped": "（其中 {n} 道题因提问条件不成立而未提问）",
     "scope_coverage_text": "{dims}个维度、{caps}项能力、{questions}道题目",
     "scope_coverage_foundation": "{dims}个维度及基础能力、{caps}项能力、{questions}道题目",
     "scope_answers": "作答情况",
