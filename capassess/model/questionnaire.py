@@ -9,12 +9,12 @@ from pydantic import Field, PrivateAttr, field_validator, model_validator
 
 from capassess.memo import per_object
 from capassess.model.answers import NA_WORDS
-from capassess.model.base import BankType, Frozen, Id, LevelNumber, Text
+from capassess.model.base import BankType, Frozen, Id, LevelNumber, NotBool, Text
 from capassess.model.matrix import AhpMatrix
 
 MAX_WEIGHT = 1_000_000  # so that the sum of any siblings' weights stays finite
 Weight = Annotated[
-    float, Field(gt=0, le=MAX_WEIGHT, description="Relative weight among siblings; > 0.")
+    float, NotBool, Field(gt=0, le=MAX_WEIGHT, description="Relative weight among siblings; > 0.")
 ]
 Effort = Literal["low", "medium", "high"]
 ModelName = Literal["weighted-mean", "staged"]
@@ -47,7 +47,9 @@ class Option(Frozen):
 
     id: Id
     label: Text
-    score: Annotated[float, Field(ge=0, le=1, description="Score of the option in [0, 1].")]
+    score: Annotated[
+        float, NotBool, Field(ge=0, le=1, description="Score of the option in [0, 1].")
+    ]
 
     @model_validator(mode="after")
     def _not_called_na(self) -> "Option":
@@ -119,15 +121,17 @@ class NumberQuestion(QuestionBase):
     """A figure mapped to a level by four ascending thresholds."""
 
     type: Literal["number"]
-    thresholds: Annotated[list[float], Field(min_length=4, max_length=4)] = Field(
-        description="Four ascending values t1<t2<t3<t4. With better: higher, a value "
-        "below t1 is level 1, at least t1 level 2, ... at least t4 level 5. With "
-        "better: lower, a value at most t1 is level 5, ... above t4 level 1."
+    thresholds: Annotated[list[Annotated[float, NotBool]], Field(min_length=4, max_length=4)] = (
+        Field(
+            description="Four ascending values t1<t2<t3<t4. With better: higher, a value "
+            "below t1 is level 1, at least t1 level 2, ... at least t4 level 5. With "
+            "better: lower, a value at most t1 is level 5, ... above t4 level 1."
+        )
     )
     better: Literal["higher", "lower"] = "higher"
     unit: Text | None = None
-    min: float | None = None
-    max: float | None = None
+    min: Annotated[float, NotBool] | None = None
+    max: Annotated[float, NotBool] | None = None
 
     @field_validator("thresholds")
     @classmethod
@@ -162,7 +166,7 @@ Question = Annotated[
 ]
 
 
-Money = Annotated[float, Field(ge=0, le=1e6, allow_inf_nan=False)]
+Money = Annotated[float, NotBool, Field(ge=0, le=1e6, allow_inf_nan=False)]
 
 
 class CostBand(Frozen):
@@ -202,10 +206,12 @@ class Action(Frozen):
     help: Text | None = Field(
         None, description="Notes for the consultant, e.g. why the answers cannot show it done."
     )
-    level: Annotated[int, Field(ge=2, le=5, description="The level this action helps reach.")]
+    level: Annotated[
+        int, NotBool, Field(ge=2, le=5, description="The level this action helps reach.")
+    ]
     effort: Effort
     impact: Effort
-    duration_months: Annotated[int, Field(ge=1, le=120)]
+    duration_months: Annotated[int, NotBool, Field(ge=1, le=120)]
     depends_on: list[Id] = Field(default_factory=list)
     done_when: str | None = Field(
         None,
