@@ -1,4 +1,5 @@
-"""Standard input that cannot be read, for every command that reads ``-``.
+"""Standard input that cannot be read, for every command that reads ``-``, and standard
+output whose encoding cannot hold what is printed.
 
 A script may run capassess with standard input closed (``<&-``, a daemon, a cron job)
 or opened for writing only; ``-`` then names nothing to read. Each row is a command
@@ -76,3 +77,32 @@ def test_unreadable_stdin_is_an_input_error(tmp_path: Path, command: str, stdin:
     assert said in run.stderr, run.stderr
     assert "standard output" not in run.stderr, run.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+# Standard output whose encoding cannot hold the text (an ASCII or Latin-1 locale).
+PRINTING = {
+    "score": [*TINY_DIR, "score", ANSWERS],
+    "score json": [*TINY_DIR, "score", ANSWERS, "--format", "json"],
+    "plan zh": [*TINY_DIR, "plan", ANSWERS, "--lang", "zh"],
+    "show zh": [*TINY_DIR, "show", "tiny", "--lang", "zh"],
+    "compare zh": [*TINY_DIR, "compare", ANSWERS, ANSWERS, "--lang", "zh"],
+}
+
+
+@pytest.mark.parametrize("encoding", ["ascii", "latin-1"])
+@pytest.mark.parametrize("command", sorted(PRINTING))
+def test_stdout_encoding_too_narrow(tmp_path: Path, command: str, encoding: str) -> None:
+    run = subprocess.run(
+        [sys.executable, "-m", "capassess", *PRINTING[command]],
+        cwd=tmp_path,
+        env={**os.environ, "NO_COLOR": "1", "PYTHONIOENCODING": encoding},
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        timeout=60,
+        check=False,
+    )
+    stderr = run.stderr.decode("utf-8", "replace")
+    assert run.returncode == 2, stderr
+    assert "Traceback" not in stderr, stderr
+    assert f"cannot write standard output: its encoding ({encoding}) cannot hold" in stderr
+    assert "PYTHONIOENCODING=utf-8" in stderr
