@@ -143,6 +143,8 @@ class CapassessGroup(click.Group):
             sys.exit(130)
         except OSError as exc:
             stdout_failed(exc)
+        except UnicodeEncodeError as exc:
+            stdout_unencodable(exc)
 
     def make_context(self, *args: Any, **kwargs: Any) -> click.Context:
         """Parse the options; ``--help`` and ``--version`` print here."""
@@ -198,6 +200,23 @@ def stdout_failed(exc: OSError) -> NoReturn:
         raise exc
     silence_stdout()  # later writes, and the flush at exit, must not fail again
     fail(OSError(f"cannot write standard output: {exc.strerror or exc}"))
+
+
+def stdout_unencodable(exc: UnicodeEncodeError) -> NoReturn:
+    """Say that standard output's encoding cannot hold the text; any other encoding
+    error is raised again."""
+    from capassess.standard_output import is_stdout_encoding_error, silence_stdout
+
+    if not is_stdout_encoding_error(exc):
+        raise exc
+    silence_stdout()
+    fail(
+        OSError(
+            f"cannot write standard output: its encoding ({exc.encoding}) cannot hold "
+            f"{exc.object[exc.start : exc.start + 1]!a}; set PYTHONIOENCODING=utf-8 or a "
+            "UTF-8 locale (LANG=C.UTF-8)"
+        )
+    )
 
 
 def fail(exc: Exception) -> NoReturn:

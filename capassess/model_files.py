@@ -3,13 +3,15 @@ building its model, located in the file (the YAML itself is read by ``loading``)
 
 from __future__ import annotations
 
+import copy
+import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Literal, TypeVar
+from typing import Any, Literal, NoReturn, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from capassess.errors import CapassessError, InputError, Problem
+from capassess.errors import CapassessError, InputError, Loc, Problem
 from capassess.loading import MAX_PROBLEMS, YamlDocument, capped, read_yaml
 from capassess.model_errors import beyond, group_errors, one_message, salvage
 
@@ -72,14 +74,79 @@ def validate_model(
     try:
         return model.model_validate(doc.data)
     except ValidationError as exc:
-        problems = _problems(doc, exc)
-        if check is not None:
-            problems += _checked(doc, model, exc, check)
-        problems = _unique(problems)
-        problems.sort(key=lambda p: (p.line or 0, p.column or 0))
-        shown = problems[:MAX_PROBLEMS]
-        more = len(problems) - len(shown)
-        raise InputError(f"{doc.path}: invalid {model.__name__}", capped(shown, more)) from None
+        error = exc
+    odd = _odd_keys(doc)
+    data = _without_keys(doc.data, odd) if odd else doc.data
+    problems = [problem for _, problem in odd]
+    if odd:
+        try:
+            built = model.model_validate(data)
+        except ValidationError as exc:
+            error = exc
+        else:
+            _refuse(doc, model, problems + _check_errors(doc, built, check))
+    problems += _problems(doc, error)
+    if check is not None:
+        problems += _checked(doc, data, model, error, check)
+    _refuse(doc, model, problems)
+
+
+def _refuse(doc: YamlDocument, model: type[BaseModel], problems: list[Problem]) -> NoReturn:
+    """Raise the InputError of ``doc``'s ``problems``, once each, in the file's order."""
+    problems = _unique(problems)
+    problems.sort(key=lambda p: (p.line or 0, p.column or 0))
+    shown = problems[:MAX_PROBLEMS]
+    more = len(problems) - len(shown)
+    raise InputError(f"{doc.path}: invalid {model.__name__}", capped(shown, more))
+
+
+def _check_errors(
+    doc: YamlDocument, built: M, check: Callable[[M], list[Problem]] | None
+) -> list[Problem]:
+    """The errors ``check`` finds on ``built``, located in ``doc``."""
+    try:
+        found = check(built) if check is not None else []
+    except CapassessError:  # what the check needs is itself broken: said elsewhere
+        return []
+    return doc.locate_all([p for p in found if p.severity == "error"])
+
+
+def _odd_keys(doc: YamlDocument) -> list[tuple[Loc, Problem]]:
+    """Each key of ``doc`` that is not text (``1:``, ``~:``, ``true:``, a date) and its
+    problem at the key; pydantic would name it by its own rendering, at its parent."""
+    found: list[tuple[Loc, Problem]] = []
+    stack: list[tuple[Loc, Any]] = [((), doc.data)]
+    while stack and len(found) <= MAX_PROBLEMS:
+        loc, node = stack.pop()
+        if isinstance(node, list):
+            stack.extend(((*loc, i), item) for i, item in enumerate(node))
+        elif isinstance(node, dict):
+            for key, value in node.items():
+                if isinstance(key, str):
+                    stack.append(((*loc, key), value))
+                    continue
+                line, col, _ = doc.position((*loc, key))
+                found.append(((*loc, key), Problem(_odd_key(key), loc, doc.path, line, col)))
+    return found
+
+
+def _odd_key(key: Any) -> str:
+    if key is None or isinstance(key, bool):
+        shown = "null" if key is None else str(key).lower()
+    else:
+        shown = key.isoformat() if isinstance(key, dt.date) else str(key)
+    return f"the key {shown} is not text: keys are field names and ids (quote it if it is text)"
+
+
+def _without_keys(data: Any, odd: list[tuple[Loc, Problem]]) -> Any:
+    """A copy of ``data`` without the ``odd`` keys."""
+    clean = copy.deepcopy(data)
+    for loc, _ in odd:
+        parent = clean
+        for part in loc[:-1]:
+            parent = parent[part]
+        parent.pop(loc[-1], None)
+    return clean
 
 
 def _problems(doc: YamlDocument, exc: ValidationError) -> list[Problem]:
@@ -94,10 +161,15 @@ def _problems(doc: YamlDocument, exc: ValidationError) -> list[Problem]:
 
 
 def _checked(
-    doc: YamlDocument, model: type[M], exc: ValidationError, check: Callable[[M], list[Problem]]
+    doc: YamlDocument,
+    data: Any,
+    model: type[M],
+    exc: ValidationError,
+    check: Callable[[M], list[Problem]],
 ) -> list[Problem]:
-    """The errors ``check`` finds on ``doc``'s model with its bad values left out."""
-    rescued = salvage(doc.data, model, exc)
+    """The errors ``check`` finds on ``doc``'s model (built from ``data``) with its bad
+    values left out."""
+    rescued = salvage(data, model, exc)
     if rescued is None:
         return []
     built, mended = rescued

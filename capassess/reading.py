@@ -16,6 +16,7 @@ Streaming readers (CSV, XLSX) check their file with ``require_regular`` and ``re
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 import sys
@@ -105,6 +106,19 @@ def _read_up_to(fd: int, limit: int) -> bytes:
     return b"".join(parts)
 
 
+def _read_stdin(limit: int) -> bytes:
+    """At most ``limit + 1`` bytes of standard input; ``InputError`` when it cannot be
+    read (closed with ``<&-``, opened for writing only, a folder)."""
+    stream = getattr(sys.stdin, "buffer", None)
+    try:
+        if stream is None:
+            raise OSError(errno.EBADF, "it is closed")
+        return _read_up_to(stream.fileno(), limit)
+    except (OSError, ValueError) as exc:
+        reason = getattr(exc, "strerror", None) or exc
+        raise InputError.at(f"cannot read standard input: {reason}", STDIN) from None
+
+
 def read_bounded(path: str | Path, limit: int) -> bytes:
     """The bytes of the regular file ``path`` (or of standard input for ``-``).
 
@@ -113,7 +127,7 @@ def read_bounded(path: str | Path, limit: int) -> bytes:
     """
     name = str(path)
     if name == STDIN:
-        raw = _read_up_to(sys.stdin.buffer.fileno(), limit)
+        raw = _read_stdin(limit)
         if len(raw) > limit:
             raise _too_large("<stdin>", limit)
         return raw

@@ -7,6 +7,7 @@ descriptor 1 leads to, and are no files of the user's (which all go through
 
 from __future__ import annotations
 
+import codecs
 import errno
 import os
 import sys
@@ -17,6 +18,16 @@ STDOUT_ERRORS = {errno.EPIPE, errno.ENOSPC, errno.EBADF, errno.EIO, errno.EDQUOT
 def is_stdout_error(exc: OSError) -> bool:
     """True if ``exc`` is a failure to write standard output (it names no file)."""
     return exc.errno in STDOUT_ERRORS and exc.filename is None
+
+
+def is_stdout_encoding_error(exc: UnicodeEncodeError) -> bool:
+    """True if ``exc`` is text that standard output's encoding cannot hold (an ASCII or
+    Latin-1 locale, ``PYTHONIOENCODING=ascii``), not a file's."""
+    encoding = getattr(sys.stdout, "encoding", None)
+    try:
+        return encoding is not None and codecs.lookup(exc.encoding) == codecs.lookup(encoding)
+    except LookupError:
+        return False
 
 
 def silence_stdout() -> None:

@@ -235,6 +235,8 @@ def parse_value(question: Question, raw: Any) -> TypedValue:
 
 
 def _typed(question: Question, raw: Any) -> TypedValue:
+    if isinstance(raw, list) and not isinstance(question, MultiQuestion):
+        raise ValueError(f"{shown(raw)} is a list; a {question.type} question takes one value")
     if isinstance(question, LevelQuestion):
         return _level(question, raw)
     if isinstance(question, ChoiceQuestion):

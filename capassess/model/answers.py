@@ -22,6 +22,13 @@ NA_WORDS = frozenset({NA, "na", "n.a.", "n.a", "not applicable", "不适用", "�
 Value = StrictBool | StrictInt | StrictFloat | str | list[str]
 
 
+def _as_text(item: Any) -> Any:
+    """A figure or a truth value of a list as YAML writes it; anything else as it is."""
+    if isinstance(item, bool):
+        return str(item).lower()
+    return str(item) if isinstance(item, (int, float)) else item
+
+
 class Answer(Frozen):
     """One answer: a value (``n/a`` when not applicable), evidence and a note."""
 
@@ -40,9 +47,15 @@ class Answer(Frozen):
     @classmethod
     def _bare_value(cls, data: Any) -> Any:
         # `q1: 3` is shorthand for `q1: {value: 3}`.
-        if isinstance(data, dict):
-            return data
-        return {"value": data}
+        if not isinstance(data, dict):
+            data = {"value": data}
+        value = data.get("value")
+        if isinstance(value, list):
+            # A figure in a list (`[3]`, `[1, 2]`) is checked as the text it reads as,
+            # against the question, which says what it takes (one level, option ids).
+            items = [_as_text(v) for v in value]
+            data = {**data, "value": items}
+        return data
 
     @property
     def not_applicable(self) -> bool:

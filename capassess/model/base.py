@@ -1,10 +1,11 @@
 """Shared building blocks of the models: frozen base, ids, bilingual text."""
 
-from typing import Annotated, Literal, get_args
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import (
     AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     StringConstraints,
@@ -77,7 +78,19 @@ Label = Annotated[
     Field(description="A name shown in reports: one line, no control characters."),
 ]
 """A name of a group (such as a peer group) shown in reports and on terminals."""
-LevelNumber = Annotated[int, Field(ge=1, le=5, description="A maturity level, 1..5.")]
+
+
+def _not_true_or_false(value: Any) -> Any:
+    # pydantic reads true as 1 and false as 0 where a number stands: `target: true`
+    # would be level 1, `weight: false` a weight refused for another reason.
+    if isinstance(value, bool):
+        raise ValueError(f"{str(value).lower()} is not a number")
+    return value
+
+
+NotBool = BeforeValidator(_not_true_or_false)
+"""Refuses true and false where a number is expected."""
+LevelNumber = Annotated[int, NotBool, Field(ge=1, le=5, description="A maturity level, 1..5.")]
 
 
 class Frozen(BaseModel):

@@ -6,7 +6,7 @@ from typing import Annotated
 
 from pydantic import AfterValidator, ConfigDict, Field, model_validator
 
-from capassess.model.base import Frozen, Id
+from capassess.model.base import Frozen, Id, NotBool
 
 Entry = float | str
 
@@ -44,11 +44,11 @@ class AhpMatrix(Frozen):
     model_config = ConfigDict(frozen=True, extra="forbid", allow_inf_nan=True, defer_build=True)
 
     items: Annotated[list[Id], Field(min_length=1, description="Ids compared, in row order.")]
-    matrix: list[list[Annotated[Entry, AfterValidator(_positive)]]] = Field(
+    matrix: list[list[Annotated[Entry, NotBool, AfterValidator(_positive)]]] = Field(
         description="Rows of numbers or fractions ('1/3'). Row i may hold all n entries, "
         "or only those from the diagonal on (n-i), or only those right of it (n-i-1)."
     )
-    accept_cr: Annotated[float, Field(gt=0, lt=1)] | None = Field(
+    accept_cr: Annotated[float, NotBool, Field(gt=0, lt=1)] | None = Field(
         None, description="Accept a consistency ratio below this instead of 0.10."
     )
 

@@ -7,7 +7,7 @@ from typing import Annotated, Any, Literal
 from pydantic import Field, field_validator, model_validator
 
 from capassess.memo import per_object
-from capassess.model.base import BankType, Frozen, Id, LevelNumber, Text
+from capassess.model.base import BankType, Frozen, Id, LevelNumber, NotBool, Text
 from capassess.model.matrix import AhpMatrix
 from capassess.model.questions import (
     DCMM_LEVELS,
@@ -60,7 +60,7 @@ Effort = Literal["low", "medium", "high"]
 ModelName = Literal["weighted-mean", "staged"]
 MissingPolicy = Literal["lowest", "exclude", "error"]
 
-Money = Annotated[float, Field(ge=0, le=1e6, allow_inf_nan=False)]
+Money = Annotated[float, NotBool, Field(ge=0, le=1e6, allow_inf_nan=False)]
 
 
 class CostBand(Frozen):
@@ -100,10 +100,12 @@ class Action(Frozen):
     help: Text | None = Field(
         None, description="Notes for the consultant, e.g. why the answers cannot show it done."
     )
-    level: Annotated[int, Field(ge=2, le=5, description="The level this action helps reach.")]
+    level: Annotated[
+        int, NotBool, Field(ge=2, le=5, description="The level this action helps reach.")
+    ]
     effort: Effort
     impact: Effort
-    duration_months: Annotated[int, Field(ge=1, le=120)]
+    duration_months: Annotated[int, NotBool, Field(ge=1, le=120)]
     depends_on: list[Id] = Field(default_factory=list)
     done_when: str | None = Field(
         None,

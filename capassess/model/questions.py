@@ -6,11 +6,11 @@ from typing import Annotated, Literal
 from pydantic import Field, PrivateAttr, field_validator, model_validator
 
 from capassess.model.answers import NA_WORDS
-from capassess.model.base import Frozen, Id, LevelNumber, Text
+from capassess.model.base import Frozen, Id, LevelNumber, NotBool, Text
 
 MAX_WEIGHT = 1_000_000  # so that the sum of any siblings' weights stays finite
 Weight = Annotated[
-    float, Field(gt=0, le=MAX_WEIGHT, description="Relative weight among siblings; > 0.")
+    float, NotBool, Field(gt=0, le=MAX_WEIGHT, description="Relative weight among siblings; > 0.")
 ]
 
 DCMM_LEVELS: tuple[tuple[str, str], ...] = (
@@ -40,7 +40,9 @@ class Option(Frozen):
 
     id: Id
     label: Text
-    score: Annotated[float, Field(ge=0, le=1, description="Score of the option in [0, 1].")]
+    score: Annotated[
+        float, NotBool, Field(ge=0, le=1, description="Score of the option in [0, 1].")
+    ]
 
     @model_validator(mode="after")
     def _not_called_na(self) -> "Option":
@@ -112,15 +114,17 @@ class NumberQuestion(QuestionBase):
     """A figure mapped to a level by four ascending thresholds."""
 
     type: Literal["number"]
-    thresholds: Annotated[list[float], Field(min_length=4, max_length=4)] = Field(
-        description="Four ascending values t1<t2<t3<t4. With better: higher, a value "
-        "below t1 is level 1, at least t1 level 2, ... at least t4 level 5. With "
-        "better: lower, a value at most t1 is level 5, ... above t4 level 1."
+    thresholds: Annotated[list[Annotated[float, NotBool]], Field(min_length=4, max_length=4)] = (
+        Field(
+            description="Four ascending values t1<t2<t3<t4. With better: higher, a value "
+            "below t1 is level 1, at least t1 level 2, ... at least t4 level 5. With "
+            "better: lower, a value at most t1 is level 5, ... above t4 level 1."
+        )
     )
     better: Literal["higher", "lower"] = "higher"
     unit: Text | None = None
-    min: float | None = None
-    max: float | None = None
+    min: Annotated[float, NotBool] | None = None
+    max: Annotated[float, NotBool] | None = None
 
     @field_validator("thresholds")
     @classmethod

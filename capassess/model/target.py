@@ -1,8 +1,10 @@
 """Target files: the level a bank aims for per capability, with optional importance."""
 
+from typing import Annotated
+
 from pydantic import Field
 
-from capassess.model.base import Frozen, Id, LevelNumber
+from capassess.model.base import Frozen, Id, LevelNumber, NotBool
 
 MAX_IMPORTANCE = 100.0
 """An importance multiplies a gap's priority; beyond a hundredfold it says nothing more."""
@@ -12,7 +14,7 @@ class TargetEntry(Frozen):
     """A target level and how much the capability matters (1 = as modelled)."""
 
     level: LevelNumber
-    importance: float = Field(
+    importance: Annotated[float, NotBool] = Field(
         1.0,
         gt=0,
         le=MAX_IMPORTANCE,
