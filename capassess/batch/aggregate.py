@@ -9,6 +9,7 @@ from capassess import __version__
 from capassess.batch.collect import Units
 from capassess.batch.heat_map import capability_heat
 from capassess.batch.portfolio import (
+    blind_dimensions,
     decile_rows,
     distribution,
     heat_rows,
@@ -47,11 +48,12 @@ def build_portfolio(
     counted = unassessed_counted(units, 1 + len(dims))
     caps = [[j for j, c in enumerate(order.capabilities) if order.dimension_of[c] == d]
             for d, _ in dims]  # fmt: skip
+    blind = blind_dimensions(counted, caps)
     rows = league(units, ranking, len(dims), settings.group_by, settings.top, gated, counted,
-                  caps)  # fmt: skip
+                  blind)  # fmt: skip
     split = min(settings.top, len(rows))
-    groups = rollups(units, settings.group_by, len(dims)) if settings.group_by else []
-    heat = heat_rows(groups) if groups else decile_rows(units, len(dims))
+    groups = rollups(units, settings.group_by, len(dims), blind) if settings.group_by else []
+    heat = heat_rows(groups) if groups else decile_rows(units, len(dims), blind)
     titles = {c.id: c.title.get(lang) for _, c in questionnaire.capabilities()}
     return Portfolio(
         title=questionnaire.title.get(lang),

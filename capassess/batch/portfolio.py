@@ -82,6 +82,20 @@ def unassessed_counted(units: Units, first: int) -> npt.NDArray[np.bool_]:
     return found
 
 
+def blind_dimensions(
+    counted: npt.NDArray[np.bool_], dimension_caps: list[list[int]]
+) -> npt.NDArray[np.bool_]:
+    """Where a unit assessed none of a dimension's capabilities (units x dimensions), from
+    ``unassessed_counted`` and each dimension's capability columns."""
+    import numpy as np
+
+    found = np.zeros((counted.shape[0], len(dimension_caps)), dtype=bool)
+    for d, caps in enumerate(dimension_caps):
+        if caps:
+            found[:, d] = counted[:, caps].all(axis=1)
+    return found
+
+
 def partial(
     units: Units,
     node: int,
@@ -127,15 +141,14 @@ def league(
     top: int,
     overall_level: npt.NDArray[np.float64] | None = None,
     counted: npt.NDArray[np.bool_] | None = None,
-    dimension_caps: list[list[int]] | None = None,
+    blind: npt.NDArray[np.bool_] | None = None,
 ) -> list[LeagueRow]:
     """The first ``top`` and last ``top`` ranked units (all of them if few).
 
     ``overall_level`` gives each unit's overall level when it is not that of its score
     (the foundation caps it); ``counted`` is ``unassessed_counted``, for each row's count
-    of capabilities its scores count without the unit having assessed them, and with
-    ``dimension_caps`` (each dimension's capability columns) the dimensions it assessed
-    none of.
+    of capabilities its scores count without the unit having assessed them, and
+    ``blind`` (``blind_dimensions``) the dimensions it assessed none of.
     """
     import numpy as np
 
@@ -153,8 +166,7 @@ def league(
             tuple(None if np.isnan(x) else float(x) for x in scores[1:]),
             closeness=float(ranking.value[i]) if ranking.method == "topsis" else None,
             unassessed=int(counted[i].sum()) if counted is not None else 0,
-            blind=tuple(bool(caps) and bool(counted[i, caps].all()) for caps in dimension_caps)
-            if counted is not None and dimension_caps else (),
+            blind=tuple(bool(b) for b in blind[i]) if blind is not None else (),
         ))  # fmt: skip
     return rows
 
@@ -184,17 +196,34 @@ def unit_groups(units: Units, group: str) -> dict[str, npt.NDArray[np.int64]]:
     return slices
 
 
-def rollups(units: Units, group: str, dims: int) -> list[GroupRow]:
-    """Statistics of each group's overall scores and mean dimension scores, best first.
+def assessed_dimensions(
+    units: Units, dims: int, blind: npt.NDArray[np.bool_] | None = None
+) -> npt.NDArray[np.float64]:
+    """The units' dimension scores (columns 1 to ``dims``), NaN where ``blind`` (units x
+    dimensions) says the unit assessed none of the dimension's capabilities: the missing
+    policy's score alone, which no mean of the dimension should take as the unit's."""
+    import numpy as np
+
+    scores = units.scores[:, 1 : 1 + dims]
+    return scores if blind is None else np.where(blind, np.nan, scores)
+
+
+def rollups(
+    units: Units, group: str, dims: int, blind: npt.NDArray[np.bool_] | None = None
+) -> list[GroupRow]:
+    """Statistics of each group's overall scores and mean dimension scores, best first;
+    a dimension's mean leaves out the units that did not assess it (``blind``, see
+    ``assessed_dimensions``).
 
     No units scored (a blank template, every row rejected): no groups, no rows.
     """
     values = units.groups.get(group)
     if values is None or len(units) == 0:
         return []
+    dimension = assessed_dimensions(units, dims, blind)
     rows = [
         GroupRow(value or "—", describe(units.scores[index, 0]),
-                 tuple(_mean(units.scores[index, 1 + d]) for d in range(dims)),
+                 tuple(_mean(dimension[index, d]) for d in range(dims)),
                  len(index) < FEW_UNITS)
         for value, index in unit_groups(units, group).items()
     ]  # fmt: skip
@@ -202,8 +231,11 @@ def rollups(units: Units, group: str, dims: int) -> list[GroupRow]:
                                                  else -1.0)))  # fmt: skip
 
 
-def decile_rows(units: Units, dims: int) -> list[GroupRow]:
-    """Mean dimension scores of each tenth of the units by overall score, best first."""
+def decile_rows(
+    units: Units, dims: int, blind: npt.NDArray[np.bool_] | None = None
+) -> list[GroupRow]:
+    """Mean dimension scores of each tenth of the units by overall score, best first (a
+    dimension's mean over the units that assessed it, as in ``rollups``)."""
     import numpy as np
 
     known = np.flatnonzero(~np.isnan(units.scores[:, 0]))
@@ -211,9 +243,10 @@ def decile_rows(units: Units, dims: int) -> list[GroupRow]:
     if not len(ordered):
         return []
     parts = [p for p in np.array_split(ordered, min(DECILES, len(ordered))) if len(p)]
+    dimension = assessed_dimensions(units, dims, blind)
     return [
         GroupRow(f"{10 * i}–{10 * (i + 1)}%", describe(units.scores[p, 0]),
-                 tuple(_mean(units.scores[p, 1 + d]) for d in range(dims)))
+                 tuple(_mean(dimension[p, d]) for d in range(dims)))
         for i, p in enumerate(parts)
     ]  # fmt: skip
 

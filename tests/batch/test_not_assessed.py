@@ -225,3 +225,24 @@ def test_the_league_marks_scores_that_count_what_a_unit_did_not_assess(
     assert (t["league_unassessed"] in md) == bool(blank)
     assert (str(escape(t["league_unassessed"])) in html) == bool(blank)
     assert (f"†{len(blank)}</span>" in html) == bool(blank)
+
+
+@pytest.mark.parametrize("policy", ["lowest", "exclude"])
+def test_group_and_decile_means_leave_out_a_dimension_a_unit_did_not_assess(
+    tmp_path: Path, policy: str
+) -> None:
+    """C skipped d1 (its only capability): East's mean of d1 is A's 5.0, not (5 + 1) / 2
+    under ``lowest``; by deciles (no --group-by) C's tenth has no d1 mean at all, where it
+    had the policy's 1.00. The league table already read "not assessed" there."""
+    for sub in ("g", "d"):
+        (tmp_path / sub).mkdir()
+    grouped = _run(tmp_path / "g", "--missing", policy, "--group-by", "region")
+    groups = {g["group"]: g for g in json.loads((grouped / "summary.json").read_text())["groups"]}
+    assert groups["East"]["dimensions"] == [5.0, 4.0]
+    assert groups["West"]["dimensions"] == [3.0, 3.0]  # D's n/a leaves d1 as before
+    plain = _run(tmp_path / "d", "--missing", policy)
+    summary = json.loads((plain / "summary.json").read_text())
+    assert summary["heat_by"] == "decile"
+    c_tenth = next(h for h in summary["heat"] if h["stats"]["mean"] == pytest.approx(
+        2.5 if policy == "lowest" else 4.0))  # fmt: skip
+    assert c_tenth["dimensions"][0] is None
