@@ -114,3 +114,36 @@ def test_the_overall_change_says_what_nobody_answered_it_counts(
         assert titles[CAPS[p]] in note
     for fmt in ("md", "html"):
         assert note in html.unescape(render_model(report, fmt))
+
+
+@pytest.mark.parametrize(("then", "now", "backwards"), [
+    ("2025-03-18", "2026-03-16", False),
+    ("2026-03-16", "2026-03-16", False),
+    ("2027-01-05", "2026-03-16", True),
+])  # fmt: skip
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_baseline_dated_after_the_assessment_is_said_in_the_report(
+    tmp_path: Path, then: str, now: str, backwards: bool, lang: Any
+) -> None:
+    """The terminal warned that the changes run backwards; the report, which is what
+    management reads, says so too, in Markdown and HTML."""
+    import datetime as dt
+    import html
+
+    yaml = YAML()
+    paths = []
+    for src, date, name in ((THEN, then, "then.yaml"), (NOW, now, "now.yaml")):
+        data = yaml.load(src.read_text("utf-8"))
+        data["date"] = dt.date.fromisoformat(date)
+        out = tmp_path / name
+        with out.open("w", encoding="utf-8") as f:
+            yaml.dump(data, f)
+        paths.append(out)
+    report = build_report(plan_file(paths[1], PlanOptions(baseline=str(paths[0]))), lang)
+    assert report.progress is not None
+    said = report.progress.backwards
+    assert (said is not None) == backwards
+    if said is not None:
+        assert then in said and now in said
+        for fmt in ("md", "html"):
+            assert said in html.unescape(render_model(report, fmt))

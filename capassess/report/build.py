@@ -148,7 +148,12 @@ def _progress(planned: Planned, rows: dict[str, GapRow], lang: Lang) -> Progress
     change = printed_change(now, then)
     date = base.assessment.date.isoformat() if base.assessment.date else None
     note = like_for_like_text(planned, lang)
-    return Progress(Path(base.path).name, date, then, now, change, items, note)
+    current = planned.scored.assessment.date
+    backwards = bool(base.assessment.date and current and base.assessment.date > current)
+    order = words("report", lang)["progress_backwards"].format(
+        then=date, now=current.isoformat() if current else ""
+    ) if backwards else None  # fmt: skip
+    return Progress(Path(base.path).name, date, then, now, change, items, note, order)
 
 
 def _titles(planned: Planned, ids: list[str], lang: Lang) -> str:

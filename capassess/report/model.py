@@ -231,6 +231,8 @@ class Progress:
     like_for_like: str | None = None
     """When one of the two left a capability unassessed that the other assessed: which,
     and the overall change over the capabilities both assessed (``like_for_like``)."""
+    backwards: str | None = None
+    """When the baseline is dated after the assessment: the changes run backwards."""
 
 
 @record

@@ -157,6 +157,8 @@ EN: dict[str, str] = {
     "named": "{name}",
     "foundation_card": "score {score} · target {target}",
     "same_base": "of the way from level 1 to the target {target}, on the score's base",
+    "progress_backwards": "The baseline is dated {then}, after this assessment ({now}): "
+    "every change below runs backwards in time. Check which file is the earlier one.",
     "like_for_like": "Assessed in only one of the two: {names}, so the two overall scores do "
     "not cover the same capabilities. Over the capabilities both assessed, the overall score "
     "went {old} → {new} ({change}).",
@@ -323,6 +325,8 @@ ZH: dict[str, str] = {
     "named": "“{name}”",
     "foundation_card": "得分 {score} · 目标 {target}",
     "same_base": "从1级到目标 {target} 已走完的比例 · 与总分同口径",
+    "progress_backwards": "基线评估日期为 {then}，晚于本次评估（{now}）：下列变化均为时间上的倒推。"
+    "请核实哪份文件是较早的评估。",
     "like_for_like": "仅在其中一次评估中评估的能力：{names}，两次总分涵盖的能力并不相同。"
     "仅按两次均已评估的能力计，总分由 {old} 变为 {new}（{change}）。",
     "same_base_assessed": "从1级到目标 {target} 已走完的比例 · 按已评估能力计，其得分为 {score}",
