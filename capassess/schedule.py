@@ -158,6 +158,17 @@ def _peak(intervals: list[tuple[int, int]], start: int, end: int) -> tuple[int, 
     return best, free
 
 
+def _full(intervals: list[tuple[int, int]], start: int, end: int, limit: int) -> int | None:
+    """The first month that could free a slot if ``limit`` intervals would run at once
+    somewhere within [start, end); ``None`` if there is room throughout (a pool with
+    fewer intervals overlapping the window than its limit is never full)."""
+    overlapping = [(s, e) for s, e in intervals if s < end and e > start]
+    if len(overlapping) < limit:
+        return None
+    running, free = _peak(overlapping, start, end)
+    return free if running >= limit else None
+
+
 def place_actions(
     order: list[str], chosen: Mapping[str, Action], preds: Mapping[str, set[str]], plan: PhasePlan
 ) -> dict[str, tuple[int, int, int]]:
@@ -175,9 +186,9 @@ def place_actions(
             if plan.budget and used.get(phase, 0) + cost > plan.budget:
                 t = plan.window(phase)[1]
                 continue
-            busy = [_peak(pools.get(pool, []), t, t + a.duration_months) for pool in limits]
-            full = [free for (running, free), limit in zip(busy, limits.values(), strict=True)
-                    if running >= limit]  # fmt: skip
+            end = t + a.duration_months
+            frees = [_full(pools.get(pool, []), t, end, limit) for pool, limit in limits.items()]
+            full = [free for free in frees if free is not None]
             if full:
                 t = max(min(full), t + 1)
                 continue
