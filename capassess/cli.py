@@ -17,7 +17,7 @@ from capassess.options import table_or_json
 # the libraries and reading a questionnaire make hundreds of thousands, nearly all kept,
 # so some 3 % of a short command went to rounds that freed next to nothing. Rounds come
 # after every 100,000 objects; a full round still follows ten of the middle ones.
-gc.set_threshold(100_000, 50, 100)
+gc.set_threshold(100_000, 50, 10)
 
 LANG = click.Choice(["en", "zh"])
 SCHEMA_KINDS = ("questionnaire", "answers", "target", "matrix", "benchmark")
