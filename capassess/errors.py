@@ -37,6 +37,15 @@ def format_field(loc: Loc) -> str:
     return out
 
 
+_BREAKS = str.maketrans({"\n": "\\n", "\r": "\\r", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
+def one_line(path: str) -> str:
+    """A file's name as messages show it: a line break in it written as ``\\n``, so that
+    "path:line:col" or "wrote path" never splits over two lines."""
+    return path.translate(_BREAKS)
+
+
 @dataclass(frozen=True)
 class Problem:
     """One finding about an input file: an error or a warning, with its place."""
@@ -56,7 +65,8 @@ class Problem:
         if self.path is None and self.line is None:
             field = format_field(self.loc)
             return f"{field + ': ' if field else ''}{self.message}"
-        where = self.path or "<input>"
+        # a line break in a file's name would split "path:line:col" over two lines
+        where = one_line(self.path or "<input>")
         if self.line is not None:
             where += f":{self.line}"
             if self.column is not None:

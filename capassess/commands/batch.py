@@ -113,6 +113,7 @@ def template(
     from capassess.batch.template import TemplateOptions, write_template
     from capassess.catalog import find_questionnaire
     from capassess.cli import user_dirs
+    from capassess.errors import one_line
     from capassess.overwrite import refuse_existing
     from capassess.sheet_columns import refuse_unreadable_header
     from capassess.views.console import folder_note, message
@@ -135,7 +136,7 @@ def template(
         return
     refuse_existing(output, force=force, what="a collection sheet")
     path = write_template(q, output, options)
-    message(f"wrote {path}{folder_note(path)}", "green")
+    message(f"wrote {one_line(str(path))}{folder_note(path)}", "green")
 
 
 @click.command()

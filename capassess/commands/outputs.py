@@ -9,6 +9,7 @@ def write_output_bytes(output: str, data: bytes, kind: str) -> None:
     """Write ``data`` (a binary ``kind`` of file) to ``output``, or to stdout for ``-``
     unless stdout is a terminal."""
     from capassess.atomic import write_atomic_bytes
+    from capassess.errors import one_line
     from capassess.views.console import folder_note, message
 
     if output == "-":
@@ -24,12 +25,13 @@ def write_output_bytes(output: str, data: bytes, kind: str) -> None:
         sys.stdout.buffer.flush()
         return
     path = write_atomic_bytes(output, data)
-    message(f"wrote {path}{folder_note(path)}")
+    message(f"wrote {one_line(str(path))}{folder_note(path)}")
 
 
 def write_output_text(output: str, text: str) -> None:
     """Write ``text`` to ``output`` as UTF-8, or to stdout for ``-``."""
     from capassess.atomic import write_atomic
+    from capassess.errors import one_line
     from capassess.views.console import folder_note, message
 
     if output == "-":
@@ -42,4 +44,4 @@ def write_output_text(output: str, text: str) -> None:
         click.echo(terminal_safe(text) if is_terminal(sys.stdout) else text, nl=False)
         return
     path = write_atomic(output, text)
-    message(f"wrote {path}{folder_note(path)}")
+    message(f"wrote {one_line(str(path))}{folder_note(path)}")

@@ -7,6 +7,7 @@ import json
 import click
 
 from capassess.benchmark.service import BuildOutcome
+from capassess.errors import one_line
 from capassess.model.benchmark import BenchmarkPack
 from capassess.views.console import console, folder_note, message
 
@@ -44,7 +45,7 @@ def print_build(outcome: BuildOutcome) -> None:
             f"group {name!r}: fewer than {least} values, left out: {', '.join(nodes)}", "yellow"
         )
     groups = ", ".join(f"{n} ({g.count})" for n, g in pack.peer_groups.items()) or "none"
-    where = f"{outcome.path}{folder_note(outcome.path)}"
+    where = f"{one_line(str(outcome.path))}{folder_note(outcome.path)}"
     message(f"wrote {where}: {pack.questionnaire}, {outcome.units} units, groups: {groups}",
             "green")  # fmt: skip
 

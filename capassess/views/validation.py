@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from capassess.errors import one_line
 from capassess.figures import counted
 from capassess.validation import FileReport
 from capassess.views.console import message, say
@@ -14,7 +15,7 @@ def print_report(report: FileReport, quiet: bool) -> None:
     if quiet:
         return
     if report.ok:
-        say(f"ok {report.path}: {report.summary}", "green")
+        say(f"ok {one_line(str(report.path))}: {report.summary}", "green")
     else:
         errors = sum(1 for p in report.problems if p.severity == "error")
-        say(f"invalid {report.path}: {counted(errors, 'error')}", "red")
+        say(f"invalid {one_line(str(report.path))}: {counted(errors, 'error')}", "red")
