@@ -35,7 +35,7 @@ TYPE_WORDS = {
     "float_parsing": "a number",
     "string_type": "text",
     "list_type": "a list",
-    "dict_type": "a mapping of fields",
+    "dict_type": "a mapping (key: value lines)",
     "model_type": "a mapping of fields",
     "model_attributes_type": "a mapping of fields",
 }
@@ -92,7 +92,7 @@ def one_message(group: list[Any], message: Callable[[Any], str]) -> str:
     kinds = {str(e["type"]) for e in group}
     if "finite_number" in kinds or (numeric and "float_type" in kinds):
         return NOT_FINITE
-    if len(group) == 1:
+    if len(group) == 1 and not _is_type_error(group[0]):
         return message(group[0])
     specific = [e for e in group if not _is_type_error(e)]
     if specific:  # the member of the value's own type says what is wrong with it
