@@ -78,6 +78,11 @@ def is_assessed(cap: CapabilityScore) -> bool:
     return cap.answered > 0 or cap.missing == 0
 
 
+def not_assessed_ids(result: ScoreResult) -> frozenset[str]:
+    """The capabilities of ``result`` that are not assessed (see ``is_assessed``)."""
+    return frozenset(c.id for c in result.capabilities() if not is_assessed(c))
+
+
 def unanswered_questions(cap: CapabilityScore) -> list[str]:
     """Ids of the capability's applicable questions that have no answer."""
     return [q.id for q in cap.questions if q.status == "missing"]

@@ -9,7 +9,7 @@ that either assessment did not assess out of both (as n/a leaves it), so that th
 they show is the bank's own.
 """
 
-from capassess.advice import is_assessed
+from capassess.advice import not_assessed_ids
 from capassess.model.base import Frozen
 from capassess.model.questionnaire import Questionnaire
 from capassess.model.results import ScoreResult
@@ -34,7 +34,7 @@ def like_for_like(
 
     if old_ref not in (None, q.ref):
         return None
-    blind_old, blind_new = _not_assessed(old), _not_assessed(new)
+    blind_old, blind_new = not_assessed_ids(old), not_assessed_ids(new)
     if blind_old == blind_new:
         return None
     out = blind_old | blind_new
@@ -46,7 +46,3 @@ def like_for_like(
     order = [cap.id for _, cap in q.capabilities()]
     return LikeForLike(left_out=[c for c in order if c in blind_old ^ blind_new],
                        old=overall(old), new=overall(new))  # fmt: skip
-
-
-def _not_assessed(result: ScoreResult) -> frozenset[str]:
-    return frozenset(c.id for c in result.capabilities() if not is_assessed(c))

@@ -44,11 +44,12 @@ def build_portfolio(
     order = NodeOrder.of(questionnaire)
     dims = tuple((d.id, d.title.get(lang)) for d in questionnaire.sections())
     gated = overall_levels(units.scores, order, units.answered)
-    overall, spread = _distributions(units, questionnaire, order, dims, gated)
+    # each dimension's capability columns, and where a unit's score counts one unassessed
+    caps = {d: [j for j, c in enumerate(order.capabilities) if order.dimension_of[c] == d]
+            for d, _ in dims}  # fmt: skip
     counted = unassessed_counted(units, 1 + len(dims))
-    caps = [[j for j, c in enumerate(order.capabilities) if order.dimension_of[c] == d]
-            for d, _ in dims]  # fmt: skip
-    blind = blind_dimensions(counted, caps)
+    overall, spread = _distributions(units, questionnaire, dims, gated, caps, counted)
+    blind = blind_dimensions(counted, list(caps.values()))
     rows = league(units, ranking, len(dims), settings.group_by, settings.top, gated, counted,
                   blind)  # fmt: skip
     split = min(settings.top, len(rows))
@@ -83,15 +84,15 @@ def build_portfolio(
 def _distributions(
     units: Units,
     questionnaire: Questionnaire,
-    order: NodeOrder,
     dims: tuple[tuple[str, str], ...],
     gated: npt.NDArray[np.float64],
+    caps: dict[str, list[int]],
+    counted: npt.NDArray[np.bool_],
 ) -> tuple[Distribution, tuple[Distribution, ...]]:
-    """The distribution of the overall scores (``gated`` levels) and of each dimension's."""
+    """The distribution of the overall scores (``gated`` levels) and of each dimension's;
+    ``caps`` holds each dimension's capability columns, ``counted`` is
+    ``unassessed_counted``."""
     first = 1 + len(dims)
-    caps = {d: [j for j, c in enumerate(order.capabilities) if order.dimension_of[c] == d]
-            for d, _ in dims}  # fmt: skip
-    counted = unassessed_counted(units, first)
     spread = tuple(
         distribution(i, t, units.scores[:, 1 + j], None,
                      partial(units, 1 + j, caps[i], first, counted))

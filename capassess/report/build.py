@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from capassess import __version__
-from capassess.advice import action_statuses, is_assessed
+from capassess.advice import action_statuses, not_assessed_ids
 from capassess.figures import printed_change
 from capassess.headline import find_headline
 from capassess.model.base import Lang
@@ -129,7 +129,7 @@ def _progress(planned: Planned, rows: dict[str, GapRow], lang: Lang) -> Progress
     if base is None:
         return None
     now, then = planned.scored.result.overall.score, base.result.overall.score
-    blind = {c.id for c in base.result.capabilities() if not is_assessed(c)}
+    blind = not_assessed_ids(base.result)
     items = tuple(
         ProgressRow(
             id=r.id,
